@@ -1,0 +1,30 @@
+package assets
+
+import (
+	_ "embed"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// DefaultMap is the JSON of the map a new user sees first: the 2024
+// Mexico–Ecuador crisis, built from Mexico News Daily's report of April 2024.
+//
+//go:embed default-map.json
+var DefaultMap []byte
+
+// DefaultMapFile is the file name the default map is copied to in the
+// user's data folder.
+const DefaultMapFile = "mexico-ecuador-2024.relmap"
+
+// Icon is the application icon (PNG).
+//
+//go:embed icon.png
+var Icon []byte
+
+// FontRegular and FontBold are the TrueType fonts of the diagram (the Go
+// fonts, BSD licence), shared by the screen and every export.
+var (
+	FontRegular = goregular.TTF
+	FontBold    = gobold.TTF
+)

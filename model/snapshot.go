@@ -1,0 +1,89 @@
+package model
+
+import "sort"
+
+// Snapshot is what is in force on one day.
+type Snapshot struct {
+	At Day
+	// Actors alive on At, in map order.
+	Actors []Actor
+	// Ties in force on At whose two ends are alive, in map order.
+	Ties []Tie
+	// Events from the EventWindow days up to and including At, latest
+	// first.
+	Events []Event
+}
+
+// EventWindow is how many days back a Snapshot's Events reach.
+const EventWindow = 30
+
+// Snapshot returns what is in force on day at. It runs in O(actors + ties +
+// events).
+func (m *Map) Snapshot(at Day) Snapshot {
+	s := Snapshot{At: at}
+	alive := make(map[ID]bool, len(m.Actors))
+	for _, a := range m.Actors {
+		if a.Life.Covers(at) {
+			alive[a.ID] = true
+			s.Actors = append(s.Actors, a)
+		}
+	}
+	for _, t := range m.Ties {
+		if t.Span.Covers(at) && alive[t.From] && alive[t.To] {
+			s.Ties = append(s.Ties, t)
+		}
+	}
+	for _, e := range m.Events {
+		if d := e.Date.First(); d <= at && at-d <= EventWindow {
+			s.Events = append(s.Events, e)
+		}
+	}
+	sort.SliceStable(s.Events, func(i, j int) bool { return s.Events[i].Date.First() > s.Events[j].Date.First() })
+	return s
+}
+
+// Has reports whether the snapshot holds actor id.
+func (s Snapshot) Has(id ID) bool {
+	for _, a := range s.Actors {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Keyframes returns, in order, every day on which anything begins or ends:
+// actors' lives, ties' spans and events. Between two consecutive keyframes
+// the Snapshot does not change (except for its Events window).
+func (m *Map) Keyframes() []Day {
+	set := map[Day]bool{}
+	addSpan := func(s Span) {
+		if d, ok := s.From(); ok {
+			set[d] = true
+		}
+		if d, ok := s.Until(); ok {
+			set[d] = true
+		}
+	}
+	for _, a := range m.Actors {
+		addSpan(a.Life)
+	}
+	for _, t := range m.Ties {
+		addSpan(t.Span)
+	}
+	for _, e := range m.Events {
+		set[e.Date.First()] = true
+	}
+	days := make([]Day, 0, len(set))
+	for d := range set {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	return days
+}
+
+// KeyframeAt returns the index of the last keyframe on or before day in
+// keys, or -1 when day is before the first.
+func KeyframeAt(keys []Day, day Day) int {
+	return sort.Search(len(keys), func(i int) bool { return keys[i] > day }) - 1
+}

@@ -1,0 +1,158 @@
+package model
+
+// ID identifies an actor, tie, event or source within one map. Zero means
+// "not stored yet" (or, in a reference, "none").
+type ID = int64
+
+// Source is where a fact comes from. Actors, ties and events cite sources
+// by ID.
+type Source struct {
+	ID        ID     `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Date      Date   `json:"date,omitzero"`
+	Quote     string `json:"quote,omitempty"`
+}
+
+// Actor is a country, official, embassy or other mission, organisation, or
+// anything else of a user-defined kind.
+type Actor struct {
+	ID    ID     `json:"id"`
+	Name  string `json:"name"`
+	Kind  string `json:"kind"`
+	Short string `json:"short,omitempty"`
+	// BelongsTo is the actor this one is part of: an embassy belongs to its
+	// sending country, an official to a government. Zero for none.
+	BelongsTo ID `json:"belongsTo,omitempty"`
+	// LocatedIn is where the actor is: an embassy is located in its host
+	// country. Zero for none.
+	LocatedIn ID `json:"locatedIn,omitempty"`
+	// Life is when the actor exists (an embassy opened and closed); open
+	// ends mean always.
+	Life    Span              `json:"life,omitzero"`
+	Attrs   map[string]string `json:"attrs,omitempty"`
+	Notes   string            `json:"notes,omitempty"`
+	Sources []ID              `json:"sources,omitempty"`
+}
+
+// Label is the name to draw: the short name when there is one.
+func (a Actor) Label() string {
+	if a.Short != "" {
+		return a.Short
+	}
+	return a.Name
+}
+
+// Tie is a relationship between two actors over a span of time.
+type Tie struct {
+	ID       ID     `json:"id"`
+	Kind     string `json:"kind"`
+	From     ID     `json:"from"`
+	To       ID     `json:"to"`
+	Directed bool   `json:"directed,omitempty"`
+	Span     Span   `json:"span,omitzero"`
+	// Label is a status or short description ("severed", "ambassador").
+	Label   string  `json:"label,omitempty"`
+	Weight  float64 `json:"weight,omitempty"`
+	Notes   string  `json:"notes,omitempty"`
+	Sources []ID    `json:"sources,omitempty"`
+}
+
+// Participant is an actor's part in an event.
+type Participant struct {
+	Actor ID     `json:"actor"`
+	Role  string `json:"role,omitempty"`
+}
+
+// Event is something that happened on a date and involved actors; it may
+// begin or end ties.
+type Event struct {
+	ID           ID            `json:"id"`
+	Date         Date          `json:"date"`
+	Kind         string        `json:"kind"`
+	Title        string        `json:"title"`
+	Description  string        `json:"description,omitempty"`
+	Participants []Participant `json:"participants,omitempty"`
+	Begins       []ID          `json:"begins,omitempty"`
+	Ends         []ID          `json:"ends,omitempty"`
+	Sources      []ID          `json:"sources,omitempty"`
+}
+
+// Point is a position in layout units.
+type Point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// Map is a whole relationship map: what a .relmap file holds.
+type Map struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	Kinds       []Kind   `json:"kinds,omitempty"`
+	Sources     []Source `json:"sources,omitempty"`
+	Actors      []Actor  `json:"actors"`
+	Ties        []Tie    `json:"ties"`
+	Events      []Event  `json:"events,omitempty"`
+	// Pins are positions the user fixed by dragging, by actor.
+	Pins map[ID]Point `json:"pins,omitempty"`
+}
+
+// Actor returns the actor with id, if the map has it.
+func (m *Map) Actor(id ID) (Actor, bool) {
+	for _, a := range m.Actors {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Actor{}, false
+}
+
+// Tie returns the tie with id, if the map has it.
+func (m *Map) Tie(id ID) (Tie, bool) {
+	for _, t := range m.Ties {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Tie{}, false
+}
+
+// Source returns the source with id, if the map has it.
+func (m *Map) Source(id ID) (Source, bool) {
+	for _, s := range m.Sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// ActorByName finds the one actor whose name or short name is name, ignoring
+// case. It fails when none or several match.
+func (m *Map) ActorByName(name string) (Actor, error) {
+	var found []Actor
+	for _, a := range m.Actors {
+		if equalFold(a.Name, name) || (a.Short != "" && equalFold(a.Short, name)) {
+			found = append(found, a)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return Actor{}, &FieldError{Field: "actor", Msg: "no actor is named " + quote(name), Err: ErrNotFound}
+	case 1:
+		return found[0], nil
+	}
+	return Actor{}, &FieldError{Field: "actor", Msg: "several actors are named " + quote(name), Err: ErrConflict}
+}
+
+// TiesOf returns the ties that touch actor id, in map order.
+func (m *Map) TiesOf(id ID) []Tie {
+	var out []Tie
+	for _, t := range m.Ties {
+		if t.From == id || t.To == id {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,181 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CheckActor returns the first rule a (to be stored in m) breaks, as a
+// *FieldError naming the field.
+func (m *Map) CheckActor(a Actor) error {
+	rec := "actor"
+	if a.Name != "" {
+		rec = "actor " + quote(a.Name)
+	}
+	fail := func(field, msg string, err error) error {
+		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	}
+	if strings.TrimSpace(a.Name) == "" {
+		return fail("name", "a name is required", ErrInvalid)
+	}
+	if strings.TrimSpace(a.Kind) == "" {
+		return fail("kind", "a kind is required", ErrInvalid)
+	}
+	for _, ref := range []struct {
+		field string
+		id    ID
+	}{{"belongs to", a.BelongsTo}, {"located in", a.LocatedIn}} {
+		if ref.id == 0 {
+			continue
+		}
+		if ref.id == a.ID {
+			return fail(ref.field, "an actor cannot refer to itself", ErrInvalid)
+		}
+		if _, ok := m.Actor(ref.id); !ok {
+			return fail(ref.field, fmt.Sprintf("no actor has id %d", ref.id), ErrNotFound)
+		}
+	}
+	if err := a.Life.Check(); err != nil {
+		return fail("end", err.Error(), ErrInvalid)
+	}
+	return m.checkSources(rec, a.Sources)
+}
+
+// CheckTie returns the first rule t (to be stored in m) breaks, as a
+// *FieldError naming the field.
+func (m *Map) CheckTie(t Tie) error {
+	rec := "tie"
+	if t.ID != 0 {
+		rec = fmt.Sprintf("tie %d", t.ID)
+	}
+	fail := func(field, msg string, err error) error {
+		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	}
+	if strings.TrimSpace(t.Kind) == "" {
+		return fail("kind", "a kind is required", ErrInvalid)
+	}
+	for _, end := range []struct {
+		field string
+		id    ID
+	}{{"from", t.From}, {"to", t.To}} {
+		if end.id == 0 {
+			return fail(end.field, "an actor is required", ErrInvalid)
+		}
+		if _, ok := m.Actor(end.id); !ok {
+			return fail(end.field, fmt.Sprintf("no actor has id %d", end.id), ErrNotFound)
+		}
+	}
+	if t.From == t.To {
+		return fail("to", "a tie must join two different actors", ErrInvalid)
+	}
+	if err := t.Span.Check(); err != nil {
+		return fail("end", err.Error(), ErrInvalid)
+	}
+	if t.Weight < 0 {
+		return fail("weight", "the weight cannot be negative", ErrInvalid)
+	}
+	return m.checkSources(rec, t.Sources)
+}
+
+// CheckEvent returns the first rule e (to be stored in m) breaks.
+func (m *Map) CheckEvent(e Event) error {
+	rec := "event"
+	if e.Title != "" {
+		rec = "event " + quote(e.Title)
+	}
+	fail := func(field, msg string, err error) error {
+		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	}
+	if e.Date.IsZero() {
+		return fail("date", "a date is required", ErrInvalid)
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		return fail("title", "a title is required", ErrInvalid)
+	}
+	if strings.TrimSpace(e.Kind) == "" {
+		return fail("kind", "a kind is required", ErrInvalid)
+	}
+	for _, p := range e.Participants {
+		if _, ok := m.Actor(p.Actor); !ok {
+			return fail("participants", fmt.Sprintf("no actor has id %d", p.Actor), ErrNotFound)
+		}
+	}
+	for _, ids := range []struct {
+		field string
+		ids   []ID
+	}{{"begins", e.Begins}, {"ends", e.Ends}} {
+		for _, id := range ids.ids {
+			if _, ok := m.Tie(id); !ok {
+				return fail(ids.field, fmt.Sprintf("no tie has id %d", id), ErrNotFound)
+			}
+		}
+	}
+	return m.checkSources(rec, e.Sources)
+}
+
+func (m *Map) checkSources(rec string, ids []ID) error {
+	for _, id := range ids {
+		if _, ok := m.Source(id); !ok {
+			return &FieldError{Record: rec, Field: "sources", Msg: fmt.Sprintf("no source has id %d", id), Err: ErrNotFound}
+		}
+	}
+	return nil
+}
+
+// Validate checks the whole map: unique ids, every record's rules. It
+// returns the first problem found.
+func (m *Map) Validate() error {
+	if err := uniqueIDs("source", len(m.Sources), func(i int) ID { return m.Sources[i].ID }); err != nil {
+		return err
+	}
+	if err := uniqueIDs("actor", len(m.Actors), func(i int) ID { return m.Actors[i].ID }); err != nil {
+		return err
+	}
+	if err := uniqueIDs("tie", len(m.Ties), func(i int) ID { return m.Ties[i].ID }); err != nil {
+		return err
+	}
+	if err := uniqueIDs("event", len(m.Events), func(i int) ID { return m.Events[i].ID }); err != nil {
+		return err
+	}
+	for _, s := range m.Sources {
+		if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
+			return &FieldError{Record: fmt.Sprintf("source %d", s.ID), Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
+		}
+	}
+	for _, a := range m.Actors {
+		if err := m.CheckActor(a); err != nil {
+			return err
+		}
+	}
+	for _, t := range m.Ties {
+		if err := m.CheckTie(t); err != nil {
+			return err
+		}
+	}
+	for _, e := range m.Events {
+		if err := m.CheckEvent(e); err != nil {
+			return err
+		}
+	}
+	for id := range m.Pins {
+		if _, ok := m.Actor(id); !ok {
+			return &FieldError{Record: "pins", Field: "actor", Msg: fmt.Sprintf("no actor has id %d", id), Err: ErrNotFound}
+		}
+	}
+	return nil
+}
+
+func uniqueIDs(what string, n int, id func(int) ID) error {
+	seen := make(map[ID]bool, n)
+	for i := 0; i < n; i++ {
+		v := id(i)
+		if v <= 0 {
+			return &FieldError{Record: fmt.Sprintf("%s #%d", what, i+1), Field: "id", Msg: "ids must be positive", Err: ErrInvalid}
+		}
+		if seen[v] {
+			return &FieldError{Record: fmt.Sprintf("%s %d", what, v), Field: "id", Msg: "the id is used twice", Err: ErrConflict}
+		}
+		seen[v] = true
+	}
+	return nil
+}

@@ -1,0 +1,255 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"relmap/layout"
+	"relmap/model"
+)
+
+// Node geometry in layout units (pixels at zoom 1).
+const (
+	shapeRadius = 13.0
+	labelSize   = 13.0
+	labelGap    = 3.0
+	labelPad    = 4.0
+	edgeWidth   = 2.0
+	laneSpacing = 16.0
+	arrowSize   = 9.0
+)
+
+// Overlay geometry in device pixels at UIScale 1.
+const (
+	legendWidth = 220.0
+	headerH     = 66.0
+	margin      = 24.0
+)
+
+var (
+	background = color.NRGBA{0xfa, 0xfa, 0xf8, 0xff}
+	ink        = color.NRGBA{0x22, 0x26, 0x2b, 0xff}
+	muted      = color.NRGBA{0x5f, 0x67, 0x70, 0xff}
+	white      = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	panel      = color.NRGBA{0xef, 0xf1, 0xf4, 0xf0}
+)
+
+// View says which part of the layout plane a picture shows: the layout
+// point at the centre of the diagram area, and how many device pixels a
+// layout unit takes. UIScale sizes the legend and header (the device pixel
+// ratio, times any export enlargement).
+type View struct {
+	CX, CY  float64
+	Zoom    float64
+	UIScale float64
+}
+
+// Renderer draws scenes. It is safe for use by one goroutine at a time
+// per method call; calls are serialised internally.
+type Renderer struct {
+	mu      sync.Mutex
+	regular *opentype.Font
+	bold    *opentype.Font
+	faces   map[faceKey]font.Face
+}
+
+type faceKey struct {
+	bold bool
+	size float64
+}
+
+// New parses the regular and bold TrueType fonts the diagram is drawn with.
+func New(regular, bold []byte) (*Renderer, error) {
+	r, err := opentype.Parse(regular)
+	if err != nil {
+		return nil, fmt.Errorf("render: regular font: %w", err)
+	}
+	b, err := opentype.Parse(bold)
+	if err != nil {
+		return nil, fmt.Errorf("render: bold font: %w", err)
+	}
+	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}}, nil
+}
+
+// face returns a cached face; sizes are rounded to a quarter pixel.
+func (r *Renderer) face(bold bool, size float64) font.Face {
+	key := faceKey{bold, math.Round(size*4) / 4}
+	if f, ok := r.faces[key]; ok {
+		return f
+	}
+	ft := r.regular
+	if bold {
+		ft = r.bold
+	}
+	f, err := opentype.NewFace(ft, &opentype.FaceOptions{Size: key.size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic("render: " + err.Error()) // parsed fonts at positive sizes always make faces
+	}
+	r.faces[key] = f
+	return f
+}
+
+func (r *Renderer) textWidth(bold bool, size float64, s string) float64 {
+	return float64(font.MeasureString(r.face(bold, size), s)) / 64
+}
+
+// BoxSize is the size of an actor's box, label included, in layout units:
+// what layout needs to keep boxes apart.
+func (r *Renderer) BoxSize(label string) layout.Size {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.boxSize(label)
+}
+
+func (r *Renderer) boxSize(label string) layout.Size {
+	w := r.textWidth(false, labelSize, label) + 2*labelPad
+	return layout.Size{W: math.Max(w, 2*shapeRadius+4), H: 2*shapeRadius + labelGap + labelSize + 2*labelPad}
+}
+
+// ActorBox is BoxSize for an actor, in the form layout.Options.Box takes.
+func (r *Renderer) ActorBox(a model.Actor) layout.Size { return r.BoxSize(a.Label()) }
+
+// plot returns the diagram area of a w×h picture: the part not under the
+// header and legend.
+func plot(w, h int, ui float64) (x0, y0, x1, y1 float64) {
+	return margin * ui, headerH * ui, float64(w) - (legendWidth+margin)*ui, float64(h) - margin*ui
+}
+
+// Fit returns the view that shows the layout box (minX, minY)-(maxX, maxY)
+// whole in the diagram area of a w×h picture, at most at zoom 1.5.
+func Fit(minX, minY, maxX, maxY float64, w, h int, ui float64) View {
+	if ui <= 0 {
+		ui = 1
+	}
+	x0, y0, x1, y1 := plot(w, h, ui)
+	zoom := 1.5 * ui
+	if bw, bh := maxX-minX, maxY-minY; bw > 0 && bh > 0 {
+		zoom = math.Min(zoom, math.Min((x1-x0)/bw, (y1-y0)/bh))
+	}
+	if zoom <= 0 {
+		zoom = 0.05
+	}
+	// Centre the box in the plot area: the view centre is the layout point
+	// drawn at the middle of the plot area.
+	return View{CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: zoom, UIScale: ui}
+}
+
+// ToScreen maps a layout point to device pixels in a w×h picture.
+func (v View) ToScreen(x, y float64, w, h int) (float64, float64) {
+	x0, y0, x1, y1 := plot(w, h, v.UIScale)
+	return (x-v.CX)*v.Zoom + (x0+x1)/2, (y-v.CY)*v.Zoom + (y0+y1)/2
+}
+
+// ToLayout maps device pixels in a w×h picture to a layout point.
+func (v View) ToLayout(sx, sy float64, w, h int) (float64, float64) {
+	x0, y0, x1, y1 := plot(w, h, v.UIScale)
+	return (sx-(x0+x1)/2)/v.Zoom + v.CX, (sy-(y0+y1)/2)/v.Zoom + v.CY
+}
+
+// Scaled returns the view that shows the same picture in a w2×h2 image as
+// v does in a w×h one, everything enlarged by the same factor.
+func (v View) Scaled(w, h, w2, h2 int) View {
+	f := math.Min(float64(w2)/float64(w), float64(h2)/float64(h))
+	return View{CX: v.CX, CY: v.CY, Zoom: v.Zoom * f, UIScale: v.UIScale * f}
+}
+
+// Draw paints scene s as seen through v into a new w×h image.
+func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if v.UIScale <= 0 {
+		v.UIScale = 1
+	}
+	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = background.R, background.G, background.B, 0xff
+	}
+	p := newPainter(img)
+	byID := make(map[model.ID]*Node, len(s.Nodes))
+	for i := range s.Nodes {
+		byID[s.Nodes[i].ID] = &s.Nodes[i]
+	}
+	near := r.neighbourhood(s)
+	for i := range s.Edges {
+		r.drawEdge(p, s, &s.Edges[i], byID, v, w, h, near)
+	}
+	for i := range s.Nodes {
+		r.drawNode(p, &s.Nodes[i], v, w, h, near)
+	}
+	if s.Selected != 0 {
+		for i := range s.Edges {
+			if e := &s.Edges[i]; e.From == s.Selected || e.To == s.Selected {
+				r.drawEdgeLabel(p, e, byID, v, w, h)
+			}
+		}
+	}
+	r.drawHeader(p, s, v.UIScale)
+	r.drawLegend(p, s, v.UIScale, w, h)
+	return img
+}
+
+// neighbourhood returns, when an actor is selected, the set of it and its
+// neighbours; everything else is drawn faded. Nil when none is selected.
+func (r *Renderer) neighbourhood(s *Scene) map[model.ID]bool {
+	if s.Selected == 0 {
+		return nil
+	}
+	near := map[model.ID]bool{s.Selected: true}
+	for _, e := range s.Edges {
+		if e.From == s.Selected {
+			near[e.To] = true
+		}
+		if e.To == s.Selected {
+			near[e.From] = true
+		}
+	}
+	return near
+}
+
+// shapeCentre is where an actor's shape sits: at the top of its box.
+func (r *Renderer) shapeCentre(n *Node, v View, w, h int) pt {
+	box := 2*shapeRadius + labelGap + labelSize + 2*labelPad
+	x, y := v.ToScreen(n.X, n.Y-box/2+shapeRadius+labelPad/2, w, h)
+	return pt{x, y}
+}
+
+// HitTest returns the actor whose box holds device pixel (sx, sy).
+func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	lx, ly := v.ToLayout(sx, sy, w, h)
+	for i := len(s.Nodes) - 1; i >= 0; i-- {
+		n := s.Nodes[i]
+		if n.Alpha < 0.5 {
+			continue
+		}
+		sz := r.boxSize(n.Label)
+		if math.Abs(lx-n.X) <= sz.W/2 && math.Abs(ly-n.Y) <= sz.H/2 {
+			return n.ID, true
+		}
+	}
+	return 0, false
+}
+
+// WritePNG encodes img as PNG.
+func WritePNG(w io.Writer, img image.Image) error {
+	if err := png.Encode(w, img); err != nil {
+		return fmt.Errorf("encode png: %w", err)
+	}
+	return nil
+}
+
+// drawText draws s with its left end of baseline at (x, y).
+func (r *Renderer) drawText(p *painter, bold bool, size float64, x, y float64, s string, c color.NRGBA) {
+	d := font.Drawer{Dst: p.dst, Src: image.NewUniform(c), Face: r.face(bold, size), Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
+	d.DrawString(s)
+}

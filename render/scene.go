@@ -1,0 +1,172 @@
+package render
+
+import (
+	"relmap/layout"
+	"relmap/model"
+)
+
+// Node is an actor as drawn: its box is centred at X, Y in layout units.
+type Node struct {
+	ID       model.ID
+	Label    string
+	Kind     model.Kind
+	X, Y     float64
+	Alpha    float64
+	Selected bool
+	Pinned   bool
+}
+
+// Edge is a tie as drawn. Lane and Lanes place it among the ties that join
+// the same two actors, so that parallel ties are drawn apart.
+type Edge struct {
+	ID          model.ID
+	From, To    model.ID
+	Kind        model.Kind
+	Label       string
+	Directed    bool
+	Alpha       float64
+	Lane, Lanes int
+}
+
+// Scene is everything one picture shows.
+type Scene struct {
+	Title   string
+	Date    string
+	Caption string
+	Nodes   []Node
+	Edges   []Edge
+	// Legend kinds: those the whole map uses, so that the legend does not
+	// change as the date moves.
+	ActorKinds []model.Kind
+	TieKinds   []model.Kind
+	// Selected is the selected actor (0 for none); its ties are labelled.
+	Selected model.ID
+}
+
+// Frame is what to draw of a map: the snapshot (for a transition, the union
+// of two), positions, and opacities (nil maps mean fully opaque).
+type Frame struct {
+	Snap       model.Snapshot
+	Pos        map[model.ID]model.Point
+	ActorAlpha map[model.ID]float64
+	TieAlpha   map[model.ID]float64
+}
+
+// FrameAt is the still frame of m on day, laid out by tl.
+func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
+	return Frame{Snap: m.Snapshot(day), Pos: tl.At(day).Pos}
+}
+
+// TweenFrame is the frame partway (p from 0 to 1) through the transition
+// from day a to day b.
+func TweenFrame(m *model.Map, tl *layout.Timeline, a, b model.Day, p float64) Frame {
+	sa, sb := m.Snapshot(a), m.Snapshot(b)
+	tw := layout.Transition(sa, sb, tl.At(a), tl.At(b), p)
+	union := model.Snapshot{At: b, Events: sb.Events}
+	for _, x := range m.Actors {
+		if _, ok := tw.ActorAlpha[x.ID]; ok {
+			union.Actors = append(union.Actors, x)
+		}
+	}
+	for _, t := range m.Ties {
+		if _, ok := tw.TieAlpha[t.ID]; ok {
+			union.Ties = append(union.Ties, t)
+		}
+	}
+	return Frame{Snap: union, Pos: tw.Pos, ActorAlpha: tw.ActorAlpha, TieAlpha: tw.TieAlpha}
+}
+
+// NewScene builds the scene of frame f of map m as of day, with selected
+// highlighted (0 for none).
+func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
+	s := &Scene{Title: m.Name, Date: day.Time().Format("2 January 2006"), Selected: selected}
+	if len(f.Snap.Events) > 0 {
+		e := f.Snap.Events[0]
+		s.Caption = e.Date.String() + "  " + e.Title
+	}
+	alpha := func(m map[model.ID]float64, id model.ID) float64 {
+		if m == nil {
+			return 1
+		}
+		return m[id]
+	}
+	for _, a := range f.Snap.Actors {
+		p := f.Pos[a.ID]
+		_, pinned := m.Pins[a.ID]
+		s.Nodes = append(s.Nodes, Node{
+			ID: a.ID, Label: a.Label(), Kind: m.Kind(model.ClassActor, a.Kind),
+			X: p.X, Y: p.Y, Alpha: alpha(f.ActorAlpha, a.ID), Selected: a.ID == selected, Pinned: pinned,
+		})
+	}
+	lanes := map[[2]model.ID][]int{}
+	for _, t := range f.Snap.Ties {
+		key := pairKey(t.From, t.To)
+		lanes[key] = append(lanes[key], len(s.Edges))
+		s.Edges = append(s.Edges, Edge{
+			ID: t.ID, From: t.From, To: t.To, Kind: m.Kind(model.ClassTie, t.Kind),
+			Label: tieLabel(m, t), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID),
+		})
+	}
+	for _, idx := range lanes {
+		for lane, i := range idx {
+			s.Edges[i].Lane, s.Edges[i].Lanes = lane, len(idx)
+		}
+	}
+	s.ActorKinds, s.TieKinds = usedKinds(m)
+	return s
+}
+
+func tieLabel(m *model.Map, t model.Tie) string {
+	if t.Label != "" {
+		return t.Label
+	}
+	return m.Kind(model.ClassTie, t.Kind).DisplayName()
+}
+
+func pairKey(a, b model.ID) [2]model.ID {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]model.ID{a, b}
+}
+
+// usedKinds lists the actor and tie kinds m uses, in catalogue order.
+func usedKinds(m *model.Map) (actors, ties []model.Kind) {
+	usedA, usedT := map[string]bool{}, map[string]bool{}
+	for _, a := range m.Actors {
+		usedA[a.Kind] = true
+	}
+	for _, t := range m.Ties {
+		usedT[t.Kind] = true
+	}
+	for _, name := range m.KindNames(model.ClassActor) {
+		if usedA[name] {
+			actors = append(actors, m.Kind(model.ClassActor, name))
+		}
+	}
+	for _, name := range m.KindNames(model.ClassTie) {
+		if usedT[name] {
+			ties = append(ties, m.Kind(model.ClassTie, name))
+		}
+	}
+	return actors, ties
+}
+
+// Bounds returns the box, in layout units, that holds every actor of every
+// frame of tl, so that a view fitted to it stays put as the date moves.
+func Bounds(tl *layout.Timeline, box func(model.ID) layout.Size) (minX, minY, maxX, maxY float64) {
+	first := true
+	for _, f := range tl.Frames {
+		for id, p := range f.Pos {
+			sz := box(id)
+			x0, y0, x1, y1 := p.X-sz.W/2, p.Y-sz.H/2, p.X+sz.W/2, p.Y+sz.H/2
+			if first {
+				minX, minY, maxX, maxY, first = x0, y0, x1, y1, false
+				continue
+			}
+			minX, minY = min(minX, x0), min(minY, y0)
+			maxX, maxY = max(maxX, x1), max(maxY, y1)
+		}
+	}
+	return minX, minY, maxX, maxY
+}

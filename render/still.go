@@ -1,0 +1,29 @@
+package render
+
+import (
+	"image"
+
+	"relmap/layout"
+	"relmap/model"
+)
+
+// FitTimeline returns the view that shows every actor of every frame of tl
+// in a w×h picture, so that the picture does not jump as the date moves.
+func (r *Renderer) FitTimeline(m *model.Map, tl *layout.Timeline, w, h int, ui float64) View {
+	labels := make(map[model.ID]string, len(m.Actors))
+	for _, a := range m.Actors {
+		labels[a.ID] = a.Label()
+	}
+	r.mu.Lock()
+	minX, minY, maxX, maxY := Bounds(tl, func(id model.ID) layout.Size { return r.boxSize(labels[id]) })
+	r.mu.Unlock()
+	return Fit(minX, minY, maxX, maxY, w, h, ui)
+}
+
+// Still draws m as of day, laid out by tl and fitted to the whole
+// timeline, into a w×h image: what `relmap render` writes.
+func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, w, h int) *image.RGBA {
+	v := r.FitTimeline(m, tl, w, h, 1)
+	s := NewScene(m, FrameAt(m, tl, day), day, 0)
+	return r.Draw(s, v, w, h)
+}
