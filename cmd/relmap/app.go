@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"relmap/assets"
+	"relmap/model/jsonio"
+	"relmap/model/sqlite"
+	"relmap/render"
+	"relmap/ui"
+)
+
+// appID is the desktop application's identity (also in FyneApp.toml).
+const appID = "io.relmap.desktop"
+
+// dataDir is where relmap keeps the user's maps: $XDG_DATA_HOME/relmap, or
+// ~/.local/share/relmap.
+func dataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "relmap"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find data folder: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "relmap"), nil
+}
+
+// lastMapFile remembers the map opened last.
+func lastMapFile() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find config folder: %w", err)
+	}
+	return filepath.Join(d, "relmap", "last-map"), nil
+}
+
+// chooseMap returns the map to open: path when given, else the last map
+// opened, else the user's copy of the default map, made on first run.
+func chooseMap(path string) (string, error) {
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			return "", fmt.Errorf("open map: %w", err)
+		}
+		return path, nil
+	}
+	if last, err := lastMapFile(); err == nil {
+		if b, err := os.ReadFile(last); err == nil {
+			p := strings.TrimSpace(string(b))
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			}
+		}
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, assets.DefaultMapFile)
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("open map %s: %w", p, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("make data folder: %w", err)
+	}
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		return "", fmt.Errorf("default map: %w", err)
+	}
+	st, err := sqlite.Create(p, m)
+	if err != nil {
+		return "", err
+	}
+	return p, st.Close()
+}
+
+func rememberMap(path string) {
+	last, err := lastMapFile()
+	if err != nil {
+		return
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	if os.MkdirAll(filepath.Dir(last), 0o755) == nil {
+		_ = os.WriteFile(last, []byte(abs+"\n"), 0o644)
+	}
+}
+
+// runApp opens the desktop app on a map and returns when it quits.
+func runApp(path string) error {
+	path, err := chooseMap(path)
+	if err != nil {
+		return err
+	}
+	st, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		return err
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	win := a.NewWindow("relmap")
+	ed, err := ui.NewEditor(win, st, r, filepath.Base(path))
+	if err != nil {
+		return err
+	}
+	rememberMap(path)
+	win.SetContent(ed.Content())
+	win.Resize(fyne.NewSize(1400, 880))
+	win.SetMaster()
+
+	// Quit cleanly on SIGTERM or SIGINT, so that the store is closed.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-sig
+		fyne.Do(a.Quit)
+	}()
+	win.ShowAndRun()
+	signal.Stop(sig)
+	return nil
+}

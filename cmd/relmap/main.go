@@ -1,0 +1,85 @@
+// Command relmap is the relationship-map visualizer. With no arguments it
+// opens the desktop app; subcommands render, export and import work
+// headless, for scripts and publishing pipelines.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `relmap: relationship maps that change over time.
+
+Usage:
+  relmap [MAP.relmap]          open the desktop app (on the last map, or the default map)
+  relmap render [flags]        draw a map as of a date into a PNG
+  relmap export [flags]        write a map as JSON or CSV tables
+  relmap import --map FILE actors.csv ties.csv [events.csv]
+                               add spreadsheet tables to a map, all or nothing
+
+Run "relmap COMMAND -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	var err error
+	if len(args) == 0 {
+		err = runApp("")
+	} else {
+		switch args[0] {
+		case "render":
+			err = cmdRender(args[1:], stdout, stderr)
+		case "export":
+			err = cmdExport(args[1:], stdout, stderr)
+		case "import":
+			err = cmdImport(args[1:], stdout, stderr)
+		case "-h", "-help", "--help", "help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		default:
+			if len(args) == 1 && args[0] != "" && args[0][0] != '-' {
+				err = runApp(args[0])
+			} else {
+				fmt.Fprint(stderr, usage)
+				err = fmt.Errorf("unknown command %q", args[0])
+			}
+		}
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, "relmap:", err)
+		return 2
+	}
+	fmt.Fprintln(stderr, "relmap:", err)
+	return 1
+}
+
+// errUsage marks errors in how a command was called.
+var errUsage = errors.New("usage")
+
+func usageErr(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, a...))
+}
+
+// newFlags makes a flag set that prints its usage to stderr and returns
+// errors instead of exiting.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: relmap %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}

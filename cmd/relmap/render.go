@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"relmap/assets"
+	"relmap/layout"
+	"relmap/model"
+	"relmap/render"
+)
+
+func cmdRender(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--width W --height H]", stderr)
+	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
+	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
+	out := fs.String("out", "", "PNG file to write (required)")
+	width := fs.Int("width", 1600, "width in pixels")
+	height := fs.Int("height", 1000, "height in pixels")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("render: unexpected argument %q", fs.Arg(0))
+	}
+	if *at == "" || *out == "" {
+		return usageErr("render: --at and --out are required")
+	}
+	day, err := model.ParseDay(*at)
+	if err != nil {
+		return usageErr("render: --at: %v", err)
+	}
+	if *width < 200 || *height < 150 || *width > 16384 || *height > 16384 {
+		return usageErr("render: size %dx%d: width must be 200 to 16384 and height 150 to 16384", *width, *height)
+	}
+	m, err := loadMap(*mapPath)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		return err
+	}
+	tl := layout.Compute(m, layout.Options{Box: r.ActorBox})
+	img := r.Still(m, tl, day, *width, *height)
+	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNG(w, img) })
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder,
+// so that a failed write leaves any earlier file untouched.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

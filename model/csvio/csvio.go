@@ -1,0 +1,129 @@
+package csvio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"relmap/model"
+)
+
+// The file names Write writes and ReadDir reads.
+const (
+	ActorsFile = "actors.csv"
+	TiesFile   = "ties.csv"
+	EventsFile = "events.csv"
+)
+
+// The kinds given to actors and events whose Type cell is empty or missing.
+const (
+	DefaultActorKind = "actor"
+	DefaultEventKind = "event"
+)
+
+// Table is one CSV file to read.
+type Table struct {
+	// Name is the file name that errors show; empty means the default
+	// (ActorsFile, TiesFile or EventsFile).
+	Name string
+	// R is the file's content; nil means there is no such table.
+	R io.Reader
+}
+
+// Files are the tables of one import. Any of them may be absent.
+type Files struct {
+	Actors, Ties, Events Table
+}
+
+// Error is a problem with one row of one file. It unwraps to a
+// *model.FieldError, and through it to model.ErrInvalid, ErrNotFound or
+// ErrConflict.
+type Error struct {
+	File string
+	// Line is the row as a spreadsheet numbers it: the header is 1. Zero
+	// means the file as a whole (empty, unreadable).
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read converts the tables into the records they add to base, the map being
+// imported into (nil for none). Ties and events may name actors of the
+// actors table or of base.
+//
+// The result holds only the new actors, ties, events and sources. Their IDs
+// follow the largest ID of their sort in base, so that they never collide
+// with the base IDs the new records refer to; the result is what a
+// model.Store's Merge takes. Each record is checked with the model's rules.
+//
+// Read is all or nothing: at the first bad row it returns a *Error naming
+// the file and line, and no map.
+func Read(f Files, base *model.Map) (*model.Map, error) {
+	im := newImporter(base)
+	steps := []struct {
+		table  Table
+		name   string
+		layout *layout
+		read   func(*sheet) error
+	}{
+		{f.Actors, ActorsFile, actorsLayout, im.readActors},
+		{f.Ties, TiesFile, tiesLayout, im.readTies},
+		{f.Events, EventsFile, eventsLayout, im.readEvents},
+	}
+	for _, s := range steps {
+		if s.table.R == nil {
+			continue
+		}
+		name := s.table.Name
+		if name == "" {
+			name = s.name
+		}
+		sh, err := readSheet(name, s.table.R, s.layout)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.read(sh); err != nil {
+			return nil, err
+		}
+	}
+	return im.out, nil
+}
+
+// ReadDir reads whichever of ActorsFile, TiesFile and EventsFile are in dir,
+// as Read does. It fails when none is there.
+func ReadDir(dir string, base *model.Map) (*model.Map, error) {
+	var f Files
+	tables := []struct {
+		name  string
+		table *Table
+	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}}
+	found := false
+	for _, t := range tables {
+		file, err := os.Open(filepath.Join(dir, t.name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read tables in %s: %w", dir, err)
+		}
+		defer file.Close()
+		*t.table = Table{Name: t.name, R: file}
+		found = true
+	}
+	if !found {
+		return nil, fmt.Errorf("read tables in %s: none of %s, %s, %s is there: %w",
+			dir, ActorsFile, TiesFile, EventsFile, fs.ErrNotExist)
+	}
+	return Read(f, base)
+}

@@ -1,0 +1,255 @@
+package csvio_test
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"relmap/model"
+	"relmap/model/csvio"
+)
+
+func TestReadErrors(t *testing.T) {
+	t.Parallel()
+	const actors = "Label,Type\nMexico,country\nEcuador,country\n"
+	base := &model.Map{Actors: []model.Actor{{ID: 1, Name: "Peru", Kind: "country"}}}
+	tests := []struct {
+		name string
+		in   tables
+		base *model.Map
+		want string // the whole message
+		is   error
+	}{
+		{
+			name: "when a tie names no known actor, the error names the file, line and field",
+			in:   tables{actors: actors, ties: "From,To,Type\nMexico,Ecuador,relations\nMexico,Ecuadr,severed\n"},
+			want: `ties.csv:3: to: no actor is named "Ecuadr"`,
+			is:   model.ErrNotFound,
+		},
+		{
+			name: "when two rows of the actors table share a name, the second is at fault",
+			in:   tables{actors: "Label\nMexico\nEcuador\nmexico \n"},
+			want: `actors.csv:4: name: "mexico" is already the name on line 2`,
+			is:   model.ErrConflict,
+		},
+		{
+			name: "when an imported actor has a base actor's name, it is at fault",
+			in:   tables{actors: "Label\nChile\nPERU\n"},
+			base: base,
+			want: `actors.csv:3: name: an actor named "PERU" is already in the map`,
+			is:   model.ErrConflict,
+		},
+		{
+			name: "when a short name is shared by two actors, a reference to it is ambiguous",
+			in:   tables{actors: "Label,Short\nRepublic of Peru,PE\nMexico,\n", ties: "From,To,Type\npe,Mexico,k\n"},
+			base: &model.Map{Actors: []model.Actor{{ID: 1, Name: "Peru", Short: "PE", Kind: "country"}}},
+			want: `ties.csv:2: from: several actors are named "pe"`,
+			is:   model.ErrConflict,
+		},
+		{
+			name: "when an actor's life ends before it starts, the model's rule catches it at its line",
+			in:   tables{actors: "Label,Start,End\nA,2020,2021\nB,2024-04-06,2024-04-06\n"},
+			want: `actors.csv:3: end: ends (2024-04-06) on or before it starts (2024-04-06)`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a tie's span is reversed, the model's rule catches it",
+			in:   tables{actors: actors, ties: "From,To,Type,Start,End\nMexico,Ecuador,k,2024,2023\n"},
+			want: `ties.csv:2: end: ends (2023) on or before it starts (2024)`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a tie joins an actor to itself, the model's rule catches it",
+			in:   tables{actors: actors, ties: "From,To,Type\nMexico,mexico,k\n"},
+			want: `ties.csv:2: to: a tie must join two different actors`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an actor belongs to itself, the model's rule catches it",
+			in:   tables{actors: "Label,Belongs To\nA,a\n"},
+			want: `actors.csv:2: belongs to: an actor cannot refer to itself`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a date is malformed, the error names the column",
+			in:   tables{actors: "Label,Start\nA,\nB,April 2024\n"},
+			want: `actors.csv:3: start: invalid date "April 2024": the year must have four digits (use YYYY, YYYY-MM or YYYY-MM-DD)`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a tie has no kind, it is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type\nMexico,Ecuador,\n"},
+			want: `ties.csv:2: kind: a kind is required`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a tie has no To, it is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type\nMexico,,k\n"},
+			want: `ties.csv:2: to: an actor is required`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when Directed is not a yes or a no, it is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type,Directed\nMexico,Ecuador,k,maybe\n"},
+			want: `ties.csv:2: directed: "maybe" is not one of true, false, yes, no, 1, 0, directed, undirected`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a weight is not a number, it is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type,Weight\nMexico,Ecuador,k,NaN\n"},
+			want: `ties.csv:2: weight: "NaN" is not a number`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a weight is negative, the model's rule catches it",
+			in:   tables{actors: actors, ties: "From,To,Type,Weight\nMexico,Ecuador,k,-1\n"},
+			want: `ties.csv:2: weight: the weight cannot be negative`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an actor has no name, it is at fault",
+			in:   tables{actors: "Label,Type\nA,x\n,x\n"},
+			want: `actors.csv:3: name: a name is required`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an event has no date, it is at fault",
+			in:   tables{events: "Date,Title\n,Raid\n"},
+			want: `events.csv:2: date: a date is required`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an event has no title, it is at fault",
+			in:   tables{events: "Date,Title\n2024,\n"},
+			want: `events.csv:2: title: a title is required`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a participant is unknown, the error names the name without the role",
+			in:   tables{actors: actors, events: "Date,Title,Participants\n2024,Raid,Mexico; Ecuadr (raider)\n"},
+			want: `events.csv:2: participants: no actor is named "Ecuadr"`,
+			is:   model.ErrNotFound,
+		},
+		{
+			name: "when a required column is missing, the error names the file and header",
+			in:   tables{actors: actors, ties: "From,Target\nMexico,Ecuador\n"},
+			want: `ties.csv:1: no "Type" column (or "Kind")`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when the name column is missing, the error lists its synonyms",
+			in:   tables{actors: "Type\ncountry\n"},
+			want: `actors.csv:1: no "Label" column (or "Name")`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a column is given twice under synonyms, the header is at fault",
+			in:   tables{actors: "Label,Name\nA,B\n"},
+			want: `actors.csv:1: the columns "Label" and "Name" both give the name`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an attribute column appears twice, the header is at fault",
+			in:   tables{actors: "Label,ISO,attr:ISO\nA,B,C\n"},
+			want: `actors.csv:1: the column "attr:ISO" appears twice`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when the ties table has an unknown column, the header is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type,Colour\nMexico,Ecuador,k,red\n"},
+			want: `ties.csv:1: unknown column "Colour" (this table takes "From", "To", "Type", "Start", "End", "Label", "Directed", "Weight", "Notes" and "Reference")`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a file is empty, the error says so",
+			in:   tables{actors: "\ufeff \n"},
+			want: `actors.csv: the file is empty: its first row must name the columns`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a row is ragged, the error gives both widths",
+			in:   tables{actors: "Label,Type\nA,x\nB\n"},
+			want: `actors.csv:3: the row has 1 cells but the header has 2`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a quote is not closed, the error points at the row it opens",
+			in:   tables{actors: "Label,Notes\nA,x\nB,\"never closed\nC,y\n"},
+			want: `actors.csv:3: malformed CSV: extraneous or missing " in quoted-field`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a quote is bare, the row number counts spreadsheet rows, not text lines",
+			in:   tables{actors: "Label,Notes\nA,\"two\nlines\"\nB,say \"hi\"\n"},
+			want: `actors.csv:3: malformed CSV: bare " in non-quoted-field`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a cell has a value under no header, it is at fault",
+			in:   tables{actors: "Label,,Type\nA,,x\nB,oops,x\n"},
+			want: `actors.csv:3: column B has a value but no header`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when the text is not UTF-8, the error says how to save it",
+			in:   tables{actors: "Label\nM\xe9xico\n"},
+			want: `actors.csv:2: the text is not UTF-8 (in a spreadsheet, save as "CSV UTF-8")`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when an attr: column has no name, the header is at fault",
+			in:   tables{actors: "Label,attr: \nA,x\n"},
+			want: `actors.csv:1: column B: an attribute name must follow "attr:"`,
+			is:   model.ErrInvalid,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := csvio.Read(tt.in.files(), tt.base)
+			if m != nil {
+				t.Errorf("got a map %+v, want nil", m)
+			}
+			if err == nil {
+				t.Fatalf("got no error, want %q", tt.want)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			if !errors.Is(err, tt.is) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)
+			}
+			var ce *csvio.Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %T, want *csvio.Error", err)
+			}
+			if prefix := ce.File + ":"; !strings.HasPrefix(tt.want, prefix) {
+				t.Errorf("Error.File = %q, not the file in %q", ce.File, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadNamesTheFileGiven(t *testing.T) {
+	t.Parallel()
+	_, err := csvio.Read(csvio.Files{Ties: csvio.Table{Name: "edges.csv", R: strings.NewReader("From,To,Type\nA,B,k\n")}}, nil)
+	if got, want := err.Error(), `edges.csv:2: from: no actor is named "A"`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }
+
+func TestReadReportsReaderErrors(t *testing.T) {
+	t.Parallel()
+	_, err := csvio.Read(csvio.Files{Actors: csvio.Table{R: failingReader{}}}, nil)
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("got %v, want it to wrap %v", err, io.ErrUnexpectedEOF)
+	}
+	if got, want := err.Error(), "actors.csv: cannot read: unexpected EOF"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

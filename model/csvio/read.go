@@ -1,0 +1,283 @@
+package csvio
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"relmap/model"
+)
+
+// importer builds the records of one import.
+type importer struct {
+	base    *model.Map
+	out     *model.Map
+	index   *actorIndex
+	actors  map[model.ID]model.Actor // base and new, for checking
+	taken   map[string]bool          // folded names of base actors
+	sources *sourceBook
+
+	nextActor, nextTie, nextEvent model.ID
+}
+
+func newImporter(base *model.Map) *importer {
+	if base == nil {
+		base = &model.Map{}
+	}
+	im := &importer{
+		base:      base,
+		out:       &model.Map{},
+		index:     newActorIndex(),
+		actors:    make(map[model.ID]model.Actor, len(base.Actors)),
+		taken:     make(map[string]bool, len(base.Actors)),
+		sources:   newSourceBook(base.Sources),
+		nextActor: 1, nextTie: 1, nextEvent: 1,
+	}
+	for _, a := range base.Actors {
+		im.index.add(a)
+		im.actors[a.ID] = a
+		im.taken[fold(a.Name)] = true
+		im.nextActor = max(im.nextActor, a.ID+1)
+	}
+	for _, t := range base.Ties {
+		im.nextTie = max(im.nextTie, t.ID+1)
+	}
+	for _, e := range base.Events {
+		im.nextEvent = max(im.nextEvent, e.ID+1)
+	}
+	return im
+}
+
+// readActors reads the actors table in two passes, so that a row may name
+// an actor of a later row: the first learns every name, the second builds
+// and checks each actor in row order.
+func (im *importer) readActors(sh *sheet) error {
+	firstLine := map[string]int{} // folded name -> line it first appears on
+	ids := make([]model.ID, len(sh.rows))
+	for i, r := range sh.rows {
+		ids[i] = im.nextActor
+		im.nextActor++
+		a := model.Actor{ID: ids[i], Name: sh.cell(r, fName), Kind: kindOr(sh.cell(r, fKind), DefaultActorKind), Short: sh.cell(r, fShort)}
+		n := fold(a.Name)
+		if _, dup := firstLine[n]; n == "" || dup || im.taken[n] {
+			continue
+		}
+		firstLine[n] = r.line
+		im.index.add(a)
+		im.actors[a.ID] = a
+	}
+	for i, r := range sh.rows {
+		a, err := im.actor(sh, r, ids[i], firstLine)
+		if err != nil {
+			return sh.fail(r, err)
+		}
+		im.actors[a.ID] = a
+		im.out.Actors = append(im.out.Actors, a)
+	}
+	im.out.Sources = im.sources.added
+	return nil
+}
+
+func (im *importer) actor(sh *sheet, r row, id model.ID, firstLine map[string]int) (model.Actor, error) {
+	a := model.Actor{
+		ID:    id,
+		Name:  sh.cell(r, fName),
+		Kind:  kindOr(sh.cell(r, fKind), DefaultActorKind),
+		Short: sh.cell(r, fShort),
+		Notes: sh.cell(r, fNotes),
+	}
+	if a.Name == "" {
+		return a, invalid(fName, "a name is required")
+	}
+	if im.taken[fold(a.Name)] {
+		return a, &model.FieldError{Field: fName, Msg: fmt.Sprintf("an actor named %q is already in the map", a.Name), Err: model.ErrConflict}
+	}
+	if line := firstLine[fold(a.Name)]; line != r.line {
+		return a, &model.FieldError{Field: fName, Msg: fmt.Sprintf("%q is already the name on line %d", a.Name, line), Err: model.ErrConflict}
+	}
+	var err error
+	if a.Life, err = readSpan(sh, r); err != nil {
+		return a, err
+	}
+	if a.BelongsTo, err = im.optionalActor(fBelongsTo, sh.cell(r, fBelongsTo)); err != nil {
+		return a, err
+	}
+	if a.LocatedIn, err = im.optionalActor(fLocatedIn, sh.cell(r, fLocatedIn)); err != nil {
+		return a, err
+	}
+	for _, c := range sh.attrs {
+		if v := r.cells[c.index]; v != "" {
+			if a.Attrs == nil {
+				a.Attrs = map[string]string{}
+			}
+			a.Attrs[c.key] = v
+		}
+	}
+	a.Sources = im.sources.cite(sh.cell(r, fSources))
+	probe := im.probe(a.Sources, a.BelongsTo, a.LocatedIn)
+	return a, bare(probe.CheckActor(a))
+}
+
+func (im *importer) readTies(sh *sheet) error {
+	for _, r := range sh.rows {
+		t, err := im.tie(sh, r)
+		if err != nil {
+			return sh.fail(r, err)
+		}
+		im.out.Ties = append(im.out.Ties, t)
+	}
+	im.out.Sources = im.sources.added
+	return nil
+}
+
+func (im *importer) tie(sh *sheet, r row) (model.Tie, error) {
+	t := model.Tie{
+		ID:    im.nextTie,
+		Kind:  sh.cell(r, fKind),
+		Label: sh.cell(r, fLabel),
+		Notes: sh.cell(r, fNotes),
+	}
+	im.nextTie++
+	var err error
+	if t.From, err = im.requiredActor(fFrom, sh.cell(r, fFrom)); err != nil {
+		return t, err
+	}
+	if t.To, err = im.requiredActor(fTo, sh.cell(r, fTo)); err != nil {
+		return t, err
+	}
+	if t.Span, err = readSpan(sh, r); err != nil {
+		return t, err
+	}
+	if t.Directed, err = parseDirected(sh.cell(r, fDirected)); err != nil {
+		return t, err
+	}
+	if t.Weight, err = parseWeight(sh.cell(r, fWeight)); err != nil {
+		return t, err
+	}
+	t.Sources = im.sources.cite(sh.cell(r, fSources))
+	probe := im.probe(t.Sources, t.From, t.To)
+	return t, bare(probe.CheckTie(t))
+}
+
+func (im *importer) readEvents(sh *sheet) error {
+	for _, r := range sh.rows {
+		e, err := im.event(sh, r)
+		if err != nil {
+			return sh.fail(r, err)
+		}
+		im.out.Events = append(im.out.Events, e)
+	}
+	im.out.Sources = im.sources.added
+	return nil
+}
+
+func (im *importer) event(sh *sheet, r row) (model.Event, error) {
+	e := model.Event{
+		ID:          im.nextEvent,
+		Kind:        kindOr(sh.cell(r, fKind), DefaultEventKind),
+		Title:       sh.cell(r, fTitle),
+		Description: sh.cell(r, fDescription),
+	}
+	im.nextEvent++
+	var err error
+	if e.Date, err = parseDate(fDate, sh.cell(r, fDate)); err != nil {
+		return e, err
+	}
+	if e.Participants, err = im.index.parseParticipants(sh.cell(r, fParticipants)); err != nil {
+		return e, err
+	}
+	e.Sources = im.sources.cite(sh.cell(r, fSources))
+	ids := make([]model.ID, len(e.Participants))
+	for i, p := range e.Participants {
+		ids[i] = p.Actor
+	}
+	probe := im.probe(e.Sources, ids...)
+	return e, bare(probe.CheckEvent(e))
+}
+
+// probe is a map holding just what a record refers to, so that the
+// model's checks run in constant time per record rather than scanning the
+// whole map.
+func (im *importer) probe(sources []model.ID, actors ...model.ID) *model.Map {
+	m := &model.Map{Kinds: im.base.Kinds, Sources: im.sources.sources(sources)}
+	for _, id := range actors {
+		if a, ok := im.actors[id]; ok {
+			m.Actors = append(m.Actors, a)
+		}
+	}
+	return m
+}
+
+// bare drops the record from a model check's error: the file and line
+// say which record it is.
+func bare(err error) error {
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		c := *fe
+		c.Record = ""
+		return &c
+	}
+	return err
+}
+
+func (im *importer) optionalActor(field, name string) (model.ID, error) {
+	if name == "" {
+		return 0, nil
+	}
+	return im.index.find(field, name)
+}
+
+func (im *importer) requiredActor(field, name string) (model.ID, error) {
+	if name == "" {
+		return 0, invalid(field, "an actor is required")
+	}
+	return im.index.find(field, name)
+}
+
+func kindOr(kind, def string) string {
+	if kind == "" {
+		return def
+	}
+	return kind
+}
+
+func readSpan(sh *sheet, r row) (model.Span, error) {
+	var s model.Span
+	var err error
+	if s.Start, err = parseDate(fStart, sh.cell(r, fStart)); err != nil {
+		return s, err
+	}
+	s.End, err = parseDate(fEnd, sh.cell(r, fEnd))
+	return s, err
+}
+
+func parseDate(field, v string) (model.Date, error) {
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return d, invalid(field, "%v", err)
+	}
+	return d, nil
+}
+
+func parseDirected(v string) (bool, error) {
+	switch strings.ToLower(v) {
+	case "", "false", "no", "0", "undirected", "mutual":
+		return false, nil
+	case "true", "yes", "1", "directed":
+		return true, nil
+	}
+	return false, invalid(fDirected, "%q is not one of true, false, yes, no, 1, 0, directed, undirected", v)
+}
+
+func parseWeight(v string) (float64, error) {
+	if v == "" {
+		return 0, nil
+	}
+	w, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
+		return 0, invalid(fWeight, "%q is not a number", v)
+	}
+	return w, nil
+}

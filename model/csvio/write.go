@@ -1,0 +1,220 @@
+package csvio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"relmap/model"
+)
+
+// Write writes m into dir as ActorsFile, TiesFile and EventsFile, creating
+// dir if need be. It encodes all three before writing any, so that a map
+// that cannot be written leaves no files behind.
+func Write(dir string, m *model.Map) error {
+	var actors, ties, events bytes.Buffer
+	if err := WriteTables(&actors, &ties, &events, m); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write tables: %w", err)
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{ActorsFile, actors.Bytes()}, {TiesFile, ties.Bytes()}, {EventsFile, events.Bytes()}} {
+		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+			return fmt.Errorf("write tables: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteTables writes m's actors, ties and events as the three tables, with
+// every column in a fixed order and attribute columns sorted by name, so
+// that the same map always gives the same bytes. Read reads back every map
+// that Read returned (with no base map) as it was.
+//
+// It fails only on a broken map: a reference to an actor or source m does
+// not have.
+func WriteTables(actors, ties, events io.Writer, m *model.Map) error {
+	if m == nil {
+		m = &model.Map{}
+	}
+	w := newTableWriter(m)
+	for _, t := range []struct {
+		out    io.Writer
+		file   string
+		encode func() ([][]string, error)
+	}{
+		{actors, ActorsFile, w.actorRows},
+		{ties, TiesFile, w.tieRows},
+		{events, EventsFile, w.eventRows},
+	} {
+		recs, err := t.encode()
+		if err == nil {
+			cw := csv.NewWriter(t.out)
+			err = cw.WriteAll(recs)
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", t.file, err)
+		}
+	}
+	return nil
+}
+
+// tableWriter looks up what m's records refer to.
+type tableWriter struct {
+	m       *model.Map
+	byID    map[model.ID]model.Actor
+	sources map[model.ID]model.Source
+	index   *actorIndex
+}
+
+func newTableWriter(m *model.Map) *tableWriter {
+	w := &tableWriter{m: m, byID: map[model.ID]model.Actor{}, sources: map[model.ID]model.Source{}, index: newActorIndex()}
+	for _, a := range m.Actors {
+		w.byID[a.ID] = a
+		w.index.add(a)
+	}
+	for _, s := range m.Sources {
+		w.sources[s.ID] = s
+	}
+	return w
+}
+
+func headers(l *layout) []string {
+	hs := make([]string, len(l.columns))
+	for i, c := range l.columns {
+		hs[i] = c.headers[0]
+	}
+	return hs
+}
+
+func (w *tableWriter) actorRows() ([][]string, error) {
+	keySet := map[string]bool{}
+	for _, a := range w.m.Actors {
+		for k := range a.Attrs {
+			keySet[k] = true
+		}
+	}
+	keys := make([]string, 0, len(keySet))
+	for k := range keySet {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	head := headers(actorsLayout)
+	for _, k := range keys {
+		if actorsLayout.isReserved(k) || strings.TrimSpace(k) == "" {
+			k = attrPrefix + k
+		}
+		head = append(head, k)
+	}
+	recs := [][]string{head}
+	for _, a := range w.m.Actors {
+		rec := func(err error) error { return fmt.Errorf("actor %q: %w", a.Name, err) }
+		belongs, err := w.optionalName(fBelongsTo, a.BelongsTo)
+		if err != nil {
+			return nil, rec(err)
+		}
+		located, err := w.optionalName(fLocatedIn, a.LocatedIn)
+		if err != nil {
+			return nil, rec(err)
+		}
+		sources, err := w.sourceCell(a.Sources)
+		if err != nil {
+			return nil, rec(err)
+		}
+		row := []string{a.Name, a.Kind, a.Short, a.Life.Start.String(), a.Life.End.String(), belongs, located, a.Notes, sources}
+		for _, k := range keys {
+			row = append(row, a.Attrs[k])
+		}
+		recs = append(recs, row)
+	}
+	return recs, nil
+}
+
+func (w *tableWriter) tieRows() ([][]string, error) {
+	recs := [][]string{headers(tiesLayout)}
+	for _, t := range w.m.Ties {
+		rec := func(err error) error { return fmt.Errorf("tie %d: %w", t.ID, err) }
+		from, err := w.name(fFrom, t.From)
+		if err != nil {
+			return nil, rec(err)
+		}
+		to, err := w.name(fTo, t.To)
+		if err != nil {
+			return nil, rec(err)
+		}
+		sources, err := w.sourceCell(t.Sources)
+		if err != nil {
+			return nil, rec(err)
+		}
+		weight := ""
+		if t.Weight != 0 {
+			weight = strconv.FormatFloat(t.Weight, 'g', -1, 64)
+		}
+		recs = append(recs, []string{from, to, t.Kind, t.Span.Start.String(), t.Span.End.String(),
+			t.Label, strconv.FormatBool(t.Directed), weight, t.Notes, sources})
+	}
+	return recs, nil
+}
+
+func (w *tableWriter) eventRows() ([][]string, error) {
+	recs := [][]string{headers(eventsLayout)}
+	for _, e := range w.m.Events {
+		rec := func(err error) error { return fmt.Errorf("event %q: %w", e.Title, err) }
+		parts := make([]string, 0, len(e.Participants))
+		for _, p := range e.Participants {
+			a, ok := w.byID[p.Actor]
+			if !ok {
+				return nil, rec(noActor(fParticipants, p.Actor))
+			}
+			parts = append(parts, w.index.formatParticipant(p, a))
+		}
+		sources, err := w.sourceCell(e.Sources)
+		if err != nil {
+			return nil, rec(err)
+		}
+		recs = append(recs, []string{e.Date.String(), e.Kind, e.Title, e.Description,
+			strings.Join(parts, participantSep+" "), sources})
+	}
+	return recs, nil
+}
+
+func (w *tableWriter) name(field string, id model.ID) (string, error) {
+	a, ok := w.byID[id]
+	if !ok {
+		return "", noActor(field, id)
+	}
+	return a.Name, nil
+}
+
+func (w *tableWriter) optionalName(field string, id model.ID) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	return w.name(field, id)
+}
+
+func noActor(field string, id model.ID) error {
+	return &model.FieldError{Field: field, Msg: fmt.Sprintf("no actor has id %d", id), Err: model.ErrNotFound}
+}
+
+func (w *tableWriter) sourceCell(ids []model.ID) (string, error) {
+	parts := make([]string, 0, len(ids))
+	for _, id := range ids {
+		s, ok := w.sources[id]
+		if !ok {
+			return "", &model.FieldError{Field: fSources, Msg: fmt.Sprintf("no source has id %d", id), Err: model.ErrNotFound}
+		}
+		parts = append(parts, formatSource(s))
+	}
+	return strings.Join(parts, " "+sourceSep+" "), nil
+}

@@ -1,0 +1,235 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"relmap/model"
+)
+
+// Load reads the whole map: records in ID order, kinds in the order they
+// were first stored, and a non-nil Pins map. A date or attribute the file
+// holds in a form the model cannot read is an error naming the table, row
+// and column.
+func (s *Store) Load(ctx context.Context) (*model.Map, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load map %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	m, err := load(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("load map %s: %w", s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("load map %s: %w", s.path, err)
+	}
+	return m, nil
+}
+
+// load reads every table into a Map.
+func load(ctx context.Context, tx *sql.Tx) (*model.Map, error) {
+	m := &model.Map{Pins: map[model.ID]model.Point{}}
+	err := tx.QueryRowContext(ctx, "SELECT name, description FROM info WHERE id = 1").Scan(&m.Name, &m.Description)
+	if err != nil {
+		return nil, fmt.Errorf("info: %w", err)
+	}
+	steps := []func(context.Context, *sql.Tx, *model.Map) error{
+		loadKinds, loadSources, loadActors, loadTies, loadEvents, loadPins,
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx, m); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+func loadKinds(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	return eachRow(ctx, tx, "SELECT class, name, label, shape, color, dashed, arrow FROM kinds ORDER BY rowid",
+		func(rows *sql.Rows) error {
+			var k model.Kind
+			if err := rows.Scan(&k.Class, &k.Name, &k.Label, &k.Shape, &k.Color, &k.Dashed, &k.Arrow); err != nil {
+				return fmt.Errorf("kinds: %w", err)
+			}
+			m.Kinds = append(m.Kinds, k)
+			return nil
+		})
+}
+
+func loadSources(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	return eachRow(ctx, tx, "SELECT id, title, publisher, url, date, quote FROM sources ORDER BY id",
+		func(rows *sql.Rows) error {
+			var src model.Source
+			var date sql.NullString
+			if err := rows.Scan(&src.ID, &src.Title, &src.Publisher, &src.URL, &date, &src.Quote); err != nil {
+				return fmt.Errorf("sources: %w", err)
+			}
+			var err error
+			if src.Date, err = parseDate("sources", src.ID, "date", date); err != nil {
+				return err
+			}
+			m.Sources = append(m.Sources, src)
+			return nil
+		})
+}
+
+func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	index := map[model.ID]int{}
+	err := eachRow(ctx, tx, `SELECT id, name, kind, short, belongs_to, located_in,
+		life_start, life_end, attrs, notes FROM actors ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var a model.Actor
+			var belongsTo, locatedIn sql.NullInt64
+			var start, end sql.NullString
+			var attrs string
+			err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Short, &belongsTo, &locatedIn, &start, &end, &attrs, &a.Notes)
+			if err != nil {
+				return fmt.Errorf("actors: %w", err)
+			}
+			a.BelongsTo, a.LocatedIn = belongsTo.Int64, locatedIn.Int64
+			if a.Life.Start, err = parseDate("actors", a.ID, "life_start", start); err != nil {
+				return err
+			}
+			if a.Life.End, err = parseDate("actors", a.ID, "life_end", end); err != nil {
+				return err
+			}
+			if a.Attrs, err = parseAttrs(a.ID, attrs); err != nil {
+				return err
+			}
+			index[a.ID] = len(m.Actors)
+			m.Actors = append(m.Actors, a)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return loadLinks(ctx, tx, "actor_sources", "actor_id", "source_id", func(owner, source model.ID) {
+		if i, ok := index[owner]; ok {
+			m.Actors[i].Sources = append(m.Actors[i].Sources, source)
+		}
+	})
+}
+
+func loadTies(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	index := map[model.ID]int{}
+	err := eachRow(ctx, tx, `SELECT id, kind, from_actor, to_actor, directed, start_date, end_date,
+		label, weight, notes FROM ties ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var t model.Tie
+			var start, end sql.NullString
+			err := rows.Scan(&t.ID, &t.Kind, &t.From, &t.To, &t.Directed, &start, &end, &t.Label, &t.Weight, &t.Notes)
+			if err != nil {
+				return fmt.Errorf("ties: %w", err)
+			}
+			if t.Span.Start, err = parseDate("ties", t.ID, "start_date", start); err != nil {
+				return err
+			}
+			if t.Span.End, err = parseDate("ties", t.ID, "end_date", end); err != nil {
+				return err
+			}
+			index[t.ID] = len(m.Ties)
+			m.Ties = append(m.Ties, t)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return loadLinks(ctx, tx, "tie_sources", "tie_id", "source_id", func(owner, source model.ID) {
+		if i, ok := index[owner]; ok {
+			m.Ties[i].Sources = append(m.Ties[i].Sources, source)
+		}
+	})
+}
+
+func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	index := map[model.ID]int{}
+	err := eachRow(ctx, tx, "SELECT id, date, kind, title, description FROM events ORDER BY id",
+		func(rows *sql.Rows) error {
+			var e model.Event
+			var date sql.NullString
+			err := rows.Scan(&e.ID, &date, &e.Kind, &e.Title, &e.Description)
+			if err != nil {
+				return fmt.Errorf("events: %w", err)
+			}
+			if e.Date, err = parseDate("events", e.ID, "date", date); err != nil {
+				return err
+			}
+			index[e.ID] = len(m.Events)
+			m.Events = append(m.Events, e)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = eachRow(ctx, tx, "SELECT event_id, actor_id, role FROM event_participants ORDER BY event_id, seq",
+		func(rows *sql.Rows) error {
+			var event model.ID
+			var p model.Participant
+			if err := rows.Scan(&event, &p.Actor, &p.Role); err != nil {
+				return fmt.Errorf("event_participants: %w", err)
+			}
+			if i, ok := index[event]; ok {
+				m.Events[i].Participants = append(m.Events[i].Participants, p)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = eachRow(ctx, tx, "SELECT event_id, change, tie_id FROM event_ties ORDER BY event_id, change, seq",
+		func(rows *sql.Rows) error {
+			var event, tie model.ID
+			var change string
+			if err := rows.Scan(&event, &change, &tie); err != nil {
+				return fmt.Errorf("event_ties: %w", err)
+			}
+			i, ok := index[event]
+			if !ok {
+				return nil
+			}
+			switch change {
+			case changeBegins:
+				m.Events[i].Begins = append(m.Events[i].Begins, tie)
+			case changeEnds:
+				m.Events[i].Ends = append(m.Events[i].Ends, tie)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return loadLinks(ctx, tx, "event_sources", "event_id", "source_id", func(owner, source model.ID) {
+		if i, ok := index[owner]; ok {
+			m.Events[i].Sources = append(m.Events[i].Sources, source)
+		}
+	})
+}
+
+func loadPins(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+	return eachRow(ctx, tx, "SELECT actor_id, x, y FROM pins ORDER BY actor_id",
+		func(rows *sql.Rows) error {
+			var id model.ID
+			var p model.Point
+			if err := rows.Scan(&id, &p.X, &p.Y); err != nil {
+				return fmt.Errorf("pins: %w", err)
+			}
+			m.Pins[id] = p
+			return nil
+		})
+}
+
+// loadLinks reads a link table (owner, seq, target) in order and hands each
+// pair to add.
+func loadLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, add func(owner, target model.ID)) error {
+	query := fmt.Sprintf("SELECT %s, %s FROM %s ORDER BY %[1]s, seq", ownerCol, targetCol, table)
+	return eachRow(ctx, tx, query, func(rows *sql.Rows) error {
+		var owner, target model.ID
+		if err := rows.Scan(&owner, &target); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		add(owner, target)
+		return nil
+	})
+}

@@ -1,0 +1,498 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strings"
+
+	"relmap/model"
+)
+
+// The values of event_ties.change.
+const (
+	changeBegins = "begins"
+	changeEnds   = "ends"
+)
+
+// PutActor inserts a when its ID is 0, setting a.ID to the stored one, and
+// otherwise updates the stored actor (ErrNotFound if there is none). The
+// actor must keep the model's rules (see model.Map.CheckActor) against what
+// is stored.
+func (s *Store) PutActor(ctx context.Context, a *model.Actor) error {
+	if a == nil {
+		return fmt.Errorf("put actor: %w: no actor", model.ErrInvalid)
+	}
+	op := opName("put actor", a.ID)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	id, err := putActor(ctx, tx, *a)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	a.ID = id
+	return nil
+}
+
+func putActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error) {
+	if a.ID != 0 {
+		if err := mustExist(ctx, tx, "actors", "actor", a.ID); err != nil {
+			return 0, err
+		}
+	}
+	refs, err := storedRefs(ctx, tx, []model.ID{a.BelongsTo, a.LocatedIn}, nil, a.Sources)
+	if err != nil {
+		return 0, err
+	}
+	if err := refs.CheckActor(a); err != nil {
+		return 0, err
+	}
+	return writeActor(ctx, tx, a)
+}
+
+// writeActor inserts (ID 0) or updates a row of actors with its citations,
+// and returns its ID. References must already be checked.
+func writeActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error) {
+	attrs, err := attrsValue(a.Attrs)
+	if err != nil {
+		return 0, fmt.Errorf("%w: attrs: %w", model.ErrInvalid, err)
+	}
+	args := []any{a.Name, a.Kind, a.Short, idValue(a.BelongsTo), idValue(a.LocatedIn),
+		dateValue(a.Life.Start), dateValue(a.Life.End), attrs, a.Notes}
+	id, err := writeRow(ctx, tx, "actors", a.ID,
+		[]string{"name", "kind", "short", "belongs_to", "located_in", "life_start", "life_end", "attrs", "notes"}, args)
+	if err != nil {
+		return 0, err
+	}
+	return id, setLinks(ctx, tx, "actor_sources", "actor_id", "source_id", id, a.Sources)
+}
+
+// PutTie inserts or updates t, as PutActor. Both actors must be stored
+// (ErrNotFound otherwise) and the span must not end before it starts
+// (ErrInvalid).
+func (s *Store) PutTie(ctx context.Context, t *model.Tie) error {
+	if t == nil {
+		return fmt.Errorf("put tie: %w: no tie", model.ErrInvalid)
+	}
+	op := opName("put tie", t.ID)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	id, err := putTie(ctx, tx, *t)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	t.ID = id
+	return nil
+}
+
+func putTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
+	if t.ID != 0 {
+		if err := mustExist(ctx, tx, "ties", "tie", t.ID); err != nil {
+			return 0, err
+		}
+	}
+	refs, err := storedRefs(ctx, tx, []model.ID{t.From, t.To}, nil, t.Sources)
+	if err != nil {
+		return 0, err
+	}
+	if err := refs.CheckTie(t); err != nil {
+		return 0, err
+	}
+	return writeTie(ctx, tx, t)
+}
+
+// writeTie inserts (ID 0) or updates a row of ties with its citations, and
+// returns its ID. References must already be checked.
+func writeTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
+	args := []any{t.Kind, t.From, t.To, t.Directed, dateValue(t.Span.Start), dateValue(t.Span.End),
+		t.Label, t.Weight, t.Notes}
+	id, err := writeRow(ctx, tx, "ties", t.ID,
+		[]string{"kind", "from_actor", "to_actor", "directed", "start_date", "end_date", "label", "weight", "notes"}, args)
+	if err != nil {
+		return 0, err
+	}
+	return id, setLinks(ctx, tx, "tie_sources", "tie_id", "source_id", id, t.Sources)
+}
+
+// PutEvent inserts or updates e, as PutActor. Its participants, the ties it
+// begins and ends, and its sources must be stored.
+func (s *Store) PutEvent(ctx context.Context, e *model.Event) error {
+	if e == nil {
+		return fmt.Errorf("put event: %w: no event", model.ErrInvalid)
+	}
+	op := opName("put event", e.ID)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	id, err := putEvent(ctx, tx, *e)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	e.ID = id
+	return nil
+}
+
+func putEvent(ctx context.Context, tx *sql.Tx, e model.Event) (model.ID, error) {
+	if e.ID != 0 {
+		if err := mustExist(ctx, tx, "events", "event", e.ID); err != nil {
+			return 0, err
+		}
+	}
+	actors := make([]model.ID, len(e.Participants))
+	for i, p := range e.Participants {
+		actors[i] = p.Actor
+	}
+	ties := append(append([]model.ID(nil), e.Begins...), e.Ends...)
+	refs, err := storedRefs(ctx, tx, actors, ties, e.Sources)
+	if err != nil {
+		return 0, err
+	}
+	if err := refs.CheckEvent(e); err != nil {
+		return 0, err
+	}
+	return writeEvent(ctx, tx, e)
+}
+
+// writeEvent inserts (ID 0) or updates a row of events with its
+// participants, tie changes and citations, and returns its ID. References
+// must already be checked.
+func writeEvent(ctx context.Context, tx *sql.Tx, e model.Event) (model.ID, error) {
+	id, err := writeRow(ctx, tx, "events", e.ID, []string{"date", "kind", "title", "description"},
+		[]any{dateValue(e.Date), e.Kind, e.Title, e.Description})
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM event_participants WHERE event_id = ?", id); err != nil {
+		return 0, err
+	}
+	for i, p := range e.Participants {
+		_, err := tx.ExecContext(ctx, "INSERT INTO event_participants (event_id, seq, actor_id, role) VALUES (?, ?, ?, ?)",
+			id, i, p.Actor, p.Role)
+		if err != nil {
+			return 0, fmt.Errorf("participant %d: %w", p.Actor, domainError(err))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM event_ties WHERE event_id = ?", id); err != nil {
+		return 0, err
+	}
+	for _, change := range []struct {
+		name string
+		ties []model.ID
+	}{{changeBegins, e.Begins}, {changeEnds, e.Ends}} {
+		for i, tie := range change.ties {
+			_, err := tx.ExecContext(ctx, "INSERT INTO event_ties (event_id, change, seq, tie_id) VALUES (?, ?, ?, ?)",
+				id, change.name, i, tie)
+			if err != nil {
+				return 0, fmt.Errorf("%s tie %d: %w", change.name, tie, domainError(err))
+			}
+		}
+	}
+	return id, setLinks(ctx, tx, "event_sources", "event_id", "source_id", id, e.Sources)
+}
+
+// PutSource inserts or updates src, as PutActor. A source needs a title or
+// a URL.
+func (s *Store) PutSource(ctx context.Context, src *model.Source) error {
+	if src == nil {
+		return fmt.Errorf("put source: %w: no source", model.ErrInvalid)
+	}
+	op := opName("put source", src.ID)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	id, err := putSource(ctx, tx, *src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	src.ID = id
+	return nil
+}
+
+func putSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, error) {
+	if src.ID != 0 {
+		if err := mustExist(ctx, tx, "sources", "source", src.ID); err != nil {
+			return 0, err
+		}
+	}
+	if err := checkSource(src); err != nil {
+		return 0, err
+	}
+	return writeSource(ctx, tx, src)
+}
+
+// checkSource applies the model's rule for sources (see model.Map.Validate).
+func checkSource(src model.Source) error {
+	if strings.TrimSpace(src.Title) == "" && strings.TrimSpace(src.URL) == "" {
+		return &model.FieldError{Record: opName("source", src.ID), Field: "title",
+			Msg: "a title or URL is required", Err: model.ErrInvalid}
+	}
+	return nil
+}
+
+// writeSource inserts (ID 0) or updates a row of sources and returns its ID.
+func writeSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, error) {
+	return writeRow(ctx, tx, "sources", src.ID, []string{"title", "publisher", "url", "date", "quote"},
+		[]any{src.Title, src.Publisher, src.URL, dateValue(src.Date), src.Quote})
+}
+
+// PutKind inserts k, or replaces the style of the kind with its class and
+// name.
+func (s *Store) PutKind(ctx context.Context, k model.Kind) error {
+	op := fmt.Sprintf("put kind %s %q", k.Class, k.Name)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	if err := putKind(ctx, tx, k); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+func putKind(ctx context.Context, tx *sql.Tx, k model.Kind) error {
+	if err := checkKind(k); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO kinds (class, name, label, shape, color, dashed, arrow)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (class, name) DO UPDATE SET label = excluded.label, shape = excluded.shape,
+			color = excluded.color, dashed = excluded.dashed, arrow = excluded.arrow`,
+		string(k.Class), k.Name, k.Label, k.Shape, k.Color, k.Dashed, k.Arrow)
+	return domainError(err)
+}
+
+// checkKind says what is wrong with k, if anything.
+func checkKind(k model.Kind) error {
+	rec := "kind " + fmt.Sprintf("%q", k.Name)
+	switch k.Class {
+	case model.ClassActor, model.ClassTie, model.ClassEvent:
+	default:
+		return &model.FieldError{Record: rec, Field: "class",
+			Msg: fmt.Sprintf("the class must be actor, tie or event, not %q", k.Class), Err: model.ErrInvalid}
+	}
+	if strings.TrimSpace(k.Name) == "" {
+		return &model.FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: model.ErrInvalid}
+	}
+	return nil
+}
+
+// DeleteActor removes an actor with its ties, pin, event roles and
+// citations; actors that belonged to or were located in it keep no such
+// reference. ErrNotFound if there is no such actor.
+func (s *Store) DeleteActor(ctx context.Context, id model.ID) error {
+	return s.deleteRow(ctx, "actors", "actor", id)
+}
+
+// DeleteTie removes a tie, and it from the events that begin or end it.
+// ErrNotFound if there is no such tie.
+func (s *Store) DeleteTie(ctx context.Context, id model.ID) error {
+	return s.deleteRow(ctx, "ties", "tie", id)
+}
+
+// DeleteEvent removes an event. ErrNotFound if there is no such event.
+func (s *Store) DeleteEvent(ctx context.Context, id model.ID) error {
+	return s.deleteRow(ctx, "events", "event", id)
+}
+
+// deleteRow deletes the row id of table in its own transaction; the
+// schema's foreign keys cascade.
+func (s *Store) deleteRow(ctx context.Context, table, what string, id model.ID) error {
+	op := fmt.Sprintf("delete %s %d", what, id)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, domainError(err))
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	} else if n == 0 {
+		return fmt.Errorf("%s: %w", op, notFound(what, id))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+// SetPin fixes the position of a stored actor (ErrNotFound otherwise).
+// Coordinates must be finite.
+func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error {
+	op := fmt.Sprintf("pin actor %d", actor)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := setPin(ctx, tx, actor, p); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) error {
+	for _, v := range []float64{p.X, p.Y} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%w: the position (%g, %g) is not finite", model.ErrInvalid, p.X, p.Y)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO pins (actor_id, x, y) VALUES (?, ?, ?)
+		ON CONFLICT (actor_id) DO UPDATE SET x = excluded.x, y = excluded.y`, actor, p.X, p.Y)
+	return domainError(err)
+}
+
+// ClearPin frees a stored actor's position; it does nothing if the actor is
+// not pinned, and fails with ErrNotFound if there is no such actor.
+func (s *Store) ClearPin(ctx context.Context, actor model.ID) error {
+	op := fmt.Sprintf("unpin actor %d", actor)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM pins WHERE actor_id = ?", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+// SetInfo sets the map's name and description.
+func (s *Store) SetInfo(ctx context.Context, name, description string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	defer tx.Rollback()
+	if err := setInfo(ctx, tx, name, description); err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	return nil
+}
+
+func setInfo(ctx context.Context, tx *sql.Tx, name, description string) error {
+	_, err := tx.ExecContext(ctx, "UPDATE info SET name = ?, description = ? WHERE id = 1", name, description)
+	return domainError(err)
+}
+
+// writeRow inserts a row into table when id is 0 and returns the new ID, or
+// updates row id (ErrNotFound if there is none). Constraint failures become
+// domain errors.
+func writeRow(ctx context.Context, tx *sql.Tx, table string, id model.ID, cols []string, args []any) (model.ID, error) {
+	if id == 0 {
+		query := fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s)", table,
+			strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)-1))
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return 0, domainError(err)
+		}
+		return res.LastInsertId()
+	}
+	query := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", table, strings.Join(cols, " = ?, "))
+	res, err := tx.ExecContext(ctx, query, append(args, id)...)
+	if err != nil {
+		return 0, domainError(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, notFound(strings.TrimSuffix(table, "s"), id)
+	}
+	return id, nil
+}
+
+// setLinks replaces the rows of a link table (owner, seq, target) for owner
+// with targets, in order.
+func setLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, owner model.ID, targets []model.ID) error {
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE %s = ?", table, ownerCol), owner); err != nil {
+		return err
+	}
+	insert := fmt.Sprintf("INSERT INTO %s (%s, seq, %s) VALUES (?, ?, ?)", table, ownerCol, targetCol)
+	for i, target := range targets {
+		if _, err := tx.ExecContext(ctx, insert, owner, i, target); err != nil {
+			return fmt.Errorf("%s %d: %w", targetCol, target, domainError(err))
+		}
+	}
+	return nil
+}
+
+// storedRefs returns a Map holding a stand-in for each of the given actors,
+// ties and sources that the store has, so that the model's Check methods can
+// judge a record's references against the stored map without loading it.
+func storedRefs(ctx context.Context, tx *sql.Tx, actors, ties, sources []model.ID) (*model.Map, error) {
+	m := &model.Map{}
+	for _, id := range actors {
+		ok, err := exists(ctx, tx, "actors", id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			m.Actors = append(m.Actors, model.Actor{ID: id})
+		}
+	}
+	for _, id := range ties {
+		ok, err := exists(ctx, tx, "ties", id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			m.Ties = append(m.Ties, model.Tie{ID: id})
+		}
+	}
+	for _, id := range sources {
+		ok, err := exists(ctx, tx, "sources", id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			m.Sources = append(m.Sources, model.Source{ID: id})
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// actorEditor is the form that adds or edits an actor.
+type actorEditor struct {
+	*form
+	e          *Editor
+	actor      model.Actor
+	name       *widget.Entry
+	kind       *widget.SelectEntry
+	short      *widget.Entry
+	belongsTo  *widget.SelectEntry
+	locatedIn  *widget.SelectEntry
+	start, end *widget.Entry
+	notes      *widget.Entry
+	source     *widget.SelectEntry
+}
+
+func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
+	f := &actorEditor{form: newForm(), e: e, actor: a}
+	m := e.m
+	f.name = widget.NewEntry()
+	f.name.SetText(a.Name)
+	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassActor))
+	f.kind.SetText(a.Kind)
+	f.short = widget.NewEntry()
+	f.short.SetText(a.Short)
+	f.short.SetPlaceHolder("optional label for the diagram")
+	f.belongsTo = widget.NewSelectEntry(actorNames(m))
+	f.belongsTo.SetText(e.actorName(a.BelongsTo))
+	f.belongsTo.SetPlaceHolder("e.g. the sending country")
+	f.locatedIn = widget.NewSelectEntry(actorNames(m))
+	f.locatedIn.SetText(e.actorName(a.LocatedIn))
+	f.locatedIn.SetPlaceHolder("e.g. the host country")
+	f.start = dateEntry(a.Life.Start)
+	f.end = dateEntry(a.Life.End)
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.SetText(a.Notes)
+	f.notes.Wrapping = fyne.TextWrapWord
+	f.source = widget.NewSelectEntry(sourceTitles(m))
+	f.source.SetText(firstSourceTitle(m, a.Sources))
+	f.source.SetPlaceHolder("title or URL")
+
+	f.add("name", "Name", f.name)
+	f.add("kind", "Kind", f.kind)
+	f.add("short", "Short name", f.short)
+	f.add("belongs to", "Belongs to", f.belongsTo)
+	f.add("located in", "Located in", f.locatedIn)
+	f.add("start", "Exists from", f.start)
+	f.add("end", "Until", f.end)
+	f.add("notes", "Notes", f.notes)
+	f.add("sources", "Source", f.source)
+	return f
+}
+
+// read turns the inputs into an actor, showing a message beside every
+// field that is wrong; ok is false if any is.
+func (f *actorEditor) read() (a model.Actor, src model.Source, hasSrc bool, ok bool) {
+	f.clear()
+	m := f.e.m
+	a = f.actor
+	a.Name = strings.TrimSpace(f.name.Text)
+	if a.Name == "" {
+		f.fail("name", "a name is required")
+	} else if other, err := m.ActorByName(a.Name); err == nil && other.ID != a.ID {
+		f.fail("name", "another actor already has this name")
+	}
+	a.Kind = strings.TrimSpace(f.kind.Text)
+	if a.Kind == "" {
+		f.fail("kind", "choose or type a kind")
+	}
+	a.Short = strings.TrimSpace(f.short.Text)
+	a.BelongsTo = f.actorRef(m, "belongs to", f.belongsTo.Text, true)
+	a.LocatedIn = f.actorRef(m, "located in", f.locatedIn.Text, true)
+	a.Life.Start = f.date("start", f.start.Text)
+	a.Life.End = f.date("end", f.end.Text)
+	a.Notes = strings.TrimSpace(f.notes.Text)
+	src, hasSrc = sourceFor(m, f.source.Text)
+	if !f.ok() {
+		return a, src, hasSrc, false
+	}
+	check := a
+	check.Sources = nil
+	if err := m.CheckActor(check); err != nil {
+		f.failErr(err)
+		return a, src, hasSrc, false
+	}
+	return a, src, hasSrc, true
+}
+
+// save validates and stores the actor; it reports whether it was saved.
+func (f *actorEditor) save() bool {
+	a, src, hasSrc, ok := f.read()
+	if !ok {
+		return false
+	}
+	ctx := context.Background()
+	if hasSrc {
+		if src.ID == 0 {
+			if err := f.e.store.PutSource(ctx, &src); err != nil {
+				f.failErr(err)
+				return false
+			}
+		}
+		a.Sources = cite(a.Sources, src.ID)
+	}
+	if err := f.e.store.PutActor(ctx, &a); err != nil {
+		f.failErr(err)
+		return false
+	}
+	f.actor = a
+	if err := f.e.reload(); err != nil {
+		f.failErr(err)
+		return false
+	}
+	f.e.Select(a.ID)
+	return true
+}
+
+// actorForm opens the actor form in a dialog.
+func (e *Editor) actorForm(a model.Actor) {
+	f := e.newActorEditor(a)
+	title := "New Actor"
+	if a.ID != 0 {
+		title = "Edit Actor"
+	}
+	var d dialog.Dialog
+	var del func()
+	if a.ID != 0 {
+		del = func() {
+			dialog.ShowConfirm("Delete Actor", "Delete “"+a.Name+"” and all its ties?", func(yes bool) {
+				if !yes {
+					return
+				}
+				if err := e.store.DeleteActor(context.Background(), a.ID); err != nil {
+					e.showError(err)
+					return
+				}
+				d.Hide()
+				if err := e.reload(); err != nil {
+					e.showError(err)
+				}
+			}, e.win)
+		}
+	}
+	d = formDialog(e, title, f.form, f.save, del)
+	d.Show()
+}

@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+	"relmap/render"
+)
+
+// Diagram shows a render.Scene and lets the user pan (drag the background),
+// zoom (wheel, about the cursor), select (tap), move an actor (drag it) and
+// open a context menu (secondary tap).
+type Diagram struct {
+	widget.BaseWidget
+
+	r      *render.Renderer
+	raster *canvas.Raster
+	scene  *render.Scene
+	view   render.View
+	// fit returns the view that shows the whole map in a w×h picture at a
+	// device pixel ratio; the view is fitted on first paint and on Fit.
+	fit    func(w, h int, ui float64) render.View
+	fitted bool
+	// pixel size of the last paint, and device pixels per Fyne unit.
+	pw, ph int
+	ratio  float64
+
+	drag    dragMode
+	dragID  model.ID
+	hoverID model.ID
+
+	// OnSelect is called with the tapped actor, or 0 for the background.
+	OnSelect func(id model.ID)
+	// OnMenu is called on a secondary tap, with the actor under it (or 0)
+	// and the absolute position for a pop-up menu.
+	OnMenu func(id model.ID, at fyne.Position)
+	// OnMove is called when the user has dragged actor id to a new layout
+	// position.
+	OnMove func(id model.ID, p model.Point)
+}
+
+type dragMode int
+
+const (
+	dragNone dragMode = iota
+	dragPan
+	dragNode
+)
+
+var (
+	_ fyne.Widget            = (*Diagram)(nil)
+	_ fyne.Scrollable        = (*Diagram)(nil)
+	_ fyne.Draggable         = (*Diagram)(nil)
+	_ fyne.Tappable          = (*Diagram)(nil)
+	_ fyne.SecondaryTappable = (*Diagram)(nil)
+	_ desktop.Hoverable      = (*Diagram)(nil)
+	_ desktop.Cursorable     = (*Diagram)(nil)
+)
+
+// NewDiagram makes a diagram drawn by r; fit gives the view that shows the
+// whole map.
+func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
+	d := &Diagram{r: r, fit: fit, ratio: 1}
+	d.raster = canvas.NewRaster(d.paint)
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// SetScene shows s and repaints.
+func (d *Diagram) SetScene(s *render.Scene) {
+	d.scene = s
+	d.raster.Refresh()
+}
+
+// Scene is the scene on show.
+func (d *Diagram) Scene() *render.Scene { return d.scene }
+
+// View is the current view.
+func (d *Diagram) View() render.View { return d.view }
+
+// PixelSize is the size in device pixels of the last paint.
+func (d *Diagram) PixelSize() (int, int) { return d.pw, d.ph }
+
+// Fit shows the whole map again.
+func (d *Diagram) Fit() {
+	d.fitted = false
+	d.raster.Refresh()
+}
+
+// Image paints the current scene at w×h, showing what the diagram shows:
+// the same view, enlarged or reduced to the new size.
+func (d *Diagram) Image(w, h int) *image.RGBA {
+	pw, ph := d.pw, d.ph
+	v := d.view
+	if !d.fitted || pw == 0 || ph == 0 {
+		pw, ph = w, h
+		v = d.fit(w, h, 1)
+	}
+	return d.r.Draw(d.scene, v.Scaled(pw, ph, w, h), w, h)
+}
+
+func (d *Diagram) paint(w, h int) image.Image {
+	if sz := d.Size(); sz.Width > 0 {
+		d.ratio = float64(w) / float64(sz.Width)
+	}
+	if !d.fitted || d.pw == 0 {
+		d.view = d.fit(w, h, d.ratio)
+		d.fitted = true
+	} else if w != d.pw || h != d.ph {
+		// Keep the centre and zoom when the window is resized.
+		d.view.UIScale = d.ratio
+	}
+	d.pw, d.ph = w, h
+	if d.scene == nil {
+		return image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	return d.r.Draw(d.scene, d.view, w, h)
+}
+
+// CreateRenderer implements fyne.Widget.
+func (d *Diagram) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.raster)
+}
+
+// MinSize keeps the diagram usable in small windows.
+func (d *Diagram) MinSize() fyne.Size { return fyne.NewSize(320, 240) }
+
+func (d *Diagram) px(p fyne.Position) (float64, float64) {
+	return float64(p.X) * d.ratio, float64(p.Y) * d.ratio
+}
+
+// actorAt returns the actor under a widget position.
+func (d *Diagram) actorAt(p fyne.Position) model.ID {
+	if d.scene == nil || d.pw == 0 {
+		return 0
+	}
+	sx, sy := d.px(p)
+	id, _ := d.r.HitTest(d.scene, d.view, d.pw, d.ph, sx, sy)
+	return id
+}
+
+// ZoomAt multiplies the zoom by f, keeping the layout point under widget
+// position p where it is.
+func (d *Diagram) ZoomAt(p fyne.Position, f float64) {
+	if d.pw == 0 {
+		return
+	}
+	sx, sy := d.px(p)
+	lx, ly := d.view.ToLayout(sx, sy, d.pw, d.ph)
+	d.view.Zoom = math.Max(0.02, math.Min(20, d.view.Zoom*f))
+	nx, ny := d.view.ToLayout(sx, sy, d.pw, d.ph)
+	d.view.CX += lx - nx
+	d.view.CY += ly - ny
+	d.raster.Refresh()
+}
+
+// Scrolled zooms about the cursor.
+func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
+	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))
+}
+
+// Dragged pans, or moves the actor the drag started on.
+func (d *Diagram) Dragged(ev *fyne.DragEvent) {
+	if d.drag == dragNone {
+		start := ev.Position.Subtract(ev.Dragged)
+		if id := d.actorAt(start); id != 0 {
+			d.drag, d.dragID = dragNode, id
+		} else {
+			d.drag = dragPan
+		}
+	}
+	dx, dy := float64(ev.Dragged.DX)*d.ratio/d.view.Zoom, float64(ev.Dragged.DY)*d.ratio/d.view.Zoom
+	switch d.drag {
+	case dragPan:
+		d.view.CX -= dx
+		d.view.CY -= dy
+	case dragNode:
+		for i := range d.scene.Nodes {
+			if n := &d.scene.Nodes[i]; n.ID == d.dragID {
+				n.X += dx
+				n.Y += dy
+			}
+		}
+	}
+	d.raster.Refresh()
+}
+
+// DragEnd finishes a pan or an actor move.
+func (d *Diagram) DragEnd() {
+	if d.drag == dragNode && d.OnMove != nil && d.scene != nil {
+		for _, n := range d.scene.Nodes {
+			if n.ID == d.dragID {
+				d.OnMove(n.ID, model.Point{X: n.X, Y: n.Y})
+			}
+		}
+	}
+	d.drag, d.dragID = dragNone, 0
+}
+
+// Tapped selects the actor under the pointer, or clears the selection.
+func (d *Diagram) Tapped(ev *fyne.PointEvent) {
+	if d.OnSelect != nil {
+		d.OnSelect(d.actorAt(ev.Position))
+	}
+}
+
+// TappedSecondary opens the context menu.
+func (d *Diagram) TappedSecondary(ev *fyne.PointEvent) {
+	if d.OnMenu != nil {
+		d.OnMenu(d.actorAt(ev.Position), ev.AbsolutePosition)
+	}
+}
+
+// MouseIn implements desktop.Hoverable.
+func (d *Diagram) MouseIn(ev *desktop.MouseEvent) { d.MouseMoved(ev) }
+
+// MouseMoved tracks the actor under the pointer for the cursor.
+func (d *Diagram) MouseMoved(ev *desktop.MouseEvent) { d.hoverID = d.actorAt(ev.Position) }
+
+// MouseOut implements desktop.Hoverable.
+func (d *Diagram) MouseOut() { d.hoverID = 0 }
+
+// Cursor is a pointer over an actor, else the default arrow.
+func (d *Diagram) Cursor() desktop.Cursor {
+	if d.hoverID != 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}

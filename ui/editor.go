@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/layout"
+	"relmap/model"
+	"relmap/render"
+)
+
+// Editor is the main window's content: diagram, timeline, side panel and
+// menus over one map in a model.Store.
+type Editor struct {
+	win   fyne.Window
+	store model.Store
+	r     *render.Renderer
+	title string
+
+	// m is the map as stored; drawn is the map that tl lays out, which
+	// lags m while a new layout is computed.
+	m        *model.Map
+	drawn    *model.Map
+	tl       *layout.Timeline
+	keys     []model.Day
+	day      model.Day
+	selected model.ID
+
+	diagram *Diagram
+	time    *timeline
+	side    *fyne.Container
+	status  *widget.Label
+
+	// layoutGen numbers layout requests; only the newest is applied.
+	layoutGen int
+	layouts   sync.WaitGroup
+	anim      *fyne.Animation
+}
+
+// NewEditor loads the map in st and builds the window's content and menus.
+// title names the map in the window title (its file name).
+func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string) (*Editor, error) {
+	m, err := st.Load(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m}
+	e.tl = layout.Compute(m, layout.Options{Box: r.ActorBox})
+	e.keys = m.Keyframes()
+	e.day = e.initialDay()
+
+	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View { return r.FitTimeline(e.drawn, e.tl, w, h, ui) })
+	e.diagram.OnSelect = e.Select
+	e.diagram.OnMenu = e.contextMenu
+	e.diagram.OnMove = e.pin
+	e.time = newTimeline(e)
+	e.side = container.NewVBox()
+	e.status = widget.NewLabel("")
+	e.status.Truncation = fyne.TextTruncateEllipsis
+
+	e.showScene()
+	e.refreshSide()
+	e.setTitle()
+	win.SetMainMenu(e.menu())
+	return e, nil
+}
+
+// Content is the window's content.
+func (e *Editor) Content() fyne.CanvasObject {
+	side := container.NewVScroll(container.NewPadded(e.side))
+	split := container.NewHSplit(e.diagram, side)
+	split.Offset = 0.74
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, e.status)
+	return container.NewBorder(nil, bottom, nil, nil, split)
+}
+
+// Map is the map on show.
+func (e *Editor) Map() *model.Map { return e.m }
+
+// Day is the date on show.
+func (e *Editor) Day() model.Day { return e.day }
+
+// Selected is the selected actor, or 0.
+func (e *Editor) Selected() model.ID { return e.selected }
+
+// Diagram is the diagram widget.
+func (e *Editor) Diagram() *Diagram { return e.diagram }
+
+// initialDay is the date of the map's last event (in a map built around a
+// crisis, its climax), else its last keyframe, else today.
+func (e *Editor) initialDay() model.Day {
+	var last model.Day
+	for _, ev := range e.m.Events {
+		if d := ev.Date.First(); d > last {
+			last = d
+		}
+	}
+	if last != 0 {
+		return last
+	}
+	if len(e.keys) > 0 {
+		return e.keys[len(e.keys)-1]
+	}
+	return model.DayOf(time.Now().Date())
+}
+
+func (e *Editor) setTitle() {
+	e.win.SetTitle(fmt.Sprintf("%s — %s — relmap", e.m.Name, e.title))
+}
+
+// showScene draws the still picture of the current date.
+func (e *Editor) showScene() {
+	if e.anim != nil {
+		e.anim.Stop()
+		e.anim = nil
+	}
+	e.diagram.SetScene(render.NewScene(e.drawn, render.FrameAt(e.drawn, e.tl, e.day), e.day, e.selected))
+}
+
+// SetDate shows the map as of day. With animate set and a keyframe between
+// the old and new date, the change is staged: what leaves fades out, what
+// stays moves, what arrives fades in.
+func (e *Editor) SetDate(day model.Day, animate bool) {
+	if day == e.day {
+		return
+	}
+	old := e.day
+	e.day = day
+	e.time.show(day)
+	e.refreshSide()
+	if !animate || e.tl.Index(old) == e.tl.Index(day) {
+		e.showScene()
+		return
+	}
+	if e.anim != nil {
+		e.anim.Stop()
+	}
+	sel, m, tl := e.selected, e.drawn, e.tl
+	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
+		if e.day != day || e.tl != tl {
+			return
+		}
+		if p >= 1 {
+			e.diagram.SetScene(render.NewScene(m, render.FrameAt(m, tl, day), day, sel))
+			return
+		}
+		e.diagram.SetScene(render.NewScene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel))
+	})
+	a.Curve = fyne.AnimationLinear
+	e.anim = a
+	a.Start()
+}
+
+// Select selects actor id (0 clears the selection) and shows its details.
+func (e *Editor) Select(id model.ID) {
+	e.selected = id
+	e.showScene()
+	e.refreshSide()
+}
+
+// reload reads the map back from the store after a change and lays it out
+// again off the UI goroutine; the old picture stays until the new one is
+// ready.
+func (e *Editor) reload() error {
+	m, err := e.store.Load(context.Background())
+	if err != nil {
+		return err
+	}
+	e.m = m
+	e.keys = m.Keyframes()
+	e.time.setRange()
+	if _, ok := m.Actor(e.selected); !ok {
+		e.selected = 0
+	}
+	e.refreshSide()
+	e.layoutGen++
+	gen := e.layoutGen
+	e.status.SetText("Laying out…")
+	e.layouts.Add(1)
+	go func() {
+		defer e.layouts.Done()
+		tl := layout.Compute(m, layout.Options{Box: e.r.ActorBox})
+		fyne.DoAndWait(func() {
+			if gen != e.layoutGen {
+				return
+			}
+			e.tl, e.drawn = tl, m
+			e.status.SetText("")
+			e.showScene()
+		})
+	}()
+	return nil
+}
+
+// waitLayout blocks until every layout started by reload has been
+// applied. Tests use it.
+func (e *Editor) waitLayout() { e.layouts.Wait() }
+
+// pin stores a dragged actor's position and lays the map out around it.
+func (e *Editor) pin(id model.ID, p model.Point) {
+	if err := e.store.SetPin(context.Background(), id, p); err != nil {
+		e.showError(err)
+		return
+	}
+	if err := e.reload(); err != nil {
+		e.showError(err)
+	}
+}
+
+func (e *Editor) unpin(id model.ID) {
+	if err := e.store.ClearPin(context.Background(), id); err != nil {
+		e.showError(err)
+		return
+	}
+	if err := e.reload(); err != nil {
+		e.showError(err)
+	}
+}
+
+func (e *Editor) showError(err error) {
+	dialog.ShowError(err, e.win)
+}
+
+func (e *Editor) menu() *fyne.MainMenu {
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			fyne.NewMenuItem("Export PNG…", e.exportDialog),
+		),
+		fyne.NewMenu("Edit",
+			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
+			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
+		),
+		fyne.NewMenu("View",
+			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
+			fyne.NewMenuItem("Previous Change", e.time.prev),
+			fyne.NewMenuItem("Next Change", e.time.next),
+		),
+	)
+}
+
+func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
+	var items []*fyne.MenuItem
+	if a, ok := e.m.Actor(id); ok {
+		e.Select(id)
+		items = append(items,
+			fyne.NewMenuItem("Edit “"+a.Label()+"”…", func() { e.actorForm(a) }),
+			fyne.NewMenuItem("New Tie From Here…", func() { e.tieForm(model.Tie{From: id}) }),
+		)
+		if _, pinned := e.m.Pins[id]; pinned {
+			items = append(items, fyne.NewMenuItem("Unpin", func() { e.unpin(id) }))
+		}
+	} else {
+		items = append(items,
+			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
+			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
+			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
+		)
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), at)
+}

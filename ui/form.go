@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// form is a column of labelled inputs, each with a message line beside it
+// that shows what is wrong with the input.
+type form struct {
+	rows    []fyne.CanvasObject
+	errs    map[string]*widget.Label
+	general *widget.Label
+}
+
+func newForm() *form {
+	g := widget.NewLabel("")
+	g.Importance = widget.DangerImportance
+	g.Wrapping = fyne.TextWrapWord
+	g.Hide()
+	return &form{errs: map[string]*widget.Label{}, general: g}
+}
+
+// add appends an input called name (the model's field name) under label.
+func (f *form) add(name, label string, input fyne.CanvasObject) {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f.errs[name] = msg
+	f.rows = append(f.rows, widget.NewLabel(label), container.NewVBox(input, msg))
+}
+
+// content lays the form out: labels on the left, inputs on the right, and
+// any general error on top.
+func (f *form) content() fyne.CanvasObject {
+	grid := container.New(layout.NewFormLayout(), f.rows...)
+	return container.NewVBox(f.general, grid)
+}
+
+// clear hides every message.
+func (f *form) clear() {
+	for _, l := range f.errs {
+		l.SetText("")
+		l.Hide()
+	}
+	f.general.SetText("")
+	f.general.Hide()
+}
+
+// fail shows msg beside the field called name, or on top when the form has
+// no such field.
+func (f *form) fail(name, msg string) {
+	l, ok := f.errs[name]
+	if !ok {
+		l = f.general
+	}
+	l.SetText(msg)
+	l.Show()
+}
+
+// failErr shows err beside the field it names, when it is a
+// *model.FieldError, else on top.
+func (f *form) failErr(err error) {
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		f.fail(fe.Field, fe.Msg)
+		return
+	}
+	f.fail("", err.Error())
+}
+
+// message returns the message shown for field name ("" for the top).
+func (f *form) message(name string) string {
+	l, ok := f.errs[name]
+	if !ok {
+		l = f.general
+	}
+	if !l.Visible() {
+		return ""
+	}
+	return l.Text
+}
+
+// ok reports whether no message is showing.
+func (f *form) ok() bool {
+	if f.general.Visible() {
+		return false
+	}
+	for _, l := range f.errs {
+		if l.Visible() {
+			return false
+		}
+	}
+	return true
+}
+
+// actorRef resolves an actor typed by name into field name of f; empty is
+// allowed when optional.
+func (f *form) actorRef(m *model.Map, name, text string, optional bool) model.ID {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		if !optional {
+			f.fail(name, "choose an actor")
+		}
+		return 0
+	}
+	a, err := m.ActorByName(text)
+	if err != nil {
+		var fe *model.FieldError
+		if errors.As(err, &fe) {
+			f.fail(name, fe.Msg)
+		} else {
+			f.fail(name, err.Error())
+		}
+		return 0
+	}
+	return a.ID
+}
+
+// date parses a date typed into field name of f.
+func (f *form) date(name, text string) model.Date {
+	d, err := model.ParseDate(text)
+	if err != nil {
+		f.fail(name, "not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got "+strings.TrimSpace(text)+")")
+		return model.Date{}
+	}
+	return d
+}
+
+// actorNames lists every actor's name, for choosers.
+func actorNames(m *model.Map) []string {
+	out := make([]string, 0, len(m.Actors))
+	for _, a := range m.Actors {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// sourceTitles lists every source's title, for choosers.
+func sourceTitles(m *model.Map) []string {
+	out := make([]string, 0, len(m.Sources))
+	for _, s := range m.Sources {
+		if s.Title != "" {
+			out = append(out, s.Title)
+		} else {
+			out = append(out, s.URL)
+		}
+	}
+	return out
+}
+
+// firstSourceTitle is the title of the first source in ids.
+func firstSourceTitle(m *model.Map, ids []model.ID) string {
+	for _, id := range ids {
+		if s, ok := m.Source(id); ok {
+			if s.Title != "" {
+				return s.Title
+			}
+			return s.URL
+		}
+	}
+	return ""
+}
+
+// sourceFor finds the source titled (or at URL) text, or describes a new
+// one to add; ok is false when text is empty.
+func sourceFor(m *model.Map, text string) (src model.Source, ok bool) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return model.Source{}, false
+	}
+	for _, s := range m.Sources {
+		if strings.EqualFold(s.Title, text) || (s.URL != "" && s.URL == text) {
+			return s, true
+		}
+	}
+	if strings.HasPrefix(text, "http://") || strings.HasPrefix(text, "https://") {
+		return model.Source{Title: text, URL: text}, true
+	}
+	return model.Source{Title: text}, true
+}
+
+// cite makes src the first source, in place of the one the form showed,
+// keeping the others.
+func cite(ids []model.ID, src model.ID) []model.ID {
+	out := []model.ID{src}
+	for i, id := range ids {
+		if i > 0 && id != src {
+			out = append(out, id)
+		}
+	}
+	return out
+}

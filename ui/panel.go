@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// refreshSide fills the side panel: the selected actor's details and its
+// ties over time, or, with nothing selected, the map and its events.
+func (e *Editor) refreshSide() {
+	var items []fyne.CanvasObject
+	if a, ok := e.m.Actor(e.selected); ok {
+		items = e.actorDetails(a)
+	} else {
+		items = e.overview()
+	}
+	e.side.Objects = items
+	e.side.Refresh()
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// field is a "Label: value" line, or nil when value is empty.
+func field(label, value string) fyne.CanvasObject {
+	if strings.TrimSpace(value) == "" {
+		return nil
+	}
+	return wrapped(label + ": " + value)
+}
+
+func (e *Editor) actorName(id model.ID) string {
+	if a, ok := e.m.Actor(id); ok {
+		return a.Name
+	}
+	return ""
+}
+
+func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
+	kind := e.m.Kind(model.ClassActor, a.Kind)
+	objs := []fyne.CanvasObject{
+		heading(a.Name),
+		field("Kind", kind.DisplayName()),
+		field("Short name", a.Short),
+		field("Belongs to", e.actorName(a.BelongsTo)),
+		field("Located in", e.actorName(a.LocatedIn)),
+	}
+	if !a.Life.IsZero() {
+		objs = append(objs, field("Exists", a.Life.String()))
+	}
+	keys := make([]string, 0, len(a.Attrs))
+	for k := range a.Attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		objs = append(objs, field(k, a.Attrs[k]))
+	}
+	objs = append(objs, field("Notes", a.Notes), e.sourceList(a.Sources))
+	objs = append(objs, container.NewHBox(
+		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
+		widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
+	))
+	objs = append(objs, widget.NewSeparator(), heading("Ties over time"))
+	ties := e.m.TiesOf(a.ID)
+	sort.SliceStable(ties, func(i, j int) bool {
+		fi, _ := ties[i].Span.From()
+		fj, _ := ties[j].Span.From()
+		return fi < fj
+	})
+	if len(ties) == 0 {
+		objs = append(objs, wrapped("No ties yet."))
+	}
+	for _, t := range ties {
+		objs = append(objs, e.tieRow(a.ID, t))
+	}
+	return compact(objs)
+}
+
+// tieRow describes one tie of actor id, marked when it is in force on the
+// date on show, with a button to edit it.
+func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
+	other, arrow := t.To, "→"
+	if t.To == id {
+		other, arrow = t.From, "←"
+	}
+	if !t.Directed {
+		arrow = "—"
+	}
+	what := e.m.Kind(model.ClassTie, t.Kind).DisplayName()
+	if t.Label != "" {
+		what = t.Label
+	}
+	mark := "○"
+	if t.Span.Covers(e.day) {
+		mark = "●"
+	}
+	text := fmt.Sprintf("%s %s\n%s %s %s", mark, t.Span.String(), what, arrow, e.actorName(other))
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.tieForm(t) })
+	return container.NewBorder(nil, nil, nil, edit, wrapped(text))
+}
+
+func (e *Editor) sourceList(ids []model.ID) fyne.CanvasObject {
+	var lines []string
+	for _, id := range ids {
+		if s, ok := e.m.Source(id); ok {
+			line := s.Title
+			if s.Publisher != "" {
+				line += " (" + s.Publisher
+				if !s.Date.IsZero() {
+					line += ", " + s.Date.String()
+				}
+				line += ")"
+			}
+			if s.URL != "" {
+				line += " " + s.URL
+			}
+			lines = append(lines, "• "+line)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return wrapped("Sources:\n" + strings.Join(lines, "\n"))
+}
+
+// overview shows the map's description and its events; an event's button
+// moves the timeline to it.
+func (e *Editor) overview() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{
+		heading(e.m.Name),
+		field("About", e.m.Description),
+		wrapped(fmt.Sprintf("%d actors, %d ties, %d events. Click an actor for its details.", len(e.m.Actors), len(e.m.Ties), len(e.m.Events))),
+		container.NewHBox(
+			widget.NewButtonWithIcon("New actor…", theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
+			widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
+		),
+		widget.NewSeparator(),
+		heading("Events"),
+	}
+	events := append([]model.Event(nil), e.m.Events...)
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
+	for _, ev := range events {
+		day := ev.Date.First()
+		b := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { e.SetDate(day, true) })
+		if day == e.day {
+			b.Importance = widget.HighImportance
+		}
+		objs = append(objs, container.NewBorder(nil, nil, b, nil, wrapped(ev.Date.String()+"  "+ev.Title)))
+	}
+	return compact(objs)
+}
+
+// compact drops nil entries.
+func compact(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	out := objs[:0]
+	for _, o := range objs {
+		if o != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}

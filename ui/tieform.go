@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// tieEditor is the form that adds or edits a tie.
+type tieEditor struct {
+	*form
+	e        *Editor
+	tie      model.Tie
+	kind     *widget.SelectEntry
+	from, to *widget.SelectEntry
+	directed *widget.Check
+	start    *widget.Entry
+	end      *widget.Entry
+	label    *widget.Entry
+	weight   *widget.Entry
+	source   *widget.SelectEntry
+}
+
+func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
+	f := &tieEditor{form: newForm(), e: e, tie: t}
+	m := e.m
+	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassTie))
+	f.kind.SetText(t.Kind)
+	f.from = widget.NewSelectEntry(actorNames(m))
+	f.from.SetText(e.actorName(t.From))
+	f.to = widget.NewSelectEntry(actorNames(m))
+	f.to.SetText(e.actorName(t.To))
+	f.directed = widget.NewCheck("From → To", nil)
+	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
+	f.kind.OnChanged = func(s string) {
+		if f.tie.ID == 0 {
+			f.directed.SetChecked(m.Kind(model.ClassTie, s).Arrow)
+		}
+	}
+	f.start = dateEntry(t.Span.Start)
+	f.end = dateEntry(t.Span.End)
+	f.label = widget.NewEntry()
+	f.label.SetText(t.Label)
+	f.label.SetPlaceHolder("status or short description")
+	f.weight = widget.NewEntry()
+	if t.Weight != 0 {
+		f.weight.SetText(strconv.FormatFloat(t.Weight, 'g', -1, 64))
+	}
+	f.weight.SetPlaceHolder("1")
+	f.source = widget.NewSelectEntry(sourceTitles(m))
+	f.source.SetText(firstSourceTitle(m, t.Sources))
+	f.source.SetPlaceHolder("title or URL")
+
+	f.add("kind", "Kind", f.kind)
+	f.add("from", "From", f.from)
+	f.add("to", "To", f.to)
+	f.add("directed", "Directed", f.directed)
+	f.add("start", "Start", f.start)
+	f.add("end", "End", f.end)
+	f.add("label", "Label", f.label)
+	f.add("weight", "Weight", f.weight)
+	f.add("sources", "Source", f.source)
+	return f
+}
+
+func dateEntry(d model.Date) *widget.Entry {
+	en := widget.NewEntry()
+	en.SetText(d.String())
+	en.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD")
+	return en
+}
+
+// read turns the inputs into a tie, showing a message beside every field
+// that is wrong; ok is false if any is.
+func (f *tieEditor) read() (t model.Tie, src model.Source, hasSrc bool, ok bool) {
+	f.clear()
+	m := f.e.m
+	t = f.tie
+	t.Kind = strings.TrimSpace(f.kind.Text)
+	if t.Kind == "" {
+		f.fail("kind", "choose or type a kind")
+	}
+	t.From = f.actorRef(m, "from", f.from.Text, false)
+	t.To = f.actorRef(m, "to", f.to.Text, false)
+	t.Directed = f.directed.Checked
+	t.Span.Start = f.date("start", f.start.Text)
+	t.Span.End = f.date("end", f.end.Text)
+	t.Label = strings.TrimSpace(f.label.Text)
+	t.Weight = 0
+	if w := strings.TrimSpace(f.weight.Text); w != "" {
+		v, err := strconv.ParseFloat(w, 64)
+		if err != nil || v < 0 {
+			f.fail("weight", "the weight must be a number, 0 or more")
+		}
+		t.Weight = v
+	}
+	src, hasSrc = sourceFor(m, f.source.Text)
+	if !f.ok() {
+		return t, src, hasSrc, false
+	}
+	check := t
+	check.Sources = nil
+	if err := m.CheckTie(check); err != nil {
+		f.failErr(err)
+		return t, src, hasSrc, false
+	}
+	return t, src, hasSrc, true
+}
+
+// save validates and stores the tie; it reports whether it was saved.
+// Nothing is written unless every field is valid.
+func (f *tieEditor) save() bool {
+	t, src, hasSrc, ok := f.read()
+	if !ok {
+		return false
+	}
+	ctx := context.Background()
+	if hasSrc {
+		if src.ID == 0 {
+			if err := f.e.store.PutSource(ctx, &src); err != nil {
+				f.failErr(err)
+				return false
+			}
+		}
+		t.Sources = cite(t.Sources, src.ID)
+	}
+	if err := f.e.store.PutTie(ctx, &t); err != nil {
+		f.failErr(err)
+		return false
+	}
+	f.tie = t
+	if err := f.e.reload(); err != nil {
+		f.failErr(err)
+		return false
+	}
+	return true
+}
+
+// tieForm opens the tie form in a dialog.
+func (e *Editor) tieForm(t model.Tie) {
+	f := e.newTieEditor(t)
+	title := "New Tie"
+	if t.ID != 0 {
+		title = "Edit Tie"
+	}
+	var d dialog.Dialog
+	var del func()
+	if t.ID != 0 {
+		del = func() {
+			dialog.ShowConfirm("Delete Tie", "Delete this tie? Events that begin or end it keep their other links.", func(yes bool) {
+				if !yes {
+					return
+				}
+				if err := e.store.DeleteTie(context.Background(), t.ID); err != nil {
+					e.showError(err)
+					return
+				}
+				d.Hide()
+				if err := e.reload(); err != nil {
+					e.showError(err)
+				}
+			}, e.win)
+		}
+	}
+	d = formDialog(e, title, f.form, f.save, del)
+	d.Show()
+}
