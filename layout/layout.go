@@ -229,6 +229,9 @@ func keyframe(m *model.Map, snap model.Snapshot, prev, home map[model.ID]model.P
 	for i, a := range snap.Actors {
 		sz := opt.Box(a)
 		boxes[i] = box{x: pos[i][0] * unit, y: pos[i][1] * unit, w: sz.W, h: sz.H, fixed: fixed[i]}
+		if p, ok := m.Pins[a.ID]; ok {
+			boxes[i].x, boxes[i].y = p.X, p.Y // exactly, not via graph units
+		}
 	}
 	removeOverlaps(boxes, opt.Gap)
 	for i, id := range g.ids {

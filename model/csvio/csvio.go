@@ -40,7 +40,7 @@ type Files struct {
 
 // Error is a problem with one row of one file. It unwraps to a
 // *model.FieldError, and through it to model.ErrInvalid, ErrNotFound or
-// ErrConflict.
+// ErrConflict (or, when a file cannot be read at all, the reader's error).
 type Error struct {
 	File string
 	// Line is the row as a spreadsheet numbers it: the header is 1. Zero

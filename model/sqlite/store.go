@@ -125,6 +125,27 @@ func (s *Store) fill(ctx context.Context, m *model.Map) error {
 	return nil
 }
 
+// SetInfo sets the map's name and description.
+func (s *Store) SetInfo(ctx context.Context, name, description string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	defer tx.Rollback()
+	if err := setInfo(ctx, tx, name, description); err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set map info: %w", err)
+	}
+	return nil
+}
+
+func setInfo(ctx context.Context, tx *sql.Tx, name, description string) error {
+	_, err := tx.ExecContext(ctx, "UPDATE info SET name = ?, description = ? WHERE id = 1", name, description)
+	return domainError(err)
+}
+
 // removeFiles deletes a map file with its WAL and shared-memory files.
 func removeFiles(path string) {
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {

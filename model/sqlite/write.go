@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"strings"
 
 	"relmap/model"
@@ -301,122 +300,6 @@ func checkKind(k model.Kind) error {
 		return &model.FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: model.ErrInvalid}
 	}
 	return nil
-}
-
-// DeleteActor removes an actor with its ties, pin, event roles and
-// citations; actors that belonged to or were located in it keep no such
-// reference. ErrNotFound if there is no such actor.
-func (s *Store) DeleteActor(ctx context.Context, id model.ID) error {
-	return s.deleteRow(ctx, "actors", "actor", id)
-}
-
-// DeleteTie removes a tie, and it from the events that begin or end it.
-// ErrNotFound if there is no such tie.
-func (s *Store) DeleteTie(ctx context.Context, id model.ID) error {
-	return s.deleteRow(ctx, "ties", "tie", id)
-}
-
-// DeleteEvent removes an event. ErrNotFound if there is no such event.
-func (s *Store) DeleteEvent(ctx context.Context, id model.ID) error {
-	return s.deleteRow(ctx, "events", "event", id)
-}
-
-// deleteRow deletes the row id of table in its own transaction; the
-// schema's foreign keys cascade.
-func (s *Store) deleteRow(ctx context.Context, table, what string, id model.ID) error {
-	op := fmt.Sprintf("delete %s %d", what, id)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, domainError(err))
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	} else if n == 0 {
-		return fmt.Errorf("%s: %w", op, notFound(what, id))
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
-}
-
-// SetPin fixes the position of a stored actor (ErrNotFound otherwise).
-// Coordinates must be finite.
-func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error {
-	op := fmt.Sprintf("pin actor %d", actor)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := setPin(ctx, tx, actor, p); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
-}
-
-func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) error {
-	for _, v := range []float64{p.X, p.Y} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: the position (%g, %g) is not finite", model.ErrInvalid, p.X, p.Y)
-		}
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO pins (actor_id, x, y) VALUES (?, ?, ?)
-		ON CONFLICT (actor_id) DO UPDATE SET x = excluded.x, y = excluded.y`, actor, p.X, p.Y)
-	return domainError(err)
-}
-
-// ClearPin frees a stored actor's position; it does nothing if the actor is
-// not pinned, and fails with ErrNotFound if there is no such actor.
-func (s *Store) ClearPin(ctx context.Context, actor model.ID) error {
-	op := fmt.Sprintf("unpin actor %d", actor)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM pins WHERE actor_id = ?", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
-}
-
-// SetInfo sets the map's name and description.
-func (s *Store) SetInfo(ctx context.Context, name, description string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("set map info: %w", err)
-	}
-	defer tx.Rollback()
-	if err := setInfo(ctx, tx, name, description); err != nil {
-		return fmt.Errorf("set map info: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set map info: %w", err)
-	}
-	return nil
-}
-
-func setInfo(ctx context.Context, tx *sql.Tx, name, description string) error {
-	_, err := tx.ExecContext(ctx, "UPDATE info SET name = ?, description = ? WHERE id = 1", name, description)
-	return domainError(err)
 }
 
 // writeRow inserts a row into table when id is 0 and returns the new ID, or

@@ -1,0 +1,63 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+
+	"relmap/model"
+)
+
+// SetPin fixes the position of a stored actor (ErrNotFound otherwise).
+// Coordinates must be finite.
+func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error {
+	op := fmt.Sprintf("pin actor %d", actor)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := setPin(ctx, tx, actor, p); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) error {
+	for _, v := range []float64{p.X, p.Y} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%w: the position (%g, %g) is not finite", model.ErrInvalid, p.X, p.Y)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO pins (actor_id, x, y) VALUES (?, ?, ?)
+		ON CONFLICT (actor_id) DO UPDATE SET x = excluded.x, y = excluded.y`, actor, p.X, p.Y)
+	return domainError(err)
+}
+
+// ClearPin frees a stored actor's position; it does nothing if the actor is
+// not pinned, and fails with ErrNotFound if there is no such actor.
+func (s *Store) ClearPin(ctx context.Context, actor model.ID) error {
+	op := fmt.Sprintf("unpin actor %d", actor)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM pins WHERE actor_id = ?", actor); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}

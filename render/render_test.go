@@ -1,0 +1,179 @@
+package render_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"relmap/assets"
+	"relmap/layout"
+	"relmap/model"
+	"relmap/model/jsonio"
+	"relmap/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
+
+func setup(t testing.TB) (*model.Map, *render.Renderer, *layout.Timeline) {
+	t.Helper()
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, r, layout.Compute(m, layout.Options{Box: r.ActorBox})
+}
+
+// TestDefaultMapGolden draws the default map at three dates and compares
+// with golden PNGs, tolerating small anti-aliasing differences. Run with
+// -update to rewrite them; a failing picture is written to
+// testdata/failed/.
+func TestDefaultMapGolden(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	for _, date := range []string{"2023-11-01", "2024-04-05", "2024-04-07"} {
+		t.Run(date, func(t *testing.T) {
+			day, err := model.ParseDay(date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := r.Still(m, tl, day, 1200, 750)
+			name := filepath.Join("testdata", "default-"+date+"_golden.png")
+			if *update {
+				writePNG(t, name, got)
+				return
+			}
+			want := readPNG(t, name)
+			if diff := compare(got, want); diff != "" {
+				writePNG(t, filepath.Join("testdata", "failed", "default-"+date+".png"), got)
+				t.Errorf("%s: %s (picture written to testdata/failed/)", name, diff)
+			}
+		})
+	}
+}
+
+// compare allows a mean channel difference under 1 and at most 0.5% of
+// pixels differing by more than 48 in some channel.
+func compare(got *image.RGBA, want image.Image) string {
+	if got.Bounds() != want.Bounds() {
+		return fmt.Sprintf("size %v, want %v", got.Bounds(), want.Bounds())
+	}
+	var sum, bad, n int
+	b := got.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r1, g1, b1, _ := got.At(x, y).RGBA()
+			r2, g2, b2, _ := want.At(x, y).RGBA()
+			d := max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2)) >> 8
+			sum += int(d)
+			if d > 48 {
+				bad++
+			}
+			n++
+		}
+	}
+	if mean := float64(sum) / float64(n); mean > 1 || bad*200 > n {
+		return fmt.Sprintf("mean difference %.2f, %d of %d pixels differ strongly", mean, bad, n)
+	}
+	return ""
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func readPNG(t *testing.T, name string) image.Image {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatalf("golden file: %v (run go test ./render -update to make it)", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func writePNG(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render.WritePNG(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestHitTestFindsTheActorDrawnThere(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	day := model.DayOf(2024, 4, 5)
+	w, h := 1200, 750
+	v := r.FitTimeline(m, tl, w, h, 1)
+	s := render.NewScene(m, render.FrameAt(m, tl, day), day, 0)
+	for _, n := range s.Nodes {
+		sx, sy := v.ToScreen(n.X, n.Y, w, h)
+		got, ok := r.HitTest(s, v, w, h, sx, sy)
+		if !ok || got != n.ID {
+			t.Errorf("hit test at the centre of %q: got %d (%v), want %d", n.Label, got, ok, n.ID)
+		}
+	}
+	if id, ok := r.HitTest(s, v, w, h, 2, float64(h)-2); ok {
+		t.Errorf("hit test in the bottom-left corner found actor %d, want none", id)
+	}
+}
+
+func TestParallelTiesAreDrawnInSeparateLanes(t *testing.T) {
+	t.Parallel()
+	m, _, tl := setup(t)
+	day := model.DayOf(2024, 4, 5)
+	s := render.NewScene(m, render.FrameAt(m, tl, day), day, 0)
+	lanes := map[[2]model.ID]map[int]bool{}
+	for _, e := range s.Edges {
+		k := [2]model.ID{min(e.From, e.To), max(e.From, e.To)}
+		if lanes[k] == nil {
+			lanes[k] = map[int]bool{}
+		}
+		if lanes[k][e.Lane] {
+			t.Errorf("two ties between %d and %d share lane %d", k[0], k[1], e.Lane)
+		}
+		lanes[k][e.Lane] = true
+	}
+}
+
+func TestViewRoundTrip(t *testing.T) {
+	t.Parallel()
+	v := render.View{CX: 10, CY: -20, Zoom: 1.7, UIScale: 1.5}
+	x, y := v.ToScreen(123, 456, 800, 600)
+	lx, ly := v.ToLayout(x, y, 800, 600)
+	if d := (lx-123)*(lx-123) + (ly-456)*(ly-456); d > 1e-9 {
+		t.Errorf("ToLayout(ToScreen(123, 456)) = %v, %v", lx, ly)
+	}
+}
+
+func BenchmarkDrawDefaultMap1920x1080(b *testing.B) {
+	m, r, tl := setup(b)
+	day := model.DayOf(2024, 4, 5)
+	v := r.FitTimeline(m, tl, 1920, 1080, 1)
+	s := render.NewScene(m, render.FrameAt(m, tl, day), day, 0)
+	for b.Loop() {
+		r.Draw(s, v, 1920, 1080)
+	}
+}
