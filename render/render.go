@@ -182,15 +182,15 @@ func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
 	for i := range s.Edges {
 		r.drawEdge(p, s, &s.Edges[i], byID, v, w, h, near)
 	}
-	for i := range s.Nodes {
-		r.drawNode(p, &s.Nodes[i], v, w, h, near)
-	}
 	if s.Selected != 0 {
 		for i := range s.Edges {
 			if e := &s.Edges[i]; e.From == s.Selected || e.To == s.Selected {
 				r.drawEdgeLabel(p, e, byID, v, w, h)
 			}
 		}
+	}
+	for i := range s.Nodes {
+		r.drawNode(p, &s.Nodes[i], v, w, h, near)
 	}
 	r.drawHeader(p, s, v.UIScale)
 	r.drawLegend(p, s, v.UIScale, w, h)

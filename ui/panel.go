@@ -97,12 +97,12 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 // tieRow describes one tie of actor id, marked when it is in force on the
 // date on show, with a button to edit it.
 func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
-	other, arrow := t.To, "→"
+	other, arrow := t.To, "to"
 	if t.To == id {
-		other, arrow = t.From, "←"
+		other, arrow = t.From, "from"
 	}
 	if !t.Directed {
-		arrow = "—"
+		arrow = "with"
 	}
 	what := e.m.Kind(model.ClassTie, t.Kind).DisplayName()
 	if t.Label != "" {
