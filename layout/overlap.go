@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // box is a node's box centred at (x, y).
 type box struct {
@@ -14,13 +17,32 @@ type box struct {
 // left/right or above/below order of that pair is kept. Fixed boxes do not
 // move unless two fixed boxes overlap each other. It takes O(R·n²) for R
 // rounds; R is small in practice.
+//
+// Each round sorts the boxes by x and compares only pairs whose x extents
+// can meet, which takes O(n log n + k) for k such pairs.
 func removeOverlaps(b []box, gap float64) {
 	const maxRounds = 2000
+	order := make([]int, len(b))
+	for i := range order {
+		order[i] = i
+	}
+	var widest float64
+	for _, x := range b {
+		widest = math.Max(widest, x.w)
+	}
 	for round := 0; round < maxRounds; round++ {
+		sort.SliceStable(order, func(p, q int) bool { return b[order[p]].x < b[order[q]].x })
 		moved := false
-		for i := range b {
-			for j := i + 1; j < len(b); j++ {
-				if separate(&b[i], &b[j], i, j, gap) {
+		for p, i := range order {
+			for _, j := range order[p+1:] {
+				if b[j].x-b[i].x >= widest+gap {
+					break
+				}
+				lo, hi := i, j
+				if lo > hi {
+					lo, hi = hi, lo
+				}
+				if separate(&b[lo], &b[hi], lo, hi, gap) {
 					moved = true
 				}
 			}
