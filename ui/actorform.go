@@ -119,11 +119,11 @@ func (f *actorEditor) save() bool {
 		return false
 	}
 	f.actor = a
+	f.e.selected = a.ID
 	if err := f.e.reload(); err != nil {
 		f.failErr(err)
 		return false
 	}
-	f.e.Select(a.ID)
 	return true
 }
 

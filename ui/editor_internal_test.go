@@ -3,8 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"image"
-	"image/png"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -372,195 +370,36 @@ func TestSelectingAnActorFillsTheSidePanel(t *testing.T) {
 	}
 }
 
-func TestTappingTheDiagram(t *testing.T) {
+func TestFormDialogClosesOnlyOnSave(t *testing.T) {
 	te := newTestEditor(t)
-	te.paint(t)
-	glas := actorID(t, te.Map(), "Jorge Glas")
+	before := te.stored(t)
+	overlays := te.win.Canvas().Overlays()
 
-	// where returns the widget position at which actor id is drawn.
-	where := func(id model.ID) fyne.Position {
-		t.Helper()
-		for _, n := range te.diagram.Scene().Nodes {
-			if n.ID == id {
-				w, h := te.diagram.PixelSize()
-				sx, sy := te.diagram.View().ToScreen(n.X, n.Y, w, h)
-				r := te.diagram.ratio
-				return fyne.NewPos(float32(sx/r), float32(sy/r))
-			}
-		}
-		t.Fatalf("actor %d is not drawn", id)
-		return fyne.Position{}
+	te.tieForm(model.Tie{})
+	if overlays.Top() == nil {
+		t.Fatal("tieForm showed no dialog")
 	}
-
-	tests := []struct {
-		name string
-		at   fyne.Position
-		want model.ID
-	}{
-		{"when an actor is tapped, should select it", where(glas), glas},
-		{"when the background is tapped, should clear the selection", fyne.NewPos(2, 2), 0},
+	test.Tap(button(t, overlays.Top(), "Save"))
+	if overlays.Top() == nil {
+		t.Error("after Save on an empty form the dialog closed, want it open")
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			test.TapAt(te.diagram, tt.at)
-			if got := te.Selected(); got != tt.want {
-				t.Errorf("selected = %d, want %d", got, tt.want)
-			}
-			if got := te.diagram.Scene().Selected; got != tt.want {
-				t.Errorf("scene selected = %d, want %d", got, tt.want)
-			}
-		})
+	if got, want := len(te.reopened(t).Ties), len(before.Ties); got != want {
+		t.Errorf("ties in the file = %d, want %d", got, want)
+	}
+	test.Tap(button(t, overlays.Top(), "Cancel"))
+	if overlays.Top() != nil {
+		t.Error("after Cancel the dialog is still open")
 	}
 }
 
-func TestMovingTheSliderChangesTheDiagram(t *testing.T) {
-	te := newTestEditor(t)
-	tests := []struct {
-		name       string
-		date       string
-		has, lacks model.ID
-	}{
-		{"on 2024-04-05, should show the relations and not their break", "2024-04-05", relationsTie, severedTie},
-		{"on 2024-04-06, should show the break and not the relations", "2024-04-06", severedTie, relationsTie},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := day(t, tt.date)
-			te.time.slider.SetValue(float64(d))
-			if got := te.Day(); got != d {
-				t.Fatalf("Day() = %s, want %s", got, d)
-			}
-			if got := te.time.date.Text; got != tt.date {
-				t.Errorf("date field = %q, want %q", got, tt.date)
-			}
-			s := te.diagram.Scene()
-			if !hasEdge(s, tt.has) {
-				t.Errorf("scene lacks tie %d", tt.has)
-			}
-			if hasEdge(s, tt.lacks) {
-				t.Errorf("scene shows tie %d", tt.lacks)
-			}
-		})
-	}
-}
-
-func TestExportPNG(t *testing.T) {
-	te := newTestEditor(t)
-	te.paint(t)
-
-	t.Run("at a chosen size, should write a picture of that size", func(t *testing.T) {
-		var buf bytes.Buffer
-		if err := te.ExportPNG(&buf, 800, 500); err != nil {
-			t.Fatalf("ExportPNG: %v", err)
-		}
-		img, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatalf("decode: %v", err)
-		}
-		if got, want := img.Bounds().Size(), image.Pt(800, 500); got != want {
-			t.Errorf("size = %v, want %v", got, want)
-		}
-		if n := colours(img, 2); n < 2 {
-			t.Errorf("the picture has %d colour, want more", n)
-		}
-	})
-
-	t.Run("at the diagram's own size, should write exactly what the diagram paints", func(t *testing.T) {
-		w, h := te.diagram.PixelSize()
-		var buf bytes.Buffer
-		if err := te.ExportPNG(&buf, w, h); err != nil {
-			t.Fatalf("ExportPNG: %v", err)
-		}
-		got, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatalf("decode: %v", err)
-		}
-		want := te.diagram.raster.Generator(w, h)
-		if !samePixels(got, want) {
-			t.Errorf("the %d×%d export differs from the diagram's paint", w, h)
-		}
-	})
-
-	for _, sz := range []image.Point{{50, 50}, {800, 99}, {16385, 500}, {0, 0}} {
-		t.Run("at "+sz.String()+", should fail and write nothing", func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := te.ExportPNG(&buf, sz.X, sz.Y); err == nil {
-				t.Errorf("ExportPNG(%d, %d) = nil, want an error", sz.X, sz.Y)
-			}
-			if buf.Len() != 0 {
-				t.Errorf("wrote %d bytes, want none", buf.Len())
-			}
-		})
-	}
-}
-
-// colours counts the distinct colours of img, stopping at limit.
-func colours(img image.Image, limit int) int {
-	seen := map[[4]uint32]bool{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			seen[[4]uint32{r, g, bl, a}] = true
-			if len(seen) >= limit {
-				return len(seen)
-			}
+// button finds the button labelled text under o.
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			return b
 		}
 	}
-	return len(seen)
-}
-
-func samePixels(a, b image.Image) bool {
-	if a.Bounds() != b.Bounds() {
-		return false
-	}
-	r := a.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, a1 := a.At(x, y).RGBA()
-			r2, g2, b2, a2 := b.At(x, y).RGBA()
-			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func TestKeyframeButtons(t *testing.T) {
-	te := newTestEditor(t)
-	last := te.keys[len(te.keys)-1]
-	tests := []struct {
-		name string
-		from string
-		step func()
-		want string
-	}{
-		{"from a keyframe, next should go to the next keyframe", "2024-04-05", te.time.next, "2024-04-06"},
-		{"from a keyframe, prev should go to the one before", "2024-04-06", te.time.prev, "2024-04-05"},
-		{"from between keyframes, next should go to the next keyframe", "2024-02-15", te.time.next, "2024-03-01"},
-		{"from between keyframes, prev should go to the keyframe before", "2024-02-15", te.time.prev, "2024-01-01"},
-		{"from the last keyframe, next should stay", last.String(), te.time.next, last.String()},
-		{"from the first keyframe, prev should stay", te.keys[0].String(), te.time.prev, te.keys[0].String()},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			te.SetDate(day(t, tt.from), false)
-			tt.step()
-			want := day(t, tt.want)
-			if got := te.Day(); got != want {
-				t.Errorf("Day() = %s, want %s", got, want)
-			}
-			if got := te.time.date.Text; got != tt.want {
-				t.Errorf("date field = %q, want %q", got, tt.want)
-			}
-			if got, want := model.Day(te.time.slider.Value), want; got != want {
-				t.Errorf("slider = %s, want %s", got, want)
-			}
-			// The animation has finished: the scene is the still of the day.
-			if got, want := te.diagram.Scene().Date, want.Time().Format("2 January 2006"); got != want {
-				t.Errorf("scene date = %q, want %q", got, want)
-			}
-		})
-	}
+	t.Fatalf("no %q button", text)
+	return nil
 }

@@ -15,7 +15,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "json", "json (to --out or standard output) or csv (tables into the folder --out)")
 	at := fs.String("at", "", "with json: only what is in force on this date, YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -15,7 +15,7 @@ import (
 func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fset := newFlags("import", "import --map FILE actors.csv ties.csv [events.csv]", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
-	if err := fset.Parse(args); err != nil {
+	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	if *mapPath == "" {

@@ -48,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				err = runApp(args[0])
 			} else {
 				fmt.Fprint(stderr, usage)
-				err = fmt.Errorf("unknown command %q", args[0])
+				err = usageErr("unknown command %q", args[0])
 			}
 		}
 	}
@@ -70,6 +70,15 @@ var errUsage = errors.New("usage")
 
 func usageErr(format string, a ...any) error {
 	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, a...))
+}
+
+// parseFlags parses args into fs; bad flags are usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return usageErr("%s: %v", fs.Name(), err)
 }
 
 // newFlags makes a flag set that prints its usage to stderr and returns

@@ -19,7 +19,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "PNG file to write (required)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"relmap/model"
+)
+
+func TestTappingTheDiagram(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	glas := actorID(t, te.Map(), "Jorge Glas")
+
+	// where returns the widget position at which actor id is drawn.
+	where := func(id model.ID) fyne.Position {
+		t.Helper()
+		for _, n := range te.diagram.Scene().Nodes {
+			if n.ID == id {
+				w, h := te.diagram.PixelSize()
+				sx, sy := te.diagram.View().ToScreen(n.X, n.Y, w, h)
+				r := te.diagram.ratio
+				return fyne.NewPos(float32(sx/r), float32(sy/r))
+			}
+		}
+		t.Fatalf("actor %d is not drawn", id)
+		return fyne.Position{}
+	}
+
+	tests := []struct {
+		name string
+		at   fyne.Position
+		want model.ID
+	}{
+		{"when an actor is tapped, should select it", where(glas), glas},
+		{"when the background is tapped, should clear the selection", fyne.NewPos(2, 2), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.TapAt(te.diagram, tt.at)
+			if got := te.Selected(); got != tt.want {
+				t.Errorf("selected = %d, want %d", got, tt.want)
+			}
+			if got := te.diagram.Scene().Selected; got != tt.want {
+				t.Errorf("scene selected = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExportPNG(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+
+	t.Run("at a chosen size, should write a picture of that size", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := te.ExportPNG(&buf, 800, 500); err != nil {
+			t.Fatalf("ExportPNG: %v", err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		if got, want := img.Bounds().Size(), image.Pt(800, 500); got != want {
+			t.Errorf("size = %v, want %v", got, want)
+		}
+		if n := colours(img, 2); n < 2 {
+			t.Errorf("the picture has %d colour, want more", n)
+		}
+	})
+
+	t.Run("at the diagram's own size, should write exactly what the diagram paints", func(t *testing.T) {
+		w, h := te.diagram.PixelSize()
+		var buf bytes.Buffer
+		if err := te.ExportPNG(&buf, w, h); err != nil {
+			t.Fatalf("ExportPNG: %v", err)
+		}
+		got, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		want := te.diagram.raster.Generator(w, h)
+		if !samePixels(got, want) {
+			t.Errorf("the %d×%d export differs from the diagram's paint", w, h)
+		}
+	})
+
+	for _, sz := range []image.Point{{50, 50}, {800, 99}, {16385, 500}, {0, 0}} {
+		t.Run("at "+sz.String()+", should fail and write nothing", func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := te.ExportPNG(&buf, sz.X, sz.Y); err == nil {
+				t.Errorf("ExportPNG(%d, %d) = nil, want an error", sz.X, sz.Y)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("wrote %d bytes, want none", buf.Len())
+			}
+		})
+	}
+}
+
+// colours counts the distinct colours of img, stopping at limit.
+func colours(img image.Image, limit int) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+			if len(seen) >= limit {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}
+
+// samePixels reports whether a and b are the same picture.
+func samePixels(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, a1 := a.At(x, y).RGBA()
+			r2, g2, b2, a2 := b.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				return false
+			}
+		}
+	}
+	return true
+}
