@@ -104,27 +104,17 @@ func (f *actorEditor) save() bool {
 	if !ok {
 		return false
 	}
-	ctx := context.Background()
-	if hasSrc {
-		if src.ID == 0 {
-			if err := f.e.store.PutSource(ctx, &src); err != nil {
-				f.failErr(err)
-				return false
-			}
+	saved := f.commit(f.e, src, hasSrc, &a.Sources, func(ctx context.Context) error {
+		if err := f.e.store.PutActor(ctx, &a); err != nil {
+			return err
 		}
-		a.Sources = cite(a.Sources, src.ID)
+		f.e.selected = a.ID
+		return nil
+	})
+	if saved {
+		f.actor = a
 	}
-	if err := f.e.store.PutActor(ctx, &a); err != nil {
-		f.failErr(err)
-		return false
-	}
-	f.actor = a
-	f.e.selected = a.ID
-	if err := f.e.reload(); err != nil {
-		f.failErr(err)
-		return false
-	}
-	return true
+	return saved
 }
 
 // actorForm opens the actor form in a dialog.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -198,4 +199,29 @@ func cite(ids []model.ID, src model.ID) []model.ID {
 		}
 	}
 	return out
+}
+
+// commit stores a record that passed every check: first its source when
+// the form named a new one, citing it in *sources, then the record through
+// put; then it reloads the map. Errors show on top of the form.
+func (f *form) commit(e *Editor, src model.Source, hasSrc bool, sources *[]model.ID, put func(context.Context) error) bool {
+	ctx := context.Background()
+	if hasSrc {
+		if src.ID == 0 {
+			if err := e.store.PutSource(ctx, &src); err != nil {
+				f.failErr(err)
+				return false
+			}
+		}
+		*sources = cite(*sources, src.ID)
+	}
+	if err := put(ctx); err != nil {
+		f.failErr(err)
+		return false
+	}
+	if err := e.reload(); err != nil {
+		f.failErr(err)
+		return false
+	}
+	return true
 }

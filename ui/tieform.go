@@ -119,26 +119,13 @@ func (f *tieEditor) save() bool {
 	if !ok {
 		return false
 	}
-	ctx := context.Background()
-	if hasSrc {
-		if src.ID == 0 {
-			if err := f.e.store.PutSource(ctx, &src); err != nil {
-				f.failErr(err)
-				return false
-			}
-		}
-		t.Sources = cite(t.Sources, src.ID)
+	saved := f.commit(f.e, src, hasSrc, &t.Sources, func(ctx context.Context) error {
+		return f.e.store.PutTie(ctx, &t)
+	})
+	if saved {
+		f.tie = t
 	}
-	if err := f.e.store.PutTie(ctx, &t); err != nil {
-		f.failErr(err)
-		return false
-	}
-	f.tie = t
-	if err := f.e.reload(); err != nil {
-		f.failErr(err)
-		return false
-	}
-	return true
+	return saved
 }
 
 // tieForm opens the tie form in a dialog.
