@@ -1,8 +1,14 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
+
+	"relmap/assets"
+	"relmap/layout"
+	"relmap/render"
 
 	"relmap/model"
 	"relmap/model/csvio"
@@ -10,9 +16,9 @@ import (
 )
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv [--at YYYY-MM-DD] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
-	format := fs.String("format", "json", "json (to --out or standard output) or csv (tables into the folder --out)")
+	format := fs.String("format", "json", "json or positions (to --out or standard output), or csv (tables into the folder --out)")
 	at := fs.String("at", "", "with json: only what is in force on this date, YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
 	if err := parseFlags(fs, args); err != nil {
@@ -31,6 +37,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	switch *format {
 	case "json":
+	case "positions":
+		if *at != "" {
+			return usageErr("export: --at works with --format json only")
+		}
 	case "csv":
 		if *out == "" {
 			return usageErr("export: --format csv needs --out FOLDER")
@@ -39,7 +49,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 			return usageErr("export: --at works with --format json only")
 		}
 	default:
-		return usageErr("export: unknown --format %q (want json or csv)", *format)
+		return usageErr("export: unknown --format %q (want json, csv or positions)", *format)
 	}
 	m, err := loadMap(*mapPath)
 	if err != nil {
@@ -53,6 +63,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	write := func(w io.Writer) error {
+		if *format == "positions" {
+			return writePositions(w, m)
+		}
 		if *at != "" {
 			return jsonio.EncodeAt(w, m, day)
 		}
@@ -62,4 +75,30 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return write(stdout)
 	}
 	return writeFileAtomic(*out, write)
+}
+
+// writePositions writes, as CSV, every actor's position at every keyframe
+// of the layout that the app and `relmap render` draw: one row per keyframe
+// and actor, with columns date, id, name, x, y. The first keyframe's date
+// is the day before the map's first change.
+func writePositions(w io.Writer, m *model.Map) error {
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		return err
+	}
+	tl := layout.Compute(m, layout.Options{Box: r.ActorBox})
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"date", "id", "name", "x", "y"})
+	for _, f := range tl.Frames {
+		for _, a := range m.Snapshot(f.At).Actors {
+			p := f.Pos[a.ID]
+			cw.Write([]string{f.At.String(), strconv.FormatInt(a.ID, 10), a.Name,
+				strconv.FormatFloat(p.X, 'f', 3, 64), strconv.FormatFloat(p.Y, 'f', 3, 64)})
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write positions: %w", err)
+	}
+	return nil
 }

@@ -412,3 +412,30 @@ func TestUnknownCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestExportPositionsListsEveryActorAtEveryKeyframe(t *testing.T) {
+	out := mustRun(t, "export", "--format", "positions")
+	m, err := loadMap("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := m.Keyframes()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if got, want := lines[0], "date,id,name,x,y"; got != want {
+		t.Fatalf("header %q, want %q", got, want)
+	}
+	dates := map[string]int{}
+	for _, l := range lines[1:] {
+		dates[strings.SplitN(l, ",", 2)[0]]++
+	}
+	if got, want := len(dates), len(keys)+1; got != want {
+		t.Errorf("%d dates, want %d (every keyframe and the time before)", got, want)
+	}
+	day := model.DayOf(2024, 4, 6)
+	if got, want := dates[day.String()], len(m.Snapshot(day).Actors); got != want {
+		t.Errorf("rows on %s: %d, want one per actor present (%d)", day, got, want)
+	}
+	if again := mustRun(t, "export", "--format", "positions"); again != out {
+		t.Error("two exports of the same map's positions differ")
+	}
+}
