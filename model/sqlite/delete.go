@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"relmap/model"
@@ -29,22 +30,16 @@ func (s *Store) DeleteEvent(ctx context.Context, id model.ID) error {
 // schema's foreign keys cascade.
 func (s *Store) deleteRow(ctx context.Context, table, what string, id model.ID) error {
 	op := fmt.Sprintf("delete %s %d", what, id)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, domainError(err))
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	} else if n == 0 {
-		return fmt.Errorf("%s: %w", op, notFound(what, id))
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
+	return s.inTx(ctx, op, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
+		if err != nil {
+			return domainError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notFound(what, id)
+		}
+		return nil
+	})
 }

@@ -13,21 +13,12 @@ import (
 // Coordinates must be finite.
 func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error {
 	op := fmt.Sprintf("pin actor %d", actor)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := setPin(ctx, tx, actor, p); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
+	return s.inTx(ctx, op, func(tx *sql.Tx) error {
+		if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+			return err
+		}
+		return setPin(ctx, tx, actor, p)
+	})
 }
 
 func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) error {
@@ -45,19 +36,11 @@ func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) erro
 // not pinned, and fails with ErrNotFound if there is no such actor.
 func (s *Store) ClearPin(ctx context.Context, actor model.ID) error {
 	op := fmt.Sprintf("unpin actor %d", actor)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM pins WHERE actor_id = ?", actor); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
+	return s.inTx(ctx, op, func(tx *sql.Tx) error {
+		if err := mustExist(ctx, tx, "actors", "actor", actor); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "DELETE FROM pins WHERE actor_id = ?", actor)
+		return err
+	})
 }

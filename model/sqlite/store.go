@@ -127,16 +127,22 @@ func (s *Store) fill(ctx context.Context, m *model.Map) error {
 
 // SetInfo sets the map's name and description.
 func (s *Store) SetInfo(ctx context.Context, name, description string) error {
+	return s.inTx(ctx, "set map info", func(tx *sql.Tx) error { return setInfo(ctx, tx, name, description) })
+}
+
+// inTx runs fn in one transaction and commits when it returns nil; nothing
+// is written otherwise. Errors are wrapped with op.
+func (s *Store) inTx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("set map info: %w", err)
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	defer tx.Rollback()
-	if err := setInfo(ctx, tx, name, description); err != nil {
-		return fmt.Errorf("set map info: %w", err)
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set map info: %w", err)
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	return nil
 }

@@ -24,20 +24,15 @@ func (s *Store) PutActor(ctx context.Context, a *model.Actor) error {
 		return fmt.Errorf("put actor: %w: no actor", model.ErrInvalid)
 	}
 	op := opName("put actor", a.ID)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+	var id model.ID
+	err := s.inTx(ctx, op, func(tx *sql.Tx) (err error) {
+		id, err = putActor(ctx, tx, *a)
+		return err
+	})
+	if err == nil {
+		a.ID = id
 	}
-	defer tx.Rollback()
-	id, err := putActor(ctx, tx, *a)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	a.ID = id
-	return nil
+	return err
 }
 
 func putActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error) {
@@ -81,20 +76,15 @@ func (s *Store) PutTie(ctx context.Context, t *model.Tie) error {
 		return fmt.Errorf("put tie: %w: no tie", model.ErrInvalid)
 	}
 	op := opName("put tie", t.ID)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+	var id model.ID
+	err := s.inTx(ctx, op, func(tx *sql.Tx) (err error) {
+		id, err = putTie(ctx, tx, *t)
+		return err
+	})
+	if err == nil {
+		t.ID = id
 	}
-	defer tx.Rollback()
-	id, err := putTie(ctx, tx, *t)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	t.ID = id
-	return nil
+	return err
 }
 
 func putTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
@@ -133,20 +123,15 @@ func (s *Store) PutEvent(ctx context.Context, e *model.Event) error {
 		return fmt.Errorf("put event: %w: no event", model.ErrInvalid)
 	}
 	op := opName("put event", e.ID)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+	var id model.ID
+	err := s.inTx(ctx, op, func(tx *sql.Tx) (err error) {
+		id, err = putEvent(ctx, tx, *e)
+		return err
+	})
+	if err == nil {
+		e.ID = id
 	}
-	defer tx.Rollback()
-	id, err := putEvent(ctx, tx, *e)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	e.ID = id
-	return nil
+	return err
 }
 
 func putEvent(ctx context.Context, tx *sql.Tx, e model.Event) (model.ID, error) {
@@ -214,20 +199,15 @@ func (s *Store) PutSource(ctx context.Context, src *model.Source) error {
 		return fmt.Errorf("put source: %w: no source", model.ErrInvalid)
 	}
 	op := opName("put source", src.ID)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+	var id model.ID
+	err := s.inTx(ctx, op, func(tx *sql.Tx) (err error) {
+		id, err = putSource(ctx, tx, *src)
+		return err
+	})
+	if err == nil {
+		src.ID = id
 	}
-	defer tx.Rollback()
-	id, err := putSource(ctx, tx, *src)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	src.ID = id
-	return nil
+	return err
 }
 
 func putSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, error) {
@@ -261,18 +241,7 @@ func writeSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, e
 // name.
 func (s *Store) PutKind(ctx context.Context, k model.Kind) error {
 	op := fmt.Sprintf("put kind %s %q", k.Class, k.Name)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	defer tx.Rollback()
-	if err := putKind(ctx, tx, k); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
+	return s.inTx(ctx, op, func(tx *sql.Tx) error { return putKind(ctx, tx, k) })
 }
 
 func putKind(ctx context.Context, tx *sql.Tx, k model.Kind) error {
