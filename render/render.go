@@ -60,6 +60,7 @@ type Renderer struct {
 	regular *opentype.Font
 	bold    *opentype.Font
 	faces   map[faceKey]font.Face
+	sizes   map[string]layout.Size
 }
 
 type faceKey struct {
@@ -77,7 +78,7 @@ func New(regular, bold []byte) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: bold font: %w", err)
 	}
-	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}}, nil
+	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
 }
 
 // face returns a cached face; sizes are rounded to a quarter pixel.
@@ -110,9 +111,16 @@ func (r *Renderer) BoxSize(label string) layout.Size {
 	return r.boxSize(label)
 }
 
+// boxSize measures a label once and remembers it: hit tests on every
+// mouse move and culling on every frame ask again and again.
 func (r *Renderer) boxSize(label string) layout.Size {
+	if sz, ok := r.sizes[label]; ok {
+		return sz
+	}
 	w := r.textWidth(false, labelSize, label) + 2*labelPad
-	return layout.Size{W: math.Max(w, 2*shapeRadius+4), H: 2*shapeRadius + labelGap + labelSize + 2*labelPad}
+	sz := layout.Size{W: math.Max(w, 2*shapeRadius+4), H: 2*shapeRadius + labelGap + labelSize + 2*labelPad}
+	r.sizes[label] = sz
+	return sz
 }
 
 // ActorBox is BoxSize for an actor, in the form layout.Options.Box takes.

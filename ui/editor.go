@@ -134,7 +134,11 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	old := e.day
 	e.day = day
 	e.time.show(day)
-	e.refreshSide()
+	// The side panel marks what is in force, which changes only at
+	// keyframes: rebuilding it on every step of a slider drag is waste.
+	if model.KeyframeAt(e.keys, old) != model.KeyframeAt(e.keys, day) {
+		e.refreshSide()
+	}
 	if !animate || e.tl.Index(old) == e.tl.Index(day) {
 		e.showScene()
 		return

@@ -155,12 +155,18 @@ func (e *Editor) overview() []fyne.CanvasObject {
 		widget.NewSeparator(),
 		heading("Events"),
 	}
+	// Mark the events of the keyframe in force, so that the mark holds
+	// for every date until the next change.
+	var current model.Day = -1 << 30
+	if i := model.KeyframeAt(e.keys, e.day); i >= 0 {
+		current = e.keys[i]
+	}
 	events := append([]model.Event(nil), e.m.Events...)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
 	for _, ev := range events {
 		day := ev.Date.First()
 		b := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { e.SetDate(day, true) })
-		if day == e.day {
+		if day == current {
 			b.Importance = widget.HighImportance
 		}
 		objs = append(objs, container.NewBorder(nil, nil, b, nil, wrapped(ev.Date.String()+"  "+ev.Title)))
