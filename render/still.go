@@ -27,3 +27,9 @@ func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, w, h 
 	s := NewScene(m, FrameAt(m, tl, day), day, 0)
 	return r.Draw(s, v, w, h)
 }
+
+// Layout lays m out with boxes sized for this renderer's labels: the
+// layout that every picture of m, on screen or exported, is drawn from.
+func (r *Renderer) Layout(m *model.Map) *layout.Timeline {
+	return layout.Compute(m, layout.Options{Box: r.ActorBox})
+}

@@ -52,7 +52,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 		return nil, err
 	}
 	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m}
-	e.tl = layout.Compute(m, layout.Options{Box: r.ActorBox})
+	e.tl = r.Layout(m)
 	e.keys = m.Keyframes()
 	e.day = e.initialDay()
 
@@ -190,7 +190,7 @@ func (e *Editor) reload() error {
 	e.layouts.Add(1)
 	go func() {
 		defer e.layouts.Done()
-		tl := layout.Compute(m, layout.Options{Box: e.r.ActorBox})
+		tl := e.r.Layout(m)
 		fyne.DoAndWait(func() {
 			if gen != e.layoutGen {
 				return

@@ -17,7 +17,6 @@ import (
 	"relmap/assets"
 	"relmap/model/jsonio"
 	"relmap/model/sqlite"
-	"relmap/render"
 	"relmap/ui"
 )
 
@@ -112,7 +111,7 @@ func runApp(path string) error {
 		return err
 	}
 	defer st.Close()
-	r, err := render.New(assets.FontRegular, assets.FontBold)
+	r, err := newRenderer()
 	if err != nil {
 		return err
 	}

@@ -6,10 +6,6 @@ import (
 	"io"
 	"strconv"
 
-	"relmap/assets"
-	"relmap/layout"
-	"relmap/render"
-
 	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
@@ -82,11 +78,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 // and actor, with columns date, id, name, x, y. The first keyframe's date
 // is the day before the map's first change.
 func writePositions(w io.Writer, m *model.Map) error {
-	r, err := render.New(assets.FontRegular, assets.FontBold)
+	r, err := newRenderer()
 	if err != nil {
 		return err
 	}
-	tl := layout.Compute(m, layout.Options{Box: r.ActorBox})
+	tl := r.Layout(m)
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"date", "id", "name", "x", "y"})
 	for _, f := range tl.Frames {

@@ -10,6 +10,7 @@ import (
 	"relmap/model"
 	"relmap/model/jsonio"
 	"relmap/model/sqlite"
+	"relmap/render"
 )
 
 // loadMap reads the map at path, or the embedded default map when path is
@@ -35,4 +36,9 @@ func loadMap(path string) (*model.Map, error) {
 		return nil, fmt.Errorf("load map %s: %w", path, err)
 	}
 	return m, nil
+}
+
+// newRenderer makes the renderer of the diagram, with the embedded fonts.
+func newRenderer() (*render.Renderer, error) {
+	return render.New(assets.FontRegular, assets.FontBold)
 }

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"relmap/assets"
-	"relmap/layout"
 	"relmap/model"
 	"relmap/render"
 )
@@ -39,11 +37,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(assets.FontRegular, assets.FontBold)
+	r, err := newRenderer()
 	if err != nil {
 		return err
 	}
-	tl := layout.Compute(m, layout.Options{Box: r.ActorBox})
+	tl := r.Layout(m)
 	img := r.Still(m, tl, day, *width, *height)
 	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNG(w, img) })
 }
