@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"math/rand"
 	"sort"
@@ -12,21 +14,35 @@ import (
 // units (pixels at zoom 1).
 type Size struct{ W, H float64 }
 
+// Anchor says what each keyframe's layout is pulled toward.
+type Anchor int
+
+const (
+	// AnchorPrevious pulls each keyframe toward the keyframe before it.
+	AnchorPrevious Anchor = iota
+	// AnchorAggregate pulls every keyframe toward one layout of the ties of
+	// all dates together.
+	AnchorAggregate
+)
+
 // Options configure Compute. The zero value is usable: every field has a
 // documented default.
 type Options struct {
 	// EdgeLength is the ideal length of a tie in layout units. Default 170.
 	EdgeLength float64
 	// Stability, from 0 to 1, is how strongly each keyframe is pulled
-	// toward the previous one: 0 gives every date its own best picture, 1
-	// moves nothing that was already placed. Default 0.5.
+	// toward its anchor: 0 gives every date its own best picture, 1 moves
+	// nothing that was already placed. Zero means DefaultStability; any
+	// negative value means 0.
 	Stability float64
+	// Anchor is what keyframes are pulled toward. Default AnchorPrevious.
+	Anchor Anchor
 	// Box returns the size of an actor's box, label included. Default: a
 	// box of 120×40.
 	Box func(model.Actor) Size
 	// Gap is the least space between two boxes. Default 8.
 	Gap float64
-	// MaxSweeps bounds the stress-majorization sweeps per keyframe.
+	// MaxSweeps bounds the stress-majorization sweeps per layout.
 	// Default 300.
 	MaxSweeps int
 	// Seed seeds the random choices (degenerate starts only), so results
@@ -37,14 +53,34 @@ type Options struct {
 // DefaultStability is the Stability used when Options leave it zero.
 const DefaultStability = 0.5
 
+// Stability returns the Options.Stability that means v, a user's setting
+// from 0 ("every date its own best picture") to 1 ("nothing ever moves"):
+// v itself, except that 0 becomes a negative value so that it is not taken
+// for "use the default". It returns an error for values outside [0, 1].
+func Stability(v float64) (float64, error) {
+	if math.IsNaN(v) || v < 0 || v > 1 {
+		return 0, fmt.Errorf("layout stability %v is outside 0 to 1", v)
+	}
+	if v == 0 {
+		return -1, nil
+	}
+	return v, nil
+}
+
+// tolerance ends a layout's sweeps when the stress changes by less than
+// this share of itself.
+const tolerance = 1e-5
+
 func (o Options) withDefaults() Options {
 	if o.EdgeLength <= 0 {
 		o.EdgeLength = 170
 	}
-	if o.Stability <= 0 {
+	switch {
+	case o.Stability == 0:
 		o.Stability = DefaultStability
-	}
-	if o.Stability > 1 {
+	case o.Stability < 0:
+		o.Stability = 0
+	case o.Stability > 1:
 		o.Stability = 1
 	}
 	if o.Box == nil {
@@ -59,16 +95,34 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// anchorWeight maps Stability to κ, the anchor weight relative to a node's
+// total stress weight: 0 → 0, 0.5 → 0.25, 1 → +Inf (nothing moves). The
+// default was chosen on the dynamic benchmark data sets (Newcomb, Rugby,
+// Pride and Prejudice) to move less than visone's dynamic layout for about
+// the same stress.
+func anchorWeight(stability float64) float64 {
+	if stability >= 1 {
+		return math.Inf(1)
+	}
+	return 0.25 * stability / (1 - stability)
+}
+
 // Frame holds every actor's position at one keyframe.
 type Frame struct {
 	At  model.Day
 	Pos map[model.ID]model.Point
+	// sig identifies everything the frame was computed from.
+	sig uint64
 }
 
 // Timeline is a map's layout through time: one Frame per keyframe, the
 // first standing for everything before the map's first keyframe.
 type Timeline struct {
 	Frames []Frame
+	// home is the layout of the ties of all dates, in edge lengths, and
+	// homeSig what it was computed from.
+	home    map[model.ID][2]float64
+	homeSig uint64
 }
 
 // Index returns the index of the frame in force on day.
@@ -83,168 +137,318 @@ func (t *Timeline) Index(day model.Day) int {
 // At returns the frame in force on day.
 func (t *Timeline) At(day model.Day) Frame { return t.Frames[t.Index(day)] }
 
-// Compute lays out every keyframe of m. The first keyframe starts from a
-// layout of all ties that ever exist (so that actors have a home before
-// their ties begin); each later keyframe starts from, and is anchored to,
-// the one before it; actors that appear start at their home position.
-// Pinned actors stay where m.Pins puts them. It takes O(K·S·n²) for K
-// keyframes, S sweeps and n actors.
+// Compute lays out every keyframe of m from scratch. See Recompute.
 func Compute(m *model.Map, opt Options) *Timeline {
-	opt = opt.withDefaults()
-	rng := rand.New(rand.NewSource(opt.Seed))
-	keys := m.Keyframes()
-	days := make([]model.Day, 0, len(keys)+1)
-	if len(keys) == 0 {
-		days = append(days, 0)
-	} else {
-		days = append(days, keys[0]-1)
-		days = append(days, keys...)
-	}
-
-	home, whole := aggregate(m, opt, rng)
-	tl := &Timeline{Frames: make([]Frame, 0, len(days))}
-	var prev map[model.ID]model.Point
-	for _, day := range days {
-		snap := m.Snapshot(day)
-		pos := keyframe(m, snap, prev, home, whole, opt)
-		tl.Frames = append(tl.Frames, Frame{At: day, Pos: pos})
-		prev = pos
-	}
+	tl, _ := Recompute(context.Background(), m, opt, nil)
 	return tl
 }
 
-// aggregate lays out the union of every actor and tie of m, in layout
-// units, and returns it with the union's distances.
-func aggregate(m *model.Map, opt Options, rng *rand.Rand) (map[model.ID]model.Point, unionDistances) {
-	all := model.Snapshot{Actors: m.Actors, Ties: m.Ties}
-	g := buildGraph(all)
-	n := len(g.ids)
-	out := make(map[model.ID]model.Point, n)
-	if n == 0 {
-		return out, unionDistances{}
+// Recompute lays out every keyframe of m. First it lays out the ties of all
+// dates together (the aggregate), which gives every actor a home; then each
+// keyframe in order, starting from and pulled toward its anchor (see
+// Options.Anchor and Options.Stability). An actor that appears starts near
+// the actors it is tied to, where the aggregate puts it relative to them.
+// Pinned actors stay exactly where m.Pins puts them. After each keyframe's
+// stress layout, boxes are separated so that none overlap.
+//
+// With old, the layout of an earlier version of m with the same options, a
+// frame whose inputs are unchanged is reused as it is, and the others start
+// from old's positions (a warm start), so an edit re-lays out only what it
+// changes and the picture stays familiar. Without old the result depends
+// only on m and opt. Recompute stops early with ctx's error when ctx is
+// done.
+func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Timeline, error) {
+	opt = opt.withDefaults()
+	keys := m.Keyframes()
+	days := []model.Day{0}
+	if len(keys) > 0 {
+		days = append([]model.Day{keys[0] - 1}, keys...)
 	}
-	d := g.distances()
-	whole := unionDistances{index: make(map[model.ID]int, n), n: n, d: d}
-	for i, id := range g.ids {
-		whole.index[id] = i
+	u := newUnion(m, opt)
+	tl := &Timeline{Frames: make([]Frame, 0, len(days)), homeSig: u.sig}
+	if old != nil && old.homeSig == u.sig {
+		tl.home = old.home
+	} else {
+		var warm map[model.ID][2]float64
+		if old != nil {
+			warm = old.home
+		}
+		home, err := u.aggregate(ctx, m, opt, warm)
+		if err != nil {
+			return nil, err
+		}
+		tl.home = home
 	}
-	pos := pivotMDS(d, n, rng)
-	scaleToDistances(pos, d)
-	fixed := pinned(m, g.ids, pos, opt.EdgeLength)
-	anchoredStress{n: n, d: d, fixed: fixed}.run(pos, opt.MaxSweeps, 1e-6)
-	for i, id := range g.ids {
-		out[id] = model.Point{X: pos[i][0] * opt.EdgeLength, Y: pos[i][1] * opt.EdgeLength}
+	reuse := map[uint64]Frame{}
+	if old != nil {
+		for _, f := range old.Frames {
+			reuse[f.sig] = f
+		}
 	}
-	return out, whole
-}
-
-// unionDistances are the hop distances of the graph of every tie that ever
-// exists.
-type unionDistances struct {
-	index map[model.ID]int
-	n     int
-	d     []float64
-}
-
-// fillDisconnected replaces, in the distances d of the keyframe graph g,
-// the pairs that g leaves unconnected by their distance in the union graph
-// (when that is shorter), so that an actor whose ties have not begun or
-// have ended stays near the actors it is tied to at other times.
-func (u unionDistances) fillDisconnected(g graph, d []float64, connected []bool) {
-	n := len(g.ids)
-	for i := 0; i < n; i++ {
-		ui, ok := u.index[g.ids[i]]
+	var prev map[model.ID]model.Point
+	prevSig := u.sig
+	allReused := old != nil && old.homeSig == u.sig && len(old.Frames) == len(days)
+	for _, day := range days {
+		snap := m.Snapshot(day)
+		sig := frameSig(prevSig, snap, m.Pins, opt)
+		f, ok := reuse[sig]
+		allReused = allReused && ok
 		if !ok {
-			continue
-		}
-		for j := 0; j < n; j++ {
-			if connected[i*n+j] {
-				continue
+			var warm map[model.ID]model.Point
+			if old != nil {
+				warm = old.At(day).Pos
 			}
-			if uj, ok := u.index[g.ids[j]]; ok && u.d[ui*u.n+uj] < d[i*n+j] {
-				d[i*n+j] = u.d[ui*u.n+uj]
+			var anchors []map[model.ID]model.Point
+			if prev != nil {
+				anchors = append(anchors, prev)
 			}
+			var pos map[model.ID]model.Point
+			var err error
+			if len(keys) == 0 {
+				// Nothing changes over time: the aggregate is the picture.
+				pos = u.separate(m, snap, u.g, u.homePositions(tl.home), opt)
+			} else {
+				pos, err = u.keyframe(ctx, m, snap, anchors, warm, tl.home, opt)
+			}
+			if err != nil {
+				return nil, err
+			}
+			f = Frame{Pos: pos, sig: sig}
 		}
+		f.At = day
+		tl.Frames = append(tl.Frames, f)
+		prev, prevSig = f.Pos, sig
 	}
+	if allReused {
+		return tl, nil // smoothing too has been done on exactly these frames
+	}
+	if err := u.smooth(ctx, m, tl, opt); err != nil {
+		return nil, err
+	}
+	return tl, nil
 }
 
-// pinned marks the pinned actors and puts them at their pins (converted to
-// graph units).
-func pinned(m *model.Map, ids []model.ID, pos [][2]float64, unit float64) []bool {
-	fixed := make([]bool, len(ids))
-	for i, id := range ids {
-		if p, ok := m.Pins[id]; ok {
-			fixed[i] = true
-			pos[i] = [2]float64{p.X / unit, p.Y / unit}
-		}
-	}
-	return fixed
-}
+// Smoothing: passes over all frames, when the frames hold at most
+// smoothBudget actors in all.
+const (
+	smoothPasses = 6
+	smoothBudget = 50000
+)
 
-// keyframe lays out one snapshot, starting from and anchored to prev.
-func keyframe(m *model.Map, snap model.Snapshot, prev, home map[model.ID]model.Point, whole unionDistances, opt Options) map[model.ID]model.Point {
-	g := buildGraph(snap)
-	n := len(g.ids)
-	out := make(map[model.ID]model.Point, n)
-	if n == 0 {
-		return out
-	}
-	d, connected := g.distancesConnected()
-	whole.fillDisconnected(g, d, connected)
-	unit := opt.EdgeLength
-	pos := make([][2]float64, n)
-	anchor := make([][2]float64, n)
-	alpha := make([]float64, n)
+// smooth pulls every frame toward the frames on both sides of it, not only
+// the one before, in passes that alternate direction (block coordinate
+// descent on the stress of all frames plus the anchor terms between
+// consecutive frames, as in dynamic stress layouts that link each actor to
+// its copies at neighbouring times). Forward-only anchoring lets the
+// picture lag behind its changes and then drift; smoothing spreads each
+// change over the dates around it, which gives less stress for the same
+// movement.
+func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Options) error {
 	kappa := anchorWeight(opt.Stability)
-	for i, id := range g.ids {
-		if p, ok := prev[id]; ok {
-			pos[i] = [2]float64{p.X / unit, p.Y / unit}
-			anchor[i] = pos[i]
-			var w float64
-			for j := 0; j < n; j++ {
-				if j != i {
-					w += 1 / (d[i*n+j] * d[i*n+j])
+	if opt.Anchor != AnchorPrevious || kappa == 0 || math.IsInf(kappa, 1) || len(tl.Frames) < 3 {
+		return nil
+	}
+	total := 0
+	for _, f := range tl.Frames {
+		total += len(f.Pos)
+	}
+	if total > smoothBudget {
+		return nil
+	}
+	snaps := make([]model.Snapshot, len(tl.Frames))
+	for k, f := range tl.Frames {
+		snaps[k] = m.Snapshot(f.At)
+	}
+	// A frame with no ties at all (before the first tie begins, after the
+	// last ends) says nothing about where actors belong: it anchors no one.
+	informs := func(k int) bool { return k >= 0 && k < len(snaps) && len(snaps[k].Ties) > 0 }
+	for pass := 0; pass < smoothPasses; pass++ {
+		for step := 0; step < len(tl.Frames); step++ {
+			k := step
+			if pass%2 == 1 {
+				k = len(tl.Frames) - 1 - step
+			}
+			var anchors []map[model.ID]model.Point
+			for _, j := range []int{k - 1, k + 1} {
+				if informs(j) {
+					anchors = append(anchors, tl.Frames[j].Pos)
 				}
 			}
-			alpha[i] = kappa * w
-			continue
+			if len(anchors) == 0 {
+				continue
+			}
+			f := &tl.Frames[k]
+			pos, err := u.keyframe(ctx, m, snaps[k], anchors, f.Pos, tl.home, opt)
+			if err != nil {
+				return err
+			}
+			f.Pos = pos
 		}
-		p := home[id]
-		pos[i] = [2]float64{p.X / unit, p.Y / unit}
 	}
-	fixed := pinned(m, g.ids, pos, unit)
-	if math.IsInf(kappa, 1) {
-		for i, id := range g.ids {
-			if _, ok := prev[id]; ok {
-				fixed[i] = true
+	return nil
+}
+
+// toUnits converts a position in layout units to edge lengths.
+func toUnits(p model.Point, unit float64) [2]float64 { return [2]float64{p.X / unit, p.Y / unit} }
+
+// keyframe lays out one snapshot. anchors are the frames it is pulled
+// toward (none for the first frame; the one before it, and in smoothing
+// passes also the one after), start the positions to start from where it
+// has them (else the first anchor's), home the aggregate.
+func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot, anchors []map[model.ID]model.Point, start map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) (map[model.ID]model.Point, error) {
+	g := buildGraph(snap)
+	n := g.n()
+	unit := opt.EdgeLength
+	kappa := anchorWeight(opt.Stability)
+	pos := make([][2]float64, n)
+	for _, nodes := range u.groupsOf(g) {
+		gr := u.keyframeGroup(g, nodes)
+		local := make([][2]float64, len(nodes))
+		placed := make([]bool, len(nodes))
+		for k, v := range nodes {
+			id := g.ids[v]
+			if len(anchors) > 0 {
+				if p, ok := anchors[0][id]; ok {
+					local[k], placed[k] = toUnits(p, unit), true
+				}
+			}
+			if p, ok := start[id]; ok {
+				local[k], placed[k] = toUnits(p, unit), true
 			}
 		}
-		for i := range alpha {
-			alpha[i] = 0
+		startNewcomers(gr, nodes, g, local, placed, home)
+		anchor, pull := anchorsOf(g, nodes, anchors, home, opt)
+		fixed := make([]bool, len(nodes))
+		anyFixed := false
+		for k, v := range nodes {
+			if p, ok := m.Pins[g.ids[v]]; ok {
+				local[k], fixed[k], anyFixed = toUnits(p, unit), true, true
+			}
+		}
+		before := centroid(local)
+		s := gr.model()
+		s.fixed = fixed
+		if anchor != nil && kappa > 0 {
+			if math.IsInf(kappa, 1) {
+				for k := range fixed {
+					if pull[k] > 0 {
+						local[k], fixed[k] = anchor[k], true
+					}
+				}
+			} else {
+				s.anchor, s.alpha = anchor, s.weightSums()
+				for k := range s.alpha {
+					s.alpha[k] *= kappa * pull[k]
+				}
+			}
+		}
+		if err := s.run(ctx, local, opt.MaxSweeps, tolerance); err != nil {
+			return nil, err
+		}
+		if (anchor == nil || kappa == 0) && !anyFixed {
+			// Nothing holds the group in place: keep it where it started.
+			after := centroid(local)
+			for k := range local {
+				local[k][0] += before[0] - after[0]
+				local[k][1] += before[1] - after[1]
+			}
+		}
+		for k, v := range nodes {
+			pos[v] = local[k]
 		}
 	}
-	anchoredStress{n: n, d: d, anchor: anchor, alpha: alpha, fixed: fixed}.run(pos, opt.MaxSweeps, 1e-6)
+	return u.separate(m, snap, g, pos, opt), nil
+}
 
-	boxes := make([]box, n)
+// anchorsOf returns where each of nodes is pulled (the mean of its places
+// in the anchor frames, or its home with AnchorAggregate) and how many
+// anchors pull it (0 for none); nil when no frame anchors this one.
+func anchorsOf(g graph, nodes []int32, anchors []map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) ([][2]float64, []float64) {
+	if len(anchors) == 0 {
+		return nil, nil
+	}
+	anchor := make([][2]float64, len(nodes))
+	pull := make([]float64, len(nodes))
+	for k, v := range nodes {
+		id := g.ids[v]
+		if opt.Anchor == AnchorAggregate {
+			anchor[k], pull[k] = home[id], 1
+			continue
+		}
+		for _, a := range anchors {
+			if p, ok := a[id]; ok {
+				q := toUnits(p, opt.EdgeLength)
+				anchor[k][0] += q[0]
+				anchor[k][1] += q[1]
+				pull[k]++
+			}
+		}
+		if pull[k] > 0 {
+			anchor[k][0] /= pull[k]
+			anchor[k][1] /= pull[k]
+		}
+	}
+	return anchor, pull
+}
+
+// separate converts pos to layout units, puts pinned actors exactly at
+// their pins and removes box overlaps.
+func (u *union) separate(m *model.Map, snap model.Snapshot, g graph, pos [][2]float64, opt Options) map[model.ID]model.Point {
+	boxes := make([]box, g.n())
 	for i, a := range snap.Actors {
 		sz := opt.Box(a)
-		boxes[i] = box{x: pos[i][0] * unit, y: pos[i][1] * unit, w: sz.W, h: sz.H, fixed: fixed[i]}
+		boxes[i] = box{x: pos[i][0] * opt.EdgeLength, y: pos[i][1] * opt.EdgeLength, w: sz.W, h: sz.H}
 		if p, ok := m.Pins[a.ID]; ok {
-			boxes[i].x, boxes[i].y = p.X, p.Y // exactly, not via graph units
+			boxes[i].x, boxes[i].y, boxes[i].fixed = p.X, p.Y, true // exactly, not via edge lengths
 		}
 	}
 	removeOverlaps(boxes, opt.Gap)
+	out := make(map[model.ID]model.Point, g.n())
 	for i, id := range g.ids {
 		out[id] = model.Point{X: boxes[i].x, Y: boxes[i].y}
 	}
 	return out
 }
 
-// anchorWeight maps Stability to κ, the anchor weight relative to a node's
-// total stress weight: 0 → 0, 0.5 → 0.3, 1 → +Inf (nothing moves).
-func anchorWeight(stability float64) float64 {
-	if stability >= 1 {
-		return math.Inf(1)
+// startNewcomers gives the nodes not yet placed a start: near their placed
+// neighbours, offset from each as the aggregate offsets them; with no
+// placed neighbour, their home.
+func startNewcomers(gr group, nodes []int32, g graph, local [][2]float64, placed []bool, home map[model.ID][2]float64) {
+	for k, v := range nodes {
+		if placed[k] {
+			continue
+		}
+		hi := home[g.ids[v]]
+		var sum [2]float64
+		count := 0
+		for _, j := range gr.adj[k] {
+			if placed[j] {
+				hj := home[g.ids[nodes[j]]]
+				sum[0] += local[j][0] + hi[0] - hj[0]
+				sum[1] += local[j][1] + hi[1] - hj[1]
+				count++
+			}
+		}
+		if count > 0 {
+			local[k] = [2]float64{sum[0] / float64(count), sum[1] / float64(count)}
+		} else {
+			local[k] = hi
+		}
 	}
-	return 0.3 * stability / (1 - stability)
 }
+
+func centroid(pos [][2]float64) [2]float64 {
+	var c [2]float64
+	for _, p := range pos {
+		c[0] += p[0]
+		c[1] += p[1]
+	}
+	if len(pos) > 0 {
+		c[0] /= float64(len(pos))
+		c[1] /= float64(len(pos))
+	}
+	return c
+}
+
+// newRand is the random source of a layout.
+func newRand(opt Options) *rand.Rand { return rand.New(rand.NewSource(opt.Seed)) }

@@ -1,193 +1,213 @@
 package layout
 
 import (
+	"context"
 	"math"
-	"math/rand"
-
-	"gonum.org/v1/gonum/mat"
 )
 
-// pivotMDS returns a 2-D embedding of the n×n distance matrix d from k
-// pivots chosen by max-min distance (Brandes and Pich 2006). It takes
-// O(k·n + k³) time after the distances.
-func pivotMDS(d []float64, n int, rng *rand.Rand) [][2]float64 {
-	pos := make([][2]float64, n)
-	if n <= 2 {
-		for i := range pos {
-			pos[i] = [2]float64{float64(i), 0}
-		}
-		return pos
-	}
-	k := n
-	if k > 50 {
-		k = 50
-	}
-	pivots := []int{0}
-	minDist := make([]float64, n)
-	for j := range minDist {
-		minDist[j] = d[j]
-	}
-	for len(pivots) < k {
-		best := 0
-		for j := 1; j < n; j++ {
-			if minDist[j] > minDist[best] {
-				best = j
-			}
-		}
-		pivots = append(pivots, best)
-		for j := range minDist {
-			minDist[j] = math.Min(minDist[j], d[best*n+j])
-		}
-	}
-	// Double-centre the squared distances to the pivots.
-	c := mat.NewDense(n, k, nil)
-	colMean := make([]float64, k)
-	rowMean := make([]float64, n)
-	var all float64
-	for i := 0; i < n; i++ {
-		for p, piv := range pivots {
-			v := d[i*n+piv] * d[i*n+piv]
-			c.Set(i, p, v)
-			colMean[p] += v / float64(n)
-			rowMean[i] += v / float64(k)
-			all += v / float64(n*k)
-		}
-	}
-	for i := 0; i < n; i++ {
-		for p := 0; p < k; p++ {
-			c.Set(i, p, -0.5*(c.At(i, p)-rowMean[i]-colMean[p]+all))
-		}
-	}
-	var ctc mat.SymDense
-	ctc.SymOuterK(1, c.T())
-	var eig mat.EigenSym
-	if !eig.Factorize(&ctc, true) {
-		return randomPositions(n, rng)
-	}
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	vals := eig.Values(nil)
-	// EigenSym orders values ascending: the last two are the largest.
-	for axis := 0; axis < 2; axis++ {
-		col := k - 1 - axis
-		if col < 0 || vals[col] <= 1e-12 {
-			for i := range pos {
-				pos[i][axis] = rng.Float64() - 0.5
-			}
-			continue
-		}
-		v := vecs.ColView(col)
-		var proj mat.VecDense
-		proj.MulVec(c, v)
-		for i := 0; i < n; i++ {
-			pos[i][axis] = proj.AtVec(i)
-		}
-	}
-	return pos
-}
-
-func randomPositions(n int, rng *rand.Rand) [][2]float64 {
-	pos := make([][2]float64, n)
-	for i := range pos {
-		pos[i] = [2]float64{rng.Float64(), rng.Float64()}
-	}
-	return pos
-}
-
-// scaleToDistances multiplies pos by the factor that minimises the weighted
-// stress against d (weights 1/d²).
-func scaleToDistances(pos [][2]float64, d []float64) {
-	n := len(pos)
-	var num, den float64
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			dij := d[i*n+j]
-			e := math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1])
-			num += e / dij
-			den += e * e / (dij * dij)
-		}
-	}
-	if den == 0 {
-		return
-	}
-	s := num / den
-	for i := range pos {
-		pos[i][0] *= s
-		pos[i][1] *= s
-	}
-}
-
-// anchoredStress is stress majorization with an anchor term: it minimises
+// stressModel is the stress of one connected group of nodes with an anchor
+// term:
 //
-//	Σ_{i<j} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_i α_i ‖x_i − a_i‖²
+//	Σ_i Σ_{j ∈ T(i)} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_i α_i ‖x_i − a_i‖²
 //
-// with w_ij = d_ij⁻², updating one node at a time with its localized
-// Guttman transform (Gansner, Koren and North 2004, section 2.3). Nodes
-// with fixed[i] set do not move. Each sweep takes O(n²).
-type anchoredStress struct {
-	n      int
-	d      []float64
+// In the full model T(i) is every other node and w_ij = d_ij⁻² (Gansner,
+// Koren and North, "Graph Drawing by Stress Majorization", GD 2004). In the
+// sparse model T(i) is i's neighbours and a set of pivots, each pivot
+// weighted by the part of the graph it stands for (Ortmann, Klimenta and
+// Brandes, "A Sparse Stress Model", GD 2016), which takes O(n·k) memory and
+// time per sweep for k pivots instead of O(n²).
+//
+// Each sweep moves every node to its localized Guttman transform computed
+// from the previous sweep's positions (a Jacobi step), so that nodes are
+// updated in parallel and the result does not depend on the number of
+// cores. Fixed nodes do not move.
+type stressModel struct {
+	n int
+	// Full model: d[i*n+j] is the target distance of the pair in edge
+	// lengths, 0 for no term; ghost[i*n+j] marks pairs whose distance comes
+	// from ties of other dates and so pull with ghostWeight.
+	d     []uint16
+	ghost []bool
+	// Sparse model: the terms of node i are off[i]..off[i+1] of to, dist
+	// and w.
+	off  []int32
+	to   []int32
+	dist []float32
+	w    []float32
+
 	anchor [][2]float64 // nil: no anchoring
 	alpha  []float64
-	fixed  []bool
+	fixed  []bool // nil: nothing fixed
 }
 
-func (s anchoredStress) run(pos [][2]float64, maxSweeps int, tol float64) {
-	n := s.n
+// ghostWeight scales the pull of a pair that is not connected on the
+// keyframe's date, whose target distance comes from the ties of all dates:
+// it keeps an actor near its partners of other times without bending the
+// picture of the ties in force.
+const ghostWeight = 0.01
+
+// invSq[d] is 1/d² for the small hop distances of the full model.
+var invSq = func() []float64 {
+	t := make([]float64, 1<<16)
+	for d := 1; d < len(t); d++ {
+		t[d] = 1 / float64(d*d)
+	}
+	return t
+}()
+
+// weightSums returns, for each node, the sum of its stress weights; the
+// anchor weight α_i is a multiple of it, so that the anchor pulls every
+// node equally hard relative to its ties.
+func (s *stressModel) weightSums() []float64 {
+	out := make([]float64, s.n)
+	parallelChunks(s.n, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			var sum float64
+			if s.d != nil {
+				row := s.d[i*s.n : (i+1)*s.n]
+				for j, d := range row {
+					if d != 0 {
+						w := invSq[d]
+						if s.ghost != nil && s.ghost[i*s.n+j] {
+							w *= ghostWeight
+						}
+						sum += w
+					}
+				}
+			} else {
+				for t := s.off[i]; t < s.off[i+1]; t++ {
+					sum += float64(s.w[t])
+				}
+			}
+			out[i] = sum
+		}
+	})
+	return out
+}
+
+// run sweeps until the stress changes by less than tol of itself, or
+// maxSweeps is reached, or ctx is done (then it returns ctx's error and
+// pos holds the last complete sweep).
+func (s *stressModel) run(ctx context.Context, pos [][2]float64, maxSweeps int, tol float64) error {
+	next := make([][2]float64, s.n)
+	partial := make([]float64, numChunks(s.n))
 	prev := math.Inf(1)
 	for sweep := 0; sweep < maxSweeps; sweep++ {
-		for i := 0; i < n; i++ {
-			if s.fixed != nil && s.fixed[i] {
-				continue
-			}
-			var sx, sy, sw float64
-			for j := 0; j < n; j++ {
-				if j == i {
-					continue
-				}
-				dij := s.d[i*n+j]
-				w := 1 / (dij * dij)
-				dx, dy := pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]
-				e := math.Hypot(dx, dy)
-				if e < 1e-9 {
-					// Coincident: push apart along a fixed direction that
-					// depends only on the indices, so results repeat.
-					dx, dy, e = float64(i-j), 0.5, math.Hypot(float64(i-j), 0.5)
-				}
-				sx += w * (pos[j][0] + dij*dx/e)
-				sy += w * (pos[j][1] + dij*dy/e)
-				sw += w
-			}
-			if s.anchor != nil && s.alpha[i] > 0 {
-				sx += s.alpha[i] * s.anchor[i][0]
-				sy += s.alpha[i] * s.anchor[i][1]
-				sw += s.alpha[i]
-			}
-			if sw > 0 {
-				pos[i] = [2]float64{sx / sw, sy / sw}
-			}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		cur := s.energy(pos)
-		if prev-cur < tol*prev {
-			return
+		cur := s.sweep(pos, next, partial)
+		copy(pos, next)
+		if sweep > 0 && math.Abs(prev-cur) <= tol*prev {
+			return nil
 		}
 		prev = cur
 	}
+	return nil
 }
 
-func (s anchoredStress) energy(pos [][2]float64) float64 {
-	n := s.n
+// sweep writes every node's update into next and returns the stress of
+// pos.
+func (s *stressModel) sweep(pos, next [][2]float64, partial []float64) float64 {
+	parallelChunks(s.n, func(c, lo, hi int) {
+		var stress float64
+		for i := lo; i < hi; i++ {
+			var p [2]float64
+			var e float64
+			if s.d != nil {
+				p, e = s.updateFull(i, pos)
+			} else {
+				p, e = s.updateSparse(i, pos)
+			}
+			stress += e
+			if s.fixed != nil && s.fixed[i] {
+				p = pos[i]
+			}
+			next[i] = p
+		}
+		partial[c] = stress
+	})
 	var sum float64
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			dij := s.d[i*n+j]
-			e := math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]) - dij
-			sum += e * e / (dij * dij)
-		}
-		if s.anchor != nil && s.alpha[i] > 0 {
-			dx, dy := pos[i][0]-s.anchor[i][0], pos[i][1]-s.anchor[i][1]
-			sum += s.alpha[i] * (dx*dx + dy*dy)
-		}
+	for _, v := range partial {
+		sum += v
 	}
 	return sum
+}
+
+// updateFull is node i's localized Guttman transform in the full model,
+// and its share of the stress.
+func (s *stressModel) updateFull(i int, pos [][2]float64) ([2]float64, float64) {
+	n := s.n
+	xi, yi := pos[i][0], pos[i][1]
+	var sx, sy, sw, stress float64
+	row := s.d[i*n : (i+1)*n]
+	var ghost []bool
+	if s.ghost != nil {
+		ghost = s.ghost[i*n : (i+1)*n]
+	}
+	for j, dj := range row {
+		if dj == 0 {
+			continue
+		}
+		w := invSq[dj]
+		if ghost != nil && ghost[j] {
+			w *= ghostWeight
+		}
+		d := float64(dj)
+		dx, dy := xi-pos[j][0], yi-pos[j][1]
+		e := math.Sqrt(dx*dx + dy*dy)
+		if e < 1e-9 {
+			dx, dy, e = coincident(i, j)
+		}
+		r := d / e
+		sx += w * (pos[j][0] + r*dx)
+		sy += w * (pos[j][1] + r*dy)
+		sw += w
+		stress += w * (e - d) * (e - d)
+	}
+	return s.finish(i, pos, sx, sy, sw, stress)
+}
+
+// updateSparse is updateFull for the sparse model.
+func (s *stressModel) updateSparse(i int, pos [][2]float64) ([2]float64, float64) {
+	xi, yi := pos[i][0], pos[i][1]
+	var sx, sy, sw, stress float64
+	for t := s.off[i]; t < s.off[i+1]; t++ {
+		j := s.to[t]
+		w, d := float64(s.w[t]), float64(s.dist[t])
+		dx, dy := xi-pos[j][0], yi-pos[j][1]
+		e := math.Sqrt(dx*dx + dy*dy)
+		if e < 1e-9 {
+			dx, dy, e = coincident(i, int(j))
+		}
+		r := d / e
+		sx += w * (pos[j][0] + r*dx)
+		sy += w * (pos[j][1] + r*dy)
+		sw += w
+		stress += w * (e - d) * (e - d)
+	}
+	return s.finish(i, pos, sx, sy, sw, stress)
+}
+
+// finish adds the anchor term to a node's update.
+func (s *stressModel) finish(i int, pos [][2]float64, sx, sy, sw, stress float64) ([2]float64, float64) {
+	if s.anchor != nil && s.alpha[i] > 0 {
+		a := s.alpha[i]
+		sx += a * s.anchor[i][0]
+		sy += a * s.anchor[i][1]
+		sw += a
+		dx, dy := pos[i][0]-s.anchor[i][0], pos[i][1]-s.anchor[i][1]
+		stress += a * (dx*dx + dy*dy)
+	}
+	if sw == 0 {
+		return pos[i], stress
+	}
+	return [2]float64{sx / sw, sy / sw}, stress
+}
+
+// coincident is the direction two nodes at the same point are pushed
+// apart along: fixed by their indexes, so that results repeat.
+func coincident(i, j int) (dx, dy, e float64) {
+	dx, dy = float64(i-j), 0.5
+	return dx, dy, math.Hypot(dx, dy)
 }
