@@ -92,6 +92,22 @@ func graphviz(b *testing.B, prog string, m *model.Map) map[model.ID]model.Point 
 	return pos
 }
 
+// peakMB is the process's peak resident memory so far (VmHWM), in MB, where
+// the system reports it.
+func peakMB() (float64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmHWM:" {
+			kb, err := strconv.ParseFloat(f[1], 64)
+			return kb / 1024, err == nil
+		}
+	}
+	return 0, false
+}
+
 // BenchmarkCompare lays out generated random and scale-free graphs with
 // relmap and, when installed, with Graphviz's neato (stress majorization,
 // up to 2,000 actors) and sfdp (multilevel force-directed), and reports
@@ -131,6 +147,9 @@ func BenchmarkCompare(b *testing.B) {
 					tl = layout.Compute(m, layout.Options{Box: benchBox})
 				}
 				report(b, tl.Frames[0].Pos)
+				if mb, ok := peakMB(); ok {
+					b.ReportMetric(mb, "peak-MB")
+				}
 			})
 			for _, prog := range []string{"neato", "sfdp"} {
 				if prog == "neato" && n > 2000 {

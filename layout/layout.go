@@ -69,7 +69,7 @@ func Stability(v float64) (float64, error) {
 
 // tolerance ends a layout's sweeps when the stress changes by less than
 // this share of itself.
-const tolerance = 1e-5
+const tolerance = 1e-4
 
 func (o Options) withDefaults() Options {
 	if o.EdgeLength <= 0 {
