@@ -179,6 +179,7 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 		}
 		tl.home = home
 	}
+	var reused []bool
 	reuse := map[uint64]Frame{}
 	if old != nil {
 		for _, f := range old.Frames {
@@ -187,12 +188,11 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 	}
 	var prev map[model.ID]model.Point
 	prevSig := u.sig
-	allReused := old != nil && old.homeSig == u.sig && len(old.Frames) == len(days)
 	for _, day := range days {
 		snap := m.Snapshot(day)
 		sig := frameSig(prevSig, snap, m.Pins, opt)
 		f, ok := reuse[sig]
-		allReused = allReused && ok
+		reused = append(reused, ok)
 		if !ok {
 			var warm map[model.ID]model.Point
 			if old != nil {
@@ -219,10 +219,7 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 		tl.Frames = append(tl.Frames, f)
 		prev, prevSig = f.Pos, sig
 	}
-	if allReused {
-		return tl, nil // smoothing too has been done on exactly these frames
-	}
-	if err := u.smooth(ctx, m, tl, opt); err != nil {
+	if err := u.smooth(ctx, m, tl, opt, dirtyWindow(reused, smoothPasses)); err != nil {
 		return nil, err
 	}
 	return tl, nil
@@ -243,7 +240,10 @@ const (
 // picture lag behind its changes and then drift; smoothing spreads each
 // change over the dates around it, which gives less stress for the same
 // movement.
-func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Options) error {
+//
+// Only frames marked dirty are smoothed: after an edit, those within reach
+// of a frame that changed.
+func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Options, dirty []bool) error {
 	kappa := anchorWeight(opt.Stability)
 	if opt.Anchor != AnchorPrevious || kappa == 0 || math.IsInf(kappa, 1) || len(tl.Frames) < 3 {
 		return nil
@@ -274,7 +274,7 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 					anchors = append(anchors, tl.Frames[j].Pos)
 				}
 			}
-			if len(anchors) == 0 {
+			if len(anchors) == 0 || !dirty[k] {
 				continue
 			}
 			f := &tl.Frames[k]
@@ -358,6 +358,21 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 		}
 	}
 	return u.separate(m, snap, g, pos, opt), nil
+}
+
+// dirtyWindow marks the frames within reach frames of one that was not
+// reused.
+func dirtyWindow(reused []bool, reach int) []bool {
+	dirty := make([]bool, len(reused))
+	for k, ok := range reused {
+		if ok {
+			continue
+		}
+		for j := max(0, k-reach); j <= min(len(reused)-1, k+reach); j++ {
+			dirty[j] = true
+		}
+	}
+	return dirty
 }
 
 // anchorsOf returns where each of nodes is pulled (the mean of its places
