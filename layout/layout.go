@@ -68,8 +68,14 @@ func Stability(v float64) (float64, error) {
 }
 
 // tolerance ends a layout's sweeps when the stress changes by less than
-// this share of itself.
-const tolerance = 1e-4
+// this share of itself: full stress settles in few sweeps, the sparse model
+// keeps improving in small steps for longer.
+func (s *stressModel) tolerance() float64 {
+	if s.d != nil {
+		return 1e-4
+	}
+	return 1e-6
+}
 
 func (o Options) withDefaults() Options {
 	if o.EdgeLength <= 0 {
@@ -206,7 +212,7 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 			var err error
 			if len(keys) == 0 {
 				// Nothing changes over time: the aggregate is the picture.
-				pos = u.separate(m, snap, u.g, u.homePositions(tl.home), opt)
+				pos = u.separate(m, snap, u.g, u.spreadHome(m, tl.home, opt), opt)
 			} else {
 				pos, err = u.keyframe(ctx, m, snap, anchors, warm, tl.home, opt)
 			}
@@ -342,7 +348,7 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 				}
 			}
 		}
-		if err := s.run(ctx, local, opt.MaxSweeps, tolerance); err != nil {
+		if err := s.run(ctx, local, opt.MaxSweeps, s.tolerance()); err != nil {
 			return nil, err
 		}
 		if (anchor == nil || kappa == 0) && !anyFixed {
@@ -423,6 +429,23 @@ func (u *union) separate(m *model.Map, snap model.Snapshot, g graph, pos [][2]fl
 		out[id] = model.Point{X: boxes[i].x, Y: boxes[i].y}
 	}
 	return out
+}
+
+// spreadHome is the aggregate in union order, spread (see spread) for
+// boxes of the actors' mean size, unless an actor is pinned.
+func (u *union) spreadHome(m *model.Map, home map[model.ID][2]float64, opt Options) [][2]float64 {
+	pos := u.homePositions(home)
+	if len(m.Pins) > 0 || len(m.Actors) == 0 {
+		return pos
+	}
+	var w, h float64
+	for _, a := range m.Actors {
+		sz := opt.Box(a)
+		w, h = w+sz.W, h+sz.H
+	}
+	n := float64(len(m.Actors))
+	spread(pos, (math.Max(w/n, h/n)+opt.Gap)/opt.EdgeLength)
+	return pos
 }
 
 // startNewcomers gives the nodes not yet placed a start: near their placed

@@ -74,7 +74,7 @@ func (u *union) aggregate(ctx context.Context, m *model.Map, opt Options, warm m
 		if !pinned[c] && p != nil {
 			s.scale(p)
 		}
-		if err := s.run(ctx, p, opt.MaxSweeps, tolerance); err != nil {
+		if err := s.run(ctx, p, opt.MaxSweeps, s.tolerance()); err != nil {
 			return nil, err
 		}
 		pos[c] = p
