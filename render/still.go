@@ -28,8 +28,16 @@ func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, w, h 
 	return r.Draw(s, v, w, h)
 }
 
-// Layout lays m out with boxes sized for this renderer's labels: the
-// layout that every picture of m, on screen or exported, is drawn from.
+// LayoutOptions are the layout options of every picture this renderer
+// draws: boxes sized for its labels, and the given stability (see
+// layout.Options; 0 means the default).
+func (r *Renderer) LayoutOptions(stability float64) layout.Options {
+	return layout.Options{Box: r.ActorBox, Stability: stability}
+}
+
+// Layout lays m out with boxes sized for this renderer's labels at the
+// default stability: the layout that pictures of m made outside the app
+// are drawn from.
 func (r *Renderer) Layout(m *model.Map) *layout.Timeline {
-	return layout.Compute(m, layout.Options{Box: r.ActorBox})
+	return layout.Compute(m, r.LayoutOptions(0))
 }

@@ -51,8 +51,8 @@ awk '/^BenchmarkCompare\// {
   s = $3 / 1e9; st = ""; cr = ""; ov = ""
   for (i = 4; i <= NF; i++) {
     if ($i == "stress") st = $(i-1)
-    if ($i == "crossings") cr = sprintf("%d", $(i-1))
-    if ($i == "crossings-est") cr = sprintf("~%d", $(i-1))
+    if ($i == "crossings") cr = sprintf("%.0f", $(i-1))
+    if ($i == "crossings-est") cr = sprintf("~%.0f", $(i-1))
     if ($i == "overlaps") ov = sprintf("%d", $(i-1))
   }
   printf "%-11s %7s %-22s %9.2f %8.4f %14s %9s\n", g, n, m, s, st, cr, ov

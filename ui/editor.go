@@ -38,10 +38,12 @@ type Editor struct {
 	side    *fyne.Container
 	status  *widget.Label
 
-	// layoutGen numbers layout requests; only the newest is applied.
-	layoutGen int
-	layouts   sync.WaitGroup
-	anim      *fyne.Animation
+	// layoutGen numbers layout requests; only the newest is applied, and a
+	// new request cancels the one before (cancelLayout).
+	layoutGen    int
+	cancelLayout context.CancelFunc
+	layouts      sync.WaitGroup
+	anim         *fyne.Animation
 }
 
 // NewEditor loads the map in st and builds the window's content and menus.
@@ -52,7 +54,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 		return nil, err
 	}
 	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m}
-	e.tl = r.Layout(m)
+	e.tl = layout.Compute(m, r.LayoutOptions(stabilityOption()))
 	e.keys = m.Keyframes()
 	e.day = e.initialDay()
 
@@ -184,15 +186,32 @@ func (e *Editor) reload() error {
 		e.selected = 0
 	}
 	e.refreshSide()
+	e.relayout(e.tl)
+	return nil
+}
+
+// relayout lays e.m out again off the UI goroutine, starting from old (the
+// timeline on show, or nil to start afresh), and shows it when it is ready;
+// until then the old picture stays. A newer request cancels this one.
+func (e *Editor) relayout(old *layout.Timeline) {
+	if e.cancelLayout != nil {
+		e.cancelLayout()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e.cancelLayout = cancel
 	e.layoutGen++
-	gen := e.layoutGen
+	gen, m, opt := e.layoutGen, e.m, e.r.LayoutOptions(stabilityOption())
 	e.status.SetText("Laying out…")
 	e.layouts.Add(1)
 	go func() {
 		defer e.layouts.Done()
-		tl := e.r.Layout(m)
+		tl, err := layout.Recompute(ctx, m, opt, old)
 		fyne.DoAndWait(func() {
 			if gen != e.layoutGen {
+				return // a newer layout is on its way
+			}
+			if err != nil {
+				e.status.SetText("Layout failed: " + err.Error())
 				return
 			}
 			e.tl, e.drawn = tl, m
@@ -200,7 +219,6 @@ func (e *Editor) reload() error {
 			e.showScene()
 		})
 	}()
-	return nil
 }
 
 // waitLayout blocks until every layout started by reload has been
@@ -245,6 +263,8 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
 			fyne.NewMenuItem("Previous Change", e.time.prev),
 			fyne.NewMenuItem("Next Change", e.time.next),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
 		),
 	)
 }
