@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -29,7 +30,11 @@ func setup(t testing.TB) (*model.Map, *render.Renderer, *layout.Timeline) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m, r, layout.Compute(m, layout.Options{Box: r.ActorBox})
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, r, tl
 }
 
 // TestDefaultMapGolden draws the default map at three dates and compares

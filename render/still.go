@@ -1,6 +1,8 @@
 package render
 
 import (
+	"context"
+	"fmt"
 	"image"
 
 	"relmap/layout"
@@ -28,16 +30,33 @@ func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, w, h 
 	return r.Draw(s, v, w, h)
 }
 
-// LayoutOptions are the layout options of every picture this renderer
-// draws: boxes sized for its labels, and the given stability (see
-// layout.Options; 0 means the default).
-func (r *Renderer) LayoutOptions(stability float64) layout.Options {
-	return layout.Options{Box: r.ActorBox, Stability: stability}
+// LayoutOptions returns the options of the layout that every picture of a
+// map drawn by r is made from, on screen or exported: boxes sized for r's
+// labels, and stability, a user's setting from 0 (every date its own best
+// picture) to 1 (nothing ever moves; layout.DefaultStability is the
+// default). It returns an error for a stability outside [0, 1].
+func (r *Renderer) LayoutOptions(stability float64) (layout.Options, error) {
+	s, err := layout.Stability(stability)
+	if err != nil {
+		return layout.Options{}, err
+	}
+	return layout.Options{Stability: s, Box: r.ActorBox}, nil
 }
 
-// Layout lays m out with boxes sized for this renderer's labels at the
-// default stability: the layout that pictures of m made outside the app
-// are drawn from.
-func (r *Renderer) Layout(m *model.Map) *layout.Timeline {
-	return layout.Compute(m, r.LayoutOptions(0))
+// Layout lays m out for drawing, with r.LayoutOptions(stability). With old,
+// the timeline of an earlier version of m laid out at the same stability,
+// frames that the change cannot reach are reused and the others start from
+// old's positions (see layout.Recompute); with old nil the result depends
+// only on m and stability. It returns ctx's error (wrapped) when ctx is
+// done first, and an error for a stability outside [0, 1].
+func (r *Renderer) Layout(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, error) {
+	opt, err := r.LayoutOptions(stability)
+	if err != nil {
+		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	tl, err := layout.Recompute(ctx, m, opt, old)
+	if err != nil {
+		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	return tl, nil
 }

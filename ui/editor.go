@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -32,6 +33,8 @@ type Editor struct {
 	keys     []model.Day
 	day      model.Day
 	selected model.ID
+	// tlStability is the stability setting tl was laid out with.
+	tlStability float64
 
 	diagram *Diagram
 	time    *timeline
@@ -43,7 +46,9 @@ type Editor struct {
 	layoutGen    int
 	cancelLayout context.CancelFunc
 	layouts      sync.WaitGroup
-	anim         *fyne.Animation
+	// layOut lays a map out: r.Layout, which tests replace.
+	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, error)
+	anim   *fyne.Animation
 }
 
 // NewEditor loads the map in st and builds the window's content and menus.
@@ -53,8 +58,11 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m}
-	e.tl = layout.Compute(m, r.LayoutOptions(stabilityOption()))
+	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m, layOut: r.Layout}
+	e.tlStability = stability()
+	if e.tl, err = r.Layout(context.Background(), m, e.tlStability, nil); err != nil {
+		return nil, err
+	}
 	e.keys = m.Keyframes()
 	e.day = e.initialDay()
 
@@ -186,43 +194,55 @@ func (e *Editor) reload() error {
 		e.selected = 0
 	}
 	e.refreshSide()
-	e.relayout(e.tl)
+	e.relayout()
 	return nil
 }
 
-// relayout lays e.m out again off the UI goroutine, starting from old (the
-// timeline on show, or nil to start afresh), and shows it when it is ready;
-// until then the old picture stays. A newer request cancels this one.
-func (e *Editor) relayout(old *layout.Timeline) {
+// relayout lays e.m out again with the stability setting, off the UI
+// goroutine, and shows it when it is ready; until then the old picture
+// stays and the status line says so. A newer request cancels this one, and
+// a cancelled layout is dropped without a word.
+//
+// When the setting is the one the timeline on show was laid out with, that
+// timeline is the start: frames the change cannot reach are reused and the
+// rest start from where they were. After a change of setting the layout
+// starts afresh, so that the picture is the one the map gets when it is
+// next opened (or drawn by `relmap render` with that stability).
+func (e *Editor) relayout() {
 	if e.cancelLayout != nil {
 		e.cancelLayout()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	e.cancelLayout = cancel
 	e.layoutGen++
-	gen, m, opt := e.layoutGen, e.m, e.r.LayoutOptions(stabilityOption())
+	gen, m, s, layOut := e.layoutGen, e.m, stability(), e.layOut
+	var old *layout.Timeline
+	if s == e.tlStability {
+		old = e.tl
+	}
 	e.status.SetText("Laying out…")
 	e.layouts.Add(1)
 	go func() {
 		defer e.layouts.Done()
-		tl, err := layout.Recompute(ctx, m, opt, old)
+		defer cancel()
+		tl, err := layOut(ctx, m, s, old)
 		fyne.DoAndWait(func() {
-			if gen != e.layoutGen {
+			if gen != e.layoutGen || errors.Is(err, context.Canceled) {
 				return // a newer layout is on its way
 			}
 			if err != nil {
 				e.status.SetText("Layout failed: " + err.Error())
 				return
 			}
-			e.tl, e.drawn = tl, m
+			e.tl, e.drawn, e.tlStability = tl, m, s
 			e.status.SetText("")
 			e.showScene()
 		})
 	}()
 }
 
-// waitLayout blocks until every layout started by reload has been
-// applied. Tests use it.
+// waitLayout blocks until every layout started by relayout has been
+// applied or dropped. Tests use it.
 func (e *Editor) waitLayout() { e.layouts.Wait() }
 
 // pin stores a dragged actor's position and lays the map out around it.

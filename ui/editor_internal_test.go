@@ -33,12 +33,17 @@ type testEditor struct {
 	path  string
 }
 
-func newTestEditor(t *testing.T) *testEditor {
+// newTestEditor makes a testEditor; each setup runs on the new test app
+// before the editor is made.
+func newTestEditor(t *testing.T, setup ...func(fyne.App)) *testEditor {
 	t.Helper()
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
 		t.Setenv(v, t.TempDir())
 	}
 	a := test.NewTempApp(t)
+	for _, f := range setup {
+		f(a)
+	}
 
 	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
 	if err != nil {

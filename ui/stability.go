@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,34 +16,35 @@ import (
 // (every date its own best picture) to 1 (nothing ever moves).
 const stabilityKey = "layout.stability"
 
-// stability is the user's layout stability setting.
+// stabilitySteps is how many steps the slider has from 0 to 1 (steps of
+// 0.05).
+const stabilitySteps = 20
+
+// stability is the user's layout stability setting; a stored value out of
+// range reads as the default.
 func stability() float64 {
 	app := fyne.CurrentApp()
 	if app == nil {
 		return layout.DefaultStability
 	}
-	return app.Preferences().FloatWithFallback(stabilityKey, layout.DefaultStability)
-}
-
-// stabilityOption is the setting as layout.Options.Stability takes it; a
-// stored value out of range falls back to the default.
-func stabilityOption() float64 {
-	v, err := layout.Stability(stability())
-	if err != nil {
+	v := app.Preferences().FloatWithFallback(stabilityKey, layout.DefaultStability)
+	if _, err := layout.Stability(v); err != nil {
 		return layout.DefaultStability
 	}
 	return v
 }
 
-// setStability stores v and lays the map out afresh with it (the frames
-// on show were laid out with the old setting, so none can be reused; they
-// only give the new layout its start).
+// setStability stores v as the layout stability and, when it changed, lays
+// the map out again with it (see relayout).
 func (e *Editor) setStability(v float64) error {
 	if _, err := layout.Stability(v); err != nil {
 		return err
 	}
+	if v == stability() {
+		return nil
+	}
 	fyne.CurrentApp().Preferences().SetFloat(stabilityKey, v)
-	e.relayout(e.tl)
+	e.relayout()
 	return nil
 }
 
@@ -50,22 +52,29 @@ func (e *Editor) setStability(v float64) error {
 func (e *Editor) stabilityDialog() {
 	value := widget.NewLabel("")
 	slider := widget.NewSlider(0, 1)
-	slider.Step = 0.05
-	slider.OnChanged = func(v float64) { value.SetText(fmt.Sprintf("%.2f", v)) }
+	slider.Step = 1.0 / stabilitySteps
+	slider.OnChanged = func(v float64) { value.SetText(fmt.Sprintf("%.2f", roundStability(v))) }
 	slider.SetValue(stability())
+	value.SetText(fmt.Sprintf("%.2f", roundStability(slider.Value)))
 	ends := container.NewBorder(nil, nil,
-		widget.NewLabel("Every date its own\nbest picture"), widget.NewLabel("Nothing ever\nmoves"))
+		widget.NewLabel("Every date its own best picture"), widget.NewLabel("Nothing ever moves"))
 	content := container.NewVBox(
-		widget.NewLabel("How strongly each date's picture holds on to the one before:"),
+		widget.NewLabel("How firmly each date's picture holds on to the one before:"),
 		slider, ends, container.NewCenter(value))
-	d := dialog.NewCustomConfirm("Layout Stability", "Apply", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm("Layout Stability", "OK", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := e.setStability(slider.Value); err != nil {
+		if err := e.setStability(roundStability(slider.Value)); err != nil {
 			e.showError(err)
 		}
 	}, e.win)
-	d.Resize(fyne.NewSize(460, 220))
+	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
+}
+
+// roundStability puts a slider value on the slider's grid, so that 0.3
+// is stored as 0.3 and not 0.30000000000000004.
+func roundStability(v float64) float64 {
+	return math.Round(v*stabilitySteps) / stabilitySteps
 }

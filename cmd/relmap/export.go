@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -12,11 +13,12 @@ import (
 )
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--stability S] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	format := fs.String("format", "json", "json or positions (to --out or standard output), or csv (tables into the folder --out)")
 	at := fs.String("at", "", "with json: only what is in force on this date, YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
+	stabilityArg := stabilityFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,6 +32,13 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 			return usageErr("export: --at: %v", err)
 		}
 		day = d
+	}
+	stability, err := parseStability("export", *stabilityArg)
+	if err != nil {
+		return err
+	}
+	if *format != "positions" && isSet(fs, "stability") {
+		return usageErr("export: --stability works with --format positions only")
 	}
 	switch *format {
 	case "json":
@@ -60,7 +69,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	write := func(w io.Writer) error {
 		if *format == "positions" {
-			return writePositions(w, m)
+			return writePositions(w, m, stability)
 		}
 		if *at != "" {
 			return jsonio.EncodeAt(w, m, day)
@@ -74,15 +83,18 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 }
 
 // writePositions writes, as CSV, every actor's position at every keyframe
-// of the layout that the app and `relmap render` draw: one row per keyframe
-// and actor, with columns date, id, name, x, y. The first keyframe's date
-// is the day before the map's first change.
-func writePositions(w io.Writer, m *model.Map) error {
+// of the layout that the app and `relmap render` draw at the given
+// stability: one row per keyframe and actor, with columns date, id, name,
+// x, y. The first keyframe's date is the day before the map's first change.
+func writePositions(w io.Writer, m *model.Map, stability float64) error {
 	r, err := newRenderer()
 	if err != nil {
 		return err
 	}
-	tl := r.Layout(m)
+	tl, err := r.Layout(context.Background(), m, stability, nil)
+	if err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"date", "id", "name", "x", "y"})
 	for _, f := range tl.Frames {

@@ -9,6 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
+
+	"relmap/layout"
 )
 
 const usage = `relmap: relationship maps that change over time.
@@ -91,4 +95,32 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// stabilityFlag adds --stability to fs, the layout's stability, default
+// layout.DefaultStability. It is a string so that parseStability can report
+// a bad value in one line.
+func stabilityFlag(fs *flag.FlagSet) *string {
+	return fs.String("stability", strconv.FormatFloat(layout.DefaultStability, 'g', -1, 64),
+		"layout stability `S`, from 0 (every date its own best picture) to 1 (nothing ever moves)")
+}
+
+// parseStability reads the --stability value s of command cmd; a bad value
+// is a usage error.
+func parseStability(cmd, s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0, usageErr("%s: --stability %q is not a number", cmd, s)
+	}
+	if _, err := layout.Stability(v); err != nil {
+		return 0, usageErr("%s: --stability: %v", cmd, err)
+	}
+	return v, nil
+}
+
+// isSet reports whether flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

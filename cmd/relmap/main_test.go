@@ -129,6 +129,9 @@ func TestRenderRejectsBadInput(t *testing.T) {
 		{"with a size too small, should name the size", []string{"--at", "2024-04-05", "--out", "OUT", "--width", "50", "--height", "50"}, 2, "50x50"},
 		{"with a size too large, should name the size", []string{"--at", "2024-04-05", "--out", "OUT", "--width", "20000"}, 2, "20000x1000"},
 		{"with a stray argument, should name it", []string{"--at", "2024-04-05", "--out", "OUT", "extra"}, 2, "extra"},
+		{"with a stability above 1, should say it is out of range", []string{"--at", "2024-04-05", "--out", "OUT", "--stability", "1.5"}, 2, "1.5 is outside 0 to 1"},
+		{"with a negative stability, should say it is out of range", []string{"--at", "2024-04-05", "--out", "OUT", "--stability", "-0.1"}, 2, "-0.1 is outside 0 to 1"},
+		{"with a stability that is not a number, should say so", []string{"--at", "2024-04-05", "--out", "OUT", "--stability", "high"}, 2, `"high" is not a number`},
 		{"with a missing map file, should name it", []string{"--map", "MISSING", "--at", "2024-04-05", "--out", "OUT"}, 1, "missing.relmap"},
 	}
 	for _, tt := range tests {
@@ -211,6 +214,10 @@ func TestExportRejectsBadInput(t *testing.T) {
 		{"with csv and no folder, should ask for --out", []string{"--format", "csv"}, "--out"},
 		{"with csv and a date, should say --at is for json", []string{"--format", "csv", "--out", "OUT", "--at", "2024-04-05"}, "--at"},
 		{"with a bad date, should name it", []string{"--at", "2024-02-30"}, "2024-02-30"},
+		{"with json and a stability, should say --stability is for positions", []string{"--format", "json", "--stability", "1"}, "--format positions"},
+		{"with positions and a stability above 1, should say it is out of range", []string{"--format", "positions", "--stability", "2"}, "2 is outside 0 to 1"},
+		{"with positions and a stability that is not a number, should say so", []string{"--format", "positions", "--stability", "NaN"}, "NaN"},
+		{"with positions and an empty stability, should say it is not a number", []string{"--format", "positions", "--stability", ""}, "not a number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -438,4 +445,48 @@ func TestExportPositionsListsEveryActorAtEveryKeyframe(t *testing.T) {
 	if again := mustRun(t, "export", "--format", "positions"); again != out {
 		t.Error("two exports of the same map's positions differ")
 	}
+}
+
+// positions reads the output of export --format positions: every actor's
+// position on each date, dates in order.
+func positions(t *testing.T, out string) (dates []string, pos map[string]map[string]string) {
+	t.Helper()
+	pos = map[string]map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		f := strings.Split(l, ",")
+		if len(f) != 5 {
+			t.Fatalf("row %q: %d columns, want 5", l, len(f))
+		}
+		if pos[f[0]] == nil {
+			pos[f[0]] = map[string]string{}
+			dates = append(dates, f[0])
+		}
+		pos[f[0]][f[1]] = f[3] + "," + f[4]
+	}
+	return dates, pos
+}
+
+func TestExportPositionsStability(t *testing.T) {
+	t.Run("without --stability, should lay out at 0.5", func(t *testing.T) {
+		if mustRun(t, "export", "--format", "positions") != mustRun(t, "export", "--format", "positions", "--stability", "0.5") {
+			t.Error("the default positions differ from those at --stability 0.5")
+		}
+	})
+
+	t.Run("at 1, should move no actor already placed", func(t *testing.T) {
+		dates, pos := positions(t, mustRun(t, "export", "--format", "positions", "--stability", "1"))
+		for i := 1; i < len(dates); i++ {
+			for id, p := range pos[dates[i]] {
+				if q, ok := pos[dates[i-1]][id]; ok && p != q {
+					t.Errorf("actor %s moves from %s on %s to %s on %s", id, q, dates[i-1], p, dates[i])
+				}
+			}
+		}
+	})
+
+	t.Run("at 0, should move actors", func(t *testing.T) {
+		if mustRun(t, "export", "--format", "positions", "--stability", "0") == mustRun(t, "export", "--format", "positions", "--stability", "1") {
+			t.Error("the positions at 0 and at 1 are the same")
+		}
+	})
 }

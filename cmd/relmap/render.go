@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,12 +12,13 @@ import (
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--width W --height H]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--width W --height H] [--stability S]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
 	out := fs.String("out", "", "PNG file to write (required)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
+	stabilityArg := stabilityFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,6 +35,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if *width < 200 || *height < 150 || *width > 16384 || *height > 16384 {
 		return usageErr("render: size %dx%d: width must be 200 to 16384 and height 150 to 16384", *width, *height)
 	}
+	stability, err := parseStability("render", *stabilityArg)
+	if err != nil {
+		return err
+	}
 	m, err := loadMap(*mapPath)
 	if err != nil {
 		return err
@@ -41,7 +47,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tl := r.Layout(m)
+	tl, err := r.Layout(context.Background(), m, stability, nil)
+	if err != nil {
+		return err
+	}
 	img := r.Still(m, tl, day, *width, *height)
 	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNG(w, img) })
 }
