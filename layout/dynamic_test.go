@@ -235,6 +235,9 @@ func visonePositions(tb testing.TB, g graphML, n int) map[model.ID]model.Point {
 // scoreDynamic scores the positions frames(s) of the slices s = 0..slices-1
 // of m (slice s on day0+s) with layout.DynamicScores: mean normalized stress
 // with one scale for all slices, and mean movement between consecutive
+// visoneFrame returns visone's positions of slice s.
+func (d dynamicData) visoneFrame(s int) map[model.ID]model.Point { return d.visone[s] }
+
 // slices as a share of the diameter.
 func scoreDynamic(m *model.Map, slices int, frames func(s int) map[model.ID]model.Point) (stress, movement float64) {
 	snaps := make([]model.Snapshot, slices)
@@ -296,7 +299,7 @@ func TestVisoneReferenceScores(t *testing.T) {
 		t.Run(ds.name, func(t *testing.T) {
 			t.Parallel()
 			d := loadDynamic(t, ds.name)
-			stress, move := scoreDynamic(d.m, d.slices, func(s int) map[model.ID]model.Point { return d.visone[s] })
+			stress, move := scoreDynamic(d.m, d.slices, d.visoneFrame)
 			t.Logf("visone: stress %.4f, movement %.2f%%", stress, 100*move)
 			if got, want := stress, ds.stress; math.Abs(got-want) > 0.001 {
 				t.Errorf("mean normalized stress: got %.4f, want %.3f", got, want)
@@ -324,7 +327,7 @@ func TestDynamicBeatsVisoneAtDefaultStability(t *testing.T) {
 		t.Run(ds.name, func(t *testing.T) {
 			t.Parallel()
 			d := loadDynamic(t, ds.name)
-			vStress, vMove := scoreDynamic(d.m, d.slices, func(s int) map[model.ID]model.Point { return d.visone[s] })
+			vStress, vMove := scoreDynamic(d.m, d.slices, d.visoneFrame)
 			tl := relmapLayout(d.m, layout.DefaultStability)
 			stress, move := scoreDynamic(d.m, d.slices, timelineFrames(tl))
 			t.Logf("relmap %.4f / %.2f%%, visone %.4f / %.2f%% (stress / movement)", stress, 100*move, vStress, 100*vMove)
@@ -348,7 +351,7 @@ func BenchmarkDynamic(b *testing.B) {
 			b.Run("method=visone", func(b *testing.B) {
 				var stress, move float64
 				for b.Loop() {
-					stress, move = scoreDynamic(d.m, d.slices, func(s int) map[model.ID]model.Point { return d.visone[s] })
+					stress, move = scoreDynamic(d.m, d.slices, d.visoneFrame)
 				}
 				b.ReportMetric(stress, "stress")
 				b.ReportMetric(100*move, "move%")

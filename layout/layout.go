@@ -196,7 +196,8 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 	prevSig := u.sig
 	for _, day := range days {
 		snap := m.Snapshot(day)
-		sig := frameSig(prevSig, snap, m.Pins, opt)
+		g := buildGraph(snap)
+		sig := graphSig(prevSig, snap.Actors, g, m.Pins, opt)
 		f, ok := reuse[sig]
 		reused = append(reused, ok)
 		if !ok {
@@ -214,7 +215,7 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 				// Nothing changes over time: the aggregate is the picture.
 				pos = u.separate(m, snap, u.g, u.spreadHome(m, tl.home, opt), opt)
 			} else {
-				pos, err = u.keyframe(ctx, m, snap, anchors, warm, tl.home, opt)
+				pos, err = u.keyframe(ctx, m, snap, g, anchors, warm, tl.home, opt)
 			}
 			if err != nil {
 				return nil, err
@@ -262,8 +263,10 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 		return nil
 	}
 	snaps := make([]model.Snapshot, len(tl.Frames))
+	graphs := make([]graph, len(tl.Frames))
 	for k, f := range tl.Frames {
 		snaps[k] = m.Snapshot(f.At)
+		graphs[k] = buildGraph(snaps[k])
 	}
 	// A frame with no ties at all (before the first tie begins, after the
 	// last ends) says nothing about where actors belong: it anchors no one.
@@ -284,7 +287,7 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 				continue
 			}
 			f := &tl.Frames[k]
-			pos, err := u.keyframe(ctx, m, snaps[k], anchors, f.Pos, tl.home, opt)
+			pos, err := u.keyframe(ctx, m, snaps[k], graphs[k], anchors, f.Pos, tl.home, opt)
 			if err != nil {
 				return err
 			}
@@ -297,12 +300,11 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 // toUnits converts a position in layout units to edge lengths.
 func toUnits(p model.Point, unit float64) [2]float64 { return [2]float64{p.X / unit, p.Y / unit} }
 
-// keyframe lays out one snapshot. anchors are the frames it is pulled
+// keyframe lays out one snapshot, whose graph is g. anchors are the frames it is pulled
 // toward (none for the first frame; the one before it, and in smoothing
 // passes also the one after), start the positions to start from where it
 // has them (else the first anchor's), home the aggregate.
-func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot, anchors []map[model.ID]model.Point, start map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) (map[model.ID]model.Point, error) {
-	g := buildGraph(snap)
+func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot, g graph, anchors []map[model.ID]model.Point, start map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) (map[model.ID]model.Point, error) {
 	n := g.n()
 	unit := opt.EdgeLength
 	kappa := anchorWeight(opt.Stability)

@@ -168,7 +168,10 @@ func (s *stressModel) updateFull(i int, pos [][2]float64) ([2]float64, float64) 
 	return s.finish(i, pos, sx, sy, sw, stress)
 }
 
-// updateSparse is updateFull for the sparse model.
+// updateSparse is updateFull for the sparse model. The loop body is the
+// same as updateFull's on purpose: as a shared helper it is too big for Go
+// to inline, and the call per pair slowed full stress at 2,000 actors by
+// about 17% (0.63 s to 0.74 s in BenchmarkCompare).
 func (s *stressModel) updateSparse(i int, pos [][2]float64) ([2]float64, float64) {
 	xi, yi := pos[i][0], pos[i][1]
 	var sx, sy, sw, stress float64

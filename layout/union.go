@@ -217,9 +217,3 @@ func graphSig(seed uint64, actors []model.Actor, g graph, pins map[model.ID]mode
 	}
 	return h.Sum64()
 }
-
-// frameSig identifies a keyframe's layout: the frame before it (or the
-// aggregate) and its own snapshot.
-func frameSig(prev uint64, snap model.Snapshot, pins map[model.ID]model.Point, opt Options) uint64 {
-	return graphSig(prev, snap.Actors, buildGraph(snap), pins, opt)
-}
