@@ -15,10 +15,13 @@
 // Stability: each keyframe (a day on which anything begins or ends) gets
 // its own layout, started from the frame before and pulled toward an anchor
 // (the frame before, or the aggregate of all dates; Options.Anchor) with a
-// weight set by Options.Stability. Small maps then get smoothing passes in
-// which every frame is pulled toward the frames on both sides. Actors that
-// appear start near their ties' other ends. Pairs not connected on a date
-// keep a weak pull at their distance in the graph of all dates.
+// weight set by Options.Stability. The pull costs the distance an actor
+// moves, the same for every actor, not its square, so that an actor whose
+// ties change makes one clear move while the rest stay put. Small maps
+// then get smoothing passes in which every frame is pulled toward the
+// frames on both sides. Actors that appear start near their ties' other
+// ends. Pairs not connected on a date keep a weak pull at their distance
+// in the graph of all dates.
 //
 // Labels and pins: a node's box includes its label; after layout no two
 // boxes overlap (see removeOverlaps). Pinned actors stay exactly at their

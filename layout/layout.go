@@ -101,16 +101,17 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// anchorWeight maps Stability to κ, the anchor weight relative to a node's
-// total stress weight: 0 → 0, 0.5 → 0.25, 1 → +Inf (nothing moves). The
-// default was chosen on the dynamic benchmark data sets (Newcomb, Rugby,
-// Pride and Prejudice) to move less than visone's dynamic layout for about
-// the same stress.
+// anchorWeight maps Stability to κ, the weight of every actor's anchor
+// term (what moving one edge length costs, against the stress of the
+// actor's pairs): 0 → 0, 0.5 → 0.8, 1 → +Inf (nothing moves). The scale
+// was chosen on the dynamic benchmark data sets (Newcomb, Rugby, Pride and
+// Prejudice) so that the default stress and movement are both at most
+// those of visone's dynamic layout on each.
 func anchorWeight(stability float64) float64 {
 	if stability >= 1 {
 		return math.Inf(1)
 	}
-	return 0.25 * stability / (1 - stability)
+	return 0.8 * stability / (1 - stability)
 }
 
 // Frame holds every actor's position at one keyframe.
@@ -226,75 +227,147 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 		tl.Frames = append(tl.Frames, f)
 		prev, prevSig = f.Pos, sig
 	}
-	if err := u.smooth(ctx, m, tl, opt, dirtyWindow(reused, smoothPasses)); err != nil {
+	if err := u.smooth(ctx, m, tl, opt, dirtyWindow(reused, smoothReach)); err != nil {
 		return nil, err
 	}
 	return tl, nil
 }
 
-// Smoothing: passes over all frames, when the frames hold at most
-// smoothBudget actors in all.
+// Smoothing: passes over the frames, while their stress models hold at
+// most smoothBudget pair terms in all; after an edit, over the frames
+// within smoothReach of one that changed.
 const (
-	smoothPasses = 6
-	smoothBudget = 50000
+	smoothPasses = 120
+	smoothBudget = 2_000_000
+	smoothReach  = 6
 )
 
-// smooth pulls every frame toward the frames on both sides of it, not only
-// the one before, in passes that alternate direction (block coordinate
-// descent on the stress of all frames plus the anchor terms between
-// consecutive frames, as in dynamic stress layouts that link each actor to
-// its copies at neighbouring times). Forward-only anchoring lets the
-// picture lag behind its changes and then drift; smoothing spreads each
-// change over the dates around it, which gives less stress for the same
-// movement.
+// smoothPart is one group of one frame in smoothing.
+type smoothPart struct {
+	s     *stressModel
+	nodes []int32 // indexes into the frame's graph
+	pos   [][2]float64
+	// link[a][k] is the index of node k's actor in the graph of the frame
+	// before (a = 0) or after (a = 1); -1 when that frame does not anchor
+	// it.
+	link [2][]int32
+}
+
+// smooth lays out the frames together: the stress of every frame plus,
+// for every actor, the anchor terms between its places at consecutive
+// frames, as in dynamic stress layouts that link each actor to its copies
+// at neighbouring times. Starting from the frames laid out one after the
+// other, each pass lays out every frame in turn, forward and back, pulled
+// toward both neighbours as they stand (block coordinate descent).
+// Forward-only anchoring lets the picture lag behind its changes and then
+// drift; linking spreads each change over the dates around it, which gives
+// less stress for the same movement.
 //
-// Only frames marked dirty are smoothed: after an edit, those within reach
-// of a frame that changed.
+// Only frames marked dirty move: after an edit, those within reach of a
+// frame that changed.
 func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Options, dirty []bool) error {
 	kappa := anchorWeight(opt.Stability)
 	if opt.Anchor != AnchorPrevious || kappa == 0 || math.IsInf(kappa, 1) || len(tl.Frames) < 3 {
 		return nil
 	}
-	total := 0
-	for _, f := range tl.Frames {
-		total += len(f.Pos)
-	}
-	if total > smoothBudget {
-		return nil
-	}
-	snaps := make([]model.Snapshot, len(tl.Frames))
-	graphs := make([]graph, len(tl.Frames))
+	K := len(tl.Frames)
+	snaps := make([]model.Snapshot, K)
+	graphs := make([]graph, K)
+	terms := 0
 	for k, f := range tl.Frames {
 		snaps[k] = m.Snapshot(f.At)
 		graphs[k] = buildGraph(snaps[k])
+		for _, nodes := range u.groupsOf(graphs[k]) {
+			terms += len(nodes) * len(nodes)
+		}
 	}
-	// A frame with no ties at all (before the first tie begins, after the
-	// last ends) says nothing about where actors belong: it anchors no one.
-	informs := func(k int) bool { return k >= 0 && k < len(snaps) && len(snaps[k].Ties) > 0 }
+	if terms > smoothBudget {
+		return nil
+	}
+	// flat[k] holds frame k's positions in edge lengths, by graph node.
+	index := make([]map[model.ID]int32, K)
+	flat := make([][][2]float64, K)
+	for k, g := range graphs {
+		index[k] = make(map[model.ID]int32, g.n())
+		flat[k] = make([][2]float64, g.n())
+		for v, id := range g.ids {
+			index[k][id] = int32(v)
+			flat[k][v] = toUnits(tl.Frames[k].Pos[id], opt.EdgeLength)
+		}
+	}
+	parts := make([][]smoothPart, K)
+	for k := range graphs {
+		if dirty[k] {
+			parts[k] = u.smoothParts(m, graphs, snaps, index, flat, k, kappa)
+		}
+	}
 	for pass := 0; pass < smoothPasses; pass++ {
-		for step := 0; step < len(tl.Frames); step++ {
+		for step := range K {
 			k := step
 			if pass%2 == 1 {
-				k = len(tl.Frames) - 1 - step
+				k = K - 1 - step
 			}
-			var anchors []map[model.ID]model.Point
-			for _, j := range []int{k - 1, k + 1} {
-				if informs(j) {
-					anchors = append(anchors, tl.Frames[j].Pos)
+			for _, p := range parts[k] {
+				for a, j := range []int{k - 1, k + 1} {
+					for k2, w := range p.link[a] {
+						if w >= 0 {
+							p.s.anchors[a].at[k2] = flat[j][w]
+						}
+					}
+				}
+				if err := p.s.run(ctx, p.pos, opt.MaxSweeps, p.s.tolerance()); err != nil {
+					return err
+				}
+				for k2, v := range p.nodes {
+					flat[k][v] = p.pos[k2]
 				}
 			}
-			if len(anchors) == 0 || !dirty[k] {
-				continue
-			}
-			f := &tl.Frames[k]
-			pos, err := u.keyframe(ctx, m, snaps[k], graphs[k], anchors, f.Pos, tl.home, opt)
-			if err != nil {
-				return err
-			}
-			f.Pos = pos
+		}
+	}
+	for k := range tl.Frames {
+		if len(parts[k]) > 0 {
+			tl.Frames[k].Pos = u.separate(m, snaps[k], graphs[k], flat[k], opt)
 		}
 	}
 	return nil
+}
+
+// smoothParts builds the stress models of frame k's groups, with anchor
+// terms of weight kappa toward the frames on both sides. A frame with no
+// ties at all (before the first tie begins, after the last ends) says
+// nothing about where actors belong: it anchors no one. A group that no
+// frame anchors is left as it is.
+func (u *union) smoothParts(m *model.Map, graphs []graph, snaps []model.Snapshot, index []map[model.ID]int32, flat [][][2]float64, k int, kappa float64) []smoothPart {
+	informs := func(j int) bool { return j >= 0 && j < len(snaps) && len(snaps[j].Ties) > 0 }
+	g := graphs[k]
+	var parts []smoothPart
+	for _, nodes := range u.groupsOf(g) {
+		linked := false
+		p := smoothPart{s: u.keyframeGroup(g, nodes).model(), nodes: nodes, pos: make([][2]float64, len(nodes))}
+		p.s.fixed = make([]bool, len(nodes))
+		for k2, v := range nodes {
+			p.pos[k2] = flat[k][v]
+			_, p.s.fixed[k2] = m.Pins[g.ids[v]]
+		}
+		for a, j := range []int{k - 1, k + 1} {
+			p.link[a] = make([]int32, len(nodes))
+			t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
+			for k2, v := range nodes {
+				p.link[a][k2] = -1
+				if !informs(j) {
+					continue
+				}
+				if w, ok := index[j][g.ids[v]]; ok {
+					p.link[a][k2], t.alpha[k2], linked = w, kappa, true
+				}
+			}
+			p.s.anchors = append(p.s.anchors, t)
+		}
+		if linked {
+			parts = append(parts, p)
+		}
+	}
+	return parts
 }
 
 // toUnits converts a position in layout units to edge lengths.
@@ -325,7 +398,7 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 			}
 		}
 		startNewcomers(gr, nodes, g, local, placed, home)
-		anchor, pull := anchorsOf(g, nodes, anchors, home, opt)
+		terms := anchorsOf(g, nodes, anchors, home, opt)
 		fixed := make([]bool, len(nodes))
 		anyFixed := false
 		for k, v := range nodes {
@@ -336,24 +409,26 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 		before := centroid(local)
 		s := gr.model()
 		s.fixed = fixed
-		if anchor != nil && kappa > 0 {
+		if len(terms) > 0 && kappa > 0 {
 			if math.IsInf(kappa, 1) {
 				for k := range fixed {
-					if pull[k] > 0 {
-						local[k], fixed[k] = anchor[k], true
+					if t := terms[0]; t.alpha[k] > 0 {
+						local[k], fixed[k] = t.at[k], true
 					}
 				}
 			} else {
-				s.anchor, s.alpha = anchor, s.weightSums()
-				for k := range s.alpha {
-					s.alpha[k] *= kappa * pull[k]
+				for _, t := range terms {
+					for k := range t.alpha {
+						t.alpha[k] *= kappa
+					}
 				}
+				s.anchors = terms
 			}
 		}
 		if err := s.run(ctx, local, opt.MaxSweeps, s.tolerance()); err != nil {
 			return nil, err
 		}
-		if (anchor == nil || kappa == 0) && !anyFixed {
+		if (len(terms) == 0 || kappa == 0) && !anyFixed {
 			// Nothing holds the group in place: keep it where it started.
 			after := centroid(local)
 			for k := range local {
@@ -383,35 +458,32 @@ func dirtyWindow(reused []bool, reach int) []bool {
 	return dirty
 }
 
-// anchorsOf returns where each of nodes is pulled (the mean of its places
-// in the anchor frames, or its home with AnchorAggregate) and how many
-// anchors pull it (0 for none); nil when no frame anchors this one.
-func anchorsOf(g graph, nodes []int32, anchors []map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) ([][2]float64, []float64) {
+// anchorsOf returns the anchor terms of nodes: one per anchor frame, or
+// with AnchorAggregate one toward each node's home, with weight 1 for the
+// nodes the frame places and 0 for the rest; nil when no frame anchors
+// this one.
+func anchorsOf(g graph, nodes []int32, anchors []map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) []anchorTerm {
 	if len(anchors) == 0 {
-		return nil, nil
+		return nil
 	}
-	anchor := make([][2]float64, len(nodes))
-	pull := make([]float64, len(nodes))
-	for k, v := range nodes {
-		id := g.ids[v]
-		if opt.Anchor == AnchorAggregate {
-			anchor[k], pull[k] = home[id], 1
-			continue
+	if opt.Anchor == AnchorAggregate {
+		t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
+		for k, v := range nodes {
+			t.at[k], t.alpha[k] = home[g.ids[v]], 1
 		}
-		for _, a := range anchors {
-			if p, ok := a[id]; ok {
-				q := toUnits(p, opt.EdgeLength)
-				anchor[k][0] += q[0]
-				anchor[k][1] += q[1]
-				pull[k]++
+		return []anchorTerm{t}
+	}
+	terms := make([]anchorTerm, len(anchors))
+	for a, frame := range anchors {
+		t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
+		for k, v := range nodes {
+			if p, ok := frame[g.ids[v]]; ok {
+				t.at[k], t.alpha[k] = toUnits(p, opt.EdgeLength), 1
 			}
 		}
-		if pull[k] > 0 {
-			anchor[k][0] /= pull[k]
-			anchor[k][1] /= pull[k]
-		}
+		terms[a] = t
 	}
-	return anchor, pull
+	return terms
 }
 
 // separate converts pos to layout units, puts pinned actors exactly at

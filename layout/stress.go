@@ -5,10 +5,10 @@ import (
 	"math"
 )
 
-// stressModel is the stress of one connected group of nodes with an anchor
-// term:
+// stressModel is the stress of one connected group of nodes with anchor
+// terms:
 //
-//	Σ_i Σ_{j ∈ T(i)} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_i α_i ‖x_i − a_i‖²
+//	Σ_i Σ_{j ∈ T(i)} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_a Σ_i α_ai ‖x_i − a_ai‖
 //
 // In the full model T(i) is every other node and w_ij = d_ij⁻² (Gansner,
 // Koren and North, "Graph Drawing by Stress Majorization", GD 2004). In the
@@ -21,6 +21,13 @@ import (
 // from the previous sweep's positions (a Jacobi step), so that nodes are
 // updated in parallel and the result does not depend on the number of
 // cores. Fixed nodes do not move.
+//
+// An anchor term costs the distance from the anchor, not its square: it
+// charges every actor the same for each unit it moves, which is how
+// movement between keyframes is seen and measured, so an actor whose ties
+// change can make one clear move instead of the whole picture creeping. It
+// is majorized, as the stress is, by a quadratic through the last sweep's
+// distance r: α‖x−a‖ ≤ α(‖x−a‖²/r + r)/2, with r at least anchorFloor.
 type stressModel struct {
 	n int
 	// Full model: d[i*n+j] is the target distance of the pair in edge
@@ -35,16 +42,27 @@ type stressModel struct {
 	dist []float32
 	w    []float32
 
-	anchor [][2]float64 // nil: no anchoring
-	alpha  []float64
-	fixed  []bool // nil: nothing fixed
+	anchors []anchorTerm // nil: no anchoring
+	fixed   []bool       // nil: nothing fixed
+}
+
+// anchorTerm pulls node i toward at[i] with weight alpha[i] (0: not at
+// all).
+type anchorTerm struct {
+	at    [][2]float64
+	alpha []float64
 }
 
 // ghostWeight scales the pull of a pair that is not connected on the
 // keyframe's date, whose target distance comes from the ties of all dates:
 // it keeps an actor near its partners of other times without bending the
 // picture of the ties in force.
-const ghostWeight = 0.01
+const ghostWeight = 0.1
+
+// anchorFloor, in edge lengths, bounds the weight of the quadratic that
+// majorizes an anchor term, so that an actor at its anchor does not get an
+// infinite pull.
+const anchorFloor = 0.2
 
 // invSq[d] is 1/d² for the small hop distances of the full model.
 var invSq = func() []float64 {
@@ -54,36 +72,6 @@ var invSq = func() []float64 {
 	}
 	return t
 }()
-
-// weightSums returns, for each node, the sum of its stress weights; the
-// anchor weight α_i is a multiple of it, so that the anchor pulls every
-// node equally hard relative to its ties.
-func (s *stressModel) weightSums() []float64 {
-	out := make([]float64, s.n)
-	parallelChunks(s.n, func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			var sum float64
-			if s.d != nil {
-				row := s.d[i*s.n : (i+1)*s.n]
-				for j, d := range row {
-					if d != 0 {
-						w := invSq[d]
-						if s.ghost != nil && s.ghost[i*s.n+j] {
-							w *= ghostWeight
-						}
-						sum += w
-					}
-				}
-			} else {
-				for t := s.off[i]; t < s.off[i+1]; t++ {
-					sum += float64(s.w[t])
-				}
-			}
-			out[i] = sum
-		}
-	})
-	return out
-}
 
 // run sweeps until the stress changes by less than tol of itself, or
 // maxSweeps is reached, or ctx is done (then it returns ctx's error and
@@ -192,15 +180,19 @@ func (s *stressModel) updateSparse(i int, pos [][2]float64) ([2]float64, float64
 	return s.finish(i, pos, sx, sy, sw, stress)
 }
 
-// finish adds the anchor term to a node's update.
+// finish adds the anchor terms to a node's update.
 func (s *stressModel) finish(i int, pos [][2]float64, sx, sy, sw, stress float64) ([2]float64, float64) {
-	if s.anchor != nil && s.alpha[i] > 0 {
-		a := s.alpha[i]
-		sx += a * s.anchor[i][0]
-		sy += a * s.anchor[i][1]
+	for _, t := range s.anchors {
+		a := t.alpha[i]
+		if a <= 0 {
+			continue
+		}
+		r := math.Hypot(pos[i][0]-t.at[i][0], pos[i][1]-t.at[i][1])
+		stress += a * r
+		a /= 2 * math.Max(r, anchorFloor)
+		sx += a * t.at[i][0]
+		sy += a * t.at[i][1]
 		sw += a
-		dx, dy := pos[i][0]-s.anchor[i][0], pos[i][1]-s.anchor[i][1]
-		stress += a * (dx*dx + dy*dy)
 	}
 	if sw == 0 {
 		return pos[i], stress
