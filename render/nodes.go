@@ -175,24 +175,3 @@ func (r *Renderer) drawEdge(p *painter, s *Scene, e *Edge, byID map[model.ID]*No
 	}
 	p.stroke(path, width, col, dash)
 }
-
-// drawEdgeLabel writes a tie's label at the middle of its line.
-func (r *Renderer) drawEdgeLabel(p *painter, e *Edge, byID map[model.ID]*Node, v View, w, h int) {
-	na, nb := byID[e.From], byID[e.To]
-	if na == nil || nb == nil || e.Label == "" || e.Alpha < 0.5 {
-		return
-	}
-	path := edgePath(r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h), e, v.Zoom)
-	if len(path) < 2 {
-		return
-	}
-	mid := path[len(path)/2]
-	if len(path) == 2 {
-		mid = lerp(path[0], path[1], 0.5)
-	}
-	size := math.Max(9, 11*v.Zoom)
-	tw := r.textWidth(false, size, e.Label)
-	col := parseColor(e.Kind.Color)
-	p.fill(roundRect(mid.X-tw/2-4, mid.Y-size*0.75, mid.X+tw/2+4, mid.Y+size*0.55, 3), color.NRGBA{0xff, 0xff, 0xff, 0xe8})
-	r.drawText(p, false, size, mid.X-tw/2, mid.Y+size*0.3, e.Label, col)
-}

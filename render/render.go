@@ -191,10 +191,8 @@ func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
 		r.drawEdge(p, s, &s.Edges[i], byID, v, w, h, near)
 	}
 	if s.Selected != 0 {
-		for i := range s.Edges {
-			if e := &s.Edges[i]; e.From == s.Selected || e.To == s.Selected {
-				r.drawEdgeLabel(p, e, byID, v, w, h)
-			}
+		for _, l := range r.placeEdgeLabels(s, byID, v, w, h) {
+			r.drawEdgeLabel(p, l)
 		}
 	}
 	for i := range s.Nodes {

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"image/color"
+	"math"
+
+	"relmap/model"
+)
+
+// rect is an axis-aligned box in device pixels.
+type rect struct{ x0, y0, x1, y1 float64 }
+
+// overlap is the area that a and b share.
+func (a rect) overlap(b rect) float64 {
+	w := math.Min(a.x1, b.x1) - math.Max(a.x0, b.x0)
+	h := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
+}
+
+// edgeLabel is a tie's label placed on the picture: its text baseline
+// starts at (x, y), and box is the white plate behind it.
+type edgeLabel struct {
+	e    *Edge
+	x, y float64
+	size float64
+	box  rect
+}
+
+// labelStops are the places along a tie, as shares of its length, where
+// its label may go, in order of preference: the middle first.
+var labelStops = []float64{0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84}
+
+// placeEdgeLabels places the labels of the selected actor's ties. Each
+// label goes to the first place where it covers no actor (shape or name)
+// and no label placed before it: on its line at one of labelStops, else
+// beside the line at one of them, on one side and then the other. Where
+// every place covers something, it goes where it covers least, labels
+// counting double.
+func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w, h int) []edgeLabel {
+	var nodes []rect
+	for i := range s.Nodes {
+		if n := &s.Nodes[i]; n.Alpha > 0.01 {
+			nodes = append(nodes, r.nodeRect(n, v, w, h))
+		}
+	}
+	var out []edgeLabel
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		if e.From != s.Selected && e.To != s.Selected {
+			continue
+		}
+		na, nb := byID[e.From], byID[e.To]
+		if na == nil || nb == nil || e.Label == "" || e.Alpha < 0.5 {
+			continue
+		}
+		path := edgePath(r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h), e, v.Zoom)
+		if len(path) < 2 {
+			continue
+		}
+		size := math.Max(9, 11*v.Zoom)
+		tw := r.textWidth(false, size, e.Label)
+		best, bestCost := edgeLabel{}, math.Inf(1)
+	search:
+		for _, side := range []float64{0, 1, -1} {
+			for _, stop := range labelStops {
+				at, n := alongPath(path, stop)
+				// Beside the line: far enough along its normal to clear it.
+				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.65 + 2)
+				cx, cy := at.X+off*n.X, at.Y+off*n.Y
+				l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.3, size: size,
+					box: rect{cx - tw/2 - 4, cy - size*0.75, cx + tw/2 + 4, cy + size*0.55}}
+				var cost float64
+				for _, b := range nodes {
+					cost += l.box.overlap(b)
+				}
+				for _, o := range out {
+					cost += 2 * l.box.overlap(o.box)
+				}
+				if cost < bestCost {
+					best, bestCost = l, cost
+				}
+				if cost == 0 {
+					break search
+				}
+			}
+		}
+		out = append(out, best)
+	}
+	return out
+}
+
+// nodeRect is the box of an actor on the picture: its shape and its name.
+func (r *Renderer) nodeRect(n *Node, v View, w, h int) rect {
+	sz := r.boxSize(n.Label)
+	x, y := v.ToScreen(n.X, n.Y, w, h)
+	hw, hh := sz.W*v.Zoom/2, sz.H*v.Zoom/2
+	return rect{x - hw, y - hh, x + hw, y + hh}
+}
+
+// alongPath is the point at share t of a polyline's length, and the unit
+// normal of the line there.
+func alongPath(path []pt, t float64) (at, normal pt) {
+	var total float64
+	for i := 1; i < len(path); i++ {
+		total += math.Hypot(path[i].X-path[i-1].X, path[i].Y-path[i-1].Y)
+	}
+	left := t * total
+	for i := 1; i < len(path); i++ {
+		dx, dy := path[i].X-path[i-1].X, path[i].Y-path[i-1].Y
+		seg := math.Hypot(dx, dy)
+		if seg > 0 && (seg >= left || i == len(path)-1) {
+			return lerp(path[i-1], path[i], math.Min(1, left/seg)), pt{-dy / seg, dx / seg}
+		}
+		left -= seg
+	}
+	return path[len(path)-1], pt{0, 1}
+}
+
+// drawEdgeLabel writes a placed label on its white plate, in its tie's
+// colour.
+func (r *Renderer) drawEdgeLabel(p *painter, l edgeLabel) {
+	b := l.box
+	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), color.NRGBA{0xff, 0xff, 0xff, 0xe8})
+	r.drawText(p, false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
+}
