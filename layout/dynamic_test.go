@@ -446,3 +446,42 @@ func TestDynamicScoresUseOneScaleForAllFrames(t *testing.T) {
 		})
 	}
 }
+
+// datedRandomMap is randomMap(n, seed) with every tie in force for part of
+// 25 days from day0: a random span of 1 to 25 days (churn), or with long
+// set, one that starts in the first 5 days and lasts 20 to 25.
+func datedRandomMap(n int, seed uint64, long bool) (*model.Map, int) {
+	const days = 25
+	m := randomMap(n, seed)
+	x := seed
+	next := func(k int) int { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return int(x % uint64(k)) }
+	for i := range m.Ties {
+		start, length := next(days), 1+next(days)
+		if long {
+			start, length = next(5), 20+next(6)
+		}
+		end := min(days, start+length)
+		m.Ties[i].Span = model.Span{Start: model.DateOfDay(day0 + model.Day(start)), End: model.DateOfDay(day0 + model.Day(end))}
+	}
+	return m, days
+}
+
+// BenchmarkDynamicGenerated reports the dynamic scores at the default
+// stability on dated random maps of growing size, to show how the setting
+// carries over from the small reference data sets to bigger maps.
+func BenchmarkDynamicGenerated(b *testing.B) {
+	for _, long := range []bool{false, true} {
+		for _, n := range []int{60, 270, 600} {
+			b.Run(fmt.Sprintf("ties=%s/n=%d", map[bool]string{false: "churn", true: "long"}[long], n), func(b *testing.B) {
+				m, days := datedRandomMap(n, uint64(n), long)
+				var tl *layout.Timeline
+				for b.Loop() {
+					tl = relmapLayout(m, layout.DefaultStability)
+				}
+				stress, move := scoreDynamic(m, days, timelineFrames(tl))
+				b.ReportMetric(stress, "stress")
+				b.ReportMetric(100*move, "move%")
+			})
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"slices"
 	"sort"
 
 	"relmap/model"
@@ -114,6 +115,18 @@ func anchorWeight(stability float64) float64 {
 	return 0.8 * stability / (1 - stability)
 }
 
+// baseWeight is the mean weight sum (see stressModel.meanWeight) up to
+// which κ is the anchor weight as it stands. The dynamic benchmark data
+// sets, on which κ was chosen, lie between 3 and 7.5.
+const baseWeight = 8
+
+// sizeFactor scales κ for a group whose pairs hold its nodes harder than
+// baseWeight, as they do in big, dense maps, so that their anchors do not
+// weaken against their stress as the map grows.
+func sizeFactor(s *stressModel) float64 {
+	return math.Max(1, s.meanWeight()/baseWeight)
+}
+
 // Frame holds every actor's position at one keyframe.
 type Frame struct {
 	At  model.Day
@@ -159,10 +172,12 @@ func Compute(m *model.Map, opt Options) *Timeline {
 // stress layout, boxes are separated so that none overlap.
 //
 // With old, the layout of an earlier version of m with the same options, a
-// frame whose inputs are unchanged is reused as it is, and the others start
-// from old's positions (a warm start), so an edit re-lays out only what it
-// changes and the picture stays familiar. Without old the result depends
-// only on m and opt. Recompute stops early with ctx's error when ctx is
+// frame whose inputs are unchanged is reused, and the others start from
+// old's positions (a warm start), so an edit re-lays out only what it
+// changes and the picture stays familiar; smoothing then moves only the
+// frames near the change (see smoothReach), so the result can differ
+// slightly from a fresh layout of m. Without old the result depends only
+// on m and opt. Recompute stops early with ctx's error when ctx is
 // done.
 func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Timeline, error) {
 	opt = opt.withDefaults()
@@ -206,17 +221,13 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 			if old != nil {
 				warm = old.At(day).Pos
 			}
-			var anchors []map[model.ID]model.Point
-			if prev != nil {
-				anchors = append(anchors, prev)
-			}
 			var pos map[model.ID]model.Point
 			var err error
 			if len(keys) == 0 {
 				// Nothing changes over time: the aggregate is the picture.
 				pos = u.separate(m, snap, u.g, u.spreadHome(m, tl.home, opt), opt)
 			} else {
-				pos, err = u.keyframe(ctx, m, snap, g, anchors, warm, tl.home, opt)
+				pos, err = u.keyframe(ctx, m, snap, g, prev, warm, tl.home, opt)
 			}
 			if err != nil {
 				return nil, err
@@ -233,12 +244,15 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 	return tl, nil
 }
 
-// Smoothing: passes over the frames, while their stress models hold at
-// most smoothBudget pair terms in all; after an edit, over the frames
-// within smoothReach of one that changed.
+// Smoothing runs when the frames' stress models hold at most smoothBudget
+// pair terms in all, for smoothPasses passes, fewer (but at least 6) when
+// the passes would take more than smoothWork term updates. After an edit
+// it moves the frames within smoothReach of the first frame that changed,
+// and every frame after it (whose inputs chain through it).
 const (
 	smoothPasses = 120
-	smoothBudget = 2_000_000
+	smoothBudget = 20_000_000
+	smoothWork   = 120_000_000
 	smoothReach  = 6
 )
 
@@ -247,7 +261,7 @@ type smoothPart struct {
 	s     *stressModel
 	nodes []int32 // indexes into the frame's graph
 	pos   [][2]float64
-	// link[a][k] is the index of node k's actor in the graph of the frame
+	// link[a][i] is the index of node i's actor in the graph of the frame
 	// before (a = 0) or after (a = 1); -1 when that frame does not anchor
 	// it.
 	link [2][]int32
@@ -261,23 +275,32 @@ type smoothPart struct {
 // toward both neighbours as they stand (block coordinate descent).
 // Forward-only anchoring lets the picture lag behind its changes and then
 // drift; linking spreads each change over the dates around it, which gives
-// less stress for the same movement.
+// less stress for the same movement. Boxes are separated once, after the
+// last pass.
 //
-// Only frames marked dirty move: after an edit, those within reach of a
-// frame that changed.
+// Only frames marked dirty move; the others anchor their neighbours.
 func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Options, dirty []bool) error {
 	kappa := anchorWeight(opt.Stability)
-	if opt.Anchor != AnchorPrevious || kappa == 0 || math.IsInf(kappa, 1) || len(tl.Frames) < 3 {
+	if opt.Anchor != AnchorPrevious || kappa == 0 || math.IsInf(kappa, 1) || len(tl.Frames) < 3 || !slices.Contains(dirty, true) {
 		return nil
 	}
-	K := len(tl.Frames)
-	snaps := make([]model.Snapshot, K)
-	graphs := make([]graph, K)
+	actors := 0
+	for _, f := range tl.Frames {
+		actors += len(f.Pos)
+	}
+	if actors > smoothBudget { // each actor has a term with itself and every other of its group
+		return nil
+	}
+	nf := len(tl.Frames)
+	snaps := make([]model.Snapshot, nf)
+	graphs := make([]graph, nf)
+	groups := make([][][]int32, nf)
 	terms := 0
 	for k, f := range tl.Frames {
 		snaps[k] = m.Snapshot(f.At)
 		graphs[k] = buildGraph(snaps[k])
-		for _, nodes := range u.groupsOf(graphs[k]) {
+		groups[k] = u.groupsOf(graphs[k])
+		for _, nodes := range groups[k] {
 			terms += len(nodes) * len(nodes)
 		}
 	}
@@ -285,8 +308,8 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 		return nil
 	}
 	// flat[k] holds frame k's positions in edge lengths, by graph node.
-	index := make([]map[model.ID]int32, K)
-	flat := make([][][2]float64, K)
+	index := make([]map[model.ID]int32, nf)
+	flat := make([][][2]float64, nf)
 	for k, g := range graphs {
 		index[k] = make(map[model.ID]int32, g.n())
 		flat[k] = make([][2]float64, g.n())
@@ -295,31 +318,46 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 			flat[k][v] = toUnits(tl.Frames[k].Pos[id], opt.EdgeLength)
 		}
 	}
-	parts := make([][]smoothPart, K)
-	for k := range graphs {
-		if dirty[k] {
-			parts[k] = u.smoothParts(m, graphs, snaps, index, flat, k, kappa)
+	// A frame with no ties at all (before the first tie begins, after the
+	// last ends) says nothing about where actors belong: it anchors no one.
+	informs := func(k int) bool { return k >= 0 && k < nf && len(snaps[k].Ties) > 0 }
+	parts := make([][]smoothPart, nf)
+	for k, g := range graphs {
+		if !dirty[k] {
+			continue
+		}
+		var links [2]map[model.ID]int32
+		for a, j := range []int{k - 1, k + 1} {
+			if informs(j) {
+				links[a] = index[j]
+			}
+		}
+		for _, nodes := range groups[k] {
+			if p, ok := u.smoothPart(m, g, nodes, flat[k], links, kappa); ok {
+				parts[k] = append(parts[k], p)
+			}
 		}
 	}
-	for pass := 0; pass < smoothPasses; pass++ {
-		for step := range K {
+	passes := min(smoothPasses, max(6, smoothWork/terms))
+	for pass := range passes {
+		for step := range nf {
 			k := step
 			if pass%2 == 1 {
-				k = K - 1 - step
+				k = nf - 1 - step
 			}
 			for _, p := range parts[k] {
 				for a, j := range []int{k - 1, k + 1} {
-					for k2, w := range p.link[a] {
-						if w >= 0 {
-							p.s.anchors[a].at[k2] = flat[j][w]
+					for i, other := range p.link[a] {
+						if other >= 0 {
+							p.s.anchors[a].at[i] = flat[j][other]
 						}
 					}
 				}
 				if err := p.s.run(ctx, p.pos, opt.MaxSweeps, p.s.tolerance()); err != nil {
 					return err
 				}
-				for k2, v := range p.nodes {
-					flat[k][v] = p.pos[k2]
+				for i, v := range p.nodes {
+					flat[k][v] = p.pos[i]
 				}
 			}
 		}
@@ -332,52 +370,42 @@ func (u *union) smooth(ctx context.Context, m *model.Map, tl *Timeline, opt Opti
 	return nil
 }
 
-// smoothParts builds the stress models of frame k's groups, with anchor
-// terms of weight kappa toward the frames on both sides. A frame with no
-// ties at all (before the first tie begins, after the last ends) says
-// nothing about where actors belong: it anchors no one. A group that no
-// frame anchors is left as it is.
-func (u *union) smoothParts(m *model.Map, graphs []graph, snaps []model.Snapshot, index []map[model.ID]int32, flat [][][2]float64, k int, kappa float64) []smoothPart {
-	informs := func(j int) bool { return j >= 0 && j < len(snaps) && len(snaps[j].Ties) > 0 }
-	g := graphs[k]
-	var parts []smoothPart
-	for _, nodes := range u.groupsOf(g) {
-		linked := false
-		p := smoothPart{s: u.keyframeGroup(g, nodes).model(), nodes: nodes, pos: make([][2]float64, len(nodes))}
-		p.s.fixed = make([]bool, len(nodes))
-		for k2, v := range nodes {
-			p.pos[k2] = flat[k][v]
-			_, p.s.fixed[k2] = m.Pins[g.ids[v]]
-		}
-		for a, j := range []int{k - 1, k + 1} {
-			p.link[a] = make([]int32, len(nodes))
-			t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
-			for k2, v := range nodes {
-				p.link[a][k2] = -1
-				if !informs(j) {
-					continue
-				}
-				if w, ok := index[j][g.ids[v]]; ok {
-					p.link[a][k2], t.alpha[k2], linked = w, kappa, true
-				}
-			}
-			p.s.anchors = append(p.s.anchors, t)
-		}
-		if linked {
-			parts = append(parts, p)
-		}
+// smoothPart builds the stress model of one group of a frame whose graph
+// is g and positions pos, with anchor terms toward the frames before and
+// after it, whose graph indexes are links[0] and links[1] (nil for a frame
+// that anchors no one). It reports false for a group that no frame
+// anchors, which smoothing leaves as it is.
+func (u *union) smoothPart(m *model.Map, g graph, nodes []int32, pos [][2]float64, links [2]map[model.ID]int32, kappa float64) (smoothPart, bool) {
+	p := smoothPart{s: u.keyframeGroup(g, nodes).model(), nodes: nodes, pos: make([][2]float64, len(nodes))}
+	p.s.fixed = make([]bool, len(nodes))
+	for i, v := range nodes {
+		p.pos[i] = pos[v]
+		_, p.s.fixed[i] = m.Pins[g.ids[v]]
 	}
-	return parts
+	pull := kappa * sizeFactor(p.s)
+	linked := false
+	for a, index := range links {
+		p.link[a] = make([]int32, len(nodes))
+		t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
+		for i, v := range nodes {
+			p.link[a][i] = -1
+			if other, ok := index[g.ids[v]]; ok {
+				p.link[a][i], t.alpha[i], linked = other, pull, true
+			}
+		}
+		p.s.anchors = append(p.s.anchors, t)
+	}
+	return p, linked
 }
 
 // toUnits converts a position in layout units to edge lengths.
 func toUnits(p model.Point, unit float64) [2]float64 { return [2]float64{p.X / unit, p.Y / unit} }
 
-// keyframe lays out one snapshot, whose graph is g. anchors are the frames it is pulled
-// toward (none for the first frame; the one before it, and in smoothing
-// passes also the one after), start the positions to start from where it
-// has them (else the first anchor's), home the aggregate.
-func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot, g graph, anchors []map[model.ID]model.Point, start map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) (map[model.ID]model.Point, error) {
+// keyframe lays out one snapshot, whose graph is g. prev is the frame
+// before it (nil for the first), which it starts from and, with
+// AnchorPrevious, is pulled toward; start holds positions to start from
+// instead (a warm start); home is the aggregate.
+func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot, g graph, prev, start map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) (map[model.ID]model.Point, error) {
 	n := g.n()
 	unit := opt.EdgeLength
 	kappa := anchorWeight(opt.Stability)
@@ -388,17 +416,15 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 		placed := make([]bool, len(nodes))
 		for k, v := range nodes {
 			id := g.ids[v]
-			if len(anchors) > 0 {
-				if p, ok := anchors[0][id]; ok {
-					local[k], placed[k] = toUnits(p, unit), true
-				}
+			if p, ok := prev[id]; ok {
+				local[k], placed[k] = toUnits(p, unit), true
 			}
 			if p, ok := start[id]; ok {
 				local[k], placed[k] = toUnits(p, unit), true
 			}
 		}
 		startNewcomers(gr, nodes, g, local, placed, home)
-		terms := anchorsOf(g, nodes, anchors, home, opt)
+		term := anchorOf(g, nodes, prev, home, opt)
 		fixed := make([]bool, len(nodes))
 		anyFixed := false
 		for k, v := range nodes {
@@ -409,26 +435,25 @@ func (u *union) keyframe(ctx context.Context, m *model.Map, snap model.Snapshot,
 		before := centroid(local)
 		s := gr.model()
 		s.fixed = fixed
-		if len(terms) > 0 && kappa > 0 {
+		if term != nil && kappa > 0 {
 			if math.IsInf(kappa, 1) {
 				for k := range fixed {
-					if t := terms[0]; t.alpha[k] > 0 {
-						local[k], fixed[k] = t.at[k], true
+					if term.alpha[k] > 0 {
+						local[k], fixed[k] = term.at[k], true
 					}
 				}
 			} else {
-				for _, t := range terms {
-					for k := range t.alpha {
-						t.alpha[k] *= kappa
-					}
+				pull := kappa * sizeFactor(s)
+				for k := range term.alpha {
+					term.alpha[k] *= pull
 				}
-				s.anchors = terms
+				s.anchors = []anchorTerm{*term}
 			}
 		}
 		if err := s.run(ctx, local, opt.MaxSweeps, s.tolerance()); err != nil {
 			return nil, err
 		}
-		if (len(terms) == 0 || kappa == 0) && !anyFixed {
+		if (term == nil || kappa == 0) && !anyFixed {
 			// Nothing holds the group in place: keep it where it started.
 			after := centroid(local)
 			for k := range local {
@@ -458,32 +483,24 @@ func dirtyWindow(reused []bool, reach int) []bool {
 	return dirty
 }
 
-// anchorsOf returns the anchor terms of nodes: one per anchor frame, or
-// with AnchorAggregate one toward each node's home, with weight 1 for the
-// nodes the frame places and 0 for the rest; nil when no frame anchors
-// this one.
-func anchorsOf(g graph, nodes []int32, anchors []map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) []anchorTerm {
-	if len(anchors) == 0 {
+// anchorOf returns the anchor term of nodes: toward their places in prev,
+// or with AnchorAggregate toward their homes, with weight 1 for the nodes
+// it places and 0 for the rest; nil for the first frame, which nothing
+// anchors.
+func anchorOf(g graph, nodes []int32, prev map[model.ID]model.Point, home map[model.ID][2]float64, opt Options) *anchorTerm {
+	if prev == nil {
 		return nil
 	}
-	if opt.Anchor == AnchorAggregate {
-		t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
-		for k, v := range nodes {
-			t.at[k], t.alpha[k] = home[g.ids[v]], 1
+	t := &anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
+	for k, v := range nodes {
+		id := g.ids[v]
+		if opt.Anchor == AnchorAggregate {
+			t.at[k], t.alpha[k] = home[id], 1
+		} else if p, ok := prev[id]; ok {
+			t.at[k], t.alpha[k] = toUnits(p, opt.EdgeLength), 1
 		}
-		return []anchorTerm{t}
 	}
-	terms := make([]anchorTerm, len(anchors))
-	for a, frame := range anchors {
-		t := anchorTerm{at: make([][2]float64, len(nodes)), alpha: make([]float64, len(nodes))}
-		for k, v := range nodes {
-			if p, ok := frame[g.ids[v]]; ok {
-				t.at[k], t.alpha[k] = toUnits(p, opt.EdgeLength), 1
-			}
-		}
-		terms[a] = t
-	}
-	return terms
+	return t
 }
 
 // separate converts pos to layout units, puts pinned actors exactly at

@@ -8,8 +8,9 @@ import (
 // stressModel is the stress of one connected group of nodes with anchor
 // terms:
 //
-//	Σ_i Σ_{j ∈ T(i)} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_a Σ_i α_ai ‖x_i − a_ai‖
+//	Σ_i Σ_{j ∈ T(i)} w_ij (‖x_i−x_j‖ − d_ij)² + Σ_t Σ_i α_ti ‖x_i − a_ti‖
 //
+// for anchor terms t (see anchorTerm).
 // In the full model T(i) is every other node and w_ij = d_ij⁻² (Gansner,
 // Koren and North, "Graph Drawing by Stress Majorization", GD 2004). In the
 // sparse model T(i) is i's neighbours and a set of pivots, each pivot
@@ -27,7 +28,10 @@ import (
 // movement between keyframes is seen and measured, so an actor whose ties
 // change can make one clear move instead of the whole picture creeping. It
 // is majorized, as the stress is, by a quadratic through the last sweep's
-// distance r: α‖x−a‖ ≤ α(‖x−a‖²/r + r)/2, with r at least anchorFloor.
+// distance r: α‖x−a‖ ≤ α(‖x−a‖²/r + r)/2. Below anchorFloor r is taken as
+// anchorFloor, so the cost is in effect quadratic for moves shorter than
+// that (a Huber cost) and an actor at its anchor is not held infinitely
+// hard.
 type stressModel struct {
 	n int
 	// Full model: d[i*n+j] is the target distance of the pair in edge
@@ -59,9 +63,8 @@ type anchorTerm struct {
 // picture of the ties in force.
 const ghostWeight = 0.1
 
-// anchorFloor, in edge lengths, bounds the weight of the quadratic that
-// majorizes an anchor term, so that an actor at its anchor does not get an
-// infinite pull.
+// anchorFloor, in edge lengths, is the distance below which an anchor
+// term's cost is quadratic (see stressModel).
 const anchorFloor = 0.2
 
 // invSq[d] is 1/d² for the small hop distances of the full model.
@@ -72,6 +75,42 @@ var invSq = func() []float64 {
 	}
 	return t
 }()
+
+// meanWeight is the mean over nodes of the sum of each node's stress
+// weights: how hard, on average, its pairs hold a node where it is.
+func (s *stressModel) meanWeight() float64 {
+	if s.n == 0 {
+		return 0
+	}
+	sums := make([]float64, numChunks(s.n))
+	parallelChunks(s.n, func(c, lo, hi int) {
+		var sum float64
+		for i := lo; i < hi; i++ {
+			if s.d != nil {
+				for j, d := range s.d[i*s.n : (i+1)*s.n] {
+					if d == 0 {
+						continue
+					}
+					if s.ghost != nil && s.ghost[i*s.n+j] {
+						sum += ghostWeight * invSq[d]
+					} else {
+						sum += invSq[d]
+					}
+				}
+			} else {
+				for t := s.off[i]; t < s.off[i+1]; t++ {
+					sum += float64(s.w[t])
+				}
+			}
+		}
+		sums[c] = sum
+	})
+	var total float64
+	for _, v := range sums {
+		total += v
+	}
+	return total / float64(s.n)
+}
 
 // run sweeps until the stress changes by less than tol of itself, or
 // maxSweeps is reached, or ctx is done (then it returns ctx's error and

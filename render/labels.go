@@ -40,10 +40,13 @@ var labelStops = []float64{0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84}
 // every place covers something, it goes where it covers least, labels
 // counting double.
 func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w, h int) []edgeLabel {
-	var nodes []rect
+	screen := rect{0, 0, float64(w), float64(h)}
+	var nodes []rect // the actors on screen
 	for i := range s.Nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
-			nodes = append(nodes, r.nodeRect(n, v, w, h))
+			if b := r.nodeRect(n, v, w, h); b.overlap(screen) > 0 {
+				nodes = append(nodes, b)
+			}
 		}
 	}
 	var out []edgeLabel
@@ -68,7 +71,7 @@ func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w,
 			for _, stop := range labelStops {
 				at, n := alongPath(path, stop)
 				// Beside the line: far enough along its normal to clear it.
-				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.65 + 2)
+				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + math.Max(1, edgeWidth*v.Zoom)/2 + 2)
 				cx, cy := at.X+off*n.X, at.Y+off*n.Y
 				l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.3, size: size,
 					box: rect{cx - tw/2 - 4, cy - size*0.75, cx + tw/2 + 4, cy + size*0.55}}
