@@ -21,7 +21,9 @@
 // then get smoothing passes in which every frame is pulled toward the
 // frames on both sides. Actors that appear start near their ties' other
 // ends. Pairs not connected on a date keep a weak pull at their distance
-// in the graph of all dates.
+// in the graph of all dates: weaker between two actors that both have ties
+// on the date, stronger where one has none, so that idle actors wait near
+// their partners of other dates.
 //
 // Labels and pins: a node's box includes its label; after layout no two
 // boxes overlap (see removeOverlaps). Pinned actors stay exactly at their

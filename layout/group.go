@@ -61,6 +61,10 @@ func (gr group) fullModel() *stressModel {
 	}
 	if anyGhost {
 		s.ghost = ghost
+		s.idle = make([]bool, n)
+		for i := range s.idle {
+			s.idle[i] = len(gr.adj[i]) == 0
+		}
 	}
 	return s
 }
@@ -155,8 +159,12 @@ func (gr group) sparseModel(k int) *stressModel {
 			h := within[p]
 			count := h[min(int(d/2), len(h)-1)]
 			w := float32(count) / float32(d*d)
-			if ghosts[p][i] {
-				w *= float32(ghostWeight)
+			switch {
+			case !ghosts[p][i]:
+			case len(gr.adj[i]) == 0 || len(gr.adj[piv]) == 0:
+				w *= idleGhostWeight
+			default:
+				w *= ghostWeight
 			}
 			s.to, s.dist, s.w = append(s.to, piv), append(s.dist, float32(d)), append(s.w, w)
 		}

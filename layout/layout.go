@@ -116,8 +116,8 @@ func anchorWeight(stability float64) float64 {
 }
 
 // baseWeight is the mean weight sum (see stressModel.meanWeight) up to
-// which κ is the anchor weight as it stands. The dynamic benchmark data
-// sets, on which κ was chosen, lie between 3 and 7.5.
+// which κ is the anchor weight as it stands. The groups of the dynamic
+// benchmark data sets, on which κ was chosen, lie below it.
 const baseWeight = 8
 
 // sizeFactor scales κ for a group whose pairs hold its nodes harder than

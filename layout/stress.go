@@ -36,9 +36,11 @@ type stressModel struct {
 	n int
 	// Full model: d[i*n+j] is the target distance of the pair in edge
 	// lengths, 0 for no term; ghost[i*n+j] marks pairs whose distance comes
-	// from ties of other dates and so pull with ghostWeight.
+	// from ties of other dates and so pull with ghostPull; idle[i] is true
+	// when node i has no tie on the keyframe's date (nil without ghosts).
 	d     []uint16
 	ghost []bool
+	idle  []bool
 	// Sparse model: the terms of node i are off[i]..off[i+1] of to, dist
 	// and w.
 	off  []int32
@@ -57,11 +59,26 @@ type anchorTerm struct {
 	alpha []float64
 }
 
-// ghostWeight scales the pull of a pair that is not connected on the
-// keyframe's date, whose target distance comes from the ties of all dates:
-// it keeps an actor near its partners of other times without bending the
-// picture of the ties in force.
-const ghostWeight = 0.1
+// A pair that is not connected on the keyframe's date takes its target
+// distance from the ties of all dates, and its pull is scaled down. Where
+// one of the two has no tie on the date the pull is idleGhostWeight: it is
+// all that places an idle actor, which so waits near its partners of other
+// times, and it keeps the ties of sparse dates from drifting away from
+// where they were and will be. Between two actors that both have ties on
+// the date it is the weaker ghostWeight, so that the picture of the ties
+// in force is not bent toward other dates'.
+const (
+	ghostWeight     = 0.01
+	idleGhostWeight = 0.1
+)
+
+// ghostPull is the scale of the ghost pair i, j.
+func (s *stressModel) ghostPull(i, j int) float64 {
+	if s.idle[i] || s.idle[j] {
+		return idleGhostWeight
+	}
+	return ghostWeight
+}
 
 // anchorFloor, in edge lengths, is the distance below which an anchor
 // term's cost is quadratic (see stressModel).
@@ -92,7 +109,7 @@ func (s *stressModel) meanWeight() float64 {
 						continue
 					}
 					if s.ghost != nil && s.ghost[i*s.n+j] {
-						sum += ghostWeight * invSq[d]
+						sum += s.ghostPull(i, j) * invSq[d]
 					} else {
 						sum += invSq[d]
 					}
@@ -178,7 +195,7 @@ func (s *stressModel) updateFull(i int, pos [][2]float64) ([2]float64, float64) 
 		}
 		w := invSq[dj]
 		if ghost != nil && ghost[j] {
-			w *= ghostWeight
+			w *= s.ghostPull(i, j)
 		}
 		d := float64(dj)
 		dx, dy := xi-pos[j][0], yi-pos[j][1]
