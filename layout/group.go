@@ -159,12 +159,8 @@ func (gr group) sparseModel(k int) *stressModel {
 			h := within[p]
 			count := h[min(int(d/2), len(h)-1)]
 			w := float32(count) / float32(d*d)
-			switch {
-			case !ghosts[p][i]:
-			case len(gr.adj[i]) == 0 || len(gr.adj[piv]) == 0:
-				w *= idleGhostWeight
-			default:
-				w *= ghostWeight
+			if ghosts[p][i] {
+				w *= float32(ghostScale(len(gr.adj[i]) == 0, len(gr.adj[piv]) == 0))
 			}
 			s.to, s.dist, s.w = append(s.to, piv), append(s.dist, float32(d)), append(s.w, w)
 		}

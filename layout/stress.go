@@ -72,13 +72,17 @@ const (
 	idleGhostWeight = 0.1
 )
 
-// ghostPull is the scale of the ghost pair i, j.
-func (s *stressModel) ghostPull(i, j int) float64 {
-	if s.idle[i] || s.idle[j] {
+// ghostScale is the scale of a ghost pair's pull, given whether each of
+// the two is idle (has no tie on the date).
+func ghostScale(idleI, idleJ bool) float64 {
+	if idleI || idleJ {
 		return idleGhostWeight
 	}
 	return ghostWeight
 }
+
+// ghostPull is the scale of the ghost pair i, j of the full model.
+func (s *stressModel) ghostPull(i, j int) float64 { return ghostScale(s.idle[i], s.idle[j]) }
 
 // anchorFloor, in edge lengths, is the distance below which an anchor
 // term's cost is quadratic (see stressModel).

@@ -71,7 +71,7 @@ func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w,
 			for _, stop := range labelStops {
 				at, n := alongPath(path, stop)
 				// Beside the line: far enough along its normal to clear it.
-				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + math.Max(1, edgeWidth*v.Zoom)/2 + 2)
+				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
 				cx, cy := at.X+off*n.X, at.Y+off*n.Y
 				l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.3, size: size,
 					box: rect{cx - tw/2 - 4, cy - size*0.75, cx + tw/2 + 4, cy + size*0.55}}

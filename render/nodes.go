@@ -156,7 +156,7 @@ func (r *Renderer) drawEdge(p *painter, s *Scene, e *Edge, byID map[model.ID]*No
 		return
 	}
 	col := fade(parseColor(e.Kind.Color), alpha)
-	width := math.Max(1, edgeWidth*v.Zoom)
+	width := v.lineWidth()
 	dash := 0.0
 	if e.Kind.Dashed {
 		dash = math.Max(3, 7*v.Zoom)

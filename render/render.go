@@ -163,6 +163,9 @@ func (v View) ToLayout(sx, sy float64, w, h int) (float64, float64) {
 	return (sx-(x0+x1)/2)/v.Zoom + v.CX, (sy-(y0+y1)/2)/v.Zoom + v.CY
 }
 
+// lineWidth is the width in device pixels at which ties are drawn.
+func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
+
 // Scaled returns the view that shows the same picture in a w2×h2 image as
 // v does in a w×h one, everything enlarged by the same factor.
 func (v View) Scaled(w, h, w2, h2 int) View {
