@@ -146,7 +146,7 @@ func BenchmarkCompare(b *testing.B) {
 				for b.Loop() {
 					tl = layout.Compute(m, layout.Options{Box: benchBox})
 				}
-				report(b, tl.Frames[0].Pos)
+				report(b, tl.Frames()[0].Pos)
 				if mb, ok := peakMB(); ok {
 					b.ReportMetric(mb, "peak-MB")
 				}

@@ -26,7 +26,7 @@ func TestRecomputeReusesFramesAnEditDoesNotReach(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(tl.Frames, old.Frames) {
+		if !reflect.DeepEqual(tl.Frames(), old.Frames()) {
 			t.Error("frames differ after an edit of a tie's notes")
 		}
 	})
@@ -45,10 +45,10 @@ func TestRecomputeReusesFramesAnEditDoesNotReach(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(tl.Frames[0].Pos, old.Frames[0].Pos) || !reflect.DeepEqual(tl.Frames[1].Pos, old.Frames[1].Pos) {
+		if !reflect.DeepEqual(tl.Frames()[0].Pos, old.Frames()[0].Pos) || !reflect.DeepEqual(tl.Frames()[1].Pos, old.Frames()[1].Pos) {
 			t.Error("the first frames changed, though the edit is at the end of the timeline")
 		}
-		for _, f := range tl.Frames {
+		for _, f := range tl.Frames() {
 			if n := layout.Overlaps(edited.Snapshot(f.At), f.Pos, opt.Box); n != 0 {
 				t.Errorf("keyframe %s: %d overlapping boxes", f.At, n)
 			}
@@ -87,7 +87,7 @@ func TestLayoutDoesNotDependOnCoreCount(t *testing.T) {
 			one := layout.Compute(tt.m, layout.Options{})
 			runtime.GOMAXPROCS(4)
 			four := layout.Compute(tt.m, layout.Options{})
-			if !reflect.DeepEqual(one.Frames, four.Frames) {
+			if !reflect.DeepEqual(one.Frames(), four.Frames()) {
 				t.Error("layouts on 1 and 4 cores differ")
 			}
 		})
@@ -114,7 +114,7 @@ func TestDisconnectedPartsArePackedSideBySide(t *testing.T) {
 	}
 	box := func(model.Actor) layout.Size { return layout.Size{W: 40, H: 20} }
 	tl := layout.Compute(m, layout.Options{Box: box})
-	pos := tl.Frames[0].Pos
+	pos := tl.Frames()[0].Pos
 	if n := layout.Overlaps(m.Snapshot(0), pos, box); n != 0 {
 		t.Errorf("%d overlapping boxes", n)
 	}
@@ -136,7 +136,7 @@ func TestPinsHoldInLargeMaps(t *testing.T) {
 	pin := model.Point{X: 1234.5, Y: -987.25}
 	m.Pins = map[model.ID]model.Point{17: pin}
 	tl := layout.Compute(m, layout.Options{Box: benchBox})
-	if got := tl.Frames[0].Pos[17]; got != pin {
+	if got := tl.Frames()[0].Pos[17]; got != pin {
 		t.Errorf("pinned actor at %v, want %v", got, pin)
 	}
 }
@@ -155,7 +155,7 @@ func TestStaticStressOfGeneratedGraphs(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			tl := layout.Compute(tt.m, layout.Options{Box: benchBox})
-			if got := layout.NormalizedStress(tt.m.Snapshot(0), tl.Frames[0].Pos); got > tt.want {
+			if got := layout.NormalizedStress(tt.m.Snapshot(0), tl.Frames()[0].Pos); got > tt.want {
 				t.Errorf("normalized stress %.4f, want at most %.2f", got, tt.want)
 			}
 		})

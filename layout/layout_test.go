@@ -52,11 +52,11 @@ func TestDefaultMapLayoutQuality(t *testing.T) {
 	m := defaultMap(t)
 	box := boxes(t)
 	tl := layout.Compute(m, layout.Options{Box: box})
-	if got, want := len(tl.Frames), len(m.Keyframes())+1; got != want {
+	if got, want := len(tl.Frames()), len(m.Keyframes())+1; got != want {
 		t.Fatalf("frames: got %d, want %d (one per keyframe plus the time before)", got, want)
 	}
 	var stress, moved float64
-	for i, f := range tl.Frames {
+	for i, f := range tl.Frames() {
 		s := m.Snapshot(f.At)
 		if n := layout.Overlaps(s, f.Pos, box); n != 0 {
 			t.Errorf("keyframe %s: %d overlapping boxes, want 0", f.At, n)
@@ -68,11 +68,11 @@ func TestDefaultMapLayoutQuality(t *testing.T) {
 		}
 		stress += layout.NormalizedStress(s, f.Pos)
 		if i > 0 {
-			moved += layout.Movement(tl.Frames[i-1].Pos, f.Pos)
+			moved += layout.Movement(tl.Frames()[i-1].Pos, f.Pos)
 		}
 	}
-	stress /= float64(len(tl.Frames))
-	moved /= float64(len(tl.Frames) - 1)
+	stress /= float64(len(tl.Frames()))
+	moved /= float64(len(tl.Frames()) - 1)
 	t.Logf("mean normalized stress %.3f, mean movement %.1f%% of the diameter", stress, 100*moved)
 	if stress > 0.15 {
 		t.Errorf("mean normalized stress %.3f, want at most 0.15", stress)
@@ -88,7 +88,7 @@ func TestPinnedActorsStayPut(t *testing.T) {
 	pin := model.Point{X: -400, Y: 250}
 	m.Pins = map[model.ID]model.Point{m.Actors[0].ID: pin}
 	tl := layout.Compute(m, layout.Options{Box: boxes(t)})
-	for _, f := range tl.Frames {
+	for _, f := range tl.Frames() {
 		if got := f.Pos[m.Actors[0].ID]; got != pin {
 			t.Fatalf("keyframe %s: pinned actor at %v, want %v", f.At, got, pin)
 		}
@@ -99,9 +99,9 @@ func TestStabilityOneMovesNothingAlreadyPlaced(t *testing.T) {
 	t.Parallel()
 	m := defaultMap(t)
 	tl := layout.Compute(m, layout.Options{Box: func(model.Actor) layout.Size { return layout.Size{W: 1, H: 1} }, Stability: 1})
-	for i := 1; i < len(tl.Frames); i++ {
-		if mv := layout.Movement(tl.Frames[i-1].Pos, tl.Frames[i].Pos); mv > 1e-9 {
-			t.Errorf("keyframe %s: movement %.4f with stability 1, want 0", tl.Frames[i].At, mv)
+	for i := 1; i < len(tl.Frames()); i++ {
+		if mv := layout.Movement(tl.Frames()[i-1].Pos, tl.Frames()[i].Pos); mv > 1e-9 {
+			t.Errorf("keyframe %s: movement %.4f with stability 1, want 0", tl.Frames()[i].At, mv)
 		}
 	}
 }
@@ -210,7 +210,7 @@ func BenchmarkComputeRandom(b *testing.B) {
 			var stress float64
 			for b.Loop() {
 				tl := layout.Compute(m, layout.Options{})
-				stress = layout.NormalizedStress(m.Snapshot(0), tl.Frames[0].Pos)
+				stress = layout.NormalizedStress(m.Snapshot(0), tl.Frames()[0].Pos)
 			}
 			b.ReportMetric(stress, "stress")
 		})

@@ -266,3 +266,13 @@ func coincident(i, j int) (dx, dy, e float64) {
 	dx, dy = float64(i-j), 0.5
 	return dx, dy, math.Hypot(dx, dy)
 }
+
+// tolerance ends a layout's sweeps when the stress changes by less than
+// this share of itself: full stress settles in few sweeps, the sparse model
+// keeps improving in small steps for longer.
+func (s *stressModel) tolerance() float64 {
+	if s.d != nil {
+		return 1e-4
+	}
+	return 1e-6
+}

@@ -36,3 +36,15 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
+
+// LayoutCache keeps a map's computed layout beside it, so that it is laid
+// out once. The store does not read the data; key says what it was
+// computed from, and a caller uses the data only when the key matches the
+// map as it is now.
+type LayoutCache interface {
+	// Layout returns the kept layout and its key; an empty key when none
+	// is kept.
+	Layout(ctx context.Context) (key string, data []byte, err error)
+	// PutLayout keeps data under key, replacing what was kept.
+	PutLayout(ctx context.Context, key string, data []byte) error
+}

@@ -50,7 +50,7 @@ func TestDefaultMapGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := r.Still(m, tl, day, 1200, 750)
+			got := r.Still(m, tl, day, render.FrameDate, 1200, 750)
 			name := filepath.Join("testdata", "default-"+date+"_golden.png")
 			if *update {
 				writePNG(t, name, got)

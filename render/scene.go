@@ -1,6 +1,8 @@
 package render
 
 import (
+	"math"
+
 	"relmap/layout"
 	"relmap/model"
 )
@@ -91,7 +93,10 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		return m[id]
 	}
 	for _, a := range f.Snap.Actors {
-		p := f.Pos[a.ID]
+		p, ok := f.Pos[a.ID]
+		if !ok {
+			continue // not laid out (yet): drawn nowhere rather than at the origin
+		}
 		_, pinned := m.Pins[a.ID]
 		s.Nodes = append(s.Nodes, Node{
 			ID: a.ID, Label: a.Label(), Kind: m.Kind(model.ClassActor, a.Kind),
@@ -100,6 +105,11 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 	}
 	lanes := map[[2]model.ID][]int{}
 	for _, t := range f.Snap.Ties {
+		_, okFrom := f.Pos[t.From]
+		_, okTo := f.Pos[t.To]
+		if !okFrom || !okTo {
+			continue
+		}
 		key := pairKey(t.From, t.To)
 		lanes[key] = append(lanes[key], len(s.Edges))
 		s.Edges = append(s.Edges, Edge{
@@ -155,18 +165,23 @@ func usedKinds(m *model.Map) (actors, ties []model.Kind) {
 // Bounds returns the box, in layout units, that holds every actor of every
 // frame of tl, so that a view fitted to it stays put as the date moves.
 func Bounds(tl *layout.Timeline, box func(model.ID) layout.Size) (minX, minY, maxX, maxY float64) {
-	first := true
-	for _, f := range tl.Frames {
-		for id, p := range f.Pos {
-			sz := box(id)
-			x0, y0, x1, y1 := p.X-sz.W/2, p.Y-sz.H/2, p.X+sz.W/2, p.Y+sz.H/2
-			if first {
-				minX, minY, maxX, maxY, first = x0, y0, x1, y1, false
-				continue
-			}
-			minX, minY = min(minX, x0), min(minY, y0)
-			maxX, maxY = max(maxX, x1), max(maxY, y1)
-		}
+	minX, minY, maxX, maxY, ok := tl.Extent(box)
+	if !ok {
+		return 0, 0, 0, 0
 	}
 	return minX, minY, maxX, maxY
+}
+
+// FrameBounds returns the box, in layout units, that holds the actors at
+// pos; ok is false when there are none.
+func FrameBounds(pos map[model.ID]model.Point, box func(model.ID) layout.Size) (minX, minY, maxX, maxY float64, ok bool) {
+	minX, minY = math.Inf(1), math.Inf(1)
+	maxX, maxY = math.Inf(-1), math.Inf(-1)
+	for id, p := range pos {
+		sz := box(id)
+		minX, minY = min(minX, p.X-sz.W/2), min(minY, p.Y-sz.H/2)
+		maxX, maxY = max(maxX, p.X+sz.W/2), max(maxY, p.Y+sz.H/2)
+		ok = true
+	}
+	return minX, minY, maxX, maxY, ok
 }

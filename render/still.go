@@ -9,23 +9,73 @@ import (
 	"relmap/model"
 )
 
+// Framing says what a still picture is fitted to.
+type Framing int
+
+const (
+	// FrameDate fits the actors shown on the picture's date.
+	FrameDate Framing = iota
+	// FrameAll fits every actor of every date, so that the picture does
+	// not move as the date does.
+	FrameAll
+)
+
+// ParseFraming reads "date" or "all".
+func ParseFraming(s string) (Framing, error) {
+	switch s {
+	case "date":
+		return FrameDate, nil
+	case "all":
+		return FrameAll, nil
+	}
+	return 0, fmt.Errorf("framing %q: want date or all", s)
+}
+
 // FitTimeline returns the view that shows every actor of every frame of tl
 // in a w×h picture, so that the picture does not jump as the date moves.
 func (r *Renderer) FitTimeline(m *model.Map, tl *layout.Timeline, w, h int, ui float64) View {
-	labels := make(map[model.ID]string, len(m.Actors))
-	for _, a := range m.Actors {
-		labels[a.ID] = a.Label()
-	}
+	box := r.boxOf(m)
 	r.mu.Lock()
-	minX, minY, maxX, maxY := Bounds(tl, func(id model.ID) layout.Size { return r.boxSize(labels[id]) })
+	minX, minY, maxX, maxY := Bounds(tl, box)
 	r.mu.Unlock()
 	return Fit(minX, minY, maxX, maxY, w, h, ui)
 }
 
-// Still draws m as of day, laid out by tl and fitted to the whole
-// timeline, into a w×h image: what `relmap render` writes.
-func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, w, h int) *image.RGBA {
-	v := r.FitTimeline(m, tl, w, h, 1)
+// FitDate returns the view that shows the actors of tl's frame on day in a
+// w×h picture; with none shown, the whole timeline.
+func (r *Renderer) FitDate(m *model.Map, tl *layout.Timeline, day model.Day, w, h int, ui float64) View {
+	box := r.boxOf(m)
+	r.mu.Lock()
+	minX, minY, maxX, maxY, ok := FrameBounds(tl.At(day).Pos, box)
+	r.mu.Unlock()
+	if !ok {
+		return r.FitTimeline(m, tl, w, h, ui)
+	}
+	return Fit(minX, minY, maxX, maxY, w, h, ui)
+}
+
+// FitView returns the view of day in a w×h picture framed as f says.
+func (r *Renderer) FitView(m *model.Map, tl *layout.Timeline, day model.Day, f Framing, w, h int, ui float64) View {
+	if f == FrameAll {
+		return r.FitTimeline(m, tl, w, h, ui)
+	}
+	return r.FitDate(m, tl, day, w, h, ui)
+}
+
+// boxOf returns the box size of each actor of m by ID; the sizes are measured when
+// asked, with r.mu held.
+func (r *Renderer) boxOf(m *model.Map) func(model.ID) layout.Size {
+	labels := make(map[model.ID]string, len(m.Actors))
+	for _, a := range m.Actors {
+		labels[a.ID] = a.Label()
+	}
+	return func(id model.ID) layout.Size { return r.boxSize(labels[id]) }
+}
+
+// Still draws m as of day, laid out by tl and framed as f says, into a
+// w×h image: what `relmap render` writes.
+func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, f Framing, w, h int) *image.RGBA {
+	v := r.FitView(m, tl, day, f, w, h, 1)
 	s := NewScene(m, FrameAt(m, tl, day), day, 0)
 	return r.Draw(s, v, w, h)
 }
@@ -50,13 +100,80 @@ func (r *Renderer) LayoutOptions(stability float64) (layout.Options, error) {
 // only on m and stability. It returns ctx's error (wrapped) when ctx is
 // done first, and an error for a stability outside [0, 1].
 func (r *Renderer) Layout(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, error) {
+	return r.LayoutProgress(ctx, m, stability, old, nil)
+}
+
+// LayoutProgress is Layout that tells progress, when not nil, how many
+// dates of how many are laid out, from the computing goroutine.
+func (r *Renderer) LayoutProgress(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error) {
 	opt, err := r.LayoutOptions(stability)
 	if err != nil {
 		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
 	}
+	opt.Progress = progress
 	tl, err := layout.Recompute(ctx, m, opt, old)
 	if err != nil {
 		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
 	}
 	return tl, nil
+}
+
+// LayoutKey names the layout of m at stability drawn by r (see
+// layout.Key); it panics on a stability outside [0, 1].
+func (r *Renderer) LayoutKey(m *model.Map, stability float64) string {
+	opt, err := r.LayoutOptions(stability)
+	if err != nil {
+		panic("render: " + err.Error())
+	}
+	return layout.Key(m, opt)
+}
+
+// KeptLayout returns the layout kept in c. fresh reports whether it was
+// computed from m as it is now at stability; a stale one is still
+// returned, as the start of a new layout (see Layout's old). tl is nil
+// when c keeps none, or one that does not decode.
+func (r *Renderer) KeptLayout(ctx context.Context, m *model.Map, stability float64, c model.LayoutCache) (tl *layout.Timeline, fresh bool, err error) {
+	if _, err := layout.Stability(stability); err != nil {
+		return nil, false, err
+	}
+	key, data, err := c.Layout(ctx)
+	if err != nil || key == "" {
+		return nil, false, err
+	}
+	tl = new(layout.Timeline)
+	if tl.UnmarshalBinary(data) != nil {
+		return nil, false, nil // damaged: lay out again
+	}
+	return tl, key == r.LayoutKey(m, stability), nil
+}
+
+// Keep stores tl, m's layout at stability, in c.
+func (r *Renderer) Keep(ctx context.Context, m *model.Map, stability float64, tl *layout.Timeline, c model.LayoutCache) error {
+	data, err := tl.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	return c.PutLayout(ctx, r.LayoutKey(m, stability), data)
+}
+
+// LayoutKept returns m's layout at stability: the one kept in c when it is
+// fresh, else a new one, started from the kept one, which it then keeps
+// in c. laidOut reports whether any layout work was done. When the new
+// layout cannot be kept, tl is returned with the error.
+func (r *Renderer) LayoutKept(ctx context.Context, m *model.Map, stability float64, c model.LayoutCache, progress func(done, total int)) (tl *layout.Timeline, laidOut bool, err error) {
+	old, fresh, err := r.KeptLayout(ctx, m, stability, c)
+	if err != nil {
+		return nil, false, err
+	}
+	if fresh {
+		return old, false, nil
+	}
+	tl, err = r.LayoutProgress(ctx, m, stability, old, progress)
+	if err != nil {
+		return nil, true, err
+	}
+	if err := r.Keep(ctx, m, stability, tl, c); err != nil {
+		return tl, true, fmt.Errorf("keep the layout of %q: %w", m.Name, err)
+	}
+	return tl, true, nil
 }

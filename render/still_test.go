@@ -26,9 +26,9 @@ func TestLayout(t *testing.T) {
 				t.Fatalf("stability %v: %v", s, err)
 			}
 			want := layout.Compute(m, opt)
-			for i := range want.Frames {
-				if !reflect.DeepEqual(got.Frames[i].Pos, want.Frames[i].Pos) {
-					t.Errorf("stability %v, frame %s: positions differ", s, want.Frames[i].At)
+			for i := range want.Frames() {
+				if !reflect.DeepEqual(got.Frames()[i].Pos, want.Frames()[i].Pos) {
+					t.Errorf("stability %v, frame %s: positions differ", s, want.Frames()[i].At)
 				}
 			}
 		}

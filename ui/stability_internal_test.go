@@ -24,8 +24,8 @@ func storeStability(v float64) func(fyne.App) {
 // movement is how far actors move from frame to frame of tl, in all.
 func movement(tl *layout.Timeline) float64 {
 	var sum float64
-	for i := 1; i < len(tl.Frames); i++ {
-		sum += layout.Movement(tl.Frames[i-1].Pos, tl.Frames[i].Pos)
+	for i := 1; i < len(tl.Frames()); i++ {
+		sum += layout.Movement(tl.Frames()[i-1].Pos, tl.Frames()[i].Pos)
 	}
 	return sum
 }
@@ -34,12 +34,12 @@ func movement(tl *layout.Timeline) float64 {
 // in the same place.
 func samePositions(t *testing.T, got, want *layout.Timeline) {
 	t.Helper()
-	if len(got.Frames) != len(want.Frames) {
-		t.Fatalf("%d frames, want %d", len(got.Frames), len(want.Frames))
+	if len(got.Frames()) != len(want.Frames()) {
+		t.Fatalf("%d frames, want %d", len(got.Frames()), len(want.Frames()))
 	}
-	for i := range got.Frames {
-		if !reflect.DeepEqual(got.Frames[i].Pos, want.Frames[i].Pos) {
-			t.Errorf("frame %s: positions differ", want.Frames[i].At)
+	for i := range got.Frames() {
+		if !reflect.DeepEqual(got.Frames()[i].Pos, want.Frames()[i].Pos) {
+			t.Errorf("frame %s: positions differ", want.Frames()[i].At)
 		}
 	}
 }
@@ -89,9 +89,9 @@ func TestStabilitySettingIsRead(t *testing.T) {
 			t.Errorf("at the default stability nothing moves; the test below proves nothing")
 		}
 		te := newTestEditor(t, storeStability(1))
-		for i := 1; i < len(te.tl.Frames); i++ {
-			if mv := layout.Movement(te.tl.Frames[i-1].Pos, te.tl.Frames[i].Pos); mv > 1e-9 {
-				t.Errorf("frame %s moved %.4f of the diameter at stability 1", te.tl.Frames[i].At, mv)
+		for i := 1; i < len(te.tl.Frames()); i++ {
+			if mv := layout.Movement(te.tl.Frames()[i-1].Pos, te.tl.Frames()[i].Pos); mv > 1e-9 {
+				t.Errorf("frame %s moved %.4f of the diameter at stability 1", te.tl.Frames()[i].At, mv)
 			}
 		}
 	})

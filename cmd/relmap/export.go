@@ -1,24 +1,25 @@
 package main
 
 import (
-	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
+	"relmap/layout"
 	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
 )
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--stability S] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--stability S] [--progress] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	format := fs.String("format", "json", "json or positions (to --out or standard output), or csv (tables into the folder --out)")
 	at := fs.String("at", "", "with json: only what is in force on this date, YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
-	stabilityArg := stabilityFlag(fs)
+	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,8 +34,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		}
 		day = d
 	}
-	stability, err := parseStability("export", *stabilityArg)
-	if err != nil {
+	if _, err := parseStability("export", *lf.stability); err != nil {
 		return err
 	}
 	if *format != "positions" && isSet(fs, "stability") {
@@ -56,6 +56,17 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageErr("export: unknown --format %q (want json, csv or positions)", *format)
 	}
+	if *format == "positions" {
+		lm, err := layOutMap("export", *mapPath, lf, stderr)
+		if err != nil {
+			return err
+		}
+		write := func(w io.Writer) error { return writePositions(w, lm.m, lm.tl) }
+		if *out == "" {
+			return write(stdout)
+		}
+		return writeFileAtomic(*out, write)
+	}
 	m, err := loadMap(*mapPath)
 	if err != nil {
 		return err
@@ -68,9 +79,6 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	write := func(w io.Writer) error {
-		if *format == "positions" {
-			return writePositions(w, m, stability)
-		}
 		if *at != "" {
 			return jsonio.EncodeAt(w, m, day)
 		}
@@ -83,27 +91,30 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 }
 
 // writePositions writes, as CSV, every actor's position at every keyframe
-// of the layout that the app and `relmap render` draw at the given
-// stability: one row per keyframe and actor, with columns date, id, name,
-// x, y. The first keyframe's date is the day before the map's first change.
-func writePositions(w io.Writer, m *model.Map, stability float64) error {
-	r, err := newRenderer()
-	if err != nil {
-		return err
-	}
-	tl, err := r.Layout(context.Background(), m, stability, nil)
-	if err != nil {
-		return err
+// of tl, m's layout: one row per keyframe and actor, with columns date,
+// id, name, x, y. The first keyframe's date is the day before the map's
+// first change.
+func writePositions(w io.Writer, m *model.Map, tl *layout.Timeline) error {
+	names := make(map[model.ID]string, len(m.Actors))
+	for _, a := range m.Actors {
+		names[a.ID] = a.Name
 	}
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"date", "id", "name", "x", "y"})
-	for _, f := range tl.Frames {
-		for _, a := range m.Snapshot(f.At).Actors {
-			p := f.Pos[a.ID]
-			cw.Write([]string{f.At.String(), strconv.FormatInt(a.ID, 10), a.Name,
+	var ids []model.ID
+	tl.Each(func(f layout.Frame) bool {
+		ids = ids[:0]
+		for id := range f.Pos {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			p := f.Pos[id]
+			cw.Write([]string{f.At.String(), strconv.FormatInt(id, 10), names[id],
 				strconv.FormatFloat(p.X, 'f', 3, 64), strconv.FormatFloat(p.Y, 'f', 3, 64)})
 		}
-	}
+		return cw.Error() == nil
+	})
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write positions: %w", err)

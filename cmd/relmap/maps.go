@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"os"
 
 	"relmap/assets"
 	"relmap/model"
 	"relmap/model/jsonio"
-	"relmap/model/sqlite"
 	"relmap/render"
 )
 
@@ -23,18 +20,11 @@ func loadMap(path string) (*model.Map, error) {
 		}
 		return m, nil
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("map %s: %w", path, err)
-	}
-	st, err := sqlite.Open(path)
+	m, st, err := openMap(path)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	m, err := st.Load(context.Background())
-	if err != nil {
-		return nil, fmt.Errorf("load map %s: %w", path, err)
-	}
+	st.Close()
 	return m, nil
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -12,13 +11,14 @@ import (
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--width W --height H] [--stability S]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--width W --height H] [--frame date|all] [--stability S] [--progress]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
 	out := fs.String("out", "", "PNG file to write (required)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
-	stabilityArg := stabilityFlag(fs)
+	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
+	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,23 +35,15 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if *width < 200 || *height < 150 || *width > 16384 || *height > 16384 {
 		return usageErr("render: size %dx%d: width must be 200 to 16384 and height 150 to 16384", *width, *height)
 	}
-	stability, err := parseStability("render", *stabilityArg)
+	framing, err := render.ParseFraming(*frame)
+	if err != nil {
+		return usageErr("render: --frame: %v", err)
+	}
+	lm, err := layOutMap("render", *mapPath, lf, stderr)
 	if err != nil {
 		return err
 	}
-	m, err := loadMap(*mapPath)
-	if err != nil {
-		return err
-	}
-	r, err := newRenderer()
-	if err != nil {
-		return err
-	}
-	tl, err := r.Layout(context.Background(), m, stability, nil)
-	if err != nil {
-		return err
-	}
-	img := r.Still(m, tl, day, *width, *height)
+	img := lm.r.Still(lm.m, lm.tl, day, framing, *width, *height)
 	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNG(w, img) })
 }
 

@@ -1,0 +1,259 @@
+package layout
+
+import (
+	"context"
+	"math"
+	"slices"
+
+	"relmap/model"
+)
+
+// relax lays out one date of an incremental layout: it places the actors
+// that appear, moves the region the date's changes reach (see
+// incremental), separates its boxes from those around it, and records
+// what moved in b.
+func (s *incState) relax(ctx context.Context, st step, b *timelineBuilder) error {
+	for _, i := range st.dropActors {
+		b.set(s.u.g.ids[i], absent)
+	}
+	placed := s.place(st)
+	region := s.region(st, placed)
+	if len(region) == 0 {
+		return nil
+	}
+	before := make([]model.Point, len(region))
+	for k, i := range region {
+		before[k] = s.xy[i]
+		if !slices.Contains(placed, i) {
+			s.grid.remove(i, s.xy[i])
+		}
+	}
+	if err := s.solve(ctx, region, placed); err != nil {
+		return err
+	}
+	s.separate(region)
+	for k, i := range region {
+		s.grid.add(i, s.xy[i])
+		if s.xy[i] != before[k] || slices.Contains(placed, i) {
+			b.set(s.u.g.ids[i], s.xy[i])
+		}
+	}
+	return nil
+}
+
+// next returns a new stamp for the mark and seen scratch arrays.
+func (s *incState) next() int32 {
+	s.stamp++
+	return s.stamp
+}
+
+// region is what moves on a date: the actors that appear, the alive ends
+// of links that begin or end, and the neighbours of each of those that is
+// not a hub; sorted.
+func (s *incState) region(st step, placed []int32) []int32 {
+	stamp := s.next()
+	var changed, region []int32
+	add := func(i int32) {
+		if s.alive[i] && s.mark[i] != stamp {
+			s.mark[i] = stamp
+			region = append(region, i)
+		}
+	}
+	for _, i := range placed {
+		add(i)
+	}
+	for _, ls := range [][]link{st.dropLinks, st.addLinks} {
+		for _, l := range ls {
+			add(l.a)
+			add(l.b)
+		}
+	}
+	changed = append(changed, region...)
+	for _, c := range changed {
+		if len(s.adj[c]) <= spreadDegree {
+			for _, j := range s.adj[c] {
+				add(j)
+			}
+		}
+	}
+	slices.Sort(region)
+	return region
+}
+
+// solve relaxes the region by localized stress majorization against the
+// actors at most termHops away on the date, holding those outside the
+// region where they are and pulling each actor that was already placed
+// toward where it was, with the stability weight (see stressModel).
+func (s *incState) solve(ctx context.Context, region, placed []int32) error {
+	unit := s.opt.EdgeLength
+	local := make(map[int32]int32, 4*len(region))
+	nodes := append([]int32(nil), region...)
+	for k, i := range region {
+		local[i] = int32(k)
+	}
+	sm := &stressModel{n: len(region), off: make([]int32, 1, len(region)+1)}
+	var queue []int32
+	var dist []int32
+	for _, i := range region {
+		queue, dist = s.near(i, queue[:0], dist[:0])
+		for k, j := range queue {
+			if k == 0 {
+				continue // i itself
+			}
+			lj, ok := local[j]
+			if !ok {
+				lj = int32(len(nodes))
+				local[j] = lj
+				nodes = append(nodes, j)
+			}
+			d := float32(dist[k])
+			sm.to, sm.dist, sm.w = append(sm.to, lj), append(sm.dist, d), append(sm.w, 1/(d*d))
+		}
+		sm.off = append(sm.off, int32(len(sm.to)))
+	}
+	n := len(nodes)
+	for len(sm.off) < n+1 { // the fixed boundary has no terms of its own
+		sm.off = append(sm.off, int32(len(sm.to)))
+	}
+	sm.n = n
+	sm.fixed = make([]bool, n)
+	pos := make([][2]float64, n)
+	anchor := anchorTerm{at: make([][2]float64, n), alpha: make([]float64, n)}
+	for k, i := range nodes {
+		pos[k] = toUnits(s.xy[i], unit)
+		switch {
+		case k >= len(region) || s.pin[i]:
+			sm.fixed[k] = true
+		case slices.Contains(placed, i):
+		case math.IsInf(s.kappa, 1):
+			sm.fixed[k] = true
+		case s.kappa > 0:
+			anchor.at[k], anchor.alpha[k] = pos[k], s.kappa
+		}
+	}
+	sm.anchors = []anchorTerm{anchor}
+	if err := sm.run(ctx, pos, localSweeps, 1e-4); err != nil {
+		return err
+	}
+	for k, i := range region {
+		if !sm.fixed[k] {
+			s.xy[i] = model.Point{X: pos[k][0] * unit, Y: pos[k][1] * unit}
+		}
+	}
+	return nil
+}
+
+// near lists the alive actors at most termHops from i, at most maxTerms+1
+// of them, nearest first (i itself first), with their hop distances.
+func (s *incState) near(i int32, queue, dist []int32) ([]int32, []int32) {
+	stamp := s.next()
+	s.seen[i] = stamp
+	queue, dist = append(queue, i), append(dist, 0)
+	for h := 0; h < len(queue) && len(queue) <= maxTerms; h++ {
+		v := queue[h]
+		if dist[h] == termHops {
+			break
+		}
+		for _, j := range s.adj[v] {
+			if s.seen[j] != stamp && s.alive[j] {
+				s.seen[j] = stamp
+				queue, dist = append(queue, j), append(dist, dist[h]+1)
+				if len(queue) > maxTerms {
+					break
+				}
+			}
+		}
+	}
+	return queue, dist
+}
+
+// separate removes the overlaps of the region's boxes with each other and
+// with the boxes around them, which stay where they are.
+func (s *incState) separate(region []int32) {
+	gap := s.opt.Gap
+	members := append([]int32(nil), region...)
+	in := make(map[int32]bool, len(region))
+	for _, i := range region {
+		in[i] = true
+	}
+	for round := 0; round < overlapRounds; round++ {
+		grew := false
+		for _, i := range region {
+			s.grid.near(s.xy[i], func(j int32) {
+				if !in[j] && s.overlaps(i, j, gap) {
+					in[j], grew = true, true
+					members = append(members, j)
+				}
+			})
+		}
+		if !grew && round > 0 {
+			return
+		}
+		boxes := make([]box, len(members))
+		for k, i := range members {
+			sz := s.size[i]
+			boxes[k] = box{x: s.xy[i].X, y: s.xy[i].Y, w: sz.W, h: sz.H, fixed: k >= len(region) || s.pin[i]}
+		}
+		removeOverlaps(boxes, gap)
+		for k, i := range region {
+			s.xy[i] = model.Point{X: boxes[k].x, Y: boxes[k].y}
+		}
+	}
+}
+
+// overlaps reports whether the boxes of i and j, grown by gap/2 each, meet.
+func (s *incState) overlaps(i, j int32, gap float64) bool {
+	a, b := s.xy[i], s.xy[j]
+	return math.Abs(a.X-b.X) < (s.size[i].W+s.size[j].W)/2+gap-overlapTol &&
+		math.Abs(a.Y-b.Y) < (s.size[i].H+s.size[j].H)/2+gap-overlapTol
+}
+
+// boxGrid buckets actors by where their centres lie, in square cells at
+// least as wide as the largest box plus the gap, so that the boxes that
+// can meet a box lie in the 3×3 cells around its centre.
+type boxGrid struct {
+	cell  float64
+	cells map[[2]int32][]int32
+}
+
+func newBoxGrid(cell float64) *boxGrid {
+	return &boxGrid{cell: math.Max(cell, 1), cells: map[[2]int32][]int32{}}
+}
+
+func (g *boxGrid) key(p model.Point) [2]int32 {
+	return [2]int32{int32(math.Floor(p.X / g.cell)), int32(math.Floor(p.Y / g.cell))}
+}
+
+func (g *boxGrid) add(i int32, p model.Point) {
+	k := g.key(p)
+	g.cells[k] = append(g.cells[k], i)
+}
+
+func (g *boxGrid) remove(i int32, p model.Point) {
+	k := g.key(p)
+	list := g.cells[k]
+	for n, v := range list {
+		if v == i {
+			list[n] = list[len(list)-1]
+			list = list[:len(list)-1]
+			break
+		}
+	}
+	if len(list) == 0 {
+		delete(g.cells, k)
+	} else {
+		g.cells[k] = list
+	}
+}
+
+// near calls f for every actor in the 3×3 cells around p.
+func (g *boxGrid) near(p model.Point, f func(int32)) {
+	k := g.key(p)
+	for dx := int32(-1); dx <= 1; dx++ {
+		for dy := int32(-1); dy <= 1; dy++ {
+			for _, j := range g.cells[[2]int32{k[0] + dx, k[1] + dy}] {
+				f(j)
+			}
+		}
+	}
+}
