@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,6 +28,10 @@ type Diagram struct {
 	// device pixel ratio; the view is fitted on first paint and on Fit.
 	fit    func(w, h int, ui float64) render.View
 	fitted bool
+	// follow is true until the user pans or zooms: the view then follows
+	// the fit as the date changes (Refit), eased by camera.
+	follow bool
+	camera *fyne.Animation
 	// pixel size of the last paint, and device pixels per Fyne unit.
 	pw, ph int
 	ratio  float64
@@ -66,7 +71,7 @@ var (
 // NewDiagram makes a diagram drawn by r; fit gives the view that shows the
 // whole map.
 func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
-	d := &Diagram{r: r, fit: fit, ratio: 1}
+	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true}
 	d.raster = canvas.NewRaster(d.paint)
 	d.ExtendBaseWidget(d)
 	return d
@@ -87,10 +92,62 @@ func (d *Diagram) View() render.View { return d.view }
 // PixelSize is the size in device pixels of the last paint.
 func (d *Diagram) PixelSize() (int, int) { return d.pw, d.ph }
 
-// Fit shows the whole map again.
+// Fit shows the whole map again (or the date's actors, as the fit
+// function says), and follows it from now on.
 func (d *Diagram) Fit() {
-	d.fitted = false
+	d.stopCamera()
+	d.fitted, d.follow = false, true
 	d.raster.Refresh()
+}
+
+// cameraTime is how long Refit takes to move the view.
+const cameraTime = 450 * time.Millisecond
+
+// Refit moves the view to the fit, eased in and out, unless the user has
+// panned or zoomed since the last Fit.
+func (d *Diagram) Refit() {
+	if !d.fitted || d.pw == 0 {
+		d.fitted = false // the next paint fits
+		return
+	}
+	if !d.follow {
+		return
+	}
+	d.stopCamera()
+	from, to := d.view, d.fit(d.pw, d.ph, d.ratio)
+	if from == to {
+		return
+	}
+	d.camera = fyne.NewAnimation(cameraTime, func(p float32) {
+		d.view = between(from, to, float64(p))
+		d.raster.Refresh()
+	})
+	d.camera.Curve = fyne.AnimationEaseInOut
+	d.camera.Start()
+}
+
+// between is the view a share p of the way from a to b: the centre moves
+// evenly on screen and the zoom by a constant ratio, so that the motion
+// looks even at every scale.
+func between(a, b render.View, p float64) render.View {
+	if p >= 1 {
+		return b
+	}
+	zoom := a.Zoom * math.Pow(b.Zoom/a.Zoom, p)
+	// Move the centre in proportion to the change of 1/zoom, which keeps
+	// the motion steady on screen while the zoom changes.
+	t := p
+	if za, zb := 1/a.Zoom, 1/b.Zoom; math.Abs(zb-za) > 1e-12 {
+		t = (1/zoom - za) / (zb - za)
+	}
+	return render.View{CX: a.CX + (b.CX-a.CX)*t, CY: a.CY + (b.CY-a.CY)*t, Zoom: zoom, UIScale: b.UIScale}
+}
+
+func (d *Diagram) stopCamera() {
+	if d.camera != nil {
+		d.camera.Stop()
+		d.camera = nil
+	}
 }
 
 // Image paints the current scene at w×h, showing what the diagram shows:
@@ -110,6 +167,7 @@ func (d *Diagram) paint(w, h int) image.Image {
 		d.ratio = float64(w) / float64(sz.Width)
 	}
 	if !d.fitted || d.pw == 0 {
+		d.stopCamera()
 		d.view = d.fit(w, h, d.ratio)
 		d.fitted = true
 	} else if w != d.pw || h != d.ph {
@@ -151,6 +209,8 @@ func (d *Diagram) ZoomAt(p fyne.Position, f float64) {
 	if d.pw == 0 {
 		return
 	}
+	d.stopCamera()
+	d.follow = false
 	sx, sy := d.px(p)
 	lx, ly := d.view.ToLayout(sx, sy, d.pw, d.ph)
 	d.view.Zoom = math.Max(0.02, math.Min(20, d.view.Zoom*f))
@@ -178,6 +238,8 @@ func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 	dx, dy := float64(ev.Dragged.DX)*d.ratio/d.view.Zoom, float64(ev.Dragged.DY)*d.ratio/d.view.Zoom
 	switch d.drag {
 	case dragPan:
+		d.stopCamera()
+		d.follow = false
 		d.view.CX -= dx
 		d.view.CY -= dy
 	case dragNode:

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/layout"
@@ -46,8 +46,17 @@ type Editor struct {
 	layoutGen    int
 	cancelLayout context.CancelFunc
 	layouts      sync.WaitGroup
-	// layOut lays a map out: r.Layout, which tests replace.
-	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, error)
+	// layOut lays a map out, telling progress how far it is: by default
+	// r.LayoutProgress, which tests replace.
+	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// warm is a kept layout of an earlier version of the map, the start of
+	// the first layout.
+	warm *layout.Timeline
+	// busy shows a running layout's progress with a Cancel button.
+	busy     *fyne.Container
+	progress *widget.ProgressBar
+	// framing says what a still is fitted to (see render.Framing).
+	framing render.Framing
 	anim   *fyne.Animation
 }
 
@@ -58,15 +67,19 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m, layOut: r.Layout}
+	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress}
 	e.tlStability = stability()
-	if e.tl, err = r.Layout(context.Background(), m, e.tlStability, nil); err != nil {
+	e.framing = framing()
+	start, err := e.firstLayout()
+	if err != nil {
 		return nil, err
 	}
 	e.keys = m.Keyframes()
 	e.day = e.initialDay()
 
-	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View { return r.FitTimeline(e.drawn, e.tl, w, h, ui) })
+	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View {
+		return r.FitView(e.drawn, e.tl, e.day, e.framing, w, h, ui)
+	})
 	e.diagram.OnSelect = e.Select
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.OnMove = e.pin
@@ -74,11 +87,18 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.side = container.NewVBox()
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.progress = widget.NewProgressBar()
+	e.busy = container.NewBorder(nil, nil, nil,
+		widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.cancelRunningLayout), e.progress)
+	e.busy.Hide()
 
 	e.showScene()
 	e.refreshSide()
 	e.setTitle()
 	win.SetMainMenu(e.menu())
+	if start {
+		e.relayout()
+	}
 	return e, nil
 }
 
@@ -87,7 +107,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 	side := container.NewVScroll(container.NewPadded(e.side))
 	split := container.NewHSplit(e.diagram, side)
 	split.Offset = 0.74
-	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, e.status)
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, nil, e.busy, e.status))
 	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 
@@ -149,6 +169,9 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	if model.KeyframeAt(e.keys, old) != model.KeyframeAt(e.keys, day) {
 		e.refreshSide()
 	}
+	if e.tl.Index(old) != e.tl.Index(day) && e.framing == render.FrameDate {
+		e.diagram.Refit()
+	}
 	if !animate || e.tl.Index(old) == e.tl.Index(day) {
 		e.showScene()
 		return
@@ -198,53 +221,6 @@ func (e *Editor) reload() error {
 	return nil
 }
 
-// relayout lays e.m out again with the stability setting, off the UI
-// goroutine, and shows it when it is ready; until then the old picture
-// stays and the status line says so. A newer request cancels this one, and
-// a cancelled layout is dropped without a word.
-//
-// When the setting is the one the timeline on show was laid out with, that
-// timeline is the start: frames the change cannot reach are reused and the
-// rest start from where they were. After a change of setting the layout
-// starts afresh, so that the picture is the one the map gets when it is
-// next opened (or drawn by `relmap render` with that stability).
-func (e *Editor) relayout() {
-	if e.cancelLayout != nil {
-		e.cancelLayout()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	e.cancelLayout = cancel
-	e.layoutGen++
-	gen, m, s, layOut := e.layoutGen, e.m, stability(), e.layOut
-	var old *layout.Timeline
-	if s == e.tlStability {
-		old = e.tl
-	}
-	e.status.SetText("Laying out…")
-	e.layouts.Add(1)
-	go func() {
-		defer e.layouts.Done()
-		defer cancel()
-		tl, err := layOut(ctx, m, s, old)
-		fyne.DoAndWait(func() {
-			if gen != e.layoutGen || errors.Is(err, context.Canceled) {
-				return // a newer layout is on its way
-			}
-			if err != nil {
-				e.status.SetText("Layout failed: " + err.Error())
-				return
-			}
-			e.tl, e.drawn, e.tlStability = tl, m, s
-			e.status.SetText("")
-			e.showScene()
-		})
-	}()
-}
-
-// waitLayout blocks until every layout started by relayout has been
-// applied or dropped. Tests use it.
-func (e *Editor) waitLayout() { e.layouts.Wait() }
-
 // pin stores a dragged actor's position and lays the map out around it.
 func (e *Editor) pin(id model.ID, p model.Point) {
 	if err := e.store.SetPin(context.Background(), id, p); err != nil {
@@ -285,6 +261,10 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Next Change", e.time.next),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
+			fyne.NewMenuItem("Lay Out Again", e.relayout),
+			fyne.NewMenuItemSeparator(),
+			e.framingItem("Frame Each Date", render.FrameDate),
+			e.framingItem("Frame Whole Timeline", render.FrameAll),
 		),
 	)
 }

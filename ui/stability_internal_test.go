@@ -104,10 +104,10 @@ func TestStabilityDialog(t *testing.T) {
 		release := make(chan struct{})
 		var gotOld *layout.Timeline
 		layOut := te.layOut
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
 			<-release
 			gotOld = old
-			return layOut(ctx, m, s, old)
+			return layOut(ctx, m, s, old, progress)
 		}
 		overlays := te.win.Canvas().Overlays()
 		te.stabilityDialog()
@@ -179,20 +179,20 @@ func TestRelayout(t *testing.T) {
 		te := newTestEditor(t)
 		layOut := te.layOut
 		var firstCancelled, firstReturned bool
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
 			defer func() { firstReturned = true }()
 			select {
 			case <-ctx.Done():
 				firstCancelled = true
 				return nil, ctx.Err()
 			case <-time.After(30 * time.Second):
-				return layOut(ctx, m, s, old)
+				return layOut(ctx, m, s, old, progress)
 			}
 		}
 		te.relayout()
 		var second *layout.Timeline
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline) (*layout.Timeline, error) {
-			tl, err := layOut(ctx, m, s, old)
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+			tl, err := layOut(ctx, m, s, old, progress)
 			second = tl
 			return tl, err
 		}
@@ -213,7 +213,7 @@ func TestRelayout(t *testing.T) {
 	t.Run("when the layout fails, should say why and keep the picture", func(t *testing.T) {
 		te := newTestEditor(t)
 		before := te.tl
-		te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline) (*layout.Timeline, error) {
+		te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int)) (*layout.Timeline, error) {
 			return nil, errors.New("out of memory")
 		}
 		te.relayout()
@@ -231,9 +231,9 @@ func TestRelayout(t *testing.T) {
 		before := te.tl
 		var gotOld *layout.Timeline
 		layOut := te.layOut
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
 			gotOld = old
-			return layOut(ctx, m, s, old)
+			return layOut(ctx, m, s, old, progress)
 		}
 		tie, ok := te.m.Tie(relationsTie)
 		if !ok {

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"relmap/layout"
+	"relmap/model"
+	"relmap/render"
+)
+
+// shortTimeline is the number of keyframes up to which a map without a
+// kept layout is laid out before the window opens (well under a second);
+// longer maps open at once and are laid out in the background.
+const shortTimeline = 100
+
+// firstLayout gives the editor the layout of its map: the one kept in the
+// map file when it is fresh; else, for a short map, a new one at once;
+// else none yet, and it reports true: the caller starts a background
+// layout (relayout), warm-started from any stale kept layout.
+func (e *Editor) firstLayout() (background bool, err error) {
+	ctx := context.Background()
+	cache, _ := e.store.(model.LayoutCache)
+	var kept *layout.Timeline
+	if cache != nil {
+		tl, fresh, err := e.r.KeptLayout(ctx, e.m, e.tlStability, cache)
+		if err != nil {
+			return false, err
+		}
+		if fresh {
+			e.tl = tl
+			return false, nil
+		}
+		kept = tl
+	}
+	if len(e.m.Keyframes()) > shortTimeline {
+		e.tl, e.warm = &layout.Timeline{}, kept
+		return true, nil
+	}
+	if e.tl, err = e.layOut(ctx, e.m, e.tlStability, kept, nil); err != nil {
+		return false, err
+	}
+	if cache != nil {
+		// A file that cannot be written is still shown; it is laid out
+		// again next time.
+		_ = e.r.Keep(ctx, e.m, e.tlStability, e.tl, cache)
+	}
+	return false, nil
+}
+
+// relayout lays e.m out again with the stability setting, off the UI
+// goroutine, and shows it when it is ready; until then the old picture
+// stays, and the status line shows the progress with a Cancel button. A
+// newer request cancels this one. The new layout is kept in the map file.
+//
+// When the setting is the one the timeline on show was laid out with, that
+// timeline is the start: frames the change cannot reach are reused and the
+// rest start from where they were. After a change of setting the layout
+// starts afresh, so that the picture is the one the map gets when it is
+// next opened (or drawn by `relmap render` with that stability).
+func (e *Editor) relayout() {
+	if e.cancelLayout != nil {
+		e.cancelLayout()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e.cancelLayout = cancel
+	e.layoutGen++
+	gen, m, s, layOut := e.layoutGen, e.m, stability(), e.layOut
+	var old *layout.Timeline
+	if s == e.tlStability {
+		old = e.tl
+	}
+	if e.warm != nil {
+		old, e.warm = e.warm, nil
+	}
+	cache, _ := e.store.(model.LayoutCache)
+	e.showProgress(0, 0)
+	report := e.progressReporter(gen)
+	e.layouts.Add(1)
+	go func() {
+		defer e.layouts.Done()
+		defer cancel()
+		tl, err := layOut(ctx, m, s, old, report)
+		var keepErr error
+		if err == nil && cache != nil {
+			keepErr = e.r.Keep(ctx, m, s, tl, cache)
+		}
+		fyne.DoAndWait(func() { e.applyLayout(gen, m, s, tl, err, keepErr) })
+	}()
+}
+
+// applyLayout shows the result of layout request gen, unless a newer one
+// is on its way.
+func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeline, err, keepErr error) {
+	if gen != e.layoutGen {
+		return // a newer layout is on its way
+	}
+	e.busy.Hide()
+	switch {
+	case errors.Is(err, context.Canceled):
+		e.status.SetText("Layout cancelled: the picture is the last one laid out (View → Lay Out Again).")
+		return
+	case err != nil:
+		e.status.SetText("Layout failed: " + err.Error())
+		return
+	case keepErr != nil:
+		e.status.SetText("The layout could not be kept in the map file: " + keepErr.Error())
+	default:
+		e.status.SetText("")
+	}
+	e.tl, e.drawn, e.tlStability = tl, m, s
+	e.diagram.Refit()
+	e.showScene()
+}
+
+// cancelRunningLayout stops the layout in progress; the picture on show
+// stays.
+func (e *Editor) cancelRunningLayout() {
+	if e.cancelLayout != nil {
+		e.cancelLayout()
+	}
+}
+
+// progressReporter returns the progress callback of layout request gen: it
+// runs on the layout's goroutine and shows progress at most ten times a
+// second.
+func (e *Editor) progressReporter(gen int) func(done, total int) {
+	var mu sync.Mutex
+	var last time.Time
+	return func(done, total int) {
+		mu.Lock()
+		now := time.Now()
+		if done < total && now.Sub(last) < 100*time.Millisecond {
+			mu.Unlock()
+			return
+		}
+		last = now
+		mu.Unlock()
+		fyne.Do(func() {
+			if gen == e.layoutGen && e.busy.Visible() {
+				e.showProgress(done, total)
+			}
+		})
+	}
+}
+
+// showProgress shows that a layout is running, done of total dates (total
+// 0 before the first report).
+func (e *Editor) showProgress(done, total int) {
+	e.busy.Show()
+	if total == 0 {
+		e.status.SetText("Laying out…")
+		e.progress.SetValue(0)
+		return
+	}
+	e.status.SetText(fmt.Sprintf("Laying out: %d of %d dates", done, total))
+	e.progress.SetValue(float64(done) / float64(total))
+}
+
+// waitLayout blocks until every layout started by relayout has been
+// applied or dropped. Tests use it.
+func (e *Editor) waitLayout() { e.layouts.Wait() }
+
+// framingKey is the preference that holds what a still is fitted to.
+const framingKey = "view.framing"
+
+// framing is the user's framing preference; the default frames each date.
+func framing() render.Framing {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return render.FrameDate
+	}
+	if f, err := render.ParseFraming(app.Preferences().StringWithFallback(framingKey, "date")); err == nil {
+		return f
+	}
+	return render.FrameDate
+}
+
+// framingItem is the View menu's choice of framing f, checked when it is
+// the one in use.
+func (e *Editor) framingItem(label string, f render.Framing) *fyne.MenuItem {
+	item := fyne.NewMenuItem(label, nil)
+	item.Checked = e.framing == f
+	item.Action = func() { e.setFraming(f) }
+	return item
+}
+
+// setFraming fits stills as f says from now on, and remembers it.
+func (e *Editor) setFraming(f render.Framing) {
+	e.framing = f
+	name := "date"
+	if f == render.FrameAll {
+		name = "all"
+	}
+	if app := fyne.CurrentApp(); app != nil {
+		app.Preferences().SetString(framingKey, name)
+	}
+	e.win.SetMainMenu(e.menu())
+	e.diagram.Fit()
+}
