@@ -49,6 +49,8 @@ const (
 //     actors at most termHops away (those outside the region held fixed),
 //     each actor anchored to where it was with the stability weight.
 //   - Box overlaps are removed among the region and the boxes near it.
+//   - Every few dates, a picture grown sparse is drawn together (see
+//     compactTrigger).
 //
 // Actors outside the region never move, so the picture cannot drift,
 // turn or scale from one date to the next; the cost of a date is
@@ -87,6 +89,9 @@ func (u *union) incremental(ctx context.Context, m *model.Map, keys []model.Day,
 			err = s.first(ctx, m, day, b)
 		default:
 			err = s.relax(ctx, h.steps[k], b)
+			if k%compactEvery == 0 || k == len(h.days)-1 {
+				s.compact(b)
+			}
 		}
 		if err != nil {
 			return nil, err

@@ -257,3 +257,114 @@ func (g *boxGrid) near(p model.Point, f func(int32)) {
 		}
 	}
 }
+
+// Compaction: when actors leave, the ones that stay keep their places, and
+// the picture of a date can grow sparse; and actors that appear with no
+// partner yet start at their home in the aggregate, which may lie far
+// from the others. Every compactEvery dates, if the box of the date's
+// actors spans more than compactTrigger times the diagonal of its
+// connected parts packed side by side, the parts are drawn together:
+// their centres are scaled toward the centre of the picture so that it
+// spans compactTarget times that diagonal, each part keeping its shape,
+// and overlaps are removed. Scaling keeps the parts' left–right and
+// above–below order (Misra, Eades, Lai and Sugiyama, "Layout Adjustment
+// and the Mental Map", 1995), so the picture reads the same, only
+// closer.
+const (
+	compactEvery   = 8
+	compactTrigger = 1.6
+	compactTarget  = 1.0
+)
+
+// compact draws the date's parts together when the picture has grown
+// sparse (see compactTrigger), and records what moved.
+func (s *incState) compact(b *timelineBuilder) {
+	var nodes []int32
+	for i, ok := range s.alive {
+		if ok {
+			nodes = append(nodes, int32(i))
+		}
+	}
+	if len(nodes) < 2 {
+		return
+	}
+	comp, parts := s.partsOf(nodes)
+	type rect struct{ x0, y0, x1, y1 float64 }
+	boxes := make([]rect, parts)
+	for k := range boxes {
+		boxes[k] = rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	}
+	all := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	grow := func(r *rect, i int32) {
+		p, sz := s.xy[i], s.size[i]
+		r.x0, r.y0 = math.Min(r.x0, p.X-sz.W/2), math.Min(r.y0, p.Y-sz.H/2)
+		r.x1, r.y1 = math.Max(r.x1, p.X+sz.W/2), math.Max(r.y1, p.Y+sz.H/2)
+	}
+	pinned := make([]bool, parts)
+	for _, i := range nodes {
+		grow(&boxes[comp[i]], i)
+		grow(&all, i)
+		pinned[comp[i]] = pinned[comp[i]] || s.pin[i]
+	}
+	var area float64
+	for _, r := range boxes {
+		area += (r.x1 - r.x0 + s.opt.Gap) * (r.y1 - r.y0 + s.opt.Gap)
+	}
+	packed := math.Sqrt(2 * area)
+	span := math.Hypot(all.x1-all.x0, all.y1-all.y0)
+	if span <= compactTrigger*packed {
+		return
+	}
+	f := compactTarget * packed / span
+	cx, cy := (all.x0+all.x1)/2, (all.y0+all.y1)/2
+	shift := make([]model.Point, parts)
+	for k, r := range boxes {
+		if !pinned[k] {
+			px, py := (r.x0+r.x1)/2, (r.y0+r.y1)/2
+			shift[k] = model.Point{X: cx + (px-cx)*f - px, Y: cy + (py-cy)*f - py}
+		}
+	}
+	bs := make([]box, len(nodes))
+	for k, i := range nodes {
+		d := shift[comp[i]]
+		bs[k] = box{x: s.xy[i].X + d.X, y: s.xy[i].Y + d.Y, w: s.size[i].W, h: s.size[i].H, fixed: s.pin[i]}
+	}
+	removeOverlaps(bs, s.opt.Gap)
+	for k, i := range nodes {
+		p := model.Point{X: bs[k].x, Y: bs[k].y}
+		if p != s.xy[i] {
+			s.grid.remove(i, s.xy[i])
+			s.xy[i] = p
+			s.grid.add(i, p)
+			b.set(s.u.g.ids[i], p)
+		}
+	}
+}
+
+// partsOf numbers the connected parts of the date's graph over nodes:
+// comp[i] is node i's part, and parts how many there are.
+func (s *incState) partsOf(nodes []int32) (comp []int32, parts int) {
+	comp = make([]int32, len(s.alive))
+	for i := range comp {
+		comp[i] = -1
+	}
+	var queue []int32
+	for _, i := range nodes {
+		if comp[i] >= 0 {
+			continue
+		}
+		c := int32(parts)
+		parts++
+		comp[i] = c
+		queue = append(queue[:0], i)
+		for h := 0; h < len(queue); h++ {
+			for _, j := range s.adj[queue[h]] {
+				if comp[j] < 0 && s.alive[j] {
+					comp[j] = c
+					queue = append(queue, j)
+				}
+			}
+		}
+	}
+	return comp, parts
+}

@@ -57,7 +57,7 @@ type Editor struct {
 	progress *widget.ProgressBar
 	// framing says what a still is fitted to (see render.Framing).
 	framing render.Framing
-	anim   *fyne.Animation
+	anim    *fyne.Animation
 }
 
 // NewEditor loads the map in st and builds the window's content and menus.

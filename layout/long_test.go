@@ -1,0 +1,233 @@
+package layout_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand"
+	"reflect"
+	"sort"
+	"testing"
+	"time"
+
+	"relmap/layout"
+	"relmap/model"
+)
+
+// longMap generates a map with a long history, shaped like a country–
+// official network: actors in communities of 25, each alive for 2 to 20
+// years somewhere in a span of years, and ties of 1 to 60 months between
+// two actors alive together, 85% of them within a community. Day-precision
+// dates give one keyframe for almost every begin and end.
+func longMap(actors, ties, years int, seed int64) *model.Map {
+	rng := rand.New(rand.NewSource(seed))
+	start := model.DayOf(1900, time.January, 1)
+	span := years * 365
+	m := &model.Map{Name: fmt.Sprintf("long history %d", seed)}
+	type life struct{ from, until model.Day }
+	lives := make([]life, actors)
+	for i := range actors {
+		length := model.Day(365 * (2 + rng.Intn(19)))
+		from := start + model.Day(rng.Intn(span))
+		lives[i] = life{from, from + length}
+		kind := []string{"country", "official", "organisation"}[i%3]
+		m.Actors = append(m.Actors, model.Actor{
+			ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %04d", i+1), Kind: kind,
+			Life: model.Span{Start: model.DateOfDay(from), End: model.DateOfDay(from + length)},
+		})
+	}
+	for len(m.Ties) < ties {
+		a := rng.Intn(actors)
+		b := a/25*25 + rng.Intn(25)
+		if rng.Float64() < 0.15 {
+			b = rng.Intn(actors)
+		}
+		if b >= actors || a == b {
+			continue
+		}
+		from, until := max(lives[a].from, lives[b].from), min(lives[a].until, lives[b].until)
+		if until-from < 40 {
+			continue
+		}
+		s := from + model.Day(rng.Intn(int(until-from)-30))
+		e := min(until, s+model.Day(30+rng.Intn(1800)))
+		m.Ties = append(m.Ties, model.Tie{
+			ID: model.ID(len(m.Ties) + 1), Kind: "relations", From: model.ID(a + 1), To: model.ID(b + 1),
+			Span: model.Span{Start: model.DateOfDay(s), End: model.DateOfDay(e)},
+		})
+	}
+	return m
+}
+
+// staticOf is the snapshot as a map without dates: what a fresh static
+// layout of that date lays out.
+func staticOf(snap model.Snapshot) *model.Map {
+	m := &model.Map{}
+	for _, a := range snap.Actors {
+		a.Life = model.Span{}
+		m.Actors = append(m.Actors, a)
+	}
+	for _, t := range snap.Ties {
+		t.Span = model.Span{}
+		m.Ties = append(m.Ties, t)
+	}
+	return m
+}
+
+// extent is the diagonal of the box that holds the boxes at pos.
+func extent(pos map[model.ID]model.Point) float64 {
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range pos {
+		sz := nodeBox(model.Actor{})
+		minX, minY = min(minX, p.X-sz.W/2), min(minY, p.Y-sz.H/2)
+		maxX, maxY = max(maxX, p.X+sz.W/2), max(maxY, p.Y+sz.H/2)
+	}
+	return math.Hypot(maxX-minX, maxY-minY)
+}
+
+func TestLongHistoryHasNoDrift(t *testing.T) {
+	t.Parallel()
+	m := longMap(600, 1200, 40, 1)
+	keys := m.Keyframes()
+	if len(keys) < 1000 {
+		t.Fatalf("the generated map has %d keyframes, want a long history (1,000 or more)", len(keys))
+	}
+	opt := layout.Options{Box: nodeBox}
+	tl := layout.Compute(m, opt)
+	if got, want := tl.Len(), len(keys)+1; got != want {
+		t.Fatalf("%d frames, want %d", got, want)
+	}
+	t.Run("every date's box is at most twice the diameter of its own fresh layout", func(t *testing.T) {
+		for k := 1; k < tl.Len(); k += 37 {
+			f := tl.Frame(k)
+			snap := m.Snapshot(f.At)
+			if len(snap.Actors) < 2 {
+				continue
+			}
+			fresh := layout.Compute(staticOf(snap), opt).Frame(0).Pos
+			if got, limit := extent(f.Pos), 2*extent(fresh); got > limit {
+				t.Errorf("%s: %d actors span %.0f, fresh layout %.0f: more than twice", f.At, len(snap.Actors), got, limit/2)
+			}
+		}
+	})
+	t.Run("consecutive dates move only what changed, but for rare compactions", func(t *testing.T) {
+		frames := tl.Frames()
+		compactions, compared := 0, 0
+		for k := 1; k < len(frames); k++ {
+			a, b := frames[k-1], frames[k]
+			var moved []float64
+			for id, p := range a.Pos {
+				if q, ok := b.Pos[id]; ok {
+					moved = append(moved, math.Hypot(p.X-q.X, p.Y-q.Y))
+				}
+			}
+			if len(moved) < 20 {
+				continue
+			}
+			compared++
+			sort.Float64s(moved)
+			// Translating, turning or scaling the picture would move most
+			// actors; a change moves the few near it. Only a compaction
+			// (a picture grown sparse drawn together) moves most.
+			if moved[len(moved)/2] != 0 {
+				compactions++
+			}
+		}
+		if limit := compared / 50; compactions > limit {
+			t.Errorf("on %d of %d dates most actors moved; want at most %d (2%%)", compactions, compared, limit)
+		}
+	})
+	t.Run("the same map lays out to the same positions", func(t *testing.T) {
+		again := layout.Compute(m, opt)
+		if !reflect.DeepEqual(again.Frames(), tl.Frames()) {
+			t.Error("two layouts of the same map differ")
+		}
+	})
+}
+
+func TestLongHistoryEditRelaysOnlyTheDatesItReaches(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 2)
+	opt := layout.Options{Box: nodeBox}
+	old := layout.Compute(m, opt)
+	// Move the end of the last-starting tie a week later: only its
+	// end date and what follows can change.
+	last := 0
+	for i, tie := range m.Ties {
+		if tie.Span.Start.First() > m.Ties[last].Span.Start.First() {
+			last = i
+		}
+	}
+	edited := *m
+	edited.Ties = append([]model.Tie(nil), m.Ties...)
+	end := edited.Ties[last].Span.End.First() + 7
+	edited.Ties[last].Span.End = model.DateOfDay(end)
+	first := min(m.Ties[last].Span.End.First(), end)
+	tl, err := layout.Recompute(context.Background(), &edited, opt, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldFrames, frames := old.Frames(), tl.Frames()
+	for k, f := range frames {
+		if f.At >= first {
+			break
+		}
+		if !reflect.DeepEqual(f, oldFrames[k]) {
+			t.Fatalf("frame %s, before the edit's first date %s, changed", f.At, first)
+		}
+	}
+	if fresh := layout.Compute(&edited, opt); tl.Len() != fresh.Len() {
+		t.Errorf("%d frames after the edit, want %d", tl.Len(), fresh.Len())
+	}
+}
+
+func TestLongHistoryStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	opt := layout.Options{Box: nodeBox, Progress: func(done, total int) {
+		calls++
+		if done == total/4 {
+			cancel()
+		}
+	}}
+	tl, err := layout.Recompute(ctx, m, opt, nil)
+	if err == nil || tl != nil {
+		t.Fatalf("Recompute after cancel = %v, %v; want ctx's error", tl, err)
+	}
+	if total := len(m.Keyframes()) + 1; calls > total/4+64 {
+		t.Errorf("%d progress reports after cancelling at %d of %d: it did not stop", calls, total/4, total)
+	}
+}
+
+func TestTimelineRoundTrip(t *testing.T) {
+	t.Parallel()
+	m := longMap(200, 400, 20, 4)
+	tl := layout.Compute(m, layout.Options{Box: nodeBox})
+	data, err := tl.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back layout.Timeline
+	if err := back.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Frames(), tl.Frames()) {
+		t.Error("the decoded timeline's frames differ")
+	}
+	for _, cut := range []int{0, 3, len(data) / 2, len(data) - 1} {
+		var bad layout.Timeline
+		if err := bad.UnmarshalBinary(data[:cut]); err == nil {
+			t.Errorf("%d of %d bytes decoded without an error", cut, len(data))
+		}
+	}
+}
+
+func BenchmarkLongHistory(b *testing.B) {
+	m := longMap(2000, 4000, 60, 5)
+	b.ReportMetric(float64(len(m.Keyframes())), "dates")
+	for b.Loop() {
+		layout.Compute(m, layout.Options{Box: nodeBox})
+	}
+}
