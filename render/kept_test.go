@@ -131,8 +131,8 @@ func TestLayoutKept(t *testing.T) {
 }
 
 // longHistory is a generated map of actors who live for some years in a
-// century, tied while they live, so that each date shows a small part of
-// the whole.
+// century, each tied to others born about when it was, so that the map
+// of all dates is a long band and each date shows a small part of it.
 func longHistory() *model.Map {
 	rng := rand.New(rand.NewSource(9))
 	m := &model.Map{Name: "long history"}
@@ -140,14 +140,15 @@ func longHistory() *model.Map {
 	type life struct{ from, until model.Day }
 	var lives []life
 	for i := range 400 {
-		from := start + model.Day(rng.Intn(100*365))
+		from := start + model.Day(i*90+rng.Intn(90))
 		until := from + model.Day(365*(3+rng.Intn(15)))
 		lives = append(lives, life{from, until})
 		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country",
 			Life: model.Span{Start: model.DateOfDay(from), End: model.DateOfDay(until)}})
 	}
 	for len(m.Ties) < 800 {
-		a, b := rng.Intn(400), rng.Intn(400)
+		a := rng.Intn(400)
+		b := min(399, a+1+rng.Intn(12))
 		from, until := max(lives[a].from, lives[b].from), min(lives[a].until, lives[b].until)
 		if a == b || until-from < 60 {
 			continue
