@@ -210,6 +210,34 @@ func TestRelayout(t *testing.T) {
 		}
 	})
 
+	t.Run("when the user cancels, should keep the last good picture and say so", func(t *testing.T) {
+		te := newTestEditor(t)
+		before := te.tl
+		started := make(chan struct{})
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+			progress(1, 10)
+			close(started)
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}
+		te.relayout()
+		<-started
+		if !te.busy.Visible() {
+			t.Error("no progress bar while laying out")
+		}
+		te.cancelRunningLayout()
+		te.waitLayout()
+		if te.tl != before {
+			t.Error("the picture on show was replaced")
+		}
+		if te.busy.Visible() {
+			t.Error("the progress bar stays after cancelling")
+		}
+		if got := te.status.Text; !strings.Contains(got, "cancelled") {
+			t.Errorf("status %q, want it to say the layout was cancelled", got)
+		}
+	})
+
 	t.Run("when the layout fails, should say why and keep the picture", func(t *testing.T) {
 		te := newTestEditor(t)
 		before := te.tl

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,72 +15,153 @@ import (
 )
 
 // timeline is the bar under the diagram: step back, play, step forward, a
-// date slider and a date field.
+// date slider over a window of time that zooms and pans, buttons that fit
+// the window to the events or to the whole span, and a date field that
+// says beside it what is wrong with a bad date.
 type timeline struct {
 	e       *Editor
 	bar     fyne.CanvasObject
-	slider  *widget.Slider
+	slider  *timeSlider
 	date    *widget.Entry
+	dateErr *widget.Label
 	play    *widget.Button
 	playing bool
 	stop    chan struct{}
-	// quiet stops the slider's OnChanged from echoing programmatic moves.
-	quiet bool
 }
 
 // playStep is how long play rests on each change.
 const playStep = 1500 * time.Millisecond
 
+// spanMargin is how many days the slider reaches beyond the map's first
+// and last keyframes.
+const spanMargin = 30
+
+// newTimeline builds the bar for e, its window fitted to the map's events.
 func newTimeline(e *Editor) *timeline {
 	t := &timeline{e: e}
-	t.slider = widget.NewSlider(0, 1)
-	t.slider.Step = 1
-	t.slider.OnChanged = func(v float64) {
-		if !t.quiet {
-			t.e.SetDate(model.Day(v), false)
-		}
-	}
+	t.slider = newTimeSlider(func(d model.Day) { t.e.SetDate(d, false) })
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder("YYYY-MM-DD")
-	t.date.OnSubmitted = func(s string) {
-		d, err := model.ParseDate(s)
-		if err != nil || d.IsZero() {
-			t.date.SetValidationError(err)
-			t.show(t.e.day)
-			return
-		}
-		t.e.SetDate(d.First(), true)
-	}
+	t.date.OnSubmitted = t.submit
+	t.date.OnChanged = func(string) { t.setDateError("") }
+	t.dateErr = widget.NewLabel("")
+	t.dateErr.Importance = widget.DangerImportance
+	t.dateErr.Hide()
 	t.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
 	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), t.prev)
 	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), t.next)
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), t.fitEvents)
+	whole := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), t.wholeSpan)
 	dateBox := container.NewGridWrap(fyne.NewSize(130, t.date.MinSize().Height), t.date)
-	t.bar = container.NewBorder(nil, nil, container.NewHBox(prev, t.play, next), dateBox, t.slider)
+	t.bar = container.NewBorder(nil, nil,
+		container.NewHBox(prev, t.play, next),
+		container.NewHBox(fit, whole, dateBox, t.dateErr),
+		t.slider)
 	t.setRange()
 	t.show(e.day)
+	t.fitEvents()
 	return t
 }
 
-// setRange spans the slider over the map's keyframes, with a month either
-// side.
+// setRange bounds the slider by the map's keyframes, spanMargin days
+// either side, and marks the map's events on it.
 func (t *timeline) setRange() {
+	t.slider.setBounds(t.span())
+	t.slider.setEvents(eventDays(t.e.m.Events))
+}
+
+// span is the map's keyframes with spanMargin days either side; without
+// keyframes, spanMargin days either side of the day on show.
+func (t *timeline) span() (lo, hi model.Day) {
 	keys := t.e.keys
-	lo, hi := t.e.day-30, t.e.day+30
-	if len(keys) > 0 {
-		lo, hi = keys[0]-30, keys[len(keys)-1]+30
+	if len(keys) == 0 {
+		return t.e.day - spanMargin, t.e.day + spanMargin
 	}
-	t.quiet = true
-	t.slider.Min, t.slider.Max = float64(lo), float64(hi)
-	t.slider.Refresh()
-	t.quiet = false
+	return keys[0] - spanMargin, keys[len(keys)-1] + spanMargin
+}
+
+// fitEvents fits the slider's window to the map's events, with a margin of
+// a twentieth of their span and a day; a map without events fits its
+// keyframes.
+func (t *timeline) fitEvents() {
+	days := eventDays(t.e.m.Events)
+	if len(days) == 0 {
+		days = t.e.keys
+	}
+	if len(days) == 0 {
+		return
+	}
+	lo, hi := slices.Min(days), slices.Max(days)
+	m := (hi-lo)/20 + 1
+	t.slider.setWindow(lo-m, hi+m)
+}
+
+// wholeSpan shows the whole span of the map on the slider.
+func (t *timeline) wholeSpan() { t.slider.setWindow(t.span()) }
+
+// eventDays are the first days of the dated events.
+func eventDays(events []model.Event) []model.Day {
+	var days []model.Day
+	for _, ev := range events {
+		if !ev.Date.IsZero() {
+			days = append(days, ev.Date.First())
+		}
+	}
+	return days
 }
 
 // show moves the slider and date field to day without feedback.
 func (t *timeline) show(day model.Day) {
-	t.quiet = true
-	t.slider.SetValue(float64(day))
-	t.quiet = false
+	t.slider.setDay(day)
 	t.date.SetText(day.String())
+}
+
+// submit moves to the date typed. A bad date leaves the day and the text
+// as they are and says beside the field what is wrong; an empty field is
+// given back the day on show.
+func (t *timeline) submit(text string) {
+	d, err := model.ParseDate(text)
+	switch {
+	case err != nil:
+		t.setDateError(dateProblem(text, err))
+	case d.IsZero():
+		t.show(t.e.day)
+	default:
+		t.e.SetDate(d.First(), true)
+		t.show(t.e.day)
+	}
+}
+
+// setDateError shows msg beside the date field, or hides it if msg is "".
+func (t *timeline) setDateError(msg string) {
+	if msg == "" && !t.dateErr.Visible() {
+		return
+	}
+	t.dateErr.SetText(msg)
+	if msg == "" {
+		t.dateErr.Hide()
+	} else {
+		t.dateErr.Show()
+	}
+	t.bar.Refresh() // the slider gives the message room, or takes it back
+}
+
+// dateProblem says what is wrong with text, which model.ParseDate refused
+// with err: ParseDate's reason when text is digits and dashes, else that
+// text is not a date at all.
+func dateProblem(text string, err error) string {
+	text = strings.TrimSpace(text)
+	const formats = "write YYYY, YYYY-MM or YYYY-MM-DD"
+	if strings.Trim(text, "0123456789-") != "" {
+		return fmt.Sprintf("%q is not a date: %s", text, formats)
+	}
+	// ParseDate's errors read `invalid date "text": reason (use …)`.
+	why, ok := strings.CutPrefix(err.Error(), fmt.Sprintf("%v %q: ", model.ErrDate, text))
+	if !ok {
+		return err.Error()
+	}
+	why, _, _ = strings.Cut(why, " (")
+	return fmt.Sprintf("%q is not a date: %s", text, why)
 }
 
 // next moves to the next keyframe, animated.
@@ -142,6 +226,7 @@ func (t *timeline) toggle() {
 	}()
 }
 
+// halt stops playing, if playing.
 func (t *timeline) halt() {
 	if !t.playing {
 		return

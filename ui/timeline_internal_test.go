@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
 )
@@ -22,7 +24,7 @@ func TestMovingTheSliderChangesTheDiagram(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := day(t, tt.date)
-			te.time.slider.SetValue(float64(d))
+			tapDay(t, te.time.slider, d)
 			if got := te.Day(); got != d {
 				t.Fatalf("Day() = %s, want %s", got, d)
 			}
@@ -67,7 +69,7 @@ func TestKeyframeButtons(t *testing.T) {
 			if got := te.time.date.Text; got != tt.want {
 				t.Errorf("date field = %q, want %q", got, tt.want)
 			}
-			if got, want := model.Day(te.time.slider.Value), want; got != want {
+			if got := te.time.slider.day; got != want {
 				t.Errorf("slider = %s, want %s", got, want)
 			}
 			// The animation has finished: the scene is the still of the day.
@@ -80,28 +82,210 @@ func TestKeyframeButtons(t *testing.T) {
 
 func TestTypingADate(t *testing.T) {
 	te := newTestEditor(t)
-	te.SetDate(day(t, "2024-04-07"), false)
+	from := day(t, "2024-04-07")
 	tests := []struct {
-		name  string
-		typed string
-		want  string
+		name     string
+		typed    string
+		wantDay  string
+		wantText string
+		wantErr  string // the message beside the field; "" when hidden
 	}{
-		{"when a full date is typed, should show that day", "2024-04-06", "2024-04-06"},
-		{"when a month is typed, should show its first day", "2024-03", "2024-03-01"},
-		{"when a bad date is typed, should keep the day and restore the field", "2024-13-01", "2024-03-01"},
-		{"when the field is cleared, should keep the day and restore the field", "", "2024-03-01"},
+		{"when a full date is typed, should show that day", "2024-04-06", "2024-04-06", "2024-04-06", ""},
+		{"when a month is typed, should show its first day", "2024-03", "2024-03-01", "2024-03-01", ""},
+		{"when a year is typed, should show its first day", "2020", "2020-01-01", "2020-01-01", ""},
+		{
+			"when the user types 2024-13-40, should show the reason and keep the text and the date",
+			"2024-13-40", "2024-04-07", "2024-13-40", `"2024-13-40" is not a date: the month must be 01 to 12`,
+		},
+		{
+			"when 2024-02-30 is typed, should say February has no day 30 and keep the text and the date",
+			"2024-02-30", "2024-04-07", "2024-02-30", `"2024-02-30" is not a date: February 2024 has no day 30`,
+		},
+		{
+			"when yesterday is typed, should say it is not a date and keep the text and the date",
+			"yesterday", "2024-04-07", "yesterday", `"yesterday" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`,
+		},
+		{
+			"when 05/04/2024 is typed, should say it is not a date and keep the text and the date",
+			"05/04/2024", "2024-04-07", "05/04/2024", `"05/04/2024" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`,
+		},
+		{"when the field is cleared, should keep the day and restore the field", "", "2024-04-07", "2024-04-07", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			te.time.date.SetText("")
-			test.Type(te.time.date, tt.typed)
-			te.time.date.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-			if got, want := te.Day(), day(t, tt.want); got != want {
+			te.SetDate(from, false)
+			enterDate(te, tt.typed)
+			if got, want := te.Day(), day(t, tt.wantDay); got != want {
 				t.Errorf("Day() = %s, want %s", got, want)
 			}
-			if got := te.time.date.Text; got != tt.want {
-				t.Errorf("date field = %q, want %q", got, tt.want)
+			if got := te.time.date.Text; got != tt.wantText {
+				t.Errorf("date field = %q, want %q", got, tt.wantText)
+			}
+			if got := dateError(te); got != tt.wantErr {
+				t.Errorf("message = %q, want %q", got, tt.wantErr)
 			}
 		})
 	}
+}
+
+func TestTimelineDateMessageClears(t *testing.T) {
+	te := newTestEditor(t)
+	tests := []struct {
+		name  string
+		after func(t *testing.T)
+	}{
+		{"when the user edits the field after a bad date, should clear the message", func(*testing.T) {
+			te.time.date.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		}},
+		{"when a good date follows a bad one, should clear the message", func(*testing.T) {
+			enterDate(te, "2024-04-05")
+		}},
+		{"when the slider moves after a bad date, should clear the message and show the day", func(t *testing.T) {
+			tapDay(t, te.time.slider, day(t, "2024-04-01"))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enterDate(te, "2024-13-40")
+			if dateError(te) == "" {
+				t.Fatal("no message after 2024-13-40")
+			}
+			tt.after(t)
+			if got := dateError(te); got != "" {
+				t.Errorf("message = %q, want none", got)
+			}
+		})
+	}
+}
+
+func TestTimelineWindowFollowsTheDay(t *testing.T) {
+	te := newTestEditor(t)
+	tests := []struct {
+		name string
+		move func(model.Day)
+		to   string
+	}{
+		{"when a date outside the window is typed, should pan the window to it", func(d model.Day) { enterDate(te, d.String()) }, "1990-06-01"},
+		{"when next leaves the window, should pan the window to the keyframe", func(model.Day) { te.time.next() }, "2024-04-06"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			to := day(t, tt.to)
+			te.SetDate(to-1, false)
+			te.time.slider.setWindow(to-400, to-300)
+			tt.move(to)
+			if got := te.Day(); got != to {
+				t.Fatalf("Day() = %s, want %s", got, to)
+			}
+			if w := te.time.slider.win; float64(to) < w.lo || float64(to) > w.hi {
+				t.Errorf("window %s to %s misses %s", model.Day(w.lo), model.Day(w.hi), to)
+			}
+			if got, want := te.time.slider.win.days(), 100.0; got != want {
+				t.Errorf("window is %.1f days, want %.1f", got, want)
+			}
+		})
+	}
+}
+
+func TestTimelineWindowButtons(t *testing.T) {
+	te := newTestEditor(t)
+	first, last := day(t, "2023-11-23"), day(t, "2024-04-07")
+	keys := te.keys
+	tests := []struct {
+		name         string
+		icon         fyne.Resource
+		wantLo       model.Day // the window holds wantLo to wantHi
+		wantHi       model.Day
+		wantMostDays float64
+	}{
+		{"fit to events should give the events' span and a small margin", theme.ZoomFitIcon(), first, last, 1.15 * float64(last-first)},
+		{"whole span should give the keyframes and a month either side", theme.ViewFullScreenIcon(), keys[0] - 30, keys[len(keys)-1] + 30, float64(keys[len(keys)-1] - keys[0] + 60)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			te.time.slider.setWindow(first-100, first-50)
+			test.Tap(barButton(t, te.time.bar, tt.icon))
+			w := te.time.slider.win
+			if w.lo > float64(tt.wantLo) || w.hi < float64(tt.wantHi) {
+				t.Errorf("window %s to %s, want it to hold %s to %s", model.Day(w.lo), model.Day(w.hi), tt.wantLo, tt.wantHi)
+			}
+			if w.days() > tt.wantMostDays {
+				t.Errorf("window is %.0f days, want at most %.0f", w.days(), tt.wantMostDays)
+			}
+		})
+	}
+}
+
+func TestTimelineDragReachesEveryDayOfAZoomedWindow(t *testing.T) {
+	te := newTestEditor(t)
+	s := te.time.slider
+	s.Resize(fyne.NewSize(600, s.MinSize().Height))
+	lo, hi := day(t, "2024-03-10"), day(t, "2024-04-09")
+	te.SetDate(lo, false)
+	s.setWindow(lo, hi)
+	seen := map[model.Day]bool{}
+	for x := float32(0); x <= 600; x++ {
+		s.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, 10)}})
+		seen[te.Day()] = true
+	}
+	s.DragEnd()
+	for d := lo; d <= hi; d++ {
+		if !seen[d] {
+			t.Errorf("dragging across %s to %s never reached %s", lo, hi, d)
+		}
+	}
+	if got, want := len(seen), int(hi-lo)+1; got != want {
+		t.Errorf("reached %d days, want %d", got, want)
+	}
+}
+
+// enterDate types text into the cleared date field and presses Enter.
+func enterDate(te *testEditor, text string) {
+	te.time.date.SetText("")
+	test.Type(te.time.date, text)
+	te.time.date.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// dateError is the message beside the date field, or "" if it is hidden.
+func dateError(te *testEditor) string {
+	if !te.time.dateErr.Visible() {
+		return ""
+	}
+	return te.time.dateErr.Text
+}
+
+// tapDay taps the slider at d, panning its window to d first if need be.
+func tapDay(t *testing.T, s *timeSlider, d model.Day) {
+	t.Helper()
+	if w := s.win; float64(d) < w.lo || float64(d) > w.hi {
+		s.setWindow(d-minWindow, d+minWindow)
+	}
+	s.Tapped(&fyne.PointEvent{Position: fyne.NewPos(s.xOf(d, s.Size()), 10)})
+	if s.day != d {
+		t.Fatalf("tapping at %s picked %s", d, s.day)
+	}
+}
+
+// barButton finds the button with icon in bar.
+func barButton(t *testing.T, bar fyne.CanvasObject, icon fyne.Resource) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Icon == icon {
+				found = o
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(bar)
+	if found == nil {
+		t.Fatalf("no button with icon %s", icon.Name())
+	}
+	return found
 }

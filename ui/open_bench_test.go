@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"relmap/assets"
+	"relmap/model/sqlite"
+	"relmap/render"
+)
+
+// BenchmarkOpenKept opens the map file named by RELMAP_BENCH_MAP in the
+// editor and paints its first frame at 1200×800: what opening the app
+// costs when the map's layout is kept in the file (scripts/bench-timeline.sh
+// makes such a file). Without the variable it is skipped.
+func BenchmarkOpenKept(b *testing.B) {
+	path := os.Getenv("RELMAP_BENCH_MAP")
+	if path == "" {
+		b.Skip("RELMAP_BENCH_MAP names no map file")
+	}
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
+		b.Setenv(v, b.TempDir())
+	}
+	a := test.NewTempApp(b)
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		st, err := sqlite.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		win := a.NewWindow("")
+		ed, err := NewEditor(win, st, r, "bench.relmap")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ed.busy.Visible() || ed.tl.Len() == 0 {
+			b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
+		}
+		ed.diagram.paint(1200, 800)
+		ed.waitLayout()
+		win.Close()
+		st.Close()
+	}
+}
