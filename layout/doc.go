@@ -29,6 +29,28 @@
 // boxes overlap (see removeOverlaps). Pinned actors stay exactly at their
 // pins in every frame.
 //
+// Long timelines: a map with more than 100 keyframes is laid out
+// incrementally, as online dynamic graph drawing does (North, "Incremental
+// Layout in DynaDAG", GD 1995; Frishman and Tal, "Online Dynamic Graph
+// Drawing", IEEE TVCG 2008): the first keyframe gets a whole layout, and
+// each later one relaxes only the actors whose links begin or end on it
+// and their neighbours, by localized stress majorization against the
+// actors at most three hops away, anchored where they were. Most dates of
+// a long history change one or two ties, so a date costs what changed on
+// it, not the size of the map, and actors away from a change never move:
+// the picture cannot drift, turn or scale. Laying out every keyframe
+// afresh (the method for short timelines) costs dates × actors, which is
+// minutes for thousands of dates. Every few dates a picture grown sparse
+// (as actors leave, or arrive at their aggregate home) is drawn together
+// by scaling its parts' centres toward its centre, which keeps their
+// orthogonal order (Misra, Eades, Lai and Sugiyama, "Layout Adjustment
+// and the Mental Map", J. Visual Languages and Computing 1995). See
+// incremental and compact.
+//
+// Kept layouts: a Timeline stores each actor's moves, not frames ×
+// actors, encodes to bytes (MarshalBinary) and is kept in the map file
+// under Key, a hash of the map's content, the options and EngineVersion.
+//
 // Incremental work: Recompute takes the timeline of the map before an edit,
 // reuses every frame whose inputs did not change, warm-starts the rest, and
 // stops when its context is cancelled.
