@@ -89,7 +89,7 @@ func (u *union) incremental(ctx context.Context, m *model.Map, keys []model.Day,
 			err = s.first(ctx, m, day, b)
 		default:
 			err = s.relax(ctx, h.steps[k], b)
-			if k%compactEvery == 0 || k == len(h.days)-1 {
+			if k%compactEvery == 0 || k == len(h.days)-1 || s.few() {
 				s.compact(b)
 			}
 		}
@@ -249,16 +249,17 @@ func (h *history) signatures(u *union, m *model.Map, opt Options) []uint64 {
 // incState is the running picture of an incremental layout, over union
 // nodes.
 type incState struct {
-	u     *union
-	opt   Options
-	kappa float64
-	home  map[model.ID][2]float64
-	alive []bool
-	adj   [][]int32 // links in force, one entry per link (parallel links repeat)
-	xy    []model.Point
-	size  []Size
-	pin   []bool
-	grid  *boxGrid
+	u      *union
+	opt    Options
+	kappa  float64
+	home   map[model.ID][2]float64
+	alive  []bool
+	living int       // how many are alive
+	adj    [][]int32 // links in force, one entry per link (parallel links repeat)
+	xy     []model.Point
+	size   []Size
+	pin    []bool
+	grid   *boxGrid
 	// newcomer marks actors that appear on the date being laid out.
 	newcomer []bool
 	// scratch for regions and breadth-first searches
@@ -296,10 +297,12 @@ func (s *incState) apply(st step) {
 	}
 	for _, i := range st.dropActors {
 		s.alive[i] = false
+		s.living--
 		s.grid.remove(i, s.xy[i])
 	}
 	for _, i := range st.addActors {
 		s.alive[i], s.newcomer[i] = true, true
+		s.living++
 	}
 	for _, l := range st.addLinks {
 		s.adj[l.a] = append(s.adj[l.a], l.b)

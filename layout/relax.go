@@ -264,17 +264,25 @@ func (g *boxGrid) near(p model.Point, f func(int32)) {
 // from the others. Every compactEvery dates, if the box of the date's
 // actors spans more than compactTrigger times the diagonal of its
 // connected parts packed side by side, the parts are drawn together:
-// their centres are scaled toward the centre of the picture so that it
-// spans compactTarget times that diagonal, each part keeping its shape,
-// and overlaps are removed. Scaling keeps the parts' left–right and
+// their centres are scaled toward the centre of the picture, each part
+// keeping its shape, as far as it takes for the picture to span
+// compactTarget times that diagonal or until two boxes would meet. Scaling keeps the parts' left–right and
 // above–below order (Misra, Eades, Lai and Sugiyama, "Layout Adjustment
 // and the Mental Map", 1995), so the picture reads the same, only
 // closer.
 const (
-	compactEvery   = 8
+	compactEvery   = 16
 	compactTrigger = 1.6
 	compactTarget  = 1.0
 )
+
+// fewActors is the number of actors below which compaction is checked on
+// every date, where a check costs little and each actor that leaves
+// leaves a large hole.
+const fewActors = 200
+
+// few reports whether fewer than fewActors are alive.
+func (s *incState) few() bool { return s.living < fewActors }
 
 // compact draws the date's parts together when the picture has grown
 // sparse (see compactTrigger), and records what moved.
@@ -315,19 +323,33 @@ func (s *incState) compact(b *timelineBuilder) {
 	if span <= compactTrigger*packed {
 		return
 	}
-	f := compactTarget * packed / span
 	cx, cy := (all.x0+all.x1)/2, (all.y0+all.y1)/2
-	shift := make([]model.Point, parts)
+	centres := make([]model.Point, parts)
 	for k, r := range boxes {
-		if !pinned[k] {
-			px, py := (r.x0+r.x1)/2, (r.y0+r.y1)/2
-			shift[k] = model.Point{X: cx + (px-cx)*f - px, Y: cy + (py-cy)*f - py}
-		}
+		centres[k] = model.Point{X: (r.x0 + r.x1) / 2, Y: (r.y0 + r.y1) / 2}
 	}
-	bs := make([]box, len(nodes))
+	// scaled returns the boxes with the parts' centres scaled by f.
+	scaled := func(f float64) []box {
+		bs := make([]box, len(nodes))
+		for k, i := range nodes {
+			var dx, dy float64
+			if c := centres[comp[i]]; !pinned[comp[i]] {
+				dx, dy = cx+(c.X-cx)*f-c.X, cy+(c.Y-cy)*f-c.Y
+			}
+			bs[k] = box{x: s.xy[i].X + dx, y: s.xy[i].Y + dy, w: s.size[i].W, h: s.size[i].H}
+		}
+		return bs
+	}
+	// At most a fifth closer at a time, so that the overlaps it makes are
+	// few and small and their removal moves boxes little.
+	step := compactStep
+	if s.few() {
+		step = 0 // few boxes: one step all the way, the overlaps are few
+	}
+	lo := math.Max(compactTarget*packed/span, step)
+	bs := scaled(lo)
 	for k, i := range nodes {
-		d := shift[comp[i]]
-		bs[k] = box{x: s.xy[i].X + d.X, y: s.xy[i].Y + d.Y, w: s.size[i].W, h: s.size[i].H, fixed: s.pin[i]}
+		bs[k].fixed = s.pin[i]
 	}
 	removeOverlaps(bs, s.opt.Gap)
 	for k, i := range nodes {
@@ -340,6 +362,9 @@ func (s *incState) compact(b *timelineBuilder) {
 		}
 	}
 }
+
+// compactStep is the least factor of one compaction.
+const compactStep = 0.7
 
 // partsOf numbers the connected parts of the date's graph over nodes:
 // comp[i] is node i's part, and parts how many there are.
