@@ -2,7 +2,6 @@ package layout
 
 import (
 	"context"
-	"encoding/binary"
 	"hash/fnv"
 	"math"
 
@@ -197,19 +196,9 @@ func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history 
 // signature changes when anything it was computed from does.
 func (h *history) signatures(u *union, m *model.Map, opt Options) []uint64 {
 	sigs := make([]uint64, len(h.steps))
-	hash := fnv.New64a()
-	var buf [8]byte
-	put := func(v uint64) {
-		binary.LittleEndian.PutUint64(buf[:], v)
-		hash.Write(buf[:])
-	}
-	putF := func(f float64) { put(math.Float64bits(f)) }
-	putF(opt.EdgeLength)
-	putF(opt.Stability)
-	put(uint64(opt.Anchor))
-	putF(opt.Gap)
-	put(uint64(opt.MaxSweeps))
-	put(uint64(opt.Seed))
+	hash := &hasher{h: fnv.New64a()}
+	put, putF := hash.u64, hash.f64
+	hash.options(opt)
 	actors := make(map[model.ID]model.Actor, len(m.Actors))
 	for _, a := range m.Actors {
 		actors[a.ID] = a
@@ -241,7 +230,7 @@ func (h *history) signatures(u *union, m *model.Map, opt Options) []uint64 {
 		}
 		putLinks(3, st.dropLinks)
 		putLinks(4, st.addLinks)
-		sigs[k] = hash.Sum64()
+		sigs[k] = hash.sum64()
 	}
 	return sigs
 }

@@ -24,13 +24,8 @@ const EngineVersion = 4
 // events).
 func Key(m *model.Map, opt Options) string {
 	opt = opt.withDefaults()
-	h := sha256.New()
-	var buf [8]byte
-	put := func(v uint64) {
-		binary.LittleEndian.PutUint64(buf[:], v)
-		h.Write(buf[:])
-	}
-	putF := func(f float64) { put(math.Float64bits(f)) }
+	h := &hasher{h: sha256.New()}
+	put, putF := h.u64, h.f64
 	putS := func(s model.Span) {
 		from, okF := s.From()
 		until, okU := s.Until()
@@ -40,12 +35,7 @@ func Key(m *model.Map, opt Options) string {
 		put(boolBit(okU))
 	}
 	put(EngineVersion)
-	putF(opt.EdgeLength)
-	putF(opt.Stability)
-	put(uint64(opt.Anchor))
-	putF(opt.Gap)
-	put(uint64(opt.MaxSweeps))
-	put(uint64(opt.Seed))
+	h.options(opt)
 	put(uint64(len(m.Actors)))
 	for _, a := range m.Actors {
 		put(uint64(a.ID))
@@ -77,7 +67,7 @@ func Key(m *model.Map, opt Options) string {
 		putF(m.Pins[id].X)
 		putF(m.Pins[id].Y)
 	}
-	return fmt.Sprintf("v%d-%s", EngineVersion, hex.EncodeToString(h.Sum(nil)))
+	return fmt.Sprintf("v%d-%s", EngineVersion, hex.EncodeToString(h.h.Sum(nil)))
 }
 
 func boolBit(b bool) uint64 {

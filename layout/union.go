@@ -2,9 +2,7 @@ package layout
 
 import (
 	"context"
-	"encoding/binary"
 	"hash/fnv"
-	"math"
 	"sort"
 
 	"relmap/model"
@@ -185,20 +183,10 @@ func (u *union) keyframeGroup(g graph, nodes []int32) group {
 // graphSig hashes what a layout of g depends on: seed, the actors' boxes
 // and pins, the ties, and the options.
 func graphSig(seed uint64, actors []model.Actor, g graph, pins map[model.ID]model.Point, opt Options) uint64 {
-	h := fnv.New64a()
-	var buf [8]byte
-	put := func(v uint64) {
-		binary.LittleEndian.PutUint64(buf[:], v)
-		h.Write(buf[:])
-	}
-	putF := func(f float64) { put(math.Float64bits(f)) }
+	h := &hasher{h: fnv.New64a()}
+	put, putF := h.u64, h.f64
 	put(seed)
-	putF(opt.EdgeLength)
-	putF(opt.Stability)
-	put(uint64(opt.Anchor))
-	putF(opt.Gap)
-	put(uint64(opt.MaxSweeps))
-	put(uint64(opt.Seed))
+	h.options(opt)
 	for _, a := range actors {
 		put(uint64(a.ID))
 		sz := opt.Box(a)
@@ -215,5 +203,5 @@ func graphSig(seed uint64, actors []model.Actor, g graph, pins map[model.ID]mode
 			put(uint64(j))
 		}
 	}
-	return h.Sum64()
+	return h.sum64()
 }
