@@ -20,8 +20,10 @@ func (w *hasher) u64(v uint64) {
 
 func (w *hasher) f64(f float64) { w.u64(math.Float64bits(f)) }
 
-// options writes every option that changes positions.
+// options writes every option that changes positions, and the engine's
+// version, so that no frame of another engine is taken for this one's.
 func (w *hasher) options(opt Options) {
+	w.u64(EngineVersion)
 	w.f64(opt.EdgeLength)
 	w.f64(opt.Stability)
 	w.u64(uint64(opt.Anchor))

@@ -349,22 +349,91 @@ func (s *incState) adoptNewcomers(st step) {
 // returns them.
 func (s *incState) place(st step) []int32 {
 	var placed []int32
+	var frame *homeFrame
 	for _, i := range st.addActors {
 		if !s.alive[i] || !s.newcomer[i] {
 			continue
 		}
+		if frame == nil {
+			frame = s.homeFrame()
+		}
 		s.newcomer[i] = false
 		if !s.pin[i] {
-			s.xy[i] = s.startOf(i)
+			s.xy[i] = s.startOf(i, frame)
 		}
 		placed = append(placed, i)
 	}
 	return placed
 }
 
+// homeFrame maps the aggregate's homes into the picture of the date: the
+// placed actors' homes, centred and scaled, onto where those actors are.
+type homeFrame struct {
+	home, at model.Point
+	scale    float64
+	box      rect // the placed actors' centres, or all the plane
+}
+
+// place is where a home falls in the picture, inside the placed actors'
+// box: an actor that never has a partner has its home in the rows that
+// the aggregate packs beside its connected parts, and would start there,
+// outside the picture of the date.
+func (f *homeFrame) place(home model.Point) model.Point {
+	return model.Point{
+		X: min(max(f.at.X+(home.X-f.home.X)*f.scale, f.box.x0), f.box.x1),
+		Y: min(max(f.at.Y+(home.Y-f.home.Y)*f.scale, f.box.y0), f.box.y1),
+	}
+}
+
+// homeFrame fits the homes of the placed, alive actors to their
+// positions: the centroids, and the ratio of the spreads about them, at
+// most 1 (the aggregate's own scale), within the box of their centres;
+// with fewer than two such actors, the homes as they are.
+func (s *incState) homeFrame() *homeFrame {
+	unit := s.opt.EdgeLength
+	var hs, ps []model.Point
+	for i, ok := range s.alive {
+		if ok && !s.newcomer[i] {
+			h := s.home[s.u.g.ids[i]]
+			hs = append(hs, model.Point{X: h[0] * unit, Y: h[1] * unit})
+			ps = append(ps, s.xy[i])
+		}
+	}
+	f := &homeFrame{scale: 1, box: rect{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
+	if len(hs) < 2 {
+		return f
+	}
+	f.box = emptyRect()
+	for _, p := range ps {
+		f.box = f.box.union(rect{p.X, p.Y, p.X, p.Y})
+	}
+	f.home, f.at = meanPoint(hs), meanPoint(ps)
+	var hv, pv float64
+	for k := range hs {
+		hv += sq(hs[k].X-f.home.X) + sq(hs[k].Y-f.home.Y)
+		pv += sq(ps[k].X-f.at.X) + sq(ps[k].Y-f.at.Y)
+	}
+	if hv > 0 {
+		f.scale = min(1, math.Sqrt(pv/hv))
+	}
+	return f
+}
+
+func meanPoint(ps []model.Point) model.Point {
+	var c model.Point
+	for _, p := range ps {
+		c.X += p.X / float64(len(ps))
+		c.Y += p.Y / float64(len(ps))
+	}
+	return c
+}
+
+func sq(v float64) float64 { return v * v }
+
 // startOf is where newcomer i starts: beside its placed neighbours, offset
-// from each as the aggregate offsets them; with none, its home.
-func (s *incState) startOf(i int32) model.Point {
+// from each as the aggregate offsets them; with none, the free spot
+// nearest where its home falls in the date's picture (see homeFrame).
+func (s *incState) startOf(i int32, frame *homeFrame) model.Point {
 	unit := s.opt.EdgeLength
 	hi := s.home[s.u.g.ids[i]]
 	var sx, sy float64
@@ -378,7 +447,7 @@ func (s *incState) startOf(i int32) model.Point {
 		}
 	}
 	if count == 0 {
-		return model.Point{X: hi[0] * unit, Y: hi[1] * unit}
+		return s.freeSpot(i, frame.place(model.Point{X: hi[0] * unit, Y: hi[1] * unit}))
 	}
 	return model.Point{X: sx / float64(count), Y: sy / float64(count)}
 }

@@ -15,7 +15,7 @@ import (
 // EngineVersion numbers the layout engine: a kept layout computed by
 // another version is laid out again. Raise it whenever the same input can
 // give other positions.
-const EngineVersion = 4
+const EngineVersion = 8
 
 // Key names what a layout of m with opt is computed from: the engine
 // version, the options, every actor's ID, life span, links and box size,
@@ -34,7 +34,6 @@ func Key(m *model.Map, opt Options) string {
 		put(uint64(until))
 		put(boolBit(okU))
 	}
-	put(EngineVersion)
 	h.options(opt)
 	put(uint64(len(m.Actors)))
 	for _, a := range m.Actors {

@@ -50,8 +50,8 @@ const (
 // Fixed boxes end exactly where they started. Two fixed boxes that overlap
 // stay so; a free box never ends overlapping anything. If pins leave a
 // free box no room, the passes are repeated, and any free box still
-// overlapping after overlapRounds rounds is moved up or down to the
-// nearest free place in its column (O(n) per such box).
+// overlapping after overlapRounds rounds is moved to the nearest free
+// place in its row or its column (O(n) per such box).
 func removeOverlaps(b []box, gap float64) {
 	if len(b) < 2 {
 		return
@@ -289,7 +289,14 @@ func placeLeftovers(b []box, gap float64) {
 	})
 	for i := range b {
 		if stuck[i] && overlapsAny(b, i) {
-			b[i].y = freeY(b, i, gap)
+			// The nearer of the free places in its column and in its
+			// row, so that leftovers do not all stack one way.
+			x, y := freeAlong(b, i, gap, true), freeAlong(b, i, gap, false)
+			if math.Abs(x-b[i].x) < math.Abs(y-b[i].y) {
+				b[i].x = x
+			} else {
+				b[i].y = y
+			}
 		}
 	}
 }
@@ -305,31 +312,39 @@ func overlapsAny(b []box, i int) bool {
 	return false
 }
 
-// freeY is the centre y nearest box i's own at which it is at least gap
-// from every box whose x extent comes within gap of its own.
-func freeY(b []box, i int, gap float64) float64 {
+// freeAlong is the centre nearest box i's own, along x in its row
+// (alongX) or along y in its column, at which it is at least gap from
+// every box whose extent across the axis comes within gap of its own.
+func freeAlong(b []box, i int, gap float64, alongX bool) float64 {
+	at := func(k int) (along, across, size, width float64) {
+		if alongX {
+			return b[k].x, b[k].y, b[k].w, b[k].h
+		}
+		return b[k].y, b[k].x, b[k].h, b[k].w
+	}
+	ai, ci, si, wi := at(i)
 	var spans [][2]float64
 	for j := range b {
-		if j != i && math.Abs(b[j].x-b[i].x) < (b[i].w+b[j].w)/2+gap {
-			r := (b[i].h+b[j].h)/2 + gap
-			spans = append(spans, [2]float64{b[j].y - r, b[j].y + r})
+		aj, cj, sj, wj := at(j)
+		if j != i && math.Abs(cj-ci) < (wi+wj)/2+gap {
+			r := (si+sj)/2 + gap
+			spans = append(spans, [2]float64{aj - r, aj + r})
 		}
 	}
 	slices.SortFunc(spans, func(p, q [2]float64) int { return cmp.Compare(p[0], q[0]) })
-	y := b[i].y
 	for k := 0; k < len(spans); {
 		lo, hi := spans[k][0], spans[k][1]
 		for k++; k < len(spans) && spans[k][0] < hi; k++ {
 			hi = math.Max(hi, spans[k][1])
 		}
-		if lo < y && y < hi {
-			if y-lo <= hi-y {
+		if lo < ai && ai < hi {
+			if ai-lo <= hi-ai {
 				return lo
 			}
 			return hi
 		}
 	}
-	return y
+	return ai
 }
 
 // overlaps counts the pairs of boxes that overlap: whose interiors, each

@@ -186,7 +186,7 @@ func (s *incState) separate(region []int32) {
 				}
 			})
 		}
-		if !grew && round > 0 {
+		if !grew && (round > 0 || !s.crowdedRegion(region)) {
 			return
 		}
 		boxes := make([]box, len(members))
@@ -201,11 +201,71 @@ func (s *incState) separate(region []int32) {
 	}
 }
 
+// crowdedRegion reports whether two of the region's boxes, grown by
+// gap/2 each, meet.
+func (s *incState) crowdedRegion(region []int32) bool {
+	for a, i := range region {
+		for _, j := range region[a+1:] {
+			if s.overlaps(i, j, s.opt.Gap) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // overlaps reports whether the boxes of i and j, grown by gap/2 each, meet.
 func (s *incState) overlaps(i, j int32, gap float64) bool {
-	a, b := s.xy[i], s.xy[j]
+	return s.overlapsAt(i, s.xy[i], j, gap)
+}
+
+// overlapsAt reports whether i's box centred at a and j's box, grown by
+// gap/2 each, meet.
+func (s *incState) overlapsAt(i int32, a model.Point, j int32, gap float64) bool {
+	b := s.xy[j]
 	return math.Abs(a.X-b.X) < (s.size[i].W+s.size[j].W)/2+gap-overlapTol &&
 		math.Abs(a.Y-b.Y) < (s.size[i].H+s.size[j].H)/2+gap-overlapTol
+}
+
+// freeRings bounds how far freeSpot looks, in steps of the box's size.
+const freeRings = 8
+
+// freeSpot is the point nearest p at which i's box meets no box in the
+// grid: p itself if it is free, else the nearest free point on rings of
+// steps of i's box size (plus the gap) around p; p if none of freeRings
+// rings has one. A newcomer with no partner starts there, in a hole of
+// the picture, rather than on top of others, whose separation would
+// spread through a crowded picture.
+func (s *incState) freeSpot(i int32, p model.Point) model.Point {
+	free := func(q model.Point) bool {
+		ok := true
+		s.grid.near(q, func(j int32) {
+			ok = ok && (j == i || !s.overlapsAt(i, q, j, s.opt.Gap))
+		})
+		return ok
+	}
+	if free(p) {
+		return p
+	}
+	stepX, stepY := s.size[i].W+s.opt.Gap, s.size[i].H+s.opt.Gap
+	for r := 1; r <= freeRings; r++ {
+		best, bestD := p, math.Inf(1)
+		for dx := -r; dx <= r; dx++ {
+			for dy := -r; dy <= r; dy++ {
+				if max(dx, -dx, dy, -dy) != r {
+					continue
+				}
+				q := model.Point{X: p.X + float64(dx)*stepX, Y: p.Y + float64(dy)*stepY}
+				if d := math.Hypot(q.X-p.X, q.Y-p.Y); d < bestD && free(q) {
+					best, bestD = q, d
+				}
+			}
+		}
+		if !math.IsInf(bestD, 1) {
+			return best
+		}
+	}
+	return p
 }
 
 // boxGrid buckets actors by where their centres lie, in square cells at
@@ -257,114 +317,6 @@ func (g *boxGrid) near(p model.Point, f func(int32)) {
 		}
 	}
 }
-
-// Compaction: when actors leave, the ones that stay keep their places, and
-// the picture of a date can grow sparse; and actors that appear with no
-// partner yet start at their home in the aggregate, which may lie far
-// from the others. Every compactEvery dates, if the box of the date's
-// actors spans more than compactTrigger times the diagonal of its
-// connected parts packed side by side, the parts are drawn together:
-// their centres are scaled toward the centre of the picture, each part
-// keeping its shape, as far as it takes for the picture to span
-// compactTarget times that diagonal or until two boxes would meet. Scaling keeps the parts' left–right and
-// above–below order (Misra, Eades, Lai and Sugiyama, "Layout Adjustment
-// and the Mental Map", 1995), so the picture reads the same, only
-// closer.
-const (
-	compactEvery   = 16
-	compactTrigger = 1.6
-	compactTarget  = 1.0
-)
-
-// fewActors is the number of actors below which compaction is checked on
-// every date, where a check costs little and each actor that leaves
-// leaves a large hole.
-const fewActors = 200
-
-// few reports whether fewer than fewActors are alive.
-func (s *incState) few() bool { return s.living < fewActors }
-
-// compact draws the date's parts together when the picture has grown
-// sparse (see compactTrigger), and records what moved.
-func (s *incState) compact(b *timelineBuilder) {
-	var nodes []int32
-	for i, ok := range s.alive {
-		if ok {
-			nodes = append(nodes, int32(i))
-		}
-	}
-	if len(nodes) < 2 {
-		return
-	}
-	comp, parts := s.partsOf(nodes)
-	type rect struct{ x0, y0, x1, y1 float64 }
-	boxes := make([]rect, parts)
-	for k := range boxes {
-		boxes[k] = rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	}
-	all := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	grow := func(r *rect, i int32) {
-		p, sz := s.xy[i], s.size[i]
-		r.x0, r.y0 = math.Min(r.x0, p.X-sz.W/2), math.Min(r.y0, p.Y-sz.H/2)
-		r.x1, r.y1 = math.Max(r.x1, p.X+sz.W/2), math.Max(r.y1, p.Y+sz.H/2)
-	}
-	pinned := make([]bool, parts)
-	for _, i := range nodes {
-		grow(&boxes[comp[i]], i)
-		grow(&all, i)
-		pinned[comp[i]] = pinned[comp[i]] || s.pin[i]
-	}
-	var area float64
-	for _, r := range boxes {
-		area += (r.x1 - r.x0 + s.opt.Gap) * (r.y1 - r.y0 + s.opt.Gap)
-	}
-	packed := math.Sqrt(2 * area)
-	span := math.Hypot(all.x1-all.x0, all.y1-all.y0)
-	if span <= compactTrigger*packed {
-		return
-	}
-	cx, cy := (all.x0+all.x1)/2, (all.y0+all.y1)/2
-	centres := make([]model.Point, parts)
-	for k, r := range boxes {
-		centres[k] = model.Point{X: (r.x0 + r.x1) / 2, Y: (r.y0 + r.y1) / 2}
-	}
-	// scaled returns the boxes with the parts' centres scaled by f.
-	scaled := func(f float64) []box {
-		bs := make([]box, len(nodes))
-		for k, i := range nodes {
-			var dx, dy float64
-			if c := centres[comp[i]]; !pinned[comp[i]] {
-				dx, dy = cx+(c.X-cx)*f-c.X, cy+(c.Y-cy)*f-c.Y
-			}
-			bs[k] = box{x: s.xy[i].X + dx, y: s.xy[i].Y + dy, w: s.size[i].W, h: s.size[i].H}
-		}
-		return bs
-	}
-	// At most a fifth closer at a time, so that the overlaps it makes are
-	// few and small and their removal moves boxes little.
-	step := compactStep
-	if s.few() {
-		step = 0 // few boxes: one step all the way, the overlaps are few
-	}
-	lo := math.Max(compactTarget*packed/span, step)
-	bs := scaled(lo)
-	for k, i := range nodes {
-		bs[k].fixed = s.pin[i]
-	}
-	removeOverlaps(bs, s.opt.Gap)
-	for k, i := range nodes {
-		p := model.Point{X: bs[k].x, Y: bs[k].y}
-		if p != s.xy[i] {
-			s.grid.remove(i, s.xy[i])
-			s.xy[i] = p
-			s.grid.add(i, p)
-			b.set(s.u.g.ids[i], p)
-		}
-	}
-}
-
-// compactStep is the least factor of one compaction.
-const compactStep = 0.7
 
 // partsOf numbers the connected parts of the date's graph over nodes:
 // comp[i] is node i's part, and parts how many there are.
