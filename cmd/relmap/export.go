@@ -56,6 +56,16 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageErr("export: unknown --format %q (want json, csv or positions)", *format)
 	}
+	if *format == "csv" {
+		err := checkOutFolder("export", *out, csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile)
+		if err != nil {
+			return err
+		}
+	} else if *out != "" {
+		if err := checkOut("export", *out); err != nil {
+			return err
+		}
+	}
 	if *format == "positions" {
 		lm, err := layOutMap("export", *mapPath, lf, stderr)
 		if err != nil {

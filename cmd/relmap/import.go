@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 
+	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/sqlite"
 )
@@ -32,44 +33,43 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("import: %w", err)
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return fmt.Errorf("import: %s is a folder, not a CSV file", name)
+		}
 		*tables[i] = csvio.Table{Name: name, R: f}
 	}
 
-	_, statErr := os.Stat(*mapPath)
-	created := errors.Is(statErr, fs.ErrNotExist)
-	st, err := sqlite.Open(*mapPath)
-	if err != nil {
-		return err
-	}
-	err = importInto(st, files)
-	if cerr := st.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil && created {
-		// A file this command created holds nothing worth keeping.
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(*mapPath + suffix)
-		}
-	}
-	if err != nil {
+	if err := importInto(*mapPath, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
 	return nil
 }
 
-func importInto(st *sqlite.Store, files csvio.Files) error {
+// importInto adds the tables to the map at path. A map that does not exist
+// is made whole or not at all (sqlite.Create); into an existing map, the
+// tables are read against the map and written in one write transaction,
+// so that a second import at the same time sees the first's actors.
+func importInto(path string, files csvio.Files) error {
 	ctx := context.Background()
-	base, err := st.Load(ctx)
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		add, err := csvio.Read(files, &model.Map{Kinds: model.DefaultKinds(), Pins: map[model.ID]model.Point{}})
+		if err != nil {
+			return err
+		}
+		st, err := sqlite.Create(path, add)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		return st.Close()
+	}
+	st, err := sqlite.Open(path)
 	if err != nil {
 		return err
 	}
-	add, err := csvio.Read(files, base)
-	if err != nil {
-		return err
+	err = st.MergeInto(ctx, func(base *model.Map) (*model.Map, error) { return csvio.Read(files, base) })
+	if cerr := st.Close(); err == nil {
+		err = cerr
 	}
-	if err := st.Merge(ctx, add); err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	return nil
+	return err
 }

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"relmap/model"
 	"relmap/render"
@@ -39,31 +36,13 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageErr("render: --frame: %v", err)
 	}
+	if err := checkOut("render", *out); err != nil {
+		return err
+	}
 	lm, err := layOutMap("render", *mapPath, lf, stderr)
 	if err != nil {
 		return err
 	}
 	img := lm.r.Still(lm.m, lm.tl, day, framing, *width, *height)
 	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNG(w, img) })
-}
-
-// writeFileAtomic writes path through a temporary file in the same folder,
-// so that a failed write leaves any earlier file untouched.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

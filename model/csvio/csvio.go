@@ -68,7 +68,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // model.Store's Merge takes. Each record is checked with the model's rules.
 //
 // Read is all or nothing: at the first bad row it returns a *Error naming
-// the file and line, and no map.
+// the file and line, and no map. It reads each table as a stream and
+// refuses one of more than MaxFileSize bytes, or with a row of more than
+// MaxRecordSize bytes, so that a file that is no table fails at once.
 func Read(f Files, base *model.Map) (*model.Map, error) {
 	im := newImporter(base)
 	steps := []struct {
@@ -89,7 +91,7 @@ func Read(f Files, base *model.Map) (*model.Map, error) {
 		if name == "" {
 			name = s.name
 		}
-		sh, err := readSheet(name, s.table.R, s.layout)
+		sh, err := readSheet(name, s.table.R, s.layout, defaultLimits)
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +120,9 @@ func ReadDir(dir string, base *model.Map) (*model.Map, error) {
 			return nil, fmt.Errorf("read tables in %s: %w", dir, err)
 		}
 		defer file.Close()
+		if fi, err := file.Stat(); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("read tables in %s: %s is a folder, not a CSV file", dir, t.name)
+		}
 		*t.table = Table{Name: t.name, R: file}
 		found = true
 	}

@@ -70,6 +70,9 @@
 // semicolons or tabs (guessed from the header row), with quoted cells that
 // may span lines. A blank row is skipped. Errors name the file and the row
 // as a spreadsheet numbers it (the header is row 1): "ties.csv:7: to: no
-// actor is named "Ecuadr"". Write writes UTF-8 without a byte-order mark,
+// actor is named "Ecuadr"". Read reads each file as a stream and refuses
+// one of more than MaxFileSize bytes or with a row of more than
+// MaxRecordSize bytes, so that a file that is no table fails at once.
+// Write writes UTF-8 without a byte-order mark,
 // comma-separated, with "\n" line ends.
 package csvio

@@ -1,7 +1,6 @@
 package csvio
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -161,34 +160,38 @@ func invalid(field, format string, args ...any) error {
 	return &model.FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: model.ErrInvalid}
 }
 
-// readSheet reads a whole CSV file laid out as l.
-func readSheet(file string, r io.Reader, l *layout) (*sheet, error) {
+// readSheet reads a CSV file laid out as l, a record at a time, and stops
+// at the limits lim.
+func readSheet(file string, r io.Reader, l *layout, lim limits) (*sheet, error) {
 	fail := func(line int, err error) error { return &Error{File: file, Line: line, Err: err} }
-	data, err := io.ReadAll(r)
+	readFail := func(line int, err error) error {
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, errEmpty):
+			return fail(0, invalid("", "the file is empty: its first row must name the columns"))
+		case errors.Is(err, errFileTooLarge):
+			return fail(0, invalid("", "larger than the %s limit of an input file", mib(lim.file)))
+		case errors.Is(err, errRecordTooLong):
+			return fail(line, invalid("", "a record longer than the %s limit of one row", mib(lim.record)))
+		case errors.As(err, &pe):
+			return fail(line, invalid("", "malformed CSV: %v", pe.Err))
+		}
+		return fail(0, &model.FieldError{Msg: "cannot read: " + err.Error(), Err: err})
+	}
+	tr, err := newTableReader(r, lim)
 	if err != nil {
-		return nil, fail(0, &model.FieldError{Msg: "cannot read: " + err.Error(), Err: err})
+		return nil, readFail(0, err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(0, invalid("", "the file is empty: its first row must name the columns"))
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = sniffComma(data)
-	cr.FieldsPerRecord = -1
 	s := &sheet{file: file, col: map[string]int{}}
 	var width int
 	var blank []int // columns without a header
 	for line := 1; ; line++ {
-		rec, err := cr.Read()
+		rec, err := tr.read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, fail(line, invalid("", "malformed CSV: %v", err))
+			return nil, readFail(line, err)
 		}
 		for _, c := range rec {
 			if !utf8.ValidString(c) {

@@ -77,6 +77,18 @@ func TestReadDirWithNoTables(t *testing.T) {
 	}
 }
 
+func TestReadDirRefusesAFolderNamedLikeATable(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, csvio.TiesFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := csvio.ReadDir(dir, nil)
+	if want := "ties.csv is a folder, not a CSV file"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error saying %q", err, want)
+	}
+}
+
 func TestWriteTables(t *testing.T) {
 	t.Parallel()
 	tb := write(t, richMap())

@@ -16,7 +16,7 @@ var _ model.LayoutCache = (*Store)(nil)
 func (s *Store) Layout(ctx context.Context) (string, []byte, error) {
 	var key string
 	var data []byte
-	err := s.db.QueryRowContext(ctx, "SELECT input_key, data FROM layouts WHERE id = 1").Scan(&key, &data)
+	err := s.rdb.QueryRowContext(ctx, "SELECT input_key, data FROM layouts WHERE id = 1").Scan(&key, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil, nil
 	}

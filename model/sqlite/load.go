@@ -3,29 +3,57 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"time"
 
 	"relmap/model"
 )
 
 // Load reads the whole map: records in ID order, kinds in the order they
-// were first stored, and a non-nil Pins map. A date or attribute the file
-// holds in a form the model cannot read is an error naming the table, row
-// and column.
+// were first stored, and a non-nil Pins map. It reads in one transaction
+// that never waits for a writer, and is interrupted with ErrTooSlow after
+// LoadLimit. What the file holds in a form the model cannot read (a date,
+// an attribute, a NULL where a value must be, a damaged page) is
+// ErrDamaged, naming the table, row and column where it can.
 func (s *Store) Load(ctx context.Context) (*model.Map, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	ctx, cancel := context.WithTimeout(ctx, s.loadLimit)
+	defer cancel()
+	m, err := s.read(ctx, load)
 	if err != nil {
-		return nil, fmt.Errorf("load map %s: %w", s.path, err)
-	}
-	defer tx.Rollback()
-	m, err := load(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("load map %s: %w", s.path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("load map %s: %w", s.path, err)
+		return nil, fmt.Errorf("load map %s: %w", s.path, loadError(ctx, s.loadLimit, err))
 	}
 	return m, nil
+}
+
+// read runs fn in one read transaction.
+func (s *Store) read(ctx context.Context, fn func(context.Context, *sql.Tx) (*model.Map, error)) (*model.Map, error) {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	m, err := fn(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return m, tx.Commit()
+}
+
+// loadError says what stopped a load, in the same words for every
+// command: too slow, or a damaged file.
+func loadError(ctx context.Context, limit time.Duration, err error) error {
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Errorf("%w: stopped after %s", ErrTooSlow, limit)
+	case errors.Is(err, context.Canceled):
+		return err
+	}
+	err = fileError(err)
+	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrTooSlow) || errors.Is(err, ErrBusy) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrDamaged, err)
 }
 
 // load reads every table into a Map.

@@ -22,7 +22,7 @@ func (s *Store) Merge(ctx context.Context, m *model.Map) error {
 	if m == nil {
 		return fmt.Errorf("merge map: %w: no map", model.ErrInvalid)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("merge map: %w", err)
 	}
@@ -32,7 +32,7 @@ func (s *Store) Merge(ctx context.Context, m *model.Map) error {
 		return fmt.Errorf("merge map: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("merge map: %w", err)
+		return fmt.Errorf("merge map: %w", fileError(err))
 	}
 	stored.apply(m)
 	return nil
@@ -329,4 +329,35 @@ func (g *merger) rewrite(fresh map[model.ID]model.ID, ids []model.ID) []model.ID
 		out[i] = g.ref(fresh, id)
 	}
 	return out
+}
+
+// MergeInto reads the map and merges what add makes of it, in one write
+// transaction: add sees the map as it is while no one else can write it,
+// so that the checks it makes against the map (a name already taken)
+// hold when its records are written. Two imports at once run one after
+// the other, and the second sees the first's records. On failure nothing
+// is written.
+func (s *Store) MergeInto(ctx context.Context, add func(base *model.Map) (*model.Map, error)) error {
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("merge map: %w", err)
+	}
+	defer tx.Rollback()
+	base, err := load(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("merge map: load map %s: %w", s.path, loadError(ctx, s.loadLimit, err))
+	}
+	m, err := add(base)
+	if err != nil {
+		return err
+	}
+	stored, err := merge(ctx, tx, m)
+	if err != nil {
+		return fmt.Errorf("merge map: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("merge map: %w", fileError(err))
+	}
+	stored.apply(m)
+	return nil
 }

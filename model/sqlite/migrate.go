@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -51,15 +52,10 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
-// migrate checks that the file is relmap's (or empty) and not newer than
-// this build, then applies the migrations it lacks, each in its own
+// migrate applies the migrations the file lacks, each in its own
 // transaction together with PRAGMA user_version.
-func (s *Store) migrate(ctx context.Context) error {
-	ms, err := migrations()
-	if err != nil {
-		return err
-	}
-	version, err := s.checkFile(ctx, len(ms))
+func (s *Store) migrate(ctx context.Context, ms []migration) error {
+	version, err := checkFile(ctx, s.db, len(ms))
 	if err != nil {
 		return err
 	}
@@ -72,16 +68,17 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // checkFile returns the file's schema version after making sure that this
-// build can use it.
-func (s *Store) checkFile(ctx context.Context, known int) (int, error) {
+// build can use it: relmap's application ID (or an empty file), and a
+// version this build knows.
+func checkFile(ctx context.Context, db *sql.DB, known int) (int, error) {
 	var version, appID, tables int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, err
 	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
 		return 0, err
 	}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
 		return 0, err
 	}
 	fresh := version == 0 && appID == 0 && tables == 0
@@ -97,7 +94,7 @@ func (s *Store) checkFile(ctx context.Context, known int) (int, error) {
 // apply runs one migration unless another process got there first. The
 // first migration also seeds the default kinds.
 func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,42 +101,64 @@ func TestReopenIsNoOp(t *testing.T) {
 func TestEveryPooledConnectionHasTheSettings(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	db := sqlite.DBOf(s)
-	const n = 4
-	var conns []*sql.Conn
-	for range n {
-		c, err := db.Conn(ctx)
+	// pragmas reads settings on c, by name.
+	pragmas := func(t *testing.T, c *sql.Conn, names ...string) map[string]string {
+		got := map[string]string{}
+		for _, name := range names {
+			var v string
+			if err := c.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			got[name] = v
+		}
+		return got
+	}
+	common := map[string]string{"foreign_keys": "1", "busy_timeout": "5000", "trusted_schema": "0", "secure_delete": "1"}
+	check := func(t *testing.T, c *sql.Conn, want map[string]string) {
+		names := slices.Sorted(maps.Keys(want))
+		got := pragmas(t, c, names...)
+		for _, name := range names {
+			if got[name] != want[name] {
+				t.Errorf("PRAGMA %s = %s, want %s", name, got[name], want[name])
+			}
+		}
+	}
+	t.Run("the writer: WAL, synchronous FULL, defensive", func(t *testing.T) {
+		c, err := sqlite.DBOf(s).Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		conns = append(conns, c)
-	}
-	if got := db.Stats().OpenConnections; got < n {
-		t.Fatalf("open connections = %d, want at least %d", got, n)
-	}
-	for i, c := range conns {
-		var fk, timeout int
-		var journal string
-		if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+		want := maps.Clone(common)
+		want["journal_mode"], want["synchronous"], want["query_only"] = "wal", "2", "0"
+		check(t, c, want)
+		// Defensive mode: the schema cannot be written, even with
+		// writable_schema on.
+		if _, err := c.ExecContext(ctx, "PRAGMA writable_schema = ON"); err != nil {
 			t.Fatal(err)
 		}
-		if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&journal); err != nil {
-			t.Fatal(err)
+		if _, err := c.ExecContext(ctx, "UPDATE sqlite_schema SET sql = sql WHERE name = 'actors'"); err == nil {
+			t.Error("the schema table was written: defensive mode is off")
 		}
-		if err := c.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
-			t.Fatal(err)
+	})
+	t.Run("every reader: query-only", func(t *testing.T) {
+		db := sqlite.ReadDBOf(s)
+		const n = 4
+		var conns []*sql.Conn
+		for range n {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			conns = append(conns, c)
 		}
-		if got, want := fk, 1; got != want {
-			t.Errorf("connection %d: foreign_keys = %d, want %d", i, got, want)
+		want := maps.Clone(common)
+		want["query_only"] = "1"
+		for _, c := range conns {
+			check(t, c, want)
 		}
-		if got, want := journal, "wal"; got != want {
-			t.Errorf("connection %d: journal_mode = %q, want %q", i, got, want)
-		}
-		if got, want := timeout, 5000; got != want {
-			t.Errorf("connection %d: busy_timeout = %d, want %d", i, got, want)
-		}
-	}
+	})
 }
 
 func TestOpenRefusesFiles(t *testing.T) {

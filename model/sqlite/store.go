@@ -5,39 +5,59 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
 	"relmap/model"
 )
 
-// Errors Open returns for files it cannot use; callers tell them apart with
-// errors.Is.
+// Errors a store returns for files it cannot use or write; callers tell
+// them apart with errors.Is.
 var (
 	// ErrNotRelmap: the file is not a SQLite database, or is one that
-	// another application wrote.
+	// another application wrote, or its schema holds what relmap did not
+	// put there.
 	ErrNotRelmap = errors.New("not a relmap file")
 	// ErrNewerVersion: the file was written by a newer relmap, whose schema
 	// this build does not know.
 	ErrNewerVersion = errors.New("written by a newer version of relmap")
+	// ErrDamaged: the file is a relmap map but SQLite finds it damaged.
+	ErrDamaged = errors.New("the map file is damaged")
+	// ErrReadOnly: the file, or its folder, cannot be written.
+	ErrReadOnly = errors.New("the map file is read-only")
+	// ErrBusy: another program held the map's write lock for longer than
+	// the store waits.
+	ErrBusy = errors.New("the map is busy: another program is writing to it")
+	// ErrTooSlow: a read ran past the store's time limit.
+	ErrTooSlow = errors.New("reading the map took too long")
 )
+
+// LoadLimit is the longest Load may take before it is interrupted. A
+// 10,000-actor map loads in well under a second; a file that takes
+// minutes is hostile or damaged.
+const LoadLimit = 30 * time.Second
 
 // Store is a map kept in a SQLite file. It implements model.Store.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB // writes: one connection; nil when read-only
+	rdb      *sql.DB // reads
+	path     string
+	readOnly bool
+	// loadLimit bounds Load (LoadLimit; shorter in tests).
+	loadLimit time.Duration
 }
 
 var _ model.Store = (*Store)(nil)
 
 // Open opens the map file at path, creating it when it does not exist, and
-// brings its schema up to date. A file that is not a SQLite database, or is
-// one from another application, gives an error wrapping ErrNotRelmap; one
-// from a newer relmap, ErrNewerVersion.
+// brings its schema up to date. Before anything is written the file is
+// identified by reading it: one that is empty, is not a SQLite database,
+// is one from another application, or whose schema holds objects relmap's
+// migrations did not create gives an error wrapping ErrNotRelmap, and is
+// left as it was; one from a newer relmap, ErrNewerVersion. A map the user
+// cannot write (or in a folder the user cannot write) opens read-only
+// (ReadOnly reports it) and its writes fail with ErrReadOnly.
 func Open(path string) (*Store, error) {
 	s, err := open(context.Background(), path)
 	if err != nil {
@@ -47,66 +67,112 @@ func Open(path string) (*Store, error) {
 }
 
 func open(ctx context.Context, path string) (*Store, error) {
-	name, err := dsn(path)
+	f, err := identify(path)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite3", name)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		if isNotADB(err) {
-			return nil, fmt.Errorf("%w: %w", ErrNotRelmap, err)
-		}
-		return nil, err
+	s := &Store{path: path, readOnly: f.readOnly, loadLimit: LoadLimit}
+	if err := s.openFile(ctx, f); err != nil {
+		s.closeAll()
+		return nil, fileError(err)
 	}
 	return s, nil
 }
 
-// Create makes a new map file at path holding a copy of m, name and
-// description included; it fails if the file exists. Like Merge, it gives
-// m's records their stored IDs. If anything fails, no file is left behind.
-func Create(path string, m *model.Map) (*Store, error) {
-	if m == nil {
-		return nil, fmt.Errorf("create map %s: %w: no map", path, model.ErrInvalid)
+// openFile opens the store's connections. An existing file's version and
+// schema are checked on a read-only connection before the writer opens
+// (its opening turns the file to WAL mode) and brings the schema up to
+// date.
+func (s *Store) openFile(ctx context.Context, f fileState) error {
+	a := readAccess
+	if f.readOnly {
+		a = readOnlyAccess
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	ms, err := migrations()
 	if err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return nil, fmt.Errorf("create map %s: %w: the file exists", path, model.ErrConflict)
+		return err
+	}
+	version := 0
+	if f.exists {
+		if s.rdb, err = openPool(s.path, a, f.immutable); err != nil {
+			return err
 		}
-		return nil, fmt.Errorf("create map %s: %w", path, err)
+		if version, err = checkFile(ctx, s.rdb, len(ms)); err != nil {
+			return err
+		}
+		if err := checkSchema(ctx, s.rdb, version); err != nil {
+			return err
+		}
 	}
-	if err := f.Close(); err != nil {
-		removeFiles(path)
-		return nil, fmt.Errorf("create map %s: %w", path, err)
+	if f.readOnly {
+		if version < len(ms) {
+			return fmt.Errorf("%w: the file has schema version %d and must be upgraded to %d, which needs write access", ErrReadOnly, version, len(ms))
+		}
+		return nil
 	}
-	s, err := create(context.Background(), path, m)
-	if err != nil {
-		removeFiles(path)
-		return nil, fmt.Errorf("create map %s: %w", path, err)
+	if s.db, err = openPool(s.path, writeAccess, false); err != nil {
+		return err
 	}
-	return s, nil
+	s.db.SetMaxOpenConns(1)
+	if err := s.migrate(ctx, ms); err != nil {
+		return err
+	}
+	if s.rdb == nil {
+		s.rdb, err = openPool(s.path, a, false)
+	}
+	return err
 }
 
-func create(ctx context.Context, path string, m *model.Map) (*Store, error) {
-	s, err := open(ctx, path)
+// openPool opens a connection pool on the file with the settings of a.
+func openPool(path string, a access, immutable bool) (*sql.DB, error) {
+	name, err := dsn(path, a, immutable)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.fill(ctx, m); err != nil {
-		s.Close()
-		return nil, err
+	return sql.Open(driverName, name)
+}
+
+// fileError gives the file errors of SQLite the store's meaning: not a
+// database, damaged, busy.
+func fileError(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
 	}
-	return s, nil
+	switch se.Code {
+	case sqlite3.ErrNotADB:
+		return fmt.Errorf("%w: %w", ErrNotRelmap, err)
+	case sqlite3.ErrCorrupt:
+		return fmt.Errorf("%w (%w)", ErrDamaged, err)
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return fmt.Errorf("%w (%w)", ErrBusy, err)
+	case sqlite3.ErrReadonly:
+		return fmt.Errorf("%w (%w)", ErrReadOnly, err)
+	case sqlite3.ErrInterrupt:
+		return fmt.Errorf("%w (%w)", ErrTooSlow, err)
+	}
+	return err
+}
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// beginWrite begins a write transaction, or says that the file cannot be
+// written.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	return tx, nil
 }
 
 // fill sets the info of a new file and merges m into it, in one transaction.
 func (s *Store) fill(ctx context.Context, m *model.Map) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -133,16 +199,16 @@ func (s *Store) SetInfo(ctx context.Context, name, description string) error {
 // inTx runs fn in one transaction and commits when it returns nil; nothing
 // is written otherwise. Errors are wrapped with op.
 func (s *Store) inTx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+		return fmt.Errorf("%s: %w", op, fileError(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+		return fmt.Errorf("%s: %w", op, fileError(err))
 	}
 	return nil
 }
@@ -152,45 +218,25 @@ func setInfo(ctx context.Context, tx *sql.Tx, name, description string) error {
 	return domainError(err)
 }
 
-// removeFiles deletes a map file with its WAL and shared-memory files.
-func removeFiles(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
-	}
-}
-
 // Path is the file the store keeps its map in, as given to Open or Create.
 func (s *Store) Path() string { return s.path }
 
 // Close releases the store's connections. The store cannot be used after.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := s.closeAll(); err != nil {
 		return fmt.Errorf("close map %s: %w", s.path, err)
 	}
 	return nil
 }
 
-// dsn is the go-sqlite3 data source name for the file at path: an absolute
-// file: URI, so that '?', '#' and '%' in the path stay part of it, with the
-// settings every pooled connection must have.
-func dsn(path string) (string, error) {
-	if path == "" {
-		return "", fmt.Errorf("%w: no file name", model.ErrInvalid)
+// closeAll closes the readers, then the writer, whose closing checkpoints
+// the WAL into the file.
+func (s *Store) closeAll() error {
+	var errs []error
+	for _, db := range []*sql.DB{s.rdb, s.db} {
+		if db != nil {
+			errs = append(errs, db.Close())
+		}
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive: file:///C:/...
-	}
-	u := url.URL{Scheme: "file", Path: p}
-	return u.String() + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate", nil
-}
-
-// isNotADB reports whether err says the file is not a SQLite database.
-func isNotADB(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrNotADB
+	return errors.Join(errs...)
 }

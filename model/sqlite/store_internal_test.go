@@ -10,7 +10,7 @@ import (
 	"relmap/model"
 )
 
-const settings = "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate"
+const settings = "?_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
 
 func TestDSN(t *testing.T) {
 	tests := []struct {
@@ -27,7 +27,7 @@ func TestDSN(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := dsn(tt.path)
+			got, err := dsn(tt.path, writeAccess, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,7 +37,7 @@ func TestDSN(t *testing.T) {
 		})
 	}
 	t.Run("when the path is relative, should make it absolute", func(t *testing.T) {
-		got, err := dsn("map.relmap")
+		got, err := dsn("map.relmap", writeAccess, false)
 		if err != nil {
 			t.Fatal(err)
 		}
