@@ -27,7 +27,8 @@
 //
 // Labels and pins: a node's box includes its label; after layout no two
 // boxes overlap (see removeOverlaps). Pinned actors stay exactly at their
-// pins in every frame.
+// pins in every frame. A pin that is not a valid position
+// (model.Point.Check) counts as no pin.
 //
 // Long timelines: a map with more than 100 keyframes is laid out
 // incrementally, as online dynamic graph drawing does (North, "Incremental

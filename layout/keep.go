@@ -19,11 +19,12 @@ const EngineVersion = 8
 
 // Key names what a layout of m with opt is computed from: the engine
 // version, the options, every actor's ID, life span, links and box size,
-// every tie's ends and span, every event's date, and the pins. A kept
-// layout is used only under the same key. It takes O(actors + ties +
-// events).
+// every tie's ends and span, every event's date, and the pins that are
+// valid positions (Recompute ignores the others). A kept layout is used
+// only under the same key. It takes O(actors + ties + events + pins).
 func Key(m *model.Map, opt Options) string {
 	opt = opt.withDefaults()
+	m = m.WithoutInvalidPins()
 	h := &hasher{h: sha256.New()}
 	put, putF := h.u64, h.f64
 	putS := func(s model.Span) {

@@ -17,8 +17,12 @@ func Compute(m *model.Map, opt Options) *Timeline {
 // keyframe in order, starting from and pulled toward its anchor (see
 // Options.Anchor and Options.Stability). An actor that appears starts near
 // the actors it is tied to, where the aggregate puts it relative to them.
-// Pinned actors stay exactly where m.Pins puts them. After each keyframe's
-// stress layout, boxes are separated so that none overlap.
+// Pinned actors stay exactly where m.Pins puts them; a pin that is not a
+// valid position (model.Point.Check: not finite, or beyond
+// model.MaxCoordinate, as in a file saved before positions were checked)
+// counts as no pin, so that it can neither panic nor move other actors.
+// After each keyframe's stress layout, boxes are separated so that none
+// overlap.
 //
 // With old, the layout of an earlier version of m with the same options, a
 // frame whose inputs are unchanged is reused, and the others start from
@@ -35,6 +39,7 @@ func Compute(m *model.Map, opt Options) *Timeline {
 // dates × actors.
 func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Timeline, error) {
 	opt = opt.withDefaults()
+	m = m.WithoutInvalidPins()
 	keys := m.Keyframes()
 	u := newUnion(m, opt)
 	home, err := u.homeOf(ctx, m, opt, old)

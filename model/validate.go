@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -122,8 +124,8 @@ func (m *Map) checkSources(rec string, ids []ID) error {
 	return nil
 }
 
-// Validate checks the whole map: unique ids, every record's rules. It
-// returns the first problem found.
+// Validate checks the whole map: unique ids, every record's rules, every
+// pin (CheckPin). It returns the first problem found.
 func (m *Map) Validate() error {
 	if err := uniqueIDs("source", len(m.Sources), func(i int) ID { return m.Sources[i].ID }); err != nil {
 		return err
@@ -157,9 +159,9 @@ func (m *Map) Validate() error {
 			return err
 		}
 	}
-	for id := range m.Pins {
-		if _, ok := m.Actor(id); !ok {
-			return &FieldError{Record: "pins", Field: "actor", Msg: fmt.Sprintf("no actor has id %d", id), Err: ErrNotFound}
+	for _, id := range slices.Sorted(maps.Keys(m.Pins)) {
+		if err := m.CheckPin(id, m.Pins[id]); err != nil {
+			return err
 		}
 	}
 	return nil

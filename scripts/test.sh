@@ -27,5 +27,5 @@ fi
 echo "== go test"
 go test -tags x11 -count=1 "$@" ./...
 
-echo "== go test -race (layout)"
-go test -race -count=1 "$@" ./layout
+echo "== go test -race (every package)"
+go test -tags x11 -race -count=1 "$@" ./...

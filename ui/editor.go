@@ -45,7 +45,14 @@ type Editor struct {
 	// new request cancels the one before (cancelLayout).
 	layoutGen    int
 	cancelLayout context.CancelFunc
-	layouts      sync.WaitGroup
+	// layoutMu makes starting a layout (relayout), showing its progress
+	// and applying its result (applyLayout) take turns. On screen all
+	// three run on the UI goroutine anyway, but Fyne's test driver runs
+	// fyne.Do and fyne.DoAndWait on the calling goroutine: there the
+	// layout goroutine applies its result while the test goroutine may
+	// start the next layout.
+	layoutMu sync.Mutex
+	layouts  sync.WaitGroup
 	// layOut lays a map out, telling progress how far it is: by default
 	// r.LayoutProgress, which tests replace.
 	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
@@ -222,14 +229,23 @@ func (e *Editor) reload() error {
 }
 
 // pin stores a dragged actor's position and lays the map out around it.
+// A drag past the edge of the drawing area (model.MaxCoordinate) stops at
+// the edge; a position that is not a number is refused with a message.
 func (e *Editor) pin(id model.ID, p model.Point) {
-	if err := e.store.SetPin(context.Background(), id, p); err != nil {
+	if err := e.store.SetPin(context.Background(), id, clampPoint(p)); err != nil {
 		e.showError(err)
 		return
 	}
 	if err := e.reload(); err != nil {
 		e.showError(err)
 	}
+}
+
+// clampPoint moves p onto the nearest point within ±model.MaxCoordinate;
+// NaN stays NaN (for model.Point.Check to refuse).
+func clampPoint(p model.Point) model.Point {
+	clamp := func(v float64) float64 { return max(-model.MaxCoordinate, min(v, model.MaxCoordinate)) }
+	return model.Point{X: clamp(p.X), Y: clamp(p.Y)}
 }
 
 func (e *Editor) unpin(id model.ID) {

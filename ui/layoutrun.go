@@ -64,6 +64,8 @@ func (e *Editor) firstLayout() (background bool, err error) {
 // starts afresh, so that the picture is the one the map gets when it is
 // next opened (or drawn by `relmap render` with that stability).
 func (e *Editor) relayout() {
+	e.layoutMu.Lock()
+	defer e.layoutMu.Unlock()
 	if e.cancelLayout != nil {
 		e.cancelLayout()
 	}
@@ -97,6 +99,8 @@ func (e *Editor) relayout() {
 // applyLayout shows the result of layout request gen, unless a newer one
 // is on its way.
 func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeline, err, keepErr error) {
+	e.layoutMu.Lock()
+	defer e.layoutMu.Unlock()
 	if gen != e.layoutGen {
 		return // a newer layout is on its way
 	}
@@ -142,6 +146,8 @@ func (e *Editor) progressReporter(gen int) func(done, total int) {
 		last = now
 		mu.Unlock()
 		fyne.Do(func() {
+			e.layoutMu.Lock()
+			defer e.layoutMu.Unlock()
 			if gen == e.layoutGen && e.busy.Visible() {
 				e.showProgress(done, total)
 			}

@@ -90,7 +90,7 @@ func openMap(path string) (*model.Map, *sqlite.Store, error) {
 	m, err := st.Load(context.Background())
 	if err != nil {
 		st.Close()
-		return nil, nil, fmt.Errorf("load map %s: %w", path, err)
+		return nil, nil, err
 	}
 	return m, st, nil
 }

@@ -10,11 +10,13 @@ import (
 	"relmap/model"
 )
 
-// Decode reads one map from r and validates it. Unknown fields are errors,
+// Decode reads one map from r and validates it (model.Map.Validate: a pin
+// must be a valid position, model.Point.Check). Unknown fields are errors,
 // so that a misspelt key is reported rather than silently dropped. Errors
-// name the byte offset (syntax) or the record and field (rules).
+// name the byte offset (syntax) or the record and field (rules). It
+// refuses a stream of more than MaxSize bytes.
 func Decode(r io.Reader) (*model.Map, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read map json: %w", err)
 	}
@@ -52,11 +54,13 @@ func describe(data []byte, err error) error {
 	return fmt.Errorf("%w: line %d, column %d: %v", model.ErrInvalid, line, col, err)
 }
 
-// Encode writes m as indented JSON.
+// Encode writes m as indented JSON. It leaves out pins that are not valid
+// positions (model.Point.Check), which the layout ignores too, so that
+// what it writes Decode reads back.
 func Encode(w io.Writer, m *model.Map) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(m); err != nil {
+	if err := enc.Encode(m.WithoutInvalidPins()); err != nil {
 		return fmt.Errorf("write map json: %w", err)
 	}
 	return nil

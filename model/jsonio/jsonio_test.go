@@ -3,6 +3,7 @@ package jsonio_test
 import (
 	"bytes"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -79,4 +80,53 @@ func FuzzDecode(f *testing.F) {
 			t.Fatal("an accepted map changed on its way through JSON")
 		}
 	})
+}
+
+func TestDecodeRefusesPinsOutsideTheBound(t *testing.T) {
+	t.Parallel()
+	const actors = `"actors":[{"id":1,"name":"Mexico","kind":"country"},{"id":2,"name":"Ecuador","kind":"country"}],"ties":[]`
+	tests := []struct {
+		name, pins string
+	}{
+		{"when a pin is at 1e18, should name the actor", `{"1":{"x":0,"y":0},"2":{"x":1e18,"y":0}}`},
+		{"when a pin is at -1e300 in y, should name the actor", `{"2":{"x":0,"y":-1e300}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := jsonio.Decode(strings.NewReader(`{"name":"x",` + actors + `,"pins":` + tt.pins + `}`))
+			if err == nil || m != nil {
+				t.Fatalf("got map %v, error %v; want an error", m, err)
+			}
+			if !errors.Is(err, model.ErrInvalid) {
+				t.Errorf("error %q, want one wrapping %v", err, model.ErrInvalid)
+			}
+			if want := `actor "Ecuador"`; !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q, want it to name %s", err, want)
+			}
+		})
+	}
+}
+
+func TestEncodeLeavesOutPinsOutsideTheBound(t *testing.T) {
+	t.Parallel()
+	m := &model.Map{
+		Name:   "x",
+		Actors: []model.Actor{{ID: 1, Name: "Mexico", Kind: "country"}, {ID: 2, Name: "Ecuador", Kind: "country"}},
+		Ties:   []model.Tie{},
+		Pins:   map[model.ID]model.Point{1: {X: 3, Y: 4}, 2: {X: math.Inf(1), Y: 1e18}},
+	}
+	var buf bytes.Buffer
+	if err := jsonio.Encode(&buf, m); err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	got, err := jsonio.Decode(&buf)
+	if err != nil {
+		t.Fatalf("Decode what Encode wrote: %v", err)
+	}
+	if want := map[model.ID]model.Point{1: {X: 3, Y: 4}}; !reflect.DeepEqual(got.Pins, want) {
+		t.Errorf("pins %v, want %v", got.Pins, want)
+	}
+	if len(m.Pins) != 2 {
+		t.Errorf("Encode changed the map's pins: %v", m.Pins)
+	}
 }

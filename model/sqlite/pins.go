@@ -4,13 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 
 	"relmap/model"
 )
 
-// SetPin fixes the position of a stored actor (ErrNotFound otherwise).
-// Coordinates must be finite.
+// SetPin fixes the position of a stored actor (ErrNotFound otherwise). A
+// position that is not valid (model.Point.Check: not finite, or beyond
+// model.MaxCoordinate) is refused with ErrInvalid and nothing changes.
 func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error {
 	op := fmt.Sprintf("pin actor %d", actor)
 	return s.inTx(ctx, op, func(tx *sql.Tx) error {
@@ -21,11 +21,10 @@ func (s *Store) SetPin(ctx context.Context, actor model.ID, p model.Point) error
 	})
 }
 
+// setPin stores a pin after checking its position, for SetPin and Merge.
 func setPin(ctx context.Context, tx *sql.Tx, actor model.ID, p model.Point) error {
-	for _, v := range []float64{p.X, p.Y} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: the position (%g, %g) is not finite", model.ErrInvalid, p.X, p.Y)
-		}
+	if err := p.Check(); err != nil {
+		return &model.FieldError{Field: "pin", Msg: err.Error(), Err: model.ErrInvalid}
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO pins (actor_id, x, y) VALUES (?, ?, ?)
 		ON CONFLICT (actor_id) DO UPDATE SET x = excluded.x, y = excluded.y`, actor, p.X, p.Y)
