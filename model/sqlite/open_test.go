@@ -203,8 +203,10 @@ func TestOpenRefusesFiles(t *testing.T) {
 			text("hello"), sqlite.ErrNotRelmap, "not a relmap file", true},
 		{"when the file is a PNG header, should say it is not a relmap file",
 			text("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00", 600)), sqlite.ErrNotRelmap, "not a relmap file", true},
-		{"when the file is another application's SQLite database, should refuse it",
-			foreignDB, sqlite.ErrNotRelmap, "another application", false},
+		{"when the file is another application's SQLite database, should refuse it and leave it as it was",
+			foreignDB, sqlite.ErrNotRelmap, "another application", true},
+		{"when the file is empty, should refuse it and not make it a map",
+			text(""), sqlite.ErrNotRelmap, "the file is empty", true},
 		{"when the file has a newer schema, should say so",
 			newerMap, sqlite.ErrNewerVersion, "schema version 999", false},
 	}

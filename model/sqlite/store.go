@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -72,11 +75,35 @@ func open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{path: path, readOnly: f.readOnly, loadLimit: LoadLimit}
+	made := sideFilesToMake(path)
 	if err := s.openFile(ctx, f); err != nil {
 		s.closeAll()
+		removeEmptySideFiles(made)
 		return nil, fileError(err)
 	}
 	return s, nil
+}
+
+// sideFilesToMake lists the WAL and shared-memory files that do not yet
+// lie beside path: reading a WAL-mode file makes them.
+func sideFilesToMake(path string) []string {
+	var missing []string
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + suffix); errors.Is(err, fs.ErrNotExist) {
+			missing = append(missing, path+suffix)
+		}
+	}
+	return missing
+}
+
+// removeEmptySideFiles removes what a refused open made beside the file:
+// the shared-memory file, and the WAL if it holds nothing.
+func removeEmptySideFiles(made []string) {
+	for _, p := range made {
+		if info, err := os.Stat(p); err == nil && (info.Size() == 0 || strings.HasSuffix(p, "-shm")) {
+			os.Remove(p)
+		}
+	}
 }
 
 // openFile opens the store's connections. An existing file's version and
