@@ -181,3 +181,38 @@ func TestCreateLeavesNothingWhenItFails(t *testing.T) {
 		t.Errorf("a failed Create left %d files: %v", len(entries), entries)
 	}
 }
+
+func TestTwoWritersCannotGiveTwoActorsOneName(t *testing.T) {
+	ctx := context.Background()
+	path := newMapFile(t)
+	var stores []*sqlite.Store
+	for range 2 {
+		s, err := sqlite.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores = append(stores, s)
+	}
+	errs := make(chan error, len(stores))
+	for i, s := range stores {
+		go func() { errs <- s.PutActor(ctx, &model.Actor{Name: []string{"Peru", " PERU "}[i], Kind: "country"}) }()
+	}
+	var failed []error
+	for range stores {
+		if err := <-errs; err != nil {
+			failed = append(failed, err)
+		}
+	}
+	if len(failed) != 1 || !errors.Is(failed[0], model.ErrConflict) || !strings.Contains(failed[0].Error(), "is already named") {
+		t.Fatalf("two writers naming an actor Peru: errors %v, want one ErrConflict", failed)
+	}
+	t.Run("an update that keeps its name passes", func(t *testing.T) {
+		m := load(t, stores[0])
+		a := m.Actors[0]
+		a.Notes = "edited"
+		if err := stores[0].PutActor(ctx, &a); err != nil {
+			t.Errorf("PutActor keeping the name: %v", err)
+		}
+	})
+}

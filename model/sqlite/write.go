@@ -48,7 +48,46 @@ func putActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error) 
 	if err := refs.CheckActor(a); err != nil {
 		return 0, err
 	}
+	if err := nameFree(ctx, tx, a); err != nil {
+		return 0, err
+	}
 	return writeActor(ctx, tx, a)
+}
+
+// nameFree checks, inside the write's transaction, that no other actor is
+// named as a is (case and surrounding spaces aside), as the forms and
+// imports require: checked apart from the write, two writers could both
+// find the name free. An update that keeps the actor's stored name is let
+// through, so that a map that already holds two such names stays
+// editable.
+func nameFree(ctx context.Context, tx *sql.Tx, a model.Actor) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM actors")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var clash model.ID
+	for rows.Next() {
+		var id model.ID
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		same := strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(a.Name))
+		if id == a.ID && same {
+			return nil // the name it has
+		}
+		if id != a.ID && same && clash == 0 {
+			clash = id
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if clash != 0 {
+		return &model.FieldError{Field: "name", Msg: fmt.Sprintf("actor %d is already named %q", clash, a.Name), Err: model.ErrConflict}
+	}
+	return nil
 }
 
 // writeActor inserts (ID 0) or updates a row of actors with its citations,
