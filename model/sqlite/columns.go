@@ -89,8 +89,8 @@ func mustExist(ctx context.Context, tx *sql.Tx, table, what string, id model.ID)
 }
 
 // eachRow runs query and calls row for each result row.
-func eachRow(ctx context.Context, tx *sql.Tx, query string, row func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query)
+func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, row func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -63,19 +64,39 @@ func load(ctx context.Context, tx *sql.Tx) (*model.Map, error) {
 	if err != nil {
 		return nil, fmt.Errorf("info: %w", err)
 	}
-	steps := []func(context.Context, *sql.Tx, *model.Map) error{
-		loadKinds, loadSources, loadActors, loadTies, loadEvents, loadPins,
+	if err := loadKinds(ctx, tx, m); err != nil {
+		return nil, err
+	}
+	steps := []func(context.Context, *sql.Tx, *model.Map, *idSet) error{
+		loadSources, loadActors, loadTies, loadEvents, loadPins,
 	}
 	for _, step := range steps {
-		if err := step(ctx, tx, m); err != nil {
+		if err := step(ctx, tx, m, nil); err != nil {
 			return nil, err
 		}
 	}
 	return m, nil
 }
 
+// idSet limits a loader to the records with the IDs in it; a nil set
+// loads every record.
+type idSet struct{ ids []model.ID }
+
+// where is the WHERE clause that keeps the rows whose col is in the set,
+// and its argument: the IDs as one JSON array, read by json_each.
+func (s *idSet) where(col string) (string, []any) {
+	if s == nil {
+		return "", nil
+	}
+	list, _ := json.Marshal(s.ids)
+	if s.ids == nil {
+		list = []byte("[]")
+	}
+	return fmt.Sprintf(" WHERE %s IN (SELECT value FROM json_each(?))", col), []any{string(list)}
+}
+
 func loadKinds(ctx context.Context, tx *sql.Tx, m *model.Map) error {
-	return eachRow(ctx, tx, "SELECT class, name, label, shape, color, dashed, arrow FROM kinds ORDER BY rowid",
+	return eachRow(ctx, tx, "SELECT class, name, label, shape, color, dashed, arrow FROM kinds ORDER BY rowid", nil,
 		func(rows *sql.Rows) error {
 			var k model.Kind
 			if err := rows.Scan(&k.Class, &k.Name, &k.Label, &k.Shape, &k.Color, &k.Dashed, &k.Arrow); err != nil {
@@ -86,8 +107,9 @@ func loadKinds(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 		})
 }
 
-func loadSources(ctx context.Context, tx *sql.Tx, m *model.Map) error {
-	return eachRow(ctx, tx, "SELECT id, title, publisher, url, date, quote FROM sources ORDER BY id",
+func loadSources(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
+	w, args := ids.where("id")
+	return eachRow(ctx, tx, "SELECT id, title, publisher, url, date, quote FROM sources"+w+" ORDER BY id", args,
 		func(rows *sql.Rows) error {
 			var src model.Source
 			var date sql.NullString
@@ -103,10 +125,11 @@ func loadSources(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 		})
 }
 
-func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
 	index := map[model.ID]int{}
+	w, args := ids.where("id")
 	err := eachRow(ctx, tx, `SELECT id, name, kind, short, belongs_to, located_in,
-		life_start, life_end, attrs, notes FROM actors ORDER BY id`,
+		life_start, life_end, attrs, notes FROM actors`+w+` ORDER BY id`, args,
 		func(rows *sql.Rows) error {
 			var a model.Actor
 			var belongsTo, locatedIn sql.NullInt64
@@ -133,17 +156,18 @@ func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 	if err != nil {
 		return err
 	}
-	return loadLinks(ctx, tx, "actor_sources", "actor_id", "source_id", func(owner, source model.ID) {
+	return loadLinks(ctx, tx, "actor_sources", "actor_id", "source_id", ids, func(owner, source model.ID) {
 		if i, ok := index[owner]; ok {
 			m.Actors[i].Sources = append(m.Actors[i].Sources, source)
 		}
 	})
 }
 
-func loadTies(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+func loadTies(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
 	index := map[model.ID]int{}
+	w, args := ids.where("id")
 	err := eachRow(ctx, tx, `SELECT id, kind, from_actor, to_actor, directed, start_date, end_date,
-		label, weight, notes FROM ties ORDER BY id`,
+		label, weight, notes FROM ties`+w+` ORDER BY id`, args,
 		func(rows *sql.Rows) error {
 			var t model.Tie
 			var start, end sql.NullString
@@ -164,16 +188,17 @@ func loadTies(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 	if err != nil {
 		return err
 	}
-	return loadLinks(ctx, tx, "tie_sources", "tie_id", "source_id", func(owner, source model.ID) {
+	return loadLinks(ctx, tx, "tie_sources", "tie_id", "source_id", ids, func(owner, source model.ID) {
 		if i, ok := index[owner]; ok {
 			m.Ties[i].Sources = append(m.Ties[i].Sources, source)
 		}
 	})
 }
 
-func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map) error {
+func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
 	index := map[model.ID]int{}
-	err := eachRow(ctx, tx, "SELECT id, date, kind, title, description FROM events ORDER BY id",
+	w, args := ids.where("id")
+	err := eachRow(ctx, tx, "SELECT id, date, kind, title, description FROM events"+w+" ORDER BY id", args,
 		func(rows *sql.Rows) error {
 			var e model.Event
 			var date sql.NullString
@@ -191,7 +216,8 @@ func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(ctx, tx, "SELECT event_id, actor_id, role FROM event_participants ORDER BY event_id, seq",
+	w, args = ids.where("event_id")
+	err = eachRow(ctx, tx, "SELECT event_id, actor_id, role FROM event_participants"+w+" ORDER BY event_id, seq", args,
 		func(rows *sql.Rows) error {
 			var event model.ID
 			var p model.Participant
@@ -206,7 +232,7 @@ func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(ctx, tx, "SELECT event_id, change, tie_id FROM event_ties ORDER BY event_id, change, seq",
+	err = eachRow(ctx, tx, "SELECT event_id, change, tie_id FROM event_ties"+w+" ORDER BY event_id, change, seq", args,
 		func(rows *sql.Rows) error {
 			var event, tie model.ID
 			var change string
@@ -228,15 +254,16 @@ func loadEvents(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 	if err != nil {
 		return err
 	}
-	return loadLinks(ctx, tx, "event_sources", "event_id", "source_id", func(owner, source model.ID) {
+	return loadLinks(ctx, tx, "event_sources", "event_id", "source_id", ids, func(owner, source model.ID) {
 		if i, ok := index[owner]; ok {
 			m.Events[i].Sources = append(m.Events[i].Sources, source)
 		}
 	})
 }
 
-func loadPins(ctx context.Context, tx *sql.Tx, m *model.Map) error {
-	return eachRow(ctx, tx, "SELECT actor_id, x, y FROM pins ORDER BY actor_id",
+func loadPins(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
+	w, args := ids.where("actor_id")
+	return eachRow(ctx, tx, "SELECT actor_id, x, y FROM pins"+w+" ORDER BY actor_id", args,
 		func(rows *sql.Rows) error {
 			var id model.ID
 			var p model.Point
@@ -250,9 +277,10 @@ func loadPins(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 
 // loadLinks reads a link table (owner, seq, target) in order and hands each
 // pair to add.
-func loadLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, add func(owner, target model.ID)) error {
-	query := fmt.Sprintf("SELECT %s, %s FROM %s ORDER BY %[1]s, seq", ownerCol, targetCol, table)
-	return eachRow(ctx, tx, query, func(rows *sql.Rows) error {
+func loadLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, ids *idSet, add func(owner, target model.ID)) error {
+	w, args := ids.where(ownerCol)
+	query := fmt.Sprintf("SELECT %s, %s FROM %s%s ORDER BY %[1]s, seq", ownerCol, targetCol, table, w)
+	return eachRow(ctx, tx, query, args, func(rows *sql.Rows) error {
 		var owner, target model.ID
 		if err := rows.Scan(&owner, &target); err != nil {
 			return fmt.Errorf("%s: %w", table, err)

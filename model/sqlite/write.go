@@ -311,10 +311,11 @@ func checkKind(k model.Kind) error {
 }
 
 // writeRow inserts a row into table when id is 0 and returns the new ID, or
-// updates row id (ErrNotFound if there is none). Constraint failures become
-// domain errors.
+// updates row id, or inserts it under id when there is none (a deleted
+// record put back by Apply; the Put methods check that it exists first).
+// Constraint failures become domain errors.
 func writeRow(ctx context.Context, tx *sql.Tx, table string, id model.ID, cols []string, args []any) (model.ID, error) {
-	if id == 0 {
+	insert := func(cols []string, args []any) (model.ID, error) {
 		query := fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s)", table,
 			strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)-1))
 		res, err := tx.ExecContext(ctx, query, args...)
@@ -322,6 +323,9 @@ func writeRow(ctx context.Context, tx *sql.Tx, table string, id model.ID, cols [
 			return 0, domainError(err)
 		}
 		return res.LastInsertId()
+	}
+	if id == 0 {
+		return insert(cols, args)
 	}
 	query := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", table, strings.Join(cols, " = ?, "))
 	res, err := tx.ExecContext(ctx, query, append(args, id)...)
@@ -333,7 +337,7 @@ func writeRow(ctx context.Context, tx *sql.Tx, table string, id model.ID, cols [
 		return 0, err
 	}
 	if n == 0 {
-		return 0, notFound(strings.TrimSuffix(table, "s"), id)
+		return insert(append([]string{"id"}, cols...), append([]any{id}, args...))
 	}
 	return id, nil
 }
