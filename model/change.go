@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"sort"
 	"time"
 )
 
@@ -105,4 +106,66 @@ type Changer interface {
 	Redo(ctx context.Context) (e Entry, ok bool, err error)
 	// History lists the entries, newest first.
 	History(ctx context.Context) ([]Entry, error)
+	// Pending names what Undo and Redo would do next ("" for nothing).
+	Pending(ctx context.Context) (undo, redo string, err error)
+}
+
+// ChangeFromMap is the change that adds every record of m to a stored map
+// as new records, as an import does: m's IDs become negative stand-ins
+// (see Change) and references among m's records follow them, while a
+// reference to an ID that m does not hold stays, naming a stored record.
+// m's kinds are put and its pins follow their actors. m is not changed.
+func ChangeFromMap(summary string, m *Map) Change {
+	c := Change{Summary: summary}
+	renumber := func(n int, id func(int) ID) map[ID]ID {
+		out := make(map[ID]ID, n)
+		for i := range n {
+			out[id(i)] = ID(-(i + 1))
+		}
+		return out
+	}
+	sources := renumber(len(m.Sources), func(i int) ID { return m.Sources[i].ID })
+	actors := renumber(len(m.Actors), func(i int) ID { return m.Actors[i].ID })
+	ties := renumber(len(m.Ties), func(i int) ID { return m.Ties[i].ID })
+	re := func(ids map[ID]ID, id ID) ID {
+		if n, ok := ids[id]; ok {
+			return n
+		}
+		return id
+	}
+	res := func(ids map[ID]ID, list []ID) []ID {
+		out := make([]ID, len(list))
+		for i, id := range list {
+			out[i] = re(ids, id)
+		}
+		return out
+	}
+	for _, src := range m.Sources {
+		src.ID = sources[src.ID]
+		c.Put.Sources = append(c.Put.Sources, src)
+	}
+	for _, a := range m.Actors {
+		a.ID, a.BelongsTo, a.LocatedIn = actors[a.ID], re(actors, a.BelongsTo), re(actors, a.LocatedIn)
+		a.Sources = res(sources, a.Sources)
+		c.Put.Actors = append(c.Put.Actors, a)
+	}
+	for _, t := range m.Ties {
+		t.ID, t.From, t.To, t.Sources = ties[t.ID], re(actors, t.From), re(actors, t.To), res(sources, t.Sources)
+		c.Put.Ties = append(c.Put.Ties, t)
+	}
+	for i, e := range m.Events {
+		e.ID = ID(-(i + 1))
+		parts := make([]Participant, len(e.Participants))
+		for k, p := range e.Participants {
+			parts[k] = Participant{Actor: re(actors, p.Actor), Role: p.Role}
+		}
+		e.Participants, e.Begins, e.Ends, e.Sources = parts, res(ties, e.Begins), res(ties, e.Ends), res(sources, e.Sources)
+		c.Put.Events = append(c.Put.Events, e)
+	}
+	c.Put.Kinds = append(c.Put.Kinds, m.Kinds...)
+	for id, p := range m.Pins {
+		c.Put.Pins = append(c.Put.Pins, Pin{Actor: re(actors, id), At: p})
+	}
+	sort.Slice(c.Put.Pins, func(i, j int) bool { return c.Put.Pins[i].Actor > c.Put.Pins[j].Actor })
+	return c
 }

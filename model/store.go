@@ -48,3 +48,10 @@ type LayoutCache interface {
 	// PutLayout keeps data under key, replacing what was kept.
 	PutLayout(ctx context.Context, key string, data []byte) error
 }
+
+// Copier writes a consistent copy of the map file to path while the map
+// stays in use: the map as of one moment, compacted, with nothing deleted
+// left in it.
+type Copier interface {
+	CopyTo(ctx context.Context, path string) error
+}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -104,17 +103,16 @@ func (f *actorEditor) save() bool {
 	if !ok {
 		return false
 	}
-	saved := f.commit(f.e, src, hasSrc, &a.Sources, func(ctx context.Context) error {
-		if err := f.e.store.PutActor(ctx, &a); err != nil {
-			return err
-		}
-		f.e.selected = a.ID
-		return nil
-	})
-	if saved {
-		f.actor = a
+	summary := "New Actor " + quoted(a.Name)
+	if a.ID != 0 {
+		summary = "Edit Actor " + quoted(a.Name)
 	}
-	return saved
+	return f.commit(f.e, summary, src, hasSrc, &a.Sources,
+		func(c *model.Change) { c.Put.Actors = []model.Actor{a} },
+		func(applied model.Change) {
+			f.actor = applied.Put.Actors[0]
+			f.e.selected = f.actor.ID
+		})
 }
 
 // actorForm opens the actor form in a dialog.
@@ -128,19 +126,8 @@ func (e *Editor) actorForm(a model.Actor) {
 	var del func()
 	if a.ID != 0 {
 		del = func() {
-			dialog.ShowConfirm("Delete Actor", "Delete “"+a.Name+"” and all its ties?", func(yes bool) {
-				if !yes {
-					return
-				}
-				if err := e.store.DeleteActor(context.Background(), a.ID); err != nil {
-					e.showError(err)
-					return
-				}
-				d.Hide()
-				if err := e.reload(); err != nil {
-					e.showError(err)
-				}
-			}, e.win)
+			d.Hide()
+			e.deleteActor(a)
 		}
 	}
 	d = formDialog(e, title, f.form, f.save, del)

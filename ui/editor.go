@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,8 +24,20 @@ import (
 type Editor struct {
 	win   fyne.Window
 	store model.Store
-	r     *render.Renderer
-	title string
+	// changer is the store as it applies changes and keeps their history.
+	changer model.Changer
+	r       *render.Renderer
+	title   string
+	// files opens and creates map files for the File menu; nil in tests
+	// that need no files.
+	files *Files
+	// path is the map's file, for Save As and Open Recent.
+	path string
+	// undoItem and redoItem are the Edit menu's, named after the action
+	// they would take.
+	undoItem, redoItem *fyne.MenuItem
+	// keys0 are the plain keys with an action (listenForKeys).
+	keys0 []keyAction
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -74,7 +88,11 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{win: win, store: st, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress}
+	changer, ok := st.(model.Changer)
+	if !ok {
+		return nil, errors.New("the map's store cannot apply changes")
+	}
+	e := &Editor{win: win, store: st, changer: changer, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress}
 	e.tlStability = stability()
 	e.framing = framing()
 	start, err := e.firstLayout()
@@ -103,10 +121,19 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.refreshSide()
 	e.setTitle()
 	win.SetMainMenu(e.menu())
+	e.refreshUndo()
+	e.listenForKeys()
 	if start {
 		e.relayout()
 	}
 	return e, nil
+}
+
+// Close cancels a running layout and closes the store of the map on show
+// (which may not be the one the editor was made with: see switchTo).
+func (e *Editor) Close() error {
+	e.cancelRunningLayout()
+	return e.store.Close()
 }
 
 // Content is the window's content.
@@ -232,11 +259,9 @@ func (e *Editor) reload() error {
 // A drag past the edge of the drawing area (model.MaxCoordinate) stops at
 // the edge; a position that is not a number is refused with a message.
 func (e *Editor) pin(id model.ID, p model.Point) {
-	if err := e.store.SetPin(context.Background(), id, clampPoint(p)); err != nil {
-		e.showError(err)
-		return
-	}
-	if err := e.reload(); err != nil {
+	a, _ := e.m.Actor(id)
+	c := model.Change{Summary: "Move " + quoted(a.Label()), Put: model.Records{Pins: []model.Pin{{Actor: id, At: clampPoint(p)}}}}
+	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
 }
@@ -249,11 +274,9 @@ func clampPoint(p model.Point) model.Point {
 }
 
 func (e *Editor) unpin(id model.ID) {
-	if err := e.store.ClearPin(context.Background(), id); err != nil {
-		e.showError(err)
-		return
-	}
-	if err := e.reload(); err != nil {
+	a, _ := e.m.Actor(id)
+	c := model.Change{Summary: "Unpin " + quoted(a.Label()), Delete: model.Deleted{Pins: []model.ID{id}}}
+	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
 }
@@ -263,13 +286,23 @@ func (e *Editor) showError(err error) {
 }
 
 func (e *Editor) menu() *fyne.MainMenu {
+	e.keys0 = nil
+	e.undoItem = e.item("Undo", fyne.KeyZ, fyne.KeyModifierShortcutDefault, e.undo)
+	e.redoItem = e.item("Redo", fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, e.redo)
+	// Ctrl+Y redoes too, as on other desktops.
+	e.shortcut(fyne.KeyY, fyne.KeyModifierShortcutDefault, e.redo)
+	quit := e.item("Quit", fyne.KeyQ, fyne.KeyModifierShortcutDefault, e.quit)
+	quit.IsQuit = true
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			fyne.NewMenuItem("Export PNG…", e.exportDialog),
-		),
+		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu("Edit",
+			e.undoItem,
+			e.redoItem,
+			fyne.NewMenuItem("History…", e.historyDialog),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
+			e.item("Delete Selected", fyne.KeyDelete, 0, e.deleteSelected),
 		),
 		fyne.NewMenu("View",
 			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
@@ -283,6 +316,53 @@ func (e *Editor) menu() *fyne.MainMenu {
 			e.framingItem("Frame Whole Timeline", render.FrameAll),
 		),
 	)
+}
+
+// item is a menu item whose shortcut is shown in the menu and works in
+// the window (a key with no modifier works when no field has the focus).
+func (e *Editor) item(label string, key fyne.KeyName, mod fyne.KeyModifier, action func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	if mod == 0 {
+		it.Shortcut = &desktop.CustomShortcut{KeyName: key}
+		e.keys0 = append(e.keys0, keyAction{key, action})
+		return it
+	}
+	it.Shortcut = e.shortcut(key, mod, action)
+	return it
+}
+
+// shortcut makes key with mod run action in the window.
+func (e *Editor) shortcut(key fyne.KeyName, mod fyne.KeyModifier, action func()) fyne.Shortcut {
+	sc := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
+	return sc
+}
+
+// keyAction is a key without modifier and what it does.
+type keyAction struct {
+	key    fyne.KeyName
+	action func()
+}
+
+// listenForKeys runs the actions of plain keys (Delete) typed while no
+// field has the focus.
+func (e *Editor) listenForKeys() {
+	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		for _, k := range e.keys0 {
+			if k.key == ev.Name {
+				k.action()
+			}
+		}
+	})
+}
+
+// quit closes the window, which quits the app.
+func (e *Editor) quit() {
+	if a := fyne.CurrentApp(); a != nil {
+		a.Quit()
+		return
+	}
+	e.win.Close()
 }
 
 func (e *Editor) contextMenu(id model.ID, at fyne.Position) {

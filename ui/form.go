@@ -201,25 +201,29 @@ func cite(ids []model.ID, src model.ID) []model.ID {
 	return out
 }
 
-// commit stores a record that passed every check: first its source when
-// the form named a new one, citing it in *sources, then the record through
-// put; then it reloads the map. Errors show on top of the form.
-func (f *form) commit(e *Editor, src model.Source, hasSrc bool, sources *[]model.ID, put func(context.Context) error) bool {
-	ctx := context.Background()
+// commit stores a record that passed every check as one change, so one
+// step of undo: a new source the form named, cited in *sources, and the
+// record, which add puts in the change; then it shows the map. done gets
+// the change as applied, with the IDs new records got. Errors show on top
+// of the form.
+func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, sources *[]model.ID,
+	add func(c *model.Change), done func(applied model.Change)) bool {
+	c := model.Change{Summary: summary}
 	if hasSrc {
 		if src.ID == 0 {
-			if err := e.store.PutSource(ctx, &src); err != nil {
-				f.failErr(err)
-				return false
-			}
+			src.ID = -1 // new: the change gives it its ID
+			c.Put.Sources = []model.Source{src}
 		}
 		*sources = cite(*sources, src.ID)
 	}
-	if err := put(ctx); err != nil {
+	add(&c)
+	applied, err := e.changer.Apply(context.Background(), c)
+	if err != nil {
 		f.failErr(err)
 		return false
 	}
-	if err := e.reload(); err != nil {
+	done(applied)
+	if err := e.changed(); err != nil {
 		f.failErr(err)
 		return false
 	}

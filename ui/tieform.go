@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -119,13 +118,13 @@ func (f *tieEditor) save() bool {
 	if !ok {
 		return false
 	}
-	saved := f.commit(f.e, src, hasSrc, &t.Sources, func(ctx context.Context) error {
-		return f.e.store.PutTie(ctx, &t)
-	})
-	if saved {
-		f.tie = t
+	summary := "New Tie " + quoted(f.e.tieName(t))
+	if t.ID != 0 {
+		summary = "Edit Tie " + quoted(f.e.tieName(t))
 	}
-	return saved
+	return f.commit(f.e, summary, src, hasSrc, &t.Sources,
+		func(c *model.Change) { c.Put.Ties = []model.Tie{t} },
+		func(applied model.Change) { f.tie = applied.Put.Ties[0] })
 }
 
 // tieForm opens the tie form in a dialog.
@@ -139,19 +138,8 @@ func (e *Editor) tieForm(t model.Tie) {
 	var del func()
 	if t.ID != 0 {
 		del = func() {
-			dialog.ShowConfirm("Delete Tie", "Delete this tie? Events that begin or end it keep their other links.", func(yes bool) {
-				if !yes {
-					return
-				}
-				if err := e.store.DeleteTie(context.Background(), t.ID); err != nil {
-					e.showError(err)
-					return
-				}
-				d.Hide()
-				if err := e.reload(); err != nil {
-					e.showError(err)
-				}
-			}, e.win)
+			d.Hide()
+			e.deleteTie(t)
 		}
 	}
 	d = formDialog(e, title, f.form, f.save, del)

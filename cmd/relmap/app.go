@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"relmap/assets"
+	"relmap/model"
 	"relmap/model/jsonio"
 	"relmap/model/sqlite"
 	"relmap/ui"
@@ -110,7 +111,6 @@ func runApp(path string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	r, err := newRenderer()
 	if err != nil {
 		return err
@@ -121,8 +121,14 @@ func runApp(path string) error {
 	win := a.NewWindow("relmap")
 	ed, err := ui.NewEditor(win, st, r, filepath.Base(path))
 	if err != nil {
+		st.Close()
 		return err
 	}
+	defer ed.Close()
+	ed.SetFiles(&ui.Files{
+		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
+		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
+	}, path)
 	rememberMap(path)
 	win.SetContent(ed.Content())
 	win.Resize(fyne.NewSize(1400, 880))

@@ -98,6 +98,22 @@ func (s *Store) step(ctx context.Context, op, pick string, state model.EntryStat
 	return e, ok, err
 }
 
+// Pending names the entries Undo and Redo would take next.
+func (s *Store) Pending(ctx context.Context) (undo, redo string, err error) {
+	for _, q := range []struct {
+		to    *string
+		query string
+	}{
+		{&undo, "SELECT summary FROM history WHERE state = 'done' ORDER BY id DESC LIMIT 1"},
+		{&redo, "SELECT summary FROM history WHERE state = 'undone' ORDER BY id LIMIT 1"},
+	} {
+		if err := s.rdb.QueryRowContext(ctx, q.query).Scan(q.to); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", "", fmt.Errorf("read history: %w", fileError(err))
+		}
+	}
+	return undo, redo, nil
+}
+
 // History lists the map's history, newest first.
 func (s *Store) History(ctx context.Context) ([]model.Entry, error) {
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// apply applies one user action to the map as a change (one transaction,
+// one history entry, one step of undo), then shows the map as it is.
+func (e *Editor) apply(c model.Change) (model.Change, error) {
+	applied, err := e.changer.Apply(context.Background(), c)
+	if err != nil {
+		return applied, err
+	}
+	return applied, e.changed()
+}
+
+// changed reloads the map after the store changed and names the next undo
+// and redo in the Edit menu.
+func (e *Editor) changed() error {
+	err := e.reload()
+	e.refreshUndo()
+	return err
+}
+
+// undo undoes the newest change still in force.
+func (e *Editor) undo() {
+	e.step(e.changer.Undo, "Nothing to undo.")
+}
+
+// redo redoes the change undone last.
+func (e *Editor) redo() {
+	e.step(e.changer.Redo, "Nothing to redo.")
+}
+
+func (e *Editor) step(do func(context.Context) (model.Entry, bool, error), none string) {
+	_, ok, err := do(context.Background())
+	switch {
+	case err != nil:
+		e.showError(err)
+	case !ok:
+		e.status.SetText(none)
+	default:
+		if err := e.changed(); err != nil {
+			e.showError(err)
+		}
+	}
+}
+
+// refreshUndo names the actions Undo and Redo would take in the Edit menu,
+// and disables them when there is none.
+func (e *Editor) refreshUndo() {
+	if e.undoItem == nil {
+		return
+	}
+	undo, redo, err := e.changer.Pending(context.Background())
+	if err != nil {
+		undo, redo = "", ""
+	}
+	e.undoItem.Label, e.undoItem.Disabled = "Undo", undo == ""
+	if undo != "" {
+		e.undoItem.Label = "Undo " + undo
+	}
+	e.redoItem.Label, e.redoItem.Disabled = "Redo", redo == ""
+	if redo != "" {
+		e.redoItem.Label = "Redo " + redo
+	}
+	if mm := e.win.MainMenu(); mm != nil {
+		mm.Refresh()
+	}
+}
+
+// deleteSelected deletes the selected actor with its ties, as one
+// undoable change.
+func (e *Editor) deleteSelected() {
+	a, ok := e.m.Actor(e.selected)
+	if !ok {
+		e.status.SetText("Select an actor to delete it.")
+		return
+	}
+	e.deleteActor(a)
+}
+
+func (e *Editor) deleteActor(a model.Actor) {
+	c := model.Change{Summary: "Delete Actor " + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
+	if _, err := e.apply(c); err != nil {
+		e.showError(err)
+	}
+}
+
+func (e *Editor) deleteTie(t model.Tie) {
+	c := model.Change{Summary: "Delete Tie " + quoted(e.tieName(t)), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
+	if _, err := e.apply(c); err != nil {
+		e.showError(err)
+	}
+}
+
+// tieName is how a tie is named in menus: its label, else its two ends.
+func (e *Editor) tieName(t model.Tie) string {
+	if t.Label != "" {
+		return t.Label
+	}
+	from, _ := e.m.Actor(t.From)
+	to, _ := e.m.Actor(t.To)
+	return from.Label() + "–" + to.Label()
+}
+
+// quoted puts a name in the single quotes of menu labels: 'Mexico'.
+func quoted(name string) string { return "'" + name + "'" }
+
+// propertiesDialog edits the map's name and description.
+func (e *Editor) propertiesDialog() {
+	name := widget.NewEntry()
+	name.SetText(e.m.Name)
+	desc := widget.NewMultiLineEntry()
+	desc.SetText(e.m.Description)
+	desc.SetMinRowsVisible(4)
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Description", desc)}
+	d := dialog.NewForm("Map Properties", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		info := model.Info{Name: strings.TrimSpace(name.Text), Description: strings.TrimSpace(desc.Text)}
+		if info.Name == e.m.Name && info.Description == e.m.Description {
+			return
+		}
+		if _, err := e.apply(model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}); err != nil {
+			e.showError(err)
+			return
+		}
+		e.setTitle()
+	}, e.win)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}
+
+// historyDialog lists the map's history, newest first: selecting an entry
+// shows what it changed, and "Revert to Here" undoes every change after
+// it.
+func (e *Editor) historyDialog() {
+	entries, err := e.changer.History(context.Background())
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	detail := widget.NewLabel("Select a change to see what it did.")
+	detail.Wrapping = fyne.TextWrapWord
+	list := widget.NewList(func() int { return len(entries) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			en := entries[i]
+			text := en.At.Local().Format("2006-01-02 15:04") + "  " + en.Summary
+			if en.State != model.Done {
+				text += "  (" + string(en.State) + ")"
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	selected := -1
+	var revert *widget.Button
+	list.OnSelected = func(i widget.ListItemID) {
+		selected = i
+		detail.SetText(describe(entries[i].Change))
+		revert.Enable()
+	}
+	var d dialog.Dialog
+	revert = widget.NewButton("Revert to Here", func() {
+		if selected < 0 {
+			return
+		}
+		if err := e.revertTo(entries[selected]); err != nil {
+			e.showError(err)
+		}
+		d.Hide()
+	})
+	revert.Disable()
+	if len(entries) == 0 {
+		detail.SetText("No changes yet.")
+	}
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), detail, revert), nil, nil, list)
+	d = dialog.NewCustom("History", "Close", content, e.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+}
+
+// revertTo undoes the changes in force after en, newest first, until en
+// is the newest; an entry not in force is redone up to first.
+func (e *Editor) revertTo(en model.Entry) error {
+	ctx := context.Background()
+	if en.State != model.Done {
+		return errors.New("this change is not in force; redo it first (Edit → Redo)")
+	}
+	defer e.changed()
+	for {
+		entries, err := e.changer.History(ctx)
+		if err != nil {
+			return err
+		}
+		newest := int64(0)
+		for _, x := range entries {
+			if x.State == model.Done {
+				newest = x.ID
+				break
+			}
+		}
+		if newest == en.ID || newest == 0 {
+			return nil
+		}
+		if _, _, err := e.changer.Undo(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// describe says in words what a change did.
+func describe(c model.Change) string {
+	var parts []string
+	count := func(verb string, n int, what string) {
+		switch {
+		case n == 1:
+			parts = append(parts, fmt.Sprintf("%s 1 %s", verb, what))
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%s %d %ss", verb, n, what))
+		}
+	}
+	count("put", len(c.Put.Actors), "actor")
+	count("put", len(c.Put.Ties), "tie")
+	count("put", len(c.Put.Events), "event")
+	count("put", len(c.Put.Sources), "source")
+	count("put", len(c.Put.Kinds), "kind")
+	count("pinned", len(c.Put.Pins), "actor")
+	count("deleted", len(c.Delete.Actors), "actor")
+	count("deleted", len(c.Delete.Ties), "tie")
+	count("deleted", len(c.Delete.Events), "event")
+	count("deleted", len(c.Delete.Sources), "source")
+	count("deleted", len(c.Delete.Kinds), "kind")
+	count("unpinned", len(c.Delete.Pins), "actor")
+	if c.Put.Info != nil {
+		parts = append(parts, fmt.Sprintf("named the map %q", c.Put.Info.Name))
+	}
+	var names []string
+	for _, a := range c.Put.Actors {
+		names = append(names, a.Name)
+	}
+	text := c.Summary + ": " + strings.Join(parts, ", ") + "."
+	if len(names) > 0 && len(names) <= 10 {
+		text += " Actors: " + strings.Join(names, ", ") + "."
+	}
+	return text
+}

@@ -1,0 +1,285 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"relmap/model"
+	"relmap/model/csvio"
+	"relmap/model/jsonio"
+)
+
+// Files opens and creates map files for the File menu. The UI reaches
+// storage only through model.Store: cmd/relmap wires these to the SQLite
+// store.
+type Files struct {
+	// Open opens the existing map file at path.
+	Open func(path string) (model.Store, error)
+	// Create makes a new map file at path holding m.
+	Create func(path string, m *model.Map) (model.Store, error)
+}
+
+// recentKey is the preference that lists the maps opened last, newest
+// first; maxRecent is how many it keeps.
+const (
+	recentKey = "file.recent"
+	maxRecent = 10
+)
+
+// SetFiles gives the editor the means to open and create maps, and the
+// file of the map on show; it enables the File menu's map items.
+func (e *Editor) SetFiles(f *Files, path string) {
+	e.files, e.path = f, path
+	e.remember(path)
+	e.win.SetMainMenu(e.menu())
+	e.refreshUndo()
+}
+
+// fileItems are the File menu's items above Quit.
+func (e *Editor) fileItems() []*fyne.MenuItem {
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = fyne.NewMenu("", e.recentItems()...)
+	return []*fyne.MenuItem{
+		e.item("New Map…", fyne.KeyN, fyne.KeyModifierShortcutDefault, e.newMapDialog),
+		e.item("Open…", fyne.KeyO, fyne.KeyModifierShortcutDefault, e.openDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		e.item("Save As…", fyne.KeyS, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, e.saveAsDialog),
+		fyne.NewMenuItemSeparator(),
+		e.item("Import…", fyne.KeyI, fyne.KeyModifierShortcutDefault, e.importDialog),
+		fyne.NewMenuItem("Export PNG…", e.exportDialog),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
+	}
+}
+
+// recentItems lists the maps opened last; a file that is gone is shown
+// greyed.
+func (e *Editor) recentItems() []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, p := range e.recent() {
+		it := fyne.NewMenuItem(p, func() { e.openPath(p) })
+		if _, err := os.Stat(p); err != nil {
+			it.Disabled = true
+		}
+		items = append(items, it)
+	}
+	if len(items) == 0 {
+		it := fyne.NewMenuItem("No maps opened yet", nil)
+		it.Disabled = true
+		items = append(items, it)
+	}
+	return items
+}
+
+func (e *Editor) recent() []string {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Preferences().StringList(recentKey)
+	}
+	return nil
+}
+
+// remember puts path first in the recent maps.
+func (e *Editor) remember(path string) {
+	a := fyne.CurrentApp()
+	if a == nil || path == "" {
+		return
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	list := slices.DeleteFunc(a.Preferences().StringList(recentKey), func(p string) bool { return p == abs })
+	list = append([]string{abs}, list...)
+	a.Preferences().SetStringList(recentKey, list[:min(len(list), maxRecent)])
+}
+
+// withFiles runs f when the editor can open files, else says why not.
+func (e *Editor) withFiles(f func()) {
+	if e.files == nil {
+		e.showError(fmt.Errorf("maps cannot be opened from this window"))
+		return
+	}
+	f()
+}
+
+// mapFilter shows only map files in the file dialogs.
+var mapFilter = storage.NewExtensionFileFilter([]string{".relmap"})
+
+func withExtension(path string) string {
+	if !strings.EqualFold(filepath.Ext(path), ".relmap") {
+		return path + ".relmap"
+	}
+	return path
+}
+
+func (e *Editor) newMapDialog() {
+	e.withFiles(func() {
+		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if err != nil || uc == nil {
+				return
+			}
+			uc.Close()
+			path := withExtension(uc.URI().Path())
+			os.Remove(uc.URI().Path()) // the dialog made an empty file
+			name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+			st, err := e.files.Create(path, &model.Map{Name: name})
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			e.switchTo(st, path)
+		}, e.win)
+		d.SetFileName("Untitled.relmap")
+		d.SetFilter(mapFilter)
+		d.Show()
+	})
+}
+
+func (e *Editor) openDialog() {
+	e.withFiles(func() {
+		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+			if err != nil || rc == nil {
+				return
+			}
+			rc.Close()
+			e.openPath(rc.URI().Path())
+		}, e.win)
+		d.SetFilter(mapFilter)
+		d.Show()
+	})
+}
+
+// openPath opens the map at path in the window; a file that is not a map,
+// or one from a newer relmap, is refused in a dialog and left as it was.
+func (e *Editor) openPath(path string) {
+	e.withFiles(func() {
+		st, err := e.files.Open(path)
+		if err != nil {
+			e.showError(err)
+			return
+		}
+		e.switchTo(st, path)
+	})
+}
+
+func (e *Editor) saveAsDialog() {
+	e.withFiles(func() {
+		c, ok := e.store.(model.Copier)
+		if !ok {
+			e.showError(fmt.Errorf("this map cannot be copied"))
+			return
+		}
+		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if err != nil || uc == nil {
+				return
+			}
+			uc.Close()
+			path := withExtension(uc.URI().Path())
+			if path != uc.URI().Path() {
+				os.Remove(uc.URI().Path()) // the dialog made an empty file
+			}
+			if err := c.CopyTo(context.Background(), path); err != nil {
+				e.showError(err)
+				return
+			}
+			st, err := e.files.Open(path)
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			e.switchTo(st, path)
+		}, e.win)
+		d.SetFileName(strings.TrimSuffix(filepath.Base(e.path), filepath.Ext(e.path)) + " copy.relmap")
+		d.SetFilter(mapFilter)
+		d.Show()
+	})
+}
+
+// importDialog adds a relmap JSON file, or CSV tables (actors.csv and
+// ties.csv, with events.csv if there is one, in the folder of the file
+// picked), to the map as one undoable change.
+func (e *Editor) importDialog() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		rc.Close()
+		if err := e.importFile(rc.URI().Path()); err != nil {
+			e.showError(err)
+		}
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
+	d.Show()
+}
+
+// importFile reads path and applies what it adds as one change.
+func (e *Editor) importFile(path string) error {
+	var add *model.Map
+	var err error
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		f, ferr := os.Open(path)
+		if ferr != nil {
+			return ferr
+		}
+		defer f.Close()
+		add, err = jsonio.Decode(f)
+	} else {
+		add, err = csvio.ReadDir(filepath.Dir(path), e.m)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = e.apply(model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+	return err
+}
+
+// switchTo shows the map in st, the file at path, in place of the one on
+// show, whose store it closes. A layout of the old map still running is
+// cancelled; its result is dropped.
+func (e *Editor) switchTo(st model.Store, path string) {
+	changer, ok := st.(model.Changer)
+	m, err := st.Load(context.Background())
+	if err == nil && !ok {
+		err = fmt.Errorf("the map's store cannot apply changes")
+	}
+	if err != nil {
+		st.Close()
+		e.showError(err)
+		return
+	}
+	e.cancelRunningLayout()
+	e.layoutMu.Lock()
+	e.layoutGen++ // a layout of the old map on its way is dropped
+	e.layoutMu.Unlock()
+	old := e.store
+	e.store, e.changer, e.path, e.title = st, changer, path, filepath.Base(path)
+	e.m, e.drawn, e.selected, e.warm = m, m, 0, nil
+	start, err := e.firstLayout()
+	if err != nil {
+		e.showError(err)
+	}
+	e.keys = m.Keyframes()
+	e.day = e.initialDay()
+	e.time.setRange()
+	e.time.show(e.day)
+	e.diagram.Refit()
+	e.showScene()
+	e.refreshSide()
+	e.setTitle()
+	e.remember(path)
+	e.win.SetMainMenu(e.menu())
+	e.refreshUndo()
+	old.Close()
+	if start {
+		e.relayout()
+	}
+}
