@@ -128,15 +128,10 @@ func (e *Editor) newMapDialog() {
 				return
 			}
 			uc.Close()
-			path := withExtension(uc.URI().Path())
 			os.Remove(uc.URI().Path()) // the dialog made an empty file
-			name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-			st, err := e.files.Create(path, &model.Map{Name: name})
-			if err != nil {
+			if err := e.newMap(withExtension(uc.URI().Path())); err != nil {
 				e.showError(err)
-				return
 			}
-			e.switchTo(st, path)
 		}, e.win)
 		d.SetFileName("Untitled.relmap")
 		d.SetFilter(mapFilter)
@@ -187,21 +182,39 @@ func (e *Editor) saveAsDialog() {
 			if path != uc.URI().Path() {
 				os.Remove(uc.URI().Path()) // the dialog made an empty file
 			}
-			if err := c.CopyTo(context.Background(), path); err != nil {
+			if err := e.saveAs(c, path); err != nil {
 				e.showError(err)
-				return
 			}
-			st, err := e.files.Open(path)
-			if err != nil {
-				e.showError(err)
-				return
-			}
-			e.switchTo(st, path)
 		}, e.win)
 		d.SetFileName(strings.TrimSuffix(filepath.Base(e.path), filepath.Ext(e.path)) + " copy.relmap")
 		d.SetFilter(mapFilter)
 		d.Show()
 	})
+}
+
+// newMap makes an empty map at path, named after the file, and shows it.
+func (e *Editor) newMap(path string) error {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	st, err := e.files.Create(path, &model.Map{Name: name})
+	if err != nil {
+		return err
+	}
+	e.switchTo(st, path)
+	return nil
+}
+
+// saveAs writes a copy of the map to path, history and layout included,
+// and goes on editing the copy.
+func (e *Editor) saveAs(c model.Copier, path string) error {
+	if err := c.CopyTo(context.Background(), path); err != nil {
+		return err
+	}
+	st, err := e.files.Open(path)
+	if err != nil {
+		return err
+	}
+	e.switchTo(st, path)
+	return nil
 }
 
 // importDialog adds a relmap JSON file, or CSV tables (actors.csv and

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"relmap/model"
+	"relmap/model/sqlite"
+)
+
+// press types a shortcut into the window, as the keyboard does. The test
+// driver's canvas keeps its shortcuts in the software canvas it wraps.
+func (te *testEditor) press(key fyne.KeyName, mod fyne.KeyModifier) {
+	inner := reflect.ValueOf(te.win.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
+	inner.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+}
+
+func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
+	te := newTestEditor(t)
+	before := te.stored(t)
+	glas, err := before.ActorByName("Jorge Glas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.Select(glas.ID)
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	deleted := te.stored(t)
+	if _, ok := deleted.Actor(glas.ID); ok {
+		t.Fatal("Delete left the selected actor in the map")
+	}
+	if got, want := te.undoItem.Label, "Undo Delete Actor '"+glas.Name+"'"; got != want {
+		t.Errorf("Edit menu says %q, want %q", got, want)
+	}
+	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	if got := te.stored(t); !reflect.DeepEqual(got, before) {
+		t.Error("after Ctrl+Z the map is not as before the delete (records, IDs, ties, event roles)")
+	}
+	if got, want := te.redoItem.Label, "Redo Delete Actor '"+glas.Name+"'"; got != want {
+		t.Errorf("Edit menu says %q, want %q", got, want)
+	}
+	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
+	if got := te.stored(t); !reflect.DeepEqual(got, deleted) {
+		t.Error("after Ctrl+Shift+Z the map is not as after the delete")
+	}
+	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	te.press(fyne.KeyY, fyne.KeyModifierShortcutDefault)
+	if got := te.stored(t); !reflect.DeepEqual(got, deleted) {
+		t.Error("after Ctrl+Z, Ctrl+Y the map is not as after the delete")
+	}
+	if !reflect.DeepEqual(te.reopened(t), deleted) {
+		t.Error("a fresh connection reads another map")
+	}
+}
+
+func TestEveryEditIsOneUndoableChange(t *testing.T) {
+	te := newTestEditor(t)
+	before := te.stored(t)
+	mexico, _ := before.ActorByName("Mexico")
+	te.pin(mexico.ID, model.Point{X: 12, Y: 34})
+	if p := te.stored(t).Pins[mexico.ID]; p != (model.Point{X: 12, Y: 34}) {
+		t.Fatalf("pin = %v", p)
+	}
+	te.undo()
+	if got := te.stored(t); !reflect.DeepEqual(got.Pins, before.Pins) {
+		t.Errorf("after undoing the move the pins are %v, want %v", got.Pins, before.Pins)
+	}
+	// A form that names a new source: the source and the tie are one
+	// change, so one undo removes both.
+	f := te.newTieEditor(model.Tie{})
+	f.from.SetText("Mexico")
+	f.to.SetText("Ecuador")
+	f.kind.SetText("relations")
+	f.source.SetText("A report nobody cited before")
+	if !f.save() {
+		var msgs []string
+		for field, l := range f.errs {
+			if l.Visible() {
+				msgs = append(msgs, field+": "+l.Text)
+			}
+		}
+		t.Fatalf("the tie form did not save: %v %q", msgs, f.general.Text)
+	}
+	after := te.stored(t)
+	if len(after.Ties) != len(before.Ties)+1 || len(after.Sources) != len(before.Sources)+1 {
+		t.Fatalf("saving the form added %d ties and %d sources, want 1 and 1",
+			len(after.Ties)-len(before.Ties), len(after.Sources)-len(before.Sources))
+	}
+	te.undo()
+	if got := te.stored(t); !reflect.DeepEqual(got, before) {
+		t.Error("one undo did not take back the tie and its new source")
+	}
+}
+
+func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
+	te := newTestEditor(t)
+	t.Cleanup(func() { te.Editor.Close() })
+	te.SetFiles(&Files{
+		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
+		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
+	}, te.path)
+	mexico, _ := te.m.ActorByName("Mexico")
+	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
+	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
+	if err := te.saveAs(te.store, copyPath); err != nil {
+		t.Fatalf("Save As: %v", err)
+	}
+	if te.Editor.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
+		t.Errorf("after Save As the window shows %q (%q), want the copy", te.Editor.path, te.win.Title())
+	}
+	if got, want := te.undoItem.Label, "Undo Move 'Mexico'"; got != want {
+		t.Errorf("the copy's Edit menu says %q, want %q: the history goes with Save As", got, want)
+	}
+	t.Run("a file that is not a map is refused and left alone", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "notes.relmap")
+		if err := os.WriteFile(bad, []byte("name,kind\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		te.openPath(bad)
+		if te.Editor.path != copyPath {
+			t.Errorf("the window moved to %q", te.Editor.path)
+		}
+		if data, _ := os.ReadFile(bad); string(data) != "name,kind\n" {
+			t.Error("opening changed the file")
+		}
+	})
+	t.Run("a new map is empty and named after its file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "Peru 2025.relmap")
+		if err := te.newMap(path); err != nil {
+			t.Fatal(err)
+		}
+		if te.m.Name != "Peru 2025" || len(te.m.Actors) != 0 {
+			t.Errorf("new map %q with %d actors", te.m.Name, len(te.m.Actors))
+		}
+		if recent := te.recent(); len(recent) < 2 || recent[0] != path {
+			t.Errorf("recent maps = %v, want %s first", recent, path)
+		}
+	})
+}
+
+func TestImportIsOneUndoableStep(t *testing.T) {
+	te := newTestEditor(t)
+	before := te.stored(t)
+	path := filepath.Join(t.TempDir(), "more.json")
+	body := `{"name":"more","actors":[{"id":1,"name":"Peru","kind":"country"},{"id":2,"name":"Chile","kind":"country"}],
+		"ties":[{"id":1,"kind":"relations","from":1,"to":2}]}`
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := te.importFile(path); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	after := te.stored(t)
+	if len(after.Actors) != len(before.Actors)+2 || len(after.Ties) != len(before.Ties)+1 {
+		t.Fatalf("the import added %d actors and %d ties", len(after.Actors)-len(before.Actors), len(after.Ties)-len(before.Ties))
+	}
+	te.undo()
+	if got := te.stored(t); !reflect.DeepEqual(got, before) {
+		t.Error("one undo did not take back the whole import")
+	}
+}
