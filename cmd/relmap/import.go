@@ -7,53 +7,134 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"relmap/model"
 	"relmap/model/csvio"
+	"relmap/model/jsonio"
 	"relmap/model/sqlite"
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("import", "import --map FILE actors.csv ties.csv [events.csv]", stderr)
+	fset := newFlags("import", "import --map FILE [--format csv] actors.csv ties.csv [events.csv] | --format json MAP.json", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
+	format := fset.String("format", "csv", "csv (spreadsheet tables) or json (a relmap JSON map)")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	if *mapPath == "" {
 		return usageErr("import: --map is required")
 	}
-	if fset.NArg() < 2 || fset.NArg() > 3 {
-		return usageErr("import: want actors.csv ties.csv [events.csv], got %d files", fset.NArg())
-	}
-	var files csvio.Files
-	tables := []*csvio.Table{&files.Actors, &files.Ties, &files.Events}
-	for i, name := range fset.Args() {
-		f, err := os.Open(name)
+	var read func(base *model.Map) (*model.Map, error)
+	switch *format {
+	case "csv":
+		files, err := openTables(fset.Args())
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return err
 		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return fmt.Errorf("import: %s is a folder, not a CSV file", name)
+		defer files.close()
+		read = func(base *model.Map) (*model.Map, error) { return csvio.Read(files.Files, base) }
+	case "json":
+		if fset.NArg() != 1 {
+			return usageErr("import: --format json wants one JSON file, got %d files", fset.NArg())
 		}
-		*tables[i] = csvio.Table{Name: name, R: f}
+		add, err := readJSONMap(fset.Arg(0))
+		if err != nil {
+			return err
+		}
+		read = func(base *model.Map) (*model.Map, error) { return add, namesFree(fset.Arg(0), base, add) }
+	default:
+		return usageErr("import: --format %q: want csv or json", *format)
 	}
-
-	if err := importInto(*mapPath, files); err != nil {
+	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), read); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
 	return nil
 }
 
-// importInto adds the tables to the map at path. A map that does not exist
-// is made whole or not at all (sqlite.Create); into an existing map, the
-// tables are read against the map and written in one write transaction,
-// so that a second import at the same time sees the first's actors.
-func importInto(path string, files csvio.Files) error {
+// tableFiles are the opened CSV files of an import.
+type tableFiles struct {
+	csvio.Files
+	open []*os.File
+}
+
+func (t *tableFiles) close() {
+	for _, f := range t.open {
+		f.Close()
+	}
+}
+
+// openTables opens actors.csv, ties.csv and events.csv as named.
+func openTables(names []string) (*tableFiles, error) {
+	if len(names) < 2 || len(names) > 3 {
+		return nil, usageErr("import: want actors.csv ties.csv [events.csv], got %d files", len(names))
+	}
+	t := &tableFiles{}
+	slots := []*csvio.Table{&t.Actors, &t.Ties, &t.Events}
+	for i, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			t.close()
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		t.open = append(t.open, f)
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			t.close()
+			return nil, fmt.Errorf("import: %s is a folder, not a CSV file", name)
+		}
+		*slots[i] = csvio.Table{Name: name, R: f}
+	}
+	return t, nil
+}
+
+// readJSONMap reads a relmap JSON map.
+func readJSONMap(path string) (*model.Map, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	m, err := jsonio.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// namesFree refuses a JSON map that names an actor as the map already
+// does, as the CSV import does.
+func namesFree(path string, base, add *model.Map) error {
+	taken := map[string]bool{}
+	for _, a := range base.Actors {
+		taken[strings.ToLower(strings.TrimSpace(a.Name))] = true
+	}
+	for _, a := range add.Actors {
+		if taken[strings.ToLower(strings.TrimSpace(a.Name))] {
+			return fmt.Errorf("import %s: actor %d: an actor named %q is already in the map", path, a.ID, a.Name)
+		}
+	}
+	return nil
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}
+
+// importInto adds what read makes of the map to the map at path. A map
+// that does not exist is made whole or not at all (sqlite.Create); into an
+// existing map, read sees the map and its result is written in one write
+// transaction, so that a second import at the same time sees the first's
+// actors, and the import is recorded in the map's history under summary.
+func importInto(path, summary string, read func(base *model.Map) (*model.Map, error)) error {
 	ctx := context.Background()
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		add, err := csvio.Read(files, &model.Map{Kinds: model.DefaultKinds(), Pins: map[model.ID]model.Point{}})
+		add, err := read(&model.Map{Kinds: model.DefaultKinds(), Pins: map[model.ID]model.Point{}})
 		if err != nil {
 			return err
 		}
@@ -67,7 +148,7 @@ func importInto(path string, files csvio.Files) error {
 	if err != nil {
 		return err
 	}
-	err = st.MergeInto(ctx, func(base *model.Map) (*model.Map, error) { return csvio.Read(files, base) })
+	err = st.MergeInto(ctx, summary, read)
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}

@@ -23,6 +23,9 @@ Usage:
   relmap export [flags]        write a map as JSON or CSV tables
   relmap import --map FILE actors.csv ties.csv [events.csv]
                                add spreadsheet tables to a map, all or nothing
+  relmap import --map FILE --format json MAP.json
+                               add a relmap JSON map to a map, all or nothing
+  relmap history --map FILE    list the changes made to a map, newest first
 
 Run "relmap COMMAND -h" for a command's flags.
 `
@@ -44,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = cmdExport(args[1:], stdout, stderr)
 		case "import":
 			err = cmdImport(args[1:], stdout, stderr)
+		case "history":
+			err = cmdHistory(args[1:], stdout, stderr)
 		case "-h", "-help", "--help", "help":
 			fmt.Fprint(stdout, usage)
 			return 0

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"relmap/model"
 	"relmap/model/csvio"
 )
 
@@ -58,7 +59,9 @@ func TestTwoImportsAtOnceDoNotDuplicateActors(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range imports {
 		files := csvFiles(t, tables)
-		wg.Go(func() { errs[i] = importInto(path, files) })
+		wg.Go(func() {
+			errs[i] = importInto(path, "Import", func(base *model.Map) (*model.Map, error) { return csvio.Read(files, base) })
+		})
 	}
 	wg.Wait()
 	ok := 0

@@ -38,6 +38,7 @@ func (s *Store) Merge(ctx context.Context, m *model.Map) error {
 	return nil
 }
 
+
 // merged is m's records as stored: new IDs, rewritten references. It is
 // written back into m only once the transaction has committed.
 type merged struct {
@@ -337,7 +338,10 @@ func (g *merger) rewrite(fresh map[model.ID]model.ID, ids []model.ID) []model.ID
 // hold when its records are written. Two imports at once run one after
 // the other, and the second sees the first's records. On failure nothing
 // is written.
-func (s *Store) MergeInto(ctx context.Context, add func(base *model.Map) (*model.Map, error)) error {
+//
+// The merge is recorded in the history under summary, so that the app can
+// undo it: its inverse deletes the records it added (kinds it put stay).
+func (s *Store) MergeInto(ctx context.Context, summary string, add func(base *model.Map) (*model.Map, error)) error {
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("merge map: %w", err)
@@ -355,9 +359,31 @@ func (s *Store) MergeInto(ctx context.Context, add func(base *model.Map) (*model
 	if err != nil {
 		return fmt.Errorf("merge map: %w", err)
 	}
+	if err := recordMerge(ctx, tx, summary, stored); err != nil {
+		return fmt.Errorf("merge map: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("merge map: %w", fileError(err))
 	}
 	stored.apply(m)
 	return nil
+}
+
+// recordMerge adds a merge to the history as a done entry.
+func recordMerge(ctx context.Context, tx *sql.Tx, summary string, st *merged) error {
+	applied := model.Change{Summary: summary, Put: model.Records{
+		Sources: st.sources, Actors: st.actors, Ties: st.ties, Events: st.events}}
+	for _, id := range slices.Sorted(maps.Keys(st.pins)) {
+		applied.Put.Pins = append(applied.Put.Pins, model.Pin{Actor: id, At: st.pins[id]})
+	}
+	inverse := model.Change{Summary: summary, Delete: model.Deleted{
+		Sources: idsOf(st.sources, func(x model.Source) model.ID { return x.ID }),
+		Actors:  idsOf(st.actors, func(x model.Actor) model.ID { return x.ID }),
+		Ties:    idsOf(st.ties, func(x model.Tie) model.ID { return x.ID }),
+		Events:  idsOf(st.events, func(x model.Event) model.ID { return x.ID }),
+	}}
+	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = 'dropped' WHERE state = 'undone'"); err != nil {
+		return err
+	}
+	return record(ctx, tx, applied, inverse)
 }
