@@ -38,7 +38,6 @@ func (s *Store) Merge(ctx context.Context, m *model.Map) error {
 	return nil
 }
 
-
 // merged is m's records as stored: new IDs, rewritten references. It is
 // written back into m only once the transaction has committed.
 type merged struct {
