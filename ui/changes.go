@@ -32,14 +32,35 @@ func (e *Editor) changed() error {
 	return err
 }
 
-// undo undoes the newest change still in force.
+// undo undoes the newest change still in force; in a text field that
+// has the focus, it undoes the typing instead.
 func (e *Editor) undo() {
+	if e.toTextField(&fyne.ShortcutUndo{}) {
+		return
+	}
 	e.step(e.changer.Undo, "Nothing to undo.")
 }
 
-// redo redoes the change undone last.
+// redo redoes the change undone last, or the typing in a text field.
 func (e *Editor) redo() {
+	if e.toTextField(&fyne.ShortcutRedo{}) {
+		return
+	}
 	e.step(e.changer.Redo, "Nothing to redo.")
+}
+
+// toTextField hands sc to the text field that has the focus, if one has:
+// the window's menu takes shortcuts before the focused widget does.
+func (e *Editor) toTextField(sc fyne.Shortcut) bool {
+	type textField interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	f, ok := e.win.Canvas().Focused().(textField)
+	if ok {
+		f.TypedShortcut(sc)
+	}
+	return ok
 }
 
 func (e *Editor) step(do func(context.Context) (model.Entry, bool, error), none string) {

@@ -14,11 +14,20 @@ import (
 	"relmap/model/sqlite"
 )
 
-// press types a shortcut into the window, as the keyboard does. The test
-// driver's canvas keeps its shortcuts in the software canvas it wraps.
+// press types a shortcut into the window as the desktop driver hands it
+// on: Ctrl+Z as Fyne's Undo, Ctrl+Y as its Redo, others as keys with
+// modifiers. The test driver's canvas keeps its shortcuts in the software
+// canvas it wraps.
 func (te *testEditor) press(key fyne.KeyName, mod fyne.KeyModifier) {
+	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	switch {
+	case key == fyne.KeyZ && mod == fyne.KeyModifierShortcutDefault:
+		sc = &fyne.ShortcutUndo{}
+	case key == fyne.KeyY && mod == fyne.KeyModifierShortcutDefault:
+		sc = &fyne.ShortcutRedo{}
+	}
 	inner := reflect.ValueOf(te.win.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
-	inner.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+	inner.(fyne.Shortcutable).TypedShortcut(sc)
 }
 
 func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {

@@ -287,12 +287,16 @@ func (e *Editor) showError(err error) {
 
 func (e *Editor) menu() *fyne.MainMenu {
 	e.keys0 = nil
-	e.undoItem = e.item("Undo", fyne.KeyZ, fyne.KeyModifierShortcutDefault, e.undo)
-	e.redoItem = e.item("Redo", fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, e.redo)
-	// Ctrl+Y redoes too, as on other desktops.
-	e.shortcut(fyne.KeyY, fyne.KeyModifierShortcutDefault, e.redo)
-	quit := e.item("Quit", fyne.KeyQ, fyne.KeyModifierShortcutDefault, e.quit)
+	// The desktop driver turns Ctrl+Z into Fyne's Undo shortcut and Ctrl+Y
+	// into its Redo; Ctrl+Shift+Z stays a key with modifiers.
+	e.undoItem = e.item("Undo", &fyne.ShortcutUndo{}, e.undo)
+	e.redoItem = e.item("Redo", ctrl(fyne.KeyZ, fyne.KeyModifierShift), e.redo)
+	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
+	quit := e.item("Quit", ctrl(fyne.KeyQ, 0), e.quit)
 	quit.IsQuit = true
+	del := fyne.NewMenuItem("Delete Selected", e.deleteSelected)
+	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
+	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected})
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu("Edit",
@@ -302,7 +306,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
-			e.item("Delete Selected", fyne.KeyDelete, 0, e.deleteSelected),
+			del,
 		),
 		fyne.NewMenu("View",
 			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
@@ -319,23 +323,17 @@ func (e *Editor) menu() *fyne.MainMenu {
 }
 
 // item is a menu item whose shortcut is shown in the menu and works in
-// the window (a key with no modifier works when no field has the focus).
-func (e *Editor) item(label string, key fyne.KeyName, mod fyne.KeyModifier, action func()) *fyne.MenuItem {
+// the window.
+func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 	it := fyne.NewMenuItem(label, action)
-	if mod == 0 {
-		it.Shortcut = &desktop.CustomShortcut{KeyName: key}
-		e.keys0 = append(e.keys0, keyAction{key, action})
-		return it
-	}
-	it.Shortcut = e.shortcut(key, mod, action)
+	it.Shortcut = sc
+	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
 	return it
 }
 
-// shortcut makes key with mod run action in the window.
-func (e *Editor) shortcut(key fyne.KeyName, mod fyne.KeyModifier, action func()) fyne.Shortcut {
-	sc := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
-	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
-	return sc
+// ctrl is key with Ctrl (Cmd on macOS) and the extra modifiers.
+func ctrl(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
 }
 
 // keyAction is a key without modifier and what it does.

@@ -48,13 +48,13 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 	recent := fyne.NewMenuItem("Open Recent", nil)
 	recent.ChildMenu = fyne.NewMenu("", e.recentItems()...)
 	return []*fyne.MenuItem{
-		e.item("New Map…", fyne.KeyN, fyne.KeyModifierShortcutDefault, e.newMapDialog),
-		e.item("Open…", fyne.KeyO, fyne.KeyModifierShortcutDefault, e.openDialog),
+		e.item("New Map…", ctrl(fyne.KeyN, 0), e.newMapDialog),
+		e.item("Open…", ctrl(fyne.KeyO, 0), e.openDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		e.item("Save As…", fyne.KeyS, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, e.saveAsDialog),
+		e.item("Save As…", ctrl(fyne.KeyS, fyne.KeyModifierShift), e.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
-		e.item("Import…", fyne.KeyI, fyne.KeyModifierShortcutDefault, e.importDialog),
+		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
 		fyne.NewMenuItem("Export PNG…", e.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
