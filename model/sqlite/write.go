@@ -55,13 +55,15 @@ func putActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error) 
 }
 
 // nameFree checks, inside the write's transaction, that no other actor is
-// named as a is (case and surrounding spaces aside), as the forms and
-// imports require: checked apart from the write, two writers could both
+// named as a is (case and surrounding spaces aside; the index of migration
+// 004 finds the names that differ in the case of ASCII letters), as the
+// forms and imports require: checked apart from the write, two writers could both
 // find the name free. An update that keeps the actor's stored name is let
 // through, so that a map that already holds two such names stays
 // editable.
 func nameFree(ctx context.Context, tx *sql.Tx, a model.Actor) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM actors")
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM actors WHERE lower(trim(name)) = lower(trim(?)) OR id = ?",
+		a.Name, a.ID)
 	if err != nil {
 		return err
 	}
