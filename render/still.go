@@ -118,6 +118,21 @@ func (r *Renderer) LayoutProgress(ctx context.Context, m *model.Map, stability f
 	return tl, nil
 }
 
+// Adjust lays m out after an edit holding old's picture still (see
+// layout.Adjust), telling progress as LayoutProgress does.
+func (r *Renderer) Adjust(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error) {
+	opt, err := r.LayoutOptions(stability)
+	if err != nil {
+		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	opt.Progress = progress
+	tl, err := layout.Adjust(ctx, m, opt, old)
+	if err != nil {
+		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	return tl, nil
+}
+
 // LayoutKey names the layout of m at stability drawn by r (see
 // layout.Key); it panics on a stability outside [0, 1].
 func (r *Renderer) LayoutKey(m *model.Map, stability float64) string {

@@ -173,3 +173,59 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 		t.Error("one undo did not take back the whole import")
 	}
 }
+
+func TestThePictureHoldsStill(t *testing.T) {
+	te := newTestEditor(t)
+	te.waitLayout()
+	before := te.tl.At(te.day).Pos
+	mexico, _ := te.m.ActorByName("Mexico")
+	// Far from every other actor: nothing is in the way.
+	te.pin(mexico.ID, model.Point{X: 5000, Y: 5000})
+	te.waitLayout()
+	after := te.tl.At(te.day).Pos
+	if got := after[mexico.ID]; got != (model.Point{X: 5000, Y: 5000}) {
+		t.Errorf("the dragged actor is at %v, want its pin", got)
+	}
+	for id, p := range before {
+		if id != mexico.ID && after[id] != p {
+			t.Errorf("actor %d moved from %v to %v when another was dragged", id, p, after[id])
+		}
+	}
+	t.Run("reopening shows the same picture", func(t *testing.T) {
+		st, err := sqlite.Open(te.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		again, err := NewEditor(te.win, st, te.r, "again")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer again.waitLayout()
+		if got := again.tl.At(te.day).Pos; !reflect.DeepEqual(got, after) {
+			t.Error("the reopened map shows another picture")
+		}
+	})
+	t.Run("a new actor is placed and nothing else moves", func(t *testing.T) {
+		before := te.tl.At(te.day).Pos
+		if _, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{
+			Actors: []model.Actor{{Name: "Peru", Kind: "country"}}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.waitLayout()
+		after := te.tl.At(te.day).Pos
+		peru, _ := te.m.ActorByName("Peru")
+		if _, ok := after[peru.ID]; !ok {
+			t.Fatal("the new actor is not drawn")
+		}
+		moved := 0
+		for id, p := range before {
+			if after[id] != p {
+				moved++
+			}
+		}
+		if moved > 2 {
+			t.Errorf("%d actors moved when one was added", moved)
+		}
+	})
+}

@@ -70,6 +70,9 @@ type Editor struct {
 	// layOut lays a map out, telling progress how far it is: by default
 	// r.LayoutProgress, which tests replace.
 	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// adjust lays a map out after an edit holding the picture on show
+	// still: by default r.Adjust.
+	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
 	// warm is a kept layout of an earlier version of the map, the start of
 	// the first layout.
 	warm *layout.Timeline
@@ -92,7 +95,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if !ok {
 		return nil, errors.New("the map's store cannot apply changes")
 	}
-	e := &Editor{win: win, store: st, changer: changer, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress}
+	e := &Editor{win: win, store: st, changer: changer, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress, adjust: r.Adjust}
 	e.tlStability = stability()
 	e.framing = framing()
 	start, err := e.firstLayout()
@@ -251,7 +254,7 @@ func (e *Editor) reload() error {
 		e.selected = 0
 	}
 	e.refreshSide()
-	e.relayout()
+	e.relayoutWith(true)
 	return nil
 }
 

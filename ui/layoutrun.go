@@ -63,7 +63,12 @@ func (e *Editor) firstLayout() (background bool, err error) {
 // rest start from where they were. After a change of setting the layout
 // starts afresh, so that the picture is the one the map gets when it is
 // next opened (or drawn by `relmap render` with that stability).
-func (e *Editor) relayout() {
+func (e *Editor) relayout() { e.relayoutWith(false) }
+
+// relayoutWith is relayout; with hold, after an edit, the picture on show
+// is held still (layout.Adjust): the actors keep their places, the new
+// ones are placed beside their partners, and a dragged actor moves alone.
+func (e *Editor) relayoutWith(hold bool) {
 	e.layoutMu.Lock()
 	defer e.layoutMu.Unlock()
 	if e.cancelLayout != nil {
@@ -78,7 +83,10 @@ func (e *Editor) relayout() {
 		old = e.tl
 	}
 	if e.warm != nil {
-		old, e.warm = e.warm, nil
+		old, e.warm, hold = e.warm, nil, false
+	}
+	if hold && old != nil && old.Len() > 0 {
+		layOut = e.adjust
 	}
 	cache, _ := e.store.(model.LayoutCache)
 	e.showProgress(0, 0)

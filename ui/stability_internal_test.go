@@ -258,10 +258,10 @@ func TestRelayout(t *testing.T) {
 		te := newTestEditor(t)
 		before := te.tl
 		var gotOld *layout.Timeline
-		layOut := te.layOut
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		adjust := te.adjust // after an edit, the picture is held still
+		te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
 			gotOld = old
-			return layOut(ctx, m, s, old, progress)
+			return adjust(ctx, m, s, old, progress)
 		}
 		tie, ok := te.m.Tie(relationsTie)
 		if !ok {
