@@ -33,7 +33,9 @@ func (p Point) Check() error {
 // breaks, as a *FieldError naming the actor (by name when m holds it) and
 // the field "pin": ErrNotFound when m has no such actor, ErrInvalid when p
 // is not a valid position (Point.Check).
-func (m *Map) CheckPin(actor ID, p Point) error {
+func (m *Map) CheckPin(actor ID, p Point) error { return checkPin(m, actor, p) }
+
+func checkPin(m lookup, actor ID, p Point) error {
 	a, ok := m.Actor(actor)
 	if !ok {
 		return &FieldError{Record: "pins", Field: "actor", Msg: fmt.Sprintf("no actor has id %d", actor), Err: ErrNotFound}

@@ -7,9 +7,26 @@ import (
 	"strings"
 )
 
+// lookup finds the records a record refers to: a *Map by scanning it, an
+// *Index in O(1).
+type lookup interface {
+	Actor(ID) (Actor, bool)
+	Tie(ID) (Tie, bool)
+	Source(ID) (Source, bool)
+}
+
 // CheckActor returns the first rule a (to be stored in m) breaks, as a
 // *FieldError naming the field.
-func (m *Map) CheckActor(a Actor) error {
+func (m *Map) CheckActor(a Actor) error { return checkActor(m, a) }
+
+// CheckTie returns the first rule t (to be stored in m) breaks, as a
+// *FieldError naming the field.
+func (m *Map) CheckTie(t Tie) error { return checkTie(m, t) }
+
+// CheckEvent returns the first rule e (to be stored in m) breaks.
+func (m *Map) CheckEvent(e Event) error { return checkEvent(m, e) }
+
+func checkActor(m lookup, a Actor) error {
 	rec := "actor"
 	if a.Name != "" {
 		rec = "actor " + quote(a.Name)
@@ -40,12 +57,10 @@ func (m *Map) CheckActor(a Actor) error {
 	if err := a.Life.Check(); err != nil {
 		return fail("end", err.Error(), ErrInvalid)
 	}
-	return m.checkSources(rec, a.Sources)
+	return checkSources(m, rec, a.Sources)
 }
 
-// CheckTie returns the first rule t (to be stored in m) breaks, as a
-// *FieldError naming the field.
-func (m *Map) CheckTie(t Tie) error {
+func checkTie(m lookup, t Tie) error {
 	rec := "tie"
 	if t.ID != 0 {
 		rec = fmt.Sprintf("tie %d", t.ID)
@@ -76,11 +91,10 @@ func (m *Map) CheckTie(t Tie) error {
 	if t.Weight < 0 {
 		return fail("weight", "the weight cannot be negative", ErrInvalid)
 	}
-	return m.checkSources(rec, t.Sources)
+	return checkSources(m, rec, t.Sources)
 }
 
-// CheckEvent returns the first rule e (to be stored in m) breaks.
-func (m *Map) CheckEvent(e Event) error {
+func checkEvent(m lookup, e Event) error {
 	rec := "event"
 	if e.Title != "" {
 		rec = "event " + quote(e.Title)
@@ -112,10 +126,10 @@ func (m *Map) CheckEvent(e Event) error {
 			}
 		}
 	}
-	return m.checkSources(rec, e.Sources)
+	return checkSources(m, rec, e.Sources)
 }
 
-func (m *Map) checkSources(rec string, ids []ID) error {
+func checkSources(m lookup, rec string, ids []ID) error {
 	for _, id := range ids {
 		if _, ok := m.Source(id); !ok {
 			return &FieldError{Record: rec, Field: "sources", Msg: fmt.Sprintf("no source has id %d", id), Err: ErrNotFound}
@@ -144,23 +158,24 @@ func (m *Map) Validate() error {
 			return &FieldError{Record: fmt.Sprintf("source %d", s.ID), Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
 		}
 	}
+	x := NewIndex(m)
 	for _, a := range m.Actors {
-		if err := m.CheckActor(a); err != nil {
+		if err := x.CheckActor(a); err != nil {
 			return err
 		}
 	}
 	for _, t := range m.Ties {
-		if err := m.CheckTie(t); err != nil {
+		if err := x.CheckTie(t); err != nil {
 			return err
 		}
 	}
 	for _, e := range m.Events {
-		if err := m.CheckEvent(e); err != nil {
+		if err := x.CheckEvent(e); err != nil {
 			return err
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(m.Pins)) {
-		if err := m.CheckPin(id, m.Pins[id]); err != nil {
+		if err := x.CheckPin(id, m.Pins[id]); err != nil {
 			return err
 		}
 	}

@@ -100,7 +100,7 @@ func dsn(path string, a access, immutable bool) (string, error) {
 		p = "/" + p // a Windows drive: file:///C:/...
 	}
 	u := url.URL{Scheme: "file", Path: p}
-	q := "?_foreign_keys=on&_busy_timeout=5000"
+	q := "?_foreign_keys=on&_busy_timeout=5000&_stmt_cache_size=64"
 	switch a {
 	case writeAccess:
 		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"

@@ -34,7 +34,7 @@ func load(t *testing.T, s *sqlite.Store) *model.Map {
 }
 
 // clone deep-copies a map.
-func clone(t *testing.T, m *model.Map) *model.Map {
+func clone(t testing.TB, m *model.Map) *model.Map {
 	t.Helper()
 	ids := func(s []model.ID) []model.ID { return slices.Clone(s) }
 	out := *m

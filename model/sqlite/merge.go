@@ -70,7 +70,7 @@ type merger struct {
 	m   *model.Map
 	// check is m plus a stand-in for each stored record that m refers to:
 	// what the model's Check methods judge m's records against.
-	check *model.Map
+	check *model.Index
 	// Stored IDs of m's records, by their IDs in m.
 	sources, actors, ties map[model.ID]model.ID
 	out                   merged
@@ -155,11 +155,11 @@ func (g *merger) buildCheck() error {
 	if err != nil {
 		return err
 	}
-	g.check = &model.Map{
+	g.check = model.NewIndex(&model.Map{
 		Sources: append(append([]model.Source(nil), m.Sources...), outside.Sources...),
 		Actors:  append(append([]model.Actor(nil), m.Actors...), outside.Actors...),
 		Ties:    append(append([]model.Tie(nil), m.Ties...), outside.Ties...),
-	}
+	})
 	return nil
 }
 
