@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -228,4 +230,22 @@ func TestThePictureHoldsStill(t *testing.T) {
 			t.Errorf("%d actors moved when one was added", moved)
 		}
 	})
+}
+
+func TestErrorsAreSentences(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("apply \"New Tie\": put tie 12: %w", &model.FieldError{Record: "tie 12", Field: "to",
+			Msg: "no actor has id 99", Err: model.ErrNotFound}), "No actor has id 99."},
+		{errors.New("open map /tmp/x.relmap: not a relmap file: the file is empty"),
+			"Open map /tmp/x.relmap: not a relmap file: the file is empty."},
+		{errors.New("this change is not in force; redo it first (Edit → Redo)"),
+			"This change is not in force; redo it first (Edit → Redo)."},
+	} {
+		if got := sentence(tt.err); got != tt.want {
+			t.Errorf("sentence(%q) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 	"sync"
 	"time"
 
@@ -285,7 +288,29 @@ func (e *Editor) unpin(id model.ID) {
 }
 
 func (e *Editor) showError(err error) {
-	dialog.ShowError(err, e.win)
+	dialog.ShowError(errors.New(sentence(err)), e.win)
+}
+
+// sentence says what went wrong in one sentence for a person. A broken
+// rule of the model is said in its own words ("Actor 12 is already named
+// 'Peru'."), without the operations that led to it; anything else is
+// said as it was reported, as a sentence.
+func sentence(err error) string {
+	msg := err.Error()
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		msg = fe.Msg
+	}
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return "Something went wrong."
+	}
+	r, size := utf8.DecodeRuneInString(msg)
+	msg = string(unicode.ToUpper(r)) + msg[size:]
+	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") && !strings.HasSuffix(msg, "!") {
+		msg += "."
+	}
+	return msg
 }
 
 func (e *Editor) menu() *fyne.MainMenu {
