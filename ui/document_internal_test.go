@@ -30,7 +30,13 @@ func (te *testEditor) press(key fyne.KeyName, mod fyne.KeyModifier) {
 	}
 	inner := reflect.ValueOf(te.win.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
 	inner.(fyne.Shortcutable).TypedShortcut(sc)
+	te.settle()
 }
+
+// settle waits for the layout an action started. On screen its result is
+// shown on the UI goroutine after the action; Fyne's test driver shows it
+// on the layout's goroutine, so the test waits before its next action.
+func (te *testEditor) settle() { te.waitLayout() }
 
 func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	te := newTestEditor(t)
@@ -41,6 +47,7 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	}
 	te.Select(glas.ID)
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	te.settle()
 	deleted := te.stored(t)
 	if _, ok := deleted.Actor(glas.ID); ok {
 		t.Fatal("Delete left the selected actor in the map")
@@ -74,10 +81,12 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	before := te.stored(t)
 	mexico, _ := before.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 12, Y: 34})
+	te.settle()
 	if p := te.stored(t).Pins[mexico.ID]; p != (model.Point{X: 12, Y: 34}) {
 		t.Fatalf("pin = %v", p)
 	}
 	te.undo()
+	te.settle()
 	if got := te.stored(t); !reflect.DeepEqual(got.Pins, before.Pins) {
 		t.Errorf("after undoing the move the pins are %v, want %v", got.Pins, before.Pins)
 	}
@@ -88,7 +97,9 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	f.to.SetText("Ecuador")
 	f.kind.SetText("relations")
 	f.source.SetText("A report nobody cited before")
-	if !f.save() {
+	saved := f.save()
+	te.settle()
+	if !saved {
 		var msgs []string
 		for field, l := range f.errs {
 			if l.Visible() {
@@ -103,6 +114,7 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 			len(after.Ties)-len(before.Ties), len(after.Sources)-len(before.Sources))
 	}
 	te.undo()
+	te.settle()
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("one undo did not take back the tie and its new source")
 	}
@@ -117,10 +129,12 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	}, te.path)
 	mexico, _ := te.m.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
+	te.settle()
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
 	if err := te.saveAs(te.store, copyPath); err != nil {
 		t.Fatalf("Save As: %v", err)
 	}
+	te.settle()
 	if te.Editor.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
 		t.Errorf("after Save As the window shows %q (%q), want the copy", te.Editor.path, te.win.Title())
 	}
@@ -133,6 +147,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 			t.Fatal(err)
 		}
 		te.openPath(bad)
+		te.settle()
 		if te.Editor.path != copyPath {
 			t.Errorf("the window moved to %q", te.Editor.path)
 		}
@@ -145,6 +160,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		if err := te.newMap(path); err != nil {
 			t.Fatal(err)
 		}
+		te.settle()
 		if te.m.Name != "Peru 2025" || len(te.m.Actors) != 0 {
 			t.Errorf("new map %q with %d actors", te.m.Name, len(te.m.Actors))
 		}
@@ -166,11 +182,13 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	if err := te.importFile(path); err != nil {
 		t.Fatalf("import: %v", err)
 	}
+	te.settle()
 	after := te.stored(t)
 	if len(after.Actors) != len(before.Actors)+2 || len(after.Ties) != len(before.Ties)+1 {
 		t.Fatalf("the import added %d actors and %d ties", len(after.Actors)-len(before.Actors), len(after.Ties)-len(before.Ties))
 	}
 	te.undo()
+	te.settle()
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("one undo did not take back the whole import")
 	}
