@@ -106,7 +106,7 @@ func writeActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error
 	if err != nil {
 		return 0, err
 	}
-	return id, setLinks(ctx, tx, "actor_sources", "actor_id", "source_id", id, a.Sources)
+	return id, setLinks(ctx, tx, "actor_sources", "actor_id", "source_id", id, a.Sources, a.ID == 0)
 }
 
 // PutTie inserts or updates t, as PutActor. Both actors must be stored
@@ -154,7 +154,7 @@ func writeTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, setLinks(ctx, tx, "tie_sources", "tie_id", "source_id", id, t.Sources)
+	return id, setLinks(ctx, tx, "tie_sources", "tie_id", "source_id", id, t.Sources, t.ID == 0)
 }
 
 // PutEvent inserts or updates e, as PutActor. Its participants, the ties it
@@ -230,7 +230,7 @@ func writeEvent(ctx context.Context, tx *sql.Tx, e model.Event) (model.ID, error
 			}
 		}
 	}
-	return id, setLinks(ctx, tx, "event_sources", "event_id", "source_id", id, e.Sources)
+	return id, setLinks(ctx, tx, "event_sources", "event_id", "source_id", id, e.Sources, e.ID == 0)
 }
 
 // PutSource inserts or updates src, as PutActor. A source needs a title or
@@ -345,10 +345,13 @@ func writeRow(ctx context.Context, tx *sql.Tx, table string, id model.ID, cols [
 }
 
 // setLinks replaces the rows of a link table (owner, seq, target) for owner
-// with targets, in order.
-func setLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, owner model.ID, targets []model.ID) error {
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE %s = ?", table, ownerCol), owner); err != nil {
-		return err
+// with targets, in order; a fresh owner, just inserted, has none to
+// delete.
+func setLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, targetCol string, owner model.ID, targets []model.ID, fresh bool) error {
+	if !fresh {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE %s = ?", table, ownerCol), owner); err != nil {
+			return err
+		}
 	}
 	insert := fmt.Sprintf("INSERT INTO %s (%s, seq, %s) VALUES (?, ?, ?)", table, ownerCol, targetCol)
 	for i, target := range targets {
