@@ -103,7 +103,7 @@ func dsn(path string, a access, immutable bool) (string, error) {
 	q := "?_foreign_keys=on&_busy_timeout=5000&_stmt_cache_size=64"
 	switch a {
 	case writeAccess:
-		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
+		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_cache_size=-65536"
 	case readAccess:
 		q += "&mode=ro&_query_only=1&_txlock=deferred"
 	case readOnlyAccess:

@@ -10,7 +10,7 @@ import (
 	"relmap/model"
 )
 
-const settings = "?_foreign_keys=on&_busy_timeout=5000&_stmt_cache_size=64&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
+const settings = "?_foreign_keys=on&_busy_timeout=5000&_stmt_cache_size=64&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_cache_size=-65536"
 
 func TestDSN(t *testing.T) {
 	tests := []struct {
