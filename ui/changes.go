@@ -21,15 +21,16 @@ func (e *Editor) apply(c model.Change) (model.Change, error) {
 	if err != nil {
 		return applied, err
 	}
-	return applied, e.changed()
+	e.changed(applied)
+	return applied, nil
 }
 
-// changed reloads the map after the store changed and names the next undo
-// and redo in the Edit menu.
-func (e *Editor) changed() error {
-	err := e.reload()
+// changed shows the map with a change the store has applied: the map in
+// memory follows it (model.Map.Applied) rather than being read back from
+// the file, and the Edit menu names the next undo and redo.
+func (e *Editor) changed(c model.Change) {
+	e.show(e.m.Applied(c))
 	e.refreshUndo()
-	return err
 }
 
 // undo undoes the newest change still in force; in a text field that
@@ -38,7 +39,7 @@ func (e *Editor) undo() {
 	if e.toTextField(&fyne.ShortcutUndo{}) {
 		return
 	}
-	e.step(e.changer.Undo, "Nothing to undo.")
+	e.step(e.changer.Undo, func(en model.Entry) model.Change { return en.Inverse }, "Nothing to undo.")
 }
 
 // redo redoes the change undone last, or the typing in a text field.
@@ -46,7 +47,7 @@ func (e *Editor) redo() {
 	if e.toTextField(&fyne.ShortcutRedo{}) {
 		return
 	}
-	e.step(e.changer.Redo, "Nothing to redo.")
+	e.step(e.changer.Redo, func(en model.Entry) model.Change { return en.Change }, "Nothing to redo.")
 }
 
 // toTextField hands sc to the text field that has the focus, if one has:
@@ -63,17 +64,17 @@ func (e *Editor) toTextField(sc fyne.Shortcut) bool {
 	return ok
 }
 
-func (e *Editor) step(do func(context.Context) (model.Entry, bool, error), none string) {
-	_, ok, err := do(context.Background())
+// step undoes or redoes with do, then shows the map with what was
+// applied (done picks it from the entry).
+func (e *Editor) step(do func(context.Context) (model.Entry, bool, error), done func(model.Entry) model.Change, none string) {
+	en, ok, err := do(context.Background())
 	switch {
 	case err != nil:
 		e.showError(err)
 	case !ok:
 		e.status.SetText(none)
 	default:
-		if err := e.changed(); err != nil {
-			e.showError(err)
-		}
+		e.changed(done(en))
 	}
 }
 
@@ -219,7 +220,7 @@ func (e *Editor) revertTo(en model.Entry) error {
 	if en.State != model.Done {
 		return errors.New("this change is not in force; redo it first (Edit → Redo)")
 	}
-	defer e.changed()
+	defer e.refreshUndo()
 	for {
 		entries, err := e.changer.History(ctx)
 		if err != nil {
@@ -235,9 +236,11 @@ func (e *Editor) revertTo(en model.Entry) error {
 		if newest == en.ID || newest == 0 {
 			return nil
 		}
-		if _, _, err := e.changer.Undo(ctx); err != nil {
+		undone, _, err := e.changer.Undo(ctx)
+		if err != nil {
 			return err
 		}
+		e.show(e.m.Applied(undone.Inverse))
 	}
 }
 

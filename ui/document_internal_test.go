@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,7 +21,7 @@ import (
 // on: Ctrl+Z as Fyne's Undo, Ctrl+Y as its Redo, others as keys with
 // modifiers. The test driver's canvas keeps its shortcuts in the software
 // canvas it wraps.
-func (te *testEditor) press(key fyne.KeyName, mod fyne.KeyModifier) {
+func (te *testEditor) press(t *testing.T, key fyne.KeyName, mod fyne.KeyModifier) {
 	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 	switch {
 	case key == fyne.KeyZ && mod == fyne.KeyModifierShortcutDefault:
@@ -30,13 +31,25 @@ func (te *testEditor) press(key fyne.KeyName, mod fyne.KeyModifier) {
 	}
 	inner := reflect.ValueOf(te.win.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
 	inner.(fyne.Shortcutable).TypedShortcut(sc)
-	te.settle()
+	te.settle(t)
 }
 
-// settle waits for the layout an action started. On screen its result is
+// settle waits for the layout an action started (on screen its result is
 // shown on the UI goroutine after the action; Fyne's test driver shows it
-// on the layout's goroutine, so the test waits before its next action.
-func (te *testEditor) settle() { te.waitLayout() }
+// on the layout's goroutine, so the test waits before its next action),
+// and checks that the map in memory, which follows the changes without
+// reading the file, is the map in the file.
+func (te *testEditor) settle(t *testing.T) {
+	t.Helper()
+	te.waitLayout()
+	stored, err := te.Editor.store.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(te.m, stored) {
+		t.Errorf("the map in memory is not the map in the file:\nmemory %+v\nfile   %+v", te.m, stored)
+	}
+}
 
 func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	te := newTestEditor(t)
@@ -47,7 +60,7 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	}
 	te.Select(glas.ID)
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	te.settle()
+	te.settle(t)
 	deleted := te.stored(t)
 	if _, ok := deleted.Actor(glas.ID); ok {
 		t.Fatal("Delete left the selected actor in the map")
@@ -55,19 +68,19 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	if got, want := te.undoItem.Label, "Undo Delete Actor '"+glas.Name+"'"; got != want {
 		t.Errorf("Edit menu says %q, want %q", got, want)
 	}
-	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	te.press(t, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("after Ctrl+Z the map is not as before the delete (records, IDs, ties, event roles)")
 	}
 	if got, want := te.redoItem.Label, "Redo Delete Actor '"+glas.Name+"'"; got != want {
 		t.Errorf("Edit menu says %q, want %q", got, want)
 	}
-	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
+	te.press(t, fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
 	if got := te.stored(t); !reflect.DeepEqual(got, deleted) {
 		t.Error("after Ctrl+Shift+Z the map is not as after the delete")
 	}
-	te.press(fyne.KeyZ, fyne.KeyModifierShortcutDefault)
-	te.press(fyne.KeyY, fyne.KeyModifierShortcutDefault)
+	te.press(t, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	te.press(t, fyne.KeyY, fyne.KeyModifierShortcutDefault)
 	if got := te.stored(t); !reflect.DeepEqual(got, deleted) {
 		t.Error("after Ctrl+Z, Ctrl+Y the map is not as after the delete")
 	}
@@ -81,12 +94,12 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	before := te.stored(t)
 	mexico, _ := before.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 12, Y: 34})
-	te.settle()
+	te.settle(t)
 	if p := te.stored(t).Pins[mexico.ID]; p != (model.Point{X: 12, Y: 34}) {
 		t.Fatalf("pin = %v", p)
 	}
 	te.undo()
-	te.settle()
+	te.settle(t)
 	if got := te.stored(t); !reflect.DeepEqual(got.Pins, before.Pins) {
 		t.Errorf("after undoing the move the pins are %v, want %v", got.Pins, before.Pins)
 	}
@@ -98,7 +111,7 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	f.kind.SetText("relations")
 	f.source.SetText("A report nobody cited before")
 	saved := f.save()
-	te.settle()
+	te.settle(t)
 	if !saved {
 		var msgs []string
 		for field, l := range f.errs {
@@ -114,7 +127,7 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 			len(after.Ties)-len(before.Ties), len(after.Sources)-len(before.Sources))
 	}
 	te.undo()
-	te.settle()
+	te.settle(t)
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("one undo did not take back the tie and its new source")
 	}
@@ -129,12 +142,12 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	}, te.path)
 	mexico, _ := te.m.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
-	te.settle()
+	te.settle(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
 	if err := te.saveAs(te.store, copyPath); err != nil {
 		t.Fatalf("Save As: %v", err)
 	}
-	te.settle()
+	te.settle(t)
 	if te.Editor.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
 		t.Errorf("after Save As the window shows %q (%q), want the copy", te.Editor.path, te.win.Title())
 	}
@@ -147,7 +160,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 			t.Fatal(err)
 		}
 		te.openPath(bad)
-		te.settle()
+		te.settle(t)
 		if te.Editor.path != copyPath {
 			t.Errorf("the window moved to %q", te.Editor.path)
 		}
@@ -160,7 +173,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		if err := te.newMap(path); err != nil {
 			t.Fatal(err)
 		}
-		te.settle()
+		te.settle(t)
 		if te.m.Name != "Peru 2025" || len(te.m.Actors) != 0 {
 			t.Errorf("new map %q with %d actors", te.m.Name, len(te.m.Actors))
 		}
@@ -182,13 +195,13 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	if err := te.importFile(path); err != nil {
 		t.Fatalf("import: %v", err)
 	}
-	te.settle()
+	te.settle(t)
 	after := te.stored(t)
 	if len(after.Actors) != len(before.Actors)+2 || len(after.Ties) != len(before.Ties)+1 {
 		t.Fatalf("the import added %d actors and %d ties", len(after.Actors)-len(before.Actors), len(after.Ties)-len(before.Ties))
 	}
 	te.undo()
-	te.settle()
+	te.settle(t)
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("one undo did not take back the whole import")
 	}

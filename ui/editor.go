@@ -242,14 +242,21 @@ func (e *Editor) Select(id model.ID) {
 	e.refreshSide()
 }
 
-// reload reads the map back from the store after a change and lays it out
-// again off the UI goroutine; the old picture stays until the new one is
-// ready.
+// reload reads the whole map back from the store, for a change made
+// outside the editor, and shows it.
 func (e *Editor) reload() error {
 	m, err := e.store.Load(context.Background())
 	if err != nil {
 		return err
 	}
+	e.show(m)
+	return nil
+}
+
+// show makes m, the map as stored after a change, the map on show, and
+// lays it out again off the UI goroutine holding the picture still; the
+// old picture stays until the new one is ready.
+func (e *Editor) show(m *model.Map) {
 	e.m = m
 	e.keys = m.Keyframes()
 	e.time.setRange()
@@ -258,7 +265,6 @@ func (e *Editor) reload() error {
 	}
 	e.refreshSide()
 	e.relayoutWith(true)
-	return nil
 }
 
 // pin stores a dragged actor's position and lays the map out around it.

@@ -223,9 +223,6 @@ func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, 
 		return false
 	}
 	done(applied)
-	if err := e.changed(); err != nil {
-		f.failErr(err)
-		return false
-	}
+	e.changed(applied)
 	return true
 }

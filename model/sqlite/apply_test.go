@@ -112,8 +112,16 @@ func TestUndoAndRedoEveryKindOfChange(t *testing.T) {
 			if equal(after, before) {
 				t.Fatal("Apply changed nothing")
 			}
-			if e, ok, err := s.Undo(ctx); err != nil || !ok || e.Summary != c.Summary {
+			// The map in memory follows the store without loading it.
+			if got := before.Applied(applied); !equal(got, after) {
+				t.Errorf("Applied in memory differs from the store:\ngot  %+v\nwant %+v", got, after)
+			}
+			e, ok, err := s.Undo(ctx)
+			if err != nil || !ok || e.Summary != c.Summary {
 				t.Fatalf("Undo = %q, %v, %v", e.Summary, ok, err)
+			}
+			if got := after.Applied(e.Inverse); !equal(got, before) {
+				t.Errorf("the inverse Applied in memory differs from the store after Undo:\ngot  %+v\nwant %+v", got, before)
 			}
 			if got := load(t, s); !equal(got, before) {
 				t.Errorf("after Undo the map differs from before:\ngot  %+v\nwant %+v", got, before)
