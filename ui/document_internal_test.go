@@ -192,10 +192,12 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := te.importFile(path); err != nil {
-		t.Fatalf("import: %v", err)
-	}
+	te.importInBackground(path) // read and written off the UI goroutine
+	te.jobs.Wait()
 	te.settle(t)
+	if te.working.Visible() || te.status.Text != "" {
+		t.Errorf("after the import the moving bar is shown (%v) and the status says %q", te.working.Visible(), te.status.Text)
+	}
 	after := te.stored(t)
 	if len(after.Actors) != len(before.Actors)+2 || len(after.Ties) != len(before.Ties)+1 {
 		t.Fatalf("the import added %d actors and %d ties", len(after.Actors)-len(before.Actors), len(after.Ties)-len(before.Ties))

@@ -79,6 +79,10 @@ type Editor struct {
 	// warm is a kept layout of an earlier version of the map, the start of
 	// the first layout.
 	warm *layout.Timeline
+	// working moves while a file is imported or saved off the UI
+	// goroutine (inBackground); files counts those jobs.
+	working *widget.ProgressBarInfinite
+	jobs    sync.WaitGroup
 	// busy shows a running layout's progress with a Cancel button.
 	busy     *fyne.Container
 	progress *widget.ProgressBar
@@ -122,6 +126,9 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.busy = container.NewBorder(nil, nil, nil,
 		widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.cancelRunningLayout), e.progress)
 	e.busy.Hide()
+	e.working = widget.NewProgressBarInfinite()
+	e.working.Stop()
+	e.working.Hide()
 
 	e.showScene()
 	e.refreshSide()
@@ -147,7 +154,8 @@ func (e *Editor) Content() fyne.CanvasObject {
 	side := container.NewVScroll(container.NewPadded(e.side))
 	split := container.NewHSplit(e.diagram, side)
 	split.Offset = 0.74
-	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, nil, e.busy, e.status))
+	working := container.NewGridWrap(fyne.NewSize(140, e.working.MinSize().Height), e.working)
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, working, e.busy, e.status))
 	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 

@@ -182,9 +182,10 @@ func (e *Editor) saveAsDialog() {
 			if path != uc.URI().Path() {
 				os.Remove(uc.URI().Path()) // the dialog made an empty file
 			}
-			if err := e.saveAs(c, path); err != nil {
-				e.showError(err)
-			}
+			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func() (func(), error) {
+				st, err := e.copyTo(c, path)
+				return func() { e.switchTo(st, path) }, err
+			})
 		}, e.win)
 		d.SetFileName(strings.TrimSuffix(filepath.Base(e.path), filepath.Ext(e.path)) + " copy.relmap")
 		d.SetFilter(mapFilter)
@@ -206,10 +207,7 @@ func (e *Editor) newMap(path string) error {
 // saveAs writes a copy of the map to path, history and layout included,
 // and goes on editing the copy.
 func (e *Editor) saveAs(c model.Copier, path string) error {
-	if err := c.CopyTo(context.Background(), path); err != nil {
-		return err
-	}
-	st, err := e.files.Open(path)
+	st, err := e.copyTo(c, path)
 	if err != nil {
 		return err
 	}
@@ -217,42 +215,94 @@ func (e *Editor) saveAs(c model.Copier, path string) error {
 	return nil
 }
 
+// copyTo writes the copy and opens it; it may run off the UI goroutine.
+func (e *Editor) copyTo(c model.Copier, path string) (model.Store, error) {
+	if err := c.CopyTo(context.Background(), path); err != nil {
+		return nil, err
+	}
+	return e.files.Open(path)
+}
+
+// inBackground runs work off the UI goroutine while a moving bar and what
+// shows in the status line, then, on the UI goroutine, the function work
+// returns, or the error in a dialog. Reading and writing whole files never
+// holds up the window.
+func (e *Editor) inBackground(what string, work func() (func(), error)) {
+	e.working.Show()
+	e.working.Start()
+	e.status.SetText(what)
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		finish, err := work()
+		fyne.DoAndWait(func() {
+			e.working.Stop()
+			e.working.Hide()
+			e.status.SetText("")
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			finish()
+		})
+	}()
+}
+
 // importDialog adds a relmap JSON file, or CSV tables (actors.csv and
 // ties.csv, with events.csv if there is one, in the folder of the file
-// picked), to the map as one undoable change.
+// picked), to the map as one undoable change, read and written off the
+// UI goroutine.
 func (e *Editor) importDialog() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
 		rc.Close()
-		if err := e.importFile(rc.URI().Path()); err != nil {
-			e.showError(err)
-		}
+		e.importInBackground(rc.URI().Path())
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
 	d.Show()
 }
 
+// importInBackground is importFile off the UI goroutine (inBackground).
+func (e *Editor) importInBackground(path string) {
+	base := e.m
+	e.inBackground("Importing "+filepath.Base(path)+"…", func() (func(), error) {
+		applied, err := e.importChange(path, base)
+		return func() { e.changed(applied) }, err
+	})
+}
+
 // importFile reads path and applies what it adds as one change.
 func (e *Editor) importFile(path string) error {
+	applied, err := e.importChange(path, e.m)
+	if err != nil {
+		return err
+	}
+	e.changed(applied)
+	return nil
+}
+
+// importChange reads path against base and applies what it adds to the
+// store as one change, which it returns as applied; it may run off the UI
+// goroutine.
+func (e *Editor) importChange(path string, base *model.Map) (model.Change, error) {
 	var add *model.Map
 	var err error
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		f, ferr := os.Open(path)
 		if ferr != nil {
-			return ferr
+			return model.Change{}, ferr
 		}
 		defer f.Close()
 		add, err = jsonio.Decode(f)
 	} else {
-		add, err = csvio.ReadDir(filepath.Dir(path), e.m)
+		add, err = csvio.ReadDir(filepath.Dir(path), base)
 	}
 	if err != nil {
-		return err
+		return model.Change{}, err
 	}
-	_, err = e.apply(model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
-	return err
+	return e.changer.Apply(context.Background(), model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
 }
 
 // switchTo shows the map in st, the file at path, in place of the one on
