@@ -195,8 +195,8 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	te.importInBackground(path) // read and written off the UI goroutine
 	te.jobs.Wait()
 	te.settle(t)
-	if te.working.Visible() || te.status.Text != "" {
-		t.Errorf("after the import the moving bar is shown (%v) and the status says %q", te.working.Visible(), te.status.Text)
+	if te.workingBox.Visible() || te.status.Text != "" {
+		t.Errorf("after the import the moving bar is shown (%v) and the status says %q", te.workingBox.Visible(), te.status.Text)
 	}
 	after := te.stored(t)
 	if len(after.Actors) != len(before.Actors)+2 || len(after.Ties) != len(before.Ties)+1 {

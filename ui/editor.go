@@ -81,8 +81,9 @@ type Editor struct {
 	warm *layout.Timeline
 	// working moves while a file is imported or saved off the UI
 	// goroutine (inBackground); files counts those jobs.
-	working *widget.ProgressBarInfinite
-	jobs    sync.WaitGroup
+	working    *widget.ProgressBarInfinite
+	workingBox *fyne.Container
+	jobs       sync.WaitGroup
 	// busy shows a running layout's progress with a Cancel button.
 	busy     *fyne.Container
 	progress *widget.ProgressBar
@@ -128,7 +129,8 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.busy.Hide()
 	e.working = widget.NewProgressBarInfinite()
 	e.working.Stop()
-	e.working.Hide()
+	e.workingBox = container.NewGridWrap(fyne.NewSize(140, e.working.MinSize().Height), e.working)
+	e.workingBox.Hide()
 
 	e.showScene()
 	e.refreshSide()
@@ -154,8 +156,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 	side := container.NewVScroll(container.NewPadded(e.side))
 	split := container.NewHSplit(e.diagram, side)
 	split.Offset = 0.74
-	working := container.NewGridWrap(fyne.NewSize(140, e.working.MinSize().Height), e.working)
-	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, working, e.busy, e.status))
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, e.workingBox, e.busy, e.status))
 	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 

@@ -228,7 +228,7 @@ func (e *Editor) copyTo(c model.Copier, path string) (model.Store, error) {
 // returns, or the error in a dialog. Reading and writing whole files never
 // holds up the window.
 func (e *Editor) inBackground(what string, work func() (func(), error)) {
-	e.working.Show()
+	e.workingBox.Show()
 	e.working.Start()
 	e.status.SetText(what)
 	e.jobs.Add(1)
@@ -237,7 +237,7 @@ func (e *Editor) inBackground(what string, work func() (func(), error)) {
 		finish, err := work()
 		fyne.DoAndWait(func() {
 			e.working.Stop()
-			e.working.Hide()
+			e.workingBox.Hide()
 			e.status.SetText("")
 			if err != nil {
 				e.showError(err)
