@@ -138,8 +138,8 @@ func checkSources(m lookup, rec string, ids []ID) error {
 	return nil
 }
 
-// Validate checks the whole map: unique ids, every record's rules, every
-// pin (CheckPin). It returns the first problem found.
+// Validate checks the whole map: unique ids, every kind's and record's
+// rules, every pin (CheckPin). It returns the first problem found.
 func (m *Map) Validate() error {
 	if err := uniqueIDs("source", len(m.Sources), func(i int) ID { return m.Sources[i].ID }); err != nil {
 		return err
@@ -153,9 +153,14 @@ func (m *Map) Validate() error {
 	if err := uniqueIDs("event", len(m.Events), func(i int) ID { return m.Events[i].ID }); err != nil {
 		return err
 	}
+	for _, k := range m.Kinds {
+		if err := k.Check(); err != nil {
+			return err
+		}
+	}
 	for _, s := range m.Sources {
-		if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
-			return &FieldError{Record: fmt.Sprintf("source %d", s.ID), Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
+		if err := s.Check(); err != nil {
+			return err
 		}
 	}
 	x := NewIndex(m)
@@ -193,6 +198,34 @@ func uniqueIDs(what string, n int, id func(int) ID) error {
 			return &FieldError{Record: fmt.Sprintf("%s %d", what, v), Field: "id", Msg: "the id is used twice", Err: ErrConflict}
 		}
 		seen[v] = true
+	}
+	return nil
+}
+
+// Check returns the rule the source breaks: it needs a title or a URL.
+func (s Source) Check() error {
+	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
+		rec := "source"
+		if s.ID != 0 {
+			rec = fmt.Sprintf("source %d", s.ID)
+		}
+		return &FieldError{Record: rec, Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
+	}
+	return nil
+}
+
+// Check returns the rule the kind breaks: a class of actor, tie or
+// event, and a name.
+func (k Kind) Check() error {
+	rec := "kind " + quote(k.Name)
+	switch k.Class {
+	case ClassActor, ClassTie, ClassEvent:
+	default:
+		return &FieldError{Record: rec, Field: "class",
+			Msg: fmt.Sprintf("the class must be actor, tie or event, not %q", k.Class), Err: ErrInvalid}
+	}
+	if strings.TrimSpace(k.Name) == "" {
+		return &FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: ErrInvalid}
 	}
 	return nil
 }

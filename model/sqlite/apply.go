@@ -439,7 +439,7 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		}
 	}
 	for _, src := range p.Sources {
-		if err := checkSource(src); err != nil {
+		if err := src.Check(); err != nil {
 			return err
 		}
 		if _, err := writeSource(ctx, tx, src); err != nil {

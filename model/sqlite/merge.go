@@ -190,7 +190,7 @@ func (g *merger) putKinds() error {
 
 func (g *merger) putSources() error {
 	for _, src := range g.m.Sources {
-		if err := checkSource(src); err != nil {
+		if err := src.Check(); err != nil {
 			return err
 		}
 		old := src.ID

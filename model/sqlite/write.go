@@ -257,19 +257,10 @@ func putSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, err
 			return 0, err
 		}
 	}
-	if err := checkSource(src); err != nil {
+	if err := src.Check(); err != nil {
 		return 0, err
 	}
 	return writeSource(ctx, tx, src)
-}
-
-// checkSource applies the model's rule for sources (see model.Map.Validate).
-func checkSource(src model.Source) error {
-	if strings.TrimSpace(src.Title) == "" && strings.TrimSpace(src.URL) == "" {
-		return &model.FieldError{Record: opName("source", src.ID), Field: "title",
-			Msg: "a title or URL is required", Err: model.ErrInvalid}
-	}
-	return nil
 }
 
 // writeSource inserts (ID 0) or updates a row of sources and returns its ID.
@@ -286,7 +277,7 @@ func (s *Store) PutKind(ctx context.Context, k model.Kind) error {
 }
 
 func putKind(ctx context.Context, tx *sql.Tx, k model.Kind) error {
-	if err := checkKind(k); err != nil {
+	if err := k.Check(); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO kinds (class, name, label, shape, color, dashed, arrow)
@@ -295,21 +286,6 @@ func putKind(ctx context.Context, tx *sql.Tx, k model.Kind) error {
 			color = excluded.color, dashed = excluded.dashed, arrow = excluded.arrow`,
 		string(k.Class), k.Name, k.Label, k.Shape, k.Color, k.Dashed, k.Arrow)
 	return domainError(err)
-}
-
-// checkKind says what is wrong with k, if anything.
-func checkKind(k model.Kind) error {
-	rec := "kind " + fmt.Sprintf("%q", k.Name)
-	switch k.Class {
-	case model.ClassActor, model.ClassTie, model.ClassEvent:
-	default:
-		return &model.FieldError{Record: rec, Field: "class",
-			Msg: fmt.Sprintf("the class must be actor, tie or event, not %q", k.Class), Err: model.ErrInvalid}
-	}
-	if strings.TrimSpace(k.Name) == "" {
-		return &model.FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: model.ErrInvalid}
-	}
-	return nil
 }
 
 // writeRow inserts a row into table when id is 0 and returns the new ID, or
