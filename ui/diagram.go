@@ -100,6 +100,25 @@ func (d *Diagram) Fit() {
 	d.raster.Refresh()
 }
 
+// CenterOn moves the view, eased, so that p is in the middle, keeping the
+// zoom; the view stops following the fit, as after a pan.
+func (d *Diagram) CenterOn(p model.Point) {
+	d.stopCamera()
+	d.follow = false
+	if !d.fitted || d.pw == 0 {
+		return
+	}
+	from := d.view
+	to := from
+	to.CX, to.CY = p.X, p.Y
+	d.camera = fyne.NewAnimation(cameraTime, func(t float32) {
+		d.view = between(from, to, float64(t))
+		d.raster.Refresh()
+	})
+	d.camera.Curve = fyne.AnimationEaseInOut
+	d.camera.Start()
+}
+
 // cameraTime is how long Refit takes to move the view.
 const cameraTime = 450 * time.Millisecond
 

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"relmap/model"
 	"relmap/model/sqlite"
@@ -281,4 +282,35 @@ func TestErrorsAreSentences(t *testing.T) {
 			t.Errorf("sentence(%q) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
+}
+
+func TestFindSelectsAndGoesToTheActor(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	te.findDialog()
+	test.Type(te.finding, "lopez")
+	te.finding.OnSubmitted(te.finding.Text)
+	if a, _ := te.m.Actor(te.selected); a.Name != "Andrés Manuel López Obrador" {
+		t.Errorf("Find \"lopez\" selected %q, want López Obrador", a.Name)
+	}
+	t.Run("an actor not shown on the date moves the date", func(t *testing.T) {
+		if _, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Old Legation",
+			Kind: "mission", Life: model.Span{Start: model.MustDate("1936"), End: model.MustDate("1950")}}}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		matches := te.m.Search("legation")
+		if len(matches) != 1 || !strings.Contains(te.matchLine(matches[0]), "not shown on "+te.day.String()) {
+			t.Fatalf("results %v, want the legation, not shown on %s", matches, te.day)
+		}
+		te.findDialog()
+		test.Type(te.finding, "legation")
+		te.finding.OnSubmitted(te.finding.Text)
+		legation := matches[0].Actor
+		if te.selected != legation.ID || !legation.Life.Covers(te.day) {
+			t.Errorf("after taking the legation the date is %s and the selection %d, want a date in %s and %d",
+				te.day, te.selected, legation.Life, legation.ID)
+		}
+		te.settle(t)
+	})
 }

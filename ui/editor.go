@@ -41,6 +41,8 @@ type Editor struct {
 	undoItem, redoItem *fyne.MenuItem
 	// keys0 are the plain keys with an action (listenForKeys).
 	keys0 []keyAction
+	// finding is the Find dialog's field, once it has been shown.
+	finding *widget.Entry
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -346,6 +348,8 @@ func (e *Editor) menu() *fyne.MainMenu {
 			e.undoItem,
 			e.redoItem,
 			fyne.NewMenuItem("History…", e.historyDialog),
+			fyne.NewMenuItemSeparator(),
+			e.item("Find…", ctrl(fyne.KeyF, 0), e.findDialog),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// findDialog finds actors as the user types: by name, short name,
+// attribute or notes, accents and case aside ("lopez" finds "López
+// Obrador"). Enter takes the first result, a click any; the actor is
+// selected and centred. An actor not shown on the date on show is listed
+// with its dates, and taking it moves to a date on which it is shown.
+func (e *Editor) findDialog() {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Name, short name, attribute or notes")
+	var matches []model.Match
+	list := widget.NewList(func() int { return len(matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.matchLine(matches[i])) })
+	count := widget.NewLabel("")
+	entry.OnChanged = func(s string) {
+		matches = e.m.Search(s)
+		list.UnselectAll()
+		list.Refresh()
+		switch {
+		case s == "":
+			count.SetText("")
+		case len(matches) == 0:
+			count.SetText("No actor matches.")
+		case len(matches) == 1:
+			count.SetText("1 actor")
+		default:
+			count.SetText(strconv.Itoa(len(matches)) + " actors")
+		}
+	}
+	var d dialog.Dialog
+	take := func(i int) {
+		d.Hide()
+		e.goToActor(matches[i].Actor)
+	}
+	list.OnSelected = func(i widget.ListItemID) { take(i) }
+	entry.OnSubmitted = func(string) {
+		if len(matches) > 0 {
+			take(0)
+		}
+	}
+	content := container.NewBorder(container.NewVBox(entry, count), nil, nil, nil, list)
+	d = dialog.NewCustom("Find", "Close", content, e.win)
+	d.Resize(fyne.NewSize(600, 480))
+	d.Show()
+	e.win.Canvas().Focus(entry)
+	e.finding = entry // for tests
+}
+
+// matchLine is how a search result is listed: "López Obrador — official,
+// 2018-12-01 – 2024-09-30, notes: …", and when the actor is not shown on
+// the date on show, "not shown on 2024-04-07".
+func (e *Editor) matchLine(m model.Match) string {
+	a := m.Actor
+	kind := e.m.Kind(model.ClassActor, a.Kind)
+	label := kind.Label
+	if label == "" {
+		label = a.Kind
+	}
+	line := a.Name + " — " + label
+	if !a.Life.IsZero() {
+		line += ", " + a.Life.String()
+	}
+	if m.Field != "name" {
+		line += ", " + m.Field + ": " + clip(m.Text, 60)
+	}
+	if !a.Life.Covers(e.day) {
+		line += " — not shown on " + e.day.String()
+	}
+	return line
+}
+
+// goToActor selects a and centres it. If a is not shown on the date on
+// show, the date moves first to the nearest on which it is.
+func (e *Editor) goToActor(a model.Actor) {
+	if !a.Life.Covers(e.day) {
+		day := e.day
+		if from, ok := a.Life.From(); ok && e.day < from {
+			day = from
+		} else if until, ok := a.Life.Until(); ok && e.day >= until {
+			day = until - 1
+		}
+		e.SetDate(day, false)
+	}
+	e.Select(a.ID)
+	if p, ok := e.tl.At(e.day).Pos[a.ID]; ok {
+		e.diagram.CenterOn(p)
+	}
+}
+
+// clip shortens s to at most n runes, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
