@@ -314,3 +314,34 @@ func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 		te.settle(t)
 	})
 }
+
+func TestCompareDates(t *testing.T) {
+	te := newTestEditor(t)
+	te.SetDate(model.MustDate("2024-04-07").First(), false)
+	te.compareDialog()
+	rows := te.comparing()
+	if len(rows) == 0 {
+		t.Fatal("no changes from the change before 7 April 2024")
+	}
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, r.Mark()+" "+r.Text)
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"- Raquel Serur – Ecuador: Ambassador / envoy", "+ Mexico – ICJ: Legal case"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the changes before 7 April lack %q:\n%s", want, text)
+		}
+	}
+	// Going to a tie that ended shows its last day and selects its actor.
+	for _, r := range rows {
+		if r.Change == "ended" {
+			te.goToChange(r)
+			tie, _ := te.m.Tie(r.ID)
+			if te.selected != tie.From || !tie.Span.Covers(te.day) {
+				t.Errorf("going to %q shows %s with %d selected", r.Text, te.day, te.selected)
+			}
+			break
+		}
+	}
+}

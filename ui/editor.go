@@ -41,8 +41,10 @@ type Editor struct {
 	undoItem, redoItem *fyne.MenuItem
 	// keys0 are the plain keys with an action (listenForKeys).
 	keys0 []keyAction
-	// finding is the Find dialog's field, once it has been shown.
-	finding *widget.Entry
+	// finding is the Find dialog's field, once it has been shown, and
+	// comparing the Compare Dates dialog's rows.
+	finding   *widget.Entry
+	comparing func() []model.DiffRow
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -359,6 +361,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
 			fyne.NewMenuItem("Previous Change", e.time.prev),
 			fyne.NewMenuItem("Next Change", e.time.next),
+			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
 			fyne.NewMenuItem("Lay Out Again", e.relayout),

@@ -26,6 +26,8 @@ Usage:
   relmap import --map FILE --format json MAP.json
                                add a relmap JSON map to a map, all or nothing
   relmap history --map FILE    list the changes made to a map, newest first
+  relmap diff --from D1 --to D2
+                               what changed in a map between two dates
 
 Run "relmap COMMAND -h" for a command's flags.
 `
@@ -49,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = cmdImport(args[1:], stdout, stderr)
 		case "history":
 			err = cmdHistory(args[1:], stdout, stderr)
+		case "diff":
+			err = cmdDiff(args[1:], stdout, stderr)
 		case "-h", "-help", "--help", "help":
 			fmt.Fprint(stdout, usage)
 			return 0

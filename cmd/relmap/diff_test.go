@@ -1,0 +1,36 @@
+package main
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+)
+
+func TestDiffOfTheDefaultMap(t *testing.T) {
+	out := mustRun(t, "diff", "--from", "2024-04-04", "--to", "2024-04-07")
+	for _, want := range []string{
+		"+ began    tie   Mexico – Ecuador: Relations severed",
+		"- ended    tie   Mexico – Ecuador: Diplomatic relations",
+		"* event    event Ecuadorian police raid the Mexican Embassy",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff text lacks %q:\n%s", want, out)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(mustRun(t, "diff", "--from", "2024-04-04", "--to", "2024-04-07", "--format", "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "change,record,id,description,date" || len(rows) != 23 {
+		t.Errorf("diff csv: header %v and %d rows, want 22 changes", rows[0], len(rows)-1)
+	}
+	for _, bad := range [][]string{
+		{"diff", "--from", "2024-04-04"},
+		{"diff", "--from", "2024-13-40", "--to", "2024-04-07"},
+		{"diff", "--from", "2024-04-04", "--to", "2024-04-07", "--format", "xml"},
+	} {
+		if code, _, stderr := relmap(t, bad...); code != 2 {
+			t.Errorf("relmap %v: exit %d, stderr %q; want a usage error", bad, code, stderr)
+		}
+	}
+}

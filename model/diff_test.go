@@ -1,0 +1,67 @@
+package model_test
+
+import (
+	"testing"
+
+	"relmap/model"
+)
+
+func TestDiff(t *testing.T) {
+	d := model.MustDate
+	m := &model.Map{
+		Actors: []model.Actor{
+			{ID: 1, Name: "Mexico", Kind: "country"},
+			{ID: 2, Name: "Ecuador", Kind: "country"},
+			{ID: 3, Name: "Embassy", Kind: "mission", Life: model.Span{End: d("2024-04-07")}},
+			{ID: 4, Name: "Staff", Kind: "official", Life: model.Span{Start: d("2024-04-07")}},
+		},
+		Ties: []model.Tie{
+			{ID: 1, Kind: "relations", From: 1, To: 2, Span: model.Span{End: d("2024-04-06")}},
+			{ID: 2, Kind: "severed", From: 1, To: 2, Span: model.Span{Start: d("2024-04-06")}},
+			{ID: 3, Kind: "located-in", From: 3, To: 2},
+		},
+		Events: []model.Event{
+			{ID: 2, Date: d("2024-04-06"), Kind: "severed", Title: "Relations broken"},
+			{ID: 1, Date: d("2024-04-05"), Kind: "raid", Title: "Raid"},
+			{ID: 3, Date: d("2024-04-08"), Kind: "statement", Title: "Later"},
+		},
+	}
+	diff := m.Diff(model.MustDate("2024-04-05").First(), model.MustDate("2024-04-07").First())
+	ids := func(n int, id func(int) model.ID) []model.ID {
+		var out []model.ID
+		for i := range n {
+			out = append(out, id(i))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		what      string
+		got, want []model.ID
+	}{
+		{"began", ids(len(diff.Began), func(i int) model.ID { return diff.Began[i].ID }), []model.ID{2}},
+		{"ended", ids(len(diff.Ended), func(i int) model.ID { return diff.Ended[i].ID }), []model.ID{1, 3}},
+		{"appeared", ids(len(diff.Appeared), func(i int) model.ID { return diff.Appeared[i].ID }), []model.ID{4}},
+		{"left", ids(len(diff.Left), func(i int) model.ID { return diff.Left[i].ID }), []model.ID{3}},
+		{"events", ids(len(diff.Events), func(i int) model.ID { return diff.Events[i].ID }), []model.ID{2}},
+	} {
+		if !equalIDs(c.got, c.want) {
+			t.Errorf("%s = %v, want %v", c.what, c.got, c.want)
+		}
+	}
+	back := m.Diff(diff.To, diff.From)
+	if len(back.Began) != len(diff.Ended) || len(back.Appeared) != len(diff.Left) || len(back.Events) != len(diff.Events) {
+		t.Errorf("the diff backwards is not the mirror: %+v", back)
+	}
+}
+
+func equalIDs(a, b []model.ID) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// compareDialog lists what changed between two dates: the ties that began
+// and ended, the actors that appeared and left, and the events between
+// (model.Map.Diff). It starts from the change before the date on show to
+// that date; choosing a row goes to its date and selects its actor.
+func (e *Editor) compareDialog() {
+	from, to := widget.NewEntry(), widget.NewEntry()
+	start := e.day - 1
+	if k := model.KeyframeAt(e.keys, e.day); k > 0 {
+		start = e.keys[k-1]
+	}
+	from.SetText(start.String())
+	to.SetText(e.day.String())
+	msg := widget.NewLabel("")
+	var rows []model.DiffRow
+	list := widget.NewList(func() int { return len(rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := rows[i]
+			o.(*widget.Label).SetText(r.Mark() + " " + r.Text)
+		})
+	compare := func() {
+		rows = nil
+		a, errA := model.ParseDay(from.Text)
+		b, errB := model.ParseDay(to.Text)
+		switch {
+		case errA != nil:
+			msg.SetText("From: " + sentence(errA))
+		case errB != nil:
+			msg.SetText("To: " + sentence(errB))
+		default:
+			rows = e.m.DiffRows(e.m.Diff(a, b))
+			msg.SetText(changesLine(len(rows), a, b))
+		}
+		list.UnselectAll()
+		list.Refresh()
+	}
+	from.OnSubmitted = func(string) { compare() }
+	to.OnSubmitted = func(string) { compare() }
+	list.OnSelected = func(i widget.ListItemID) { e.goToChange(rows[i]) }
+	field := func(en *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(140, en.MinSize().Height), en)
+	}
+	form := container.NewHBox(widget.NewLabel("From"), field(from), widget.NewLabel("to"), field(to),
+		widget.NewButton("Compare", compare))
+	content := container.NewBorder(container.NewVBox(form, msg), nil, nil, nil, list)
+	d := dialog.NewCustom("Compare Dates", "Close", content, e.win)
+	d.Resize(fyne.NewSize(760, 520))
+	compare()
+	d.Show()
+	e.comparing = rowsOf(&rows) // for tests
+}
+
+// changesLine says how many changes there are between a and b.
+func changesLine(n int, a, b model.Day) string {
+	what := strconv.Itoa(n) + " changes"
+	if n == 1 {
+		what = "1 change"
+	}
+	return fmt.Sprintf("%s from %s to %s.", what, a, b)
+}
+
+// rowsOf gives tests the rows the dialog shows.
+func rowsOf(rows *[]model.DiffRow) func() []model.DiffRow {
+	return func() []model.DiffRow { return *rows }
+}
+
+// goToChange shows the date of a change and selects the actor it is
+// about: a tie's first actor, the actor that appeared or left, an event's
+// first participant.
+func (e *Editor) goToChange(r model.DiffRow) {
+	if d, err := model.ParseDate(r.Date); err == nil && !d.IsZero() {
+		day := d.First()
+		if r.Change == "ended" || r.Change == "left" {
+			if until, ok := (model.Span{End: d}).Until(); ok {
+				day = until - 1 // the last day it was there
+			}
+		}
+		e.SetDate(day, true)
+	}
+	var id model.ID
+	switch r.Record {
+	case "tie":
+		if t, ok := e.m.Tie(r.ID); ok {
+			id = t.From
+		}
+	case "actor":
+		id = r.ID
+	case "event":
+		for _, ev := range e.m.Events {
+			if ev.ID == r.ID && len(ev.Participants) > 0 {
+				id = ev.Participants[0].Actor
+			}
+		}
+	}
+	if _, ok := e.m.Actor(id); ok {
+		e.Select(id)
+	}
+}
