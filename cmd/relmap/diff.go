@@ -49,8 +49,8 @@ func cmdDiff(args []string, stdout, stderr io.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return enc.Encode(struct {
-				From string    `json:"from"`
-				To   string    `json:"to"`
+				From string          `json:"from"`
+				To   string          `json:"to"`
 				Rows []model.DiffRow `json:"changes"`
 			}{from.String(), to.String(), rows})
 		case "csv":
