@@ -345,3 +345,15 @@ func TestCompareDates(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoMatters(t *testing.T) {
+	te := newTestEditor(t)
+	te.measuresDialog()
+	te.jobs.Wait()
+	if len(te.measured) != len(te.m.Snapshot(te.day).Actors) || te.measured[0].Name != "Mexico" {
+		t.Fatalf("measured %d actors, first %+v", len(te.measured), te.measured)
+	}
+	if got := measureLine(1, te.measured[0]); !strings.HasPrefix(got, "1. Mexico — betweenness ") {
+		t.Errorf("row %q", got)
+	}
+}

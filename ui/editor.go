@@ -19,6 +19,7 @@ import (
 
 	"relmap/layout"
 	"relmap/model"
+	"relmap/model/analysis"
 	"relmap/render"
 )
 
@@ -45,6 +46,8 @@ type Editor struct {
 	// comparing the Compare Dates dialog's rows.
 	finding   *widget.Entry
 	comparing func() []model.DiffRow
+	// measured is what the Who Matters dialog shows.
+	measured []analysis.Metrics
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -362,6 +365,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Previous Change", e.time.prev),
 			fyne.NewMenuItem("Next Change", e.time.next),
 			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
+			fyne.NewMenuItem("Who Matters…", e.measuresDialog),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
 			fyne.NewMenuItem("Lay Out Again", e.relayout),

@@ -34,3 +34,19 @@ func TestDiffOfTheDefaultMap(t *testing.T) {
 		}
 	}
 }
+
+func TestExportMetrics(t *testing.T) {
+	rows, err := csv.NewReader(strings.NewReader(mustRun(t, "export", "--format", "metrics", "--at", "2024-04-07"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "id,name,kind,degree,betweenness,pagerank,community" {
+		t.Errorf("header %q", got)
+	}
+	if len(rows) != 27 || rows[1][1] != "Mexico" {
+		t.Errorf("%d rows, first %v; want 26 actors, Mexico first", len(rows)-1, rows[1])
+	}
+	if code, _, stderr := relmap(t, "export", "--format", "metrics"); code != 2 {
+		t.Errorf("metrics without --at: exit %d, %q", code, stderr)
+	}
+}

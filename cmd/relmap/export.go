@@ -9,15 +9,16 @@ import (
 
 	"relmap/layout"
 	"relmap/model"
+	"relmap/model/analysis"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
 )
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv|positions [--at YYYY-MM-DD] [--stability S] [--progress] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|positions|metrics [--at YYYY-MM-DD] [--stability S] [--progress] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
-	format := fs.String("format", "json", "json or positions (to --out or standard output), or csv (tables into the folder --out)")
-	at := fs.String("at", "", "with json: only what is in force on this date, YYYY-MM-DD")
+	format := fs.String("format", "json", "json, positions or metrics (to --out or standard output), or csv (tables into the folder --out)")
+	at := fs.String("at", "", "with json: only what is in force on this date; with metrics: the date measured (required); YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
 	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -53,8 +54,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		if *at != "" {
 			return usageErr("export: --at works with --format json only")
 		}
+	case "metrics":
+		if *at == "" {
+			return usageErr("export: --format metrics needs --at YYYY-MM-DD")
+		}
 	default:
-		return usageErr("export: unknown --format %q (want json, csv or positions)", *format)
+		return usageErr("export: unknown --format %q (want json, csv, positions or metrics)", *format)
 	}
 	if *format == "csv" {
 		err := checkOutFolder("export", *out, csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile)
@@ -89,7 +94,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	write := func(w io.Writer) error {
-		if *at != "" {
+		switch {
+		case *format == "metrics":
+			return writeMetrics(w, analysis.Measure(m, day))
+		case *at != "":
 			return jsonio.EncodeAt(w, m, day)
 		}
 		return jsonio.Encode(w, m)
@@ -130,4 +138,18 @@ func writePositions(w io.Writer, m *model.Map, tl *layout.Timeline) error {
 		return fmt.Errorf("write positions: %w", err)
 	}
 	return nil
+}
+
+// writeMetrics writes the measures of a date as CSV: id, name, kind,
+// degree, betweenness, pagerank, community, ranked as analysis.Measure
+// ranks them.
+func writeMetrics(w io.Writer, ms []analysis.Metrics) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "name", "kind", "degree", "betweenness", "pagerank", "community"})
+	for _, x := range ms {
+		cw.Write([]string{strconv.FormatInt(x.ID, 10), x.Name, x.Kind, strconv.Itoa(x.Degree),
+			strconv.FormatFloat(x.Betweenness, 'f', -1, 64), strconv.FormatFloat(x.PageRank, 'f', -1, 64), strconv.Itoa(x.Community)})
+	}
+	cw.Flush()
+	return cw.Error()
 }

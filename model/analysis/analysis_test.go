@@ -1,0 +1,62 @@
+package analysis_test
+
+import (
+	"math"
+	"testing"
+
+	"relmap/model"
+	"relmap/model/analysis"
+)
+
+// star is a hub tied to four others, and a pair apart, on one day; a
+// fifth tie to the hub has ended.
+func star() *model.Map {
+	m := &model.Map{}
+	for i, name := range []string{"Hub", "A", "B", "C", "D", "E", "F", "Gone"} {
+		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: name, Kind: "country"})
+	}
+	for i, to := range []model.ID{2, 3, 4, 5} {
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), Kind: "relations", From: 1, To: to})
+	}
+	m.Ties = append(m.Ties,
+		model.Tie{ID: 10, Kind: "relations", From: 6, To: 7},
+		model.Tie{ID: 11, Kind: "relations", From: 1, To: 8, Span: model.Span{End: model.MustDate("2000")}})
+	return m
+}
+
+func TestMeasure(t *testing.T) {
+	got := analysis.Measure(star(), model.MustDate("2024-01-01").First())
+	if len(got) != 8 {
+		t.Fatalf("%d actors measured, want 8", len(got))
+	}
+	hub := got[0]
+	if hub.Name != "Hub" || hub.Degree != 4 {
+		t.Errorf("first ranked %+v, want the hub with degree 4", hub)
+	}
+	// The hub lies on the paths of the 6 pairs of its 4 spokes.
+	if hub.Betweenness != 6 {
+		t.Errorf("the hub's betweenness = %v, want 6", hub.Betweenness)
+	}
+	var sum float64
+	byName := map[string]analysis.Metrics{}
+	for _, m := range got {
+		sum += m.PageRank
+		byName[m.Name] = m
+	}
+	if math.Abs(sum-1) > 1e-5 { // each figure is rounded to six decimals
+		t.Errorf("PageRank sums to %v, want 1", sum)
+	}
+	if byName["Gone"].Degree != 0 || byName["Gone"].Community != 0 {
+		t.Errorf("an actor whose only tie ended: %+v, want degree 0 and no community", byName["Gone"])
+	}
+	if byName["A"].Community != hub.Community || byName["E"].Community == hub.Community || byName["E"].Community != byName["F"].Community {
+		t.Errorf("communities: hub %d, A %d, E %d, F %d; want the star one, the pair another",
+			hub.Community, byName["A"].Community, byName["E"].Community, byName["F"].Community)
+	}
+	again := analysis.Measure(star(), model.MustDate("2024-01-01").First())
+	for i := range got {
+		if got[i] != again[i] {
+			t.Fatalf("two measures of the same map differ at %d: %+v, %+v", i, got[i], again[i])
+		}
+	}
+}
