@@ -239,6 +239,11 @@ func (d *Diagram) ZoomAt(p fyne.Position, f float64) {
 	d.raster.Refresh()
 }
 
+// Zoom zooms by f about the middle of the diagram (the keyboard's zoom).
+func (d *Diagram) Zoom(f float64) {
+	d.ZoomAt(fyne.NewPos(d.Size().Width/2, d.Size().Height/2), f)
+}
+
 // Scrolled zooms about the cursor.
 func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
 	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))

@@ -357,3 +357,32 @@ func TestWhoMatters(t *testing.T) {
 		t.Errorf("row %q", got)
 	}
 }
+
+func TestViewShortcuts(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	zoom := te.diagram.View().Zoom
+	te.press(t, fyne.KeyEqual, fyne.KeyModifierShortcutDefault)
+	if got := te.diagram.View().Zoom; got <= zoom {
+		t.Errorf("Ctrl+= left the zoom at %v (was %v)", got, zoom)
+	}
+	te.press(t, fyne.KeyMinus, fyne.KeyModifierShortcutDefault)
+	te.press(t, fyne.KeyMinus, fyne.KeyModifierShortcutDefault)
+	if got := te.diagram.View().Zoom; got >= zoom {
+		t.Errorf("Ctrl+- twice left the zoom at %v (was %v)", got, zoom)
+	}
+	day := te.day
+	te.press(t, fyne.KeyLeft, fyne.KeyModifierShortcutDefault)
+	if te.day >= day {
+		t.Errorf("Ctrl+← left the date at %s", te.day)
+	}
+	te.press(t, fyne.KeyRight, fyne.KeyModifierShortcutDefault)
+	if te.day != day {
+		t.Errorf("Ctrl+→ after Ctrl+← shows %s, want %s", te.day, day)
+	}
+	te.Select(1)
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if te.selected != 0 {
+		t.Error("Escape left the selection")
+	}
+}

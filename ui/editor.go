@@ -346,7 +346,8 @@ func (e *Editor) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	del := fyne.NewMenuItem("Delete Selected", e.deleteSelected)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
-	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected})
+	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected},
+		keyAction{fyne.KeyEscape, func() { e.Select(0) }})
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu("Edit",
@@ -361,9 +362,12 @@ func (e *Editor) menu() *fyne.MainMenu {
 			del,
 		),
 		fyne.NewMenu("View",
-			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
-			fyne.NewMenuItem("Previous Change", e.time.prev),
-			fyne.NewMenuItem("Next Change", e.time.next),
+			e.item("Zoom In", ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
+			e.item("Zoom Out", ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
+			e.item("Fit to Window", ctrl(fyne.Key0, 0), e.diagram.Fit),
+			fyne.NewMenuItemSeparator(),
+			e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
+			e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
 			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
 			fyne.NewMenuItem("Who Matters…", e.measuresDialog),
 			fyne.NewMenuItemSeparator(),
@@ -384,6 +388,9 @@ func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuI
 	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
 	return it
 }
+
+// zoomStep is how much one Zoom In enlarges the picture.
+const zoomStep = 1.25
 
 // ctrl is key with Ctrl (Cmd on macOS) and the extra modifiers.
 func ctrl(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
