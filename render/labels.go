@@ -52,7 +52,7 @@ func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w,
 	var out []edgeLabel
 	for i := range s.Edges {
 		e := &s.Edges[i]
-		if e.From != s.Selected && e.To != s.Selected {
+		if !s.stressed(e) {
 			continue
 		}
 		na, nb := byID[e.From], byID[e.To]

@@ -141,7 +141,7 @@ func (r *Renderer) drawEdge(p *painter, s *Scene, e *Edge, byID map[model.ID]*No
 		return
 	}
 	alpha := e.Alpha * math.Min(na.Alpha, nb.Alpha)
-	if near != nil && e.From != s.Selected && e.To != s.Selected {
+	if near != nil && !s.stressed(e) {
 		alpha *= 0.3
 	}
 	if alpha <= 0.01 {

@@ -193,7 +193,7 @@ func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
 	for i := range s.Edges {
 		r.drawEdge(p, s, &s.Edges[i], byID, v, w, h, near)
 	}
-	if s.Selected != 0 {
+	if s.Selected != 0 || s.Emphasis != nil {
 		for _, l := range r.placeEdgeLabels(s, byID, v, w, h) {
 			r.drawEdgeLabel(p, l)
 		}
@@ -206,9 +206,13 @@ func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
 	return img
 }
 
-// neighbourhood returns, when an actor is selected, the set of it and its
-// neighbours; everything else is drawn faded. Nil when none is selected.
+// neighbourhood returns the actors drawn in full: the emphasis's, or,
+// when an actor is selected, it and its neighbours; everything else is
+// drawn faded. Nil when all are drawn in full.
 func (r *Renderer) neighbourhood(s *Scene) map[model.ID]bool {
+	if s.Emphasis != nil {
+		return s.Emphasis.Actors
+	}
 	if s.Selected == 0 {
 		return nil
 	}

@@ -43,6 +43,24 @@ type Scene struct {
 	TieKinds   []model.Kind
 	// Selected is the selected actor (0 for none); its ties are labelled.
 	Selected model.ID
+	// Emphasis, when set, is what the picture stresses instead of the
+	// selection's neighbourhood: a focus, a path.
+	Emphasis *Emphasis
+}
+
+// Emphasis is a set of actors and ties that a picture draws in full and
+// labels; the rest are drawn faded.
+type Emphasis struct {
+	Actors, Ties map[model.ID]bool
+}
+
+// stressed reports whether e is drawn in full and labelled: one of the
+// emphasis's ties, or, with none, a tie of the selected actor.
+func (s *Scene) stressed(e *Edge) bool {
+	if s.Emphasis != nil {
+		return s.Emphasis.Ties[e.ID]
+	}
+	return e.From == s.Selected || e.To == s.Selected
 }
 
 // Frame is what to draw of a map: the snapshot (for a transition, the union

@@ -386,3 +386,38 @@ func TestViewShortcuts(t *testing.T) {
 		t.Error("Escape left the selection")
 	}
 }
+
+func TestFocusAndPaths(t *testing.T) {
+	te := newTestEditor(t)
+	glas, _ := te.m.ActorByName("Jorge Glas Espinel")
+	te.Select(glas.ID)
+	te.press(t, fyne.KeyRightBracket, fyne.KeyModifierShortcutDefault)
+	one := te.diagram.Scene().Emphasis
+	if one == nil || !one.Actors[glas.ID] {
+		t.Fatal("Ctrl+] drew no focus around the selected actor")
+	}
+	te.press(t, fyne.KeyRightBracket, fyne.KeyModifierShortcutDefault)
+	if two := te.diagram.Scene().Emphasis; len(two.Actors) <= len(one.Actors) {
+		t.Errorf("two steps stress %d actors, one step %d: want more", len(two.Actors), len(one.Actors))
+	}
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if te.diagram.Scene().Emphasis != nil || te.selected != 0 {
+		t.Error("Escape left the focus or the selection")
+	}
+	t.Run("a path follows the date", func(t *testing.T) {
+		glas, _ := te.m.ActorByName("Jorge Glas Espinel")
+		icj, _ := te.m.ActorByName("International Court of Justice")
+		te.showPath(glas.ID, icj.ID, 0)
+		em := te.diagram.Scene().Emphasis
+		if em == nil || !em.Actors[glas.ID] || !em.Actors[icj.ID] || len(em.Ties) == 0 {
+			t.Fatalf("the path from Glas to the ICJ on %s: %+v", te.day, em)
+		}
+		if !strings.Contains(te.status.Text, "Jorge Glas – ") {
+			t.Errorf("status %q, want the path", te.status.Text)
+		}
+		te.SetDate(model.MustDate("2024-01-01").First(), false)
+		if !strings.Contains(te.status.Text, "no connection on 1 January 2024") {
+			t.Errorf("status on 1 January 2024 %q, want no connection (the ICJ case began in April)", te.status.Text)
+		}
+	})
+}

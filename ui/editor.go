@@ -48,6 +48,10 @@ type Editor struct {
 	comparing func() []model.DiffRow
 	// measured is what the Who Matters dialog shows.
 	measured []analysis.Metrics
+	// focus is how many steps around the selected actor are stressed (0
+	// for none); route the path asked for (see emphasis).
+	focus int
+	route *pathQuery
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -207,7 +211,14 @@ func (e *Editor) showScene() {
 		e.anim.Stop()
 		e.anim = nil
 	}
-	e.diagram.SetScene(render.NewScene(e.drawn, render.FrameAt(e.drawn, e.tl, e.day), e.day, e.selected))
+	e.diagram.SetScene(e.scene(e.drawn, render.FrameAt(e.drawn, e.tl, e.day), e.day, e.selected))
+}
+
+// scene is the picture of frame f of m on day, with what it stresses.
+func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID) *render.Scene {
+	s := render.NewScene(m, f, day, selected)
+	s.Emphasis = e.emphasis()
+	return s
 }
 
 // SetDate shows the map as of day. With animate set and a keyframe between
@@ -224,6 +235,7 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	// keyframes: rebuilding it on every step of a slider drag is waste.
 	if model.KeyframeAt(e.keys, old) != model.KeyframeAt(e.keys, day) {
 		e.refreshSide()
+		e.sayPath() // the answer follows the timeline
 	}
 	if e.tl.Index(old) != e.tl.Index(day) && e.framing == render.FrameDate {
 		e.diagram.Refit()
@@ -241,10 +253,10 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 			return
 		}
 		if p >= 1 {
-			e.diagram.SetScene(render.NewScene(m, render.FrameAt(m, tl, day), day, sel))
+			e.diagram.SetScene(e.scene(m, render.FrameAt(m, tl, day), day, sel))
 			return
 		}
-		e.diagram.SetScene(render.NewScene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel))
+		e.diagram.SetScene(e.scene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel))
 	})
 	a.Curve = fyne.AnimationLinear
 	e.anim = a
@@ -347,7 +359,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	del := fyne.NewMenuItem("Delete Selected", e.deleteSelected)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
 	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected},
-		keyAction{fyne.KeyEscape, func() { e.Select(0) }})
+		keyAction{fyne.KeyEscape, e.clearEmphasis})
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu("Edit",
@@ -369,6 +381,10 @@ func (e *Editor) menu() *fyne.MainMenu {
 			e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
 			e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
 			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
+			fyne.NewMenuItemSeparator(),
+			e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
+			e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
+			fyne.NewMenuItem("Next Path", e.nextPath),
 			fyne.NewMenuItem("Who Matters…", e.measuresDialog),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
@@ -431,6 +447,8 @@ func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
 		items = append(items,
 			fyne.NewMenuItem("Edit “"+a.Label()+"”…", func() { e.actorForm(a) }),
 			fyne.NewMenuItem("New Tie From Here…", func() { e.tieForm(model.Tie{From: id}) }),
+			fyne.NewMenuItem("Path To…", func() { e.pathDialog(id) }),
+			fyne.NewMenuItem("Focus Here", func() { e.focus = 0; e.focusStep(1) }),
 		)
 		if _, pinned := e.m.Pins[id]; pinned {
 			items = append(items, fyne.NewMenuItem("Unpin", func() { e.unpin(id) }))

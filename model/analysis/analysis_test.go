@@ -60,3 +60,26 @@ func TestMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestPathsAndWithin(t *testing.T) {
+	m := star() // Hub–A, Hub–B, Hub–C, Hub–D, E–F; Hub–Gone ended in 2000
+	day := model.MustDate("2024-01-01").First()
+	paths := analysis.Paths(m, day, 2, 3, 3)
+	if len(paths) != 1 || len(paths[0].Actors) != 3 || paths[0].Actors[1] != 1 || len(paths[0].Ties) != 2 {
+		t.Errorf("paths A→B = %+v, want one through the hub", paths)
+	}
+	if got := analysis.Paths(m, day, 2, 6, 3); len(got) != 0 {
+		t.Errorf("paths A→E = %+v, want none: not connected", got)
+	}
+	if got := analysis.Paths(m, model.MustDate("1990-01-01").First(), 2, 8, 3); len(got) != 1 {
+		t.Errorf("in 1990, while the hub's tie to Gone held, paths A→Gone = %+v, want one", got)
+	}
+	actors, ties := analysis.Within(m, day, 2, 1)
+	if len(actors) != 2 || !actors[1] || len(ties) != 1 {
+		t.Errorf("one step from A: %v, %v; want A and the hub with their tie", actors, ties)
+	}
+	actors, _ = analysis.Within(m, day, 2, 2)
+	if len(actors) != 5 {
+		t.Errorf("two steps from A: %v, want the whole star", actors)
+	}
+}

@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/graph/path"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"relmap/model"
+)
+
+// Path is a way from one actor to another through ties in force on a
+// date: the actors along it, and a tie between each two that follow.
+type Path struct {
+	Actors []model.ID
+	Ties   []model.ID
+}
+
+// Paths returns up to k of the shortest paths (fewest ties) from a to b on
+// day, shortest first (gonum's path.YenKShortestPaths); none when the two
+// are not connected on that day, or either is not shown on it.
+func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
+	snap := m.Snapshot(day)
+	if !snap.Has(a) || !snap.Has(b) || a == b {
+		return nil
+	}
+	g := simple.NewUndirectedGraph()
+	for _, x := range snap.Actors {
+		g.AddNode(simple.Node(x.ID))
+	}
+	tieOf := map[[2]model.ID]model.ID{}
+	for _, t := range snap.Ties {
+		if t.From == t.To {
+			continue
+		}
+		g.SetEdge(g.NewEdge(simple.Node(t.From), simple.Node(t.To)))
+		key := pair(t.From, t.To)
+		if _, ok := tieOf[key]; !ok {
+			tieOf[key] = t.ID
+		}
+	}
+	var out []Path
+	for _, nodes := range path.YenKShortestPaths(g, k, math.Inf(1), simple.Node(a), simple.Node(b)) {
+		var p Path
+		for i, n := range nodes {
+			p.Actors = append(p.Actors, n.ID())
+			if i > 0 {
+				p.Ties = append(p.Ties, tieOf[pair(nodes[i-1].ID(), n.ID())])
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Within returns the actors at most steps ties from id on day, and the
+// ties in force among them: the neighbourhood a focus shows.
+func Within(m *model.Map, day model.Day, id model.ID, steps int) (actors, ties map[model.ID]bool) {
+	snap := m.Snapshot(day)
+	actors, ties = map[model.ID]bool{}, map[model.ID]bool{}
+	if !snap.Has(id) {
+		return actors, ties
+	}
+	adj := map[model.ID][]model.ID{}
+	for _, t := range snap.Ties {
+		adj[t.From] = append(adj[t.From], t.To)
+		adj[t.To] = append(adj[t.To], t.From)
+	}
+	actors[id] = true
+	frontier := []model.ID{id}
+	for range steps {
+		var next []model.ID
+		for _, v := range frontier {
+			for _, w := range adj[v] {
+				if !actors[w] {
+					actors[w] = true
+					next = append(next, w)
+				}
+			}
+		}
+		frontier = next
+	}
+	for _, t := range snap.Ties {
+		if actors[t.From] && actors[t.To] {
+			ties[t.ID] = true
+		}
+	}
+	return actors, ties
+}
+
+func pair(a, b model.ID) [2]model.ID {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]model.ID{a, b}
+}

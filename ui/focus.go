@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+	"relmap/model/analysis"
+	"relmap/render"
+)
+
+// maxFocus is the widest focus, in steps from the selected actor.
+const maxFocus = 4
+
+// pathQuery is a path the user asked for, from one actor to another; its
+// answer follows the date on show.
+type pathQuery struct {
+	from, to model.ID
+	// pick is which of the shortest paths is stressed.
+	pick int
+}
+
+// emphasis is what the picture on show stresses: the path asked for as of
+// the date, or the focus around the selected actor; nil for the
+// selection's own neighbourhood.
+func (e *Editor) emphasis() *render.Emphasis {
+	if q := e.route; q != nil {
+		paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+		if len(paths) == 0 {
+			return &render.Emphasis{Actors: map[model.ID]bool{q.from: true, q.to: true}, Ties: map[model.ID]bool{}}
+		}
+		p := paths[min(q.pick, len(paths)-1)]
+		em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}}
+		for _, id := range p.Actors {
+			em.Actors[id] = true
+		}
+		for _, id := range p.Ties {
+			em.Ties[id] = true
+		}
+		return em
+	}
+	if e.focus > 0 && e.selected != 0 {
+		actors, ties := analysis.Within(e.drawn, e.day, e.selected, e.focus)
+		return &render.Emphasis{Actors: actors, Ties: ties}
+	}
+	return nil
+}
+
+// pathCount is how many of the shortest paths are listed.
+const pathCount = 4
+
+// focusStep widens (by +1) or narrows (by -1) the focus around the
+// selected actor: its neighbourhood within 1 to maxFocus steps as of the
+// date on show is drawn in full and the rest faded; 0 ends the focus.
+func (e *Editor) focusStep(by int) {
+	if e.selected == 0 {
+		e.status.SetText("Select an actor to focus on it.")
+		return
+	}
+	e.route = nil
+	e.focus = max(0, min(maxFocus, e.focus+by))
+	e.showScene()
+	e.sayFocus()
+}
+
+func (e *Editor) sayFocus() {
+	if e.focus == 0 {
+		e.status.SetText("")
+		return
+	}
+	a, _ := e.m.Actor(e.selected)
+	steps := "1 step"
+	if e.focus > 1 {
+		steps = fmt.Sprintf("%d steps", e.focus)
+	}
+	e.status.SetText(fmt.Sprintf("Focus: within %s of %s. Ctrl+] widens it, Ctrl+[ narrows it, Escape ends it.", steps, a.Label()))
+}
+
+// pathDialog asks which actor to find a path to from actor from, then
+// shows the shortest path as of the date on show and lists the next few.
+func (e *Editor) pathDialog(from model.ID) {
+	a, _ := e.m.Actor(from)
+	to := widget.NewSelectEntry(actorNames(e.m))
+	to.SetPlaceHolder("Actor")
+	items := []*widget.FormItem{widget.NewFormItem("Path to", to)}
+	dialog.ShowForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		b, err := e.m.ActorByName(strings.TrimSpace(to.Text))
+		if err != nil {
+			e.showError(err)
+			return
+		}
+		e.showPath(from, b.ID, 0)
+	}, e.win)
+}
+
+// showPath stresses path number pick from a to b as of the date on show,
+// and says in the status line how they are connected.
+func (e *Editor) showPath(a, b model.ID, pick int) {
+	e.focus = 0
+	e.route = &pathQuery{from: a, to: b, pick: pick}
+	e.showScene()
+	e.sayPath()
+}
+
+// sayPath says how the two actors of the path asked for are connected on
+// the date on show ("no connection on 6 April 2024").
+func (e *Editor) sayPath() {
+	q := e.route
+	if q == nil {
+		return
+	}
+	from, _ := e.m.Actor(q.from)
+	to, _ := e.m.Actor(q.to)
+	date := e.day.Time().Format("2 January 2006")
+	paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+	if len(paths) == 0 {
+		e.status.SetText(fmt.Sprintf("%s and %s: no connection on %s.", from.Label(), to.Label(), date))
+		return
+	}
+	var names []string
+	for _, id := range paths[min(q.pick, len(paths)-1)].Actors {
+		x, _ := e.m.Actor(id)
+		names = append(names, x.Label())
+	}
+	ties := len(paths[0].Ties)
+	line := fmt.Sprintf("On %s: %s (%d ties)", date, strings.Join(names, " – "), ties)
+	if n := len(paths) - 1; n > 0 {
+		line += fmt.Sprintf("; %d other ways (View menu, Next Path)", n)
+	}
+	e.status.SetText(line + ". Escape ends it.")
+}
+
+// nextPath stresses the next of the shortest paths asked for.
+func (e *Editor) nextPath() {
+	if e.route == nil {
+		e.status.SetText("Right-click an actor and choose Path To… first.")
+		return
+	}
+	n := len(analysis.Paths(e.drawn, e.day, e.route.from, e.route.to, pathCount))
+	if n == 0 {
+		return
+	}
+	e.showPath(e.route.from, e.route.to, (e.route.pick+1)%n)
+}
+
+// clearEmphasis ends a focus or path and clears the selection.
+func (e *Editor) clearEmphasis() {
+	e.focus, e.route = 0, nil
+	e.status.SetText("")
+	e.Select(0)
+}
