@@ -129,3 +129,23 @@ func TestEdgeLabelsOnTheDefaultMap(t *testing.T) {
 		t.Errorf("%d of %d labels cover an actor (want at most a tenth), %d cover another label (want at most a fiftieth)", onActor, labels, onLabel)
 	}
 }
+
+func TestHitTestTie(t *testing.T) {
+	t.Parallel()
+	r, err := New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := labelScene()
+	w, h := 1000, 600
+	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
+	a, b := r.shapeCentre(&s.Nodes[0], v, w, h), r.shapeCentre(&s.Nodes[1], v, w, h)
+	// A quarter of the way along A–B: on the tie, clear of C.
+	x, y := a.X+(b.X-a.X)/4, a.Y+(b.Y-a.Y)/4
+	if id, ok := r.HitTestTie(s, v, w, h, x, y+2); !ok || id != 1 {
+		t.Errorf("a click 2 px from tie 1 hit %d, %v", id, ok)
+	}
+	if id, ok := r.HitTestTie(s, v, w, h, x, y+40); ok {
+		t.Errorf("a click 40 px from every tie hit %d", id)
+	}
+}

@@ -253,6 +253,46 @@ func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID
 	return 0, false
 }
 
+// HitTestTie returns the tie drawn nearest device pixel (sx, sy), if one
+// passes within a few pixels of it; faded ties are not hit.
+func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	byID := make(map[model.ID]*Node, len(s.Nodes))
+	for i := range s.Nodes {
+		byID[s.Nodes[i].ID] = &s.Nodes[i]
+	}
+	best, bestD := model.ID(0), tieHitPixels*v.UIScale
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		na, nb := byID[e.From], byID[e.To]
+		if na == nil || nb == nil || e.Alpha < 0.5 {
+			continue
+		}
+		path := edgePath(r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h), e, v.Zoom)
+		for k := 1; k < len(path); k++ {
+			if d := segmentDistance(pt{sx, sy}, path[k-1], path[k]); d < bestD {
+				best, bestD = e.ID, d
+			}
+		}
+	}
+	return best, best != 0
+}
+
+// tieHitPixels is how near a tie a click must be to hit it, in pixels at
+// UI scale 1.
+const tieHitPixels = 5
+
+// segmentDistance is the distance from p to the segment from a to b.
+func segmentDistance(p, a, b pt) float64 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l))
+	}
+	return math.Hypot(p.X-(a.X+t*dx), p.Y-(a.Y+t*dy))
+}
+
 // WritePNG encodes img as PNG.
 func WritePNG(w io.Writer, img image.Image) error {
 	if err := png.Encode(w, img); err != nil {

@@ -42,6 +42,9 @@ type Diagram struct {
 
 	// OnSelect is called with the tapped actor, or 0 for the background.
 	OnSelect func(id model.ID)
+	// OnSelectTie is called with the tapped tie when no actor is under
+	// the pointer.
+	OnSelectTie func(id model.ID)
 	// OnMenu is called on a secondary tap, with the actor under it (or 0)
 	// and the absolute position for a pop-up menu.
 	OnMenu func(id model.ID, at fyne.Position)
@@ -289,11 +292,29 @@ func (d *Diagram) DragEnd() {
 	d.drag, d.dragID = dragNone, 0
 }
 
-// Tapped selects the actor under the pointer, or clears the selection.
+// Tapped selects the actor under the pointer, else the tie, else clears
+// the selection.
 func (d *Diagram) Tapped(ev *fyne.PointEvent) {
-	if d.OnSelect != nil {
-		d.OnSelect(d.actorAt(ev.Position))
+	id := d.actorAt(ev.Position)
+	if id == 0 && d.OnSelectTie != nil {
+		if tie := d.tieAt(ev.Position); tie != 0 {
+			d.OnSelectTie(tie)
+			return
+		}
 	}
+	if d.OnSelect != nil {
+		d.OnSelect(id)
+	}
+}
+
+// tieAt is the tie drawn under widget position p, or 0.
+func (d *Diagram) tieAt(p fyne.Position) model.ID {
+	if d.scene == nil || d.pw == 0 {
+		return 0
+	}
+	sx, sy := d.px(p)
+	id, _ := d.r.HitTestTie(d.scene, d.view, d.pw, d.ph, sx, sy)
+	return id
 }
 
 // TappedSecondary opens the context menu.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
 	"relmap/model/sqlite"
@@ -420,4 +421,29 @@ func TestFocusAndPaths(t *testing.T) {
 			t.Errorf("status on 1 January 2024 %q, want no connection (the ICJ case began in April)", te.status.Text)
 		}
 	})
+}
+
+func TestATieCanBeSelected(t *testing.T) {
+	te := newTestEditor(t)
+	tie, _ := te.m.Tie(severedTie)
+	te.SelectTie(tie.ID)
+	em := te.diagram.Scene().Emphasis
+	if em == nil || !em.Ties[tie.ID] || !em.Actors[tie.From] || !em.Actors[tie.To] || len(em.Ties) != 1 {
+		t.Errorf("a selected tie stresses %+v, want it and its two actors", em)
+	}
+	var texts []string
+	for _, o := range te.side.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	panel := strings.Join(texts, "\n")
+	if !strings.Contains(panel, "Mexico") || !strings.Contains(panel, "Begun by: 2024-04-06") {
+		t.Errorf("the side panel for the severed tie says:\n%s", panel)
+	}
+	te.deleteTie(tie)
+	te.settle(t)
+	if te.selectedTie != 0 {
+		t.Error("the deleted tie is still selected")
+	}
 }

@@ -52,6 +52,9 @@ type Editor struct {
 	// for none); route the path asked for (see emphasis).
 	focus int
 	route *pathQuery
+	// selectedTie is the selected tie, or 0 (an actor and a tie are
+	// never selected together).
+	selectedTie model.ID
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -128,6 +131,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 		return r.FitView(e.drawn, e.tl, e.day, e.framing, w, h, ui)
 	})
 	e.diagram.OnSelect = e.Select
+	e.diagram.OnSelectTie = e.SelectTie
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(e)
@@ -265,7 +269,7 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 
 // Select selects actor id (0 clears the selection) and shows its details.
 func (e *Editor) Select(id model.ID) {
-	e.selected = id
+	e.selected, e.selectedTie = id, 0
 	e.showScene()
 	e.refreshSide()
 }
@@ -290,6 +294,9 @@ func (e *Editor) show(m *model.Map) {
 	e.time.setRange()
 	if _, ok := m.Actor(e.selected); !ok {
 		e.selected = 0
+	}
+	if _, ok := m.Tie(e.selectedTie); !ok {
+		e.selectedTie = 0
 	}
 	e.refreshSide()
 	e.relayoutWith(true)

@@ -27,6 +27,9 @@ type pathQuery struct {
 // the date, or the focus around the selected actor; nil for the
 // selection's own neighbourhood.
 func (e *Editor) emphasis() *render.Emphasis {
+	if t, ok := e.m.Tie(e.selectedTie); ok {
+		return &render.Emphasis{Actors: map[model.ID]bool{t.From: true, t.To: true}, Ties: map[model.ID]bool{t.ID: true}}
+	}
 	if q := e.route; q != nil {
 		paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
 		if len(paths) == 0 {
@@ -151,7 +154,7 @@ func (e *Editor) nextPath() {
 
 // clearEmphasis ends a focus or path and clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.route = 0, nil
+	e.focus, e.route, e.selectedTie = 0, nil, 0
 	e.status.SetText("")
 	e.Select(0)
 }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +19,9 @@ import (
 // ties over time, or, with nothing selected, the map and its events.
 func (e *Editor) refreshSide() {
 	var items []fyne.CanvasObject
-	if a, ok := e.m.Actor(e.selected); ok {
+	if t, ok := e.m.Tie(e.selectedTie); ok {
+		items = e.tieDetails(t)
+	} else if a, ok := e.m.Actor(e.selected); ok {
 		items = e.actorDetails(a)
 	} else {
 		items = e.overview()
@@ -91,6 +95,49 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	for _, t := range ties {
 		objs = append(objs, e.tieRow(a.ID, t))
 	}
+	return compact(objs)
+}
+
+// SelectTie selects tie id and shows it: its ends drawn in full, the rest
+// faded, and its details in the side panel.
+func (e *Editor) SelectTie(id model.ID) {
+	e.selected, e.selectedTie, e.focus, e.route = 0, id, 0, nil
+	e.showScene()
+	e.refreshSide()
+}
+
+// tieDetails shows a tie: its ends, kind, dates, label, weight, notes,
+// sources and the events that began and ended it, with Edit and Delete.
+func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
+	kind := e.m.Kind(model.ClassTie, t.Kind)
+	join := " – "
+	if t.Directed {
+		join = " to "
+	}
+	objs := []fyne.CanvasObject{
+		heading(e.actorName(t.From) + join + e.actorName(t.To)),
+		field("Kind", kind.DisplayName()),
+		field("Label", t.Label),
+	}
+	if !t.Span.IsZero() {
+		objs = append(objs, field("In force", t.Span.String()))
+	}
+	if t.Weight != 0 {
+		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
+	}
+	objs = append(objs, field("Notes", t.Notes), e.sourceList(t.Sources))
+	for _, ev := range e.m.Events {
+		if slices.Contains(ev.Begins, t.ID) {
+			objs = append(objs, field("Begun by", ev.Date.String()+"  "+ev.Title))
+		}
+		if slices.Contains(ev.Ends, t.ID) {
+			objs = append(objs, field("Ended by", ev.Date.String()+"  "+ev.Title))
+		}
+	}
+	objs = append(objs, container.NewHBox(
+		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.tieForm(t) }),
+		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.deleteTie(t) }),
+	))
 	return compact(objs)
 }
 
