@@ -447,3 +447,43 @@ func TestATieCanBeSelected(t *testing.T) {
 		t.Error("the deleted tie is still selected")
 	}
 }
+
+func TestFilterHidesKinds(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	officials := 0
+	for _, n := range te.diagram.Scene().Nodes {
+		if n.Kind.Name == "official" {
+			officials++
+		}
+	}
+	if officials == 0 {
+		t.Fatal("the default map shows no officials on its last date")
+	}
+	te.setHidden(kindKey{model.ClassActor, "official"}, true)
+	s := te.diagram.Scene()
+	for _, n := range s.Nodes {
+		if n.Kind.Name == "official" {
+			t.Errorf("hidden official %q is drawn", n.Label)
+		}
+	}
+	drawn := map[model.ID]bool{}
+	for _, n := range s.Nodes {
+		drawn[n.ID] = true
+	}
+	for _, e := range s.Edges {
+		if !drawn[e.From] || !drawn[e.To] {
+			t.Errorf("tie %d of a hidden actor is drawn", e.ID)
+		}
+	}
+	if !strings.HasPrefix(s.Caption, "Filter on: 1 kind hidden") {
+		t.Errorf("caption %q, want it to say the filter is on", s.Caption)
+	}
+	if len(te.m.Actors) != len(te.stored(t).Actors) {
+		t.Error("the filter changed the map")
+	}
+	te.setHidden(kindKey{model.ClassActor, "official"}, false)
+	if got := len(te.diagram.Scene().Nodes); got != len(s.Nodes)+officials {
+		t.Errorf("after showing the officials again %d actors are drawn, want %d", got, len(s.Nodes)+officials)
+	}
+}

@@ -55,6 +55,8 @@ type Editor struct {
 	// selectedTie is the selected tie, or 0 (an actor and a tie are
 	// never selected together).
 	selectedTie model.ID
+	// hidden are the kinds the filter hides (see shown).
+	hidden map[kindKey]bool
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -128,7 +130,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.day = e.initialDay()
 
 	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View {
-		return r.FitView(e.drawn, e.tl, e.day, e.framing, w, h, ui)
+		return r.FitView(e.shown(), e.tl, e.day, e.framing, w, h, ui)
 	})
 	e.diagram.OnSelect = e.Select
 	e.diagram.OnSelectTie = e.SelectTie
@@ -215,13 +217,19 @@ func (e *Editor) showScene() {
 		e.anim.Stop()
 		e.anim = nil
 	}
-	e.diagram.SetScene(e.scene(e.drawn, render.FrameAt(e.drawn, e.tl, e.day), e.day, e.selected))
+	m := e.shown()
+	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected))
 }
 
 // scene is the picture of frame f of m on day, with what it stresses.
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
 	s.Emphasis = e.emphasis()
+	if note := e.filterNote(); note != "" && s.Caption != "" {
+		s.Caption = note + "  ·  " + s.Caption
+	} else if note != "" {
+		s.Caption = note
+	}
 	return s
 }
 
@@ -251,7 +259,7 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	if e.anim != nil {
 		e.anim.Stop()
 	}
-	sel, m, tl := e.selected, e.drawn, e.tl
+	sel, m, tl := e.selected, e.shown(), e.tl
 	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
 		if e.day != day || e.tl != tl {
 			return
@@ -387,6 +395,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
 			e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
+			fyne.NewMenuItem("Filter…", e.filterDialog),
 			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
 			fyne.NewMenuItemSeparator(),
 			e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
