@@ -188,12 +188,15 @@ func (d *Diagram) paint(w, h int) image.Image {
 	if sz := d.Size(); sz.Width > 0 {
 		d.ratio = float64(w) / float64(sz.Width)
 	}
-	if !d.fitted || d.pw == 0 {
+	resized := d.pw != 0 && (w != d.pw || h != d.ph)
+	if !d.fitted || d.pw == 0 || (resized && d.follow) {
+		// Fit at first, and again when the window is resized while the
+		// view follows the fit.
 		d.stopCamera()
 		d.view = d.fit(w, h, d.ratio)
 		d.fitted = true
-	} else if w != d.pw || h != d.ph {
-		// Keep the centre and zoom when the window is resized.
+	} else if resized {
+		// The user has panned or zoomed: keep the centre and zoom.
 		d.view.UIScale = d.ratio
 	}
 	d.pw, d.ph = w, h

@@ -487,3 +487,26 @@ func TestFilterHidesKinds(t *testing.T) {
 		t.Errorf("after showing the officials again %d actors are drawn, want %d", got, len(s.Nodes)+officials)
 	}
 }
+
+func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
+	te := newTestEditor(t)
+	ecuador, _ := te.m.ActorByName("Ecuador")
+	te.Select(ecuador.ID)
+	pos := te.tl.At(te.day).Pos
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if te.selected == ecuador.ID || te.selected == 0 {
+		t.Fatalf("→ left the selection on %d", te.selected)
+	}
+	if pos[te.selected].X <= pos[ecuador.ID].X {
+		t.Errorf("→ selected actor %d at x %.0f, left of Ecuador at %.0f", te.selected, pos[te.selected].X, pos[ecuador.ID].X)
+	}
+	neighbour := false
+	for _, tie := range te.m.Snapshot(te.day).Ties {
+		if (tie.From == ecuador.ID && tie.To == te.selected) || (tie.To == ecuador.ID && tie.From == te.selected) {
+			neighbour = true
+		}
+	}
+	if !neighbour {
+		t.Errorf("→ selected %d, which has no tie with Ecuador on %s", te.selected, te.day)
+	}
+}

@@ -57,6 +57,8 @@ type Editor struct {
 	selectedTie model.ID
 	// hidden are the kinds the filter hides (see shown).
 	hidden map[kindKey]bool
+	// sideScroll scrolls the side panel; made by Content.
+	sideScroll *container.Scroll
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -170,8 +172,8 @@ func (e *Editor) Close() error {
 
 // Content is the window's content.
 func (e *Editor) Content() fyne.CanvasObject {
-	side := container.NewVScroll(container.NewPadded(e.side))
-	split := container.NewHSplit(e.diagram, side)
+	e.sideScroll = container.NewVScroll(container.NewPadded(e.side))
+	split := container.NewHSplit(e.diagram, e.sideScroll)
 	split.Offset = 0.74
 	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, e.workingBox, e.busy, e.status))
 	return container.NewBorder(nil, bottom, nil, nil, split)
@@ -280,6 +282,15 @@ func (e *Editor) Select(id model.ID) {
 	e.selected, e.selectedTie = id, 0
 	e.showScene()
 	e.refreshSide()
+	e.sideToTop()
+}
+
+// sideToTop shows the top of the side panel, where a new selection's
+// details begin.
+func (e *Editor) sideToTop() {
+	if e.sideScroll != nil {
+		e.sideScroll.ScrollToTop()
+	}
 }
 
 // reload reads the whole map back from the store, for a change made
@@ -374,7 +385,12 @@ func (e *Editor) menu() *fyne.MainMenu {
 	del := fyne.NewMenuItem("Delete Selected", e.deleteSelected)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
 	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected},
-		keyAction{fyne.KeyEscape, e.clearEmphasis})
+		keyAction{fyne.KeyEscape, e.clearEmphasis},
+		keyAction{fyne.KeySpace, e.time.toggle},
+		keyAction{fyne.KeyLeft, func() { e.stepSelection(-1, 0) }},
+		keyAction{fyne.KeyRight, func() { e.stepSelection(1, 0) }},
+		keyAction{fyne.KeyUp, func() { e.stepSelection(0, -1) }},
+		keyAction{fyne.KeyDown, func() { e.stepSelection(0, 1) }})
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu("Edit",

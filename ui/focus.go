@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -157,4 +158,43 @@ func (e *Editor) clearEmphasis() {
 	e.focus, e.route, e.selectedTie = 0, nil, 0
 	e.status.SetText("")
 	e.Select(0)
+}
+
+// stepSelection moves the selection to the neighbour of the selected
+// actor (an actor it has a tie with on the date on show) that lies most
+// nearly in direction (dx, dy) on screen; the arrow keys call it.
+func (e *Editor) stepSelection(dx, dy float64) {
+	if e.selected == 0 {
+		return
+	}
+	pos := e.tl.At(e.day).Pos
+	from, ok := pos[e.selected]
+	if !ok {
+		return
+	}
+	best, bestScore := model.ID(0), 0.0
+	for _, t := range e.shown().Snapshot(e.day).Ties {
+		other := t.To
+		if t.To == e.selected {
+			other = t.From
+		} else if t.From != e.selected {
+			continue
+		}
+		p, ok := pos[other]
+		if !ok {
+			continue
+		}
+		vx, vy := p.X-from.X, p.Y-from.Y
+		l := math.Hypot(vx, vy)
+		if l == 0 {
+			continue
+		}
+		// Most nearly in the direction asked, then nearest.
+		if score := (vx*dx + vy*dy) / l; score > 0.3 && (best == 0 || score-l/1e6 > bestScore) {
+			best, bestScore = other, score-l/1e6
+		}
+	}
+	if best != 0 {
+		e.Select(best)
+	}
 }

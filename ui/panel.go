@@ -104,6 +104,7 @@ func (e *Editor) SelectTie(id model.ID) {
 	e.selected, e.selectedTie, e.focus, e.route = 0, id, 0, nil
 	e.showScene()
 	e.refreshSide()
+	e.sideToTop()
 }
 
 // tieDetails shows a tie: its ends, kind, dates, label, weight, notes,
