@@ -149,3 +149,28 @@ func TestHitTestTie(t *testing.T) {
 		t.Errorf("a click 40 px from every tie hit %d", id)
 	}
 }
+
+func TestLegendAt(t *testing.T) {
+	t.Parallel()
+	r, err := New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	country := model.Kind{Name: "country", Class: model.ClassActor}
+	relations := model.Kind{Name: "relations", Class: model.ClassTie}
+	s := &Scene{ActorKinds: []model.Kind{country}, TieKinds: []model.Kind{relations}}
+	w, h := 1000, 600
+	x := float64(w) - legendWidth + 40
+	for _, row := range legendRows(s, 1, h) {
+		k, ok := r.LegendAt(s, 1, w, h, x, row.y-4)
+		switch {
+		case row.heading != "" && ok:
+			t.Errorf("the heading %q hit kind %q", row.heading, k.Name)
+		case row.heading == "" && (!ok || k != row.kind):
+			t.Errorf("the line of %q hit %q, %v", row.kind.Name, k.Name, ok)
+		}
+	}
+	if _, ok := r.LegendAt(s, 1, w, h, 100, 60); ok {
+		t.Error("a point in the diagram hit the legend")
+	}
+}

@@ -22,48 +22,88 @@ func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 	r.drawText(p, false, 13*ui, x, 54*ui, line, muted)
 }
 
-// drawLegend lists the actor and tie kinds in a panel down the right side.
+// drawLegend lists the actor and tie kinds in a panel down the right side;
+// a kind the filter hides is drawn faint and marked hidden.
+// legendRow is one line of the legend: a heading (kind zero) or a kind,
+// with the baseline y of its text.
+type legendRow struct {
+	heading string
+	kind    model.Kind
+	y       float64
+}
+
+// legendRows lays out the legend's lines, in device pixels.
+func legendRows(s *Scene, ui float64, h int) []legendRow {
+	y, row := 32*ui, 22*ui
+	rows := []legendRow{{heading: "Actors", y: y}}
+	y += row
+	for _, k := range s.ActorKinds {
+		rows = append(rows, legendRow{kind: k, y: y})
+		y += row
+	}
+	y += row / 2
+	rows = append(rows, legendRow{heading: "Ties", y: y})
+	y += row
+	for _, k := range s.TieKinds {
+		rows = append(rows, legendRow{kind: k, y: y})
+		y += row
+		if y > float64(h)-8*ui {
+			break
+		}
+	}
+	return rows
+}
+
+// LegendAt returns the kind whose legend line holds device pixel (sx, sy),
+// if any.
+func (r *Renderer) LegendAt(s *Scene, ui float64, w, h int, sx, sy float64) (model.Kind, bool) {
+	if sx < float64(w)-legendWidth*ui {
+		return model.Kind{}, false
+	}
+	for _, row := range legendRows(s, ui, h) {
+		if row.heading == "" && sy >= row.y-15*ui && sy < row.y+7*ui {
+			return row.kind, true
+		}
+	}
+	return model.Kind{}, false
+}
+
 func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
 	x0 := float64(w) - legendWidth*ui
 	p.fill([]pt{{x0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {x0, float64(h)}}, panel)
 	p.fill([]pt{{x0, 0}, {x0 + ui, 0}, {x0 + ui, float64(h)}, {x0, float64(h)}}, color.NRGBA{0xd5, 0xd9, 0xde, 0xff})
 	x := x0 + 16*ui
-	y := 32 * ui
-	row := 22 * ui
 	text := 12 * ui
-	r.drawText(p, true, 13*ui, x, y, "Actors", ink)
-	y += row
-	for _, k := range s.ActorKinds {
-		c := pt{x + 9*ui, y - 4*ui}
-		col := parseColor(k.Color)
-		p.fill(shapePolygon(k.Shape, c, 8*ui), col)
-		if k.Shape == model.ShapePerson {
-			p.fill(circle(pt{c.X, c.Y - 0.28*8*ui}, 0.3*8*ui), white)
-			p.fill(shoulders(c, 8*ui), white)
+	for _, row := range legendRows(s, ui, h) {
+		y, k := row.y, row.kind
+		if row.heading != "" {
+			r.drawText(p, true, 13*ui, x, y, row.heading, ink)
+			continue
 		}
-		r.drawText(p, false, text, x+28*ui, y, k.DisplayName(), ink)
-		y += row
-	}
-	y += row / 2
-	r.drawText(p, true, 13*ui, x, y, "Ties", ink)
-	y += row
-	for _, k := range s.TieKinds {
-		col := parseColor(k.Color)
-		a, b := pt{x, y - 4*ui}, pt{x + 22*ui, y - 4*ui}
-		dash := 0.0
-		if k.Dashed {
-			dash = 4 * ui
+		col, label, labelInk := parseColor(k.Color), k.DisplayName(), ink
+		if s.Hidden[KindKey{k.Class, k.Name}] {
+			col.A, label, labelInk = 0x50, label+" (hidden)", muted
 		}
-		if k.Arrow {
-			size := 7 * ui
-			p.fill([]pt{b, {b.X - size, b.Y - size/2}, {b.X - size, b.Y + size/2}}, col)
-			b.X -= size * 0.8
+		if k.Class == model.ClassActor {
+			c := pt{x + 9*ui, y - 4*ui}
+			p.fill(shapePolygon(k.Shape, c, 8*ui), col)
+			if k.Shape == model.ShapePerson {
+				p.fill(circle(pt{c.X, c.Y - 0.28*8*ui}, 0.3*8*ui), white)
+				p.fill(shoulders(c, 8*ui), white)
+			}
+		} else {
+			a, b := pt{x, y - 4*ui}, pt{x + 22*ui, y - 4*ui}
+			dash := 0.0
+			if k.Dashed {
+				dash = 4 * ui
+			}
+			if k.Arrow {
+				size := 7 * ui
+				p.fill([]pt{b, {b.X - size, b.Y - size/2}, {b.X - size, b.Y + size/2}}, col)
+				b.X -= size * 0.8
+			}
+			p.stroke([]pt{a, b}, math.Max(1, 2*ui), col, dash)
 		}
-		p.stroke([]pt{a, b}, math.Max(1, 2*ui), col, dash)
-		r.drawText(p, false, text, x+28*ui, y, k.DisplayName(), ink)
-		y += row
-		if y > float64(h)-8*ui {
-			break
-		}
+		r.drawText(p, false, text, x+28*ui, y, label, labelInk)
 	}
 }

@@ -46,6 +46,15 @@ type Scene struct {
 	// Emphasis, when set, is what the picture stresses instead of the
 	// selection's neighbourhood: a focus, a path.
 	Emphasis *Emphasis
+	// Hidden are the kinds a filter hides: their actors and ties are not
+	// in the scene, and the legend lists them faint.
+	Hidden map[KindKey]bool
+}
+
+// KindKey names a kind: its class and name.
+type KindKey struct {
+	Class model.Class
+	Name  string
 }
 
 // Emphasis is a set of actors and ties that a picture draws in full and
@@ -157,6 +166,10 @@ func pairKey(a, b model.ID) [2]model.ID {
 	}
 	return [2]model.ID{a, b}
 }
+
+// UsedKinds lists the actor and tie kinds m uses, in catalogue order: the
+// legend of a picture of m.
+func UsedKinds(m *model.Map) (actors, ties []model.Kind) { return usedKinds(m) }
 
 // usedKinds lists the actor and tie kinds m uses, in catalogue order.
 func usedKinds(m *model.Map) (actors, ties []model.Kind) {

@@ -45,6 +45,8 @@ type Diagram struct {
 	// OnSelectTie is called with the tapped tie when no actor is under
 	// the pointer.
 	OnSelectTie func(id model.ID)
+	// OnLegend is called with the kind whose legend line was tapped.
+	OnLegend func(k model.Kind)
 	// OnMenu is called on a secondary tap, with the actor under it (or 0)
 	// and the absolute position for a pop-up menu.
 	OnMenu func(id model.ID, at fyne.Position)
@@ -295,9 +297,16 @@ func (d *Diagram) DragEnd() {
 	d.drag, d.dragID = dragNone, 0
 }
 
-// Tapped selects the actor under the pointer, else the tie, else clears
-// the selection.
+// Tapped toggles the kind of a legend line under the pointer, else
+// selects the actor under it, else the tie, else clears the selection.
 func (d *Diagram) Tapped(ev *fyne.PointEvent) {
+	if d.OnLegend != nil && d.scene != nil && d.pw != 0 {
+		sx, sy := d.px(ev.Position)
+		if k, ok := d.r.LegendAt(d.scene, d.view.UIScale, d.pw, d.ph, sx, sy); ok {
+			d.OnLegend(k)
+			return
+		}
+	}
 	id := d.actorAt(ev.Position)
 	if id == 0 && d.OnSelectTie != nil {
 		if tie := d.tieAt(ev.Position); tie != 0 {

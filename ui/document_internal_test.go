@@ -17,6 +17,7 @@ import (
 
 	"relmap/model"
 	"relmap/model/sqlite"
+	"relmap/render"
 )
 
 // press types a shortcut into the window as the desktop driver hands it
@@ -460,7 +461,7 @@ func TestFilterHidesKinds(t *testing.T) {
 	if officials == 0 {
 		t.Fatal("the default map shows no officials on its last date")
 	}
-	te.setHidden(kindKey{model.ClassActor, "official"}, true)
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
 	s := te.diagram.Scene()
 	for _, n := range s.Nodes {
 		if n.Kind.Name == "official" {
@@ -482,7 +483,7 @@ func TestFilterHidesKinds(t *testing.T) {
 	if len(te.m.Actors) != len(te.stored(t).Actors) {
 		t.Error("the filter changed the map")
 	}
-	te.setHidden(kindKey{model.ClassActor, "official"}, false)
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, false)
 	if got := len(te.diagram.Scene().Nodes); got != len(s.Nodes)+officials {
 		t.Errorf("after showing the officials again %d actors are drawn, want %d", got, len(s.Nodes)+officials)
 	}

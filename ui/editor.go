@@ -56,7 +56,7 @@ type Editor struct {
 	// never selected together).
 	selectedTie model.ID
 	// hidden are the kinds the filter hides (see shown).
-	hidden map[kindKey]bool
+	hidden map[render.KindKey]bool
 	// sideScroll scrolls the side panel; made by Content.
 	sideScroll *container.Scroll
 
@@ -136,6 +136,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	})
 	e.diagram.OnSelect = e.Select
 	e.diagram.OnSelectTie = e.SelectTie
+	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(e)
@@ -227,6 +228,12 @@ func (e *Editor) showScene() {
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
 	s.Emphasis = e.emphasis()
+	if len(e.hidden) > 0 {
+		// The legend lists every kind, the hidden ones faint, so that a
+		// click brings them back.
+		s.ActorKinds, s.TieKinds = render.UsedKinds(e.drawn)
+		s.Hidden = e.hidden
+	}
 	if note := e.filterNote(); note != "" && s.Caption != "" {
 		s.Caption = note + "  ·  " + s.Caption
 	} else if note != "" {

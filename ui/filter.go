@@ -11,13 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
+	"relmap/render"
 )
-
-// kindKey names a kind: its class and name.
-type kindKey struct {
-	class model.Class
-	name  string
-}
 
 // shown is the map as the picture shows it: the map laid out, without the
 // actors and ties of the kinds the filter hides, nor the ties of hidden
@@ -32,14 +27,14 @@ func (e *Editor) shown() *model.Map {
 	m.Actors, m.Ties = nil, nil
 	gone := map[model.ID]bool{}
 	for _, a := range e.drawn.Actors {
-		if e.hidden[kindKey{model.ClassActor, a.Kind}] {
+		if e.hidden[render.KindKey{Class: model.ClassActor, Name: a.Kind}] {
 			gone[a.ID] = true
 			continue
 		}
 		m.Actors = append(m.Actors, a)
 	}
 	for _, t := range e.drawn.Ties {
-		if !e.hidden[kindKey{model.ClassTie, t.Kind}] && !gone[t.From] && !gone[t.To] {
+		if !e.hidden[render.KindKey{Class: model.ClassTie, Name: t.Kind}] && !gone[t.From] && !gone[t.To] {
 			m.Ties = append(m.Ties, t)
 		}
 	}
@@ -71,7 +66,7 @@ func (e *Editor) filterDialog() {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			key := kindKey{class, name}
+			key := render.KindKey{Class: class, Name: name}
 			label := e.m.Kind(class, name).DisplayName() + " (" + strconv.Itoa(counts[name]) + ")"
 			check := widget.NewCheck(label, func(on bool) { e.setHidden(key, !on) })
 			check.SetChecked(!e.hidden[key])
@@ -94,9 +89,9 @@ func (e *Editor) filterDialog() {
 }
 
 // setHidden hides or shows a kind and draws the picture again.
-func (e *Editor) setHidden(key kindKey, hide bool) {
+func (e *Editor) setHidden(key render.KindKey, hide bool) {
 	if e.hidden == nil {
-		e.hidden = map[kindKey]bool{}
+		e.hidden = map[render.KindKey]bool{}
 	}
 	if hide {
 		e.hidden[key] = true
@@ -105,4 +100,11 @@ func (e *Editor) setHidden(key kindKey, hide bool) {
 	}
 	e.diagram.Refit()
 	e.showScene()
+}
+
+// toggleKind hides a kind that shows, or shows a hidden one: a click on
+// its legend line.
+func (e *Editor) toggleKind(k model.Kind) {
+	key := render.KindKey{Class: k.Class, Name: k.Name}
+	e.setHidden(key, !e.hidden[key])
 }
