@@ -18,12 +18,18 @@ func (r *Renderer) drawNode(p *painter, n *Node, v View, w, h int, near map[mode
 	}
 	c := r.shapeCentre(n, v, w, h)
 	rad := shapeRadius * v.Zoom
+	if n.Scale > 0 {
+		rad *= n.Scale
+	}
 	// Cull what is wholly outside the picture.
 	sz := r.boxSize(n.Label)
 	if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(w) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
 		return
 	}
 	col := parseColor(n.Kind.Color)
+	if n.Color != "" {
+		col = parseColor(n.Color)
+	}
 	if n.Selected {
 		p.fill(shapePolygon(n.Kind.Shape, c, rad+5*v.Zoom), fade(ink, alpha))
 	}

@@ -16,6 +16,11 @@ type Node struct {
 	Alpha    float64
 	Selected bool
 	Pinned   bool
+	// Scale multiplies the shape's size (0 means 1): an actor sized by
+	// a measure. Color, when set ("#rrggbb"), fills the shape instead of
+	// its kind's colour: an actor coloured by its community.
+	Scale float64
+	Color string
 }
 
 // Edge is a tie as drawn. Lane and Lanes place it among the ties that join

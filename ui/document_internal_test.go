@@ -511,3 +511,32 @@ func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
 		t.Errorf("→ selected %d, which has no tie with Ecuador on %s", te.selected, te.day)
 	}
 }
+
+func TestSizeAndColourByMeasures(t *testing.T) {
+	te := newTestEditor(t)
+	te.sizeBy, te.byCommunity = "betweenness", true
+	te.showScene()
+	te.jobs.Wait() // measured off the UI goroutine
+	s := te.diagram.Scene()
+	mexico, _ := te.m.ActorByName("Mexico")
+	var top, small float64 = 0, 10
+	coloured := 0
+	for _, n := range s.Nodes {
+		if n.ID == mexico.ID {
+			top = n.Scale
+		}
+		small = min(small, n.Scale)
+		if n.Color != "" {
+			coloured++
+		}
+	}
+	if top < 1.9 || small > 0.8 {
+		t.Errorf("Mexico, the most between, is scaled %.2f and the least %.2f; want about 2 and 0.7", top, small)
+	}
+	if coloured == 0 {
+		t.Error("no actor is coloured by its community")
+	}
+	if !strings.HasPrefix(s.Caption, "Actors by size: betweenness, colour: community") {
+		t.Errorf("caption %q", s.Caption)
+	}
+}

@@ -59,6 +59,13 @@ type Editor struct {
 	hidden map[render.KindKey]bool
 	// sideScroll scrolls the side panel; made by Content.
 	sideScroll *container.Scroll
+	// sizeBy is the measure actors are sized by ("" for none), and
+	// byCommunity whether they are coloured by community; their measures
+	// are computed off the UI goroutine (measuresNow).
+	sizeBy       string
+	byCommunity  bool
+	measureCache *measureCache
+	measuring    measureKey
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -228,6 +235,7 @@ func (e *Editor) showScene() {
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
 	s.Emphasis = e.emphasis()
+	e.styleByMeasures(s)
 	if len(e.hidden) > 0 {
 		// The legend lists every kind, the hidden ones faint, so that a
 		// click brings them back.
@@ -425,6 +433,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
 			fyne.NewMenuItem("Next Path", e.nextPath),
 			fyne.NewMenuItem("Who Matters…", e.measuresDialog),
+			e.submenu("Size and Colour", e.sizeItems()),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
 			fyne.NewMenuItem("Lay Out Again", e.relayout),
@@ -446,6 +455,13 @@ func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuI
 
 // zoomStep is how much one Zoom In enlarges the picture.
 const zoomStep = 1.25
+
+// submenu is a menu item that opens items.
+func (e *Editor) submenu(label string, items []*fyne.MenuItem) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, nil)
+	it.ChildMenu = fyne.NewMenu("", items...)
+	return it
+}
 
 // ctrl is key with Ctrl (Cmd on macOS) and the extra modifiers.
 func ctrl(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {

@@ -2,12 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/model"
 	"relmap/model/analysis"
+	"relmap/render"
 )
 
 // measuresDialog ranks the actors shown on the date on show by
@@ -41,4 +45,133 @@ func measureLine(rank int, x analysis.Metrics) string {
 		line += fmt.Sprintf(", community %d", x.Community)
 	}
 	return line
+}
+
+// measureCache holds the measures of one map on one date.
+type measureCache struct {
+	m   *model.Map
+	day model.Day
+	by  map[model.ID]analysis.Metrics
+}
+
+// communityColors tell communities apart; more than ten share colours.
+var communityColors = []string{"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
+	"#e6ab02", "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99"}
+
+// measuresNow returns the measures of the map on show as of the date on
+// show, if they are computed; else it starts computing them off the UI
+// goroutine, and the picture is drawn again when they are ready.
+func (e *Editor) measuresNow() map[model.ID]analysis.Metrics {
+	m, day := e.drawn, e.day
+	if c := e.measureCache; c != nil && c.m == m && c.day == day {
+		return c.by
+	}
+	if e.measuring == (measureKey{m, day}) {
+		return nil
+	}
+	e.measuring = measureKey{m, day}
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		by := map[model.ID]analysis.Metrics{}
+		for _, x := range analysis.Measure(m, day) {
+			by[x.ID] = x
+		}
+		fyne.DoAndWait(func() {
+			e.measureCache = &measureCache{m: m, day: day, by: by}
+			e.measuring = measureKey{}
+			if e.drawn == m && e.day == day {
+				e.showScene()
+			}
+		})
+	}()
+	return nil
+}
+
+// measureKey names a computation of measures under way.
+type measureKey struct {
+	m   *model.Map
+	day model.Day
+}
+
+// styleByMeasures sizes the scene's actors by the measure chosen and
+// colours them by community, and says so in the caption.
+func (e *Editor) styleByMeasures(s *render.Scene) {
+	if e.sizeBy == "" && !e.byCommunity {
+		return
+	}
+	var notes []string
+	if e.sizeBy != "" {
+		notes = append(notes, "size: "+e.sizeBy)
+	}
+	if e.byCommunity {
+		notes = append(notes, "colour: community")
+	}
+	note := "Actors by " + strings.Join(notes, ", ")
+	if s.Caption != "" {
+		note += "  ·  " + s.Caption
+	}
+	s.Caption = note
+	by := e.measuresNow()
+	if by == nil {
+		return
+	}
+	value := func(x analysis.Metrics) float64 {
+		switch e.sizeBy {
+		case "degree":
+			return float64(x.Degree)
+		case "betweenness":
+			return x.Betweenness
+		case "PageRank":
+			return x.PageRank
+		}
+		return 0
+	}
+	top := 0.0
+	for _, x := range by {
+		top = math.Max(top, value(x))
+	}
+	for i := range s.Nodes {
+		n := &s.Nodes[i]
+		x, ok := by[n.ID]
+		if !ok {
+			continue
+		}
+		if e.sizeBy != "" && top > 0 {
+			// The area follows the measure: from 0.7 to 2 times the
+			// usual size.
+			n.Scale = 0.7 + 1.3*math.Sqrt(value(x)/top)
+		}
+		if e.byCommunity && x.Community > 0 {
+			n.Color = communityColors[(x.Community-1)%len(communityColors)]
+		}
+	}
+}
+
+// sizeItems are the View menu's choices of what sizes the actors.
+func (e *Editor) sizeItems() []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, choice := range []string{"", "degree", "betweenness", "PageRank"} {
+		label := "Same Size"
+		if choice != "" {
+			label = "Size by " + strings.ToUpper(choice[:1]) + choice[1:]
+		}
+		it := fyne.NewMenuItem(label, nil)
+		it.Checked = e.sizeBy == choice
+		it.Action = func() {
+			e.sizeBy = choice
+			e.win.SetMainMenu(e.menu())
+			e.refreshUndo()
+			e.showScene()
+		}
+		items = append(items, it)
+	}
+	community := fyne.NewMenuItem("Colour by Community", func() {
+		e.byCommunity = !e.byCommunity
+		e.win.SetMainMenu(e.menu())
+		e.refreshUndo()
+		e.showScene()
+	})
+	community.Checked = e.byCommunity
+	return append(items, community)
 }
