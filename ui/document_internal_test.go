@@ -515,8 +515,12 @@ func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
 func TestSizeAndColourByMeasures(t *testing.T) {
 	te := newTestEditor(t)
 	te.sizeBy, te.byCommunity = "betweenness", true
+	// Measured off the UI goroutine, then drawn: on screen the drawing
+	// runs on the UI goroutine; under Fyne's test driver the test waits
+	// for the measuring before it draws.
+	te.measuresNow()
+	te.jobs.Wait()
 	te.showScene()
-	te.jobs.Wait() // measured off the UI goroutine
 	s := te.diagram.Scene()
 	mexico, _ := te.m.ActorByName("Mexico")
 	var top, small float64 = 0, 10
