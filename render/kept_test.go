@@ -101,7 +101,7 @@ func TestLayoutKept(t *testing.T) {
 		}
 		// A file of schema version 1: without the later migrations' tables
 		// and index.
-		for _, q := range []string{"DROP TABLE layouts", "DROP TABLE history", "DROP INDEX actors_name_key", "PRAGMA user_version = 1"} {
+		for _, q := range []string{"DROP TABLE layouts", "DROP TABLE history", "DROP INDEX actors_name_key", "DROP TABLE views", "PRAGMA user_version = 1"} {
 			if _, err := db.Exec(q); err != nil {
 				t.Fatal(err)
 			}

@@ -518,9 +518,8 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 	// Measured off the UI goroutine, then drawn: on screen the drawing
 	// runs on the UI goroutine; under Fyne's test driver the test waits
 	// for the measuring before it draws.
-	te.measuresNow()
+	te.showScene() // asks for the measures
 	te.jobs.Wait()
-	te.showScene()
 	s := te.diagram.Scene()
 	mexico, _ := te.m.ActorByName("Mexico")
 	var top, small float64 = 0, 10
@@ -542,5 +541,36 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 	}
 	if !strings.HasPrefix(s.Caption, "Actors by size: betweenness, colour: community") {
 		t.Errorf("caption %q", s.Caption)
+	}
+}
+
+func TestNamedViews(t *testing.T) {
+	te := newTestEditor(t)
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
+	te.sizeBy = "degree"
+	vs, ok := te.viewStore()
+	if !ok {
+		t.Fatal("the SQLite store keeps no views")
+	}
+	if err := vs.PutView(context.Background(), te.currentView("Without officials")); err != nil {
+		t.Fatal(err)
+	}
+	te.applyView(model.View{Name: "Everything"})
+	if len(te.hidden) != 0 || te.sizeBy != "" {
+		t.Fatalf("after the empty view: hidden %v, size by %q", te.hidden, te.sizeBy)
+	}
+	apply, _ := te.viewItems()
+	if len(apply) != 1 || apply[0].Label != "Without officials" {
+		t.Fatalf("the Views menu lists %v", apply)
+	}
+	apply[0].Action()
+	te.jobs.Wait()
+	if !te.hidden[render.KindKey{Class: model.ClassActor, Name: "official"}] || te.sizeBy != "degree" {
+		t.Errorf("after taking the saved view: hidden %v, size by %q", te.hidden, te.sizeBy)
+	}
+	for _, n := range te.diagram.Scene().Nodes {
+		if n.Kind.Name == "official" {
+			t.Errorf("the view hides officials, but %q is drawn", n.Label)
+		}
 	}
 }

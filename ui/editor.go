@@ -66,6 +66,7 @@ type Editor struct {
 	byCommunity  bool
 	measureCache *measureCache
 	measuring    measureKey
+	wanted       measureKey
 
 	// m is the map as stored; drawn is the map that tl lays out, which
 	// lags m while a new layout is computed.
@@ -229,6 +230,7 @@ func (e *Editor) showScene() {
 	}
 	m := e.shown()
 	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected))
+	e.startMeasuring()
 }
 
 // scene is the picture of frame f of m on day, with what it stresses.
@@ -290,6 +292,10 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	a.Curve = fyne.AnimationLinear
 	e.anim = a
 	a.Start()
+	if e.sizeBy != "" || e.byCommunity {
+		e.measuresNow() // for the new date, drawn when the animation ends
+		e.startMeasuring()
+	}
 }
 
 // Select selects actor id (0 clears the selection) and shows its details.
@@ -419,28 +425,37 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
 			del,
 		),
-		fyne.NewMenu("View",
-			e.item("Zoom In", ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
-			e.item("Zoom Out", ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
-			e.item("Fit to Window", ctrl(fyne.Key0, 0), e.diagram.Fit),
-			fyne.NewMenuItemSeparator(),
-			e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
-			e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
-			fyne.NewMenuItem("Filter…", e.filterDialog),
-			fyne.NewMenuItem("Compare Dates…", e.compareDialog),
-			fyne.NewMenuItemSeparator(),
-			e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
-			e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
-			fyne.NewMenuItem("Next Path", e.nextPath),
-			fyne.NewMenuItem("Who Matters…", e.measuresDialog),
-			e.submenu("Size and Colour", e.sizeItems()),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
-			fyne.NewMenuItem("Lay Out Again", e.relayout),
-			fyne.NewMenuItemSeparator(),
-			e.framingItem("Frame Each Date", render.FrameDate),
-			e.framingItem("Frame Whole Timeline", render.FrameAll),
-		),
+		fyne.NewMenu("View", e.viewMenu()...),
+	)
+}
+
+// viewMenu is the View menu's items.
+func (e *Editor) viewMenu() []*fyne.MenuItem {
+	items := []*fyne.MenuItem{
+		e.item("Zoom In", ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
+		e.item("Zoom Out", ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
+		e.item("Fit to Window", ctrl(fyne.Key0, 0), e.diagram.Fit),
+		fyne.NewMenuItemSeparator(),
+		e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
+		e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
+		fyne.NewMenuItem("Filter…", e.filterDialog),
+		fyne.NewMenuItem("Compare Dates…", e.compareDialog),
+		fyne.NewMenuItemSeparator(),
+		e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
+		e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
+		fyne.NewMenuItem("Next Path", e.nextPath),
+		fyne.NewMenuItem("Who Matters…", e.measuresDialog),
+		e.submenu("Size and Colour", e.sizeItems()),
+		fyne.NewMenuItemSeparator(),
+	}
+	items = append(items, e.viewMenuItems()...)
+	return append(items,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
+		fyne.NewMenuItem("Lay Out Again", e.relayout),
+		fyne.NewMenuItemSeparator(),
+		e.framingItem("Frame Each Date", render.FrameDate),
+		e.framingItem("Frame Whole Timeline", render.FrameAll),
 	)
 }
 

@@ -59,33 +59,41 @@ var communityColors = []string{"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a
 	"#e6ab02", "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99"}
 
 // measuresNow returns the measures of the map on show as of the date on
-// show, if they are computed; else it starts computing them off the UI
-// goroutine, and the picture is drawn again when they are ready.
+// show, if they are computed; else it asks for them (startMeasuring), and
+// the picture is drawn again when they are ready.
 func (e *Editor) measuresNow() map[model.ID]analysis.Metrics {
 	m, day := e.drawn, e.day
 	if c := e.measureCache; c != nil && c.m == m && c.day == day {
 		return c.by
 	}
-	if e.measuring == (measureKey{m, day}) {
-		return nil
+	e.wanted = measureKey{m, day}
+	return nil
+}
+
+// startMeasuring computes the measures asked for off the UI goroutine.
+// It runs after a picture is shown, so that the picture the measures
+// bring comes after it.
+func (e *Editor) startMeasuring() {
+	want := e.wanted
+	if want.m == nil || e.measuring == want {
+		return
 	}
-	e.measuring = measureKey{m, day}
+	e.wanted, e.measuring = measureKey{}, want
 	e.jobs.Add(1)
 	go func() {
 		defer e.jobs.Done()
 		by := map[model.ID]analysis.Metrics{}
-		for _, x := range analysis.Measure(m, day) {
+		for _, x := range analysis.Measure(want.m, want.day) {
 			by[x.ID] = x
 		}
 		fyne.DoAndWait(func() {
-			e.measureCache = &measureCache{m: m, day: day, by: by}
+			e.measureCache = &measureCache{m: want.m, day: want.day, by: by}
 			e.measuring = measureKey{}
-			if e.drawn == m && e.day == day {
+			if e.drawn == want.m && e.day == want.day {
 				e.showScene()
 			}
 		})
 	}()
-	return nil
 }
 
 // measureKey names a computation of measures under way.

@@ -1,0 +1,34 @@
+package model
+
+import (
+	"context"
+	"strings"
+)
+
+// View is a named way of looking at a map: the kinds the filter hides, the
+// measure actors are sized by ("" for none) and whether they are coloured
+// by community.
+type View struct {
+	Name        string `json:"name"`
+	Hidden      []Kind `json:"hidden,omitempty"` // by class and name
+	SizeBy      string `json:"sizeBy,omitempty"`
+	ByCommunity bool   `json:"byCommunity,omitempty"`
+}
+
+// Check returns the rule the view breaks: it needs a name.
+func (v View) Check() error {
+	if strings.TrimSpace(v.Name) == "" {
+		return &FieldError{Record: "view", Field: "name", Msg: "a name is required", Err: ErrInvalid}
+	}
+	return nil
+}
+
+// ViewStore keeps a map's named views.
+type ViewStore interface {
+	// Views lists the views by name.
+	Views(ctx context.Context) ([]View, error)
+	// PutView saves v, replacing the view of the same name.
+	PutView(ctx context.Context, v View) error
+	// DeleteView removes the view named name (ErrNotFound if none).
+	DeleteView(ctx context.Context, name string) error
+}

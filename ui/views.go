@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+	"relmap/render"
+)
+
+// currentView is the way the map is looked at now, under name.
+func (e *Editor) currentView(name string) model.View {
+	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity}
+	for k := range e.hidden {
+		v.Hidden = append(v.Hidden, model.Kind{Class: k.Class, Name: k.Name})
+	}
+	sort.Slice(v.Hidden, func(i, j int) bool {
+		a, b := v.Hidden[i], v.Hidden[j]
+		return a.Class < b.Class || (a.Class == b.Class && a.Name < b.Name)
+	})
+	return v
+}
+
+// applyView looks at the map as v says: its filter, sizes and colours.
+func (e *Editor) applyView(v model.View) {
+	e.hidden = map[render.KindKey]bool{}
+	for _, k := range v.Hidden {
+		e.hidden[render.KindKey{Class: k.Class, Name: k.Name}] = true
+	}
+	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
+	e.win.SetMainMenu(e.menu())
+	e.refreshUndo()
+	e.status.SetText("View: " + v.Name + ".")
+	e.diagram.Refit()
+	e.showScene()
+}
+
+// viewStore is the store as it keeps views, if it does.
+func (e *Editor) viewStore() (model.ViewStore, bool) {
+	vs, ok := e.store.(model.ViewStore)
+	return vs, ok
+}
+
+// saveViewDialog saves the way the map is looked at now under a name.
+func (e *Editor) saveViewDialog() {
+	vs, ok := e.viewStore()
+	if !ok {
+		e.showError(errNoViews)
+		return
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder("Name of the view")
+	dialog.ShowForm("Save View", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := vs.PutView(context.Background(), e.currentView(strings.TrimSpace(name.Text))); err != nil {
+			e.showError(err)
+			return
+		}
+		e.win.SetMainMenu(e.menu())
+		e.refreshUndo()
+	}, e.win)
+}
+
+// viewItems are the View menu's saved views: taking one applies it; and
+// Delete View, one item per view.
+func (e *Editor) viewItems() (apply, remove []*fyne.MenuItem) {
+	vs, ok := e.viewStore()
+	if !ok {
+		return nil, nil
+	}
+	views, err := vs.Views(context.Background())
+	if err != nil {
+		return nil, nil
+	}
+	for _, v := range views {
+		apply = append(apply, fyne.NewMenuItem(v.Name, func() { e.applyView(v) }))
+		remove = append(remove, fyne.NewMenuItem(v.Name, func() {
+			if err := vs.DeleteView(context.Background(), v.Name); err != nil {
+				e.showError(err)
+				return
+			}
+			e.win.SetMainMenu(e.menu())
+			e.refreshUndo()
+		}))
+	}
+	if len(apply) == 0 {
+		none := fyne.NewMenuItem("No views saved yet", nil)
+		none.Disabled = true
+		apply = []*fyne.MenuItem{none}
+	}
+	return apply, remove
+}
+
+// viewMenuItems are the View menu's items for named views.
+func (e *Editor) viewMenuItems() []*fyne.MenuItem {
+	apply, remove := e.viewItems()
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Save View…", e.saveViewDialog),
+		e.submenu("Views", apply),
+	}
+	if len(remove) > 0 {
+		items = append(items, e.submenu("Delete View", remove))
+	}
+	return items
+}
+
+// errNoViews says that the map's store keeps no views.
+var errNoViews = viewsError("this map cannot keep views")
+
+type viewsError string
+
+func (e viewsError) Error() string { return string(e) }
