@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -90,7 +91,7 @@ func (e *Editor) pathDialog(from model.ID) {
 	to := widget.NewSelectEntry(actorNames(e.m))
 	to.SetPlaceHolder("Actor")
 	items := []*widget.FormItem{widget.NewFormItem("Path to", to)}
-	dialog.ShowForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -101,6 +102,10 @@ func (e *Editor) pathDialog(from model.ID) {
 		}
 		e.showPath(from, b.ID, 0)
 	}, e.win)
+	to.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+	e.win.Canvas().Focus(to)
 }
 
 // showPath stresses path number pick from a to b as of the date on show,

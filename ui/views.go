@@ -55,7 +55,7 @@ func (e *Editor) saveViewDialog() {
 	}
 	name := widget.NewEntry()
 	name.SetPlaceHolder("Name of the view")
-	dialog.ShowForm("Save View", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+	d := dialog.NewForm("Save View", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -66,6 +66,10 @@ func (e *Editor) saveViewDialog() {
 		e.win.SetMainMenu(e.menu())
 		e.refreshUndo()
 	}, e.win)
+	name.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+	e.win.Canvas().Focus(name)
 }
 
 // viewItems are the View menu's saved views: taking one applies it; and
