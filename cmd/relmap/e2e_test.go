@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -111,7 +113,7 @@ func TestDesktopAppStartsShowsTheMapAndQuits(t *testing.T) {
 func startXvfb(t *testing.T, dir string) string {
 	t.Helper()
 	for n := 91; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+		if !displayFree(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
@@ -119,7 +121,19 @@ func startXvfb(t *testing.T, dir string) string {
 		if err := x.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
-		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+		t.Cleanup(func() {
+			// Asked to stop, Xvfb removes its socket and lock; killed, it
+			// would leave them and the display would look taken.
+			x.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { x.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				x.Process.Kill()
+				<-done
+			}
+		})
 		for i := 0; i < 50; i++ {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 				return display
@@ -130,6 +144,28 @@ func startXvfb(t *testing.T, dir string) string {
 	}
 	t.Fatal("no free X display between :91 and :119")
 	return ""
+}
+
+// displayFree reports whether X display n can be used: no socket, or the
+// socket and lock left by a server that is no longer running (which it
+// removes).
+func displayFree(n int) bool {
+	socket, lock := fmt.Sprintf("/tmp/.X11-unix/X%d", n), fmt.Sprintf("/tmp/.X%d-lock", n)
+	if _, err := os.Stat(socket); err != nil {
+		return true
+	}
+	data, err := os.ReadFile(lock)
+	if err != nil {
+		return false
+	}
+	var pid int
+	if _, err := fmt.Sscan(strings.TrimSpace(string(data)), &pid); err != nil || pid <= 0 {
+		return false
+	}
+	if err := syscall.Kill(pid, 0); err == nil || errors.Is(err, syscall.EPERM) {
+		return false // its server is running
+	}
+	return os.Remove(socket) == nil && os.Remove(lock) == nil
 }
 
 // screenshot captures the whole X screen, or returns nil while that fails.
