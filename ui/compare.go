@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
+	"relmap/render"
 )
 
 // compareDialog lists what changed between two dates: the ties that began
@@ -54,10 +55,20 @@ func (e *Editor) compareDialog() {
 	field := func(en *widget.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(140, en.MinSize().Height), en)
 	}
+	var d dialog.Dialog
+	show := widget.NewButton("Show on Diagram", func() {
+		a, errA := model.ParseDay(from.Text)
+		b, errB := model.ParseDay(to.Text)
+		if errA != nil || errB != nil {
+			return
+		}
+		d.Hide()
+		e.showDiff(e.m.Diff(a, b))
+	})
 	form := container.NewHBox(widget.NewLabel("From"), field(from), widget.NewLabel("to"), field(to),
-		widget.NewButton("Compare", compare))
+		widget.NewButton("Compare", compare), show)
 	content := container.NewBorder(container.NewVBox(form, msg), nil, nil, nil, list)
-	d := dialog.NewCustom("Compare Dates", "Close", content, e.win)
+	d = dialog.NewCustom("Compare Dates", "Close", content, e.win)
 	d.Resize(fyne.NewSize(760, 520))
 	compare()
 	d.Show()
@@ -109,4 +120,22 @@ func (e *Editor) goToChange(r model.DiffRow) {
 	if _, ok := e.m.Actor(id); ok {
 		e.Select(id)
 	}
+}
+
+// showDiff shows the second date of d with what began since the first
+// drawn in full (the ties that began, their actors, the actors that
+// appeared) and the rest faded, until the date moves or Escape.
+func (e *Editor) showDiff(d model.Diff) {
+	em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}}
+	for _, t := range d.Began {
+		em.Ties[t.ID], em.Actors[t.From], em.Actors[t.To] = true, true, true
+	}
+	for _, a := range d.Appeared {
+		em.Actors[a.ID] = true
+	}
+	e.focus, e.route, e.selectedTie, e.selected = 0, nil, 0, 0
+	e.SetDate(d.To, false)
+	e.diffStress, e.diffDay = em, d.To
+	e.showScene()
+	e.status.SetText(fmt.Sprintf("Drawn in full: what began between %s and %s (%d ties). Escape ends it.", d.From, d.To, len(d.Began)))
 }

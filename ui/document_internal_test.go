@@ -574,3 +574,17 @@ func TestNamedViews(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
+	te := newTestEditor(t)
+	d := te.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First())
+	te.showDiff(d)
+	em := te.diagram.Scene().Emphasis
+	if em == nil || len(em.Ties) != len(d.Began) || te.day != d.To {
+		t.Fatalf("after showing the diff: date %s, stressed %+v; want %s and the %d ties that began", te.day, em, d.To, len(d.Began))
+	}
+	te.SetDate(model.MustDate("2024-04-01").First(), false)
+	if te.diagram.Scene().Emphasis != nil {
+		t.Error("the comparison is still stressed on another date")
+	}
+}

@@ -55,6 +55,10 @@ type Editor struct {
 	// selectedTie is the selected tie, or 0 (an actor and a tie are
 	// never selected together).
 	selectedTie model.ID
+	// diffStress is what a comparison of two dates stresses, on the
+	// second date (diffDay) only.
+	diffStress *render.Emphasis
+	diffDay    model.Day
 	// hidden are the kinds the filter hides (see shown).
 	hidden map[render.KindKey]bool
 	// sideScroll scrolls the side panel; made by Content.

@@ -29,6 +29,9 @@ type pathQuery struct {
 // the date, or the focus around the selected actor; nil for the
 // selection's own neighbourhood.
 func (e *Editor) emphasis() *render.Emphasis {
+	if e.diffStress != nil && e.day == e.diffDay {
+		return e.diffStress
+	}
 	if t, ok := e.m.Tie(e.selectedTie); ok {
 		return &render.Emphasis{Actors: map[model.ID]bool{t.From: true, t.To: true}, Ties: map[model.ID]bool{t.ID: true}}
 	}
@@ -160,7 +163,7 @@ func (e *Editor) nextPath() {
 
 // clearEmphasis ends a focus or path and clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.route, e.selectedTie = 0, nil, 0
+	e.focus, e.route, e.selectedTie, e.diffStress = 0, nil, 0, nil
 	e.status.SetText("")
 	e.Select(0)
 }
