@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -150,7 +151,7 @@ func mergeOverlapping(pieces []piece) []piece {
 			order[k] = k
 		}
 		slices.SortStableFunc(order, func(a, b int) int {
-			return cmpFloat(pieces[a].r.x0, pieces[b].r.x0)
+			return cmp.Compare(pieces[a].r.x0, pieces[b].r.x0)
 		})
 		parent := make([]int, len(pieces))
 		for k := range parent {
@@ -200,16 +201,6 @@ func mergeOverlapping(pieces []piece) []piece {
 	}
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // scanCompact slides the pieces along one axis toward their places in the
 // picture scaled by f about the anchor's centre (see Compaction), updates their boxes and returns each piece's shift.
 // axis gives a box's low and high ends along the axis and its extent
@@ -244,8 +235,8 @@ func scanCompact(pieces []piece, anchor int, f float64, axis func(*rect) (*float
 			near = append(near, k)
 		}
 	}
-	slices.SortStableFunc(far, func(a, b int) int { return cmpFloat(lo[a], lo[b]) })
-	slices.SortStableFunc(near, func(a, b int) int { return cmpFloat(hi[b], hi[a]) })
+	slices.SortStableFunc(far, func(a, b int) int { return cmp.Compare(lo[a], lo[b]) })
+	slices.SortStableFunc(near, func(a, b int) int { return cmp.Compare(hi[b], hi[a]) })
 	shift := make([]float64, n)
 	newLo, newHi := slices.Clone(lo), slices.Clone(hi)
 	for _, k := range far {

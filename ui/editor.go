@@ -59,8 +59,10 @@ type Editor struct {
 	// second date (diffDay) only.
 	diffStress *render.Emphasis
 	diffDay    model.Day
-	// hidden are the kinds the filter hides (see shown).
-	hidden map[render.KindKey]bool
+	// hidden are the kinds the filter hides (see shown); shownMap is the
+	// map without them, made from shownFrom, until the filter changes.
+	hidden              map[render.KindKey]bool
+	shownMap, shownFrom *model.Map
 	// sideScroll scrolls the side panel; made by Content.
 	sideScroll *container.Scroll
 	// sizeBy is the measure actors are sized by ("" for none), and
@@ -233,14 +235,14 @@ func (e *Editor) showScene() {
 		e.anim = nil
 	}
 	m := e.shown()
-	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected))
+	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected, e.emphasis()))
 	e.startMeasuring()
 }
 
-// scene is the picture of frame f of m on day, with what it stresses.
-func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID) *render.Scene {
+// scene is the picture of frame f of m on day, stressing em.
+func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID, em *render.Emphasis) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
-	s.Emphasis = e.emphasis()
+	s.Emphasis = em
 	e.styleByMeasures(s)
 	if len(e.hidden) > 0 {
 		// The legend lists every kind, the hidden ones faint, so that a
@@ -248,12 +250,18 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 		s.ActorKinds, s.TieKinds = render.UsedKinds(e.drawn)
 		s.Hidden = e.hidden
 	}
-	if note := e.filterNote(); note != "" && s.Caption != "" {
-		s.Caption = note + "  ·  " + s.Caption
-	} else if note != "" {
-		s.Caption = note
+	if note := e.filterNote(); note != "" {
+		s.Caption = withNote(note, s.Caption)
 	}
 	return s
+}
+
+// withNote puts note before caption in a picture's header.
+func withNote(note, caption string) string {
+	if caption == "" {
+		return note
+	}
+	return note + "  ·  " + caption
 }
 
 // SetDate shows the map as of day. With animate set and a keyframe between
@@ -282,16 +290,18 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	if e.anim != nil {
 		e.anim.Stop()
 	}
-	sel, m, tl := e.selected, e.shown(), e.tl
+	// What the picture stresses is worked out once for the animation,
+	// not on every frame.
+	sel, m, tl, em := e.selected, e.shown(), e.tl, e.emphasis()
 	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
 		if e.day != day || e.tl != tl {
 			return
 		}
 		if p >= 1 {
-			e.diagram.SetScene(e.scene(m, render.FrameAt(m, tl, day), day, sel))
+			e.diagram.SetScene(e.scene(m, render.FrameAt(m, tl, day), day, sel, em))
 			return
 		}
-		e.diagram.SetScene(e.scene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel))
+		e.diagram.SetScene(e.scene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel, em))
 	})
 	a.Curve = fyne.AnimationLinear
 	e.anim = a

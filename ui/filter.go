@@ -23,6 +23,9 @@ func (e *Editor) shown() *model.Map {
 	if len(e.hidden) == 0 {
 		return e.drawn
 	}
+	if e.shownFrom == e.drawn && e.shownMap != nil {
+		return e.shownMap
+	}
 	m := *e.drawn
 	m.Actors, m.Ties = nil, nil
 	gone := map[model.ID]bool{}
@@ -38,6 +41,7 @@ func (e *Editor) shown() *model.Map {
 			m.Ties = append(m.Ties, t)
 		}
 	}
+	e.shownMap, e.shownFrom = &m, e.drawn
 	return &m
 }
 
@@ -98,6 +102,7 @@ func (e *Editor) setHidden(key render.KindKey, hide bool) {
 	} else {
 		delete(e.hidden, key)
 	}
+	e.shownMap = nil
 	e.diagram.Refit()
 	e.showScene()
 }

@@ -115,11 +115,7 @@ func (e *Editor) styleByMeasures(s *render.Scene) {
 	if e.byCommunity {
 		notes = append(notes, "colour: community")
 	}
-	note := "Actors by " + strings.Join(notes, ", ")
-	if s.Caption != "" {
-		note += "  ·  " + s.Caption
-	}
-	s.Caption = note
+	s.Caption = withNote("Actors by "+strings.Join(notes, ", "), s.Caption)
 	by := e.measuresNow()
 	if by == nil {
 		return

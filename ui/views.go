@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
@@ -32,6 +33,7 @@ func (e *Editor) applyView(v model.View) {
 	for _, k := range v.Hidden {
 		e.hidden[render.KindKey{Class: k.Class, Name: k.Name}] = true
 	}
+	e.shownMap = nil
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
 	e.win.SetMainMenu(e.menu())
 	e.refreshUndo()
@@ -116,8 +118,4 @@ func (e *Editor) viewMenuItems() []*fyne.MenuItem {
 }
 
 // errNoViews says that the map's store keeps no views.
-var errNoViews = viewsError("this map cannot keep views")
-
-type viewsError string
-
-func (e viewsError) Error() string { return string(e) }
+var errNoViews = errors.New("this map cannot keep views")

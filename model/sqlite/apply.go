@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -535,10 +536,12 @@ func inverseOf(summary string, before, after *state) model.Change {
 		}
 		return out
 	}
-	d.Sources = gone(func(m *model.Map) []model.ID { return idsOf(m.Sources, func(x model.Source) model.ID { return x.ID }) })
-	d.Actors = gone(func(m *model.Map) []model.ID { return idsOf(m.Actors, func(x model.Actor) model.ID { return x.ID }) })
-	d.Ties = gone(func(m *model.Map) []model.ID { return idsOf(m.Ties, func(x model.Tie) model.ID { return x.ID }) })
-	d.Events = gone(func(m *model.Map) []model.ID { return idsOf(m.Events, func(x model.Event) model.ID { return x.ID }) })
+	d.Sources = gone(func(m *model.Map) []model.ID {
+		return collect(m.Sources, func(x model.Source) model.ID { return x.ID })
+	})
+	d.Actors = gone(func(m *model.Map) []model.ID { return collect(m.Actors, func(x model.Actor) model.ID { return x.ID }) })
+	d.Ties = gone(func(m *model.Map) []model.ID { return collect(m.Ties, func(x model.Tie) model.ID { return x.ID }) })
+	d.Events = gone(func(m *model.Map) []model.ID { return collect(m.Events, func(x model.Event) model.ID { return x.ID }) })
 	for _, id := range slices.Sorted(maps.Keys(after.m.Pins)) {
 		if _, ok := before.m.Pins[id]; !ok && !slices.Contains(d.Actors, id) {
 			d.Pins = append(d.Pins, id)
@@ -560,26 +563,5 @@ func inverseOf(summary string, before, after *state) model.Change {
 }
 
 func cmpKey(a, b [2]string) int {
-	if a[0] != b[0] {
-		return compareStrings(a[0], b[0])
-	}
-	return compareStrings(a[1], b[1])
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func idsOf[T any](xs []T, id func(T) model.ID) []model.ID {
-	out := make([]model.ID, len(xs))
-	for i, x := range xs {
-		out[i] = id(x)
-	}
-	return out
+	return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 }

@@ -376,10 +376,10 @@ func recordMerge(ctx context.Context, tx *sql.Tx, summary string, st *merged) er
 		applied.Put.Pins = append(applied.Put.Pins, model.Pin{Actor: id, At: st.pins[id]})
 	}
 	inverse := model.Change{Summary: summary, Delete: model.Deleted{
-		Sources: idsOf(st.sources, func(x model.Source) model.ID { return x.ID }),
-		Actors:  idsOf(st.actors, func(x model.Actor) model.ID { return x.ID }),
-		Ties:    idsOf(st.ties, func(x model.Tie) model.ID { return x.ID }),
-		Events:  idsOf(st.events, func(x model.Event) model.ID { return x.ID }),
+		Sources: collect(st.sources, func(x model.Source) model.ID { return x.ID }),
+		Actors:  collect(st.actors, func(x model.Actor) model.ID { return x.ID }),
+		Ties:    collect(st.ties, func(x model.Tie) model.ID { return x.ID }),
+		Events:  collect(st.events, func(x model.Event) model.ID { return x.ID }),
 	}}
 	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = 'dropped' WHERE state = 'undone'"); err != nil {
 		return err
