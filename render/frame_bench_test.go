@@ -1,0 +1,91 @@
+package render_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"testing"
+
+	"relmap/assets"
+	"relmap/layout"
+	"relmap/model"
+	"relmap/render"
+)
+
+// bigScene is a generated map of n actors and m ties as after a layout:
+// actors on a jittered grid 170 units apart (the layout's tie length);
+// with short ties each tie joins an actor to one of its nearest
+// neighbours, with long ties it joins two actors chosen at random (a map
+// before layout, or a star). Kinds come from the default catalogue; every
+// tenth tie is directed; a fifth are dashed ("severed").
+func bigScene(n, m int, long bool, seed int64) (*model.Map, render.Frame) {
+	rng := rand.New(rand.NewSource(seed))
+	side := int(math.Ceil(math.Sqrt(float64(n))))
+	mp := &model.Map{Name: fmt.Sprintf("%d actors", n)}
+	pos := make(map[model.ID]model.Point, n)
+	actorKinds := []string{"country", "official", "mission", "organisation"}
+	tieKinds := []string{"relations", "ambassador", "embassy-of", "severed", "member"}
+	for i := 0; i < n; i++ {
+		id := model.ID(i + 1)
+		mp.Actors = append(mp.Actors, model.Actor{ID: id, Name: fmt.Sprintf("Actor %d", i+1), Kind: actorKinds[i%len(actorKinds)]})
+		pos[id] = model.Point{
+			X: float64(i%side)*170 + rng.Float64()*60,
+			Y: float64(i/side)*170 + rng.Float64()*60,
+		}
+	}
+	for t := 0; t < m; t++ {
+		a := rng.Intn(n)
+		var b int
+		if long {
+			b = rng.Intn(n)
+		} else {
+			dx, dy := rng.Intn(5)-2, rng.Intn(5)-2
+			b = min(max(a+dx+dy*side, 0), n-1)
+		}
+		if a == b {
+			b = (a + 1) % n
+		}
+		mp.Ties = append(mp.Ties, model.Tie{
+			ID: model.ID(t + 1), From: model.ID(a + 1), To: model.ID(b + 1),
+			Kind: tieKinds[t%len(tieKinds)], Directed: t%10 == 0,
+		})
+	}
+	return mp, render.Frame{Snap: model.Snapshot{Actors: mp.Actors, Ties: mp.Ties}, Pos: pos}
+}
+
+// BenchmarkFrame is the whole frame, scene to pixels, at 1920×1080 on
+// generated maps with short and with long ties, fitted to the whole map
+// and zoomed to 1 on its middle. scripts/bench-render.sh prints it as a
+// table.
+func BenchmarkFrame(b *testing.B) {
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []struct{ actors, ties int }{{10000, 50000}, {100000, 200000}} {
+		for _, long := range []bool{false, true} {
+			mp, f := bigScene(size.actors, size.ties, long, 1)
+			ties := "short"
+			if long {
+				ties = "long"
+			}
+			minX, minY, maxX, maxY, _ := render.FrameBounds(f.Pos, func(model.ID) layout.Size { return layout.Size{W: 100, H: 50} })
+			views := map[string]render.View{
+				"fitted": render.Fit(minX, minY, maxX, maxY, 1920, 1080, 1),
+				"zoom1":  {CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: 1, UIScale: 1},
+			}
+			for _, name := range []string{"fitted", "zoom1"} {
+				if size.actors > 10000 && name != "fitted" {
+					continue
+				}
+				v := views[name]
+				b.Run(fmt.Sprintf("actors=%d/ties=%d/%s/%s", size.actors, size.ties, ties, name), func(b *testing.B) {
+					s := render.NewScene(mp, f, 0, 0)
+					for b.Loop() {
+						r.Draw(s, v, 1920, 1080)
+					}
+				})
+			}
+		}
+	}
+}
