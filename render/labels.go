@@ -3,8 +3,6 @@ package render
 import (
 	"image/color"
 	"math"
-
-	"relmap/model"
 )
 
 // rect is an axis-aligned box in device pixels.
@@ -39,10 +37,11 @@ var labelStops = []float64{0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84}
 // beside the line at one of them, on one side and then the other. Where
 // every place covers something, it goes where it covers least, labels
 // counting double.
-func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w, h int) []edgeLabel {
+func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
+	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
 	var nodes []rect // the actors on screen
-	for i := range s.Nodes {
+	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
 			if b := r.nodeRect(n, v, w, h); b.overlap(screen) > 0 {
 				nodes = append(nodes, b)
@@ -50,19 +49,14 @@ func (r *Renderer) placeEdgeLabels(s *Scene, byID map[model.ID]*Node, v View, w,
 		}
 	}
 	var out []edgeLabel
-	for i := range s.Edges {
-		e := &s.Edges[i]
-		if !s.stressed(e) {
+	for k := range p.edges {
+		pe := &p.edges[k]
+		e := pe.e
+		if !s.stressed(e) || e.Label == "" || e.Alpha < 0.5 {
 			continue
 		}
-		na, nb := byID[e.From], byID[e.To]
-		if na == nil || nb == nil || e.Label == "" || e.Alpha < 0.5 {
-			continue
-		}
-		path := edgePath(r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h), e, v.Zoom)
-		if len(path) < 2 {
-			continue
-		}
+		end := p.ix.ends[pe.idx]
+		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom)
 		size := math.Max(9, 11*v.Zoom)
 		tw := r.textWidth(false, size, e.Label)
 		best, bestCost := edgeLabel{}, math.Inf(1)
@@ -127,5 +121,5 @@ func alongPath(path []pt, t float64) (at, normal pt) {
 func (r *Renderer) drawEdgeLabel(p *painter, l edgeLabel) {
 	b := l.box
 	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), color.NRGBA{0xff, 0xff, 0xff, 0xe8})
-	r.drawText(p, false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
+	p.text(false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
 }

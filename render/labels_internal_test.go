@@ -37,13 +37,9 @@ func TestEdgeLabelsAvoidActorsAndEachOther(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := labelScene()
-	byID := map[model.ID]*Node{}
-	for i := range s.Nodes {
-		byID[s.Nodes[i].ID] = &s.Nodes[i]
-	}
 	w, h := 1000, 600
 	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
-	labels := r.placeEdgeLabels(s, byID, v, w, h)
+	labels := r.planFrame(s, v, w, h).labels
 	if len(labels) != 2 {
 		t.Fatalf("placed %d labels, want 2", len(labels))
 	}
@@ -99,11 +95,7 @@ func TestEdgeLabelsOnTheDefaultMap(t *testing.T) {
 	for _, day := range m.Keyframes() {
 		for _, a := range m.Actors {
 			s := NewScene(m, FrameAt(m, tl, day), day, a.ID)
-			byID := map[model.ID]*Node{}
-			for i := range s.Nodes {
-				byID[s.Nodes[i].ID] = &s.Nodes[i]
-			}
-			placed := r.placeEdgeLabels(s, byID, v, w, h)
+			placed := r.planFrame(s, v, w, h).labels
 			for i, l := range placed {
 				labels++
 				for k := range s.Nodes {

@@ -7,51 +7,48 @@ import (
 	"relmap/model"
 )
 
-// drawNode draws an actor's shape and label.
-func (r *Renderer) drawNode(p *painter, n *Node, v View, w, h int, near map[model.ID]bool) {
-	alpha := n.Alpha
-	if near != nil && !near[n.ID] {
-		alpha *= 0.4
-	}
-	if alpha <= 0.01 {
-		return
-	}
-	c := r.shapeCentre(n, v, w, h)
-	rad := shapeRadius * v.Zoom
+// drawNode draws actor i of the plan: its shape and label, or a dot.
+func (r *Renderer) drawNode(pa *painter, p *plan, i int) {
+	n := &p.s.Nodes[i]
+	alpha := p.nodeAlpha(i)
+	v := p.v
+	c := p.centre[i]
+	rad := p.rad
 	if n.Scale > 0 {
 		rad *= n.Scale
-	}
-	// Cull what is wholly outside the picture.
-	sz := r.boxSize(n.Label)
-	if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(w) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
-		return
 	}
 	col := parseColor(n.Kind.Color)
 	if n.Color != "" {
 		col = parseColor(n.Color)
 	}
-	if n.Selected {
-		p.fill(shapePolygon(n.Kind.Shape, c, rad+5*v.Zoom), fade(ink, alpha))
-	}
-	p.fill(shapePolygon(n.Kind.Shape, c, rad+2*v.Zoom), fade(white, alpha))
-	p.fill(shapePolygon(n.Kind.Shape, c, rad), fade(col, alpha))
-	if n.Kind.Shape == model.ShapePerson {
-		p.fill(circle(pt{c.X, c.Y - 0.28*rad}, 0.3*rad), fade(white, alpha))
-		p.fill(shoulders(c, rad), fade(white, alpha))
-	}
-	if n.Pinned {
-		p.fill(circle(pt{c.X + 0.8*rad, c.Y - 0.8*rad}, math.Max(2, 3*v.Zoom)), fade(ink, alpha))
-	}
-	size := labelSize * v.Zoom
-	if size < 5 {
+	if p.dots && rad < pointRadius {
+		if n.Selected {
+			pa.dot(c, math.Max(rad, dotRadius)+2, fade(ink, alpha))
+		}
+		pa.dot(c, math.Max(rad, dotRadius), fade(col, alpha))
 		return
 	}
+	if n.Selected {
+		pa.fill(shapePolygon(n.Kind.Shape, c, rad+5*v.Zoom), fade(ink, alpha))
+	}
+	pa.fill(shapePolygon(n.Kind.Shape, c, rad+2*v.Zoom), fade(white, alpha))
+	pa.fill(shapePolygon(n.Kind.Shape, c, rad), fade(col, alpha))
+	if n.Kind.Shape == model.ShapePerson {
+		pa.fill(circle(pt{c.X, c.Y - 0.28*rad}, 0.3*rad), fade(white, alpha))
+		pa.fill(shoulders(c, rad), fade(white, alpha))
+	}
+	if n.Pinned {
+		pa.fill(circle(pt{c.X + 0.8*rad, c.Y - 0.8*rad}, math.Max(2, 3*v.Zoom)), fade(ink, alpha))
+	}
+	if p.size == 0 {
+		return
+	}
+	size := p.size
 	tw := r.textWidth(false, size, n.Label)
 	top := c.Y + rad + labelGap*v.Zoom
 	pad := labelPad * v.Zoom
-	p.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))
-	weight := n.Selected
-	r.drawText(p, weight, size, c.X-tw/2, top+size*0.95, n.Label, fade(ink, alpha))
+	pa.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))
+	pa.text(n.Selected, size, c.X-tw/2, top+size*0.95, n.Label, fade(ink, alpha))
 }
 
 // shapePolygon returns the outline of an actor shape of radius rad at c.
@@ -137,47 +134,4 @@ func reverse(p []pt) {
 	for i, j := 0, len(p)-1; i < j; i, j = i+1, j-1 {
 		p[i], p[j] = p[j], p[i]
 	}
-}
-
-// drawEdge draws a tie as a line styled by its kind, with an arrow head
-// when it is directed.
-func (r *Renderer) drawEdge(p *painter, s *Scene, e *Edge, byID map[model.ID]*Node, v View, w, h int, near map[model.ID]bool) {
-	na, nb := byID[e.From], byID[e.To]
-	if na == nil || nb == nil {
-		return
-	}
-	alpha := e.Alpha * math.Min(na.Alpha, nb.Alpha)
-	if near != nil && !s.stressed(e) {
-		alpha *= 0.3
-	}
-	if alpha <= 0.01 {
-		return
-	}
-	a, b := r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h)
-	if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
-		return
-	}
-	path := edgePath(a, b, e, v.Zoom)
-	if len(path) < 2 {
-		return
-	}
-	col := fade(parseColor(e.Kind.Color), alpha)
-	width := v.lineWidth()
-	dash := 0.0
-	if e.Kind.Dashed {
-		dash = math.Max(3, 7*v.Zoom)
-	}
-	if e.Directed {
-		size := math.Max(5, arrowSize*v.Zoom)
-		end, before := path[len(path)-1], path[len(path)-2]
-		dx, dy := end.X-before.X, end.Y-before.Y
-		l := math.Hypot(dx, dy)
-		if l > 0 {
-			ux, uy := dx/l, dy/l
-			base := pt{end.X - ux*size, end.Y - uy*size}
-			p.fill([]pt{end, {base.X - uy*size*0.5, base.Y + ux*size*0.5}, {base.X + uy*size*0.5, base.Y - ux*size*0.5}}, col)
-			path[len(path)-1] = pt{end.X - ux*size*0.8, end.Y - uy*size*0.8}
-		}
-	}
-	p.stroke(path, width, col, dash)
 }

@@ -11,7 +11,7 @@ import (
 // top left.
 func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 	x := margin * ui
-	r.drawText(p, true, 24*ui, x, 32*ui, s.Date, ink)
+	p.text(true, 24*ui, x, 32*ui, s.Date, ink)
 	line := s.Title
 	if s.Caption != "" {
 		if line != "" {
@@ -19,7 +19,7 @@ func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 		}
 		line += s.Caption
 	}
-	r.drawText(p, false, 13*ui, x, 54*ui, line, muted)
+	p.text(false, 13*ui, x, 54*ui, line, muted)
 }
 
 // drawLegend lists the actor and tie kinds in a panel down the right side;
@@ -77,7 +77,7 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
 	for _, row := range legendRows(s, ui, h) {
 		y, k := row.y, row.kind
 		if row.heading != "" {
-			r.drawText(p, true, 13*ui, x, y, row.heading, ink)
+			p.text(true, 13*ui, x, y, row.heading, ink)
 			continue
 		}
 		col, label, labelInk := parseColor(k.Color), k.DisplayName(), ink
@@ -104,6 +104,6 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
 			}
 			p.stroke([]pt{a, b}, math.Max(1, 2*ui), col, dash)
 		}
-		r.drawText(p, false, text, x+28*ui, y, label, labelInk)
+		p.text(false, text, x+28*ui, y, label, labelInk)
 	}
 }

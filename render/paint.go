@@ -6,6 +6,8 @@ import (
 	"image/draw"
 	"math"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 )
 
@@ -13,17 +15,33 @@ import (
 type pt struct{ X, Y float64 }
 
 // painter fills anti-aliased polygons into an RGBA image, each through a
-// rasterizer the size of the polygon's clipped bounding box.
+// rasterizer the size of the polygon's clipped bounding box, and writes
+// text with font faces of its own (faces are not safe to share between
+// goroutines).
 type painter struct {
-	dst *image.RGBA
-	z   vector.Rasterizer
-	src image.Uniform
+	dst   *image.RGBA
+	z     vector.Rasterizer
+	src   image.Uniform
+	r     *Renderer
+	faces map[faceKey]font.Face
 }
 
-func newPainter(dst *image.RGBA) *painter {
-	p := &painter{dst: dst}
+func newPainter(dst *image.RGBA, r *Renderer) *painter {
+	p := &painter{dst: dst, r: r, faces: map[faceKey]font.Face{}}
 	p.z.DrawOp = draw.Over
 	return p
+}
+
+// text draws s with the left end of its baseline at (x, y).
+func (p *painter) text(bold bool, size float64, x, y float64, s string, c color.NRGBA) {
+	key := faceKey{bold, math.Round(size*4) / 4}
+	f, ok := p.faces[key]
+	if !ok {
+		f = p.r.newFace(key)
+		p.faces[key] = f
+	}
+	d := font.Drawer{Dst: p.dst, Src: image.NewUniform(c), Face: f, Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
+	d.DrawString(s)
 }
 
 // fill fills the polygon pts with c.
@@ -50,6 +68,122 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	p.z.ClosePath()
 	p.src.C = c
 	p.z.Draw(p.dst, r, &p.src, image.Point{})
+}
+
+// blend lays colour c over pixel (x, y) with coverage cov (0 to 256).
+func (p *painter) blend(x, y int, c color.NRGBA, cov uint32) {
+	if !(image.Point{x, y}.In(p.dst.Rect)) {
+		return
+	}
+	a := uint32(c.A) * cov >> 8
+	i := p.dst.PixOffset(x, y)
+	px := p.dst.Pix[i : i+4 : i+4]
+	if a >= 255 {
+		px[0], px[1], px[2], px[3] = c.R, c.G, c.B, 0xff
+		return
+	}
+	inv := 255 - a
+	px[0] = uint8((uint32(c.R)*a + uint32(px[0])*inv) / 255)
+	px[1] = uint8((uint32(c.G)*a + uint32(px[1])*inv) / 255)
+	px[2] = uint8((uint32(c.B)*a + uint32(px[2])*inv) / 255)
+	px[3] = uint8(a + uint32(px[3])*inv/255)
+}
+
+// hairline draws the polyline pts one pixel wide: anti-aliased (Wu's
+// method: the two pixels across the line share its ink), or, with aa
+// false, one pixel per step. dash, when positive, is the length of dashes
+// and gaps. Only the rows and columns of the painter's image are walked.
+func (p *painter) hairline(pts []pt, c color.NRGBA, dash float64, aa bool) {
+	if c.A == 0 {
+		return
+	}
+	b := p.dst.Rect
+	clip := rect{float64(b.Min.X) - 1, float64(b.Min.Y) - 1, float64(b.Max.X) + 1, float64(b.Max.Y) + 1}
+	var along float64
+	for k := 1; k < len(pts); k++ {
+		a0, b0 := pts[k-1], pts[k]
+		length := math.Hypot(b0.X-a0.X, b0.Y-a0.Y)
+		a, e, ok := clipSegment(a0, b0, clip)
+		if ok && length > 0 {
+			// The dash pattern runs from the unclipped start.
+			start := along + math.Hypot(a.X-a0.X, a.Y-a0.Y)
+			p.line(a, e, c, dash, start, aa)
+		}
+		along += length
+	}
+}
+
+// line is one straight piece of a hairline; start is how far along the
+// whole line it begins, for the dash pattern. It steps one pixel column
+// (or row, for a steep line) at a time, sampling at pixel centres.
+func (p *painter) line(a, b pt, c color.NRGBA, dash, start float64, aa bool) {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	steep := math.Abs(dy) > math.Abs(dx)
+	if steep {
+		a, b = pt{a.Y, a.X}, pt{b.Y, b.X}
+		dx, dy = dy, dx
+	}
+	// The walk goes toward increasing x; backward is true when that is
+	// from the line's end to its start, which the dash pattern counts from.
+	backward := dx < 0
+	if backward {
+		a, b = b, a
+		dx, dy = -dx, -dy
+	}
+	if dx == 0 {
+		return
+	}
+	grad := dy / dx
+	stepLen := math.Hypot(1, grad)
+	for x := int(math.Floor(a.X)); x <= int(math.Floor(b.X)); x++ {
+		cx := float64(x) + 0.5
+		y := a.Y + (cx-a.X)*grad
+		if dash > 0 {
+			d := start + (cx-a.X)*stepLen
+			if backward {
+				d = start + (b.X-cx)*stepLen
+			}
+			if int(math.Floor(d/dash))%2 == 1 {
+				continue
+			}
+		}
+		if !aa {
+			yi := int(math.Floor(y))
+			if steep {
+				p.blend(yi, x, c, 256)
+			} else {
+				p.blend(x, yi, c, 256)
+			}
+			continue
+		}
+		fy := math.Floor(y - 0.5)
+		frac := uint32((y - 0.5 - fy) * 256)
+		yi := int(fy)
+		if steep {
+			p.blend(yi, x, c, 256-frac)
+			p.blend(yi+1, x, c, frac)
+		} else {
+			p.blend(x, yi, c, 256-frac)
+			p.blend(x, yi+1, c, frac)
+		}
+	}
+}
+
+// dot draws a filled anti-aliased disc of radius rad at c.
+func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
+	b := p.dst.Rect
+	y0, y1 := max(int(math.Floor(c.Y-rad)), b.Min.Y), min(int(math.Ceil(c.Y+rad)), b.Max.Y-1)
+	x0, x1 := max(int(math.Floor(c.X-rad)), b.Min.X), min(int(math.Ceil(c.X+rad)), b.Max.X-1)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			d := math.Hypot(float64(x)+0.5-c.X, float64(y)+0.5-c.Y)
+			cov := rad + 0.5 - d
+			if cov <= 0 {
+				continue
+			}
+			p.blend(x, y, col, uint32(math.Min(cov, 1)*256))
+		}
+	}
 }
 
 // circle returns a polygon approximating a circle.
@@ -89,11 +223,14 @@ func roundRect(x0, y0, x1, y1, r float64) []pt {
 const segmentPiece = 96
 
 // stroke draws the polyline pts with width w; dash, when positive, is the
-// length of dashes and gaps.
+// length of dashes and gaps. Only the part inside the painter's image
+// (widened by w) is cut into pieces and filled.
 func (p *painter) stroke(pts []pt, w float64, c color.NRGBA, dash float64) {
 	if len(pts) < 2 || c.A == 0 {
 		return
 	}
+	bd := p.dst.Rect
+	clip := rect{float64(bd.Min.X) - w, float64(bd.Min.Y) - w, float64(bd.Max.X) + w, float64(bd.Max.Y) + w}
 	var along float64 // distance walked, for the dash pattern
 	for i := 1; i < len(pts); i++ {
 		a, b := pts[i-1], pts[i]
@@ -101,11 +238,20 @@ func (p *painter) stroke(pts []pt, w float64, c color.NRGBA, dash float64) {
 		if length == 0 {
 			continue
 		}
+		ca, cb, ok := clipSegment(a, b, clip)
+		if !ok {
+			along += length
+			continue
+		}
+		// Walk the visible part only, on the same grid of pieces (and
+		// dashes) as the whole segment, so a clipped line matches.
+		s0 := math.Hypot(ca.X-a.X, ca.Y-a.Y)
+		s1 := math.Hypot(cb.X-a.X, cb.Y-a.Y)
 		step := float64(segmentPiece)
 		if dash > 0 {
 			step = dash
 		}
-		for s := 0.0; s < length; s += step {
+		for s := math.Floor(s0/step) * step; s < s1; s += step {
 			e := math.Min(s+step, length)
 			if dash > 0 && int(math.Floor((along+s)/dash))%2 == 1 {
 				continue

@@ -11,7 +11,6 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 
 	"relmap/layout"
 	"relmap/model"
@@ -61,6 +60,8 @@ type Renderer struct {
 	bold    *opentype.Font
 	faces   map[faceKey]font.Face
 	sizes   map[string]layout.Size
+	// painters paint the bands of a frame, one each.
+	painters []*painter
 }
 
 type faceKey struct {
@@ -81,21 +82,28 @@ func New(regular, bold []byte) (*Renderer, error) {
 	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
 }
 
-// face returns a cached face; sizes are rounded to a quarter pixel.
+// face returns a cached face for measuring; sizes are rounded to a
+// quarter pixel.
 func (r *Renderer) face(bold bool, size float64) font.Face {
 	key := faceKey{bold, math.Round(size*4) / 4}
 	if f, ok := r.faces[key]; ok {
 		return f
 	}
+	f := r.newFace(key)
+	r.faces[key] = f
+	return f
+}
+
+// newFace makes a face of the regular or bold font at a size.
+func (r *Renderer) newFace(key faceKey) font.Face {
 	ft := r.regular
-	if bold {
+	if key.bold {
 		ft = r.bold
 	}
 	f, err := opentype.NewFace(ft, &opentype.FaceOptions{Size: key.size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		panic("render: " + err.Error()) // parsed fonts at positive sizes always make faces
 	}
-	r.faces[key] = f
 	return f
 }
 
@@ -180,29 +188,9 @@ func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
 	if v.UIScale <= 0 {
 		v.UIScale = 1
 	}
-	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = background.R, background.G, background.B, 0xff
-	}
-	p := newPainter(img)
-	byID := make(map[model.ID]*Node, len(s.Nodes))
-	for i := range s.Nodes {
-		byID[s.Nodes[i].ID] = &s.Nodes[i]
-	}
-	near := r.neighbourhood(s)
-	for i := range s.Edges {
-		r.drawEdge(p, s, &s.Edges[i], byID, v, w, h, near)
-	}
-	if s.Selected != 0 || s.Emphasis != nil {
-		for _, l := range r.placeEdgeLabels(s, byID, v, w, h) {
-			r.drawEdgeLabel(p, l)
-		}
-	}
-	for i := range s.Nodes {
-		r.drawNode(p, &s.Nodes[i], v, w, h, near)
-	}
-	r.drawHeader(p, s, v.UIScale)
-	r.drawLegend(p, s, v.UIScale, w, h)
+	w, h = max(w, 1), max(h, 1)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	r.paint(r.planFrame(s, v, w, h), img)
 	return img
 }
 
@@ -235,13 +223,23 @@ func (r *Renderer) shapeCentre(n *Node, v View, w, h int) pt {
 	return pt{x, y}
 }
 
-// HitTest returns the actor whose box holds device pixel (sx, sy).
+// HitTest returns the actor whose box holds device pixel (sx, sy): the
+// top-most, drawn last, of those not faded out. It looks only at the
+// actors a grid of their boxes puts near the point.
 func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	lx, ly := v.ToLayout(sx, sy, w, h)
-	for i := len(s.Nodes) - 1; i >= 0; i-- {
-		n := s.Nodes[i]
+	ix := s.indexed()
+	if ix.grid == nil {
+		ix.grid = newGrid(s, func(n *Node) (float64, float64) {
+			sz := r.boxSize(n.Label)
+			return sz.W, sz.H
+		})
+	}
+	near := ix.grid.near(lx, ly)
+	for k := len(near) - 1; k >= 0; k-- {
+		n := &s.Nodes[near[k]]
 		if n.Alpha < 0.5 {
 			continue
 		}
@@ -258,18 +256,21 @@ func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID
 func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	byID := make(map[model.ID]*Node, len(s.Nodes))
-	for i := range s.Nodes {
-		byID[s.Nodes[i].ID] = &s.Nodes[i]
-	}
+	ix := s.indexed()
 	best, bestD := model.ID(0), tieHitPixels*v.UIScale
 	for i := range s.Edges {
 		e := &s.Edges[i]
-		na, nb := byID[e.From], byID[e.To]
-		if na == nil || nb == nil || e.Alpha < 0.5 {
+		end := ix.ends[i]
+		if end[0] < 0 || e.Alpha < 0.5 {
 			continue
 		}
-		path := edgePath(r.shapeCentre(na, v, w, h), r.shapeCentre(nb, v, w, h), e, v.Zoom)
+		a, b := r.shapeCentre(&s.Nodes[end[0]], v, w, h), r.shapeCentre(&s.Nodes[end[1]], v, w, h)
+		// A straight tie's box, widened by its bow, must be near the point.
+		bow := float64(e.Lanes)*laneSpacing*v.Zoom + bestD
+		if sx < math.Min(a.X, b.X)-bow || sx > math.Max(a.X, b.X)+bow || sy < math.Min(a.Y, b.Y)-bow || sy > math.Max(a.Y, b.Y)+bow {
+			continue
+		}
+		path := edgePath(a, b, e, v.Zoom)
 		for k := 1; k < len(path); k++ {
 			if d := segmentDistance(pt{sx, sy}, path[k-1], path[k]); d < bestD {
 				best, bestD = e.ID, d
@@ -299,10 +300,4 @@ func WritePNG(w io.Writer, img image.Image) error {
 		return fmt.Errorf("encode png: %w", err)
 	}
 	return nil
-}
-
-// drawText draws s with its left end of baseline at (x, y).
-func (r *Renderer) drawText(p *painter, bold bool, size float64, x, y float64, s string, c color.NRGBA) {
-	d := font.Drawer{Dst: p.dst, Src: image.NewUniform(c), Face: r.face(bold, size), Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
-	d.DrawString(s)
 }

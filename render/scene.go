@@ -54,6 +54,8 @@ type Scene struct {
 	// Hidden are the kinds a filter hides: their actors and ties are not
 	// in the scene, and the legend lists them faint.
 	Hidden map[KindKey]bool
+
+	ix *index // built by the renderer when first needed
 }
 
 // KindKey names a kind: its class and name.

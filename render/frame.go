@@ -1,0 +1,345 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+
+	"relmap/model"
+)
+
+// Level of detail. A frame is planned once (which actors and ties fall in
+// the picture, where, and how they are drawn) and then painted in bands,
+// one per core, each clipped to its rows, so that the bands give the same
+// pixels as one pass would.
+const (
+	// pointRadius: an actor whose shape would be smaller than this, in
+	// pixels, is drawn as a dot of its colour, without its ring.
+	pointRadius = 3.0
+	// dotRadius is the smallest dot.
+	dotRadius = 1.25
+	// hairWidth: a tie narrower than this, in pixels, is drawn as an
+	// anti-aliased hairline rather than filled as a polygon.
+	hairWidth = 1.0
+	// readableLabel: actor labels smaller than this, in pixels at UI scale
+	// 1, are not drawn, but for the most important actors' (keptLabels).
+	readableLabel = 5.0
+	// keptLabelSize is the size of the labels kept below readableLabel.
+	keptLabelSize = 11.0
+	// keptLabelArea is the picture area, in square pixels at UI scale 1,
+	// per kept label: 1920×1080 keeps about fifty.
+	keptLabelArea = 40000
+	// denseInk: when the ties on screen would be more than this many
+	// times the picture's pixels long, they are drawn as plain one-pixel
+	// lines: they cover the picture many times over and anti-aliasing
+	// could not show more.
+	denseInk = 3.0
+)
+
+// plan is one frame worked out before any pixel is painted.
+type plan struct {
+	s    *Scene
+	ix   *index
+	v    View
+	w, h int
+	near map[model.ID]bool
+
+	centre []pt // each node's shape centre on screen
+	nodes  []int32
+	edges  []plannedEdge
+	labels []edgeLabel // labels of stressed ties
+	kept   []keptLabel // labels drawn below readable size
+	dots   bool        // actors drawn as dots
+	hair   bool        // ties drawn as hairlines
+	dense  bool        // ties drawn as one-pixel lines without anti-aliasing
+	rad    float64     // shape radius in pixels
+	size   float64     // label size in pixels; 0 for none
+}
+
+type plannedEdge struct {
+	idx    int     // in Scene.Edges
+	y0, y1 float64 // the rows it may touch
+	e      *Edge
+	path   []pt
+	col    color.NRGBA
+	width  float64
+	dash   float64
+	arrow  []pt // the arrowhead's triangle, nil for none
+}
+
+type keptLabel struct {
+	node int32
+	x, y float64
+	box  rect
+}
+
+// planFrame decides what frame s seen through v at w×h shows and how.
+func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
+	ix := s.indexed()
+	p := &plan{s: s, ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s)}
+	p.rad = shapeRadius * v.Zoom
+	p.dots = p.rad < pointRadius
+	if size := labelSize * v.Zoom; size >= readableLabel {
+		p.size = size
+	}
+	p.centre = make([]pt, len(s.Nodes))
+	for i := range s.Nodes {
+		p.centre[i] = r.shapeCentre(&s.Nodes[i], v, w, h)
+	}
+	screen := rect{0, 0, float64(w), float64(h)}
+	for i := range s.Nodes {
+		n := &s.Nodes[i]
+		if p.nodeAlpha(i) <= 0.01 {
+			continue
+		}
+		sz := r.boxSize(n.Label)
+		c := p.centre[i]
+		if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(w) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
+			continue
+		}
+		p.nodes = append(p.nodes, int32(i))
+	}
+	width := v.lineWidth()
+	p.hair = width <= hairWidth
+	var ink float64
+	p.edges = make([]plannedEdge, 0, len(s.Edges))
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		end := ix.ends[i]
+		if end[0] < 0 {
+			continue
+		}
+		na, nb := &s.Nodes[end[0]], &s.Nodes[end[1]]
+		alpha := e.Alpha * math.Min(na.Alpha, nb.Alpha)
+		if p.near != nil && !s.stressed(e) {
+			alpha *= 0.3
+		}
+		if alpha <= 0.01 {
+			continue
+		}
+		a, b := p.centre[end[0]], p.centre[end[1]]
+		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
+			continue
+		}
+		path := edgePath(a, b, e, v.Zoom)
+		if len(path) < 2 {
+			continue
+		}
+		pe := plannedEdge{idx: i, e: e, path: path, col: fade(parseColor(e.Kind.Color), alpha), width: width}
+		if e.Kind.Dashed {
+			pe.dash = math.Max(3, 7*v.Zoom)
+		}
+		if e.Directed {
+			pe.arrow = arrowHead(path, math.Max(5, arrowSize*v.Zoom))
+		}
+		pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
+		for _, q := range path {
+			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
+		}
+		reach := width/2 + arrowSize*v.Zoom + 2
+		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
+		ink += visibleLength(path, screen) * math.Max(width, 1)
+		p.edges = append(p.edges, pe)
+	}
+	p.dense = ink > denseInk*float64(w)*float64(h)
+	if s.Selected != 0 || s.Emphasis != nil {
+		p.labels = r.placeEdgeLabels(p)
+	}
+	if p.size == 0 {
+		r.keepLabels(p)
+	}
+	return p
+}
+
+// nodeAlpha is node i's opacity as drawn.
+func (p *plan) nodeAlpha(i int) float64 {
+	n := &p.s.Nodes[i]
+	if p.near != nil && !p.near[n.ID] {
+		return n.Alpha * 0.4
+	}
+	return n.Alpha
+}
+
+// arrowHead returns the triangle of an arrow of the given size at the end
+// of path, and shortens the path's last point so the line stops inside it.
+func arrowHead(path []pt, size float64) []pt {
+	end, before := path[len(path)-1], path[len(path)-2]
+	dx, dy := end.X-before.X, end.Y-before.Y
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return nil
+	}
+	ux, uy := dx/l, dy/l
+	base := pt{end.X - ux*size, end.Y - uy*size}
+	path[len(path)-1] = pt{end.X - ux*size*0.8, end.Y - uy*size*0.8}
+	return []pt{end, {base.X - uy*size*0.5, base.Y + ux*size*0.5}, {base.X + uy*size*0.5, base.Y - ux*size*0.5}}
+}
+
+// visibleLength is how much of path lies in the picture r.
+func visibleLength(path []pt, r rect) float64 {
+	var sum float64
+	for k := 1; k < len(path); k++ {
+		if a, b, ok := clipSegment(path[k-1], path[k], r); ok {
+			sum += math.Hypot(b.X-a.X, b.Y-a.Y)
+		}
+	}
+	return sum
+}
+
+// clipSegment cuts the segment a-b to rectangle r (Liang–Barsky).
+func clipSegment(a, b pt, r rect) (pt, pt, bool) {
+	t0, t1 := 0.0, 1.0
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, c := range [4][2]float64{{-dx, a.X - r.x0}, {dx, r.x1 - a.X}, {-dy, a.Y - r.y0}, {dy, r.y1 - a.Y}} {
+		p, q := c[0], c[1]
+		if p == 0 {
+			if q < 0 {
+				return a, b, false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+		if t0 > t1 {
+			return a, b, false
+		}
+	}
+	return pt{a.X + t0*dx, a.Y + t0*dy}, pt{a.X + t1*dx, a.Y + t1*dy}, true
+}
+
+// keepLabels picks, when actor labels are too small to read, the most
+// important actors' labels to draw anyway at a readable size: the
+// selected and emphasised actors first, then by size (the measure the
+// actors are sized by) and degree; a label that would cover one already
+// kept is left out.
+func (r *Renderer) keepLabels(p *plan) {
+	ui := p.v.UIScale
+	budget := int(float64(p.w) * float64(p.h) / (keptLabelArea * ui * ui))
+	if budget < 1 {
+		return
+	}
+	rank := func(i int32) (first bool, scale float64, degree int32) {
+		n := &p.s.Nodes[i]
+		first = n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID])
+		return first, n.Scale, p.ix.degree[i]
+	}
+	order := make([]int32, 0, len(p.nodes))
+	for _, i := range p.nodes {
+		if p.s.Nodes[i].Alpha >= 0.5 && p.s.Nodes[i].Label != "" {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		fa, sa, da := rank(order[a])
+		fb, sb, db := rank(order[b])
+		if fa != fb {
+			return fa
+		}
+		if sa != sb {
+			return sa > sb
+		}
+		return da > db
+	})
+	size := keptLabelSize * ui
+	pad := labelPad * ui / 2
+	for _, i := range order {
+		if len(p.kept) >= budget {
+			break
+		}
+		n := &p.s.Nodes[i]
+		c := p.centre[i]
+		rad := math.Max(p.rad, dotRadius)
+		if n.Scale > 0 {
+			rad *= n.Scale
+		}
+		tw := r.textWidth(false, size, n.Label)
+		top := c.Y + rad + 2*ui
+		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
+		clear := true
+		for _, k := range p.kept {
+			if k.box.overlap(box) > 0 {
+				clear = false
+				break
+			}
+		}
+		if clear {
+			p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
+		}
+	}
+}
+
+// paint draws the plan into img, in bands of rows painted side by side.
+func (r *Renderer) paint(p *plan, img *image.RGBA) {
+	bands := min(runtime.GOMAXPROCS(0), max(1, p.h/64))
+	r.growPainters(bands)
+	var wg sync.WaitGroup
+	for b := 0; b < bands; b++ {
+		y0, y1 := p.h*b/bands, p.h*(b+1)/bands
+		pt := r.painters[b]
+		pt.dst = img.SubImage(image.Rect(0, y0, p.w, y1)).(*image.RGBA)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.paintBand(p, pt)
+		}()
+	}
+	wg.Wait()
+}
+
+// growPainters makes sure there is a painter, with its own rasterizer and
+// font faces, for each of n bands.
+func (r *Renderer) growPainters(n int) {
+	for len(r.painters) < n {
+		r.painters = append(r.painters, newPainter(nil, r))
+	}
+}
+
+func (r *Renderer) paintBand(p *plan, pa *painter) {
+	b := pa.dst.Rect
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):pa.dst.PixOffset(b.Max.X, y)]
+		for i := 0; i < len(row); i += 4 {
+			row[i], row[i+1], row[i+2], row[i+3] = background.R, background.G, background.B, 0xff
+		}
+	}
+	top, bottom := float64(b.Min.Y), float64(b.Max.Y)
+	for i := range p.edges {
+		pe := &p.edges[i]
+		if pe.y1 < top || pe.y0 > bottom {
+			continue
+		}
+		switch {
+		case p.dense:
+			pa.hairline(pe.path, pe.col, pe.dash, false)
+		case p.hair:
+			pa.hairline(pe.path, pe.col, pe.dash, true)
+		default:
+			pa.stroke(pe.path, pe.width, pe.col, pe.dash)
+		}
+		if pe.arrow != nil && !p.dense {
+			pa.fill(pe.arrow, pe.col)
+		}
+	}
+	for _, l := range p.labels {
+		r.drawEdgeLabel(pa, l)
+	}
+	for _, i := range p.nodes {
+		r.drawNode(pa, p, int(i))
+	}
+	for _, k := range p.kept {
+		n := &p.s.Nodes[k.node]
+		alpha := p.nodeAlpha(int(k.node))
+		b := k.box
+		pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*p.v.UIScale), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))
+		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(ink, alpha))
+	}
+	r.drawHeader(pa, p.s, p.v.UIScale)
+	r.drawLegend(pa, p.s, p.v.UIScale, p.w, p.h)
+}
