@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"relmap/model"
 )
@@ -21,9 +22,6 @@ const (
 	pointRadius = 3.0
 	// dotRadius is the smallest dot.
 	dotRadius = 1.25
-	// hairWidth: a tie narrower than this, in pixels, is drawn as an
-	// anti-aliased hairline rather than filled as a polygon.
-	hairWidth = 1.0
 	// readableLabel: actor labels smaller than this, in pixels at UI scale
 	// 1, are not drawn, but for the most important actors' (keptLabels).
 	readableLabel = 5.0
@@ -53,7 +51,6 @@ type plan struct {
 	labels []edgeLabel // labels of stressed ties
 	kept   []keptLabel // labels drawn below readable size
 	dots   bool        // actors drawn as dots
-	hair   bool        // ties drawn as hairlines
 	dense  bool        // ties drawn as one-pixel lines without anti-aliasing
 	rad    float64     // shape radius in pixels
 	size   float64     // label size in pixels; 0 for none
@@ -89,7 +86,6 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	for i := range s.Nodes {
 		p.centre[i] = r.shapeCentre(&s.Nodes[i], v, w, h)
 	}
-	screen := rect{0, 0, float64(w), float64(h)}
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		if p.nodeAlpha(i) <= 0.01 {
@@ -103,12 +99,58 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		p.nodes = append(p.nodes, int32(i))
 	}
 	width := v.lineWidth()
-	p.hair = width <= hairWidth
+	// Ties are planned in fixed chunks over all cores and joined in order.
+	const chunk = 4096
+	parts := make([][]plannedEdge, (len(s.Edges)+chunk-1)/chunk)
+	inks := make([]float64, len(parts))
+	var wg sync.WaitGroup
+	next := make(chan int, len(parts))
+	for c := range parts {
+		next <- c
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			colours := map[string]color.NRGBA{}
+			for c := range next {
+				parts[c], inks[c] = p.planEdges(c*chunk, min(len(s.Edges), (c+1)*chunk), width, colours)
+			}
+		}()
+	}
+	wg.Wait()
 	var ink float64
-	p.edges = make([]plannedEdge, 0, len(s.Edges))
-	for i := range s.Edges {
+	total := 0
+	for c := range parts {
+		ink += inks[c]
+		total += len(parts[c])
+	}
+	p.edges = make([]plannedEdge, 0, total)
+	for _, part := range parts {
+		p.edges = append(p.edges, part...)
+	}
+	p.dense = ink > denseInk*float64(w)*float64(h)
+	if s.Selected != 0 || s.Emphasis != nil {
+		p.labels = r.placeEdgeLabels(p)
+	}
+	if p.size == 0 {
+		r.keepLabels(p)
+	}
+	return p
+}
+
+// planEdges plans ties lo to hi: their paths on screen, colours, dashes
+// and arrowheads, and how much ink they put in the picture. colours
+// caches parsed kind colours.
+func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRGBA) ([]plannedEdge, float64) {
+	s, v, w, h := p.s, p.v, p.w, p.h
+	screen := rect{0, 0, float64(w), float64(h)}
+	out := make([]plannedEdge, 0, hi-lo)
+	var ink float64
+	for i := lo; i < hi; i++ {
 		e := &s.Edges[i]
-		end := ix.ends[i]
+		end := p.ix.ends[i]
 		if end[0] < 0 {
 			continue
 		}
@@ -128,7 +170,12 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		if len(path) < 2 {
 			continue
 		}
-		pe := plannedEdge{idx: i, e: e, path: path, col: fade(parseColor(e.Kind.Color), alpha), width: width}
+		col, ok := colours[e.Kind.Color]
+		if !ok {
+			col = parseColor(e.Kind.Color)
+			colours[e.Kind.Color] = col
+		}
+		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
 		if e.Kind.Dashed {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
@@ -142,16 +189,9 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		reach := width/2 + arrowSize*v.Zoom + 2
 		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
 		ink += visibleLength(path, screen) * math.Max(width, 1)
-		p.edges = append(p.edges, pe)
+		out = append(out, pe)
 	}
-	p.dense = ink > denseInk*float64(w)*float64(h)
-	if s.Selected != 0 || s.Emphasis != nil {
-		p.labels = r.placeEdgeLabels(p)
-	}
-	if p.size == 0 {
-		r.keepLabels(p)
-	}
-	return p
+	return out, ink
 }
 
 // nodeAlpha is node i's opacity as drawn.
@@ -183,7 +223,7 @@ func visibleLength(path []pt, r rect) float64 {
 	var sum float64
 	for k := 1; k < len(path); k++ {
 		if a, b, ok := clipSegment(path[k-1], path[k], r); ok {
-			sum += math.Hypot(b.X-a.X, b.Y-a.Y)
+			sum += dist(a, b)
 		}
 	}
 	return sum
@@ -191,6 +231,12 @@ func visibleLength(path []pt, r rect) float64 {
 
 // clipSegment cuts the segment a-b to rectangle r (Liang–Barsky).
 func clipSegment(a, b pt, r rect) (pt, pt, bool) {
+	if (a.X < r.x0 && b.X < r.x0) || (a.X > r.x1 && b.X > r.x1) || (a.Y < r.y0 && b.Y < r.y0) || (a.Y > r.y1 && b.Y > r.y1) {
+		return a, b, false
+	}
+	if a.X >= r.x0 && a.X <= r.x1 && a.Y >= r.y0 && a.Y <= r.y1 && b.X >= r.x0 && b.X <= r.x1 && b.Y >= r.y0 && b.Y <= r.y1 {
+		return a, b, true
+	}
 	t0, t1 := 0.0, 1.0
 	dx, dy := b.X-a.X, b.Y-a.Y
 	for _, c := range [4][2]float64{{-dx, a.X - r.x0}, {dx, r.x1 - a.X}, {-dy, a.Y - r.y0}, {dy, r.y1 - a.Y}} {
@@ -203,9 +249,11 @@ func clipSegment(a, b pt, r rect) (pt, pt, bool) {
 		}
 		t := q / p
 		if p < 0 {
-			t0 = math.Max(t0, t)
-		} else {
-			t1 = math.Min(t1, t)
+			if t > t0 {
+				t0 = t
+			}
+		} else if t < t1 {
+			t1 = t
 		}
 		if t0 > t1 {
 			return a, b, false
@@ -275,19 +323,58 @@ func (r *Renderer) keepLabels(p *plan) {
 	}
 }
 
-// paint draws the plan into img, in bands of rows painted side by side.
+// tileRows is the height of the tiles a frame is painted in: small
+// enough that a tile's pixels stay in the cache while every tie that
+// crosses it is drawn.
+const tileRows = 32
+
+// paint draws the plan into img, tile by tile over all cores. Each tile
+// draws, in the picture's order, only what reaches its rows, clipped to
+// them, so the tiles give the same pixels as one pass would.
 func (r *Renderer) paint(p *plan, img *image.RGBA) {
-	bands := min(runtime.GOMAXPROCS(0), max(1, p.h/64))
-	r.growPainters(bands)
+	rows := tileRows
+	if p.dense {
+		// Long ties cross many tiles: one band per core clips each once.
+		rows = (p.h + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0)
+	}
+	tiles := (p.h + rows - 1) / rows
+	edgeTiles := make([][]int32, tiles)
+	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
+	for i := range p.edges {
+		pe := &p.edges[i]
+		if pe.y1 < 0 || pe.y0 > float64(p.h) {
+			continue
+		}
+		for t := tileOf(pe.y0); t <= tileOf(pe.y1); t++ {
+			edgeTiles[t] = append(edgeTiles[t], int32(i))
+		}
+	}
+	nodeTiles := make([][]int32, tiles)
+	for _, i := range p.nodes {
+		c := p.centre[i]
+		sz := r.boxSize(p.s.Nodes[i].Label)
+		reach := (sz.H + 2*shapeRadius) * p.v.Zoom * math.Max(1, p.s.Nodes[i].Scale)
+		for t := tileOf(c.Y - reach); t <= tileOf(c.Y+reach+dotRadius+2); t++ {
+			nodeTiles[t] = append(nodeTiles[t], i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), tiles)
+	r.growPainters(workers)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for b := 0; b < bands; b++ {
-		y0, y1 := p.h*b/bands, p.h*(b+1)/bands
-		pt := r.painters[b]
-		pt.dst = img.SubImage(image.Rect(0, y0, p.w, y1)).(*image.RGBA)
+	for w := 0; w < workers; w++ {
+		pa := r.painters[w]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r.paintBand(p, pt)
+			for {
+				t := int(next.Add(1) - 1)
+				if t >= tiles {
+					return
+				}
+				pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
+				r.paintTile(p, pa, edgeTiles[t], nodeTiles[t])
+			}
 		}()
 	}
 	wg.Wait()
@@ -301,7 +388,9 @@ func (r *Renderer) growPainters(n int) {
 	}
 }
 
-func (r *Renderer) paintBand(p *plan, pa *painter) {
+// paintTile paints one tile: the painter's image is the tile; edges and
+// nodes are the ties and actors that reach it.
+func (r *Renderer) paintTile(p *plan, pa *painter, edges, nodes []int32) {
 	b := pa.dst.Rect
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):pa.dst.PixOffset(b.Max.X, y)]
@@ -309,17 +398,13 @@ func (r *Renderer) paintBand(p *plan, pa *painter) {
 			row[i], row[i+1], row[i+2], row[i+3] = background.R, background.G, background.B, 0xff
 		}
 	}
-	top, bottom := float64(b.Min.Y), float64(b.Max.Y)
-	for i := range p.edges {
+	for _, i := range edges {
 		pe := &p.edges[i]
-		if pe.y1 < top || pe.y0 > bottom {
-			continue
-		}
 		switch {
 		case p.dense:
-			pa.hairline(pe.path, pe.col, pe.dash, false)
-		case p.hair:
-			pa.hairline(pe.path, pe.col, pe.dash, true)
+			pa.thin(pe.path, 1, pe.col, pe.dash, false)
+		case pe.width <= thinLine:
+			pa.thin(pe.path, pe.width, pe.col, pe.dash, true)
 		default:
 			pa.stroke(pe.path, pe.width, pe.col, pe.dash)
 		}
@@ -330,7 +415,7 @@ func (r *Renderer) paintBand(p *plan, pa *painter) {
 	for _, l := range p.labels {
 		r.drawEdgeLabel(pa, l)
 	}
-	for _, i := range p.nodes {
+	for _, i := range nodes {
 		r.drawNode(pa, p, int(i))
 	}
 	for _, k := range p.kept {

@@ -34,6 +34,9 @@ func newPainter(dst *image.RGBA, r *Renderer) *painter {
 
 // text draws s with the left end of its baseline at (x, y).
 func (p *painter) text(bold bool, size float64, x, y float64, s string, c color.NRGBA) {
+	if y+size*0.4 < float64(p.dst.Rect.Min.Y) || y-size*1.1 > float64(p.dst.Rect.Max.Y) {
+		return // wholly above or below the painter's rows
+	}
 	key := faceKey{bold, math.Round(size*4) / 4}
 	f, ok := p.faces[key]
 	if !ok {
@@ -72,12 +75,16 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 
 // blend lays colour c over pixel (x, y) with coverage cov (0 to 256).
 func (p *painter) blend(x, y int, c color.NRGBA, cov uint32) {
-	if !(image.Point{x, y}.In(p.dst.Rect)) {
+	d := p.dst
+	if x < d.Rect.Min.X || y < d.Rect.Min.Y || x >= d.Rect.Max.X || y >= d.Rect.Max.Y {
 		return
 	}
-	a := uint32(c.A) * cov >> 8
-	i := p.dst.PixOffset(x, y)
-	px := p.dst.Pix[i : i+4 : i+4]
+	i := (y-d.Rect.Min.Y)*d.Stride + (x-d.Rect.Min.X)*4
+	over(d.Pix[i:i+4:i+4], c, uint32(c.A)*cov>>8)
+}
+
+// over lays c with alpha a (0 to 255) over the premultiplied pixel px.
+func over(px []uint8, c color.NRGBA, a uint32) {
 	if a >= 255 {
 		px[0], px[1], px[2], px[3] = c.R, c.G, c.B, 0xff
 		return
@@ -89,34 +96,40 @@ func (p *painter) blend(x, y int, c color.NRGBA, cov uint32) {
 	px[3] = uint8(a + uint32(px[3])*inv/255)
 }
 
-// hairline draws the polyline pts one pixel wide: anti-aliased (Wu's
-// method: the two pixels across the line share its ink), or, with aa
-// false, one pixel per step. dash, when positive, is the length of dashes
-// and gaps. Only the rows and columns of the painter's image are walked.
-func (p *painter) hairline(pts []pt, c color.NRGBA, dash float64, aa bool) {
+// thinLine is the widest line drawn by stepping along it (line) rather
+// than filled as polygons, in pixels.
+const thinLine = 4.0
+
+// thin draws the polyline pts w pixels wide (w up to thinLine) by
+// stepping along it: anti-aliased, each pixel across the line getting the
+// share of it the line covers, or, with aa false, one pixel per step.
+// dash, when positive, is the length of dashes and gaps. Only the part in
+// the painter's image is walked.
+func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool) {
 	if c.A == 0 {
 		return
 	}
 	b := p.dst.Rect
-	clip := rect{float64(b.Min.X) - 1, float64(b.Min.Y) - 1, float64(b.Max.X) + 1, float64(b.Max.Y) + 1}
+	clip := rect{float64(b.Min.X) - w, float64(b.Min.Y) - w, float64(b.Max.X) + w, float64(b.Max.Y) + w}
 	var along float64
 	for k := 1; k < len(pts); k++ {
 		a0, b0 := pts[k-1], pts[k]
-		length := math.Hypot(b0.X-a0.X, b0.Y-a0.Y)
+		length := dist(a0, b0)
 		a, e, ok := clipSegment(a0, b0, clip)
 		if ok && length > 0 {
 			// The dash pattern runs from the unclipped start.
-			start := along + math.Hypot(a.X-a0.X, a.Y-a0.Y)
-			p.line(a, e, c, dash, start, aa)
+			start := along + dist(a0, a)
+			p.line(a, e, w, c, dash, start, aa)
 		}
 		along += length
 	}
 }
 
-// line is one straight piece of a hairline; start is how far along the
-// whole line it begins, for the dash pattern. It steps one pixel column
-// (or row, for a steep line) at a time, sampling at pixel centres.
-func (p *painter) line(a, b pt, c color.NRGBA, dash, start float64, aa bool) {
+// line is one straight piece of a thin line, w pixels wide; start is how
+// far along the whole line it begins, for the dash pattern. It steps one
+// pixel column (or row, for a steep line) at a time, sampling at pixel
+// centres.
+func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, aa bool) {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	steep := math.Abs(dy) > math.Abs(dx)
 	if steep {
@@ -134,37 +147,59 @@ func (p *painter) line(a, b pt, c color.NRGBA, dash, start float64, aa bool) {
 		return
 	}
 	grad := dy / dx
-	stepLen := math.Hypot(1, grad)
+	stepLen := math.Sqrt(1 + grad*grad)
+	half := w / 2 * stepLen // half the line's extent across a column
+	d := p.dst
+	minX, minY, maxX, maxY := d.Rect.Min.X, d.Rect.Min.Y, d.Rect.Max.X, d.Rect.Max.Y
+	cr, cg, cb, ca := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
+	// The blend is written out in the loop, not called: this is the
+	// innermost loop of a frame.
 	for x := int(math.Floor(a.X)); x <= int(math.Floor(b.X)); x++ {
 		cx := float64(x) + 0.5
 		y := a.Y + (cx-a.X)*grad
 		if dash > 0 {
-			d := start + (cx-a.X)*stepLen
+			dd := start + (cx-a.X)*stepLen
 			if backward {
-				d = start + (b.X-cx)*stepLen
+				dd = start + (b.X-cx)*stepLen
 			}
-			if int(math.Floor(d/dash))%2 == 1 {
+			if int(math.Floor(dd/dash))&1 == 1 {
 				continue
 			}
 		}
+		y0, y1 := y-half, y+half
 		if !aa {
-			yi := int(math.Floor(y))
-			if steep {
-				p.blend(yi, x, c, 256)
-			} else {
-				p.blend(x, yi, c, 256)
-			}
-			continue
+			y0, y1 = math.Floor(y), math.Floor(y)+1
 		}
-		fy := math.Floor(y - 0.5)
-		frac := uint32((y - 0.5 - fy) * 256)
-		yi := int(fy)
-		if steep {
-			p.blend(yi, x, c, 256-frac)
-			p.blend(yi+1, x, c, frac)
-		} else {
-			p.blend(x, yi, c, 256-frac)
-			p.blend(x, yi+1, c, frac)
+		for j := int(math.Floor(y0)); float64(j) < y1; j++ {
+			top, bottom := float64(j), float64(j+1)
+			if y0 > top {
+				top = y0
+			}
+			if y1 < bottom {
+				bottom = y1
+			}
+			px, py := x, j
+			if steep {
+				px, py = j, x
+			}
+			if px < minX || py < minY || px >= maxX || py >= maxY {
+				continue
+			}
+			al := ca * uint32((bottom-top)*256) >> 8
+			if al == 0 {
+				continue
+			}
+			i := (py-minY)*d.Stride + (px-minX)*4
+			q := d.Pix[i : i+4 : i+4]
+			if al >= 255 {
+				q[0], q[1], q[2], q[3] = c.R, c.G, c.B, 0xff
+				continue
+			}
+			inv := 255 - al
+			q[0] = uint8((cr*al + uint32(q[0])*inv) / 255)
+			q[1] = uint8((cg*al + uint32(q[1])*inv) / 255)
+			q[2] = uint8((cb*al + uint32(q[2])*inv) / 255)
+			q[3] = uint8(al + uint32(q[3])*inv/255)
 		}
 	}
 }
@@ -277,6 +312,9 @@ func (p *painter) quad(a, b pt, w float64, c color.NRGBA) {
 	nx, ny := -dy/l*w/2, dx/l*w/2
 	p.fill([]pt{{a.X + nx, a.Y + ny}, {b.X + nx, b.Y + ny}, {b.X - nx, b.Y - ny}, {a.X - nx, a.Y - ny}}, c)
 }
+
+// dist is the distance between a and b.
+func dist(a, b pt) float64 { return math.Sqrt((b.X-a.X)*(b.X-a.X) + (b.Y-a.Y)*(b.Y-a.Y)) }
 
 func lerp(a, b pt, t float64) pt { return pt{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*t} }
 
