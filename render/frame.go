@@ -13,9 +13,8 @@ import (
 )
 
 // Level of detail. A frame is planned once (which actors and ties fall in
-// the picture, where, and how they are drawn) and then painted in bands,
-// one per core, each clipped to its rows, so that the bands give the same
-// pixels as one pass would.
+// the picture, where, and how they are drawn) and then painted in tiles of
+// rows over all cores (see paint).
 const (
 	// pointRadius: an actor whose shape would be smaller than this, in
 	// pixels, is drawn as a dot of its colour, without its ring.
@@ -182,11 +181,16 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if e.Directed {
 			pe.arrow = arrowHead(path, math.Max(5, arrowSize*v.Zoom))
 		}
+		// Cull a tie none of whose ink (line or arrowhead) reaches the
+		// picture.
+		reach := width/2 + arrowSize*v.Zoom + 2
+		if visibleLength(path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+			continue
+		}
 		pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
 		for _, q := range path {
 			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
 		}
-		reach := width/2 + arrowSize*v.Zoom + 2
 		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
 		ink += visibleLength(path, screen) * math.Max(width, 1)
 		out = append(out, pe)
@@ -328,14 +332,21 @@ func (r *Renderer) keepLabels(p *plan) {
 // crosses it is drawn.
 const tileRows = 32
 
+// denseBands is how many bands a dense frame is painted in.
+const denseBands = 4
+
 // paint draws the plan into img, tile by tile over all cores. Each tile
 // draws, in the picture's order, only what reaches its rows, clipped to
-// them, so the tiles give the same pixels as one pass would.
+// them. The tiles give the pixels one pass would, but where an
+// anti-aliased polygon crosses a tile's edge (one level in 255 at most);
+// as the tiles do not depend on the core count, neither does the picture.
 func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	rows := tileRows
 	if p.dense {
-		// Long ties cross many tiles: one band per core clips each once.
-		rows = (p.h + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0)
+		// Long ties cross many tiles: a few tall bands clip each fewer
+		// times. The bands are fixed, not one per core, so that the
+		// picture is the same on any machine.
+		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
 	}
 	tiles := (p.h + rows - 1) / rows
 	edgeTiles := make([][]int32, tiles)

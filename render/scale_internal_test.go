@@ -1,0 +1,219 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"math/rand"
+	"testing"
+
+	"relmap/assets"
+	"relmap/model"
+)
+
+func testRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// crowdedScene is n actors scattered so that many boxes overlap, a tenth
+// of them faded out, with n ties between random pairs.
+func crowdedScene(n int, spread float64, seed int64) *Scene {
+	rng := rand.New(rand.NewSource(seed))
+	s := &Scene{}
+	kinds := model.DefaultKinds()
+	for i := 0; i < n; i++ {
+		alpha := 1.0
+		if i%10 == 0 {
+			alpha = 0.3
+		}
+		s.Nodes = append(s.Nodes, Node{
+			ID: model.ID(i + 1), Label: fmt.Sprintf("Actor %d%s", i+1, []string{"", " of the long name"}[i%2]),
+			Kind: kinds[i%4], X: rng.Float64() * spread, Y: rng.Float64() * spread, Alpha: alpha,
+		})
+	}
+	for k := 0; k < n; k++ {
+		a, b := rng.Intn(n), rng.Intn(n)
+		s.Edges = append(s.Edges, Edge{ID: model.ID(k + 1), From: model.ID(a + 1), To: model.ID(b + 1),
+			Kind: kinds[4+k%5], Alpha: 1, Lanes: 1})
+	}
+	return s
+}
+
+// linearHit is the hit test as a scan of every actor, top-most first.
+func linearHit(r *Renderer, s *Scene, v View, w, h int, sx, sy float64) model.ID {
+	lx, ly := v.ToLayout(sx, sy, w, h)
+	for i := len(s.Nodes) - 1; i >= 0; i-- {
+		n := s.Nodes[i]
+		sz := r.boxSize(n.Label)
+		if n.Alpha >= 0.5 && math.Abs(lx-n.X) <= sz.W/2 && math.Abs(ly-n.Y) <= sz.H/2 {
+			return n.ID
+		}
+	}
+	return 0
+}
+
+func TestHitTestFindsWhatTheLinearScanFinds(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(3000, 6000, 1)
+	v := View{CX: 3000, CY: 3000, Zoom: 0.2, UIScale: 1}
+	w, h := 1600, 1000
+	rng := rand.New(rand.NewSource(2))
+	hits := 0
+	probe := func() {
+		for k := 0; k < 5000; k++ {
+			sx, sy := rng.Float64()*float64(w), rng.Float64()*float64(h)
+			got, _ := r.HitTest(s, v, w, h, sx, sy)
+			if want := linearHit(r, s, v, w, h, sx, sy); got != want {
+				t.Fatalf("HitTest at (%.1f, %.1f) = %d, the linear scan finds %d", sx, sy, got, want)
+			}
+			if got != 0 {
+				hits++
+			}
+		}
+	}
+	probe()
+	// A dragged actor is found where it now is.
+	for i := 0; i < 200; i++ {
+		s.MoveNode(s.Nodes[rng.Intn(len(s.Nodes))].ID, rng.Float64()*400-200, rng.Float64()*400-200)
+	}
+	probe()
+	if hits < 1000 {
+		t.Fatalf("only %d of 10,000 probes hit an actor: the test does not test much", hits)
+	}
+}
+
+func TestFrameCullsWhatIsOffScreen(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(2000, 20000, 3)
+	v := View{CX: 10000, CY: 10000, Zoom: 0.5, UIScale: 1}
+	w, h := 1200, 800
+	p := r.planFrame(s, v, w, h)
+	drawn := map[int32]bool{}
+	for _, i := range p.nodes {
+		drawn[i] = true
+	}
+	screen := rect{0, 0, float64(w), float64(h)}
+	for i := range s.Nodes {
+		b := r.nodeRect(&s.Nodes[i], v, w, h)
+		on := b.overlap(screen) > 0
+		// The plan keeps a margin of one box around the picture.
+		bw, bh := b.x1-b.x0, b.y1-b.y0
+		if drawn[int32(i)] && (rect{b.x0 - bw, b.y0 - bh, b.x1 + bw, b.y1 + bh}).overlap(screen) == 0 {
+			t.Errorf("actor %d at %v is drawn though its box is off the picture", s.Nodes[i].ID, b)
+		}
+		if on && s.Nodes[i].Alpha > 0.01 && !drawn[int32(i)] {
+			t.Errorf("actor %d at %v is on the picture but not drawn", s.Nodes[i].ID, b)
+		}
+	}
+	if len(p.nodes) == 0 || len(p.nodes) == len(s.Nodes) {
+		t.Fatalf("%d of %d actors drawn: the view should show some and not all", len(p.nodes), len(s.Nodes))
+	}
+	for _, e := range p.edges {
+		reach := e.width/2 + arrowSize*v.Zoom + 2
+		if visibleLength(e.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+			t.Errorf("tie %d is planned though no part of it is on the picture", e.e.ID)
+		}
+	}
+}
+
+func TestLabelsAppearAboveTheReadableSize(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(3000, 30000, 4)
+	s.Nodes[5].Selected, s.Selected = true, s.Nodes[5].ID
+	w, h := 1920, 1080
+	for _, zoom := range []float64{0.03, 0.1, 0.3, 0.38, 0.39, 1, 2} {
+		v := View{CX: s.Nodes[5].X, CY: s.Nodes[5].Y, Zoom: zoom, UIScale: 1}
+		p := r.planFrame(s, v, w, h)
+		readable := labelSize*zoom >= readableLabel
+		if readable != (p.size > 0) {
+			t.Errorf("zoom %v: labels %.1f px drawn = %v", zoom, labelSize*zoom, p.size > 0)
+		}
+		if readable && len(p.kept) != 0 {
+			t.Errorf("zoom %v: %d labels kept though all are drawn", zoom, len(p.kept))
+		}
+		if readable {
+			continue
+		}
+		if len(p.kept) == 0 || len(p.kept) > w*h/keptLabelArea {
+			t.Errorf("zoom %v: %d labels kept, want 1 to %d", zoom, len(p.kept), w*h/keptLabelArea)
+			continue
+		}
+		if p.kept[0].node != 5 {
+			t.Errorf("zoom %v: the selected actor's label is not kept first", zoom)
+		}
+		for a := range p.kept {
+			for b := a + 1; b < len(p.kept); b++ {
+				if p.kept[a].box.overlap(p.kept[b].box) > 0 {
+					t.Errorf("zoom %v: kept labels %d and %d overlap", zoom, p.kept[a].node, p.kept[b].node)
+				}
+			}
+		}
+		// The rest are the best connected of the actors on the picture.
+		onPicture := map[int32]bool{}
+		for _, i := range p.nodes {
+			onPicture[i] = true
+		}
+		for _, k := range p.kept[1:] {
+			if !onPicture[k.node] {
+				t.Errorf("zoom %v: kept label of actor %d, which is not on the picture", zoom, k.node)
+			}
+		}
+	}
+}
+
+// The tiles of a frame give the pixels one pass over the whole picture
+// gives, but for anti-aliased polygon edges that cross a tile's edge,
+// which may differ by one level in 255 (the rasterizer works relative to
+// the tile).
+func TestTilesPaintWhatOnePassPaints(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(1500, 8000, 5)
+	s.Edges[3].Kind.Dashed = true
+	s.Edges[4].Directed = true
+	for _, v := range []View{{CX: 4000, CY: 4000, Zoom: 0.12, UIScale: 1}, {CX: 4000, CY: 4000, Zoom: 0.8, UIScale: 1}} {
+		w, h := 900, 700
+		tiled := r.Draw(s, v, w, h)
+		p := r.planFrame(s, v, w, h)
+		whole := image.NewRGBA(tiled.Rect)
+		var all []int32
+		for i := range p.edges {
+			all = append(all, int32(i))
+		}
+		r.paintTile(p, newPainter(whole, r), all, p.nodes)
+		var diff, worst int
+		for i := range whole.Pix {
+			if d := int(whole.Pix[i]) - int(tiled.Pix[i]); d != 0 {
+				diff++
+				worst = max(worst, d, -d)
+				if diff < 5 {
+					t.Logf("zoom %v: pixel (%d, %d) channel %d: %d in one pass, %d in tiles", v.Zoom, i/4%w, i/4/w, i%4, whole.Pix[i], tiled.Pix[i])
+				}
+			}
+		}
+		if worst > 1 || diff > len(whole.Pix)/1000 {
+			t.Errorf("zoom %v: %d channels differ between tiles and one pass, by up to %d", v.Zoom, diff, worst)
+		}
+	}
+}
+
+// BenchmarkHitTest probes 100,000 actors: the first probe builds the grid,
+// the rest use it.
+func BenchmarkHitTest(b *testing.B) {
+	r := testRenderer(b)
+	s := crowdedScene(100000, 60000, 6)
+	v := View{CX: 30000, CY: 30000, Zoom: 0.05, UIScale: 1}
+	r.HitTest(s, v, 1920, 1080, 0, 0)
+	rng := rand.New(rand.NewSource(7))
+	for b.Loop() {
+		r.HitTest(s, v, 1920, 1080, rng.Float64()*1920, rng.Float64()*1080)
+	}
+}
