@@ -52,6 +52,11 @@ func (s *Scene) MoveNode(id model.ID, dx, dy float64) {
 			s.Nodes[i].Y += dy
 		}
 	}
+	s.moved()
+}
+
+// moved forgets what depends on the actors' positions.
+func (s *Scene) moved() {
 	if s.ix != nil {
 		s.ix.grid = nil
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -107,3 +108,18 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
 		p.text(false, text, x+28*ui, y, label, labelInk)
 	}
 }
+
+// Overlays are the parts of a w×h picture that do not move with the
+// view: the header strip and the legend panel.
+func Overlays(w, h int, ui float64) []image.Rectangle {
+	if ui <= 0 {
+		ui = 1
+	}
+	return []image.Rectangle{
+		image.Rect(0, 0, w, int(math.Ceil(headerH*ui))),
+		image.Rect(int(math.Floor(float64(w)-legendWidth*ui)), 0, w, h),
+	}
+}
+
+// Background is the colour pictures are painted on.
+func Background() color.NRGBA { return background }

@@ -182,3 +182,31 @@ func BenchmarkDrawDefaultMap1920x1080(b *testing.B) {
 		r.Draw(s, v, 1920, 1080)
 	}
 }
+
+// A transition's scene, built once and stepped, shows at every step what
+// the transition says: positions and opacities of both dates' actors and
+// ties.
+func TestTweenSceneSteps(t *testing.T) {
+	t.Parallel()
+	m, _, tl := setup(t)
+	a, b := model.DayOf(2024, 4, 5), model.DayOf(2024, 4, 12)
+	tw := render.NewTweenScene(m, tl, a, b, func(f render.Frame) *render.Scene { return render.NewScene(m, f, b, 0) })
+	sa, sb := m.Snapshot(a), m.Snapshot(b)
+	for _, p := range []float64{0, 0.2, 0.5, 0.9, 1} {
+		s := tw.Step(p)
+		want := layout.Transition(sa, sb, tl.At(a), tl.At(b), p)
+		if len(s.Nodes) != len(want.ActorAlpha) || len(s.Edges) != len(want.TieAlpha) {
+			t.Fatalf("p=%v: %d actors and %d ties, the transition has %d and %d", p, len(s.Nodes), len(s.Edges), len(want.ActorAlpha), len(want.TieAlpha))
+		}
+		for _, n := range s.Nodes {
+			if q := want.Pos[n.ID]; n.X != q.X || n.Y != q.Y || n.Alpha != want.ActorAlpha[n.ID] {
+				t.Errorf("p=%v: actor %d at (%v, %v) alpha %v, want (%v, %v) alpha %v", p, n.ID, n.X, n.Y, n.Alpha, q.X, q.Y, want.ActorAlpha[n.ID])
+			}
+		}
+		for _, e := range s.Edges {
+			if e.Alpha != want.TieAlpha[e.ID] {
+				t.Errorf("p=%v: tie %d alpha %v, want %v", p, e.ID, e.Alpha, want.TieAlpha[e.ID])
+			}
+		}
+	}
+}

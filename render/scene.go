@@ -93,25 +93,6 @@ func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 	return Frame{Snap: m.Snapshot(day), Pos: tl.At(day).Pos}
 }
 
-// TweenFrame is the frame partway (p from 0 to 1) through the transition
-// from day a to day b.
-func TweenFrame(m *model.Map, tl *layout.Timeline, a, b model.Day, p float64) Frame {
-	sa, sb := m.Snapshot(a), m.Snapshot(b)
-	tw := layout.Transition(sa, sb, tl.At(a), tl.At(b), p)
-	union := model.Snapshot{At: b, Events: sb.Events}
-	for _, x := range m.Actors {
-		if _, ok := tw.ActorAlpha[x.ID]; ok {
-			union.Actors = append(union.Actors, x)
-		}
-	}
-	for _, t := range m.Ties {
-		if _, ok := tw.TieAlpha[t.ID]; ok {
-			union.Ties = append(union.Ties, t)
-		}
-	}
-	return Frame{Snap: union, Pos: tw.Pos, ActorAlpha: tw.ActorAlpha, TieAlpha: tw.TieAlpha}
-}
-
 // NewScene builds the scene of frame f of map m as of day, with selected
 // highlighted (0 for none).
 func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
@@ -222,4 +203,61 @@ func FrameBounds(pos map[model.ID]model.Point, box func(model.ID) layout.Size) (
 		ok = true
 	}
 	return minX, minY, maxX, maxY, ok
+}
+
+// TweenScene is the scene of a staged transition between two dates, built
+// once: each step of the animation only moves its actors and sets the
+// opacities of what leaves and arrives, instead of taking two snapshots and
+// building a scene on every tick.
+type TweenScene struct {
+	sa, sb model.Snapshot
+	fa, fb layout.Frame
+	scene  *Scene
+	nodes  map[model.ID]int
+	edges  map[model.ID]int
+}
+
+// NewTweenScene prepares the transition of m from day a to day b as laid
+// out by tl; build makes the scene of a frame (as NewScene does, with any
+// styling the caller adds).
+func NewTweenScene(m *model.Map, tl *layout.Timeline, a, b model.Day, build func(Frame) *Scene) *TweenScene {
+	t := &TweenScene{sa: m.Snapshot(a), sb: m.Snapshot(b), fa: tl.At(a), fb: tl.At(b)}
+	tw := layout.Transition(t.sa, t.sb, t.fa, t.fb, 0)
+	union := model.Snapshot{At: b, Events: t.sb.Events}
+	for _, x := range m.Actors {
+		if _, ok := tw.ActorAlpha[x.ID]; ok {
+			union.Actors = append(union.Actors, x)
+		}
+	}
+	for _, x := range m.Ties {
+		if _, ok := tw.TieAlpha[x.ID]; ok {
+			union.Ties = append(union.Ties, x)
+		}
+	}
+	t.scene = build(Frame{Snap: union, Pos: tw.Pos, ActorAlpha: tw.ActorAlpha, TieAlpha: tw.TieAlpha})
+	t.nodes = make(map[model.ID]int, len(t.scene.Nodes))
+	for i, n := range t.scene.Nodes {
+		t.nodes[n.ID] = i
+	}
+	t.edges = make(map[model.ID]int, len(t.scene.Edges))
+	for i, e := range t.scene.Edges {
+		t.edges[e.ID] = i
+	}
+	return t
+}
+
+// Step moves the scene to share p (0 to 1) of the transition and returns
+// it.
+func (t *TweenScene) Step(p float64) *Scene {
+	tw := layout.Transition(t.sa, t.sb, t.fa, t.fb, p)
+	for id, i := range t.nodes {
+		n := &t.scene.Nodes[i]
+		pos := tw.Pos[id]
+		n.X, n.Y, n.Alpha = pos.X, pos.Y, tw.ActorAlpha[id]
+	}
+	for id, i := range t.edges {
+		t.scene.Edges[i].Alpha = tw.TieAlpha[id]
+	}
+	t.scene.moved()
+	return t.scene
 }

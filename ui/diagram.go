@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/draw"
 	"math"
 	"time"
 
@@ -39,6 +40,16 @@ type Diagram struct {
 	drag    dragMode
 	dragID  model.ID
 	hoverID model.ID
+
+	// While the user pans or zooms, frames are cheap: a pan moves the last
+	// full picture (last, drawn through lastView), a zoom draws at half
+	// resolution; the full picture follows when the motion pauses
+	// (settleTime) or ends.
+	moving    bool
+	settle    *time.Timer
+	last      *image.RGBA
+	lastView  render.View
+	lastScene *render.Scene
 
 	// OnSelect is called with the tapped actor, or 0 for the background.
 	OnSelect func(id model.ID)
@@ -205,8 +216,63 @@ func (d *Diagram) paint(w, h int) image.Image {
 	if d.scene == nil {
 		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	return d.r.Draw(d.scene, d.view, w, h)
+	if d.moving {
+		if img := d.panned(w, h); img != nil {
+			return img
+		}
+		// Zooming: half the pixels now, the full picture when it stops.
+		return d.r.Draw(d.scene, d.view.Scaled(w, h, w/2, h/2), max(w/2, 1), max(h/2, 1))
+	}
+	d.last = d.r.Draw(d.scene, d.view, w, h)
+	d.lastView, d.lastScene = d.view, d.scene
+	return d.last
 }
+
+// panned is the last full picture moved to the current view, when only
+// the centre has changed since it was drawn; otherwise nil.
+func (d *Diagram) panned(w, h int) *image.RGBA {
+	if d.last == nil || d.lastScene != d.scene || d.lastView.Zoom != d.view.Zoom ||
+		d.lastView.UIScale != d.view.UIScale || d.last.Rect.Dx() != w || d.last.Rect.Dy() != h {
+		return nil
+	}
+	dx := int(math.Round((d.lastView.CX - d.view.CX) * d.view.Zoom))
+	dy := int(math.Round((d.lastView.CY - d.view.CY) * d.view.Zoom))
+	img := image.NewRGBA(d.last.Rect)
+	draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+	draw.Draw(img, img.Rect.Add(image.Pt(dx, dy)), d.last, image.Point{}, draw.Src)
+	// The header and legend stay where they are.
+	for _, r := range render.Overlays(w, h, d.view.UIScale) {
+		draw.Draw(img, r, d.last, r.Min, draw.Src)
+	}
+	return img
+}
+
+// moved marks the view as in motion, and schedules the full picture for
+// when the motion pauses.
+func (d *Diagram) moved() {
+	d.moving = true
+	if d.settle != nil {
+		d.settle.Stop()
+	}
+	d.settle = time.AfterFunc(settleTime, func() {
+		fyne.Do(d.still)
+	})
+}
+
+// still ends the motion and draws the full picture.
+func (d *Diagram) still() {
+	if d.settle != nil {
+		d.settle.Stop()
+	}
+	if d.moving {
+		d.moving = false
+		d.raster.Refresh()
+	}
+}
+
+// settleTime is how long the view must rest before the full picture is
+// drawn again after a pan or a zoom.
+const settleTime = 150 * time.Millisecond
 
 // CreateRenderer implements fyne.Widget.
 func (d *Diagram) CreateRenderer() fyne.WidgetRenderer {
@@ -252,8 +318,9 @@ func (d *Diagram) Zoom(f float64) {
 	d.ZoomAt(fyne.NewPos(d.Size().Width/2, d.Size().Height/2), f)
 }
 
-// Scrolled zooms about the cursor.
+// Scrolled zooms about the cursor, at lower detail while the wheel turns.
 func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
+	d.moved()
 	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))
 }
 
@@ -272,21 +339,18 @@ func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		d.stopCamera()
 		d.follow = false
+		d.moved()
 		d.view.CX -= dx
 		d.view.CY -= dy
 	case dragNode:
-		for i := range d.scene.Nodes {
-			if n := &d.scene.Nodes[i]; n.ID == d.dragID {
-				n.X += dx
-				n.Y += dy
-			}
-		}
+		d.scene.MoveNode(d.dragID, dx, dy)
 	}
 	d.raster.Refresh()
 }
 
 // DragEnd finishes a pan or an actor move.
 func (d *Diagram) DragEnd() {
+	d.still()
 	if d.drag == dragNode && d.OnMove != nil && d.scene != nil {
 		for _, n := range d.scene.Nodes {
 			if n.ID == d.dragID {

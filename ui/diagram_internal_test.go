@@ -136,3 +136,39 @@ func samePixels(a, b image.Image) bool {
 	}
 	return true
 }
+
+func TestPanMovesTheLastPictureUntilItStops(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	w, h := d.PixelSize()
+	full := d.paint(w, h).(*image.RGBA)
+	before := d.View()
+
+	// A drag that starts on the background pans.
+	start := fyne.NewPos(float32(w)/float32(d.ratio)/2, float32(h)/float32(d.ratio)-5)
+	d.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start.Add(fyne.NewPos(20, 10))}, Dragged: fyne.NewDelta(20, 10)})
+	if !d.moving {
+		t.Fatal("after a pan step the diagram is not in motion")
+	}
+	moved := d.paint(w, h).(*image.RGBA)
+	dx, dy := int((before.CX-d.View().CX)*before.Zoom+0.5), int((before.CY-d.View().CY)*before.Zoom+0.5)
+	if dx == 0 && dy == 0 {
+		t.Fatal("the pan did not move the view")
+	}
+	// Inside the diagram, away from the header and legend, the picture is
+	// the last one moved by the pan.
+	for _, p := range []image.Point{{w / 3, h / 2}, {w / 2, h / 3}, {w / 4, 2 * h / 3}} {
+		if got, want := moved.RGBAAt(p.X, p.Y), full.RGBAAt(p.X-dx, p.Y-dy); got != want {
+			t.Errorf("pixel %v while panning = %v, want the last picture's %v", p, got, want)
+		}
+	}
+	d.DragEnd()
+	if d.moving {
+		t.Fatal("after the drag ends the diagram is still in motion")
+	}
+	redrawn := d.paint(w, h).(*image.RGBA)
+	if redrawn != d.last {
+		t.Error("after the drag ends the diagram does not draw the full picture")
+	}
+}

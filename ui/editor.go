@@ -293,6 +293,10 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	// What the picture stresses is worked out once for the animation,
 	// not on every frame.
 	sel, m, tl, em := e.selected, e.shown(), e.tl, e.emphasis()
+	// The transition's scene is built once; each tick moves it.
+	tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
+		return e.scene(m, f, day, sel, em)
+	})
 	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
 		if e.day != day || e.tl != tl {
 			return
@@ -301,7 +305,7 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 			e.diagram.SetScene(e.scene(m, render.FrameAt(m, tl, day), day, sel, em))
 			return
 		}
-		e.diagram.SetScene(e.scene(m, render.TweenFrame(m, tl, old, day, float64(p)), day, sel, em))
+		e.diagram.SetScene(tween.Step(float64(p)))
 	})
 	a.Curve = fyne.AnimationLinear
 	e.anim = a
