@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures drawing at scale and prints it as tables:
+#   1. the whole frame (scene to pixels) at 1920×1080 on generated maps of
+#      10,000 actors / 50,000 ties and 100,000 / 200,000, with short and long
+#      ties, fitted and at zoom 1 (BenchmarkFrame); the hit test on 100,000
+#      actors (BenchmarkHitTest);
+#   2. the app on a generated 10,000-actor, 50,000-tie map: its first layout
+#      (kept in the file), opening it to a first frame with the layout kept,
+#      and, in the real window under Xvfb, peak memory after opening, panning,
+#      zooming and playing.
+#
+#   bash scripts/bench-render.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${app:-}" ] && kill "$app" 2>/dev/null || true
+  [ -n "${xvfb:-}" ] && kill -TERM "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3)"
+go test -run XXX -bench 'Frame|HitTest' -benchtime 10x ./render >"$work/bench" 2>&1 || { cat "$work/bench" >&2; exit 1; }
+printf '\n%-8s %-7s %-6s %-7s %10s\n' actors ties kind view "ms/frame"
+awk '/^BenchmarkFrame\// {
+  split($1, f, "/"); sub(/-[0-9]+$/, "", f[5])
+  printf "%-8s %-7s %-6s %-7s %10.1f\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], $3 / 1e6
+}' "$work/bench"
+awk '/^BenchmarkHitTest/ {printf "\nhit test, 100,000 actors: %.2f µs\n", $3 / 1000}' "$work/bench"
+
+echo
+go build -tags x11 -o bin/relmap ./cmd/relmap
+go run ./scripts/datasets generate --actors 10000 --ties 50000 --dates 2000 "$work/csv" >/dev/null 2>&1
+map="$work/big.relmap"
+bin/relmap import --map "$map" "$work/csv/actors.csv" "$work/csv/ties.csv" >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/time" bin/relmap render --map "$map" --at 1950-01-01 --out "$work/big.png" >/dev/null
+awk '{printf "10,000 actors / 50,000 ties / 2,000 dates: first layout %.1f s, %.0f MB\n", $1, $2 / 1024}' "$work/time"
+open=$(cd ui && RELMAP_BENCH_MAP="$map" go test -tags x11 -run XXX -bench OpenKept -benchtime 3x . |
+  awk '/BenchmarkOpenKept/ {printf "%.2f", $3 / 1e9}')
+echo "opening it to a first frame, layout kept: $open s"
+
+if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+  echo "skipped the real window: Xvfb and xdotool are not installed (bash scripts/setup.sh --test)" >&2
+  exit 0
+fi
+display=:97
+Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+mkdir -p "$work/xdg/config" "$work/xdg/data" "$work/xdg/cache"
+start=$(date +%s.%N)
+DISPLAY=$display XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache" \
+  bin/relmap "$map" >"$work/app.log" 2>&1 &
+app=$!
+win=$(DISPLAY=$display timeout 30 xdotool search --sync --name relmap | head -1)
+shown=$(date +%s.%N)
+echo "the window is up after $(echo "$shown - $start" | bc | xargs printf '%.2f') s"
+export DISPLAY=$display
+sleep 3
+xdotool mousemove --window "$win" 600 500 mousedown 1
+for i in $(seq 1 20); do xdotool mousemove_relative -- 8 5; sleep 0.03; done
+xdotool mouseup 1
+for i in $(seq 1 10); do xdotool click 4; sleep 0.05; done
+for i in $(seq 1 10); do xdotool click 5; sleep 0.05; done
+xdotool key space
+sleep 6
+xdotool key space
+import -window root "$work/window.png" 2>/dev/null || true
+awk '/VmHWM/ {printf "peak memory of the app after open, pan, zoom and play: %.0f MB\n", $2 / 1024}' "/proc/$app/status"
