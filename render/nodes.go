@@ -44,7 +44,7 @@ func (r *Renderer) drawNode(pa *painter, p *plan, i int) {
 		return
 	}
 	size := p.size
-	tw := r.textWidth(false, size, n.Label)
+	tw := pa.textWidth(false, size, n.Label)
 	top := c.Y + rad + labelGap*v.Zoom
 	pad := labelPad * v.Zoom
 	pa.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))

@@ -37,14 +37,25 @@ func (p *painter) text(bold bool, size float64, x, y float64, s string, c color.
 	if y+size*0.4 < float64(p.dst.Rect.Min.Y) || y-size*1.1 > float64(p.dst.Rect.Max.Y) {
 		return // wholly above or below the painter's rows
 	}
+	d := font.Drawer{Dst: p.dst, Src: image.NewUniform(c), Face: p.face(bold, size), Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
+	d.DrawString(s)
+}
+
+// face is the painter's own face of a font at a size (rounded to a
+// quarter pixel, as the renderer's are).
+func (p *painter) face(bold bool, size float64) font.Face {
 	key := faceKey{bold, math.Round(size*4) / 4}
 	f, ok := p.faces[key]
 	if !ok {
 		f = p.r.newFace(key)
 		p.faces[key] = f
 	}
-	d := font.Drawer{Dst: p.dst, Src: image.NewUniform(c), Face: f, Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
-	d.DrawString(s)
+	return f
+}
+
+// textWidth measures s as text draws it.
+func (p *painter) textWidth(bold bool, size float64, s string) float64 {
+	return float64(font.MeasureString(p.face(bold, size), s)) / 64
 }
 
 // fill fills the polygon pts with c.

@@ -82,6 +82,13 @@ func New(regular, bold []byte) (*Renderer, error) {
 	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
 }
 
+// Twin returns a renderer that draws with the same fonts but has caches and
+// a lock of its own, so that it can draw on another goroutine while r
+// answers hit tests.
+func (r *Renderer) Twin() *Renderer {
+	return &Renderer{regular: r.regular, bold: r.bold, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}
+}
+
 // face returns a cached face for measuring; sizes are rounded to a
 // quarter pixel.
 func (r *Renderer) face(bold bool, size float64) font.Face {

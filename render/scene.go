@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"math"
 
 	"relmap/layout"
@@ -56,6 +57,22 @@ type Scene struct {
 	Hidden map[KindKey]bool
 
 	ix *index // built by the renderer when first needed
+}
+
+// Copy returns a copy of s that shares nothing s's owner may change:
+// its actors, ties, emphasis and hidden kinds are copied.
+func (s *Scene) Copy() *Scene {
+	c := *s
+	c.ix = nil
+	c.Nodes = append([]Node(nil), s.Nodes...)
+	c.Edges = append([]Edge(nil), s.Edges...)
+	c.ActorKinds = append([]model.Kind(nil), s.ActorKinds...)
+	c.TieKinds = append([]model.Kind(nil), s.TieKinds...)
+	if s.Emphasis != nil {
+		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties)}
+	}
+	c.Hidden = maps.Clone(s.Hidden)
+	return &c
 }
 
 // KindKey names a kind: its class and name.

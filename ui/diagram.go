@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +52,18 @@ type Diagram struct {
 	lastView  render.View
 	lastScene *render.Scene
 
+	// Big scenes (asyncAt actors and ties or more) are drawn off the UI
+	// goroutine by bg, a twin of r, one frame at a time; until a frame is
+	// ready the last one is shown, moved and scaled to the current view,
+	// so that the UI never waits for a frame.
+	asyncAt int
+	bg      *render.Renderer
+	gen     uint64 // counts changes of the scene
+	drawing bool   // a frame is being drawn in the background
+	want    frameKey
+	lastKey frameKey
+	jobs    sync.WaitGroup // frames being drawn
+
 	// OnSelect is called with the tapped actor, or 0 for the background.
 	OnSelect func(id model.ID)
 	// OnSelectTie is called with the tapped tie when no actor is under
@@ -65,6 +78,18 @@ type Diagram struct {
 	// position.
 	OnMove func(id model.ID, p model.Point)
 }
+
+// frameKey says what a frame shows: which state of the scene, through
+// which view, at what size.
+type frameKey struct {
+	gen  uint64
+	view render.View
+	w, h int
+}
+
+// asyncActorsAndTies is the default Diagram.asyncAt: scenes this big take
+// tens of milliseconds or more to draw.
+const asyncActorsAndTies = 5000
 
 type dragMode int
 
@@ -87,7 +112,7 @@ var (
 // NewDiagram makes a diagram drawn by r; fit gives the view that shows the
 // whole map.
 func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
-	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true}
+	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin()}
 	d.raster = canvas.NewRaster(d.paint)
 	d.ExtendBaseWidget(d)
 	return d
@@ -96,6 +121,7 @@ func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) 
 // SetScene shows s and repaints.
 func (d *Diagram) SetScene(s *render.Scene) {
 	d.scene = s
+	d.gen++
 	d.raster.Refresh()
 }
 
@@ -216,6 +242,9 @@ func (d *Diagram) paint(w, h int) image.Image {
 	if d.scene == nil {
 		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
+	if len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt {
+		return d.paintAsync(w, h)
+	}
 	if d.moving {
 		if img := d.panned(w, h); img != nil {
 			return img
@@ -226,6 +255,78 @@ func (d *Diagram) paint(w, h int) image.Image {
 	d.last = d.r.Draw(d.scene, d.view, w, h)
 	d.lastView, d.lastScene = d.view, d.scene
 	return d.last
+}
+
+// paintAsync returns the frame of the current view when it is ready, and
+// otherwise asks for it and returns the last frame fitted to the view.
+func (d *Diagram) paintAsync(w, h int) image.Image {
+	key := frameKey{d.gen, d.view, w, h}
+	if d.last != nil && d.lastKey == key {
+		return d.last
+	}
+	d.want = key
+	if !d.drawing {
+		d.startFrame()
+	}
+	if d.last == nil {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+		return img
+	}
+	return d.preview(w, h)
+}
+
+// startFrame draws the wanted frame in the background, from a copy of the
+// scene (the UI goes on changing its own), and shows it when done.
+func (d *Diagram) startFrame() {
+	d.drawing = true
+	job, scene := d.want, d.scene.Copy()
+	d.jobs.Add(1)
+	go func() {
+		img := d.bg.Draw(scene, job.view, job.w, job.h)
+		fyne.Do(func() {
+			defer d.jobs.Done()
+			d.drawing = false
+			d.last, d.lastView, d.lastKey, d.lastScene = img, job.view, job, nil
+			if d.want != job {
+				d.startFrame() // the view or the scene moved on meanwhile
+			}
+			d.raster.Refresh()
+		})
+	}()
+}
+
+// preview is the last frame as the current view would show it: moved and
+// scaled (nearest pixel), with the header and legend where they are.
+func (d *Diagram) preview(w, h int) *image.RGBA {
+	last, lv, v := d.last, d.lastView, d.view
+	lw, lh := last.Rect.Dx(), last.Rect.Dy()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+	// Target pixel x shows last's pixel x0 + x·k (and so for y).
+	lx, ly := v.ToLayout(0, 0, w, h)
+	x0, y0 := lv.ToScreen(lx, ly, lw, lh)
+	k := lv.Zoom / v.Zoom
+	for y := 0; y < h; y++ {
+		sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
+		if sy < 0 || sy >= lh {
+			continue
+		}
+		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
+		src := last.Pix[sy*last.Stride : sy*last.Stride+lw*4]
+		for x := 0; x < w; x++ {
+			sx := int(math.Floor(x0 + (float64(x)+0.5)*k))
+			if sx >= 0 && sx < lw {
+				copy(row[x*4:x*4+4], src[sx*4:sx*4+4])
+			}
+		}
+	}
+	if lw == w && lh == h {
+		for _, r := range render.Overlays(w, h, v.UIScale) {
+			draw.Draw(img, r, last, r.Min, draw.Src)
+		}
+	}
+	return img
 }
 
 // panned is the last full picture moved to the current view, when only
@@ -344,6 +445,7 @@ func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 		d.view.CY -= dy
 	case dragNode:
 		d.scene.MoveNode(d.dragID, dx, dy)
+		d.gen++
 	}
 	d.raster.Refresh()
 }

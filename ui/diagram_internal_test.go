@@ -172,3 +172,41 @@ func TestPanMovesTheLastPictureUntilItStops(t *testing.T) {
 		t.Error("after the drag ends the diagram does not draw the full picture")
 	}
 }
+
+func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	d.asyncAt = 1 // every scene counts as big
+	w, h := d.PixelSize()
+	want := d.r.Draw(d.scene, d.view, w, h)
+
+	d.SetScene(d.scene)
+	d.paint(w, h) // asks for the frame
+	d.jobs.Wait()
+	got := d.paint(w, h).(*image.RGBA)
+	if got != d.last || !bytes.Equal(got.Pix, want.Pix) {
+		t.Fatal("once drawn in the background, the frame is not what the renderer draws")
+	}
+
+	// While the next frame is drawn, the last one is shown zoomed to the
+	// new view: the point under the zoom's centre stays where it was.
+	// (Until the frame is done, only values read before are looked at:
+	// the test driver runs its completion on the drawing goroutine.)
+	centre := fyne.NewPos(float32(w)/float32(d.ratio)/2, float32(h)/float32(d.ratio)/2)
+	sx, sy := d.px(centre)
+	d.ZoomAt(centre, 2)
+	shown := d.paint(w, h).(*image.RGBA)
+	if shown == got {
+		t.Fatal("a zoomed view shows the last frame unchanged")
+	}
+	p := image.Pt(int(sx), int(sy))
+	if shown.RGBAAt(p.X, p.Y) != got.RGBAAt(p.X, p.Y) {
+		t.Errorf("pixel %v, the zoom's centre, differs between the preview and the last frame", p)
+	}
+	d.jobs.Wait()
+	final := d.paint(w, h).(*image.RGBA)
+	if !bytes.Equal(final.Pix, d.r.Draw(d.scene, d.view, w, h).Pix) {
+		t.Error("after the zoom the frame is not the renderer's")
+	}
+}
