@@ -52,20 +52,35 @@ sleep 1
 mkdir -p "$work/xdg/config" "$work/xdg/data" "$work/xdg/cache"
 start=$(date +%s.%N)
 DISPLAY=$display XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache" \
-  bin/relmap "$map" >"$work/app.log" 2>&1 &
+  RELMAP_LATENCY_LOG="$work/latency" bin/relmap "$map" >"$work/app.log" 2>&1 &
 app=$!
 win=$(DISPLAY=$display timeout 30 xdotool search --sync --name relmap | head -1)
 shown=$(date +%s.%N)
 echo "the window is up after $(echo "$shown - $start" | bc | xargs printf '%.2f') s"
 export DISPLAY=$display
 sleep 3
-xdotool mousemove --window "$win" 600 500 mousedown 1
-for i in $(seq 1 20); do xdotool mousemove_relative -- 8 5; sleep 0.03; done
+# "UI" rows: the longest the UI goroutine kept the user waiting while...
+ui() { # ui NAME: waits measured since the last call
+  sleep 1.5
+  printf "%-26s %s\n" "$1" "$(cat "$work/latency")"
+}
+: >"$work/latency"
+ui "opening (idle)"
+xdotool mousemove --window "$win" 600 450 mousedown 1
+for i in $(seq 1 40); do xdotool mousemove_relative -- 6 4; sleep 0.02; done
 xdotool mouseup 1
-for i in $(seq 1 10); do xdotool click 4; sleep 0.05; done
-for i in $(seq 1 10); do xdotool click 5; sleep 0.05; done
+ui "panning"
+for i in $(seq 1 15); do xdotool click 4; sleep 0.04; done
+for i in $(seq 1 15); do xdotool click 5; sleep 0.04; done
+ui "zooming"
+xdotool mousemove --window "$win" 300 818 mousedown 1
+for i in $(seq 1 40); do xdotool mousemove_relative -- 20 0; sleep 0.03; done
+xdotool mouseup 1
+ui "dragging the slider"
 xdotool key space
-sleep 6
+sleep 8
 xdotool key space
+ui "playing"
 import -window root "$work/window.png" 2>/dev/null || true
-awk '/VmHWM/ {printf "peak memory of the app after open, pan, zoom and play: %.0f MB\n", $2 / 1024}' "/proc/$app/status"
+awk '/VmHWM/ {printf "peak memory of the app: %.0f MB\n", $2 / 1024}' "/proc/$app/status"
+echo "(the latency lines are cumulative: samples taken, the longest wait, and waits over 100 ms)"

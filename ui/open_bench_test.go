@@ -42,8 +42,44 @@ func BenchmarkOpenKept(b *testing.B) {
 			b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
 		}
 		ed.diagram.paint(1200, 800)
+		ed.diagram.jobs.Wait() // a big map's frame is drawn in the background
+		ed.diagram.paint(1200, 800)
 		ed.waitLayout()
 		win.Close()
 		st.Close()
+	}
+}
+
+// BenchmarkStepDate is the work on the UI goroutine of moving the map named
+// by RELMAP_BENCH_MAP to its next change (as the slider, the step buttons
+// and play do), without the animation: snapshot, scene, side panel.
+func BenchmarkStepDate(b *testing.B) {
+	path := os.Getenv("RELMAP_BENCH_MAP")
+	if path == "" {
+		b.Skip("RELMAP_BENCH_MAP names no map file")
+	}
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
+		b.Setenv(v, b.TempDir())
+	}
+	a := test.NewTempApp(b)
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := sqlite.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ed.waitLayout()
+	keys := ed.keys
+	k := len(keys) / 2
+	for b.Loop() {
+		k = (k + 1) % len(keys)
+		ed.SetDate(keys[k], false)
 	}
 }

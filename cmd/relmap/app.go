@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -141,6 +142,16 @@ func runApp(path string) error {
 		<-sig
 		fyne.Do(a.Quit)
 	}()
+	if log := os.Getenv("RELMAP_LATENCY_LOG"); log != "" {
+		// How long the UI keeps the user waiting, for benchmarks.
+		ctx, stop := context.WithCancel(context.Background())
+		defer stop()
+		go func() {
+			if err := (&ui.LatencyProbe{}).Run(ctx, log); err != nil {
+				fmt.Fprintln(os.Stderr, "relmap: latency log:", err)
+			}
+		}()
+	}
 	win.ShowAndRun()
 	signal.Stop(sig)
 	return nil
