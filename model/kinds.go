@@ -90,13 +90,17 @@ func (m *Map) Kind(class Class, name string) Kind {
 			return k
 		}
 	}
-	for _, k := range DefaultKinds() {
+	for _, k := range defaultKinds {
 		if k.Class == class && k.Name == name {
 			return k
 		}
 	}
 	return generatedKind(class, name)
 }
+
+// defaultKinds is the catalogue DefaultKinds returns copies of, made once
+// for lookups: Kind is asked for every actor and tie of every picture.
+var defaultKinds = DefaultKinds()
 
 // KindNames lists the names of the kinds of class that the map has, its own
 // catalogue first, then defaults it lacks, then any in use but undeclared.

@@ -89,3 +89,13 @@ func BenchmarkFrame(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewScene builds the scene of a 10,000-actor, 50,000-tie frame,
+// as a change of date does.
+func BenchmarkNewScene(b *testing.B) {
+	mp, f := bigScene(10000, 50000, false, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		render.NewScene(mp, f, 0, 0)
+	}
+}

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"maps"
 	"math"
+	"slices"
 
 	"relmap/layout"
 	"relmap/model"
@@ -118,6 +120,16 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		e := f.Snap.Events[0]
 		s.Caption = e.Date.String() + "  " + e.Title
 	}
+	// Kinds are looked up once each, not once per actor and tie.
+	kinds := map[KindKey]model.Kind{}
+	kind := func(class model.Class, name string) model.Kind {
+		k, ok := kinds[KindKey{class, name}]
+		if !ok {
+			k = m.Kind(class, name)
+			kinds[KindKey{class, name}] = k
+		}
+		return k
+	}
 	alpha := func(m map[model.ID]float64, id model.ID) float64 {
 		if m == nil {
 			return 1
@@ -131,38 +143,64 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		}
 		_, pinned := m.Pins[a.ID]
 		s.Nodes = append(s.Nodes, Node{
-			ID: a.ID, Label: a.Label(), Kind: m.Kind(model.ClassActor, a.Kind),
+			ID: a.ID, Label: a.Label(), Kind: kind(model.ClassActor, a.Kind),
 			X: p.X, Y: p.Y, Alpha: alpha(f.ActorAlpha, a.ID), Selected: a.ID == selected, Pinned: pinned,
 		})
 	}
-	lanes := map[[2]model.ID][]int{}
+	s.Nodes = slices.Clip(s.Nodes)
+	s.Edges = make([]Edge, 0, len(f.Snap.Ties))
 	for _, t := range f.Snap.Ties {
 		_, okFrom := f.Pos[t.From]
 		_, okTo := f.Pos[t.To]
 		if !okFrom || !okTo {
 			continue
 		}
-		key := pairKey(t.From, t.To)
-		lanes[key] = append(lanes[key], len(s.Edges))
 		s.Edges = append(s.Edges, Edge{
-			ID: t.ID, From: t.From, To: t.To, Kind: m.Kind(model.ClassTie, t.Kind),
-			Label: tieLabel(m, t), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID),
+			ID: t.ID, From: t.From, To: t.To, Kind: kind(model.ClassTie, t.Kind),
+			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID),
 		})
 	}
-	for _, idx := range lanes {
-		for lane, i := range idx {
-			s.Edges[i].Lane, s.Edges[i].Lanes = lane, len(idx)
-		}
-	}
+	setLanes(s.Edges)
 	s.ActorKinds, s.TieKinds = usedKinds(m)
 	return s
 }
 
-func tieLabel(m *model.Map, t model.Tie) string {
+func tieLabel(t model.Tie, k model.Kind) string {
 	if t.Label != "" {
 		return t.Label
 	}
-	return m.Kind(model.ClassTie, t.Kind).DisplayName()
+	return k.DisplayName()
+}
+
+// setLanes numbers the ties that join the same two actors, in their order,
+// so that they are drawn apart.
+func setLanes(edges []Edge) {
+	// Each tie as its pair of actors (lower ID first) and its index; sorted,
+	// the ties of a pair are together and in their order.
+	order := make([][3]int64, len(edges))
+	for i, e := range edges {
+		k := pairKey(e.From, e.To)
+		order[i] = [3]int64{k[0], k[1], int64(i)}
+	}
+	slices.SortFunc(order, func(a, b [3]int64) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		if a[1] != b[1] {
+			return cmp.Compare(a[1], b[1])
+		}
+		return cmp.Compare(a[2], b[2])
+	})
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && order[hi][0] == order[lo][0] && order[hi][1] == order[lo][1] {
+			hi++
+		}
+		for lane, o := range order[lo:hi] {
+			edges[o[2]].Lane, edges[o[2]].Lanes = lane, hi-lo
+		}
+		lo = hi
+	}
 }
 
 func pairKey(a, b model.ID) [2]model.ID {
