@@ -20,18 +20,19 @@ type Tween struct {
 // slow-out), in the last what arrives fades in. Actors and ties of both
 // snapshots appear in the result.
 func Transition(a, b model.Snapshot, fa, fb Frame, p float64) Tween {
-	p = math.Max(0, math.Min(1, p))
-	out := clamp01(1 - 3*p)
-	move := smoothstep(clamp01(3*p - 1))
-	in := clamp01(3*p - 2)
+	out, move, in := Stages(p)
 	tw := Tween{
 		Pos:        map[model.ID]model.Point{},
 		ActorAlpha: map[model.ID]float64{},
 		TieAlpha:   map[model.ID]float64{},
 	}
+	actorsB := make(map[model.ID]bool, len(b.Actors))
+	for _, act := range b.Actors {
+		actorsB[act.ID] = true
+	}
 	for _, act := range a.Actors {
 		pa := fa.Pos[act.ID]
-		if pb, ok := fb.Pos[act.ID]; ok && b.Has(act.ID) {
+		if pb, ok := fb.Pos[act.ID]; ok && actorsB[act.ID] {
 			tw.Pos[act.ID] = model.Point{X: pa.X + (pb.X-pa.X)*move, Y: pa.Y + (pb.Y-pa.Y)*move}
 			tw.ActorAlpha[act.ID] = 1
 		} else {
@@ -62,6 +63,14 @@ func Transition(a, b model.Snapshot, fa, fb Frame, p float64) Tween {
 		}
 	}
 	return tw
+}
+
+// Stages are the three stages of a transition at progress p from 0 to 1:
+// the opacity of what leaves, how far (eased) what stays has moved, and
+// the opacity of what arrives.
+func Stages(p float64) (out, move, in float64) {
+	p = math.Max(0, math.Min(1, p))
+	return clamp01(1 - 3*p), smoothstep(clamp01(3*p - 1)), clamp01(3*p - 2)
 }
 
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }

@@ -265,38 +265,56 @@ func FrameBounds(pos map[model.ID]model.Point, box func(model.ID) layout.Size) (
 // opacities of what leaves and arrives, instead of taking two snapshots and
 // building a scene on every tick.
 type TweenScene struct {
-	sa, sb model.Snapshot
-	fa, fb layout.Frame
-	scene  *Scene
-	nodes  map[model.ID]int
-	edges  map[model.ID]int
+	scene *Scene
+	from  []model.Point // each node's position at the start
+	to    []model.Point // and at the end
+	nodes []role
+	edges []role
 }
+
+// role is what a transition does to an actor or tie.
+type role uint8
+
+const (
+	stays role = iota
+	leaves
+	arrives
+)
 
 // NewTweenScene prepares the transition of m from day a to day b as laid
 // out by tl; build makes the scene of a frame (as NewScene does, with any
 // styling the caller adds).
 func NewTweenScene(m *model.Map, tl *layout.Timeline, a, b model.Day, build func(Frame) *Scene) *TweenScene {
-	t := &TweenScene{sa: m.Snapshot(a), sb: m.Snapshot(b), fa: tl.At(a), fb: tl.At(b)}
-	tw := layout.Transition(t.sa, t.sb, t.fa, t.fb, 0)
-	union := model.Snapshot{At: b, Events: t.sb.Events}
+	sa, sb, fa, fb := m.Snapshot(a), m.Snapshot(b), tl.At(a), tl.At(b)
+	start, end := layout.Transition(sa, sb, fa, fb, 0), layout.Transition(sa, sb, fa, fb, 1)
+	union := model.Snapshot{At: b, Events: sb.Events}
 	for _, x := range m.Actors {
-		if _, ok := tw.ActorAlpha[x.ID]; ok {
+		if _, ok := start.ActorAlpha[x.ID]; ok {
 			union.Actors = append(union.Actors, x)
 		}
 	}
 	for _, x := range m.Ties {
-		if _, ok := tw.TieAlpha[x.ID]; ok {
+		if _, ok := start.TieAlpha[x.ID]; ok {
 			union.Ties = append(union.Ties, x)
 		}
 	}
-	t.scene = build(Frame{Snap: union, Pos: tw.Pos, ActorAlpha: tw.ActorAlpha, TieAlpha: tw.TieAlpha})
-	t.nodes = make(map[model.ID]int, len(t.scene.Nodes))
-	for i, n := range t.scene.Nodes {
-		t.nodes[n.ID] = i
+	t := &TweenScene{scene: build(Frame{Snap: union, Pos: start.Pos, ActorAlpha: start.ActorAlpha, TieAlpha: start.TieAlpha})}
+	roleOf := func(alpha0, alpha1 float64) role {
+		switch {
+		case alpha0 == 0:
+			return arrives
+		case alpha1 == 0:
+			return leaves
+		}
+		return stays
 	}
-	t.edges = make(map[model.ID]int, len(t.scene.Edges))
-	for i, e := range t.scene.Edges {
-		t.edges[e.ID] = i
+	for _, n := range t.scene.Nodes {
+		t.from = append(t.from, start.Pos[n.ID])
+		t.to = append(t.to, end.Pos[n.ID])
+		t.nodes = append(t.nodes, roleOf(start.ActorAlpha[n.ID], end.ActorAlpha[n.ID]))
+	}
+	for _, e := range t.scene.Edges {
+		t.edges = append(t.edges, roleOf(start.TieAlpha[e.ID], end.TieAlpha[e.ID]))
 	}
 	return t
 }
@@ -304,14 +322,16 @@ func NewTweenScene(m *model.Map, tl *layout.Timeline, a, b model.Day, build func
 // Step moves the scene to share p (0 to 1) of the transition and returns
 // it.
 func (t *TweenScene) Step(p float64) *Scene {
-	tw := layout.Transition(t.sa, t.sb, t.fa, t.fb, p)
-	for id, i := range t.nodes {
+	out, move, in := layout.Stages(p)
+	alpha := [...]float64{stays: 1, leaves: out, arrives: in}
+	for i := range t.scene.Nodes {
 		n := &t.scene.Nodes[i]
-		pos := tw.Pos[id]
-		n.X, n.Y, n.Alpha = pos.X, pos.Y, tw.ActorAlpha[id]
+		// What leaves or arrives has the same start and end: it stays put.
+		a, b := t.from[i], t.to[i]
+		n.X, n.Y, n.Alpha = a.X+(b.X-a.X)*move, a.Y+(b.Y-a.Y)*move, alpha[t.nodes[i]]
 	}
-	for id, i := range t.edges {
-		t.scene.Edges[i].Alpha = tw.TieAlpha[id]
+	for i := range t.scene.Edges {
+		t.scene.Edges[i].Alpha = alpha[t.edges[i]]
 	}
 	t.scene.moved()
 	return t.scene

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 work=$(mktemp -d)
 cleanup() {
-  [ -n "${app:-}" ] && kill "$app" 2>/dev/null || true
+  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true; fi
   [ -n "${xvfb:-}" ] && kill -TERM "$xvfb" 2>/dev/null || true
   rm -rf "$work"
 }

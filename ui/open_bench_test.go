@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -77,9 +78,13 @@ func BenchmarkStepDate(b *testing.B) {
 	}
 	ed.waitLayout()
 	keys := ed.keys
-	k := len(keys) / 2
-	for b.Loop() {
-		k = (k + 1) % len(keys)
-		ed.SetDate(keys[k], false)
+	for _, animate := range []bool{false, true} {
+		b.Run(fmt.Sprintf("animate=%v", animate), func(b *testing.B) {
+			k := len(keys) / 2
+			for b.Loop() {
+				k = (k + 1) % len(keys)
+				ed.SetDate(keys[k], animate)
+			}
+		})
 	}
 }
