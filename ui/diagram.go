@@ -273,6 +273,9 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 		draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
 		return img
 	}
+	if d.lastView == d.view && d.last.Rect.Dx() == w && d.last.Rect.Dy() == h {
+		return d.last // the scene changed but not the view: nothing to move
+	}
 	return d.preview(w, h)
 }
 

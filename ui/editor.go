@@ -122,6 +122,9 @@ type Editor struct {
 	// framing says what a still is fitted to (see render.Framing).
 	framing render.Framing
 	anim    *fyne.Animation
+	// sceneDue shows the date's scene soon (showSceneSoon); nil when none
+	// is due.
+	sceneDue *time.Timer
 }
 
 // NewEditor loads the map in st and builds the window's content and menus.
@@ -182,6 +185,9 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 // (which may not be the one the editor was made with: see switchTo).
 func (e *Editor) Close() error {
 	e.cancelRunningLayout()
+	if e.sceneDue != nil {
+		e.sceneDue.Stop()
+	}
 	return e.store.Close()
 }
 
@@ -230,6 +236,10 @@ func (e *Editor) setTitle() {
 
 // showScene draws the still picture of the current date.
 func (e *Editor) showScene() {
+	if e.sceneDue != nil {
+		e.sceneDue.Stop()
+		e.sceneDue = nil
+	}
 	if e.anim != nil {
 		e.anim.Stop()
 		e.anim = nil
@@ -238,6 +248,29 @@ func (e *Editor) showScene() {
 	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected, e.emphasis()))
 	e.startMeasuring()
 }
+
+// showSceneSoon shows the current date's picture: at once on a small map;
+// on a big one (as big as the diagram draws in the background) at most
+// every sceneEvery, so that a slider dragged across many dates builds a
+// scene for the dates the eye can follow, not for every mouse move.
+func (e *Editor) showSceneSoon() {
+	if s := e.diagram.Scene(); s == nil || len(s.Nodes)+len(s.Edges) < e.diagram.asyncAt {
+		e.showScene()
+		return
+	}
+	if e.sceneDue != nil {
+		return // the coming one shows the latest date
+	}
+	e.sceneDue = time.AfterFunc(sceneEvery, func() {
+		fyne.Do(func() {
+			e.sceneDue = nil
+			e.showScene()
+		})
+	})
+}
+
+// sceneEvery is how often a big map's picture follows a moving date.
+const sceneEvery = 60 * time.Millisecond
 
 // scene is the picture of frame f of m on day, stressing em.
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID, em *render.Emphasis) *render.Scene {
@@ -284,11 +317,15 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 		e.diagram.Refit()
 	}
 	if !animate || e.tl.Index(old) == e.tl.Index(day) {
-		e.showScene()
+		e.showSceneSoon()
 		return
 	}
 	if e.anim != nil {
 		e.anim.Stop()
+	}
+	if e.sceneDue != nil {
+		e.sceneDue.Stop()
+		e.sceneDue = nil
 	}
 	// What the picture stresses is worked out once for the animation,
 	// not on every frame.
