@@ -265,18 +265,23 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 		return d.last
 	}
 	d.want = key
+	// What to show until the frame is ready is taken before the frame is
+	// started: once started, its completion may change the last frame.
+	var img image.Image
+	switch {
+	case d.last == nil:
+		blank := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.Draw(blank, blank.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+		img = blank
+	case d.lastView == d.view && d.last.Rect.Dx() == w && d.last.Rect.Dy() == h:
+		img = d.last // the scene changed but not the view: nothing to move
+	default:
+		img = d.preview(w, h)
+	}
 	if !d.drawing {
 		d.startFrame()
 	}
-	if d.last == nil {
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
-		return img
-	}
-	if d.lastView == d.view && d.last.Rect.Dx() == w && d.last.Rect.Dy() == h {
-		return d.last // the scene changed but not the view: nothing to move
-	}
-	return d.preview(w, h)
+	return img
 }
 
 // startFrame draws the wanted frame in the background, from a copy of the
