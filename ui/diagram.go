@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,6 +75,11 @@ type Diagram struct {
 	// OnMenu is called on a secondary tap, with the actor under it (or 0)
 	// and the absolute position for a pop-up menu.
 	OnMenu func(id model.ID, at fyne.Position)
+	// HoverText, when set, gives the tooltip of the actor (or, with actor
+	// 0, the tie) that the pointer rests on; "" shows none.
+	HoverText  func(actor, tie model.ID) string
+	tip        *tooltip
+	hoverTimer *time.Timer
 	// OnMove is called when the user has dragged actor id to a new layout
 	// position.
 	OnMove func(id model.ID, p model.Point)
@@ -112,7 +118,7 @@ var (
 // NewDiagram makes a diagram drawn by r; fit gives the view that shows the
 // whole map.
 func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
-	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin()}
+	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin(), tip: newTooltip()}
 	d.raster = canvas.NewRaster(d.paint)
 	d.ExtendBaseWidget(d)
 	return d
@@ -385,7 +391,7 @@ const settleTime = 150 * time.Millisecond
 
 // CreateRenderer implements fyne.Widget.
 func (d *Diagram) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(d.raster)
+	return widget.NewSimpleRenderer(container.New(diagramLayout{d}, d.raster, d.tip.box))
 }
 
 // MinSize keeps the diagram usable in small windows.
@@ -429,12 +435,14 @@ func (d *Diagram) Zoom(f float64) {
 
 // Scrolled zooms about the cursor, at lower detail while the wheel turns.
 func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
+	d.hideTip()
 	d.moved()
 	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))
 }
 
 // Dragged pans, or moves the actor the drag started on.
 func (d *Diagram) Dragged(ev *fyne.DragEvent) {
+	d.hideTip()
 	if d.drag == dragNone {
 		start := ev.Position.Subtract(ev.Dragged)
 		if id := d.actorAt(start); id != 0 {
@@ -474,6 +482,7 @@ func (d *Diagram) DragEnd() {
 // Tapped toggles the kind of a legend line under the pointer, else
 // selects the actor under it, else the tie, else clears the selection.
 func (d *Diagram) Tapped(ev *fyne.PointEvent) {
+	d.hideTip()
 	if d.OnLegend != nil && d.scene != nil && d.pw != 0 {
 		sx, sy := d.px(ev.Position)
 		if k, ok := d.r.LegendAt(d.scene, d.view.UIScale, d.pw, d.ph, sx, sy); ok {
@@ -514,10 +523,16 @@ func (d *Diagram) TappedSecondary(ev *fyne.PointEvent) {
 func (d *Diagram) MouseIn(ev *desktop.MouseEvent) { d.MouseMoved(ev) }
 
 // MouseMoved tracks the actor under the pointer for the cursor.
-func (d *Diagram) MouseMoved(ev *desktop.MouseEvent) { d.hoverID = d.actorAt(ev.Position) }
+func (d *Diagram) MouseMoved(ev *desktop.MouseEvent) {
+	d.hoverID = d.actorAt(ev.Position)
+	d.restHover(ev.Position)
+}
 
 // MouseOut implements desktop.Hoverable.
-func (d *Diagram) MouseOut() { d.hoverID = 0 }
+func (d *Diagram) MouseOut() {
+	d.hoverID = 0
+	d.hideTip()
+}
 
 // Cursor is a pointer over an actor, else the default arrow.
 func (d *Diagram) Cursor() desktop.Cursor {

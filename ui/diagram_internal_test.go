@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"relmap/model"
+	"relmap/render"
 )
 
 func TestTappingTheDiagram(t *testing.T) {
@@ -208,5 +211,78 @@ func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
 	final := d.paint(w, h).(*image.RGBA)
 	if !bytes.Equal(final.Pix, d.r.Draw(d.scene, d.view, w, h).Pix) {
 		t.Error("after the zoom the frame is not the renderer's")
+	}
+}
+
+func TestHoverShowsATooltip(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	glas := actorID(t, te.Map(), "Jorge Glas")
+	var at fyne.Position
+	for _, n := range d.Scene().Nodes {
+		if n.ID == glas {
+			w, h := d.PixelSize()
+			sx, sy := d.View().ToScreen(n.X, n.Y, w, h)
+			at = fyne.NewPos(float32(sx/d.ratio), float32(sy/d.ratio))
+		}
+	}
+	d.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	if d.tip.box.Visible() {
+		t.Fatal("the tooltip shows before the pointer has rested")
+	}
+	d.showTip() // as the rest timer does
+	if !d.tip.box.Visible() {
+		t.Fatal("no tooltip over Jorge Glas")
+	}
+	if text := d.tip.label.Text; !strings.Contains(text, "Jorge Glas") || !strings.Contains(text, "Official") {
+		t.Errorf("tooltip = %q, want his name and kind", text)
+	}
+	if p := d.tip.box.Position(); p.X < 0 || p.Y < 0 || p.X+d.tip.box.Size().Width > d.Size().Width+1 {
+		t.Errorf("tooltip at %v, size %v, is not inside the %v diagram", p, d.tip.box.Size(), d.Size())
+	}
+	// A click goes to the diagram, not to the tooltip, and hides it.
+	test.TapAt(d, at)
+	if d.tip.box.Visible() {
+		t.Error("the tooltip stays after a click")
+	}
+	if te.Selected() != glas {
+		t.Errorf("after the click the selection is %d, want Jorge Glas (%d)", te.Selected(), glas)
+	}
+
+	// Over a tie (and no actor), the tooltip names its ends and kind.
+	s := d.Scene()
+	var tieAt fyne.Position
+	var tieText string
+	for _, e := range s.Edges {
+		var a, b render.Node
+		for _, n := range s.Nodes {
+			if n.ID == e.From {
+				a = n
+			}
+			if n.ID == e.To {
+				b = n
+			}
+		}
+		w, h := d.PixelSize()
+		ax, ay := d.View().ToScreen(a.X, a.Y-12, w, h)
+		bx, by := d.View().ToScreen(b.X, b.Y-12, w, h)
+		p := fyne.NewPos(float32((ax+bx)/2/d.ratio), float32((ay+by)/2/d.ratio))
+		if e.Lanes == 1 && d.actorAt(p) == 0 && d.tieAt(p) == e.ID {
+			tieAt, tieText = p, te.hoverText(0, e.ID)
+			break
+		}
+	}
+	if tieText == "" {
+		t.Fatal("found no tie to hover over")
+	}
+	d.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: tieAt}})
+	d.showTip()
+	if got := d.tip.label.Text; got != tieText || !strings.Contains(got, " ") {
+		t.Errorf("tooltip over a tie = %q, want %q", got, tieText)
+	}
+	d.MouseOut()
+	if d.tip.box.Visible() {
+		t.Error("the tooltip stays after the pointer leaves")
 	}
 }

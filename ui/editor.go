@@ -155,6 +155,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnSelectTie = e.SelectTie
 	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
+	e.diagram.HoverText = e.hoverText
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(e)
 	e.side = container.NewVBox()

@@ -232,3 +232,48 @@ func compact(objs []fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	return out
 }
+
+// hoverText is the tooltip of an actor (or, with actor 0, a tie): what it
+// is, its dates, and for a tie its label and first source.
+func (e *Editor) hoverText(actor, tie model.ID) string {
+	if a, ok := e.m.Actor(actor); ok {
+		lines := []string{a.Name, e.m.Kind(model.ClassActor, a.Kind).DisplayName()}
+		if !a.Life.IsZero() {
+			lines = append(lines, "Exists "+a.Life.String())
+		}
+		if n := len(e.m.TiesOf(a.ID)); n > 0 {
+			lines = append(lines, fmt.Sprintf("%d ties over time", n))
+		}
+		return strings.Join(lines, "\n")
+	}
+	t, ok := e.m.Tie(tie)
+	if !ok {
+		return ""
+	}
+	join := " – "
+	if t.Directed {
+		join = " to "
+	}
+	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), e.m.Kind(model.ClassTie, t.Kind).DisplayName()}
+	if t.Label != "" {
+		lines = append(lines, "“"+t.Label+"”")
+	}
+	if !t.Span.IsZero() {
+		lines = append(lines, "In force "+t.Span.String())
+	}
+	if len(t.Sources) > 0 {
+		if s, ok := e.m.Source(t.Sources[0]); ok {
+			lines = append(lines, "Source: "+shorten(s.Title, 60))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// shorten cuts s to at most n characters, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
