@@ -29,7 +29,17 @@ type edgeLabel struct {
 
 // labelStops are the places along a tie, as shares of its length, where
 // its label may go, in order of preference: the middle first.
-var labelStops = []float64{0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84}
+var labelStops = stops()
+
+// stops are the shares of a tie's length where its label may go: from the
+// middle outward, every 4% up to 10% from the ends.
+func stops() []float64 {
+	out := []float64{0.5}
+	for d := 0.04; d <= 0.401; d += 0.04 {
+		out = append(out, 0.5-d, 0.5+d)
+	}
+	return out
+}
 
 // placeEdgeLabels places the labels of the selected actor's ties. Each
 // label goes to the first place where it covers no actor (shape or name)
@@ -48,6 +58,22 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 			}
 		}
 	}
+	var arrows []rect // arrowheads on screen: a label must not hide one
+	for k := range p.edges {
+		if a := p.edges[k].arrow; a != nil {
+			if b := bounds(a); b.overlap(screen) > 0 {
+				arrows = append(arrows, b)
+			}
+		}
+	}
+	// The lines a label must not lie nearer to than to its own: every tie
+	// drawn or, on a crowded picture, the stressed ones.
+	var others []int
+	for k := range p.edges {
+		if len(p.edges) <= crowdedLines || s.stressed(p.edges[k].e) {
+			others = append(others, k)
+		}
+	}
 	var out []edgeLabel
 	for k := range p.edges {
 		pe := &p.edges[k]
@@ -57,36 +83,82 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		}
 		end := p.ix.ends[pe.idx]
 		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom)
-		size := math.Max(9, 11*v.Zoom)
-		tw := r.textWidth(false, size, e.Label)
 		best, bestCost := edgeLabel{}, math.Inf(1)
+		full := math.Max(9, 11*v.Zoom)
 	search:
-		for _, side := range []float64{0, 1, -1} {
-			for _, stop := range labelStops {
-				at, n := alongPath(path, stop)
-				// Beside the line: far enough along its normal to clear it.
-				off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
-				cx, cy := at.X+off*n.X, at.Y+off*n.Y
-				l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.3, size: size,
-					box: rect{cx - tw/2 - 4, cy - size*0.75, cx + tw/2 + 4, cy + size*0.55}}
-				var cost float64
-				for _, b := range nodes {
-					cost += l.box.overlap(b)
-				}
-				for _, o := range out {
-					cost += 2 * l.box.overlap(o.box)
-				}
-				if cost < bestCost {
-					best, bestCost = l, cost
-				}
-				if cost == 0 {
-					break search
+		// Where no place is free at the full size, a smaller label may fit.
+		for _, size := range []float64{full, math.Max(7, full*0.8)} {
+			tw := r.textWidth(false, size, e.Label)
+			for _, side := range []float64{0, 1, -1} {
+				for _, stop := range labelStops {
+					at, n := alongPath(path, stop)
+					// Beside the line: far enough along its normal to clear it.
+					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
+					cx, cy := at.X+off*n.X, at.Y+off*n.Y
+					l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.35, size: size,
+						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
+					var cost float64
+					for _, b := range nodes {
+						cost += l.box.overlap(b)
+					}
+					for _, b := range arrows {
+						cost += arrowCost * l.box.overlap(b)
+					}
+					if p.strays(others, k, pt{cx, cy}, path) {
+						cost += strayCost
+					}
+					for _, o := range out {
+						cost += 2 * l.box.overlap(o.box)
+					}
+					if cost < bestCost {
+						best, bestCost = l, cost
+					}
+					if cost == 0 {
+						break search
+					}
 				}
 			}
 		}
 		out = append(out, best)
 	}
 	return out
+}
+
+// arrowCost weighs the area of an arrowhead a label hides: far more than
+// an actor's, since a hidden arrowhead hides which way a tie points.
+const arrowCost = 50
+
+// crowdedLines is the number of ties drawn above which a label is kept
+// off the stressed lines only, not off every line.
+const crowdedLines = 3000
+
+// strayCost is what a label place costs that lies nearer another line than
+// its own: more than covering anything, as it says the wrong thing.
+const strayCost = 1e6
+
+// strays reports whether point c, on or beside the path of planned tie k,
+// lies nearer one of the other lines than to that path.
+func (p *plan) strays(others []int, k int, c pt, path []pt) bool {
+	own := pathDistance(c, path)
+	for _, o := range others {
+		pe := &p.edges[o]
+		if o == k || c.Y < pe.y0-own || c.Y > pe.y1+own {
+			continue
+		}
+		if pathDistance(c, pe.path) < own {
+			return true
+		}
+	}
+	return false
+}
+
+// bounds is the box around pts.
+func bounds(pts []pt) rect {
+	b := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, q := range pts {
+		b = rect{math.Min(b.x0, q.X), math.Min(b.y0, q.Y), math.Max(b.x1, q.X), math.Max(b.y1, q.Y)}
+	}
+	return b
 }
 
 // nodeRect is the box of an actor on the picture: its shape and its name.
@@ -122,4 +194,13 @@ func (r *Renderer) drawEdgeLabel(p *painter, l edgeLabel) {
 	b := l.box
 	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), color.NRGBA{0xff, 0xff, 0xff, 0xe8})
 	p.text(false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
+}
+
+// pathDistance is the distance from c to the polyline path.
+func pathDistance(c pt, path []pt) float64 {
+	d := math.Inf(1)
+	for k := 1; k < len(path); k++ {
+		d = math.Min(d, segmentDistance(c, path[k-1], path[k]))
+	}
+	return d
 }

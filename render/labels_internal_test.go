@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"math"
 	"testing"
 
 	"relmap/assets"
@@ -91,13 +92,23 @@ func TestEdgeLabelsOnTheDefaultMap(t *testing.T) {
 	}
 	w, h := 1200, 750
 	v := r.FitTimeline(m, tl, w, h, 1)
-	var labels, onActor, onLabel int
+	var labels, onActor, onLabel, onOtherLine, onArrow int
 	for _, day := range m.Keyframes() {
 		for _, a := range m.Actors {
 			s := NewScene(m, FrameAt(m, tl, day), day, a.ID)
-			placed := r.planFrame(s, v, w, h).labels
+			p := r.planFrame(s, v, w, h)
+			placed := p.labels
 			for i, l := range placed {
 				labels++
+				if nearerAnotherLine(p, l) {
+					onOtherLine++
+				}
+				for _, pe := range p.edges {
+					if pe.arrow != nil && l.box.overlap(bounds(pe.arrow)) > 0 {
+						onArrow++
+						break
+					}
+				}
 				for k := range s.Nodes {
 					if n := &s.Nodes[k]; n.Alpha > 0.01 && l.box.overlap(r.nodeRect(n, v, w, h)) > 0 {
 						onActor++
@@ -113,9 +124,16 @@ func TestEdgeLabelsOnTheDefaultMap(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d labels: %d cover an actor, %d cover a label placed before them", labels, onActor, onLabel)
+	t.Logf("%d labels: %d cover an actor, %d cover a label placed before them, %d lie nearer another line than their own, %d cover an arrowhead",
+		labels, onActor, onLabel, onOtherLine, onArrow)
 	if labels == 0 {
 		t.Fatal("no labels placed")
+	}
+	if onOtherLine > 0 {
+		t.Errorf("%d labels lie nearer another line than their own, want none", onOtherLine)
+	}
+	if onArrow*50 > labels {
+		t.Errorf("%d of %d labels cover an arrowhead, want at most a fiftieth", onArrow, labels)
 	}
 	if onActor*10 > labels || onLabel*50 > labels {
 		t.Errorf("%d of %d labels cover an actor (want at most a tenth), %d cover another label (want at most a fiftieth)", onActor, labels, onLabel)
@@ -165,4 +183,22 @@ func TestLegendAt(t *testing.T) {
 	if _, ok := r.LegendAt(s, 1, w, h, 100, 60); ok {
 		t.Error("a point in the diagram hit the legend")
 	}
+}
+
+// nearerAnotherLine reports whether label l's centre lies nearer a line
+// drawn in the picture other than its own tie's.
+func nearerAnotherLine(p *plan, l edgeLabel) bool {
+	c := pt{(l.box.x0 + l.box.x1) / 2, (l.box.y0 + l.box.y1) / 2}
+	own := math.Inf(1)
+	for _, pe := range p.edges {
+		if pe.e == l.e {
+			own = pathDistance(c, pe.path)
+		}
+	}
+	for _, pe := range p.edges {
+		if pe.e != l.e && pathDistance(c, pe.path) < own {
+			return true
+		}
+	}
+	return false
 }
