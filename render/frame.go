@@ -165,7 +165,7 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
 			continue
 		}
-		path := edgePath(a, b, e, v.Zoom)
+		path := edgePath(a, b, e, v.Zoom, na.Scale, nb.Scale)
 		if len(path) < 2 {
 			continue
 		}

@@ -82,7 +82,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 			continue
 		}
 		end := p.ix.ends[pe.idx]
-		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom)
+		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9, 11*v.Zoom)
 	search:

@@ -82,9 +82,10 @@ func shoulders(c pt, rad float64) []pt {
 	return out
 }
 
-// edgePath returns the polyline of an edge between two shape centres,
-// bowed sideways by its lane, trimmed to the shapes' rims.
-func edgePath(a, b pt, e *Edge, zoom float64) []pt {
+// edgePath returns the polyline of an edge between the shape centres a
+// and b, bowed sideways by its lane, trimmed to the shapes' rims: ra and rb
+// are the shapes' sizes as Node.Scale gives them (0 means 1).
+func edgePath(a, b pt, e *Edge, zoom, ra, rb float64) []pt {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	l := math.Hypot(dx, dy)
 	if l < 1e-6 {
@@ -108,10 +109,15 @@ func edgePath(a, b pt, e *Edge, zoom float64) []pt {
 			path = append(path, pt{u*u*a.X + 2*u*t*ctrl.X + t*t*b.X, u*u*a.Y + 2*u*t*ctrl.Y + t*t*b.Y})
 		}
 	}
-	trim := (shapeRadius + 3) * zoom
-	path = trimStart(path, trim)
+	rim := func(scale float64) float64 {
+		if scale <= 0 {
+			scale = 1
+		}
+		return (shapeRadius*scale + 3) * zoom
+	}
+	path = trimStart(path, rim(ra))
 	reverse(path)
-	path = trimStart(path, trim)
+	path = trimStart(path, rim(rb))
 	reverse(path)
 	return path
 }

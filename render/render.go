@@ -277,7 +277,7 @@ func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model
 		if sx < math.Min(a.X, b.X)-bow || sx > math.Max(a.X, b.X)+bow || sy < math.Min(a.Y, b.Y)-bow || sy > math.Max(a.Y, b.Y)+bow {
 			continue
 		}
-		path := edgePath(a, b, e, v.Zoom)
+		path := edgePath(a, b, e, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)
 		for k := 1; k < len(path); k++ {
 			if d := segmentDistance(pt{sx, sy}, path[k-1], path[k]); d < bestD {
 				best, bestD = e.ID, d

@@ -217,3 +217,32 @@ func BenchmarkHitTest(b *testing.B) {
 		r.HitTest(s, v, 1920, 1080, rng.Float64()*1920, rng.Float64()*1080)
 	}
 }
+
+// An arrowhead ends at the rim of its target's shape, however big the
+// shape is drawn (an actor sized by a measure).
+func TestArrowheadsStopAtTheTargetsRim(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	kinds := model.DefaultKinds()
+	for _, scale := range []float64{0, 1, 2.5} {
+		s := &Scene{
+			Nodes: []Node{{ID: 1, Label: "A", Kind: kinds[0], X: 0, Y: 0, Alpha: 1},
+				{ID: 2, Label: "B", Kind: kinds[0], X: 400, Y: 0, Alpha: 1, Scale: scale}},
+			Edges: []Edge{{ID: 1, From: 1, To: 2, Kind: kinds[6], Directed: true, Alpha: 1, Lanes: 1}},
+		}
+		v := View{CX: 200, CY: 0, Zoom: 1, UIScale: 1}
+		p := r.planFrame(s, v, 1000, 600)
+		if len(p.edges) != 1 || p.edges[0].arrow == nil {
+			t.Fatalf("scale %v: no arrowhead planned", scale)
+		}
+		tip := p.edges[0].arrow[0]
+		c := p.centre[1]
+		want := (shapeRadius*math.Max(scale, 1) + 3) * v.Zoom
+		if scale > 0 && scale < 1 {
+			want = (shapeRadius*scale + 3) * v.Zoom
+		}
+		if d := math.Hypot(tip.X-c.X, tip.Y-c.Y); math.Abs(d-want) > 0.5 {
+			t.Errorf("scale %v: the arrowhead ends %.1f px from the target's centre, want %.1f (its rim and a gap)", scale, d, want)
+		}
+	}
+}
