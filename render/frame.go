@@ -120,12 +120,14 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	}
 	wg.Wait()
 	var ink float64
-	total := 0
+	ghosts := p.planGhosts()
+	total := len(ghosts)
 	for c := range parts {
 		ink += inks[c]
 		total += len(parts[c])
 	}
 	p.edges = make([]plannedEdge, 0, total)
+	p.edges = append(p.edges, ghosts...) // under the rest
 	for _, part := range parts {
 		p.edges = append(p.edges, part...)
 	}
@@ -169,10 +171,14 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if len(path) < 2 {
 			continue
 		}
-		col, ok := colours[e.Kind.Color]
+		hex := e.Kind.Color
+		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
+			hex = s.Emphasis.Color
+		}
+		col, ok := colours[hex]
 		if !ok {
-			col = parseColor(e.Kind.Color)
-			colours[e.Kind.Color] = col
+			col = parseColor(hex)
+			colours[hex] = col
 		}
 		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
 		if e.Kind.Dashed {
@@ -196,6 +202,38 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		out = append(out, pe)
 	}
 	return out, ink
+}
+
+// planGhosts plans the scene's ghosted ties whose two actors are drawn:
+// faded, dashed and in GhostColor. They are not in Scene.Edges (idx -1).
+func (p *plan) planGhosts() []plannedEdge {
+	var out []plannedEdge
+	col := fade(parseColor(GhostColor), 0.6)
+	width := p.v.lineWidth()
+	for i := range p.s.Ghosts {
+		e := &p.s.Ghosts[i]
+		a, okA := p.ix.byID[e.From]
+		b, okB := p.ix.byID[e.To]
+		if !okA || !okB {
+			continue
+		}
+		path := edgePath(p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale)
+		if len(path) < 2 {
+			continue
+		}
+		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(3, 7*p.v.Zoom)}
+		if e.Directed {
+			pe.arrow = arrowHead(path, math.Max(5, arrowSize*p.v.Zoom))
+		}
+		pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
+		for _, q := range path {
+			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
+		}
+		reach := width/2 + arrowSize*p.v.Zoom + 2
+		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
+		out = append(out, pe)
+	}
+	return out
 }
 
 // nodeAlpha is node i's opacity as drawn.

@@ -78,8 +78,8 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	for k := range p.edges {
 		pe := &p.edges[k]
 		e := pe.e
-		if !s.stressed(e) || e.Label == "" || e.Alpha < 0.5 {
-			continue
+		if pe.idx < 0 || !s.stressed(e) || e.Label == "" || e.Alpha < 0.5 {
+			continue // ghosts are not labelled
 		}
 		end := p.ix.ends[pe.idx]
 		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)

@@ -57,6 +57,10 @@ type Scene struct {
 	// Hidden are the kinds a filter hides: their actors and ties are not
 	// in the scene, and the legend lists them faint.
 	Hidden map[KindKey]bool
+	// Ghosts are ties not in force on the picture's date, drawn ghosted
+	// (faded, dashed, in GhostColor) under the rest where both their
+	// actors are drawn: what a comparison of two dates says has ended.
+	Ghosts []Edge
 
 	ix *index // built by the renderer when first needed
 }
@@ -71,8 +75,9 @@ func (s *Scene) Copy() *Scene {
 	c.ActorKinds = append([]model.Kind(nil), s.ActorKinds...)
 	c.TieKinds = append([]model.Kind(nil), s.TieKinds...)
 	if s.Emphasis != nil {
-		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties)}
+		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties), Color: s.Emphasis.Color}
 	}
+	c.Ghosts = append([]Edge(nil), s.Ghosts...)
 	c.Hidden = maps.Clone(s.Hidden)
 	return &c
 }
@@ -84,10 +89,15 @@ type KindKey struct {
 }
 
 // Emphasis is a set of actors and ties that a picture draws in full and
-// labels; the rest are drawn faded.
+// labels; the rest are drawn faded. Color, when set ("#rrggbb"), draws the
+// emphasised ties in that colour instead of their kinds'.
 type Emphasis struct {
 	Actors, Ties map[model.ID]bool
+	Color        string
 }
+
+// GhostColor is the colour of ghosted ties (Scene.Ghosts).
+const GhostColor = "#c62828"
 
 // stressed reports whether e is drawn in full and labelled: one of the
 // emphasis's ties, or, with none, a tie of the selected actor.

@@ -122,20 +122,33 @@ func (e *Editor) goToChange(r model.DiffRow) {
 	}
 }
 
+// beganColor draws the ties a comparison finds began; those that ended
+// are drawn in render.GhostColor.
+const beganColor = "#2e7d32"
+
 // showDiff shows the second date of d with what began since the first
 // drawn in full (the ties that began, their actors, the actors that
 // appeared) and the rest faded, until the date moves or Escape.
 func (e *Editor) showDiff(d model.Diff) {
-	em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}}
+	em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}, Color: beganColor}
 	for _, t := range d.Began {
 		em.Ties[t.ID], em.Actors[t.From], em.Actors[t.To] = true, true, true
 	}
 	for _, a := range d.Appeared {
 		em.Actors[a.ID] = true
 	}
+	// What ended is drawn ghosted, in its own colour, where both its
+	// actors are still on the picture.
+	var ghosts []render.Edge
+	for _, t := range d.Ended {
+		ghosts = append(ghosts, render.Edge{ID: t.ID, From: t.From, To: t.To, Kind: e.m.Kind(model.ClassTie, t.Kind),
+			Label: t.Label, Directed: t.Directed, Alpha: 1, Lanes: 1})
+	}
 	e.focus, e.route, e.selectedTie, e.selected = 0, nil, 0, 0
 	e.SetDate(d.To, false)
-	e.diffStress, e.diffDay = em, d.To
+	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
+	e.diffNote = fmt.Sprintf("Since %s: began in green, ended dashed in red", d.From)
 	e.showScene()
-	e.status.SetText(fmt.Sprintf("Drawn in full: what began between %s and %s (%d ties). Escape ends it.", d.From, d.To, len(d.Began)))
+	e.status.SetText(fmt.Sprintf("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it.",
+		d.From, d.To, len(d.Began), len(d.Ended)))
 }

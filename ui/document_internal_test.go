@@ -583,8 +583,29 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	if em == nil || len(em.Ties) != len(d.Began) || te.day != d.To {
 		t.Fatalf("after showing the diff: date %s, stressed %+v; want %s and the %d ties that began", te.day, em, d.To, len(d.Began))
 	}
+	// What ended is drawn ghosted where both its actors are still drawn.
+	s := te.diagram.Scene()
+	if len(d.Ended) == 0 || len(s.Ghosts) != len(d.Ended) {
+		t.Fatalf("%d ties ended, the scene ghosts %d", len(d.Ended), len(s.Ghosts))
+	}
+	drawn := map[model.ID]bool{}
+	for _, n := range s.Nodes {
+		drawn[n.ID] = true
+	}
+	relations := false
+	for _, g := range s.Ghosts {
+		if tie, _ := te.m.Tie(g.ID); tie.Kind == "relations" && drawn[g.From] && drawn[g.To] {
+			relations = true
+		}
+	}
+	if !relations {
+		t.Error("the diplomatic relations that ended are not ghosted between their two countries")
+	}
+	if !strings.Contains(s.Caption, "ended") {
+		t.Errorf("the header %q does not say what the colours mean", s.Caption)
+	}
 	te.SetDate(model.MustDate("2024-04-01").First(), false)
-	if te.diagram.Scene().Emphasis != nil {
-		t.Error("the comparison is still stressed on another date")
+	if s := te.diagram.Scene(); s.Emphasis != nil || len(s.Ghosts) != 0 {
+		t.Error("the comparison is still drawn on another date")
 	}
 }

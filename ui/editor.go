@@ -58,6 +58,8 @@ type Editor struct {
 	// diffStress is what a comparison of two dates stresses, on the
 	// second date (diffDay) only.
 	diffStress *render.Emphasis
+	diffGhosts []render.Edge // the ties that ended, drawn ghosted
+	diffNote   string        // what the picture's header says of it
 	diffDay    model.Day
 	// hidden are the kinds the filter hides (see shown); shownMap is the
 	// map without them, made from shownFrom, until the filter changes.
@@ -286,6 +288,10 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 	}
 	if note := e.filterNote(); note != "" {
 		s.Caption = withNote(note, s.Caption)
+	}
+	if e.diffStress != nil && day == e.diffDay {
+		s.Ghosts = e.diffGhosts
+		s.Caption = withNote(e.diffNote, s.Caption)
 	}
 	return s
 }

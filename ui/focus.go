@@ -163,7 +163,7 @@ func (e *Editor) nextPath() {
 
 // clearEmphasis ends a focus or path and clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.route, e.selectedTie, e.diffStress = 0, nil, 0, nil
+	e.focus, e.route, e.selectedTie, e.diffStress, e.diffGhosts = 0, nil, 0, nil, nil
 	e.status.SetText("")
 	e.Select(0)
 }
