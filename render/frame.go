@@ -44,7 +44,8 @@ type plan struct {
 	w, h int
 	near map[model.ID]bool
 
-	centre []pt // each node's shape centre on screen
+	centre []pt       // each node's shape centre on screen
+	route  *obstacles // set when ties are routed around actors
 	nodes  []int32
 	edges  []plannedEdge
 	labels []edgeLabel // labels of stressed ties
@@ -64,6 +65,7 @@ type plannedEdge struct {
 	width  float64
 	dash   float64
 	arrow  []pt // the arrowhead's triangle, nil for none
+	full   []pt // a stressed tie's path to its target's rim, for its label
 }
 
 type keptLabel struct {
@@ -98,6 +100,9 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		p.nodes = append(p.nodes, int32(i))
 	}
 	width := v.lineWidth()
+	if !p.dots && len(s.Edges) <= routeLimit {
+		p.route = newObstacles(p)
+	}
 	// Ties are planned in fixed chunks over all cores and joined in order.
 	const chunk = 4096
 	parts := make([][]plannedEdge, (len(s.Edges)+chunk-1)/chunk)
@@ -171,6 +176,9 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if len(path) < 2 {
 			continue
 		}
+		if p.route != nil && e.Lanes <= 1 {
+			path = p.route.route(path, end[0], end[1], a, b, v.Zoom, na.Scale, nb.Scale)
+		}
 		hex := e.Kind.Color
 		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
 			hex = s.Emphasis.Color
@@ -181,6 +189,9 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 			colours[hex] = col
 		}
 		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
+		if s.stressed(e) {
+			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
+		}
 		if e.Kind.Dashed {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}

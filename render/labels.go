@@ -81,8 +81,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		if pe.idx < 0 || !s.stressed(e) || e.Label == "" || e.Alpha < 0.5 {
 			continue // ghosts are not labelled
 		}
-		end := p.ix.ends[pe.idx]
-		path := edgePath(p.centre[end[0]], p.centre[end[1]], e, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)
+		path := pe.full
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9, 11*v.Zoom)
 	search:

@@ -9,6 +9,7 @@ import (
 	"relmap/assets"
 	"relmap/layout"
 	"relmap/model"
+	"relmap/model/storetest"
 	"relmap/model/jsonio"
 )
 
@@ -149,14 +150,25 @@ func TestHitTestTie(t *testing.T) {
 	s := labelScene()
 	w, h := 1000, 600
 	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
-	a, b := r.shapeCentre(&s.Nodes[0], v, w, h), r.shapeCentre(&s.Nodes[1], v, w, h)
-	// A quarter of the way along A–B: on the tie, clear of C.
-	x, y := a.X+(b.X-a.X)/4, a.Y+(b.Y-a.Y)/4
-	if id, ok := r.HitTestTie(s, v, w, h, x, y+2); !ok || id != 1 {
-		t.Errorf("a click 2 px from tie 1 hit %d, %v", id, ok)
+	// A–B passes C, so it is drawn bent around it: a click follows the
+	// tie as drawn, not the straight line between its ends.
+	var path []pt
+	for _, pe := range r.planFrame(s, v, w, h).edges {
+		if pe.e.ID == 1 {
+			path = pe.path
+		}
 	}
-	if id, ok := r.HitTestTie(s, v, w, h, x, y+40); ok {
-		t.Errorf("a click 40 px from every tie hit %d", id)
+	if len(path) <= 2 {
+		t.Fatalf("tie 1, which passes actor C, is drawn straight: %v", path)
+	}
+	mid, n := alongPath(path, 0.5)
+	if id, ok := r.HitTestTie(s, v, w, h, mid.X+2*n.X, mid.Y+2*n.Y); !ok || id != 1 {
+		t.Errorf("a click 2 px from the middle of tie 1 as drawn hit %d, %v", id, ok)
+	}
+	a, b := r.shapeCentre(&s.Nodes[0], v, w, h), r.shapeCentre(&s.Nodes[1], v, w, h)
+	straight := pt{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
+	if id, ok := r.HitTestTie(s, v, w, h, straight.X, straight.Y+40); ok {
+		t.Errorf("a click 40 px below the straight line hit %d", id)
 	}
 }
 
@@ -201,4 +213,56 @@ func nearerAnotherLine(p *plan, l edgeLabel) bool {
 		}
 	}
 	return false
+}
+
+// Ties are bent around actors that are not their ends: counted on the
+// default map and on a generated 200-actor map at every keyframe, each
+// date framed as the app frames it.
+func TestTiesGoAroundActors(t *testing.T) {
+	t.Parallel()
+	def, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		m    *model.Map
+	}{{"default map", def}, {"generated 200 actors", storetest.Generated(200, 300)}} {
+		tl, err := r.Layout(context.Background(), tc.m, layout.DefaultStability, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h := 1200, 750
+		var ties, through, straightThrough int
+		for _, day := range tc.m.Keyframes() {
+			s := NewScene(tc.m, FrameAt(tc.m, tl, day), day, 0)
+			p := r.planFrame(s, r.FitDate(tc.m, tl, day, w, h, 1), w, h)
+			if p.route == nil {
+				continue
+			}
+			for _, pe := range p.edges {
+				end := p.ix.ends[pe.idx]
+				ties++
+				if p.route.crossed(pe.path, end[0], end[1]) > 0 {
+					through++
+				}
+				a, b := p.centre[end[0]], p.centre[end[1]]
+				if p.route.crossed([]pt{a, b}, end[0], end[1]) > 0 {
+					straightThrough++
+				}
+			}
+		}
+		t.Logf("%s: %d ties drawn over %d keyframes: %d pass through an actor not their own (%d would, drawn straight)",
+			tc.name, ties, len(tc.m.Keyframes()), through, straightThrough)
+		if ties == 0 || straightThrough == 0 {
+			t.Fatalf("%s: %d ties, %d straight through an actor: the test tests nothing", tc.name, ties, straightThrough)
+		}
+		if through*100 > ties {
+			t.Errorf("%s: %d of %d ties pass through an actor, want at most 1%%", tc.name, through, ties)
+		}
+	}
 }

@@ -86,15 +86,22 @@ func shoulders(c pt, rad float64) []pt {
 // and b, bowed sideways by its lane, trimmed to the shapes' rims: ra and rb
 // are the shapes' sizes as Node.Scale gives them (0 means 1).
 func edgePath(a, b pt, e *Edge, zoom, ra, rb float64) []pt {
-	dx, dy := b.X-a.X, b.Y-a.Y
-	l := math.Hypot(dx, dy)
-	if l < 1e-6 {
-		return nil
-	}
 	off := (float64(e.Lane) - float64(e.Lanes-1)/2) * laneSpacing * zoom
 	// Keep the bow on the same side whichever way the tie points.
 	if e.From > e.To {
 		off = -off
+	}
+	return bowedPath(a, b, off, zoom, ra, rb)
+}
+
+// bowedPath is the line from a to b bowed sideways by off pixels at its
+// middle (a quadratic curve; straight for 0), trimmed to the rims of shapes
+// of sizes ra and rb.
+func bowedPath(a, b pt, off, zoom, ra, rb float64) []pt {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l := math.Hypot(dx, dy)
+	if l < 1e-6 {
+		return nil
 	}
 	var path []pt
 	if off == 0 {

@@ -259,29 +259,25 @@ func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID
 }
 
 // HitTestTie returns the tie drawn nearest device pixel (sx, sy), if one
-// passes within a few pixels of it; faded ties are not hit.
+// passes within a few pixels of it; faded ties are not hit. It plans the
+// frame, so that it follows each tie as drawn (bent around actors).
 func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	ix := s.indexed()
+	if v.UIScale <= 0 {
+		v.UIScale = 1
+	}
+	p := r.planFrame(s, v, max(w, 1), max(h, 1))
 	best, bestD := model.ID(0), tieHitPixels*v.UIScale
-	for i := range s.Edges {
-		e := &s.Edges[i]
-		end := ix.ends[i]
-		if end[0] < 0 || e.Alpha < 0.5 {
+	for _, pe := range p.edges {
+		if pe.idx < 0 || pe.e.Alpha < 0.5 {
 			continue
 		}
-		a, b := r.shapeCentre(&s.Nodes[end[0]], v, w, h), r.shapeCentre(&s.Nodes[end[1]], v, w, h)
-		// A straight tie's box, widened by its bow, must be near the point.
-		bow := float64(e.Lanes)*laneSpacing*v.Zoom + bestD
-		if sx < math.Min(a.X, b.X)-bow || sx > math.Max(a.X, b.X)+bow || sy < math.Min(a.Y, b.Y)-bow || sy > math.Max(a.Y, b.Y)+bow {
+		if sy < pe.y0-bestD || sy > pe.y1+bestD {
 			continue
 		}
-		path := edgePath(a, b, e, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)
-		for k := 1; k < len(path); k++ {
-			if d := segmentDistance(pt{sx, sy}, path[k-1], path[k]); d < bestD {
-				best, bestD = e.ID, d
-			}
+		if d := pathDistance(pt{sx, sy}, pe.path); d < bestD {
+			best, bestD = pe.e.ID, d
 		}
 	}
 	return best, best != 0
