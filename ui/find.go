@@ -20,12 +20,13 @@ func (e *Editor) findDialog() {
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("Name, short name, attribute or notes")
 	var matches []model.Match
+	searcher := model.NewSearcher(e.m) // the map's fields folded once, not per keystroke
 	list := widget.NewList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.matchLine(matches[i])) })
 	count := widget.NewLabel("")
 	entry.OnChanged = func(s string) {
-		matches = e.m.Search(s)
+		matches = searcher.Search(s)
 		list.UnselectAll()
 		list.Refresh()
 		switch {
