@@ -486,5 +486,5 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges, nodes []int32) {
 		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(ink, alpha))
 	}
 	r.drawHeader(pa, p.s, p.v.UIScale)
-	r.drawLegend(pa, p.s, p.v.UIScale, p.w, p.h)
+	r.drawLegend(pa, p.s, p.v, p.w, p.h)
 }

@@ -184,7 +184,7 @@ func TestLegendAt(t *testing.T) {
 	w, h := 1000, 600
 	x := float64(w) - legendWidth + 40
 	for _, row := range legendRows(s, 1, h) {
-		k, ok := r.LegendAt(s, 1, w, h, x, row.y-4)
+		k, ok := r.LegendAt(s, View{UIScale: 1}, w, h, x, row.y-4)
 		switch {
 		case row.heading != "" && ok:
 			t.Errorf("the heading %q hit kind %q", row.heading, k.Name)
@@ -192,8 +192,30 @@ func TestLegendAt(t *testing.T) {
 			t.Errorf("the line of %q hit %q, %v", row.kind.Name, k.Name, ok)
 		}
 	}
-	if _, ok := r.LegendAt(s, 1, w, h, 100, 60); ok {
+	if _, ok := r.LegendAt(s, View{UIScale: 1}, w, h, 100, 60); ok {
 		t.Error("a point in the diagram hit the legend")
+	}
+	// Folded, the legend is a tab: a click on it unfolds it and hits no
+	// kind; the fold control is the legend's top corner.
+	folded := View{UIScale: 1, Collapsed: true}
+	if _, ok := r.LegendAt(s, folded, w, h, float64(w)-10, legendRows(s, 1, h)[1].y-4); ok {
+		t.Error("a folded legend hit a kind")
+	}
+	if !LegendToggleAt(folded, w, h, float64(w)-10, 300) || LegendToggleAt(folded, w, h, float64(w)-60, 300) {
+		t.Error("the folded legend's tab is not where it unfolds")
+	}
+	if !LegendToggleAt(View{UIScale: 1}, w, h, float64(w)-10, 10) || LegendToggleAt(View{UIScale: 1}, w, h, x, 200) {
+		t.Error("the legend's fold control is not its top corner")
+	}
+	// Folding it gives its room to the diagram: a view fitted to the wider
+	// width fills the folded picture's diagram area exactly.
+	fit := Fit(0, 0, 1000, 500, CollapsedWidth(w, 1), h, 1)
+	fit.Collapsed = true
+	if x0, _ := fit.ToScreen(0, 250, w, h); math.Abs(x0-margin) > 1 {
+		t.Errorf("the fitted box starts at x %.1f, want the margin %.0f", x0, margin)
+	}
+	if x1, _ := fit.ToScreen(1000, 250, w, h); math.Abs(x1-(float64(w)-tabWidth-margin)) > 1 {
+		t.Errorf("the fitted box ends at x %.1f, want %.0f (the tab's edge less the margin)", x1, float64(w)-tabWidth-margin)
 	}
 }
 

@@ -56,9 +56,10 @@ func legendRows(s *Scene, ui float64, h int) []legendRow {
 }
 
 // LegendAt returns the kind whose legend line holds device pixel (sx, sy),
-// if any.
-func (r *Renderer) LegendAt(s *Scene, ui float64, w, h int, sx, sy float64) (model.Kind, bool) {
-	if sx < float64(w)-legendWidth*ui {
+// if any. A collapsed legend has none.
+func (r *Renderer) LegendAt(s *Scene, v View, w, h int, sx, sy float64) (model.Kind, bool) {
+	ui := v.UIScale
+	if v.Collapsed || sx < float64(w)-legendWidth*ui {
 		return model.Kind{}, false
 	}
 	for _, row := range legendRows(s, ui, h) {
@@ -69,10 +70,35 @@ func (r *Renderer) LegendAt(s *Scene, ui float64, w, h int, sx, sy float64) (mod
 	return model.Kind{}, false
 }
 
-func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
-	x0 := float64(w) - legendWidth*ui
+// LegendToggleAt reports whether device pixel (sx, sy) is on the control
+// that folds the legend (its top corner) or unfolds it (the whole tab).
+func LegendToggleAt(v View, w, h int, sx, sy float64) bool {
+	ui := v.UIScale
+	if v.Collapsed {
+		return sx >= float64(w)-tabWidth*ui && sy >= 0 && sy < float64(h)
+	}
+	return sx >= float64(w)-toggleSize*ui && sy < toggleSize*ui
+}
+
+// toggleSize is the side of the legend's fold control, at UI scale 1.
+const toggleSize = 28.0
+
+func (r *Renderer) drawLegend(p *painter, s *Scene, v View, w, h int) {
+	ui := v.UIScale
+	x0 := float64(w) - legendSpan(v.Collapsed)*ui
 	p.fill([]pt{{x0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {x0, float64(h)}}, panel)
 	p.fill([]pt{{x0, 0}, {x0 + ui, 0}, {x0 + ui, float64(h)}, {x0, float64(h)}}, color.NRGBA{0xd5, 0xd9, 0xde, 0xff})
+	if v.Collapsed {
+		// The tab: a chevron to unfold it, and the word down the tab.
+		cx := x0 + tabWidth*ui/2
+		p.fill(chevron(pt{cx, 18 * ui}, 5*ui, -1), muted)
+		for i, c := range "LEGEND" {
+			s := string(c)
+			p.text(true, 11*ui, cx-p.textWidth(true, 11*ui, s)/2, 44*ui+float64(i)*14*ui, s, muted)
+		}
+		return
+	}
+	p.fill(chevron(pt{float64(w) - toggleSize*ui/2, toggleSize * ui / 2}, 5*ui, 1), muted)
 	x := x0 + 16*ui
 	text := 12 * ui
 	for _, row := range legendRows(s, ui, h) {
@@ -109,16 +135,22 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, ui float64, w, h int) {
 	}
 }
 
-// Overlays are the parts of a w×h picture that do not move with the
-// view: the header strip and the legend panel.
-func Overlays(w, h int, ui float64) []image.Rectangle {
+// Overlays are the parts of a w×h picture seen through v that do not move
+// with the view: the header strip and the legend panel (or its tab).
+func Overlays(w, h int, v View) []image.Rectangle {
+	ui := v.UIScale
 	if ui <= 0 {
 		ui = 1
 	}
 	return []image.Rectangle{
 		image.Rect(0, 0, w, int(math.Ceil(headerH*ui))),
-		image.Rect(int(math.Floor(float64(w)-legendWidth*ui)), 0, w, h),
+		image.Rect(int(math.Floor(float64(w)-legendSpan(v.Collapsed)*ui)), 0, w, h),
 	}
+}
+
+// chevron is a small arrowhead at c pointing right (dir 1) or left (-1).
+func chevron(c pt, size, dir float64) []pt {
+	return []pt{{c.X + dir*size*0.6, c.Y}, {c.X - dir*size*0.6, c.Y - size}, {c.X - dir*size*0.6, c.Y + size}}
 }
 
 // Background is the colour pictures are painted on.

@@ -30,6 +30,7 @@ const (
 // Overlay geometry in device pixels at UIScale 1.
 const (
 	legendWidth = 220.0
+	tabWidth    = 26.0 // the legend folded
 	headerH     = 66.0
 	margin      = 24.0
 )
@@ -50,6 +51,9 @@ type View struct {
 	CX, CY  float64
 	Zoom    float64
 	UIScale float64
+	// Collapsed folds the legend to a narrow tab, and the diagram area
+	// takes its place.
+	Collapsed bool
 }
 
 // Renderer draws scenes. It is safe for use by one goroutine at a time
@@ -142,9 +146,28 @@ func (r *Renderer) boxSize(label string) layout.Size {
 func (r *Renderer) ActorBox(a model.Actor) layout.Size { return r.BoxSize(a.Label()) }
 
 // plot returns the diagram area of a w×h picture: the part not under the
-// header and legend.
-func plot(w, h int, ui float64) (x0, y0, x1, y1 float64) {
-	return margin * ui, headerH * ui, float64(w) - (legendWidth+margin)*ui, float64(h) - margin*ui
+// header and legend (or, collapsed, the legend's tab).
+func plot(w, h int, ui float64, collapsed bool) (x0, y0, x1, y1 float64) {
+	return margin * ui, headerH * ui, float64(w) - (legendSpan(collapsed)+margin)*ui, float64(h) - margin*ui
+}
+
+// legendSpan is the width of the legend, or of its tab when collapsed, at
+// UI scale 1.
+func legendSpan(collapsed bool) float64 {
+	if collapsed {
+		return tabWidth
+	}
+	return legendWidth
+}
+
+// CollapsedWidth is the width to fit a view in (Fit, FitView) for it to
+// fill a w-wide picture whose legend is collapsed: the diagram area of the
+// one is that of the other, the same width at the same place.
+func CollapsedWidth(w int, ui float64) int {
+	if ui <= 0 {
+		ui = 1
+	}
+	return w + int(math.Round((legendWidth-tabWidth)*ui))
 }
 
 // Fit returns the view that shows the layout box (minX, minY)-(maxX, maxY)
@@ -153,7 +176,7 @@ func Fit(minX, minY, maxX, maxY float64, w, h int, ui float64) View {
 	if ui <= 0 {
 		ui = 1
 	}
-	x0, y0, x1, y1 := plot(w, h, ui)
+	x0, y0, x1, y1 := plot(w, h, ui, false)
 	zoom := 1.5 * ui
 	if bw, bh := maxX-minX, maxY-minY; bw > 0 && bh > 0 {
 		zoom = math.Min(zoom, math.Min((x1-x0)/bw, (y1-y0)/bh))
@@ -168,13 +191,13 @@ func Fit(minX, minY, maxX, maxY float64, w, h int, ui float64) View {
 
 // ToScreen maps a layout point to device pixels in a w×h picture.
 func (v View) ToScreen(x, y float64, w, h int) (float64, float64) {
-	x0, y0, x1, y1 := plot(w, h, v.UIScale)
+	x0, y0, x1, y1 := plot(w, h, v.UIScale, v.Collapsed)
 	return (x-v.CX)*v.Zoom + (x0+x1)/2, (y-v.CY)*v.Zoom + (y0+y1)/2
 }
 
 // ToLayout maps device pixels in a w×h picture to a layout point.
 func (v View) ToLayout(sx, sy float64, w, h int) (float64, float64) {
-	x0, y0, x1, y1 := plot(w, h, v.UIScale)
+	x0, y0, x1, y1 := plot(w, h, v.UIScale, v.Collapsed)
 	return (sx-(x0+x1)/2)/v.Zoom + v.CX, (sy-(y0+y1)/2)/v.Zoom + v.CY
 }
 
@@ -185,7 +208,7 @@ func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
 // v does in a w×h one, everything enlarged by the same factor.
 func (v View) Scaled(w, h, w2, h2 int) View {
 	f := math.Min(float64(w2)/float64(w), float64(h2)/float64(h))
-	return View{CX: v.CX, CY: v.CY, Zoom: v.Zoom * f, UIScale: v.UIScale * f}
+	return View{CX: v.CX, CY: v.CY, Zoom: v.Zoom * f, UIScale: v.UIScale * f, Collapsed: v.Collapsed}
 }
 
 // Draw paints scene s as seen through v into a new w×h image.

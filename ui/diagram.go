@@ -72,6 +72,9 @@ type Diagram struct {
 	OnSelectTie func(id model.ID)
 	// OnLegend is called with the kind whose legend line was tapped.
 	OnLegend func(k model.Kind)
+	// OnLegendFolded is called when the legend is folded or unfolded.
+	OnLegendFolded func(collapsed bool)
+	collapsed      bool // the legend is folded to a tab
 	// OnMenu is called on a secondary tap, with the actor under it (or 0)
 	// and the absolute position for a pop-up menu.
 	OnMenu func(id model.ID, at fyne.Position)
@@ -181,7 +184,7 @@ func (d *Diagram) Refit() {
 		return
 	}
 	d.stopCamera()
-	from, to := d.view, d.fit(d.pw, d.ph, d.ratio)
+	from, to := d.view, d.fitView(d.pw, d.ph, d.ratio)
 	if from == to {
 		return
 	}
@@ -207,7 +210,38 @@ func between(a, b render.View, p float64) render.View {
 	if za, zb := 1/a.Zoom, 1/b.Zoom; math.Abs(zb-za) > 1e-12 {
 		t = (1/zoom - za) / (zb - za)
 	}
-	return render.View{CX: a.CX + (b.CX-a.CX)*t, CY: a.CY + (b.CY-a.CY)*t, Zoom: zoom, UIScale: b.UIScale}
+	return render.View{CX: a.CX + (b.CX-a.CX)*t, CY: a.CY + (b.CY-a.CY)*t, Zoom: zoom, UIScale: b.UIScale, Collapsed: b.Collapsed}
+}
+
+// fitView is the fit for a w×h picture with the legend as it is: folded,
+// the diagram takes the legend's room.
+func (d *Diagram) fitView(w, h int, ui float64) render.View {
+	if !d.collapsed {
+		return d.fit(w, h, ui)
+	}
+	v := d.fit(render.CollapsedWidth(w, ui), h, ui)
+	v.Collapsed = true
+	return v
+}
+
+// LegendCollapsed reports whether the legend is folded to a tab.
+func (d *Diagram) LegendCollapsed() bool { return d.collapsed }
+
+// SetLegendCollapsed folds the legend to a tab (or unfolds it); the
+// diagram takes its room, and a view that follows the fit is fitted again.
+func (d *Diagram) SetLegendCollapsed(c bool) {
+	if c == d.collapsed {
+		return
+	}
+	d.collapsed = c
+	d.view.Collapsed = c
+	if d.follow {
+		d.fitted = false
+	}
+	if d.OnLegendFolded != nil {
+		d.OnLegendFolded(c)
+	}
+	d.raster.Refresh()
 }
 
 func (d *Diagram) stopCamera() {
@@ -224,7 +258,7 @@ func (d *Diagram) Image(w, h int) *image.RGBA {
 	v := d.view
 	if !d.fitted || pw == 0 || ph == 0 {
 		pw, ph = w, h
-		v = d.fit(w, h, 1)
+		v = d.fitView(w, h, 1)
 	}
 	return d.r.Draw(d.scene, v.Scaled(pw, ph, w, h), w, h)
 }
@@ -238,7 +272,7 @@ func (d *Diagram) paint(w, h int) image.Image {
 		// Fit at first, and again when the window is resized while the
 		// view follows the fit.
 		d.stopCamera()
-		d.view = d.fit(w, h, d.ratio)
+		d.view = d.fitView(w, h, d.ratio)
 		d.fitted = true
 	} else if resized {
 		// The user has panned or zoomed: keep the centre and zoom.
@@ -336,7 +370,7 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 		}
 	}
 	if lw == w && lh == h {
-		for _, r := range render.Overlays(w, h, v.UIScale) {
+		for _, r := range render.Overlays(w, h, v) {
 			draw.Draw(img, r, last, r.Min, draw.Src)
 		}
 	}
@@ -356,7 +390,7 @@ func (d *Diagram) panned(w, h int) *image.RGBA {
 	draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
 	draw.Draw(img, img.Rect.Add(image.Pt(dx, dy)), d.last, image.Point{}, draw.Src)
 	// The header and legend stay where they are.
-	for _, r := range render.Overlays(w, h, d.view.UIScale) {
+	for _, r := range render.Overlays(w, h, d.view) {
 		draw.Draw(img, r, d.last, r.Min, draw.Src)
 	}
 	return img
@@ -485,7 +519,11 @@ func (d *Diagram) Tapped(ev *fyne.PointEvent) {
 	d.hideTip()
 	if d.OnLegend != nil && d.scene != nil && d.pw != 0 {
 		sx, sy := d.px(ev.Position)
-		if k, ok := d.r.LegendAt(d.scene, d.view.UIScale, d.pw, d.ph, sx, sy); ok {
+		if render.LegendToggleAt(d.view, d.pw, d.ph, sx, sy) {
+			d.SetLegendCollapsed(!d.collapsed)
+			return
+		}
+		if k, ok := d.r.LegendAt(d.scene, d.view, d.pw, d.ph, sx, sy); ok {
 			d.OnLegend(k)
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math"
 	"strings"
 	"testing"
 
@@ -284,5 +285,32 @@ func TestHoverShowsATooltip(t *testing.T) {
 	d.MouseOut()
 	if d.tip.box.Visible() {
 		t.Error("the tooltip stays after the pointer leaves")
+	}
+}
+
+func TestFoldingTheLegendGivesItsRoomToTheDiagram(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	w, h := d.PixelSize()
+	before := d.View()
+	// The fold control is the legend's top right corner.
+	test.TapAt(d, fyne.NewPos(d.Size().Width-6, 6))
+	if !d.LegendCollapsed() {
+		t.Fatal("a tap on the legend's corner did not fold it")
+	}
+	d.paint(w, h)
+	after := d.View()
+	if !after.Collapsed || after.Zoom < before.Zoom {
+		t.Errorf("folded: view %+v, was %+v; want the legend folded and the map at least as large", after, before)
+	}
+	// A tap on the tab unfolds it.
+	test.TapAt(d, fyne.NewPos(d.Size().Width-6, d.Size().Height/2))
+	if d.LegendCollapsed() {
+		t.Fatal("a tap on the tab did not unfold the legend")
+	}
+	d.paint(w, h)
+	if v := d.View(); v.Collapsed || math.Abs(v.Zoom-before.Zoom) > 1e-9 {
+		t.Errorf("unfolded: view %+v, want the first fit %+v again", v, before)
 	}
 }

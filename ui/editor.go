@@ -158,6 +158,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.HoverText = e.hoverText
+	e.diagram.OnLegendFolded = func(bool) { e.win.SetMainMenu(e.menu()) }
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(e)
 	e.side = container.NewVBox()
@@ -497,6 +498,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		e.item("Zoom In", ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
 		e.item("Zoom Out", ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
 		e.item("Fit to Window", ctrl(fyne.Key0, 0), e.diagram.Fit),
+		e.legendItem(),
 		fyne.NewMenuItemSeparator(),
 		e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
 		e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
@@ -519,6 +521,14 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		e.framingItem("Frame Each Date", render.FrameDate),
 		e.framingItem("Frame Whole Timeline", render.FrameAll),
 	)
+}
+
+// legendItem folds the picture's legend to a tab, or unfolds it (ticked
+// while unfolded). The legend's own corner and tab do the same.
+func (e *Editor) legendItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Show Legend", func() { e.diagram.SetLegendCollapsed(!e.diagram.LegendCollapsed()) })
+	it.Checked = !e.diagram.LegendCollapsed()
+	return it
 }
 
 // item is a menu item whose shortcut is shown in the menu and works in
