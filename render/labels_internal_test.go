@@ -9,8 +9,8 @@ import (
 	"relmap/assets"
 	"relmap/layout"
 	"relmap/model"
-	"relmap/model/storetest"
 	"relmap/model/jsonio"
+	"relmap/model/storetest"
 )
 
 // labelScene is A and B far apart with a tie between them, A selected, and
@@ -194,6 +194,21 @@ func TestLegendAt(t *testing.T) {
 	}
 	if _, ok := r.LegendAt(s, View{UIScale: 1}, w, h, 100, 60); ok {
 		t.Error("a point in the diagram hit the legend")
+	}
+	// Sized and coloured by measures, the legend says what by, in rows
+	// that are no kind.
+	s.SizeBy, s.ColorBy = "betweenness", "community"
+	var notes []string
+	for _, row := range legendRows(s, 1, h) {
+		if row.note != "" {
+			notes = append(notes, row.note)
+			if _, ok := r.LegendAt(s, View{UIScale: 1}, w, h, x, row.y-4); ok {
+				t.Errorf("the note %q hit a kind", row.note)
+			}
+		}
+	}
+	if len(notes) != 2 || notes[0] != "Size: betweenness" || notes[1] != "Colour: community" {
+		t.Errorf("legend notes = %q, want what size and colour mean", notes)
 	}
 	// Folded, the legend is a tab: a click on it unfolds it and hits no
 	// kind; the fold control is the legend's top corner.

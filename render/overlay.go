@@ -30,6 +30,8 @@ func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 type legendRow struct {
 	heading string
 	kind    model.Kind
+	note    string // what size or colour means, for a row that is no kind
+	glyph   string // "size" or "colour": the note's glyph
 	y       float64
 }
 
@@ -49,8 +51,21 @@ func legendRows(s *Scene, ui float64, h int) []legendRow {
 		rows = append(rows, legendRow{kind: k, y: y})
 		y += row
 		if y > float64(h)-8*ui {
-			break
+			return rows
 		}
+	}
+	if s.SizeBy == "" && s.ColorBy == "" {
+		return rows
+	}
+	y += row / 2
+	rows = append(rows, legendRow{heading: "Drawn by", y: y})
+	y += row
+	if s.SizeBy != "" {
+		rows = append(rows, legendRow{note: "Size: " + s.SizeBy, glyph: "size", y: y})
+		y += row
+	}
+	if s.ColorBy != "" {
+		rows = append(rows, legendRow{note: "Colour: " + s.ColorBy, glyph: "colour", y: y})
 	}
 	return rows
 }
@@ -63,7 +78,7 @@ func (r *Renderer) LegendAt(s *Scene, v View, w, h int, sx, sy float64) (model.K
 		return model.Kind{}, false
 	}
 	for _, row := range legendRows(s, ui, h) {
-		if row.heading == "" && sy >= row.y-15*ui && sy < row.y+7*ui {
+		if row.heading == "" && row.note == "" && sy >= row.y-15*ui && sy < row.y+7*ui {
 			return row.kind, true
 		}
 	}
@@ -105,6 +120,20 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, v View, w, h int) {
 		y, k := row.y, row.kind
 		if row.heading != "" {
 			p.text(true, 13*ui, x, y, row.heading, ink)
+			continue
+		}
+		if row.note != "" {
+			c := pt{x + 9*ui, y - 4*ui}
+			switch row.glyph {
+			case "size": // a small and a large actor
+				p.fill(circle(pt{c.X - 5*ui, c.Y + 3*ui}, 3*ui), muted)
+				p.fill(circle(pt{c.X + 4*ui, c.Y}, 7*ui), muted)
+			case "colour": // actors of three communities
+				for i, col := range []string{"#1b9e77", "#d95f02", "#7570b3"} {
+					p.fill(circle(pt{c.X - 7*ui + float64(i)*7*ui, c.Y}, 4*ui), parseColor(col))
+				}
+			}
+			p.text(false, text, x+28*ui, y, row.note, ink)
 			continue
 		}
 		col, label, labelInk := parseColor(k.Color), k.DisplayName(), ink

@@ -57,6 +57,10 @@ type Scene struct {
 	// Hidden are the kinds a filter hides: their actors and ties are not
 	// in the scene, and the legend lists them faint.
 	Hidden map[KindKey]bool
+	// SizeBy and ColorBy say, in the legend, what the actors' sizes and
+	// colours (Node.Scale, Node.Color) stand for ("betweenness",
+	// "community"); empty when they stand for nothing.
+	SizeBy, ColorBy string
 	// Ghosts are ties not in force on the picture's date, drawn ghosted
 	// (faded, dashed, in GhostColor) under the rest where both their
 	// actors are drawn: what a comparison of two dates says has ended.

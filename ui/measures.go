@@ -116,6 +116,10 @@ func (e *Editor) styleByMeasures(s *render.Scene) {
 		notes = append(notes, "colour: community")
 	}
 	s.Caption = withNote("Actors by "+strings.Join(notes, ", "), s.Caption)
+	s.SizeBy = e.sizeBy
+	if e.byCommunity {
+		s.ColorBy = "community"
+	}
 	by := e.measuresNow()
 	if by == nil {
 		return
