@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
+	"relmap/model/analysis"
 	"relmap/model/sqlite"
 	"relmap/render"
 )
@@ -402,8 +403,48 @@ func TestFocusAndPaths(t *testing.T) {
 	if two := te.diagram.Scene().Emphasis; len(two.Actors) <= len(one.Actors) {
 		t.Errorf("two steps stress %d actors, one step %d: want more", len(two.Actors), len(one.Actors))
 	}
+	t.Run("widened from an actor in it, hidden or faded", func(t *testing.T) {
+		te.press(t, fyne.KeyLeftBracket, fyne.KeyModifierShortcutDefault) // back to one step
+		one := te.diagram.Scene().Emphasis
+		// An actor in the focus whose own neighbourhood reaches further.
+		var from model.ID
+		for id := range one.Actors {
+			more, _ := analysis.Within(te.drawn, te.day, id, 1)
+			for x := range more {
+				if !one.Actors[x] && id != glas.ID {
+					from = id
+				}
+			}
+		}
+		if from == 0 {
+			t.Fatal("no actor in the one-step focus reaches beyond it")
+		}
+		te.widenFocusFrom(from, 1)
+		wider := te.diagram.Scene().Emphasis
+		if len(wider.Actors) <= len(one.Actors) || !wider.Actors[glas.ID] || te.selected != glas.ID {
+			t.Errorf("widened from actor %d: %d actors stressed (was %d), selection %d; want more, still around Glas", from, len(wider.Actors), len(one.Actors), te.selected)
+		}
+		te.widenFocusFrom(from, -1)
+		if back := te.diagram.Scene().Emphasis; len(back.Actors) != len(one.Actors) {
+			t.Errorf("narrowed again: %d actors stressed, want %d", len(back.Actors), len(one.Actors))
+		}
+		te.hideOutOfFocus(true)
+		s := te.diagram.Scene()
+		if len(s.Nodes) != len(one.Actors) {
+			t.Errorf("hiding what is out of focus draws %d actors, want the %d in focus", len(s.Nodes), len(one.Actors))
+		}
+		for _, n := range s.Nodes {
+			if !one.Actors[n.ID] {
+				t.Errorf("%q is drawn though out of focus", n.Label)
+			}
+		}
+		te.hideOutOfFocus(false)
+		if n := len(te.diagram.Scene().Nodes); n <= len(one.Actors) {
+			t.Errorf("fading what is out of focus draws %d actors, want all", n)
+		}
+	})
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if te.diagram.Scene().Emphasis != nil || te.selected != 0 {
+	if te.diagram.Scene().Emphasis != nil || te.selected != 0 || te.focusMore != nil {
 		t.Error("Escape left the focus or the selection")
 	}
 	t.Run("a path follows the date", func(t *testing.T) {

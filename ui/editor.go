@@ -51,7 +51,13 @@ type Editor struct {
 	// focus is how many steps around the selected actor are stressed (0
 	// for none); route the path asked for (see emphasis).
 	focus int
-	route *pathQuery
+	// focusMore widens the focus from actors in it: each one's own
+	// neighbourhood within so many steps joins it.
+	focusMore map[model.ID]int
+	// focusHides drops what is out of focus from the picture instead of
+	// fading it.
+	focusHides bool
+	route      *pathQuery
 	// selectedTie is the selected tie, or 0 (an actor and a tie are
 	// never selected together).
 	selectedTie model.ID
@@ -280,6 +286,7 @@ const sceneEvery = 60 * time.Millisecond
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID, em *render.Emphasis) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
 	s.Emphasis = em
+	e.keepFocus(s, em)
 	e.styleByMeasures(s)
 	if len(e.hidden) > 0 {
 		// The legend lists every kind, the hidden ones faint, so that a
@@ -507,6 +514,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
 		e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
+		e.hideOutOfFocusItem(),
 		fyne.NewMenuItem("Next Path", e.nextPath),
 		fyne.NewMenuItem("Who Matters…", e.measuresDialog),
 		e.submenu("Size and Colour", e.sizeItems()),
@@ -521,6 +529,14 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		e.framingItem("Frame Each Date", render.FrameDate),
 		e.framingItem("Frame Whole Timeline", render.FrameAll),
 	)
+}
+
+// hideOutOfFocusItem chooses whether what a focus leaves out is hidden
+// (ticked) or faded.
+func (e *Editor) hideOutOfFocusItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Hide What Is Out of Focus", func() { e.hideOutOfFocus(!e.focusHides) })
+	it.Checked = e.focusHides
+	return it
 }
 
 // legendItem folds the picture's legend to a tab, or unfolds it (ticked
@@ -585,13 +601,24 @@ func (e *Editor) quit() {
 func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
 	var items []*fyne.MenuItem
 	if a, ok := e.m.Actor(id); ok {
-		e.Select(id)
+		// An actor in a focus is not selected, which would move the focus
+		// to it: it may widen the focus from where it is.
+		inFocus := id != e.selected && e.inFocus(id)
+		if !inFocus {
+			e.Select(id)
+		}
 		items = append(items,
 			fyne.NewMenuItem("Edit “"+a.Label()+"”…", func() { e.actorForm(a) }),
 			fyne.NewMenuItem("New Tie From Here…", func() { e.tieForm(model.Tie{From: id}) }),
 			fyne.NewMenuItem("Path To…", func() { e.pathDialog(id) }),
-			fyne.NewMenuItem("Focus Here", func() { e.focus = 0; e.focusStep(1) }),
+			fyne.NewMenuItem("Focus Here", func() { e.Select(id); e.focus, e.focusMore = 0, nil; e.focusStep(1) }),
 		)
+		if inFocus {
+			items = append(items, fyne.NewMenuItem("Widen Focus From Here", func() { e.widenFocusFrom(id, 1) }))
+			if e.focusMore[id] > 0 {
+				items = append(items, fyne.NewMenuItem("Narrow Focus Here", func() { e.widenFocusFrom(id, -1) }))
+			}
+		}
 		if _, pinned := e.m.Pins[id]; pinned {
 			items = append(items, fyne.NewMenuItem("Unpin", func() { e.unpin(id) }))
 		}

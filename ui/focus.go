@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -52,9 +54,60 @@ func (e *Editor) emphasis() *render.Emphasis {
 	}
 	if e.focus > 0 && e.selected != 0 {
 		actors, ties := analysis.Within(e.drawn, e.day, e.selected, e.focus)
+		// Widened from actors in it: their own neighbourhoods join it.
+		for _, id := range slices.Sorted(maps.Keys(e.focusMore)) {
+			more, moreTies := analysis.Within(e.drawn, e.day, id, e.focusMore[id])
+			maps.Copy(actors, more)
+			maps.Copy(ties, moreTies)
+		}
 		return &render.Emphasis{Actors: actors, Ties: ties}
 	}
 	return nil
+}
+
+// widenFocusFrom widens (by +1) or narrows (by -1) the focus around actor
+// id, one of those in focus, by a step: its own neighbourhood within that
+// many steps joins the focus.
+func (e *Editor) widenFocusFrom(id model.ID, by int) {
+	if e.focus == 0 {
+		return
+	}
+	if e.focusMore == nil {
+		e.focusMore = map[model.ID]int{}
+	}
+	e.focusMore[id] = max(0, min(maxFocus, e.focusMore[id]+by))
+	if e.focusMore[id] == 0 {
+		delete(e.focusMore, id)
+	}
+	e.showScene()
+	e.sayFocus()
+}
+
+// inFocus reports whether actor id is drawn in full by the focus on show.
+func (e *Editor) inFocus(id model.ID) bool {
+	if e.focus == 0 || e.route != nil {
+		return false
+	}
+	em := e.emphasis()
+	return em != nil && em.Actors[id]
+}
+
+// hideOutOfFocus keeps only what is in focus in the picture, or (hide
+// false) draws the rest faded.
+func (e *Editor) hideOutOfFocus(hide bool) {
+	e.focusHides = hide
+	e.win.SetMainMenu(e.menu())
+	e.showScene()
+}
+
+// keepFocus drops from scene s what the focus (em) leaves out, when the
+// user has chosen to hide it rather than fade it.
+func (e *Editor) keepFocus(s *render.Scene, em *render.Emphasis) {
+	if !e.focusHides || e.focus == 0 || e.route != nil || em == nil {
+		return
+	}
+	s.Nodes = slices.DeleteFunc(s.Nodes, func(n render.Node) bool { return !em.Actors[n.ID] })
+	s.Edges = slices.DeleteFunc(s.Edges, func(x render.Edge) bool { return !em.Ties[x.ID] })
 }
 
 // pathCount is how many of the shortest paths are listed.
@@ -70,6 +123,9 @@ func (e *Editor) focusStep(by int) {
 	}
 	e.route = nil
 	e.focus = max(0, min(maxFocus, e.focus+by))
+	if e.focus == 0 {
+		e.focusMore = nil
+	}
 	e.showScene()
 	e.sayFocus()
 }
@@ -84,7 +140,11 @@ func (e *Editor) sayFocus() {
 	if e.focus > 1 {
 		steps = fmt.Sprintf("%d steps", e.focus)
 	}
-	e.status.SetText(fmt.Sprintf("Focus: within %s of %s. Ctrl+] widens it, Ctrl+[ narrows it, Escape ends it.", steps, a.Label()))
+	more := ""
+	if n := len(e.focusMore); n > 0 {
+		more = fmt.Sprintf(", widened from %d more", n)
+	}
+	e.status.SetText(fmt.Sprintf("Focus: within %s of %s%s. Ctrl+] widens it, Ctrl+[ narrows it, right-click an actor in it to widen from there, Escape ends it.", steps, a.Label(), more))
 }
 
 // pathDialog asks which actor to find a path to from actor from, then
@@ -163,7 +223,7 @@ func (e *Editor) nextPath() {
 
 // clearEmphasis ends a focus or path and clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.route, e.selectedTie, e.diffStress, e.diffGhosts = 0, nil, 0, nil, nil
+	e.focus, e.focusMore, e.route, e.selectedTie, e.diffStress, e.diffGhosts = 0, nil, nil, 0, nil, nil
 	e.status.SetText("")
 	e.Select(0)
 }
