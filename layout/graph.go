@@ -14,8 +14,8 @@ type graph struct {
 	adj [][]int32
 }
 
-// buildGraph makes the graph of a snapshot. Ties, and the belongs-to and
-// located-in links of actors, join nodes.
+// buildGraph makes the graph of a snapshot: its links (model.Snapshot.Links:
+// ties, and the belongs-to and located-in links of actors) join nodes.
 func buildGraph(s model.Snapshot) graph {
 	ids := make([]model.ID, len(s.Actors))
 	index := make(map[model.ID]int32, len(s.Actors))
@@ -24,22 +24,11 @@ func buildGraph(s model.Snapshot) graph {
 		index[a.ID] = int32(i)
 	}
 	var edges [][2]int32
-	link := func(a, b model.ID) {
-		i, okA := index[a]
-		j, okB := index[b]
+	for _, l := range s.Links() {
+		i, okA := index[l.From]
+		j, okB := index[l.To]
 		if okA && okB && i != j {
 			edges = append(edges, [2]int32{i, j})
-		}
-	}
-	for _, t := range s.Ties {
-		link(t.From, t.To)
-	}
-	for _, a := range s.Actors {
-		if a.BelongsTo != 0 {
-			link(a.ID, a.BelongsTo)
-		}
-		if a.LocatedIn != 0 {
-			link(a.ID, a.LocatedIn)
 		}
 	}
 	return newGraph(ids, edges)

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"slices"
 	"testing"
 
 	"relmap/model"
@@ -64,4 +65,31 @@ func equalIDs(a, b []model.ID) bool {
 		}
 	}
 	return true
+}
+
+func TestSnapshotLinks(t *testing.T) {
+	m := &model.Map{
+		Actors: []model.Actor{
+			{ID: 1, Name: "Mexico", Kind: "country"},
+			{ID: 2, Name: "Embassy", Kind: "mission", BelongsTo: 1, LocatedIn: 3},
+			{ID: 3, Name: "Ecuador", Kind: "country"},
+			{ID: 4, Name: "Gone", Kind: "country", Life: model.Span{End: model.MustDate("2000-01-01")}},
+			{ID: 5, Name: "Consulate", Kind: "mission", BelongsTo: 4},
+		},
+		Ties: []model.Tie{
+			{ID: 10, Kind: "relations", From: 1, To: 3},
+			{ID: 11, Kind: "statement", From: 1, To: 1},
+			{ID: 12, Kind: "asylum", From: 1, To: 2, Directed: true},
+		},
+	}
+	got := m.Snapshot(model.MustDate("2024-01-01").First()).Links()
+	want := []model.Link{
+		{From: 1, To: 3, Tie: 10},
+		{From: 1, To: 2, Tie: 12, Directed: true},
+		{From: 2, To: 1},
+		{From: 2, To: 3},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Links() = %+v\nwant %+v (no tie to itself, no link to an actor not shown)", got, want)
+	}
 }

@@ -87,3 +87,40 @@ func (m *Map) Keyframes() []Day {
 func KeyframeAt(keys []Day, day Day) int {
 	return sort.Search(len(keys), func(i int) bool { return keys[i] > day }) - 1
 }
+
+// Link is a connection between two actors on a day: a tie in force, or an
+// actor's belongs-to or located-in link. Links are what the layout pulls
+// together and what the analyses (degree, betweenness, PageRank,
+// communities, paths, focus) count, decided here once so that the two
+// never disagree.
+type Link struct {
+	From, To ID
+	// Tie is the tie the link is (0 for an actor's own link).
+	Tie ID
+	// Directed is true for a directed tie.
+	Directed bool
+}
+
+// Links lists the snapshot's links: every tie between two different
+// actors, in map order, then each actor's belongs-to and located-in links
+// to actors in the snapshot.
+func (s Snapshot) Links() []Link {
+	in := make(map[ID]bool, len(s.Actors))
+	for _, a := range s.Actors {
+		in[a.ID] = true
+	}
+	out := make([]Link, 0, len(s.Ties))
+	for _, t := range s.Ties {
+		if t.From != t.To {
+			out = append(out, Link{From: t.From, To: t.To, Tie: t.ID, Directed: t.Directed})
+		}
+	}
+	for _, a := range s.Actors {
+		for _, to := range []ID{a.BelongsTo, a.LocatedIn} {
+			if to != 0 && to != a.ID && in[to] {
+				out = append(out, Link{From: a.ID, To: to})
+			}
+		}
+	}
+	return out
+}

@@ -53,14 +53,11 @@ func Measure(m *model.Map, day model.Day) []Metrics {
 		und.AddNode(simple.Node(a.ID))
 		dir.AddNode(simple.Node(a.ID))
 	}
-	for _, t := range snap.Ties {
-		if t.From == t.To {
-			continue
-		}
-		from, to := simple.Node(t.From), simple.Node(t.To)
+	for _, l := range snap.Links() {
+		from, to := simple.Node(l.From), simple.Node(l.To)
 		und.SetEdge(und.NewEdge(from, to))
 		dir.SetEdge(dir.NewEdge(from, to))
-		if !t.Directed {
+		if !l.Directed {
 			dir.SetEdge(dir.NewEdge(to, from))
 		}
 	}

@@ -9,8 +9,10 @@ import (
 	"relmap/model"
 )
 
-// Path is a way from one actor to another through ties in force on a
-// date: the actors along it, and a tie between each two that follow.
+// Path is a way from one actor to another through the links of a date
+// (model.Snapshot.Links): the actors along it, and the ties among its
+// steps (a step over an actor's own belongs-to or located-in link has
+// none).
 type Path struct {
 	Actors []model.ID
 	Ties   []model.ID
@@ -29,14 +31,11 @@ func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
 		g.AddNode(simple.Node(x.ID))
 	}
 	tieOf := map[[2]model.ID]model.ID{}
-	for _, t := range snap.Ties {
-		if t.From == t.To {
-			continue
-		}
-		g.SetEdge(g.NewEdge(simple.Node(t.From), simple.Node(t.To)))
-		key := pair(t.From, t.To)
-		if _, ok := tieOf[key]; !ok {
-			tieOf[key] = t.ID
+	for _, l := range snap.Links() {
+		g.SetEdge(g.NewEdge(simple.Node(l.From), simple.Node(l.To)))
+		key := pair(l.From, l.To)
+		if id, ok := tieOf[key]; !ok || id == 0 {
+			tieOf[key] = l.Tie // a tie rather than an actor's own link
 		}
 	}
 	var out []Path
@@ -45,7 +44,9 @@ func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
 		for i, n := range nodes {
 			p.Actors = append(p.Actors, n.ID())
 			if i > 0 {
-				p.Ties = append(p.Ties, tieOf[pair(nodes[i-1].ID(), n.ID())])
+				if tie := tieOf[pair(nodes[i-1].ID(), n.ID())]; tie != 0 {
+					p.Ties = append(p.Ties, tie) // an actor's own link is no tie
+				}
 			}
 		}
 		out = append(out, p)
@@ -62,9 +63,9 @@ func Within(m *model.Map, day model.Day, id model.ID, steps int) (actors, ties m
 		return actors, ties
 	}
 	adj := map[model.ID][]model.ID{}
-	for _, t := range snap.Ties {
-		adj[t.From] = append(adj[t.From], t.To)
-		adj[t.To] = append(adj[t.To], t.From)
+	for _, l := range snap.Links() {
+		adj[l.From] = append(adj[l.From], l.To)
+		adj[l.To] = append(adj[l.To], l.From)
 	}
 	actors[id] = true
 	frontier := []model.ID{id}
