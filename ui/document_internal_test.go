@@ -353,10 +353,10 @@ func TestWhoMatters(t *testing.T) {
 	te := newTestEditor(t)
 	te.measuresDialog()
 	te.jobs.Wait()
-	if len(te.measured) != len(te.m.Snapshot(te.day).Actors) || te.measured[0].Name != "Mexico" {
+	if len(te.measured) != len(te.m.Snapshot(te.day).Actors) || te.measured[0].Name != "Ecuador" || te.measured[1].Name != "Mexico" {
 		t.Fatalf("measured %d actors, first %+v", len(te.measured), te.measured)
 	}
-	if got := measureLine(1, te.measured[0]); !strings.HasPrefix(got, "1. Mexico — betweenness ") {
+	if got := measureLine(1, te.measured[0]); !strings.HasPrefix(got, "1. Ecuador — betweenness ") {
 		t.Errorf("row %q", got)
 	}
 }
@@ -562,11 +562,11 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 	te.showScene() // asks for the measures
 	te.jobs.Wait()
 	s := te.diagram.Scene()
-	mexico, _ := te.m.ActorByName("Mexico")
+	ecuador, _ := te.m.ActorByName("Ecuador")
 	var top, small float64 = 0, 10
 	coloured := 0
 	for _, n := range s.Nodes {
-		if n.ID == mexico.ID {
+		if n.ID == ecuador.ID {
 			top = n.Scale
 		}
 		small = min(small, n.Scale)
@@ -575,7 +575,7 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 		}
 	}
 	if top < 1.9 || small > 0.8 {
-		t.Errorf("Mexico, the most between, is scaled %.2f and the least %.2f; want about 2 and 0.7", top, small)
+		t.Errorf("Ecuador, the most between, is scaled %.2f and the least %.2f; want about 2 and 0.7", top, small)
 	}
 	if coloured == 0 {
 		t.Error("no actor is coloured by its community")
