@@ -1,10 +1,13 @@
 package model_test
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
+	"relmap/assets"
 	"relmap/model"
+	"relmap/model/jsonio"
 )
 
 func TestDiff(t *testing.T) {
@@ -91,5 +94,36 @@ func TestSnapshotLinks(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Links() = %+v\nwant %+v (no tie to itself, no link to an actor not shown)", got, want)
+	}
+}
+
+// What changed between the raid and the diplomats' return, on the default
+// map: the relations ended and the severed relations began, and the arrest
+// in the raid ended (Glas was taken to prison).
+func TestDiffOfTheDefaultMap(t *testing.T) {
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := m.Diff(model.MustDate("2024-04-05").First(), model.MustDate("2024-04-07").First())
+	labels := func(ties []model.Tie) map[string]string {
+		out := map[string]string{}
+		for _, t := range ties {
+			out[t.Label] = t.Kind
+		}
+		return out
+	}
+	began, ended := labels(d.Began), labels(d.Ended)
+	if began["relations broken"] != "severed" {
+		t.Errorf("began %v: want the severed relations", began)
+	}
+	if ended["diplomatic relations"] != "relations" || ended["arrested in the raid"] != "arrest" {
+		t.Errorf("ended %v: want the diplomatic relations and the arrest in the raid", ended)
+	}
+	if len(d.Began) != 4 || len(d.Ended) != 6 || len(d.Events) != 3 {
+		t.Errorf("%d began, %d ended, %d events; want 4, 6 and 3", len(d.Began), len(d.Ended), len(d.Events))
+	}
+	if d.Events[0].Title != "Mexico breaks diplomatic relations with Ecuador" {
+		t.Errorf("first event %q, want the break in relations", d.Events[0].Title)
 	}
 }

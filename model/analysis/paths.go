@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
@@ -51,6 +53,14 @@ func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
 		}
 		out = append(out, p)
 	}
+	// Paths of one length come in no set order from Yen's method: order
+	// them by their actors, so that Next Path steps the same way each time.
+	slices.SortStableFunc(out, func(p, q Path) int {
+		if c := cmp.Compare(len(p.Actors), len(q.Actors)); c != 0 {
+			return c
+		}
+		return slices.Compare(p.Actors, q.Actors)
+	})
 	return out
 }
 
