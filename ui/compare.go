@@ -149,6 +149,7 @@ func (e *Editor) showDiff(d model.Diff) {
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
 	e.diffNote = fmt.Sprintf("Since %s: began in green, ended dashed in red", d.From)
 	e.showScene()
+	e.refreshSide()
 	e.status.SetText(fmt.Sprintf("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it.",
 		d.From, d.To, len(d.Began), len(d.Ended)))
 }

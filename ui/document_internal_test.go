@@ -458,6 +458,24 @@ func TestFocusAndPaths(t *testing.T) {
 		if !strings.Contains(te.status.Text, "Jorge Glas – ") {
 			t.Errorf("status %q, want the path", te.status.Text)
 		}
+		// The side panel lists the shortest paths; a click shows another.
+		if h, ok := te.side.Objects[0].(*widget.Label); !ok || !strings.HasPrefix(h.Text, "Paths from Jorge Glas to ") {
+			t.Fatalf("the side panel begins with %#v, want the list of paths", te.side.Objects[0])
+		}
+		var buttons []*widget.Button
+		for _, o := range te.side.Objects {
+			if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "2. ") {
+				buttons = append(buttons, b)
+			}
+		}
+		if n := len(analysis.Paths(te.drawn, te.day, glas.ID, icj.ID, pathCount)); n < 2 || len(buttons) != 1 {
+			t.Fatalf("%d paths as of %s, %d listed second: want at least two, the second listed", n, te.day, len(buttons))
+		} else {
+			test.Tap(buttons[0])
+			if te.route.pick != 1 {
+				t.Errorf("after a click on the second path, path %d is shown", te.route.pick)
+			}
+		}
 		te.SetDate(model.MustDate("2024-01-01").First(), false)
 		if !strings.Contains(te.status.Text, "no connection on 1 January 2024") {
 			t.Errorf("status on 1 January 2024 %q, want no connection (the ICJ case began in April)", te.status.Text)

@@ -121,7 +121,10 @@ func (e *Editor) focusStep(by int) {
 		e.status.SetText("Select an actor to focus on it.")
 		return
 	}
-	e.route = nil
+	if e.route != nil {
+		e.route = nil
+		defer e.refreshSide() // the path list goes
+	}
 	e.focus = max(0, min(maxFocus, e.focus+by))
 	if e.focus == 0 {
 		e.focusMore = nil
@@ -178,6 +181,38 @@ func (e *Editor) showPath(a, b model.ID, pick int) {
 	e.route = &pathQuery{from: a, to: b, pick: pick}
 	e.showScene()
 	e.sayPath()
+	e.refreshSide()
+}
+
+// pathList lists, at the top of the side panel, the shortest paths
+// between the two actors asked for as of the date on show, the one on the
+// diagram marked; a click shows another. Nil when no path is asked for.
+func (e *Editor) pathList() []fyne.CanvasObject {
+	q := e.route
+	if q == nil {
+		return nil
+	}
+	from, _ := e.m.Actor(q.from)
+	to, _ := e.m.Actor(q.to)
+	objs := []fyne.CanvasObject{heading("Paths from " + from.Label() + " to " + to.Label())}
+	paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+	if len(paths) == 0 {
+		objs = append(objs, wrapped("No connection on "+e.day.Time().Format("2 January 2006")+"."))
+	}
+	for i, p := range paths {
+		var names []string
+		for _, id := range p.Actors {
+			x, _ := e.m.Actor(id)
+			names = append(names, x.Label())
+		}
+		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, strings.Join(names, " – ")), func() { e.showPath(q.from, q.to, i) })
+		b.Alignment = widget.ButtonAlignLeading
+		if i == min(q.pick, len(paths)-1) {
+			b.Importance = widget.HighImportance
+		}
+		objs = append(objs, b)
+	}
+	return append(objs, widget.NewSeparator())
 }
 
 // sayPath says how the two actors of the path asked for are connected on

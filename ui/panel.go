@@ -26,6 +26,7 @@ func (e *Editor) refreshSide() {
 	} else {
 		items = e.overview()
 	}
+	items = append(e.pathList(), items...)
 	e.side.Objects = items
 	e.side.Refresh()
 }
