@@ -13,6 +13,10 @@ type View struct {
 	Hidden      []Kind `json:"hidden,omitempty"` // by class and name
 	SizeBy      string `json:"sizeBy,omitempty"`
 	ByCommunity bool   `json:"byCommunity,omitempty"`
+	// Attr and AttrValue, when Attr is set, show only the actors whose
+	// attribute Attr has the value AttrValue.
+	Attr      string `json:"attr,omitempty"`
+	AttrValue string `json:"attrValue,omitempty"`
 }
 
 // Check returns the rule the view breaks: it needs a name.

@@ -668,3 +668,47 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 		t.Error("the comparison is still drawn on another date")
 	}
 }
+
+func TestFilterByAttribute(t *testing.T) {
+	te := newTestEditor(t)
+	objs := te.attrSection()
+	if len(objs) != 2 {
+		t.Fatalf("the filter's attribute section has %d parts, want a heading and two choices", len(objs))
+	}
+	sels := objs[1].(*fyne.Container).Objects
+	key, value := sels[0].(*widget.Select), sels[1].(*widget.Select)
+	key.SetSelected("role")
+	value.SetSelected("embassy (3)")
+	if te.attrKey != "role" || te.attrValue != "embassy" {
+		t.Fatalf("after choosing role = embassy the filter is %q = %q", te.attrKey, te.attrValue)
+	}
+	s := te.diagram.Scene()
+	if len(s.Nodes) != 3 {
+		t.Errorf("%d actors drawn, want the 3 embassies", len(s.Nodes))
+	}
+	for _, n := range s.Nodes {
+		if n.Kind.Name != "mission" {
+			t.Errorf("%q is drawn, though no embassy", n.Label)
+		}
+	}
+	if !strings.Contains(s.Caption, "only role = embassy") {
+		t.Errorf("caption %q does not say the filter is on", s.Caption)
+	}
+	// Saved with a view, and taken up again.
+	vs, _ := te.viewStore()
+	if err := vs.PutView(context.Background(), te.currentView("Embassies")); err != nil {
+		t.Fatal(err)
+	}
+	key.SetSelected("(any)")
+	if te.attrKey != "" || len(te.diagram.Scene().Nodes) <= 3 {
+		t.Fatalf("after choosing any attribute: filter %q, %d actors drawn", te.attrKey, len(te.diagram.Scene().Nodes))
+	}
+	views, err := vs.Views(context.Background())
+	if err != nil || len(views) != 1 {
+		t.Fatalf("views %v, %v", views, err)
+	}
+	te.applyView(views[0])
+	if te.attrKey != "role" || te.attrValue != "embassy" || len(te.diagram.Scene().Nodes) != 3 {
+		t.Errorf("the saved view gives filter %q = %q and %d actors", te.attrKey, te.attrValue, len(te.diagram.Scene().Nodes))
+	}
+}

@@ -54,6 +54,9 @@ type Editor struct {
 	// focusMore widens the focus from actors in it: each one's own
 	// neighbourhood within so many steps joins it.
 	focusMore map[model.ID]int
+	// attrKey and attrValue, when attrKey is set, show only the actors
+	// whose attribute attrKey has the value attrValue (the filter).
+	attrKey, attrValue string
 	// focusHides drops what is out of focus from the picture instead of
 	// fading it.
 	focusHides bool

@@ -2,8 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +23,7 @@ import (
 // neither show nor widen the frame; analyses, find and the side panel use
 // the whole map.
 func (e *Editor) shown() *model.Map {
-	if len(e.hidden) == 0 {
+	if len(e.hidden) == 0 && e.attrKey == "" {
 		return e.drawn
 	}
 	if e.shownFrom == e.drawn && e.shownMap != nil {
@@ -30,7 +33,7 @@ func (e *Editor) shown() *model.Map {
 	m.Actors, m.Ties = nil, nil
 	gone := map[model.ID]bool{}
 	for _, a := range e.drawn.Actors {
-		if e.hidden[render.KindKey{Class: model.ClassActor, Name: a.Kind}] {
+		if e.hidden[render.KindKey{Class: model.ClassActor, Name: a.Kind}] || (e.attrKey != "" && a.Attrs[e.attrKey] != e.attrValue) {
 			gone[a.ID] = true
 			continue
 		}
@@ -47,13 +50,87 @@ func (e *Editor) shown() *model.Map {
 
 // filterNote is what the picture's caption says while a filter is on.
 func (e *Editor) filterNote() string {
+	var parts []string
 	switch n := len(e.hidden); n {
 	case 0:
-		return ""
 	case 1:
-		return "Filter on: 1 kind hidden"
+		parts = append(parts, "1 kind hidden")
 	default:
-		return fmt.Sprintf("Filter on: %d kinds hidden", n)
+		parts = append(parts, fmt.Sprintf("%d kinds hidden", n))
+	}
+	if e.attrKey != "" {
+		parts = append(parts, fmt.Sprintf("only %s = %s", e.attrKey, e.attrValue))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Filter on: " + strings.Join(parts, ", ")
+}
+
+// setAttrFilter shows only the actors whose attribute key has value (key
+// "" shows all) and draws the picture again.
+func (e *Editor) setAttrFilter(key, value string) {
+	e.attrKey, e.attrValue = key, value
+	if key == "" {
+		e.attrValue = ""
+	}
+	e.shownMap = nil
+	e.diagram.Refit()
+	e.showScene()
+}
+
+// attrSection is the filter's choice of an attribute value: the keys the
+// map's actors have, and for the key chosen its values with how many
+// actors have each.
+func (e *Editor) attrSection() []fyne.CanvasObject {
+	values := map[string]map[string]int{}
+	for _, a := range e.m.Actors {
+		for k, v := range a.Attrs {
+			if values[k] == nil {
+				values[k] = map[string]int{}
+			}
+			values[k][v]++
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	const anyKey = "(any)"
+	keys := append([]string{anyKey}, slices.Sorted(maps.Keys(values))...)
+	valueSel := widget.NewSelect(nil, nil)
+	labelOf := map[string]string{} // option text → value
+	fill := func(key string) {
+		var opts []string
+		clear(labelOf)
+		for _, v := range slices.Sorted(maps.Keys(values[key])) {
+			o := fmt.Sprintf("%s (%d)", v, values[key][v])
+			labelOf[o] = v
+			opts = append(opts, o)
+		}
+		valueSel.Options = opts
+		valueSel.ClearSelected()
+		valueSel.Refresh()
+	}
+	keySel := widget.NewSelect(keys, func(k string) {
+		fill(k)
+		if k == anyKey {
+			e.setAttrFilter("", "")
+		}
+	})
+	valueSel.OnChanged = func(o string) {
+		if v, ok := labelOf[o]; ok && keySel.Selected != anyKey {
+			e.setAttrFilter(keySel.Selected, v)
+		}
+	}
+	if e.attrKey != "" {
+		keySel.SetSelected(e.attrKey)
+		valueSel.SetSelected(fmt.Sprintf("%s (%d)", e.attrValue, values[e.attrKey][e.attrValue]))
+	} else {
+		keySel.SetSelected(anyKey)
+	}
+	return []fyne.CanvasObject{
+		widget.NewLabelWithStyle("Only actors whose attribute", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWithColumns(2, keySel, valueSel),
 	}
 }
 
@@ -86,6 +163,7 @@ func (e *Editor) filterDialog() {
 	}
 	section("Actors", model.ClassActor, actors)
 	section("Ties", model.ClassTie, ties)
+	boxes = append(boxes, e.attrSection()...)
 	content := container.NewVScroll(container.NewVBox(boxes...))
 	d := dialog.NewCustom("Filter", "Close", content, e.win)
 	d.Resize(fyne.NewSize(420, 560))

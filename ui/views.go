@@ -16,7 +16,7 @@ import (
 
 // currentView is the way the map is looked at now, under name.
 func (e *Editor) currentView(name string) model.View {
-	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity}
+	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity, Attr: e.attrKey, AttrValue: e.attrValue}
 	for k := range e.hidden {
 		v.Hidden = append(v.Hidden, model.Kind{Class: k.Class, Name: k.Name})
 	}
@@ -35,6 +35,7 @@ func (e *Editor) applyView(v model.View) {
 	}
 	e.shownMap = nil
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
+	e.attrKey, e.attrValue = v.Attr, v.AttrValue
 	e.win.SetMainMenu(e.menu())
 	e.refreshUndo()
 	e.status.SetText("View: " + v.Name + ".")
