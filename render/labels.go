@@ -41,12 +41,14 @@ func stops() []float64 {
 	return out
 }
 
-// placeEdgeLabels places the labels of the selected actor's ties. Each
-// label goes to the first place where it covers no actor (shape or name)
-// and no label placed before it: on its line at one of labelStops, else
-// beside the line at one of them, on one side and then the other. Where
-// every place covers something, it goes where it covers least, labels
-// counting double.
+// placeEdgeLabels places the labels of the stressed ties. Each label goes
+// to the first place where it covers no actor (shape or name) and no label
+// placed before it: on its line at one of labelStops, else beside the line
+// at one of them, on one side and then the other, at full size and then a
+// little smaller. Where every place covers something, it goes where it
+// covers least, labels counting double. A place that hides an arrowhead,
+// or lies nearer another line than its own, is never taken: a label with
+// no other place is left out of the picture.
 func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
@@ -96,15 +98,14 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
 					l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
+					// A place that hides an arrowhead, or lies nearer
+					// another line than its own, is refused.
+					if hides(l.box, arrows) || p.strays(others, k, pt{cx, cy}, path) {
+						continue
+					}
 					var cost float64
 					for _, b := range nodes {
 						cost += l.box.overlap(b)
-					}
-					for _, b := range arrows {
-						cost += arrowCost * l.box.overlap(b)
-					}
-					if p.strays(others, k, pt{cx, cy}, path) {
-						cost += strayCost
 					}
 					for _, o := range out {
 						cost += 2 * l.box.overlap(o.box)
@@ -118,22 +119,26 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 				}
 			}
 		}
-		out = append(out, best)
+		if bestCost < math.Inf(1) {
+			out = append(out, best)
+		} // else no place says it truly: the label stays in the tooltip and side panel
 	}
 	return out
 }
 
-// arrowCost weighs the area of an arrowhead a label hides: far more than
-// an actor's, since a hidden arrowhead hides which way a tie points.
-const arrowCost = 50
+// hides reports whether box covers any of the arrowheads.
+func hides(box rect, arrows []rect) bool {
+	for _, a := range arrows {
+		if box.overlap(a) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // crowdedLines is the number of ties drawn above which a label is kept
 // off the stressed lines only, not off every line.
 const crowdedLines = 3000
-
-// strayCost is what a label place costs that lies nearer another line than
-// its own: more than covering anything, as it says the wrong thing.
-const strayCost = 1e6
 
 // strays reports whether point c, on or beside the path of planned tie k,
 // lies nearer one of the other lines than to that path.
