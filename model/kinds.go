@@ -38,6 +38,11 @@ type Kind struct {
 	// Dashed and Arrow are for tie kinds.
 	Dashed bool `json:"dashed,omitempty"`
 	Arrow  bool `json:"arrow,omitempty"`
+	// Weighted, for tie kinds, draws a tie's weight as its width, and
+	// Labelled draws the ties' labels always, not only when they are
+	// stressed.
+	Weighted bool `json:"weighted,omitempty"`
+	Labelled bool `json:"labelled,omitempty"`
 }
 
 // DisplayName is the Label, or the Name when there is no label.

@@ -54,6 +54,9 @@ type plan struct {
 	dense  bool        // ties drawn as one-pixel lines without anti-aliasing
 	rad    float64     // shape radius in pixels
 	size   float64     // label size in pixels; 0 for none
+	// heaviest is the largest weight of a tie of a Weighted kind: the
+	// weight drawn four times as wide as an unweighted tie.
+	heaviest float64
 }
 
 type plannedEdge struct {
@@ -65,7 +68,7 @@ type plannedEdge struct {
 	width  float64
 	dash   float64
 	arrow  []pt // the arrowhead's triangle, nil for none
-	full   []pt // a stressed tie's path to its target's rim, for its label
+	full   []pt // a labelled tie's path to its target's rim, for its label
 }
 
 type keptLabel struct {
@@ -100,6 +103,11 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		p.nodes = append(p.nodes, int32(i))
 	}
 	width := v.lineWidth()
+	for i := range s.Edges {
+		if e := &s.Edges[i]; e.Kind.Weighted {
+			p.heaviest = math.Max(p.heaviest, e.Weight)
+		}
+	}
 	if !p.dots && len(s.Edges) <= routeLimit {
 		p.route = newObstacles(p)
 	}
@@ -137,7 +145,7 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		p.edges = append(p.edges, part...)
 	}
 	p.dense = ink > denseInk*float64(w)*float64(h)
-	if s.Selected != 0 || s.Emphasis != nil {
+	if s.Selected != 0 || s.Emphasis != nil || p.anyLabelled() {
 		p.labels = r.placeEdgeLabels(p)
 	}
 	if p.size == 0 {
@@ -188,19 +196,19 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 			col = parseColor(hex)
 			colours[hex] = col
 		}
-		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
-		if s.stressed(e) {
+		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: p.widthOf(e, width)}
+		if s.stressed(e) || e.Kind.Labelled {
 			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
 		}
 		if e.Kind.Dashed {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
 		if e.Directed {
-			pe.arrow = arrowHead(path, math.Max(5, arrowSize*v.Zoom))
+			pe.arrow = arrowHead(path, math.Max(math.Max(5, arrowSize*v.Zoom), 2.5*pe.width)) // wide enough for a wide line
 		}
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
-		reach := width/2 + arrowSize*v.Zoom + 2
+		reach := pe.width/2 + math.Max(arrowSize*v.Zoom, 2.5*pe.width) + 2
 		if visibleLength(path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
 			continue
 		}
@@ -209,7 +217,7 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
 		}
 		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
-		ink += visibleLength(path, screen) * math.Max(width, 1)
+		ink += visibleLength(path, screen) * math.Max(pe.width, 1)
 		out = append(out, pe)
 	}
 	return out, ink
@@ -245,6 +253,39 @@ func (p *plan) planGhosts() []plannedEdge {
 		out = append(out, pe)
 	}
 	return out
+}
+
+// anyLabelled reports whether a tie drawn is of a Labelled kind, on a
+// picture with room for labels (crowdedLines ties or fewer).
+func (p *plan) anyLabelled() bool {
+	if len(p.edges) > crowdedLines {
+		return false
+	}
+	for _, pe := range p.edges {
+		if pe.e.Kind.Labelled {
+			return true
+		}
+	}
+	return false
+}
+
+// labelled reports whether tie e's label is drawn: it is stressed, or,
+// with nothing stressed, of a Labelled kind.
+func (p *plan) labelled(e *Edge) bool {
+	if p.s.stressed(e) {
+		return true
+	}
+	return e.Kind.Labelled && p.s.Selected == 0 && p.s.Emphasis == nil && len(p.edges) <= crowdedLines
+}
+
+// widthOf is the width tie e is drawn at, base for an unweighted one: a
+// tie of a Weighted kind is one to four times as wide as its weight is
+// of the heaviest's.
+func (p *plan) widthOf(e *Edge, base float64) float64 {
+	if !e.Kind.Weighted || e.Weight <= 0 || p.heaviest <= 0 {
+		return base
+	}
+	return base * (1 + 3*math.Min(e.Weight/p.heaviest, 1))
 }
 
 // nodeAlpha is node i's opacity as drawn.

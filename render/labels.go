@@ -80,10 +80,13 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	for k := range p.edges {
 		pe := &p.edges[k]
 		e := pe.e
-		if pe.idx < 0 || !s.stressed(e) || e.Label == "" || e.Alpha < 0.5 {
+		if pe.idx < 0 || !p.labelled(e) || e.Label == "" || e.Alpha < 0.5 {
 			continue // ghosts are not labelled
 		}
 		path := pe.full
+		if len(path) < 2 {
+			continue
+		}
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9, 11*v.Zoom)
 	search:

@@ -246,3 +246,42 @@ func TestArrowheadsStopAtTheTargetsRim(t *testing.T) {
 		}
 	}
 }
+
+// A kind's styles: weights drawn as widths, and labels drawn with nothing
+// stressed ("expels 60" and "expels 1" look different).
+func TestWeightedAndLabelledKinds(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	expels := model.Kind{Name: "expels", Class: model.ClassTie, Color: "#ad1457", Weighted: true, Labelled: true}
+	actor := model.DefaultKinds()[0]
+	s := &Scene{
+		Nodes: []Node{{ID: 1, Label: "Russia", Kind: actor, X: 0, Y: 0, Alpha: 1},
+			{ID: 2, Label: "United Kingdom", Kind: actor, X: 400, Y: -200, Alpha: 1},
+			{ID: 3, Label: "Ireland", Kind: actor, X: 400, Y: 200, Alpha: 1}},
+		Edges: []Edge{
+			{ID: 1, From: 2, To: 1, Kind: expels, Label: "expels 60", Weight: 60, Alpha: 1, Lanes: 1},
+			{ID: 2, From: 3, To: 1, Kind: expels, Label: "expels 1", Weight: 1, Alpha: 1, Lanes: 1},
+		},
+	}
+	v := View{CX: 200, CY: 0, Zoom: 1, UIScale: 1}
+	p := r.planFrame(s, v, 1000, 700)
+	widths := map[model.ID]float64{}
+	for _, pe := range p.edges {
+		widths[pe.e.ID] = pe.width
+	}
+	base := v.lineWidth()
+	if math.Abs(widths[1]-4*base) > 1e-9 || widths[2] > 1.1*base || widths[2] < base {
+		t.Errorf("widths: weight 60 %.2f, weight 1 %.2f; want %.2f and about %.2f", widths[1], widths[2], 4*base, base)
+	}
+	if len(p.labels) != 2 {
+		t.Errorf("%d labels drawn with nothing stressed, want both of the labelled kind", len(p.labels))
+	}
+	expels.Weighted, expels.Labelled = false, false
+	for i := range s.Edges {
+		s.Edges[i].Kind = expels
+	}
+	p = r.planFrame(s, v, 1000, 700)
+	if p.edges[0].width != base || len(p.labels) != 0 {
+		t.Errorf("unstyled: width %.2f and %d labels, want %.2f and none", p.edges[0].width, len(p.labels), base)
+	}
+}

@@ -36,6 +36,9 @@ type Edge struct {
 	Directed    bool
 	Alpha       float64
 	Lane, Lanes int
+	// Weight is the tie's weight, drawn as its width when its kind is
+	// Weighted.
+	Weight float64
 }
 
 // Scene is everything one picture shows.
@@ -171,7 +174,7 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		}
 		s.Edges = append(s.Edges, Edge{
 			ID: t.ID, From: t.From, To: t.To, Kind: kind(model.ClassTie, t.Kind),
-			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID),
+			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID), Weight: t.Weight,
 		})
 	}
 	setLanes(s.Edges)

@@ -712,3 +712,20 @@ func TestFilterByAttribute(t *testing.T) {
 		t.Errorf("the saved view gives filter %q = %q and %d actors", te.attrKey, te.attrValue, len(te.diagram.Scene().Nodes))
 	}
 }
+
+func TestTieStyles(t *testing.T) {
+	te := newTestEditor(t)
+	te.setTieStyle("relations", func(k *model.Kind) { k.Weighted, k.Labelled = true, true })
+	if k := te.m.Kind(model.ClassTie, "relations"); !k.Weighted || !k.Labelled {
+		t.Fatalf("after setting the styles, relations are %+v", k)
+	}
+	if k := te.stored(t).Kind(model.ClassTie, "relations"); !k.Weighted || !k.Labelled {
+		t.Errorf("the map file holds relations as %+v", k)
+	}
+	te.settle(t)
+	te.undo()
+	te.settle(t)
+	if k := te.m.Kind(model.ClassTie, "relations"); k.Weighted || k.Labelled {
+		t.Errorf("after undo, relations are %+v", k)
+	}
+}

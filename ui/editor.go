@@ -514,6 +514,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
 		fyne.NewMenuItem("Filter…", e.filterDialog),
 		fyne.NewMenuItem("Compare Dates…", e.compareDialog),
+		fyne.NewMenuItem("Tie Styles…", e.tieStylesDialog),
 		fyne.NewMenuItemSeparator(),
 		e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
 		e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),

@@ -96,10 +96,10 @@ func (s *idSet) where(col string) (string, []any) {
 }
 
 func loadKinds(ctx context.Context, tx *sql.Tx, m *model.Map) error {
-	return eachRow(ctx, tx, "SELECT class, name, label, shape, color, dashed, arrow FROM kinds ORDER BY rowid", nil,
+	return eachRow(ctx, tx, "SELECT class, name, label, shape, color, dashed, arrow, weighted, labelled FROM kinds ORDER BY rowid", nil,
 		func(rows *sql.Rows) error {
 			var k model.Kind
-			if err := rows.Scan(&k.Class, &k.Name, &k.Label, &k.Shape, &k.Color, &k.Dashed, &k.Arrow); err != nil {
+			if err := rows.Scan(&k.Class, &k.Name, &k.Label, &k.Shape, &k.Color, &k.Dashed, &k.Arrow, &k.Weighted, &k.Labelled); err != nil {
 				return fmt.Errorf("kinds: %w", err)
 			}
 			m.Kinds = append(m.Kinds, k)

@@ -113,9 +113,13 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 		return err
 	}
 	if m.version == 1 {
+		// The catalogue as the first schema holds it: later styles
+		// (migration 006) start at their defaults.
 		for _, k := range model.DefaultKinds() {
-			if err := putKind(ctx, tx, k); err != nil {
-				return fmt.Errorf("seed kind %s %q: %w", k.Class, k.Name, err)
+			_, err := tx.ExecContext(ctx, `INSERT INTO kinds (class, name, label, shape, color, dashed, arrow)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, string(k.Class), k.Name, k.Label, k.Shape, k.Color, k.Dashed, k.Arrow)
+			if err != nil {
+				return fmt.Errorf("seed kind %s %q: %w", k.Class, k.Name, domainError(err))
 			}
 		}
 	}

@@ -280,11 +280,12 @@ func putKind(ctx context.Context, tx *sql.Tx, k model.Kind) error {
 	if err := k.Check(); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO kinds (class, name, label, shape, color, dashed, arrow)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO kinds (class, name, label, shape, color, dashed, arrow, weighted, labelled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (class, name) DO UPDATE SET label = excluded.label, shape = excluded.shape,
-			color = excluded.color, dashed = excluded.dashed, arrow = excluded.arrow`,
-		string(k.Class), k.Name, k.Label, k.Shape, k.Color, k.Dashed, k.Arrow)
+			color = excluded.color, dashed = excluded.dashed, arrow = excluded.arrow,
+			weighted = excluded.weighted, labelled = excluded.labelled`,
+		string(k.Class), k.Name, k.Label, k.Shape, k.Color, k.Dashed, k.Arrow, k.Weighted, k.Labelled)
 	return domainError(err)
 }
 
