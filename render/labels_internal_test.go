@@ -233,6 +233,17 @@ func TestLegendAt(t *testing.T) {
 	if len(notes) != 2 || notes[0] != "Size: betweenness" || notes[1] != "Colour: community" {
 		t.Errorf("legend notes = %q, want what size and colour mean", notes)
 	}
+	s.Filter = "only role = embassy"
+	rows := legendRows(s, 1, h)
+	found := false
+	for i, row := range rows {
+		if row.heading == "Filter on" && i+1 < len(rows) && rows[i+1].note == s.Filter {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the legend does not say that a filter is on")
+	}
 	// Folded, the legend is a tab: a click on it unfolds it and hits no
 	// kind; the fold control is the legend's top corner.
 	folded := View{UIScale: 1, Collapsed: true}

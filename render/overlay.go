@@ -54,6 +54,11 @@ func legendRows(s *Scene, ui float64, h int) []legendRow {
 			return rows
 		}
 	}
+	if s.Filter != "" {
+		y += row / 2
+		rows = append(rows, legendRow{heading: "Filter on", y: y}, legendRow{note: s.Filter, y: y + row})
+		y += 2 * row
+	}
 	if s.SizeBy == "" && s.ColorBy == "" {
 		return rows
 	}
@@ -132,6 +137,10 @@ func (r *Renderer) drawLegend(p *painter, s *Scene, v View, w, h int) {
 				for i, col := range []string{"#1b9e77", "#d95f02", "#7570b3"} {
 					p.fill(circle(pt{c.X - 7*ui + float64(i)*7*ui, c.Y}, 4*ui), parseColor(col))
 				}
+			}
+			if row.glyph == "" {
+				p.text(false, text, x, y, row.note, muted)
+				continue
 			}
 			p.text(false, text, x+28*ui, y, row.note, ink)
 			continue

@@ -64,6 +64,9 @@ type Scene struct {
 	// colours (Node.Scale, Node.Color) stand for ("betweenness",
 	// "community"); empty when they stand for nothing.
 	SizeBy, ColorBy string
+	// Filter, when set, says in the legend what a filter leaves out ("2
+	// kinds hidden, only role = embassy").
+	Filter string
 	// Ghosts are ties not in force on the picture's date, drawn ghosted
 	// (faded, dashed, in GhostColor) under the rest where both their
 	// actors are drawn: what a comparison of two dates says has ended.

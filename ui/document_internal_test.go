@@ -691,8 +691,8 @@ func TestFilterByAttribute(t *testing.T) {
 			t.Errorf("%q is drawn, though no embassy", n.Label)
 		}
 	}
-	if !strings.Contains(s.Caption, "only role = embassy") {
-		t.Errorf("caption %q does not say the filter is on", s.Caption)
+	if !strings.Contains(s.Caption, "only role = embassy") || s.Filter != "only role = embassy" {
+		t.Errorf("caption %q, legend's filter %q: want both to say the filter is on", s.Caption, s.Filter)
 	}
 	// Saved with a view, and taken up again.
 	vs, _ := te.viewStore()

@@ -299,6 +299,7 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 	}
 	if note := e.filterNote(); note != "" {
 		s.Caption = withNote(note, s.Caption)
+		s.Filter = strings.TrimPrefix(note, "Filter on: ")
 	}
 	if e.diffStress != nil && day == e.diffDay {
 		s.Ghosts = e.diffGhosts
