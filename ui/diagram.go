@@ -131,7 +131,22 @@ func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) 
 func (d *Diagram) SetScene(s *render.Scene) {
 	d.scene = s
 	d.gen++
+	if d.big() && d.last != nil && d.pw != 0 {
+		// A big scene is drawn in the background and shown when done: the
+		// picture on show does not change until then, so the window is not
+		// repainted for nothing (every repaint uploads the whole picture).
+		d.want = frameKey{d.gen, d.view, d.pw, d.ph}
+		if !d.drawing {
+			d.startFrame()
+		}
+		return
+	}
 	d.raster.Refresh()
+}
+
+// big reports whether the scene on show is drawn off the UI goroutine.
+func (d *Diagram) big() bool {
+	return d.scene != nil && len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt
 }
 
 // Scene is the scene on show.
@@ -282,7 +297,7 @@ func (d *Diagram) paint(w, h int) image.Image {
 	if d.scene == nil {
 		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	if len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt {
+	if d.big() {
 		return d.paintAsync(w, h)
 	}
 	if d.moving {

@@ -185,8 +185,7 @@ func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
 	w, h := d.PixelSize()
 	want := d.r.Draw(d.scene, d.view, w, h)
 
-	d.SetScene(d.scene)
-	d.paint(w, h) // asks for the frame
+	d.SetScene(d.scene) // a big scene: its frame is drawn in the background
 	d.jobs.Wait()
 	got := d.paint(w, h).(*image.RGBA)
 	if got != d.last || !bytes.Equal(got.Pix, want.Pix) {
