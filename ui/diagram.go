@@ -131,10 +131,15 @@ func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) 
 func (d *Diagram) SetScene(s *render.Scene) {
 	d.scene = s
 	d.gen++
+	d.redraw()
+}
+
+// redraw shows the scene as the view now sees it. A big scene is drawn in
+// the background and shown when done: the picture on show does not change
+// until then, so the window is not repainted for nothing (every repaint
+// uploads the whole picture), as a camera glide or an animation would.
+func (d *Diagram) redraw() {
 	if d.big() && d.last != nil && d.pw != 0 {
-		// A big scene is drawn in the background and shown when done: the
-		// picture on show does not change until then, so the window is not
-		// repainted for nothing (every repaint uploads the whole picture).
 		d.want = frameKey{d.gen, d.view, d.pw, d.ph}
 		if !d.drawing {
 			d.startFrame()
@@ -179,7 +184,7 @@ func (d *Diagram) CenterOn(p model.Point) {
 	to.CX, to.CY = p.X, p.Y
 	d.camera = fyne.NewAnimation(cameraTime, func(t float32) {
 		d.view = between(from, to, float64(t))
-		d.raster.Refresh()
+		d.redraw()
 	})
 	d.camera.Curve = fyne.AnimationEaseInOut
 	d.camera.Start()
@@ -205,7 +210,7 @@ func (d *Diagram) Refit() {
 	}
 	d.camera = fyne.NewAnimation(cameraTime, func(p float32) {
 		d.view = between(from, to, float64(p))
-		d.raster.Refresh()
+		d.redraw()
 	})
 	d.camera.Curve = fyne.AnimationEaseInOut
 	d.camera.Start()
