@@ -273,14 +273,29 @@ func (d *Diagram) stopCamera() {
 
 // Image paints the current scene at w×h, showing what the diagram shows:
 // the same view, enlarged or reduced to the new size.
-func (d *Diagram) Image(w, h int) *image.RGBA {
+func (d *Diagram) Image(w, h int) *image.RGBA { return d.ImageLater(w, h)() }
+
+// ImageLater takes what the diagram shows now (a copy of the scene, the
+// view) and returns the function that paints it at w×h, which may run on
+// any goroutine: a big export need not hold up the window.
+func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
 	pw, ph := d.pw, d.ph
 	v := d.view
 	if !d.fitted || pw == 0 || ph == 0 {
 		pw, ph = w, h
 		v = d.fitView(w, h, 1)
 	}
-	return d.r.Draw(d.scene, v.Scaled(pw, ph, w, h), w, h)
+	scene, r := d.scene, d.r
+	if scene != nil {
+		scene, r = scene.Copy(), d.r.Twin()
+	}
+	v = v.Scaled(pw, ph, w, h)
+	return func() *image.RGBA {
+		if scene == nil {
+			return image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		return r.Draw(scene, v, w, h)
+	}
 }
 
 func (d *Diagram) paint(w, h int) image.Image {

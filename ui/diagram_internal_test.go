@@ -313,3 +313,22 @@ func TestFoldingTheLegendGivesItsRoomToTheDiagram(t *testing.T) {
 		t.Errorf("unfolded: view %+v, want the first fit %+v again", v, before)
 	}
 }
+
+// An export is of the picture as it was when asked for, even when it is
+// drawn later, off the UI goroutine, while the map moves on.
+func TestExportIsOfThePictureWhenAsked(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	w, h := te.diagram.PixelSize()
+	want := te.diagram.Image(w, h)
+	paint := te.diagram.ImageLater(w, h)
+	te.SetDate(model.MustDate("2023-12-01").First(), false)
+	done := make(chan *image.RGBA)
+	go func() { done <- paint() }()
+	if got := <-done; !bytes.Equal(got.Pix, want.Pix) {
+		t.Error("the export drawn later differs from the picture when it was asked for")
+	}
+	if now := te.diagram.Image(w, h); bytes.Equal(now.Pix, want.Pix) {
+		t.Error("the test tests nothing: the picture did not change with the date")
+	}
+}

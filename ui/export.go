@@ -71,16 +71,20 @@ func (e *Editor) exportDialog() {
 			if wc == nil {
 				return
 			}
-			werr := e.ExportPNG(wc, w, h)
-			cerr := wc.Close()
-			if werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				e.showError(werr)
-				return
-			}
-			e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, wc.URI().Path()))
+			// Drawn and written off the UI goroutine, from the picture as
+			// it is now.
+			paint := e.diagram.ImageLater(w, h)
+			e.inBackground(fmt.Sprintf("Exporting %d×%d PNG…", w, h), func() (func(), error) {
+				werr := render.WritePNG(wc, paint())
+				cerr := wc.Close()
+				if werr == nil {
+					werr = cerr
+				}
+				if werr != nil {
+					return nil, werr
+				}
+				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, wc.URI().Path())) }, nil
+			})
 		}, e.win)
 		save.SetFileName(strings.ReplaceAll(e.m.Name, "/", "-") + " " + e.day.String() + ".png")
 		save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
