@@ -79,6 +79,19 @@ type keptLabel struct {
 
 // planFrame decides what frame s seen through v at w×h shows and how.
 func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
+	p := r.planShapes(s, v, w, h)
+	if s.Selected != 0 || s.Emphasis != nil || p.anyLabelled() {
+		p.labels = r.placeEdgeLabels(p)
+	}
+	if p.size == 0 {
+		r.keepLabels(p)
+	}
+	return p
+}
+
+// planShapes is the part of a plan that places actors and ties, without
+// their labels: what a hit test needs.
+func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	ix := s.indexed()
 	p := &plan{s: s, ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s)}
 	p.rad = shapeRadius * v.Zoom
@@ -145,12 +158,6 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 		p.edges = append(p.edges, part...)
 	}
 	p.dense = ink > denseInk*float64(w)*float64(h)
-	if s.Selected != 0 || s.Emphasis != nil || p.anyLabelled() {
-		p.labels = r.placeEdgeLabels(p)
-	}
-	if p.size == 0 {
-		r.keepLabels(p)
-	}
 	return p
 }
 

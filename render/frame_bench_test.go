@@ -99,3 +99,19 @@ func BenchmarkNewScene(b *testing.B) {
 		render.NewScene(mp, f, 0, 0)
 	}
 }
+
+// BenchmarkHitTestTie finds the tie under a click on a 10,000-actor,
+// 50,000-tie map fitted at 1920×1080 (it plans the ties as drawn).
+func BenchmarkHitTestTie(b *testing.B) {
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mp, f := bigScene(10000, 50000, false, 1)
+	s := render.NewScene(mp, f, 0, 0)
+	minX, minY, maxX, maxY, _ := render.FrameBounds(f.Pos, func(model.ID) layout.Size { return layout.Size{W: 100, H: 50} })
+	v := render.Fit(minX, minY, maxX, maxY, 1920, 1080, 1)
+	for b.Loop() {
+		r.HitTestTie(s, v, 1920, 1080, 800, 500)
+	}
+}

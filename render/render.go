@@ -290,7 +290,7 @@ func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model
 	if v.UIScale <= 0 {
 		v.UIScale = 1
 	}
-	p := r.planFrame(s, v, max(w, 1), max(h, 1))
+	p := r.planShapes(s, v, max(w, 1), max(h, 1))
 	best, bestD := model.ID(0), tieHitPixels*v.UIScale
 	for _, pe := range p.edges {
 		if pe.idx < 0 || pe.e.Alpha < 0.5 {
