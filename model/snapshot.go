@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Snapshot is what is in force on one day.
 type Snapshot struct {
@@ -105,15 +108,20 @@ type Link struct {
 // actors, in map order, then each actor's belongs-to and located-in links
 // to actors in the snapshot.
 func (s Snapshot) Links() []Link {
-	in := make(map[ID]bool, len(s.Actors))
-	for _, a := range s.Actors {
-		in[a.ID] = true
-	}
 	out := make([]Link, 0, len(s.Ties))
 	for _, t := range s.Ties {
 		if t.From != t.To {
 			out = append(out, Link{From: t.From, To: t.To, Tie: t.ID, Directed: t.Directed})
 		}
+	}
+	// Which actors the snapshot holds is looked up only when an actor has
+	// a link of its own: the layout asks on every date.
+	if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.BelongsTo != 0 || a.LocatedIn != 0 }) {
+		return out
+	}
+	in := make(map[ID]bool, len(s.Actors))
+	for _, a := range s.Actors {
+		in[a.ID] = true
 	}
 	for _, a := range s.Actors {
 		for _, to := range []ID{a.BelongsTo, a.LocatedIn} {

@@ -14,7 +14,7 @@ type index struct {
 	byID         map[model.ID]int32
 	ends         [][2]int32 // each edge's two node indexes (-1: not drawn)
 	degree       []int32
-	grid         *grid // nil until a hit test needs it, and after a move
+	grid         *cells // nil until a hit test needs it, and after a move
 }
 
 // indexed returns s's index, building it when s has changed size since.
@@ -62,89 +62,99 @@ func (s *Scene) moved() {
 	}
 }
 
-// grid buckets the actors' boxes (in layout units) by square cells, so that
-// a hit test looks at the few actors whose boxes reach its cell instead of
-// every actor. Each cell lists its actors in increasing node order.
-type grid struct {
-	x0, y0, cell float64
+// cells is a grid of square cells over a plane, each listing the items
+// whose boxes reach it, in increasing item order: a hit test, or a line
+// looking for the actors in its way, looks at the few items near it
+// instead of every one.
+type cells struct {
+	x0, y0, size float64
 	cols, rows   int
-	start        []int32 // cell c holds items[start[c]:start[c+1]]
+	start        []int32 // cell k holds items[start[k]:start[k+1]]
 	items        []int32
+}
+
+// newCells makes a cols×rows grid of cells of the given size from (x0,
+// y0) holding items, each in every cell its box reaches (boxes beyond the
+// grid count in its edge cells).
+func newCells(x0, y0, size float64, cols, rows int, items []int32, box func(i int32) rect) *cells {
+	c := &cells{x0: x0, y0: y0, size: size, cols: cols, rows: rows, start: make([]int32, cols*rows+1)}
+	each := func(i int32, f func(k int)) {
+		b := box(i)
+		c0, r0 := c.at(b.x0, b.y0)
+		c1, r1 := c.at(b.x1, b.y1)
+		for r := r0; r <= r1; r++ {
+			for col := c0; col <= c1; col++ {
+				f(r*cols + col)
+			}
+		}
+	}
+	for _, i := range items {
+		each(i, func(k int) { c.start[k+1]++ })
+	}
+	for k := 1; k < len(c.start); k++ {
+		c.start[k] += c.start[k-1]
+	}
+	c.items = make([]int32, c.start[len(c.start)-1])
+	fill := append([]int32(nil), c.start[:len(c.start)-1]...)
+	for _, i := range items {
+		each(i, func(k int) {
+			c.items[fill[k]] = i
+			fill[k]++
+		})
+	}
+	return c
+}
+
+// at is the cell holding point (x, y), clamped to the grid.
+func (c *cells) at(x, y float64) (col, row int) {
+	col = int(math.Floor((x - c.x0) / c.size))
+	row = int(math.Floor((y - c.y0) / c.size))
+	return min(max(col, 0), c.cols-1), min(max(row, 0), c.rows-1)
+}
+
+// in lists the items of cell (col, row).
+func (c *cells) in(col, row int) []int32 {
+	k := row*c.cols + col
+	return c.items[c.start[k]:c.start[k+1]]
+}
+
+// near lists the items whose boxes may hold point (x, y); nil when the
+// point is off the grid.
+func (c *cells) near(x, y float64) []int32 {
+	if x < c.x0 || y < c.y0 || x > c.x0+float64(c.cols)*c.size || y > c.y0+float64(c.rows)*c.size {
+		return nil
+	}
+	return c.in(c.at(x, y))
 }
 
 // gridCells bounds the number of cells per actor, so that a map spread over
 // a huge area does not make a huge grid.
 const gridCells = 4
 
-func newGrid(s *Scene, box func(*Node) (w, h float64)) *grid {
+// newGrid buckets the actors' boxes (in layout units) for hit tests: cells
+// about as big as a box, enlarged until there are at most gridCells per
+// actor.
+func newGrid(s *Scene, box func(*Node) (w, h float64)) *cells {
 	if len(s.Nodes) == 0 {
-		return &grid{cell: 1, cols: 1, rows: 1, start: make([]int32, 2)}
+		return newCells(0, 0, 1, 1, 1, nil, nil)
 	}
+	boxes := make([]rect, len(s.Nodes))
+	all := make([]int32, len(s.Nodes))
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	var maxW, maxH float64
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		w, h := box(n)
+		boxes[i], all[i] = rect{n.X - w/2, n.Y - h/2, n.X + w/2, n.Y + h/2}, int32(i)
 		maxW, maxH = math.Max(maxW, w), math.Max(maxH, h)
-		minX, maxX = math.Min(minX, n.X-w/2), math.Max(maxX, n.X+w/2)
-		minY, maxY = math.Min(minY, n.Y-h/2), math.Max(maxY, n.Y+h/2)
+		minX, maxX = math.Min(minX, boxes[i].x0), math.Max(maxX, boxes[i].x1)
+		minY, maxY = math.Min(minY, boxes[i].y0), math.Max(maxY, boxes[i].y1)
 	}
-	// Cells about as big as a box, enlarged until there are at most
-	// gridCells per actor.
-	cell := math.Max(math.Max(maxW, maxH)/2, 1)
-	for (maxX-minX)/cell*(maxY-minY)/cell > float64(gridCells*len(s.Nodes)) {
-		cell *= 2
+	size := math.Max(math.Max(maxW, maxH)/2, 1)
+	for (maxX-minX)/size*(maxY-minY)/size > float64(gridCells*len(s.Nodes)) {
+		size *= 2
 	}
-	g := &grid{x0: minX, y0: minY, cell: cell,
-		cols: int((maxX-minX)/cell) + 1, rows: int((maxY-minY)/cell) + 1}
-	g.start = make([]int32, g.cols*g.rows+1)
-	span := func(n *Node) (c0, r0, c1, r1 int) {
-		w, h := box(n)
-		c0, r0 = g.at(n.X-w/2, n.Y-h/2)
-		c1, r1 = g.at(n.X+w/2, n.Y+h/2)
-		return
-	}
-	for i := range s.Nodes {
-		c0, r0, c1, r1 := span(&s.Nodes[i])
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				g.start[r*g.cols+c+1]++
-			}
-		}
-	}
-	for c := 1; c < len(g.start); c++ {
-		g.start[c] += g.start[c-1]
-	}
-	g.items = make([]int32, g.start[len(g.start)-1])
-	fill := append([]int32(nil), g.start[:len(g.start)-1]...)
-	for i := range s.Nodes {
-		c0, r0, c1, r1 := span(&s.Nodes[i])
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				k := r*g.cols + c
-				g.items[fill[k]] = int32(i)
-				fill[k]++
-			}
-		}
-	}
-	return g
-}
-
-// at is the cell holding layout point (x, y), clamped to the grid.
-func (g *grid) at(x, y float64) (col, row int) {
-	col = int(math.Floor((x - g.x0) / g.cell))
-	row = int(math.Floor((y - g.y0) / g.cell))
-	return min(max(col, 0), g.cols-1), min(max(row, 0), g.rows-1)
-}
-
-// near lists the actors whose boxes may hold layout point (x, y), in
-// increasing node order; nil when the point is off the grid.
-func (g *grid) near(x, y float64) []int32 {
-	if x < g.x0 || y < g.y0 || x > g.x0+float64(g.cols)*g.cell || y > g.y0+float64(g.rows)*g.cell {
-		return nil
-	}
-	c, r := g.at(x, y)
-	k := r*g.cols + c
-	return g.items[g.start[k]:g.start[k+1]]
+	return newCells(minX, minY, size, int((maxX-minX)/size)+1, int((maxY-minY)/size)+1, all,
+		func(i int32) rect { return boxes[i] })
 }

@@ -160,11 +160,6 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	grad := dy / dx
 	stepLen := math.Sqrt(1 + grad*grad)
 	half := w / 2 * stepLen // half the line's extent across a column
-	d := p.dst
-	minX, minY, maxX, maxY := d.Rect.Min.X, d.Rect.Min.Y, d.Rect.Max.X, d.Rect.Max.Y
-	cr, cg, cb, ca := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
-	// The blend is written out in the loop, not called: this is the
-	// innermost loop of a frame.
 	for x := int(math.Floor(a.X)); x <= int(math.Floor(b.X)); x++ {
 		cx := float64(x) + 0.5
 		y := a.Y + (cx-a.X)*grad
@@ -193,24 +188,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			if steep {
 				px, py = j, x
 			}
-			if px < minX || py < minY || px >= maxX || py >= maxY {
-				continue
-			}
-			al := ca * uint32((bottom-top)*256) >> 8
-			if al == 0 {
-				continue
-			}
-			i := (py-minY)*d.Stride + (px-minX)*4
-			q := d.Pix[i : i+4 : i+4]
-			if al >= 255 {
-				q[0], q[1], q[2], q[3] = c.R, c.G, c.B, 0xff
-				continue
-			}
-			inv := 255 - al
-			q[0] = uint8((cr*al + uint32(q[0])*inv) / 255)
-			q[1] = uint8((cg*al + uint32(q[1])*inv) / 255)
-			q[2] = uint8((cb*al + uint32(q[2])*inv) / 255)
-			q[3] = uint8(al + uint32(q[3])*inv/255)
+			p.blend(px, py, c, uint32((bottom-top)*256))
 		}
 	}
 }
