@@ -101,10 +101,8 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	}
 	p.centre = make([]pt, len(s.Nodes))
 	for i := range s.Nodes {
-		p.centre[i] = r.shapeCentre(&s.Nodes[i], v, w, h)
-	}
-	for i := range s.Nodes {
 		n := &s.Nodes[i]
+		p.centre[i] = r.shapeCentre(n, v, w, h)
 		if p.nodeAlpha(i) <= 0.01 {
 			continue
 		}
@@ -128,23 +126,13 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	const chunk = 4096
 	parts := make([][]plannedEdge, (len(s.Edges)+chunk-1)/chunk)
 	inks := make([]float64, len(parts))
-	var wg sync.WaitGroup
-	next := make(chan int, len(parts))
-	for c := range parts {
-		next <- c
-	}
-	close(next)
-	for range min(runtime.GOMAXPROCS(0), len(parts)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			colours := map[string]color.NRGBA{}
-			for c := range next {
-				parts[c], inks[c] = p.planEdges(c*chunk, min(len(s.Edges), (c+1)*chunk), width, colours)
-			}
-		}()
-	}
-	wg.Wait()
+	colours := make([]map[string]color.NRGBA, runtime.GOMAXPROCS(0))
+	spread(len(parts), func(worker, c int) {
+		if colours[worker] == nil {
+			colours[worker] = map[string]color.NRGBA{}
+		}
+		parts[c], inks[c] = p.planEdges(c*chunk, min(len(s.Edges), (c+1)*chunk), width, colours[worker])
+	})
 	var ink float64
 	ghosts := p.planGhosts()
 	total := len(ghosts)
@@ -210,24 +198,33 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if e.Kind.Dashed {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
-		if e.Directed {
-			pe.arrow = arrowHead(path, math.Max(math.Max(5, arrowSize*v.Zoom), 2.5*pe.width)) // wide enough for a wide line
-		}
+		reach := pe.finish(v.Zoom)
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
-		reach := pe.width/2 + math.Max(arrowSize*v.Zoom, 2.5*pe.width) + 2
-		if visibleLength(path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+		if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
 			continue
 		}
-		pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
-		for _, q := range path {
-			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
-		}
-		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
-		ink += visibleLength(path, screen) * math.Max(pe.width, 1)
+		ink += visibleLength(pe.path, screen) * math.Max(pe.width, 1)
 		out = append(out, pe)
 	}
 	return out, ink
+}
+
+// finish gives a planned tie its arrowhead, when it is directed (as wide
+// as a wide line needs), and the rows it may touch; it returns how far its
+// ink reaches beyond its path.
+func (pe *plannedEdge) finish(zoom float64) (reach float64) {
+	size := math.Max(math.Max(5, arrowSize*zoom), 2.5*pe.width)
+	if pe.e.Directed {
+		pe.arrow = arrowHead(pe.path, size)
+	}
+	reach = pe.width/2 + size + 2
+	pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
+	for _, q := range pe.path {
+		pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
+	}
+	pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
+	return reach
 }
 
 // planGhosts plans the scene's ghosted ties whose two actors are drawn:
@@ -248,15 +245,7 @@ func (p *plan) planGhosts() []plannedEdge {
 			continue
 		}
 		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(3, 7*p.v.Zoom)}
-		if e.Directed {
-			pe.arrow = arrowHead(path, math.Max(5, arrowSize*p.v.Zoom))
-		}
-		pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
-		for _, q := range path {
-			pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
-		}
-		reach := width/2 + arrowSize*p.v.Zoom + 2
-		pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
+		pe.finish(p.v.Zoom)
 		out = append(out, pe)
 	}
 	return out
@@ -466,22 +455,25 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 			nodeTiles[t] = append(nodeTiles[t], i)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), tiles)
-	r.growPainters(workers)
+	r.growPainters(runtime.GOMAXPROCS(0))
+	spread(tiles, func(worker, t int) {
+		pa := r.painters[worker]
+		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
+		r.paintTile(p, pa, edgeTiles[t], nodeTiles[t])
+	})
+}
+
+// spread calls f(worker, i) for every i in [0, n), over one goroutine per
+// core (worker numbers them from 0), and returns when all are done.
+func spread(n int, f func(worker, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		pa := r.painters[w]
+	for w := range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				t := int(next.Add(1) - 1)
-				if t >= tiles {
-					return
-				}
-				pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
-				r.paintTile(p, pa, edgeTiles[t], nodeTiles[t])
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(w, i)
 			}
 		}()
 	}
