@@ -43,10 +43,9 @@ type Diagram struct {
 	dragID  model.ID
 	hoverID model.ID
 
-	// While the user pans or zooms, frames are cheap: a pan moves the last
-	// full picture (last, drawn through lastView), a zoom draws at half
-	// resolution; the full picture follows when the motion pauses
-	// (settleTime) or ends.
+	// While the user pans or zooms, frames are cheap: the last full
+	// picture (last, drawn through lastView) moved and scaled to the view;
+	// the full picture follows when the motion pauses (settleTime) or ends.
 	moving    bool
 	settle    *time.Timer
 	last      *image.RGBA
@@ -320,12 +319,10 @@ func (d *Diagram) paint(w, h int) image.Image {
 	if d.big() {
 		return d.paintAsync(w, h)
 	}
-	if d.moving {
-		if img := d.panned(w, h); img != nil {
-			return img
-		}
-		// Zooming: half the pixels now, the full picture when it stops.
-		return d.r.Draw(d.scene, d.view.Scaled(w, h, w/2, h/2), max(w/2, 1), max(h/2, 1))
+	if d.moving && d.last != nil && d.lastScene == d.scene {
+		// Panning or zooming: the last picture moved and scaled now, the
+		// full picture when the motion stops.
+		return d.preview(w, h)
 	}
 	d.last = d.r.Draw(d.scene, d.view, w, h)
 	d.lastView, d.lastScene = d.view, d.scene
@@ -380,7 +377,8 @@ func (d *Diagram) startFrame() {
 }
 
 // preview is the last frame as the current view would show it: moved and
-// scaled (nearest pixel), with the header and legend where they are.
+// scaled (nearest pixel, a lower detail than a frame of its own), with the
+// header and legend where they are.
 func (d *Diagram) preview(w, h int) *image.RGBA {
 	last, lv, v := d.last, d.lastView, d.view
 	lw, lh := last.Rect.Dx(), last.Rect.Dy()
@@ -390,17 +388,22 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 	lx, ly := v.ToLayout(0, 0, w, h)
 	x0, y0 := lv.ToScreen(lx, ly, lw, lh)
 	k := lv.Zoom / v.Zoom
-	for y := 0; y < h; y++ {
-		sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
-		if sy < 0 || sy >= lh {
-			continue
-		}
-		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
-		src := last.Pix[sy*last.Stride : sy*last.Stride+lw*4]
-		for x := 0; x < w; x++ {
-			sx := int(math.Floor(x0 + (float64(x)+0.5)*k))
-			if sx >= 0 && sx < lw {
-				copy(row[x*4:x*4+4], src[sx*4:sx*4+4])
+	if k == 1 { // a pan: the picture moves whole
+		off := image.Pt(-int(math.Floor(x0+0.5)), -int(math.Floor(y0+0.5)))
+		draw.Draw(img, last.Rect.Add(off), last, image.Point{}, draw.Src)
+	} else {
+		for y := 0; y < h; y++ {
+			sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
+			if sy < 0 || sy >= lh {
+				continue
+			}
+			row := img.Pix[y*img.Stride : y*img.Stride+w*4]
+			src := last.Pix[sy*last.Stride : sy*last.Stride+lw*4]
+			for x := 0; x < w; x++ {
+				sx := int(math.Floor(x0 + (float64(x)+0.5)*k))
+				if sx >= 0 && sx < lw {
+					copy(row[x*4:x*4+4], src[sx*4:sx*4+4])
+				}
 			}
 		}
 	}
@@ -408,25 +411,6 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 		for _, r := range render.Overlays(w, h, v) {
 			draw.Draw(img, r, last, r.Min, draw.Src)
 		}
-	}
-	return img
-}
-
-// panned is the last full picture moved to the current view, when only
-// the centre has changed since it was drawn; otherwise nil.
-func (d *Diagram) panned(w, h int) *image.RGBA {
-	if d.last == nil || d.lastScene != d.scene || d.lastView.Zoom != d.view.Zoom ||
-		d.lastView.UIScale != d.view.UIScale || d.last.Rect.Dx() != w || d.last.Rect.Dy() != h {
-		return nil
-	}
-	dx := int(math.Round((d.lastView.CX - d.view.CX) * d.view.Zoom))
-	dy := int(math.Round((d.lastView.CY - d.view.CY) * d.view.Zoom))
-	img := image.NewRGBA(d.last.Rect)
-	draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
-	draw.Draw(img, img.Rect.Add(image.Pt(dx, dy)), d.last, image.Point{}, draw.Src)
-	// The header and legend stay where they are.
-	for _, r := range render.Overlays(w, h, d.view) {
-		draw.Draw(img, r, d.last, r.Min, draw.Src)
 	}
 	return img
 }

@@ -267,7 +267,7 @@ func (e *Editor) showScene() {
 // every sceneEvery, so that a slider dragged across many dates builds a
 // scene for the dates the eye can follow, not for every mouse move.
 func (e *Editor) showSceneSoon() {
-	if s := e.diagram.Scene(); s == nil || len(s.Nodes)+len(s.Edges) < e.diagram.asyncAt {
+	if !e.diagram.big() {
 		e.showScene()
 		return
 	}

@@ -59,7 +59,7 @@ func (l diagramLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	t.box.Resize(min)
 }
 
-func (l diagramLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
+func (l diagramLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.d.MinSize() }
 
 // restHover (re)starts the wait after which the tooltip for what is under
 // the pointer shows; it hides the one on show.
