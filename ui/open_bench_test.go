@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"relmap/assets"
@@ -12,23 +13,32 @@ import (
 	"relmap/render"
 )
 
-// BenchmarkOpenKept opens the map file named by RELMAP_BENCH_MAP in the
-// editor and paints its first frame at 1200×800: what opening the app
-// costs when the map's layout is kept in the file (scripts/bench-timeline.sh
-// makes such a file). Without the variable it is skipped.
-func BenchmarkOpenKept(b *testing.B) {
-	path := os.Getenv("RELMAP_BENCH_MAP")
+// benchSetup is what the benchmarks on a real map need: the map file named
+// by RELMAP_BENCH_MAP (skipping without one), a test app whose settings
+// go to temporary folders, and a renderer.
+func benchSetup(b *testing.B) (path string, a fyne.App, r *render.Renderer) {
+	b.Helper()
+	path = os.Getenv("RELMAP_BENCH_MAP")
 	if path == "" {
 		b.Skip("RELMAP_BENCH_MAP names no map file")
 	}
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
 		b.Setenv(v, b.TempDir())
 	}
-	a := test.NewTempApp(b)
+	a = test.NewTempApp(b)
 	r, err := render.New(assets.FontRegular, assets.FontBold)
 	if err != nil {
 		b.Fatal(err)
 	}
+	return path, a, r
+}
+
+// BenchmarkOpenKept opens the map file named by RELMAP_BENCH_MAP in the
+// editor and paints its first frame at 1200×800: what opening the app
+// costs when the map's layout is kept in the file (scripts/bench-timeline.sh
+// makes such a file). Without the variable it is skipped.
+func BenchmarkOpenKept(b *testing.B) {
+	path, a, r := benchSetup(b)
 	for b.Loop() {
 		st, err := sqlite.Open(path)
 		if err != nil {
@@ -53,29 +63,21 @@ func BenchmarkOpenKept(b *testing.B) {
 
 // BenchmarkStepDate is the work on the UI goroutine of moving the map named
 // by RELMAP_BENCH_MAP to its next change (as the slider, the step buttons
-// and play do), without the animation: snapshot, scene, side panel.
+// and play do): snapshot, scene, side panel; with animate, the staged
+// transition's scene too. (A big map's picture follows a moving date a
+// little later, showSceneSoon: it is built here at once.)
 func BenchmarkStepDate(b *testing.B) {
-	path := os.Getenv("RELMAP_BENCH_MAP")
-	if path == "" {
-		b.Skip("RELMAP_BENCH_MAP names no map file")
-	}
-	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
-		b.Setenv(v, b.TempDir())
-	}
-	a := test.NewTempApp(b)
-	r, err := render.New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		b.Fatal(err)
-	}
+	path, a, r := benchSetup(b)
 	st, err := sqlite.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
 	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
 	if err != nil {
+		st.Close()
 		b.Fatal(err)
 	}
+	defer ed.Close() // closes the store too
 	ed.waitLayout()
 	keys := ed.keys
 	for _, animate := range []bool{false, true} {
@@ -84,6 +86,9 @@ func BenchmarkStepDate(b *testing.B) {
 			for b.Loop() {
 				k = (k + 1) % len(keys)
 				ed.SetDate(keys[k], animate)
+				if !animate {
+					ed.showScene()
+				}
 			}
 		})
 	}
