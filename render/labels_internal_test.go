@@ -34,10 +34,7 @@ func labelScene() *Scene {
 
 func TestEdgeLabelsAvoidActorsAndEachOther(t *testing.T) {
 	t.Parallel()
-	r, err := New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	s := labelScene()
 	w, h := 1000, 600
 	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
@@ -98,10 +95,7 @@ func TestEdgeLabelsOnAGeneratedMap(t *testing.T) {
 // line than its own or hide an arrowhead; with roomy set (a map whose
 // picture has room between actors) few may cover an actor or a label.
 func checkEdgeLabels(t *testing.T, m *model.Map, step int, roomy bool) {
-	r, err := New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -166,10 +160,7 @@ func checkEdgeLabels(t *testing.T, m *model.Map, step int, roomy bool) {
 
 func TestHitTestTie(t *testing.T) {
 	t.Parallel()
-	r, err := New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	s := labelScene()
 	w, h := 1000, 600
 	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
@@ -197,10 +188,7 @@ func TestHitTestTie(t *testing.T) {
 
 func TestLegendAt(t *testing.T) {
 	t.Parallel()
-	r, err := New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	country := model.Kind{Name: "country", Class: model.ClassActor}
 	relations := model.Kind{Name: "relations", Class: model.ClassTie}
 	s := &Scene{ActorKinds: []model.Kind{country}, TieKinds: []model.Kind{relations}}
@@ -295,10 +283,7 @@ func TestTiesGoAroundActors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	for _, tc := range []struct {
 		name string
 		m    *model.Map
