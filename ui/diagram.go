@@ -420,11 +420,10 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 func (d *Diagram) moved() {
 	d.moving = true
 	if d.settle != nil {
-		d.settle.Stop()
+		d.settle.Reset(settleTime) // one timer for every event of a drag
+		return
 	}
-	d.settle = time.AfterFunc(settleTime, func() {
-		fyne.Do(d.still)
-	})
+	d.settle = time.AfterFunc(settleTime, func() { fyne.Do(d.still) })
 }
 
 // still ends the motion and draws the full picture.

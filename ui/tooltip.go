@@ -70,7 +70,8 @@ func (d *Diagram) restHover(at fyne.Position) {
 	}
 	d.tip.at = at
 	if d.hoverTimer != nil {
-		d.hoverTimer.Stop()
+		d.hoverTimer.Reset(hoverDelay) // one timer for every move of the pointer
+		return
 	}
 	d.hoverTimer = time.AfterFunc(hoverDelay, func() { fyne.Do(d.showTip) })
 }
@@ -112,7 +113,6 @@ func (d *Diagram) repaintTip() {
 func (d *Diagram) hideTip() {
 	if d.hoverTimer != nil {
 		d.hoverTimer.Stop()
-		d.hoverTimer = nil
 	}
 	if d.tip.box.Visible() {
 		d.tip.box.Hide()
