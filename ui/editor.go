@@ -54,6 +54,11 @@ type Editor struct {
 	// focusMore widens the focus from actors in it: each one's own
 	// neighbourhood within so many steps joins it.
 	focusMore map[model.ID]int
+	// paths are the last paths asked for (routePaths).
+	paths struct {
+		key   pathsKey
+		found []analysis.Path
+	}
 	// attrKey and attrValue, when attrKey is set, show only the actors
 	// whose attribute attrKey has the value attrValue (the filter).
 	attrKey, attrValue string

@@ -38,7 +38,7 @@ func (e *Editor) emphasis() *render.Emphasis {
 		return &render.Emphasis{Actors: map[model.ID]bool{t.From: true, t.To: true}, Ties: map[model.ID]bool{t.ID: true}}
 	}
 	if q := e.route; q != nil {
-		paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+		paths := e.routePaths()
 		if len(paths) == 0 {
 			return &render.Emphasis{Actors: map[model.ID]bool{q.from: true, q.to: true}, Ties: map[model.ID]bool{}}
 		}
@@ -112,6 +112,28 @@ func (e *Editor) keepFocus(s *render.Scene, em *render.Emphasis) {
 
 // pathCount is how many of the shortest paths are listed.
 const pathCount = 4
+
+// routePaths are the shortest paths between the two actors asked for, as
+// of the date on show, worked out once for the picture, the status line
+// and the side panel.
+func (e *Editor) routePaths() []analysis.Path {
+	q := e.route
+	if q == nil {
+		return nil
+	}
+	key := pathsKey{q.from, q.to, e.day, e.drawn}
+	if e.paths.key != key {
+		e.paths.key, e.paths.found = key, analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+	}
+	return e.paths.found
+}
+
+// pathsKey is what the paths asked for depend on.
+type pathsKey struct {
+	from, to model.ID
+	day      model.Day
+	m        *model.Map
+}
 
 // focusStep widens (by +1) or narrows (by -1) the focus around the
 // selected actor: its neighbourhood within 1 to maxFocus steps as of the
@@ -195,7 +217,7 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	from, _ := e.m.Actor(q.from)
 	to, _ := e.m.Actor(q.to)
 	objs := []fyne.CanvasObject{heading("Paths from " + from.Label() + " to " + to.Label())}
-	paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+	paths := e.routePaths()
 	if len(paths) == 0 {
 		objs = append(objs, wrapped("No connection on "+e.day.Time().Format("2 January 2006")+"."))
 	}
@@ -225,7 +247,7 @@ func (e *Editor) sayPath() {
 	from, _ := e.m.Actor(q.from)
 	to, _ := e.m.Actor(q.to)
 	date := e.day.Time().Format("2 January 2006")
-	paths := analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+	paths := e.routePaths()
 	if len(paths) == 0 {
 		e.status.SetText(fmt.Sprintf("%s and %s: no connection on %s.", from.Label(), to.Label(), date))
 		return
@@ -249,7 +271,7 @@ func (e *Editor) nextPath() {
 		e.status.SetText("Right-click an actor and choose Path To… first.")
 		return
 	}
-	n := len(analysis.Paths(e.drawn, e.day, e.route.from, e.route.to, pathCount))
+	n := len(e.routePaths())
 	if n == 0 {
 		return
 	}
