@@ -141,16 +141,7 @@ func checkSources(m lookup, rec string, ids []ID) error {
 // Validate checks the whole map: unique ids, every kind's and record's
 // rules, every pin (CheckPin). It returns the first problem found.
 func (m *Map) Validate() error {
-	if err := uniqueIDs("source", len(m.Sources), func(i int) ID { return m.Sources[i].ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("actor", len(m.Actors), func(i int) ID { return m.Actors[i].ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("tie", len(m.Ties), func(i int) ID { return m.Ties[i].ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("event", len(m.Events), func(i int) ID { return m.Events[i].ID }); err != nil {
+	if err := m.uniqueIDs(false); err != nil {
 		return err
 	}
 	for _, k := range m.Kinds {
@@ -187,11 +178,33 @@ func (m *Map) Validate() error {
 	return nil
 }
 
-func uniqueIDs(what string, n int, id func(int) ID) error {
+// uniqueIDs checks the IDs of each of m's tables (see the function).
+func (m *Map) uniqueIDs(zeroOK bool) error {
+	if err := uniqueIDs("source", len(m.Sources), func(i int) ID { return m.Sources[i].ID }, zeroOK); err != nil {
+		return err
+	}
+	if err := uniqueIDs("actor", len(m.Actors), func(i int) ID { return m.Actors[i].ID }, zeroOK); err != nil {
+		return err
+	}
+	if err := uniqueIDs("tie", len(m.Ties), func(i int) ID { return m.Ties[i].ID }, zeroOK); err != nil {
+		return err
+	}
+	return uniqueIDs("event", len(m.Events), func(i int) ID { return m.Events[i].ID }, zeroOK)
+}
+
+// uniqueIDs checks that the n IDs of a table are positive and that no two
+// are the same; with zeroOK, zero IDs (records nothing can refer to, as
+// in a map to merge) may be there, any number of them.
+func uniqueIDs(what string, n int, id func(int) ID, zeroOK bool) error {
 	seen := make(map[ID]bool, n)
 	for i := 0; i < n; i++ {
 		v := id(i)
-		if v <= 0 {
+		switch {
+		case v == 0 && zeroOK:
+			continue
+		case v < 0 && zeroOK:
+			return &FieldError{Record: fmt.Sprintf("%s %d", what, v), Field: "id", Msg: "ids cannot be negative", Err: ErrInvalid}
+		case v <= 0:
 			return &FieldError{Record: fmt.Sprintf("%s #%d", what, i+1), Field: "id", Msg: "ids must be positive", Err: ErrInvalid}
 		}
 		if seen[v] {

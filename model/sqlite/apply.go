@@ -198,9 +198,8 @@ func assignIDs(ctx context.Context, tx *sql.Tx, c model.Change) (model.Change, e
 	p.Sources, p.Actors = slices.Clone(p.Sources), slices.Clone(p.Actors)
 	p.Ties, p.Events, p.Pins = slices.Clone(p.Ties), slices.Clone(p.Events), slices.Clone(p.Pins)
 	next := func(table string) (func() model.ID, error) {
-		var top int64
-		err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT max(coalesce((SELECT max(id) FROM %s), 0),
-			coalesce((SELECT seq FROM sqlite_sequence WHERE name = '%[1]s'), 0))`, table)).Scan(&top)
+		top, err := nextID(ctx, tx, table)
+		top--
 		return func() model.ID { top++; return top }, err
 	}
 	newIDs := map[string]map[model.ID]model.ID{}
@@ -434,6 +433,15 @@ func deleteRecords(ctx context.Context, tx *sql.Tx, d model.Deleted) error {
 // putRecords writes every record of p, then checks each against the
 // model's rules and the stored records it refers to.
 func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
+	// Progress counts each record twice, written and checked, but for
+	// sources, which are checked as they are written.
+	total := len(p.Sources) + 2*(len(p.Actors)+len(p.Ties)+len(p.Events))
+	report, done := model.ProgressOf(ctx), 0
+	step := func() {
+		if done++; done%256 == 0 || done == total {
+			report(done, total)
+		}
+	}
 	for _, k := range p.Kinds {
 		if err := putKind(ctx, tx, k); err != nil {
 			return err
@@ -446,21 +454,25 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		if _, err := writeSource(ctx, tx, src); err != nil {
 			return err
 		}
+		step()
 	}
 	for _, a := range p.Actors {
 		if _, err := writeActor(ctx, tx, a); err != nil {
 			return fmt.Errorf("actor %d: %w", a.ID, err)
 		}
+		step()
 	}
 	for _, t := range p.Ties {
 		if _, err := writeTie(ctx, tx, t); err != nil {
 			return fmt.Errorf("tie %d: %w", t.ID, err)
 		}
+		step()
 	}
 	for _, e := range p.Events {
 		if _, err := writeEvent(ctx, tx, e); err != nil {
 			return fmt.Errorf("event %d: %w", e.ID, err)
 		}
+		step()
 	}
 	for _, pin := range p.Pins {
 		if err := setPin(ctx, tx, pin.Actor, pin.At); err != nil {
@@ -483,6 +495,7 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		if err := nameFree(ctx, tx, a); err != nil {
 			return err
 		}
+		step()
 	}
 	for _, t := range p.Ties {
 		refs, err := storedRefs(ctx, tx, []model.ID{t.From, t.To}, nil, t.Sources)
@@ -492,6 +505,7 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		if err := refs.CheckTie(t); err != nil {
 			return err
 		}
+		step()
 	}
 	for _, e := range p.Events {
 		actors := make([]model.ID, len(e.Participants))
@@ -505,6 +519,7 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		if err := refs.CheckEvent(e); err != nil {
 			return err
 		}
+		step()
 	}
 	return nil
 }

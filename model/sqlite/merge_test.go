@@ -11,6 +11,7 @@ import (
 
 	"relmap/model"
 	"relmap/model/sqlite"
+	"relmap/model/storetest"
 )
 
 func TestMergeRewritesIDs(t *testing.T) {
@@ -222,4 +223,48 @@ func TestCreate(t *testing.T) {
 			t.Errorf("files left behind: %v", entries)
 		}
 	})
+}
+
+// TestBigMergeReadsBackAndReports merges a generated map of many
+// statements' worth of rows (bulk writes carry 64 rows each) into a map
+// that has records already, reads it back whole, and checks that the
+// merge reported its progress up to the last record.
+func TestBigMergeReadsBackAndReports(t *testing.T) {
+	s := openTemp(t)
+	if err := s.Merge(context.Background(), richMap()); err != nil {
+		t.Fatal(err)
+	}
+	m := storetest.Generated(1000, 2345)
+	m.Events = []model.Event{{ID: 1, Date: model.MustDate("1999-05-01"), Kind: "summit", Title: "Summit",
+		Participants: []model.Participant{{Actor: 3}, {Actor: 999, Role: "host"}}, Begins: []model.ID{7}, Ends: []model.ID{8, 9}}}
+	var last, total int
+	ctx := model.WithProgress(context.Background(), func(done, of int) { last, total = done, of })
+	if err := s.Merge(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if want := len(m.Actors) + len(m.Ties) + len(m.Events); last != want || total != want {
+		t.Errorf("the merge last reported %d of %d, want %d of %d", last, total, want, want)
+	}
+	got, err := s.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := model.NewIndex(got)
+	for _, a := range m.Actors {
+		if g, ok := byID.Actor(a.ID); !ok || g.Name != a.Name || g.Kind != a.Kind {
+			t.Fatalf("actor %d reads back as %+v, want %+v", a.ID, g, a)
+		}
+	}
+	for _, tie := range m.Ties {
+		if g, ok := byID.Tie(tie.ID); !ok || g.From != tie.From || g.To != tie.To || g.Span != tie.Span {
+			t.Fatalf("tie %d reads back as %+v, want %+v", tie.ID, g, tie)
+		}
+	}
+	e, ok := byID.Event(m.Events[0].ID)
+	if !ok || len(e.Participants) != 2 || e.Participants[1].Role != "host" || len(e.Ends) != 2 || e.Begins[0] != m.Ties[6].ID {
+		t.Errorf("the event reads back as %+v, want %+v", e, m.Events[0])
+	}
+	if err := got.Validate(); err != nil {
+		t.Error(err)
+	}
 }
