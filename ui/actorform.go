@@ -27,7 +27,7 @@ type actorEditor struct {
 
 func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f := &actorEditor{form: newForm(), e: e, actor: a}
-	m := e.m
+	m := e.doc.m
 	f.name = widget.NewEntry()
 	f.name.SetText(a.Name)
 	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassActor))
@@ -66,7 +66,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 // field that is wrong; ok is false if any is.
 func (f *actorEditor) read() (a model.Actor, src model.Source, hasSrc bool, ok bool) {
 	f.clear()
-	m := f.e.m
+	m := f.e.doc.m
 	a = f.actor
 	a.Name = strings.TrimSpace(f.name.Text)
 	if a.Name == "" {
@@ -111,7 +111,7 @@ func (f *actorEditor) save() bool {
 		func(c *model.Change) { c.Put.Actors = []model.Actor{a} },
 		func(applied model.Change) {
 			f.actor = applied.Put.Actors[0]
-			f.e.selected = f.actor.ID
+			f.e.Select(f.actor.ID)
 		})
 }
 

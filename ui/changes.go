@@ -15,23 +15,8 @@ import (
 )
 
 // apply applies one user action to the map as a change (one transaction,
-// one history entry, one step of undo), then shows the map as it is.
-func (e *Editor) apply(c model.Change) (model.Change, error) {
-	applied, err := e.changer.Apply(context.Background(), c)
-	if err != nil {
-		return applied, err
-	}
-	e.changed(applied)
-	return applied, nil
-}
-
-// changed shows the map with a change the store has applied: the map in
-// memory follows it (model.Map.Applied) rather than being read back from
-// the file, and the Edit menu names the next undo and redo.
-func (e *Editor) changed(c model.Change) {
-	e.show(e.m.Applied(c))
-	e.refreshUndo()
-}
+// one history entry, one step of undo); the views follow the document.
+func (e *Editor) apply(c model.Change) (model.Change, error) { return e.doc.Apply(c) }
 
 // undo undoes the newest change still in force; in a text field that
 // has the focus, it undoes the typing instead.
@@ -39,7 +24,7 @@ func (e *Editor) undo() {
 	if e.toTextField(&fyne.ShortcutUndo{}) {
 		return
 	}
-	e.step(e.changer.Undo, func(en model.Entry) model.Change { return en.Inverse }, "Nothing to undo.")
+	e.step(e.doc.Undo, "Nothing to undo.")
 }
 
 // redo redoes the change undone last, or the typing in a text field.
@@ -47,7 +32,7 @@ func (e *Editor) redo() {
 	if e.toTextField(&fyne.ShortcutRedo{}) {
 		return
 	}
-	e.step(e.changer.Redo, func(en model.Entry) model.Change { return en.Change }, "Nothing to redo.")
+	e.step(e.doc.Redo, "Nothing to redo.")
 }
 
 // toTextField hands sc to the text field that has the focus, if one has:
@@ -64,17 +49,14 @@ func (e *Editor) toTextField(sc fyne.Shortcut) bool {
 	return ok
 }
 
-// step undoes or redoes with do, then shows the map with what was
-// applied (done picks it from the entry).
-func (e *Editor) step(do func(context.Context) (model.Entry, bool, error), done func(model.Entry) model.Change, none string) {
-	en, ok, err := do(context.Background())
+// step undoes or redoes with do, or says none when there is nothing to.
+func (e *Editor) step(do func() (bool, error), none string) {
+	ok, err := do()
 	switch {
 	case err != nil:
 		e.showError(err)
 	case !ok:
 		e.status.SetText(none)
-	default:
-		e.changed(done(en))
 	}
 }
 
@@ -84,10 +66,7 @@ func (e *Editor) refreshUndo() {
 	if e.undoItem == nil {
 		return
 	}
-	undo, redo, err := e.changer.Pending(context.Background())
-	if err != nil {
-		undo, redo = "", ""
-	}
+	undo, redo := e.doc.Pending()
 	e.undoItem.Label, e.undoItem.Disabled = "Undo", undo == ""
 	if undo != "" {
 		e.undoItem.Label = "Undo " + undo
@@ -104,7 +83,7 @@ func (e *Editor) refreshUndo() {
 // deleteSelected deletes the selected actor with its ties, as one
 // undoable change.
 func (e *Editor) deleteSelected() {
-	a, ok := e.m.Actor(e.selected)
+	a, ok := e.doc.m.Actor(e.doc.selected)
 	if !ok {
 		e.status.SetText("Select an actor to delete it.")
 		return
@@ -131,8 +110,8 @@ func (e *Editor) tieName(t model.Tie) string {
 	if t.Label != "" {
 		return t.Label
 	}
-	from, _ := e.m.Actor(t.From)
-	to, _ := e.m.Actor(t.To)
+	from, _ := e.doc.m.Actor(t.From)
+	to, _ := e.doc.m.Actor(t.To)
 	return from.Label() + "–" + to.Label()
 }
 
@@ -142,9 +121,9 @@ func quoted(name string) string { return "'" + name + "'" }
 // propertiesDialog edits the map's name and description.
 func (e *Editor) propertiesDialog() {
 	name := widget.NewEntry()
-	name.SetText(e.m.Name)
+	name.SetText(e.doc.m.Name)
 	desc := widget.NewMultiLineEntry()
-	desc.SetText(e.m.Description)
+	desc.SetText(e.doc.m.Description)
 	desc.SetMinRowsVisible(4)
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Description", desc)}
 	d := dialog.NewForm("Map Properties", "Save", "Cancel", items, func(ok bool) {
@@ -152,14 +131,12 @@ func (e *Editor) propertiesDialog() {
 			return
 		}
 		info := model.Info{Name: strings.TrimSpace(name.Text), Description: strings.TrimSpace(desc.Text)}
-		if info.Name == e.m.Name && info.Description == e.m.Description {
+		if info.Name == e.doc.m.Name && info.Description == e.doc.m.Description {
 			return
 		}
 		if _, err := e.apply(model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}); err != nil {
 			e.showError(err)
-			return
 		}
-		e.setTitle()
 	}, e.win)
 	d.Resize(fyne.NewSize(520, 320))
 	d.Show()
@@ -169,7 +146,7 @@ func (e *Editor) propertiesDialog() {
 // shows what it changed, and "Revert to Here" undoes every change after
 // it.
 func (e *Editor) historyDialog() {
-	entries, err := e.changer.History(context.Background())
+	entries, err := e.doc.changer.History(context.Background())
 	if err != nil {
 		e.showError(err)
 		return
@@ -220,9 +197,8 @@ func (e *Editor) revertTo(en model.Entry) error {
 	if en.State != model.Done {
 		return errors.New("this change is not in force; redo it first (Edit → Redo)")
 	}
-	defer e.refreshUndo()
 	for {
-		entries, err := e.changer.History(ctx)
+		entries, err := e.doc.changer.History(ctx)
 		if err != nil {
 			return err
 		}
@@ -236,11 +212,9 @@ func (e *Editor) revertTo(en model.Entry) error {
 		if newest == en.ID || newest == 0 {
 			return nil
 		}
-		undone, _, err := e.changer.Undo(ctx)
-		if err != nil {
+		if _, err := e.doc.Undo(); err != nil {
 			return err
 		}
-		e.show(e.m.Applied(undone.Inverse))
 	}
 }
 

@@ -19,12 +19,12 @@ import (
 // that date; choosing a row goes to its date and selects its actor.
 func (e *Editor) compareDialog() {
 	from, to := widget.NewEntry(), widget.NewEntry()
-	start := e.day - 1
-	if k := model.KeyframeAt(e.keys, e.day); k > 0 {
-		start = e.keys[k-1]
+	start := e.doc.day - 1
+	if k := model.KeyframeAt(e.doc.keys, e.doc.day); k > 0 {
+		start = e.doc.keys[k-1]
 	}
 	from.SetText(start.String())
-	to.SetText(e.day.String())
+	to.SetText(e.doc.day.String())
 	msg := widget.NewLabel("")
 	var rows []model.DiffRow
 	list := widget.NewList(func() int { return len(rows) },
@@ -43,7 +43,7 @@ func (e *Editor) compareDialog() {
 		case errB != nil:
 			msg.SetText("To: " + sentence(errB))
 		default:
-			rows = e.m.DiffRows(e.m.Diff(a, b))
+			rows = e.doc.m.DiffRows(e.doc.m.Diff(a, b))
 			msg.SetText(changesLine(len(rows), a, b))
 		}
 		list.UnselectAll()
@@ -63,7 +63,7 @@ func (e *Editor) compareDialog() {
 			return
 		}
 		d.Hide()
-		e.showDiff(e.m.Diff(a, b))
+		e.showDiff(e.doc.m.Diff(a, b))
 	})
 	form := container.NewHBox(widget.NewLabel("From"), field(from), widget.NewLabel("to"), field(to),
 		widget.NewButton("Compare", compare), show)
@@ -105,19 +105,19 @@ func (e *Editor) goToChange(r model.DiffRow) {
 	var id model.ID
 	switch r.Record {
 	case "tie":
-		if t, ok := e.m.Tie(r.ID); ok {
+		if t, ok := e.doc.m.Tie(r.ID); ok {
 			id = t.From
 		}
 	case "actor":
 		id = r.ID
 	case "event":
-		for _, ev := range e.m.Events {
+		for _, ev := range e.doc.m.Events {
 			if ev.ID == r.ID && len(ev.Participants) > 0 {
 				id = ev.Participants[0].Actor
 			}
 		}
 	}
-	if _, ok := e.m.Actor(id); ok {
+	if _, ok := e.doc.m.Actor(id); ok {
 		e.Select(id)
 	}
 }
@@ -141,10 +141,11 @@ func (e *Editor) showDiff(d model.Diff) {
 	// actors are still on the picture.
 	var ghosts []render.Edge
 	for _, t := range d.Ended {
-		ghosts = append(ghosts, render.Edge{ID: t.ID, From: t.From, To: t.To, Kind: e.m.Kind(model.ClassTie, t.Kind),
+		ghosts = append(ghosts, render.Edge{ID: t.ID, From: t.From, To: t.To, Kind: e.doc.m.Kind(model.ClassTie, t.Kind),
 			Label: t.Label, Directed: t.Directed, Alpha: 1, Lanes: 1})
 	}
-	e.focus, e.route, e.selectedTie, e.selected = 0, nil, 0, 0
+	e.focus, e.route = 0, nil
+	e.doc.Select(0)
 	e.SetDate(d.To, false)
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
 	e.diffNote = fmt.Sprintf("Since %s: began in green, ended dashed in red", d.From)

@@ -46,12 +46,12 @@ func (te *testEditor) press(t *testing.T, key fyne.KeyName, mod fyne.KeyModifier
 func (te *testEditor) settle(t *testing.T) {
 	t.Helper()
 	te.waitLayout()
-	stored, err := te.Editor.store.Load(context.Background())
+	stored, err := te.Editor.doc.store.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(te.m, stored) {
-		t.Errorf("the map in memory is not the map in the file:\nmemory %+v\nfile   %+v", te.m, stored)
+	if !reflect.DeepEqual(te.doc.m, stored) {
+		t.Errorf("the map in memory is not the map in the file:\nmemory %+v\nfile   %+v", te.doc.m, stored)
 	}
 }
 
@@ -144,7 +144,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
 		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
 	}, te.path)
-	mexico, _ := te.m.ActorByName("Mexico")
+	mexico, _ := te.doc.m.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
 	te.settle(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
@@ -152,8 +152,8 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		t.Fatalf("Save As: %v", err)
 	}
 	te.settle(t)
-	if te.Editor.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
-		t.Errorf("after Save As the window shows %q (%q), want the copy", te.Editor.path, te.win.Title())
+	if te.doc.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
+		t.Errorf("after Save As the window shows %q (%q), want the copy", te.doc.path, te.win.Title())
 	}
 	if got, want := te.undoItem.Label, "Undo Move 'Mexico'"; got != want {
 		t.Errorf("the copy's Edit menu says %q, want %q: the history goes with Save As", got, want)
@@ -165,8 +165,8 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		}
 		te.openPath(bad)
 		te.settle(t)
-		if te.Editor.path != copyPath {
-			t.Errorf("the window moved to %q", te.Editor.path)
+		if te.doc.path != copyPath {
+			t.Errorf("the window moved to %q", te.doc.path)
 		}
 		if data, _ := os.ReadFile(bad); string(data) != "name,kind\n" {
 			t.Error("opening changed the file")
@@ -178,8 +178,8 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 			t.Fatal(err)
 		}
 		te.settle(t)
-		if te.m.Name != "Peru 2025" || len(te.m.Actors) != 0 {
-			t.Errorf("new map %q with %d actors", te.m.Name, len(te.m.Actors))
+		if te.doc.m.Name != "Peru 2025" || len(te.doc.m.Actors) != 0 {
+			t.Errorf("new map %q with %d actors", te.doc.m.Name, len(te.doc.m.Actors))
 		}
 		if recent := te.recent(); len(recent) < 2 || recent[0] != path {
 			t.Errorf("recent maps = %v, want %s first", recent, path)
@@ -216,12 +216,12 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 func TestThePictureHoldsStill(t *testing.T) {
 	te := newTestEditor(t)
 	te.waitLayout()
-	before := te.tl.At(te.day).Pos
-	mexico, _ := te.m.ActorByName("Mexico")
+	before := te.tl.At(te.doc.day).Pos
+	mexico, _ := te.doc.m.ActorByName("Mexico")
 	// Far from every other actor: nothing is in the way.
 	te.pin(mexico.ID, model.Point{X: 5000, Y: 5000})
 	te.waitLayout()
-	after := te.tl.At(te.day).Pos
+	after := te.tl.At(te.doc.day).Pos
 	if got := after[mexico.ID]; got != (model.Point{X: 5000, Y: 5000}) {
 		t.Errorf("the dragged actor is at %v, want its pin", got)
 	}
@@ -241,19 +241,19 @@ func TestThePictureHoldsStill(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer again.waitLayout()
-		if got := again.tl.At(te.day).Pos; !reflect.DeepEqual(got, after) {
+		if got := again.tl.At(te.doc.day).Pos; !reflect.DeepEqual(got, after) {
 			t.Error("the reopened map shows another picture")
 		}
 	})
 	t.Run("a new actor is placed and nothing else moves", func(t *testing.T) {
-		before := te.tl.At(te.day).Pos
+		before := te.tl.At(te.doc.day).Pos
 		if _, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{
 			Actors: []model.Actor{{Name: "Peru", Kind: "country"}}}}); err != nil {
 			t.Fatal(err)
 		}
 		te.waitLayout()
-		after := te.tl.At(te.day).Pos
-		peru, _ := te.m.ActorByName("Peru")
+		after := te.tl.At(te.doc.day).Pos
+		peru, _ := te.doc.m.ActorByName("Peru")
 		if _, ok := after[peru.ID]; !ok {
 			t.Fatal("the new actor is not drawn")
 		}
@@ -293,7 +293,7 @@ func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 	te.findDialog()
 	test.Type(te.finding, "lopez")
 	te.finding.OnSubmitted(te.finding.Text)
-	if a, _ := te.m.Actor(te.selected); a.Name != "Andrés Manuel López Obrador" {
+	if a, _ := te.doc.m.Actor(te.doc.selected); a.Name != "Andrés Manuel López Obrador" {
 		t.Errorf("Find \"lopez\" selected %q, want López Obrador", a.Name)
 	}
 	t.Run("an actor not shown on the date moves the date", func(t *testing.T) {
@@ -302,17 +302,17 @@ func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 			t.Fatal(err)
 		}
 		te.settle(t)
-		matches := te.m.Search("legation")
-		if len(matches) != 1 || !strings.Contains(te.matchLine(matches[0]), "not shown on "+te.day.String()) {
-			t.Fatalf("results %v, want the legation, not shown on %s", matches, te.day)
+		matches := te.doc.m.Search("legation")
+		if len(matches) != 1 || !strings.Contains(te.matchLine(matches[0]), "not shown on "+te.doc.day.String()) {
+			t.Fatalf("results %v, want the legation, not shown on %s", matches, te.doc.day)
 		}
 		te.findDialog()
 		test.Type(te.finding, "legation")
 		te.finding.OnSubmitted(te.finding.Text)
 		legation := matches[0].Actor
-		if te.selected != legation.ID || !legation.Life.Covers(te.day) {
+		if te.doc.selected != legation.ID || !legation.Life.Covers(te.doc.day) {
 			t.Errorf("after taking the legation the date is %s and the selection %d, want a date in %s and %d",
-				te.day, te.selected, legation.Life, legation.ID)
+				te.doc.day, te.doc.selected, legation.Life, legation.ID)
 		}
 		te.settle(t)
 	})
@@ -340,9 +340,9 @@ func TestCompareDates(t *testing.T) {
 	for _, r := range rows {
 		if r.Change == "ended" {
 			te.goToChange(r)
-			tie, _ := te.m.Tie(r.ID)
-			if te.selected != tie.From || !tie.Span.Covers(te.day) {
-				t.Errorf("going to %q shows %s with %d selected", r.Text, te.day, te.selected)
+			tie, _ := te.doc.m.Tie(r.ID)
+			if te.doc.selected != tie.From || !tie.Span.Covers(te.doc.day) {
+				t.Errorf("going to %q shows %s with %d selected", r.Text, te.doc.day, te.doc.selected)
 			}
 			break
 		}
@@ -353,7 +353,7 @@ func TestWhoMatters(t *testing.T) {
 	te := newTestEditor(t)
 	te.measuresDialog()
 	te.jobs.Wait()
-	if len(te.measured) != len(te.m.Snapshot(te.day).Actors) || te.measured[0].Name != "Ecuador" || te.measured[1].Name != "Mexico" {
+	if len(te.measured) != len(te.doc.m.Snapshot(te.doc.day).Actors) || te.measured[0].Name != "Ecuador" || te.measured[1].Name != "Mexico" {
 		t.Fatalf("measured %d actors, first %+v", len(te.measured), te.measured)
 	}
 	if got := measureLine(1, te.measured[0]); !strings.HasPrefix(got, "1. Ecuador — betweenness ") {
@@ -374,25 +374,25 @@ func TestViewShortcuts(t *testing.T) {
 	if got := te.diagram.View().Zoom; got >= zoom {
 		t.Errorf("Ctrl+- twice left the zoom at %v (was %v)", got, zoom)
 	}
-	day := te.day
+	day := te.doc.day
 	te.press(t, fyne.KeyLeft, fyne.KeyModifierShortcutDefault)
-	if te.day >= day {
-		t.Errorf("Ctrl+← left the date at %s", te.day)
+	if te.doc.day >= day {
+		t.Errorf("Ctrl+← left the date at %s", te.doc.day)
 	}
 	te.press(t, fyne.KeyRight, fyne.KeyModifierShortcutDefault)
-	if te.day != day {
-		t.Errorf("Ctrl+→ after Ctrl+← shows %s, want %s", te.day, day)
+	if te.doc.day != day {
+		t.Errorf("Ctrl+→ after Ctrl+← shows %s, want %s", te.doc.day, day)
 	}
 	te.Select(1)
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if te.selected != 0 {
+	if te.doc.selected != 0 {
 		t.Error("Escape left the selection")
 	}
 }
 
 func TestFocusAndPaths(t *testing.T) {
 	te := newTestEditor(t)
-	glas, _ := te.m.ActorByName("Jorge Glas Espinel")
+	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
 	te.Select(glas.ID)
 	te.press(t, fyne.KeyRightBracket, fyne.KeyModifierShortcutDefault)
 	one := te.diagram.Scene().Emphasis
@@ -409,7 +409,7 @@ func TestFocusAndPaths(t *testing.T) {
 		// An actor in the focus whose own neighbourhood reaches further.
 		var from model.ID
 		for id := range one.Actors {
-			more, _ := analysis.Within(te.drawn, te.day, id, 1)
+			more, _ := analysis.Within(te.drawn, te.doc.day, id, 1)
 			for x := range more {
 				if !one.Actors[x] && id != glas.ID {
 					from = id
@@ -421,8 +421,8 @@ func TestFocusAndPaths(t *testing.T) {
 		}
 		te.widenFocusFrom(from, 1)
 		wider := te.diagram.Scene().Emphasis
-		if len(wider.Actors) <= len(one.Actors) || !wider.Actors[glas.ID] || te.selected != glas.ID {
-			t.Errorf("widened from actor %d: %d actors stressed (was %d), selection %d; want more, still around Glas", from, len(wider.Actors), len(one.Actors), te.selected)
+		if len(wider.Actors) <= len(one.Actors) || !wider.Actors[glas.ID] || te.doc.selected != glas.ID {
+			t.Errorf("widened from actor %d: %d actors stressed (was %d), selection %d; want more, still around Glas", from, len(wider.Actors), len(one.Actors), te.doc.selected)
 		}
 		te.widenFocusFrom(from, -1)
 		if back := te.diagram.Scene().Emphasis; len(back.Actors) != len(one.Actors) {
@@ -444,16 +444,16 @@ func TestFocusAndPaths(t *testing.T) {
 		}
 	})
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if te.diagram.Scene().Emphasis != nil || te.selected != 0 || te.focusMore != nil {
+	if te.diagram.Scene().Emphasis != nil || te.doc.selected != 0 || te.focusMore != nil {
 		t.Error("Escape left the focus or the selection")
 	}
 	t.Run("a path follows the date", func(t *testing.T) {
-		glas, _ := te.m.ActorByName("Jorge Glas Espinel")
-		icj, _ := te.m.ActorByName("International Court of Justice")
+		glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
+		icj, _ := te.doc.m.ActorByName("International Court of Justice")
 		te.showPath(glas.ID, icj.ID, 0)
 		em := te.diagram.Scene().Emphasis
 		if em == nil || !em.Actors[glas.ID] || !em.Actors[icj.ID] || len(em.Ties) == 0 {
-			t.Fatalf("the path from Glas to the ICJ on %s: %+v", te.day, em)
+			t.Fatalf("the path from Glas to the ICJ on %s: %+v", te.doc.day, em)
 		}
 		if !strings.Contains(te.status.Text, "Jorge Glas – ") {
 			t.Errorf("status %q, want the path", te.status.Text)
@@ -468,8 +468,8 @@ func TestFocusAndPaths(t *testing.T) {
 				buttons = append(buttons, b)
 			}
 		}
-		if n := len(analysis.Paths(te.drawn, te.day, glas.ID, icj.ID, pathCount)); n < 2 || len(buttons) != 1 {
-			t.Fatalf("%d paths as of %s, %d listed second: want at least two, the second listed", n, te.day, len(buttons))
+		if n := len(analysis.Paths(te.drawn, te.doc.day, glas.ID, icj.ID, pathCount)); n < 2 || len(buttons) != 1 {
+			t.Fatalf("%d paths as of %s, %d listed second: want at least two, the second listed", n, te.doc.day, len(buttons))
 		} else {
 			test.Tap(buttons[0])
 			if te.route.pick != 1 {
@@ -485,7 +485,7 @@ func TestFocusAndPaths(t *testing.T) {
 
 func TestATieCanBeSelected(t *testing.T) {
 	te := newTestEditor(t)
-	tie, _ := te.m.Tie(severedTie)
+	tie, _ := te.doc.m.Tie(severedTie)
 	te.SelectTie(tie.ID)
 	em := te.diagram.Scene().Emphasis
 	if em == nil || !em.Ties[tie.ID] || !em.Actors[tie.From] || !em.Actors[tie.To] || len(em.Ties) != 1 {
@@ -503,7 +503,7 @@ func TestATieCanBeSelected(t *testing.T) {
 	}
 	te.deleteTie(tie)
 	te.settle(t)
-	if te.selectedTie != 0 {
+	if te.doc.selectedTie != 0 {
 		t.Error("the deleted tie is still selected")
 	}
 }
@@ -539,7 +539,7 @@ func TestFilterHidesKinds(t *testing.T) {
 	if !strings.HasPrefix(s.Caption, "Filter on: 1 kind hidden") {
 		t.Errorf("caption %q, want it to say the filter is on", s.Caption)
 	}
-	if len(te.m.Actors) != len(te.stored(t).Actors) {
+	if len(te.doc.m.Actors) != len(te.stored(t).Actors) {
 		t.Error("the filter changed the map")
 	}
 	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, false)
@@ -550,24 +550,24 @@ func TestFilterHidesKinds(t *testing.T) {
 
 func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
 	te := newTestEditor(t)
-	ecuador, _ := te.m.ActorByName("Ecuador")
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
 	te.Select(ecuador.ID)
-	pos := te.tl.At(te.day).Pos
+	pos := te.tl.At(te.doc.day).Pos
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if te.selected == ecuador.ID || te.selected == 0 {
-		t.Fatalf("→ left the selection on %d", te.selected)
+	if te.doc.selected == ecuador.ID || te.doc.selected == 0 {
+		t.Fatalf("→ left the selection on %d", te.doc.selected)
 	}
-	if pos[te.selected].X <= pos[ecuador.ID].X {
-		t.Errorf("→ selected actor %d at x %.0f, left of Ecuador at %.0f", te.selected, pos[te.selected].X, pos[ecuador.ID].X)
+	if pos[te.doc.selected].X <= pos[ecuador.ID].X {
+		t.Errorf("→ selected actor %d at x %.0f, left of Ecuador at %.0f", te.doc.selected, pos[te.doc.selected].X, pos[ecuador.ID].X)
 	}
 	neighbour := false
-	for _, tie := range te.m.Snapshot(te.day).Ties {
-		if (tie.From == ecuador.ID && tie.To == te.selected) || (tie.To == ecuador.ID && tie.From == te.selected) {
+	for _, tie := range te.doc.m.Snapshot(te.doc.day).Ties {
+		if (tie.From == ecuador.ID && tie.To == te.doc.selected) || (tie.To == ecuador.ID && tie.From == te.doc.selected) {
 			neighbour = true
 		}
 	}
 	if !neighbour {
-		t.Errorf("→ selected %d, which has no tie with Ecuador on %s", te.selected, te.day)
+		t.Errorf("→ selected %d, which has no tie with Ecuador on %s", te.doc.selected, te.doc.day)
 	}
 }
 
@@ -580,7 +580,7 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 	te.showScene() // asks for the measures
 	te.jobs.Wait()
 	s := te.diagram.Scene()
-	ecuador, _ := te.m.ActorByName("Ecuador")
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
 	var top, small float64 = 0, 10
 	coloured := 0
 	for _, n := range s.Nodes {
@@ -636,11 +636,11 @@ func TestNamedViews(t *testing.T) {
 
 func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	te := newTestEditor(t)
-	d := te.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First())
+	d := te.doc.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First())
 	te.showDiff(d)
 	em := te.diagram.Scene().Emphasis
-	if em == nil || len(em.Ties) != len(d.Began) || te.day != d.To {
-		t.Fatalf("after showing the diff: date %s, stressed %+v; want %s and the %d ties that began", te.day, em, d.To, len(d.Began))
+	if em == nil || len(em.Ties) != len(d.Began) || te.doc.day != d.To {
+		t.Fatalf("after showing the diff: date %s, stressed %+v; want %s and the %d ties that began", te.doc.day, em, d.To, len(d.Began))
 	}
 	// What ended is drawn ghosted where both its actors are still drawn.
 	s := te.diagram.Scene()
@@ -653,7 +653,7 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	}
 	relations := false
 	for _, g := range s.Ghosts {
-		if tie, _ := te.m.Tie(g.ID); tie.Kind == "relations" && drawn[g.From] && drawn[g.To] {
+		if tie, _ := te.doc.m.Tie(g.ID); tie.Kind == "relations" && drawn[g.From] && drawn[g.To] {
 			relations = true
 		}
 	}
@@ -716,7 +716,7 @@ func TestFilterByAttribute(t *testing.T) {
 func TestTieStyles(t *testing.T) {
 	te := newTestEditor(t)
 	te.setTieStyle("relations", func(k *model.Kind) { k.Weighted, k.Labelled = true, true })
-	if k := te.m.Kind(model.ClassTie, "relations"); !k.Weighted || !k.Labelled {
+	if k := te.doc.m.Kind(model.ClassTie, "relations"); !k.Weighted || !k.Labelled {
 		t.Fatalf("after setting the styles, relations are %+v", k)
 	}
 	if k := te.stored(t).Kind(model.ClassTie, "relations"); !k.Weighted || !k.Labelled {
@@ -725,7 +725,7 @@ func TestTieStyles(t *testing.T) {
 	te.settle(t)
 	te.undo()
 	te.settle(t)
-	if k := te.m.Kind(model.ClassTie, "relations"); k.Weighted || k.Labelled {
+	if k := te.doc.m.Kind(model.ClassTie, "relations"); k.Weighted || k.Labelled {
 		t.Errorf("after undo, relations are %+v", k)
 	}
 }

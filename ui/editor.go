@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -26,17 +27,16 @@ import (
 // Editor is the main window's content: diagram, timeline, side panel and
 // menus over one map in a model.Store.
 type Editor struct {
-	win   fyne.Window
-	store model.Store
-	// changer is the store as it applies changes and keeps their history.
-	changer model.Changer
-	r       *render.Renderer
-	title   string
+	win fyne.Window
+	// doc is the map open in the window, its date, selection and history,
+	// which the views below observe.
+	doc *Document
+	r   *render.Renderer
+	// title names the map's file in the window title.
+	title string
 	// files opens and creates map files for the File menu; nil in tests
 	// that need no files.
 	files *Files
-	// path is the map's file, for Save As and Open Recent.
-	path string
 	// undoItem and redoItem are the Edit menu's, named after the action
 	// they would take.
 	undoItem, redoItem *fyne.MenuItem
@@ -66,9 +66,6 @@ type Editor struct {
 	// fading it.
 	focusHides bool
 	route      *pathQuery
-	// selectedTie is the selected tie, or 0 (an actor and a tie are
-	// never selected together).
-	selectedTie model.ID
 	// diffStress is what a comparison of two dates stresses, on the
 	// second date (diffDay) only.
 	diffStress *render.Emphasis
@@ -90,14 +87,10 @@ type Editor struct {
 	measuring    measureKey
 	wanted       measureKey
 
-	// m is the map as stored; drawn is the map that tl lays out, which
-	// lags m while a new layout is computed.
-	m        *model.Map
-	drawn    *model.Map
-	tl       *layout.Timeline
-	keys     []model.Day
-	day      model.Day
-	selected model.ID
+	// drawn is the map that tl lays out, which lags the document's map
+	// while a new layout is computed.
+	drawn *model.Map
+	tl    *layout.Timeline
 	// tlStability is the stability setting tl was laid out with.
 	tlStability float64
 
@@ -127,9 +120,11 @@ type Editor struct {
 	// warm is a kept layout of an earlier version of the map, the start of
 	// the first layout.
 	warm *layout.Timeline
-	// working moves while a file is imported or saved off the UI
-	// goroutine (inBackground); files counts those jobs.
+	// working moves while a job runs off the UI goroutine (inBackground),
+	// and howFar shows how far it is when the job can tell; jobs counts
+	// those jobs.
 	working    *widget.ProgressBarInfinite
+	howFar     *widget.ProgressBar
 	workingBox *fyne.Container
 	jobs       sync.WaitGroup
 	// busy shows a running layout's progress with a Cancel button.
@@ -146,35 +141,29 @@ type Editor struct {
 // NewEditor loads the map in st and builds the window's content and menus.
 // title names the map in the window title (its file name).
 func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string) (*Editor, error) {
-	m, err := st.Load(context.Background())
+	doc, err := openDocument(st, "")
 	if err != nil {
 		return nil, err
 	}
-	changer, ok := st.(model.Changer)
-	if !ok {
-		return nil, errors.New("the map's store cannot apply changes")
-	}
-	e := &Editor{win: win, store: st, changer: changer, r: r, title: title, m: m, drawn: m, layOut: r.LayoutProgress, adjust: r.Adjust}
+	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutProgress, adjust: r.Adjust}
 	e.tlStability = stability()
 	e.framing = framing()
 	start, err := e.firstLayout()
 	if err != nil {
 		return nil, err
 	}
-	e.keys = m.Keyframes()
-	e.day = e.initialDay()
 
 	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View {
-		return r.FitView(e.shown(), e.tl, e.day, e.framing, w, h, ui)
+		return r.FitView(e.shown(), e.tl, e.doc.day, e.framing, w, h, ui)
 	})
 	e.diagram.OnSelect = e.Select
 	e.diagram.OnSelectTie = e.SelectTie
 	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.HoverText = e.hoverText
-	e.diagram.OnLegendFolded = func(bool) { e.win.SetMainMenu(e.menu()) }
+	e.diagram.OnLegendFolded = func(bool) { e.rebuildMenu() }
 	e.diagram.OnMove = e.pin
-	e.time = newTimeline(e)
+	e.time = newTimeline(doc)
 	e.side = container.NewVBox()
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
@@ -184,14 +173,21 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.busy.Hide()
 	e.working = widget.NewProgressBarInfinite()
 	e.working.Stop()
-	e.workingBox = container.NewGridWrap(fyne.NewSize(140, e.working.MinSize().Height), e.working)
+	e.howFar = widget.NewProgressBar()
+	e.workingBox = container.NewGridWrap(fyne.NewSize(160, e.working.MinSize().Height), container.NewStack(e.working, e.howFar))
 	e.workingBox.Hide()
+
+	// The views follow the document: the timeline first, then the side
+	// panel, the picture, and the window's title and menus.
+	doc.Observe(e.time.follow)
+	doc.Observe(e.followInPanel)
+	doc.Observe(e.followInPicture)
+	doc.Observe(e.followInWindow)
 
 	e.showScene()
 	e.refreshSide()
 	e.setTitle()
-	win.SetMainMenu(e.menu())
-	e.refreshUndo()
+	e.rebuildMenu()
 	e.listenForKeys()
 	if start {
 		e.relayout()
@@ -206,7 +202,7 @@ func (e *Editor) Close() error {
 	if e.sceneDue != nil {
 		e.sceneDue.Stop()
 	}
-	return e.store.Close()
+	return e.doc.store.Close()
 }
 
 // Content is the window's content.
@@ -218,38 +214,23 @@ func (e *Editor) Content() fyne.CanvasObject {
 	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 
+// Document is the map open in the window.
+func (e *Editor) Document() *Document { return e.doc }
+
 // Map is the map on show.
-func (e *Editor) Map() *model.Map { return e.m }
+func (e *Editor) Map() *model.Map { return e.doc.m }
 
 // Day is the date on show.
-func (e *Editor) Day() model.Day { return e.day }
+func (e *Editor) Day() model.Day { return e.doc.day }
 
 // Selected is the selected actor, or 0.
-func (e *Editor) Selected() model.ID { return e.selected }
+func (e *Editor) Selected() model.ID { return e.doc.selected }
 
 // Diagram is the diagram widget.
 func (e *Editor) Diagram() *Diagram { return e.diagram }
 
-// initialDay is the date of the map's last event (in a map built around a
-// crisis, its climax), else its last keyframe, else today.
-func (e *Editor) initialDay() model.Day {
-	var last model.Day
-	for _, ev := range e.m.Events {
-		if d := ev.Date.First(); d > last {
-			last = d
-		}
-	}
-	if last != 0 {
-		return last
-	}
-	if len(e.keys) > 0 {
-		return e.keys[len(e.keys)-1]
-	}
-	return model.DayOf(time.Now().Date())
-}
-
 func (e *Editor) setTitle() {
-	e.win.SetTitle(fmt.Sprintf("%s — %s — relmap", e.m.Name, e.title))
+	e.win.SetTitle(fmt.Sprintf("%s — %s — relmap", e.doc.m.Name, e.title))
 }
 
 // showScene draws the still picture of the current date.
@@ -263,7 +244,7 @@ func (e *Editor) showScene() {
 		e.anim = nil
 	}
 	m := e.shown()
-	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.day), e.day, e.selected, e.emphasis()))
+	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.doc.day), e.doc.day, e.doc.selected, e.emphasis()))
 	e.startMeasuring()
 }
 
@@ -324,19 +305,44 @@ func withNote(note, caption string) string {
 // SetDate shows the map as of day. With animate set and a keyframe between
 // the old and new date, the change is staged: what leaves fades out, what
 // stays moves, what arrives fades in.
-func (e *Editor) SetDate(day model.Day, animate bool) {
-	if day == e.day {
-		return
+func (e *Editor) SetDate(day model.Day, animate bool) { e.doc.SetDay(day, animate) }
+
+// Select selects actor id (0 clears the selection) and shows its details.
+func (e *Editor) Select(id model.ID) { e.doc.Select(id) }
+
+// followInPicture keeps the picture on the document: a new date is drawn
+// (staged when asked), a new selection stressed, and a changed map laid
+// out again holding the picture still.
+func (e *Editor) followInPicture(u Update) {
+	switch {
+	case u.Has(FileChanged):
+		e.drawn, e.warm = e.doc.m, nil
+		e.cancelRunningLayout()
+		e.layoutMu.Lock()
+		e.layoutGen++ // a layout of the old map on its way is dropped
+		e.layoutMu.Unlock()
+		start, err := e.firstLayout()
+		if err != nil {
+			e.showError(err)
+		}
+		e.diagram.Refit()
+		e.showScene()
+		if start {
+			e.relayout()
+		}
+	case u.Has(MapChanged):
+		e.relayoutWith(true)
+	case u.Has(DayChanged):
+		e.showDay(u.Was, u.Staged)
+	case u.Has(SelectionChanged):
+		e.showScene()
 	}
-	old := e.day
-	e.day = day
-	e.time.show(day)
-	// The side panel marks what is in force, which changes only at
-	// keyframes: rebuilding it on every step of a slider drag is waste.
-	if model.KeyframeAt(e.keys, old) != model.KeyframeAt(e.keys, day) {
-		e.refreshSide()
-		e.sayPath() // the answer follows the timeline
-	}
+}
+
+// showDay draws the date on show, which was was: staged with animate, when
+// a keyframe lies between them.
+func (e *Editor) showDay(old model.Day, animate bool) {
+	day := e.doc.day
 	if e.tl.Index(old) != e.tl.Index(day) && e.framing == render.FrameDate {
 		e.diagram.Refit()
 	}
@@ -353,13 +359,13 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	}
 	// What the picture stresses is worked out once for the animation,
 	// not on every frame.
-	sel, m, tl, em := e.selected, e.shown(), e.tl, e.emphasis()
+	sel, m, tl, em := e.doc.selected, e.shown(), e.tl, e.emphasis()
 	// The transition's scene is built once; each tick moves it.
 	tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
 		return e.scene(m, f, day, sel, em)
 	})
 	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
-		if e.day != day || e.tl != tl {
+		if e.doc.day != day || e.tl != tl {
 			return
 		}
 		if p >= 1 {
@@ -377,12 +383,19 @@ func (e *Editor) SetDate(day model.Day, animate bool) {
 	}
 }
 
-// Select selects actor id (0 clears the selection) and shows its details.
-func (e *Editor) Select(id model.ID) {
-	e.selected, e.selectedTie = id, 0
-	e.showScene()
-	e.refreshSide()
-	e.sideToTop()
+// followInWindow keeps the window's title, the Edit menu's Undo and Redo
+// and the recent files on the document.
+func (e *Editor) followInWindow(u Update) {
+	if u.Has(FileChanged) {
+		e.title = filepath.Base(e.doc.path)
+		e.remember(e.doc.path)
+		e.rebuildMenu()
+	} else if u.Has(HistoryChanged) {
+		e.refreshUndo()
+	}
+	if u.Has(FileChanged | MapChanged) {
+		e.setTitle()
+	}
 }
 
 // sideToTop shows the top of the side panel, where a new selection's
@@ -395,37 +408,13 @@ func (e *Editor) sideToTop() {
 
 // reload reads the whole map back from the store, for a change made
 // outside the editor, and shows it.
-func (e *Editor) reload() error {
-	m, err := e.store.Load(context.Background())
-	if err != nil {
-		return err
-	}
-	e.show(m)
-	return nil
-}
-
-// show makes m, the map as stored after a change, the map on show, and
-// lays it out again off the UI goroutine holding the picture still; the
-// old picture stays until the new one is ready.
-func (e *Editor) show(m *model.Map) {
-	e.m = m
-	e.keys = m.Keyframes()
-	e.time.setRange()
-	if _, ok := m.Actor(e.selected); !ok {
-		e.selected = 0
-	}
-	if _, ok := m.Tie(e.selectedTie); !ok {
-		e.selectedTie = 0
-	}
-	e.refreshSide()
-	e.relayoutWith(true)
-}
+func (e *Editor) reload() error { return e.doc.Reload() }
 
 // pin stores a dragged actor's position and lays the map out around it.
 // A drag past the edge of the drawing area (model.MaxCoordinate) stops at
 // the edge; a position that is not a number is refused with a message.
 func (e *Editor) pin(id model.ID, p model.Point) {
-	a, _ := e.m.Actor(id)
+	a, _ := e.doc.m.Actor(id)
 	c := model.Change{Summary: "Move " + quoted(a.Label()), Put: model.Records{Pins: []model.Pin{{Actor: id, At: clampPoint(p)}}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
@@ -440,7 +429,7 @@ func clampPoint(p model.Point) model.Point {
 }
 
 func (e *Editor) unpin(id model.ID) {
-	a, _ := e.m.Actor(id)
+	a, _ := e.doc.m.Actor(id)
 	c := model.Change{Summary: "Unpin " + quoted(a.Label()), Delete: model.Deleted{Pins: []model.ID{id}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
@@ -471,6 +460,13 @@ func sentence(err error) string {
 		msg += "."
 	}
 	return msg
+}
+
+// rebuildMenu sets the window's menus anew, for items whose labels or
+// ticks have changed, with Undo and Redo named.
+func (e *Editor) rebuildMenu() {
+	e.win.SetMainMenu(e.menu())
+	e.refreshUndo()
 }
 
 func (e *Editor) menu() *fyne.MainMenu {
@@ -610,10 +606,10 @@ func (e *Editor) quit() {
 
 func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
 	var items []*fyne.MenuItem
-	if a, ok := e.m.Actor(id); ok {
+	if a, ok := e.doc.m.Actor(id); ok {
 		// An actor in a focus is not selected, which would move the focus
 		// to it: it may widen the focus from where it is.
-		inFocus := id != e.selected && e.inFocus(id)
+		inFocus := id != e.doc.selected && e.inFocus(id)
 		if !inFocus {
 			e.Select(id)
 		}
@@ -629,7 +625,7 @@ func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
 				items = append(items, fyne.NewMenuItem("Narrow Focus Here", func() { e.widenFocusFrom(id, -1) }))
 			}
 		}
-		if _, pinned := e.m.Pins[id]; pinned {
+		if _, pinned := e.doc.m.Pins[id]; pinned {
 			items = append(items, fyne.NewMenuItem("Unpin", func() { e.unpin(id) }))
 		}
 	} else {

@@ -74,7 +74,7 @@ func (e *Editor) exportDialog() {
 			// Drawn and written off the UI goroutine, from the picture as
 			// it is now.
 			paint := e.diagram.ImageLater(w, h)
-			e.inBackground(fmt.Sprintf("Exporting %d×%d PNG…", w, h), func() (func(), error) {
+			e.inBackground(fmt.Sprintf("Exporting %d×%d PNG…", w, h), func(func(int, int)) (func(), error) {
 				werr := render.WritePNG(wc, paint())
 				cerr := wc.Close()
 				if werr == nil {
@@ -86,7 +86,7 @@ func (e *Editor) exportDialog() {
 				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, wc.URI().Path())) }, nil
 			})
 		}, e.win)
-		save.SetFileName(strings.ReplaceAll(e.m.Name, "/", "-") + " " + e.day.String() + ".png")
+		save.SetFileName(strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + ".png")
 		save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 		save.Show()
 	}, e.win)

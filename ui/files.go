@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -37,10 +39,9 @@ const (
 // SetFiles gives the editor the means to open and create maps, and the
 // file of the map on show; it enables the File menu's map items.
 func (e *Editor) SetFiles(f *Files, path string) {
-	e.files, e.path = f, path
+	e.files, e.doc.path = f, path
 	e.remember(path)
-	e.win.SetMainMenu(e.menu())
-	e.refreshUndo()
+	e.rebuildMenu()
 }
 
 // fileItems are the File menu's items above Quit.
@@ -168,7 +169,7 @@ func (e *Editor) openPath(path string) {
 
 func (e *Editor) saveAsDialog() {
 	e.withFiles(func() {
-		c, ok := e.store.(model.Copier)
+		c, ok := e.doc.store.(model.Copier)
 		if !ok {
 			e.showError(fmt.Errorf("this map cannot be copied"))
 			return
@@ -182,12 +183,12 @@ func (e *Editor) saveAsDialog() {
 			if path != uc.URI().Path() {
 				os.Remove(uc.URI().Path()) // the dialog made an empty file
 			}
-			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func() (func(), error) {
+			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
 				st, err := e.copyTo(c, path)
 				return func() { e.switchTo(st, path) }, err
 			})
 		}, e.win)
-		d.SetFileName(strings.TrimSuffix(filepath.Base(e.path), filepath.Ext(e.path)) + " copy.relmap")
+		d.SetFileName(strings.TrimSuffix(filepath.Base(e.doc.path), filepath.Ext(e.doc.path)) + " copy.relmap")
 		d.SetFilter(mapFilter)
 		d.Show()
 	})
@@ -223,18 +224,39 @@ func (e *Editor) copyTo(c model.Copier, path string) (model.Store, error) {
 	return e.files.Open(path)
 }
 
-// inBackground runs work off the UI goroutine while a moving bar and what
-// shows in the status line, then, on the UI goroutine, the function work
-// returns, or the error in a dialog. Reading and writing whole files never
-// holds up the window.
-func (e *Editor) inBackground(what string, work func() (func(), error)) {
-	e.workingBox.Show()
+// inBackground runs work off the UI goroutine while a bar in the status
+// line moves, or shows how far it is once work reports to progress (done
+// of total, from any goroutine), and the status line says what it is; then, on the UI goroutine, the function
+// work returns, or the error in a dialog. Reading and writing whole files
+// never holds up the window.
+func (e *Editor) inBackground(what string, work func(progress func(done, total int)) (func(), error)) {
+	e.howFar.Hide()
+	e.working.Show()
 	e.working.Start()
+	e.workingBox.Show()
 	e.status.SetText(what)
 	e.jobs.Add(1)
+	var shown atomic.Int64 // the per mille on the bar, so that fyne.Do runs once per step
+	progress := func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		permille := int64(done) * 1000 / int64(total)
+		if shown.Swap(permille) == permille {
+			return
+		}
+		fyne.Do(func() {
+			if e.working.Visible() {
+				e.working.Stop()
+				e.working.Hide()
+				e.howFar.Show()
+			}
+			e.howFar.SetValue(float64(permille) / 1000)
+		})
+	}
 	go func() {
 		defer e.jobs.Done()
-		finish, err := work()
+		finish, err := work(progress)
 		fyne.DoAndWait(func() {
 			e.working.Stop()
 			e.workingBox.Hide()
@@ -264,29 +286,34 @@ func (e *Editor) importDialog() {
 	d.Show()
 }
 
-// importInBackground is importFile off the UI goroutine (inBackground).
+// importInBackground is importFile off the UI goroutine (inBackground),
+// with a bar that follows the records as they are read and written.
 func (e *Editor) importInBackground(path string) {
-	base := e.m
-	e.inBackground("Importing "+filepath.Base(path)+"…", func() (func(), error) {
-		applied, err := e.importChange(path, base)
-		return func() { e.changed(applied) }, err
+	base := e.doc.m
+	e.inBackground("Importing "+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
+		applied, err := e.importChange(path, base, progress)
+		return func() { e.doc.Applied(applied) }, err
 	})
 }
 
 // importFile reads path and applies what it adds as one change.
 func (e *Editor) importFile(path string) error {
-	applied, err := e.importChange(path, e.m)
+	applied, err := e.importChange(path, e.doc.m, nil)
 	if err != nil {
 		return err
 	}
-	e.changed(applied)
+	e.doc.Applied(applied)
 	return nil
 }
 
 // importChange reads path against base and applies what it adds to the
 // store as one change, which it returns as applied; it may run off the UI
-// goroutine.
-func (e *Editor) importChange(path string, base *model.Map) (model.Change, error) {
+// goroutine. Reading the file is the first tenth of progress (by bytes),
+// writing its records the rest (by records; see model.WithProgress).
+func (e *Editor) importChange(path string, base *model.Map, progress func(done, total int)) (model.Change, error) {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
 	var add *model.Map
 	var err error
 	if strings.EqualFold(filepath.Ext(path), ".json") {
@@ -295,54 +322,53 @@ func (e *Editor) importChange(path string, base *model.Map) (model.Change, error
 			return model.Change{}, ferr
 		}
 		defer f.Close()
-		add, err = jsonio.Decode(f)
+		var size int64
+		if info, err := f.Stat(); err == nil {
+			size = info.Size()
+		}
+		add, err = jsonio.Decode(&countingReader{r: f, report: func(n int64) {
+			if size > 0 {
+				progress(int(n*100/size), 1000)
+			}
+		}})
 	} else {
 		add, err = csvio.ReadDir(filepath.Dir(path), base)
 	}
 	if err != nil {
 		return model.Change{}, err
 	}
-	return e.changer.Apply(context.Background(), model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+	progress(100, 1000)
+	ctx := model.WithProgress(context.Background(), func(done, total int) {
+		if total > 0 {
+			progress(100+done*900/total, 1000)
+		}
+	})
+	return e.doc.changer.Apply(ctx, model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+}
+
+// countingReader tells report how many bytes have been read through it.
+type countingReader struct {
+	r      io.Reader
+	n      int64
+	report func(n int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	c.report(c.n)
+	return n, err
 }
 
 // switchTo shows the map in st, the file at path, in place of the one on
 // show, whose store it closes. A layout of the old map still running is
 // cancelled; its result is dropped.
 func (e *Editor) switchTo(st model.Store, path string) {
-	changer, ok := st.(model.Changer)
-	m, err := st.Load(context.Background())
-	if err == nil && !ok {
-		err = fmt.Errorf("the map's store cannot apply changes")
-	}
+	old, err := e.doc.Switch(st, path)
 	if err != nil {
 		st.Close()
 		e.showError(err)
 		return
 	}
-	e.cancelRunningLayout()
-	e.layoutMu.Lock()
-	e.layoutGen++ // a layout of the old map on its way is dropped
-	e.layoutMu.Unlock()
-	old := e.store
-	e.store, e.changer, e.path, e.title = st, changer, path, filepath.Base(path)
-	e.m, e.drawn, e.selected, e.warm = m, m, 0, nil
-	start, err := e.firstLayout()
-	if err != nil {
-		e.showError(err)
-	}
-	e.keys = m.Keyframes()
-	e.day = e.initialDay()
-	e.time.setRange()
-	e.time.show(e.day)
-	e.diagram.Refit()
-	e.showScene()
-	e.refreshSide()
-	e.setTitle()
-	e.remember(path)
-	e.win.SetMainMenu(e.menu())
-	e.refreshUndo()
 	old.Close()
-	if start {
-		e.relayout()
-	}
 }

@@ -84,7 +84,7 @@ func (e *Editor) setAttrFilter(key, value string) {
 // actors have each.
 func (e *Editor) attrSection() []fyne.CanvasObject {
 	values := map[string]map[string]int{}
-	for _, a := range e.m.Actors {
+	for _, a := range e.doc.m.Actors {
 		for k, v := range a.Attrs {
 			if values[k] == nil {
 				values[k] = map[string]int{}
@@ -148,17 +148,17 @@ func (e *Editor) filterDialog() {
 		sort.Strings(names)
 		for _, name := range names {
 			key := render.KindKey{Class: class, Name: name}
-			label := e.m.Kind(class, name).DisplayName() + " (" + strconv.Itoa(counts[name]) + ")"
+			label := e.doc.m.Kind(class, name).DisplayName() + " (" + strconv.Itoa(counts[name]) + ")"
 			check := widget.NewCheck(label, func(on bool) { e.setHidden(key, !on) })
 			check.SetChecked(!e.hidden[key])
 			boxes = append(boxes, check)
 		}
 	}
 	actors, ties := map[string]int{}, map[string]int{}
-	for _, a := range e.m.Actors {
+	for _, a := range e.doc.m.Actors {
 		actors[a.Kind]++
 	}
-	for _, t := range e.m.Ties {
+	for _, t := range e.doc.m.Ties {
 		ties[t.Kind]++
 	}
 	section("Actors", model.ClassActor, actors)

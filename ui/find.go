@@ -20,7 +20,7 @@ func (e *Editor) findDialog() {
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("Name, short name, attribute or notes")
 	var matches []model.Match
-	searcher := model.NewSearcher(e.m) // the map's fields folded once, not per keystroke
+	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
 	list := widget.NewList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.matchLine(matches[i])) })
@@ -64,7 +64,7 @@ func (e *Editor) findDialog() {
 // the date on show, "not shown on 2024-04-07".
 func (e *Editor) matchLine(m model.Match) string {
 	a := m.Actor
-	kind := e.m.Kind(model.ClassActor, a.Kind)
+	kind := e.doc.m.Kind(model.ClassActor, a.Kind)
 	label := kind.Label
 	if label == "" {
 		label = a.Kind
@@ -76,8 +76,8 @@ func (e *Editor) matchLine(m model.Match) string {
 	if m.Field != "name" {
 		line += ", " + m.Field + ": " + clip(m.Text, 60)
 	}
-	if !a.Life.Covers(e.day) {
-		line += " — not shown on " + e.day.String()
+	if !a.Life.Covers(e.doc.day) {
+		line += " — not shown on " + e.doc.day.String()
 	}
 	return line
 }
@@ -85,17 +85,17 @@ func (e *Editor) matchLine(m model.Match) string {
 // goToActor selects a and centres it. If a is not shown on the date on
 // show, the date moves first to the nearest on which it is.
 func (e *Editor) goToActor(a model.Actor) {
-	if !a.Life.Covers(e.day) {
-		day := e.day
-		if from, ok := a.Life.From(); ok && e.day < from {
+	if !a.Life.Covers(e.doc.day) {
+		day := e.doc.day
+		if from, ok := a.Life.From(); ok && e.doc.day < from {
 			day = from
-		} else if until, ok := a.Life.Until(); ok && e.day >= until {
+		} else if until, ok := a.Life.Until(); ok && e.doc.day >= until {
 			day = until - 1
 		}
 		e.SetDate(day, false)
 	}
 	e.Select(a.ID)
-	if p, ok := e.tl.At(e.day).Pos[a.ID]; ok {
+	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok {
 		e.diagram.CenterOn(p)
 	}
 }

@@ -31,10 +31,10 @@ type pathQuery struct {
 // the date, or the focus around the selected actor; nil for the
 // selection's own neighbourhood.
 func (e *Editor) emphasis() *render.Emphasis {
-	if e.diffStress != nil && e.day == e.diffDay {
+	if e.diffStress != nil && e.doc.day == e.diffDay {
 		return e.diffStress
 	}
-	if t, ok := e.m.Tie(e.selectedTie); ok {
+	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
 		return &render.Emphasis{Actors: map[model.ID]bool{t.From: true, t.To: true}, Ties: map[model.ID]bool{t.ID: true}}
 	}
 	if q := e.route; q != nil {
@@ -52,11 +52,11 @@ func (e *Editor) emphasis() *render.Emphasis {
 		}
 		return em
 	}
-	if e.focus > 0 && e.selected != 0 {
-		actors, ties := analysis.Within(e.drawn, e.day, e.selected, e.focus)
+	if e.focus > 0 && e.doc.selected != 0 {
+		actors, ties := analysis.Within(e.drawn, e.doc.day, e.doc.selected, e.focus)
 		// Widened from actors in it: their own neighbourhoods join it.
 		for _, id := range slices.Sorted(maps.Keys(e.focusMore)) {
-			more, moreTies := analysis.Within(e.drawn, e.day, id, e.focusMore[id])
+			more, moreTies := analysis.Within(e.drawn, e.doc.day, id, e.focusMore[id])
 			maps.Copy(actors, more)
 			maps.Copy(ties, moreTies)
 		}
@@ -96,7 +96,7 @@ func (e *Editor) inFocus(id model.ID) bool {
 // false) draws the rest faded.
 func (e *Editor) hideOutOfFocus(hide bool) {
 	e.focusHides = hide
-	e.win.SetMainMenu(e.menu())
+	e.rebuildMenu()
 	e.showScene()
 }
 
@@ -121,9 +121,9 @@ func (e *Editor) routePaths() []analysis.Path {
 	if q == nil {
 		return nil
 	}
-	key := pathsKey{q.from, q.to, e.day, e.drawn}
+	key := pathsKey{q.from, q.to, e.doc.day, e.drawn}
 	if e.paths.key != key {
-		e.paths.key, e.paths.found = key, analysis.Paths(e.drawn, e.day, q.from, q.to, pathCount)
+		e.paths.key, e.paths.found = key, analysis.Paths(e.drawn, e.doc.day, q.from, q.to, pathCount)
 	}
 	return e.paths.found
 }
@@ -139,7 +139,7 @@ type pathsKey struct {
 // selected actor: its neighbourhood within 1 to maxFocus steps as of the
 // date on show is drawn in full and the rest faded; 0 ends the focus.
 func (e *Editor) focusStep(by int) {
-	if e.selected == 0 {
+	if e.doc.selected == 0 {
 		e.status.SetText("Select an actor to focus on it.")
 		return
 	}
@@ -160,7 +160,7 @@ func (e *Editor) sayFocus() {
 		e.status.SetText("")
 		return
 	}
-	a, _ := e.m.Actor(e.selected)
+	a, _ := e.doc.m.Actor(e.doc.selected)
 	steps := "1 step"
 	if e.focus > 1 {
 		steps = fmt.Sprintf("%d steps", e.focus)
@@ -175,15 +175,15 @@ func (e *Editor) sayFocus() {
 // pathDialog asks which actor to find a path to from actor from, then
 // shows the shortest path as of the date on show and lists the next few.
 func (e *Editor) pathDialog(from model.ID) {
-	a, _ := e.m.Actor(from)
-	to := widget.NewSelectEntry(actorNames(e.m))
+	a, _ := e.doc.m.Actor(from)
+	to := widget.NewSelectEntry(actorNames(e.doc.m))
 	to.SetPlaceHolder("Actor")
 	items := []*widget.FormItem{widget.NewFormItem("Path to", to)}
 	d := dialog.NewForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		b, err := e.m.ActorByName(strings.TrimSpace(to.Text))
+		b, err := e.doc.m.ActorByName(strings.TrimSpace(to.Text))
 		if err != nil {
 			e.showError(err)
 			return
@@ -214,17 +214,17 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	if q == nil {
 		return nil
 	}
-	from, _ := e.m.Actor(q.from)
-	to, _ := e.m.Actor(q.to)
+	from, _ := e.doc.m.Actor(q.from)
+	to, _ := e.doc.m.Actor(q.to)
 	objs := []fyne.CanvasObject{heading("Paths from " + from.Label() + " to " + to.Label())}
 	paths := e.routePaths()
 	if len(paths) == 0 {
-		objs = append(objs, wrapped("No connection on "+e.day.Time().Format("2 January 2006")+"."))
+		objs = append(objs, wrapped("No connection on "+e.doc.day.Time().Format("2 January 2006")+"."))
 	}
 	for i, p := range paths {
 		var names []string
 		for _, id := range p.Actors {
-			x, _ := e.m.Actor(id)
+			x, _ := e.doc.m.Actor(id)
 			names = append(names, x.Label())
 		}
 		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, strings.Join(names, " – ")), func() { e.showPath(q.from, q.to, i) })
@@ -244,9 +244,9 @@ func (e *Editor) sayPath() {
 	if q == nil {
 		return
 	}
-	from, _ := e.m.Actor(q.from)
-	to, _ := e.m.Actor(q.to)
-	date := e.day.Time().Format("2 January 2006")
+	from, _ := e.doc.m.Actor(q.from)
+	to, _ := e.doc.m.Actor(q.to)
+	date := e.doc.day.Time().Format("2 January 2006")
 	paths := e.routePaths()
 	if len(paths) == 0 {
 		e.status.SetText(fmt.Sprintf("%s and %s: no connection on %s.", from.Label(), to.Label(), date))
@@ -254,7 +254,7 @@ func (e *Editor) sayPath() {
 	}
 	var names []string
 	for _, id := range paths[min(q.pick, len(paths)-1)].Actors {
-		x, _ := e.m.Actor(id)
+		x, _ := e.doc.m.Actor(id)
 		names = append(names, x.Label())
 	}
 	ties := len(paths[0].Ties)
@@ -280,7 +280,7 @@ func (e *Editor) nextPath() {
 
 // clearEmphasis ends a focus or path and clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.focusMore, e.route, e.selectedTie, e.diffStress, e.diffGhosts = 0, nil, nil, 0, nil, nil
+	e.focus, e.focusMore, e.route, e.diffStress, e.diffGhosts = 0, nil, nil, nil, nil
 	e.status.SetText("")
 	e.Select(0)
 }
@@ -289,20 +289,20 @@ func (e *Editor) clearEmphasis() {
 // actor (an actor it has a tie with on the date on show) that lies most
 // nearly in direction (dx, dy) on screen; the arrow keys call it.
 func (e *Editor) stepSelection(dx, dy float64) {
-	if e.selected == 0 {
+	if e.doc.selected == 0 {
 		return
 	}
-	pos := e.tl.At(e.day).Pos
-	from, ok := pos[e.selected]
+	pos := e.tl.At(e.doc.day).Pos
+	from, ok := pos[e.doc.selected]
 	if !ok {
 		return
 	}
 	best, bestScore := model.ID(0), 0.0
-	for _, t := range e.shown().Snapshot(e.day).Ties {
+	for _, t := range e.shown().Snapshot(e.doc.day).Ties {
 		other := t.To
-		if t.To == e.selected {
+		if t.To == e.doc.selected {
 			other = t.From
-		} else if t.From != e.selected {
+		} else if t.From != e.doc.selected {
 			continue
 		}
 		p, ok := pos[other]

@@ -217,12 +217,12 @@ func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, 
 		*sources = cite(*sources, src.ID)
 	}
 	add(&c)
-	applied, err := e.changer.Apply(context.Background(), c)
+	applied, err := e.doc.changer.Apply(context.Background(), c)
 	if err != nil {
 		f.failErr(err)
 		return false
 	}
+	e.doc.Applied(applied)
 	done(applied)
-	e.changed(applied)
 	return true
 }

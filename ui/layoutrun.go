@@ -25,10 +25,10 @@ const shortTimeline = 100
 // layout (relayout), warm-started from any stale kept layout.
 func (e *Editor) firstLayout() (background bool, err error) {
 	ctx := context.Background()
-	cache, _ := e.store.(model.LayoutCache)
+	cache, _ := e.doc.store.(model.LayoutCache)
 	var kept *layout.Timeline
 	if cache != nil {
-		tl, fresh, err := e.r.KeptLayout(ctx, e.m, e.tlStability, cache)
+		tl, fresh, err := e.r.KeptLayout(ctx, e.doc.m, e.tlStability, cache)
 		if err != nil {
 			return false, err
 		}
@@ -38,22 +38,22 @@ func (e *Editor) firstLayout() (background bool, err error) {
 		}
 		kept = tl
 	}
-	if len(e.m.Keyframes()) > shortTimeline {
+	if len(e.doc.m.Keyframes()) > shortTimeline {
 		e.tl, e.warm = &layout.Timeline{}, kept
 		return true, nil
 	}
-	if e.tl, err = e.layOut(ctx, e.m, e.tlStability, kept, nil); err != nil {
+	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, kept, nil); err != nil {
 		return false, err
 	}
 	if cache != nil {
 		// A file that cannot be written is still shown; it is laid out
 		// again next time.
-		_ = e.r.Keep(ctx, e.m, e.tlStability, e.tl, cache)
+		_ = e.r.Keep(ctx, e.doc.m, e.tlStability, e.tl, cache)
 	}
 	return false, nil
 }
 
-// relayout lays e.m out again with the stability setting, off the UI
+// relayout lays e.doc.m out again with the stability setting, off the UI
 // goroutine, and shows it when it is ready; until then the old picture
 // stays, and the status line shows the progress with a Cancel button. A
 // newer request cancels this one. The new layout is kept in the map file.
@@ -77,7 +77,7 @@ func (e *Editor) relayoutWith(hold bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	e.cancelLayout = cancel
 	e.layoutGen++
-	gen, m, s, layOut := e.layoutGen, e.m, stability(), e.layOut
+	gen, m, s, layOut := e.layoutGen, e.doc.m, stability(), e.layOut
 	var old *layout.Timeline
 	if s == e.tlStability {
 		old = e.tl
@@ -88,7 +88,7 @@ func (e *Editor) relayoutWith(hold bool) {
 	if hold && old != nil && old.Len() > 0 {
 		layOut = e.adjust
 	}
-	cache, _ := e.store.(model.LayoutCache)
+	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
 	e.layouts.Add(1)
@@ -214,6 +214,6 @@ func (e *Editor) setFraming(f render.Framing) {
 	if app := fyne.CurrentApp(); app != nil {
 		app.Preferences().SetString(framingKey, name)
 	}
-	e.win.SetMainMenu(e.menu())
+	e.rebuildMenu()
 	e.diagram.Fit()
 }

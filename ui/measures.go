@@ -19,8 +19,8 @@ import (
 // (analysis.Measure), computed off the UI goroutine; choosing one selects
 // it.
 func (e *Editor) measuresDialog() {
-	m, day := e.m, e.day
-	e.inBackground("Measuring who matters on "+day.String()+"…", func() (func(), error) {
+	m, day := e.doc.m, e.doc.day
+	e.inBackground("Measuring who matters on "+day.String()+"…", func(func(int, int)) (func(), error) {
 		ms := analysis.Measure(m, day)
 		return func() { e.showMeasures(ms, day.String()) }, nil
 	})
@@ -62,7 +62,7 @@ var communityColors = []string{"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a
 // show, if they are computed; else it asks for them (startMeasuring), and
 // the picture is drawn again when they are ready.
 func (e *Editor) measuresNow() map[model.ID]analysis.Metrics {
-	m, day := e.drawn, e.day
+	m, day := e.drawn, e.doc.day
 	if c := e.measureCache; c != nil && c.m == m && c.day == day {
 		return c.by
 	}
@@ -89,7 +89,7 @@ func (e *Editor) startMeasuring() {
 		fyne.DoAndWait(func() {
 			e.measureCache = &measureCache{m: want.m, day: want.day, by: by}
 			e.measuring = measureKey{}
-			if e.drawn == want.m && e.day == want.day {
+			if e.drawn == want.m && e.doc.day == want.day {
 				e.showScene()
 			}
 		})
@@ -168,16 +168,14 @@ func (e *Editor) sizeItems() []*fyne.MenuItem {
 		it.Checked = e.sizeBy == choice
 		it.Action = func() {
 			e.sizeBy = choice
-			e.win.SetMainMenu(e.menu())
-			e.refreshUndo()
+			e.rebuildMenu()
 			e.showScene()
 		}
 		items = append(items, it)
 	}
 	community := fyne.NewMenuItem("Colour by Community", func() {
 		e.byCommunity = !e.byCommunity
-		e.win.SetMainMenu(e.menu())
-		e.refreshUndo()
+		e.rebuildMenu()
 		e.showScene()
 	})
 	community.Checked = e.byCommunity

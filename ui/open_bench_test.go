@@ -79,7 +79,7 @@ func BenchmarkStepDate(b *testing.B) {
 	}
 	defer ed.Close() // closes the store too
 	ed.waitLayout()
-	keys := ed.keys
+	keys := ed.doc.keys
 	for _, animate := range []bool{false, true} {
 		b.Run(fmt.Sprintf("animate=%v", animate), func(b *testing.B) {
 			k := len(keys) / 2

@@ -19,9 +19,9 @@ import (
 // ties over time, or, with nothing selected, the map and its events.
 func (e *Editor) refreshSide() {
 	var items []fyne.CanvasObject
-	if t, ok := e.m.Tie(e.selectedTie); ok {
+	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
 		items = e.tieDetails(t)
-	} else if a, ok := e.m.Actor(e.selected); ok {
+	} else if a, ok := e.doc.m.Actor(e.doc.selected); ok {
 		items = e.actorDetails(a)
 	} else {
 		items = e.overview()
@@ -52,14 +52,14 @@ func field(label, value string) fyne.CanvasObject {
 }
 
 func (e *Editor) actorName(id model.ID) string {
-	if a, ok := e.m.Actor(id); ok {
+	if a, ok := e.doc.m.Actor(id); ok {
 		return a.Name
 	}
 	return ""
 }
 
 func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
-	kind := e.m.Kind(model.ClassActor, a.Kind)
+	kind := e.doc.m.Kind(model.ClassActor, a.Kind)
 	objs := []fyne.CanvasObject{
 		heading(a.Name),
 		field("Kind", kind.DisplayName()),
@@ -84,7 +84,7 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 		widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
 	))
 	objs = append(objs, widget.NewSeparator(), heading("Ties over time"))
-	ties := e.m.TiesOf(a.ID)
+	ties := e.doc.m.TiesOf(a.ID)
 	sort.SliceStable(ties, func(i, j int) bool {
 		fi, _ := ties[i].Span.From()
 		fj, _ := ties[j].Span.From()
@@ -102,16 +102,33 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 // SelectTie selects tie id and shows it: its ends drawn in full, the rest
 // faded, and its details in the side panel.
 func (e *Editor) SelectTie(id model.ID) {
-	e.selected, e.selectedTie, e.focus, e.route = 0, id, 0, nil
-	e.showScene()
-	e.refreshSide()
-	e.sideToTop()
+	e.focus, e.route = 0, nil
+	e.doc.SelectTie(id)
+}
+
+// followInPanel keeps the side panel on the document: a new selection is
+// shown from its top; the marks of what is in force change only at
+// keyframes, so a date within the same keyframe (every step of a slider
+// drag) rebuilds nothing.
+func (e *Editor) followInPanel(u Update) {
+	switch {
+	case u.Has(MapChanged | SelectionChanged | FileChanged):
+		e.refreshSide()
+		if u.Has(SelectionChanged) {
+			e.sideToTop()
+		}
+	case u.Has(DayChanged):
+		if model.KeyframeAt(e.doc.keys, u.Was) != model.KeyframeAt(e.doc.keys, e.doc.day) {
+			e.refreshSide()
+			e.sayPath() // the answer follows the timeline
+		}
+	}
 }
 
 // tieDetails shows a tie: its ends, kind, dates, label, weight, notes,
 // sources and the events that began and ended it, with Edit and Delete.
 func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
-	kind := e.m.Kind(model.ClassTie, t.Kind)
+	kind := e.doc.m.Kind(model.ClassTie, t.Kind)
 	join := " – "
 	if t.Directed {
 		join = " to "
@@ -128,7 +145,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
 	}
 	objs = append(objs, field("Notes", t.Notes), e.sourceList(t.Sources))
-	for _, ev := range e.m.Events {
+	for _, ev := range e.doc.m.Events {
 		if slices.Contains(ev.Begins, t.ID) {
 			objs = append(objs, field("Begun by", ev.Date.String()+"  "+ev.Title))
 		}
@@ -153,12 +170,12 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	if !t.Directed {
 		arrow = "with"
 	}
-	what := e.m.Kind(model.ClassTie, t.Kind).DisplayName()
+	what := e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()
 	if t.Label != "" {
 		what = t.Label
 	}
 	mark := "○"
-	if t.Span.Covers(e.day) {
+	if t.Span.Covers(e.doc.day) {
 		mark = "●"
 	}
 	text := fmt.Sprintf("%s %s\n%s %s %s", mark, t.Span.String(), what, arrow, e.actorName(other))
@@ -169,7 +186,7 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 func (e *Editor) sourceList(ids []model.ID) fyne.CanvasObject {
 	var lines []string
 	for _, id := range ids {
-		if s, ok := e.m.Source(id); ok {
+		if s, ok := e.doc.m.Source(id); ok {
 			line := s.Title
 			if s.Publisher != "" {
 				line += " (" + s.Publisher
@@ -194,9 +211,9 @@ func (e *Editor) sourceList(ids []model.ID) fyne.CanvasObject {
 // moves the timeline to it.
 func (e *Editor) overview() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
-		heading(e.m.Name),
-		field("About", e.m.Description),
-		wrapped(fmt.Sprintf("%d actors, %d ties, %d events. Click an actor for its details.", len(e.m.Actors), len(e.m.Ties), len(e.m.Events))),
+		heading(e.doc.m.Name),
+		field("About", e.doc.m.Description),
+		wrapped(fmt.Sprintf("%d actors, %d ties, %d events. Click an actor for its details.", len(e.doc.m.Actors), len(e.doc.m.Ties), len(e.doc.m.Events))),
 		container.NewHBox(
 			widget.NewButtonWithIcon("New actor…", theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
 			widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
@@ -207,10 +224,10 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	// Mark the events of the keyframe in force, so that the mark holds
 	// for every date until the next change.
 	var current model.Day = -1 << 30
-	if i := model.KeyframeAt(e.keys, e.day); i >= 0 {
-		current = e.keys[i]
+	if i := model.KeyframeAt(e.doc.keys, e.doc.day); i >= 0 {
+		current = e.doc.keys[i]
 	}
-	events := append([]model.Event(nil), e.m.Events...)
+	events := append([]model.Event(nil), e.doc.m.Events...)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
 	for _, ev := range events {
 		day := ev.Date.First()
@@ -237,17 +254,17 @@ func compact(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // hoverText is the tooltip of an actor (or, with actor 0, a tie): what it
 // is, its dates, and for a tie its label and first source.
 func (e *Editor) hoverText(actor, tie model.ID) string {
-	if a, ok := e.m.Actor(actor); ok {
-		lines := []string{a.Name, e.m.Kind(model.ClassActor, a.Kind).DisplayName()}
+	if a, ok := e.doc.m.Actor(actor); ok {
+		lines := []string{a.Name, e.doc.m.Kind(model.ClassActor, a.Kind).DisplayName()}
 		if !a.Life.IsZero() {
 			lines = append(lines, "Exists "+a.Life.String())
 		}
-		if n := len(e.m.TiesOf(a.ID)); n > 0 {
+		if n := len(e.doc.m.TiesOf(a.ID)); n > 0 {
 			lines = append(lines, fmt.Sprintf("%d ties over time", n))
 		}
 		return strings.Join(lines, "\n")
 	}
-	t, ok := e.m.Tie(tie)
+	t, ok := e.doc.m.Tie(tie)
 	if !ok {
 		return ""
 	}
@@ -255,7 +272,7 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 	if t.Directed {
 		join = " to "
 	}
-	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), e.m.Kind(model.ClassTie, t.Kind).DisplayName()}
+	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()}
 	if t.Label != "" {
 		lines = append(lines, "“"+t.Label+"”")
 	}
@@ -263,7 +280,7 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 		lines = append(lines, "In force "+t.Span.String())
 	}
 	if len(t.Sources) > 0 {
-		if s, ok := e.m.Source(t.Sources[0]); ok {
+		if s, ok := e.doc.m.Source(t.Sources[0]); ok {
 			lines = append(lines, "Source: "+shorten(s.Title, 60))
 		}
 	}

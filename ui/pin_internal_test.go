@@ -10,7 +10,7 @@ import (
 func TestPinningKeepsPositionsInsideTheDrawingArea(t *testing.T) {
 	t.Run("when an actor is dragged past the edge, should pin it on the edge and lay out", func(t *testing.T) {
 		te := newTestEditor(t)
-		id := actorID(t, te.m, "Mexico")
+		id := actorID(t, te.doc.m, "Mexico")
 		te.pin(id, model.Point{X: 1e18, Y: math.Inf(-1)})
 		te.waitLayout()
 		if top := te.win.Canvas().Overlays().Top(); top != nil {
@@ -29,7 +29,7 @@ func TestPinningKeepsPositionsInsideTheDrawingArea(t *testing.T) {
 
 	t.Run("when a position is not a number, should say so and pin nothing", func(t *testing.T) {
 		te := newTestEditor(t)
-		id := actorID(t, te.m, "Mexico")
+		id := actorID(t, te.doc.m, "Mexico")
 		before := te.stored(t).Pins
 		te.pin(id, model.Point{X: math.NaN(), Y: 0})
 		te.waitLayout()

@@ -76,7 +76,7 @@ func TestStabilitySettingIsRead(t *testing.T) {
 			if got := te.tlStability; got != tt.want {
 				t.Errorf("laid out at %v, want %v", got, tt.want)
 			}
-			want, err := te.r.Layout(context.Background(), te.m, tt.want, nil)
+			want, err := te.r.Layout(context.Background(), te.doc.m, tt.want, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -263,7 +263,7 @@ func TestRelayout(t *testing.T) {
 			gotOld = old
 			return adjust(ctx, m, s, old, progress)
 		}
-		tie, ok := te.m.Tie(relationsTie)
+		tie, ok := te.doc.m.Tie(relationsTie)
 		if !ok {
 			t.Fatalf("no tie %d", relationsTie)
 		}

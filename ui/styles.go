@@ -14,7 +14,7 @@ import (
 // Each change of a box is one undoable change of the kind.
 func (e *Editor) tieStylesDialog() {
 	used := map[string]bool{}
-	for _, t := range e.m.Ties {
+	for _, t := range e.doc.m.Ties {
 		used[t.Kind] = true
 	}
 	var rows []fyne.CanvasObject
@@ -22,11 +22,11 @@ func (e *Editor) tieStylesDialog() {
 		widget.NewLabelWithStyle("Kind", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Weight as width", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Label always", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
-	for _, name := range e.m.KindNames(model.ClassTie) {
+	for _, name := range e.doc.m.KindNames(model.ClassTie) {
 		if !used[name] {
 			continue
 		}
-		k := e.m.Kind(model.ClassTie, name)
+		k := e.doc.m.Kind(model.ClassTie, name)
 		weighted := widget.NewCheck("", nil)
 		weighted.SetChecked(k.Weighted)
 		labelled := widget.NewCheck("", nil)
@@ -42,7 +42,7 @@ func (e *Editor) tieStylesDialog() {
 
 // setTieStyle changes one style of tie kind name, as one undoable change.
 func (e *Editor) setTieStyle(name string, set func(k *model.Kind)) {
-	k := e.m.Kind(model.ClassTie, name)
+	k := e.doc.m.Kind(model.ClassTie, name)
 	before := k
 	set(&k)
 	if k == before {

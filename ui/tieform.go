@@ -27,7 +27,7 @@ type tieEditor struct {
 
 func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f := &tieEditor{form: newForm(), e: e, tie: t}
-	m := e.m
+	m := e.doc.m
 	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassTie))
 	f.kind.SetText(t.Kind)
 	f.from = widget.NewSelectEntry(actorNames(m))
@@ -78,7 +78,7 @@ func dateEntry(d model.Date) *widget.Entry {
 // that is wrong; ok is false if any is.
 func (f *tieEditor) read() (t model.Tie, src model.Source, hasSrc bool, ok bool) {
 	f.clear()
-	m := f.e.m
+	m := f.e.doc.m
 	t = f.tie
 	t.Kind = strings.TrimSpace(f.kind.Text)
 	if t.Kind == "" {

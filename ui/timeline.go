@@ -19,7 +19,7 @@ import (
 // the window to the events or to the whole span, and a date field that
 // says beside it what is wrong with a bad date.
 type timeline struct {
-	e       *Editor
+	doc     *Document
 	bar     fyne.CanvasObject
 	slider  *timeSlider
 	date    *widget.Entry
@@ -36,10 +36,11 @@ const playStep = 1500 * time.Millisecond
 // and last keyframes.
 const spanMargin = 30
 
-// newTimeline builds the bar for e, its window fitted to the map's events.
-func newTimeline(e *Editor) *timeline {
-	t := &timeline{e: e}
-	t.slider = newTimeSlider(func(d model.Day) { t.e.SetDate(d, false) })
+// newTimeline builds the bar for doc, its window fitted to the map's
+// events; it follows doc once told to (follow).
+func newTimeline(doc *Document) *timeline {
+	t := &timeline{doc: doc}
+	t.slider = newTimeSlider(func(d model.Day) { t.doc.SetDay(d, false) })
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder("YYYY-MM-DD")
 	t.date.OnSubmitted = t.submit
@@ -58,24 +59,40 @@ func newTimeline(e *Editor) *timeline {
 		container.NewHBox(fit, whole, dateBox, t.dateErr),
 		t.slider)
 	t.setRange()
-	t.show(e.day)
+	t.show(doc.day)
 	t.fitEvents()
 	return t
+}
+
+// follow keeps the bar on the document: its bounds and event marks on the
+// map, the slider and the date field on the date; a new file is shown
+// with the window fitted to its events.
+func (t *timeline) follow(u Update) {
+	if u.Has(MapChanged) {
+		t.setRange()
+	}
+	if u.Has(DayChanged | FileChanged) {
+		t.show(t.doc.day)
+	}
+	if u.Has(FileChanged) {
+		t.halt()
+		t.fitEvents()
+	}
 }
 
 // setRange bounds the slider by the map's keyframes, spanMargin days
 // either side, and marks the map's events on it.
 func (t *timeline) setRange() {
 	t.slider.setBounds(t.span())
-	t.slider.setEvents(eventDays(t.e.m.Events))
+	t.slider.setEvents(eventDays(t.doc.m.Events))
 }
 
 // span is the map's keyframes with spanMargin days either side; without
 // keyframes, spanMargin days either side of the day on show.
 func (t *timeline) span() (lo, hi model.Day) {
-	keys := t.e.keys
+	keys := t.doc.keys
 	if len(keys) == 0 {
-		return t.e.day - spanMargin, t.e.day + spanMargin
+		return t.doc.day - spanMargin, t.doc.day + spanMargin
 	}
 	return keys[0] - spanMargin, keys[len(keys)-1] + spanMargin
 }
@@ -84,9 +101,9 @@ func (t *timeline) span() (lo, hi model.Day) {
 // a twentieth of their span and a day; a map without events fits its
 // keyframes.
 func (t *timeline) fitEvents() {
-	days := eventDays(t.e.m.Events)
+	days := eventDays(t.doc.m.Events)
 	if len(days) == 0 {
-		days = t.e.keys
+		days = t.doc.keys
 	}
 	if len(days) == 0 {
 		return
@@ -125,10 +142,10 @@ func (t *timeline) submit(text string) {
 	case err != nil:
 		t.setDateError(dateProblem(text, err))
 	case d.IsZero():
-		t.show(t.e.day)
+		t.show(t.doc.day)
 	default:
-		t.e.SetDate(d.First(), true)
-		t.show(t.e.day)
+		t.doc.SetDay(d.First(), true)
+		t.show(t.doc.day)
 	}
 }
 
@@ -166,22 +183,22 @@ func dateProblem(text string, err error) string {
 
 // next moves to the next keyframe, animated.
 func (t *timeline) next() {
-	keys := t.e.keys
-	i := model.KeyframeAt(keys, t.e.day) + 1
+	keys := t.doc.keys
+	i := model.KeyframeAt(keys, t.doc.day) + 1
 	if i < len(keys) {
-		t.e.SetDate(keys[i], true)
+		t.doc.SetDay(keys[i], true)
 	}
 }
 
 // prev moves to the previous keyframe, animated.
 func (t *timeline) prev() {
-	keys := t.e.keys
-	i := model.KeyframeAt(keys, t.e.day)
-	if i >= 0 && keys[i] == t.e.day {
+	keys := t.doc.keys
+	i := model.KeyframeAt(keys, t.doc.day)
+	if i >= 0 && keys[i] == t.doc.day {
 		i--
 	}
 	if i >= 0 {
-		t.e.SetDate(keys[i], true)
+		t.doc.SetDay(keys[i], true)
 	}
 }
 
@@ -191,12 +208,12 @@ func (t *timeline) toggle() {
 		t.halt()
 		return
 	}
-	keys := t.e.keys
+	keys := t.doc.keys
 	if len(keys) == 0 {
 		return
 	}
-	if t.e.day >= keys[len(keys)-1] {
-		t.e.SetDate(keys[0], false)
+	if t.doc.day >= keys[len(keys)-1] {
+		t.doc.SetDay(keys[0], false)
 	}
 	t.playing = true
 	t.play.SetIcon(theme.MediaPauseIcon())
@@ -214,8 +231,8 @@ func (t *timeline) toggle() {
 					if !t.playing || t.stop != stop {
 						return
 					}
-					keys := t.e.keys
-					if len(keys) == 0 || t.e.day >= keys[len(keys)-1] {
+					keys := t.doc.keys
+					if len(keys) == 0 || t.doc.day >= keys[len(keys)-1] {
 						t.halt()
 						return
 					}

@@ -44,7 +44,7 @@ func TestMovingTheSliderChangesTheDiagram(t *testing.T) {
 
 func TestKeyframeButtons(t *testing.T) {
 	te := newTestEditor(t)
-	last := te.keys[len(te.keys)-1]
+	last := te.doc.keys[len(te.doc.keys)-1]
 	tests := []struct {
 		name string
 		from string
@@ -56,7 +56,7 @@ func TestKeyframeButtons(t *testing.T) {
 		{"from between keyframes, next should go to the next keyframe", "2024-02-15", te.time.next, "2024-03-01"},
 		{"from between keyframes, prev should go to the keyframe before", "2024-02-15", te.time.prev, "2024-01-01"},
 		{"from the last keyframe, next should stay", last.String(), te.time.next, last.String()},
-		{"from the first keyframe, prev should stay", te.keys[0].String(), te.time.prev, te.keys[0].String()},
+		{"from the first keyframe, prev should stay", te.doc.keys[0].String(), te.time.prev, te.doc.keys[0].String()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,7 +190,7 @@ func TestTimelineWindowFollowsTheDay(t *testing.T) {
 func TestTimelineWindowButtons(t *testing.T) {
 	te := newTestEditor(t)
 	first, last := day(t, "2023-11-23"), day(t, "2024-04-07")
-	keys := te.keys
+	keys := te.doc.keys
 	tests := []struct {
 		name         string
 		icon         fyne.Resource

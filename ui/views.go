@@ -36,8 +36,7 @@ func (e *Editor) applyView(v model.View) {
 	e.shownMap = nil
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
 	e.attrKey, e.attrValue = v.Attr, v.AttrValue
-	e.win.SetMainMenu(e.menu())
-	e.refreshUndo()
+	e.rebuildMenu()
 	e.status.SetText("View: " + v.Name + ".")
 	e.diagram.Refit()
 	e.showScene()
@@ -45,7 +44,7 @@ func (e *Editor) applyView(v model.View) {
 
 // viewStore is the store as it keeps views, if it does.
 func (e *Editor) viewStore() (model.ViewStore, bool) {
-	vs, ok := e.store.(model.ViewStore)
+	vs, ok := e.doc.store.(model.ViewStore)
 	return vs, ok
 }
 
@@ -66,8 +65,7 @@ func (e *Editor) saveViewDialog() {
 			e.showError(err)
 			return
 		}
-		e.win.SetMainMenu(e.menu())
-		e.refreshUndo()
+		e.rebuildMenu()
 	}, e.win)
 	name.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
@@ -93,8 +91,7 @@ func (e *Editor) viewItems() (apply, remove []*fyne.MenuItem) {
 				e.showError(err)
 				return
 			}
-			e.win.SetMainMenu(e.menu())
-			e.refreshUndo()
+			e.rebuildMenu()
 		}))
 	}
 	if len(apply) == 0 {

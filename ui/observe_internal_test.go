@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"relmap/model"
+	"relmap/model/jsonio"
+	"relmap/model/storetest"
+)
+
+// TestViewsFollowTheDocument makes every kind of update through the
+// document alone and checks what it told its observers and that each view
+// (timeline, side panel, picture, title, Edit menu) followed.
+func TestViewsFollowTheDocument(t *testing.T) {
+	te := newTestEditor(t)
+	doc := te.doc
+	var got []Update
+	doc.Observe(func(u Update) { got = append(got, u) })
+	last := func(t *testing.T, want Aspect) Update {
+		t.Helper()
+		if len(got) != 1 {
+			t.Fatalf("%d updates, want 1: %+v", len(got), got)
+		}
+		u := got[0]
+		got = nil
+		if u.Aspects != want {
+			t.Fatalf("update of %05b, want %05b", u.Aspects, want)
+		}
+		return u
+	}
+
+	t.Run("date", func(t *testing.T) {
+		was := doc.Day()
+		day := model.MustDate("2024-01-10").First()
+		doc.SetDay(day, false)
+		if u := last(t, DayChanged); u.Was != was {
+			t.Errorf("the update says the date was %s, not %s", u.Was, was)
+		}
+		if te.time.date.Text != "2024-01-10" || te.time.slider.day != day {
+			t.Errorf("the timeline shows %q and %s", te.time.date.Text, te.time.slider.day)
+		}
+		if te.diagram.Scene().Caption == "" || te.Day() != day {
+			t.Error("the picture did not follow the date")
+		}
+		doc.SetDay(day, false)
+		if len(got) != 0 {
+			t.Error("setting the date on show told the views again")
+		}
+	})
+
+	glas, _ := doc.Map().ActorByName("Jorge Glas Espinel")
+	t.Run("selection", func(t *testing.T) {
+		doc.Select(glas.ID)
+		last(t, SelectionChanged)
+		if !panelSays(te, glas.Name) {
+			t.Error("the side panel does not show the selected actor")
+		}
+		if te.diagram.Scene().Selected != glas.ID {
+			t.Error("the picture does not stress the selected actor")
+		}
+	})
+
+	t.Run("edit and undo", func(t *testing.T) {
+		_, err := doc.Apply(model.Change{Summary: "Delete Actor", Delete: model.Deleted{Actors: []model.ID{glas.ID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		last(t, MapChanged|HistoryChanged|SelectionChanged)
+		if doc.Selected() != 0 {
+			t.Error("the deleted actor is still selected")
+		}
+		if te.undoItem.Label != "Undo Delete Actor" || panelSays(te, glas.Name) {
+			t.Errorf("after the delete the menu says %q", te.undoItem.Label)
+		}
+		if ok, err := doc.Undo(); !ok || err != nil {
+			t.Fatalf("undo: %v, %v", ok, err)
+		}
+		te.settle(t)
+		last(t, MapChanged|HistoryChanged)
+		if _, ok := doc.Map().Actor(glas.ID); !ok || te.redoItem.Label != "Redo Delete Actor" {
+			t.Errorf("after undo the actor is back: %v; the menu says %q", ok, te.redoItem.Label)
+		}
+	})
+
+	t.Run("map properties", func(t *testing.T) {
+		if _, err := doc.Apply(model.Change{Summary: "Map Properties", Put: model.Records{Info: &model.Info{Name: "Quito 2024"}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		last(t, MapChanged|HistoryChanged)
+		if title := te.win.Title(); title != "Quito 2024 — "+te.title+" — relmap" {
+			t.Errorf("window title %q", title)
+		}
+	})
+}
+
+// panelSays reports whether a label or button of the side panel says text.
+func panelSays(te *testEditor, text string) bool {
+	return anyContains(texts(te.side.Objects), text)
+}
+
+// TestImportShowsHowFarItIs imports a JSON map of 2,000 actors and 4,000
+// ties and checks that the bar was told how far the import was, in
+// order, up to the end.
+func TestImportShowsHowFarItIs(t *testing.T) {
+	te := newTestEditor(t)
+	add := storetest.Generated(2000, 4000)
+	add.Pins = nil
+	path := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonio.Encode(f, add); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var mu sync.Mutex
+	var seen []int
+	applied, err := te.importChange(path, te.doc.m, func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if total != 1000 {
+			t.Errorf("progress out of %d, want 1000", total)
+		}
+		seen = append(seen, done)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.doc.Applied(applied)
+	te.settle(t)
+	if len(seen) < 10 || !slices.IsSorted(seen) || seen[len(seen)-1] != 1000 {
+		t.Errorf("progress went %v", seen)
+	}
+	if got := len(te.doc.m.Actors); got < 2000 {
+		t.Errorf("the map has %d actors after the import", got)
+	}
+}
