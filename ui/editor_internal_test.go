@@ -40,6 +40,9 @@ func newTestEditor(t *testing.T, setup ...func(fyne.App)) *testEditor {
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
 		t.Setenv(v, t.TempDir())
 	}
+	// Fyne's own file dialogs, whatever this machine has installed
+	// (TestDesktopFileDialog tries the desktop's).
+	t.Setenv("RELMAP_FILE_DIALOG", "fyne")
 	a := test.NewTempApp(t)
 	for _, f := range setup {
 		f(a)

@@ -2,13 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/render"
@@ -26,6 +27,27 @@ func (e *Editor) ExportPNG(out io.Writer, w, h int) error {
 		return fmt.Errorf("export png: size %d×%d: each side must be %d to %d pixels", w, h, minExport, maxExport)
 	}
 	return render.WritePNG(out, e.diagram.Image(w, h))
+}
+
+// writePNGFile writes img to path as PNG, whole or not at all: into a new
+// file beside it, moved into place once written.
+func writePNGFile(path string, img image.Image) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	err = render.WritePNG(tmp, img)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // exportSize parses the width and height fields of the export dialog.
@@ -63,31 +85,20 @@ func (e *Editor) exportDialog() {
 			e.showError(fmt.Errorf("export png: %w", err))
 			return
 		}
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				e.showError(err)
-				return
-			}
-			if wc == nil {
-				return
+		name := strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + ".png"
+		e.chooseFile(fileChoice{title: "Export PNG", save: true, name: name, kind: "PNG images", exts: []string{".png"}}, func(path string) {
+			if !strings.EqualFold(filepath.Ext(path), ".png") {
+				path += ".png"
 			}
 			// Drawn and written off the UI goroutine, from the picture as
 			// it is now.
 			paint := e.diagram.ImageLater(w, h)
 			e.inBackground(fmt.Sprintf("Exporting %d×%d PNG…", w, h), func(func(int, int)) (func(), error) {
-				werr := render.WritePNG(wc, paint())
-				cerr := wc.Close()
-				if werr == nil {
-					werr = cerr
+				if err := writePNGFile(path, paint()); err != nil {
+					return nil, err
 				}
-				if werr != nil {
-					return nil, werr
-				}
-				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, wc.URI().Path())) }, nil
+				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, path)) }, nil
 			})
-		}, e.win)
-		save.SetFileName(strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + ".png")
-		save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-		save.Show()
+		})
 	}, e.win)
 }

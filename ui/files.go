@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"relmap/model"
 	"relmap/model/csvio"
@@ -112,8 +110,10 @@ func (e *Editor) withFiles(f func()) {
 	f()
 }
 
-// mapFilter shows only map files in the file dialogs.
-var mapFilter = storage.NewExtensionFileFilter([]string{".relmap"})
+// mapFiles is the file dialogs' choice of map files.
+func mapFiles(title string, save bool, name string) fileChoice {
+	return fileChoice{title: title, save: save, name: name, kind: "relmap maps", exts: []string{".relmap"}}
+}
 
 func withExtension(path string) string {
 	if !strings.EqualFold(filepath.Ext(path), ".relmap") {
@@ -124,33 +124,17 @@ func withExtension(path string) string {
 
 func (e *Editor) newMapDialog() {
 	e.withFiles(func() {
-		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-			if err != nil || uc == nil {
-				return
-			}
-			uc.Close()
-			os.Remove(uc.URI().Path()) // the dialog made an empty file
-			if err := e.newMap(withExtension(uc.URI().Path())); err != nil {
+		e.chooseFile(mapFiles("New Map", true, "Untitled.relmap"), func(path string) {
+			if err := e.newMap(withExtension(path)); err != nil {
 				e.showError(err)
 			}
-		}, e.win)
-		d.SetFileName("Untitled.relmap")
-		d.SetFilter(mapFilter)
-		d.Show()
+		})
 	})
 }
 
 func (e *Editor) openDialog() {
 	e.withFiles(func() {
-		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-			if err != nil || rc == nil {
-				return
-			}
-			rc.Close()
-			e.openPath(rc.URI().Path())
-		}, e.win)
-		d.SetFilter(mapFilter)
-		d.Show()
+		e.chooseFile(mapFiles("Open Map", false, ""), e.openPath)
 	})
 }
 
@@ -174,23 +158,14 @@ func (e *Editor) saveAsDialog() {
 			e.showError(fmt.Errorf("this map cannot be copied"))
 			return
 		}
-		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-			if err != nil || uc == nil {
-				return
-			}
-			uc.Close()
-			path := withExtension(uc.URI().Path())
-			if path != uc.URI().Path() {
-				os.Remove(uc.URI().Path()) // the dialog made an empty file
-			}
+		name := strings.TrimSuffix(filepath.Base(e.doc.path), filepath.Ext(e.doc.path)) + " copy.relmap"
+		e.chooseFile(mapFiles("Save Map As", true, name), func(path string) {
+			path = withExtension(path)
 			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
 				st, err := e.copyTo(c, path)
 				return func() { e.switchTo(st, path) }, err
 			})
-		}, e.win)
-		d.SetFileName(strings.TrimSuffix(filepath.Base(e.doc.path), filepath.Ext(e.doc.path)) + " copy.relmap")
-		d.SetFilter(mapFilter)
-		d.Show()
+		})
 	})
 }
 
@@ -275,15 +250,7 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // picked), to the map as one undoable change, read and written off the
 // UI goroutine.
 func (e *Editor) importDialog() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		rc.Close()
-		e.importInBackground(rc.URI().Path())
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
-	d.Show()
+	e.chooseFile(fileChoice{title: "Import", kind: "relmap JSON or CSV tables", exts: []string{".json", ".csv"}}, e.importInBackground)
 }
 
 // importInBackground is importFile off the UI goroutine (inBackground),

@@ -222,7 +222,9 @@ func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, 
 		f.failErr(err)
 		return false
 	}
-	e.doc.Applied(applied)
+	// done may select what was made; before the document takes the
+	// change, whose new layout then starts from the final selection.
 	done(applied)
+	e.doc.Applied(applied)
 	return true
 }

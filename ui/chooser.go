@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// fileChoice is what a file dialog asks for.
+type fileChoice struct {
+	title string
+	// save asks for a name to save under (which may not exist yet), with
+	// name as the suggestion; otherwise for an existing file.
+	save bool
+	name string
+	// kind names the files the dialog shows ("relmap maps"), exts their
+	// extensions with the dot.
+	kind string
+	exts []string
+}
+
+// nativeDialog is the desktop's own file dialog program, when one is
+// installed: zenity (GNOME and most others) or kdialog (KDE). The
+// environment variable RELMAP_FILE_DIALOG chooses one ("zenity",
+// "kdialog") or none ("fyne").
+func nativeDialog() string {
+	choice := os.Getenv("RELMAP_FILE_DIALOG")
+	if choice == "fyne" {
+		return ""
+	}
+	for _, prog := range []string{"zenity", "kdialog"} {
+		if choice != "" && choice != prog {
+			continue
+		}
+		if path, err := exec.LookPath(prog); err == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+// dialogArgs are the arguments of prog (zenity or kdialog) for c, the
+// dialog starting in dir.
+func dialogArgs(prog string, c fileChoice, dir string) []string {
+	var patterns []string
+	for _, ext := range c.exts {
+		patterns = append(patterns, "*"+ext)
+	}
+	if strings.HasPrefix(filepath.Base(prog), "kdialog") {
+		start := dir + string(filepath.Separator)
+		verb := "--getopenfilename"
+		if c.save {
+			verb, start = "--getsavefilename", filepath.Join(dir, c.name)
+		}
+		return []string{"--title", c.title, verb, start, strings.Join(patterns, " ") + "|" + c.kind}
+	}
+	args := []string{"--file-selection", "--title=" + c.title,
+		"--file-filter=" + c.kind + " | " + strings.Join(patterns, " "), "--file-filter=All files | *"}
+	if c.save {
+		args = append(args, "--save", "--confirm-overwrite", "--filename="+filepath.Join(dir, c.name))
+	} else {
+		args = append(args, "--filename="+dir+string(filepath.Separator))
+	}
+	return args
+}
+
+// chooseFile asks for a file with the desktop's own dialog (nativeDialog)
+// or, without one, Fyne's, and calls done with its path on the UI
+// goroutine; nothing when the user cancels. The desktop's dialog runs as
+// a program of its own while the window goes on; if it fails, Fyne's
+// dialog is shown instead.
+func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
+	prog := nativeDialog()
+	if prog == "" {
+		e.fyneFileDialog(c, done)
+		return
+	}
+	dir := filepath.Dir(e.doc.path)
+	if e.doc.path == "" {
+		dir, _ = os.UserHomeDir()
+	}
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		out, err := exec.Command(prog, dialogArgs(prog, c, dir)...).Output()
+		path := strings.TrimRight(string(out), "\r\n")
+		var exit *exec.ExitError
+		cancelled := errors.As(err, &exit) && exit.ExitCode() == 1
+		fyne.DoAndWait(func() {
+			switch {
+			case cancelled:
+			case err != nil || path == "":
+				e.fyneFileDialog(c, done) // the program is there but does not work
+			default:
+				done(path)
+			}
+		})
+	}()
+}
+
+// fyneFileDialog is chooseFile with Fyne's own dialog. Its save dialog
+// makes the file it returns; that empty file is removed, so that the
+// caller writes it as a new one.
+func (e *Editor) fyneFileDialog(c fileChoice, done func(path string)) {
+	filter := storage.NewExtensionFileFilter(c.exts)
+	if c.save {
+		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			if uc == nil {
+				return
+			}
+			uc.Close()
+			os.Remove(uc.URI().Path())
+			done(uc.URI().Path())
+		}, e.win)
+		d.SetFileName(c.name)
+		d.SetFilter(filter)
+		d.Show()
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			e.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		rc.Close()
+		done(rc.URI().Path())
+	}, e.win)
+	d.SetFilter(filter)
+	d.Show()
+}
