@@ -31,11 +31,7 @@ func fakeDialog(t *testing.T, prog, script string) (argsFile string) {
 // and a cancelled dialog changes nothing.
 func TestDesktopFileDialog(t *testing.T) {
 	te := newTestEditor(t)
-	t.Cleanup(func() { te.Editor.Close() })
-	te.SetFiles(&Files{
-		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
-		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
-	}, te.path)
+	te.openFiles(t)
 	other := filepath.Join(t.TempDir(), "Peru 2025.relmap")
 	st, err := sqlite.Create(other, &model.Map{Name: "Peru 2025"})
 	if err != nil {

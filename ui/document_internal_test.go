@@ -137,13 +137,19 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	}
 }
 
-func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
-	te := newTestEditor(t)
+// openFiles lets the editor open and create SQLite map files (the File
+// menu), closing the one it shows last when the test ends.
+func (te *testEditor) openFiles(t *testing.T) {
 	t.Cleanup(func() { te.Editor.Close() })
 	te.SetFiles(&Files{
 		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
 		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
 	}, te.path)
+}
+
+func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
 	te.settle(t)
