@@ -273,6 +273,21 @@ func TestThePictureHoldsStill(t *testing.T) {
 			t.Errorf("%d actors moved when one was added", moved)
 		}
 	})
+	t.Run("undoing a delete gives back the picture as it was", func(t *testing.T) {
+		before := te.tl.At(te.doc.day).Pos
+		ecuador, _ := te.doc.m.ActorByName("Ecuador")
+		te.doc.Select(ecuador.ID)
+		te.deleteSelected()
+		te.waitLayout()
+		if _, ok := te.tl.At(te.doc.day).Pos[ecuador.ID]; ok {
+			t.Fatal("the deleted actor is still drawn")
+		}
+		te.undo()
+		te.waitLayout()
+		if after := te.tl.At(te.doc.day).Pos; !reflect.DeepEqual(after, before) {
+			t.Errorf("after undo Ecuador is at %v, was at %v", after[ecuador.ID], before[ecuador.ID])
+		}
+	})
 }
 
 func TestErrorsAreSentences(t *testing.T) {

@@ -117,6 +117,8 @@ type Editor struct {
 	// adjust lays a map out after an edit holding the picture on show
 	// still: by default r.Adjust.
 	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// laidOut are the last layouts made, which undo gives back.
+	laidOut laidOut
 	// warm is a kept layout of an earlier version of the map, the start of
 	// the first layout.
 	warm *layout.Timeline

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -34,6 +35,7 @@ func (e *Editor) firstLayout() (background bool, err error) {
 		}
 		if fresh {
 			e.tl = tl
+			e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), tl)
 			return false, nil
 		}
 		kept = tl
@@ -45,6 +47,7 @@ func (e *Editor) firstLayout() (background bool, err error) {
 	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, kept, nil); err != nil {
 		return false, err
 	}
+	e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), e.tl)
 	if cache != nil {
 		// A file that cannot be written is still shown; it is laid out
 		// again next time.
@@ -95,7 +98,15 @@ func (e *Editor) relayoutWith(hold bool) {
 	go func() {
 		defer e.layouts.Done()
 		defer cancel()
-		tl, err := layOut(ctx, m, s, old, report)
+		key := e.r.LayoutKey(m, s)
+		tl, ok := e.laidOut.get(key)
+		var err error
+		if !ok {
+			tl, err = layOut(ctx, m, s, old, report)
+		}
+		if err == nil {
+			e.laidOut.put(key, tl)
+		}
 		var keepErr error
 		if err == nil && cache != nil {
 			keepErr = e.r.Keep(ctx, m, s, tl, cache)
@@ -216,4 +227,37 @@ func (e *Editor) setFraming(f render.Framing) {
 	}
 	e.rebuildMenu()
 	e.diagram.Fit()
+}
+
+// laidOut remembers the last few layouts the editor made, by their key
+// (the map's content and the settings): undoing an edit gives back the map
+// as it was, and with it, exactly, the picture it had.
+type laidOut struct {
+	mu   sync.Mutex
+	keys []string
+	tls  []*layout.Timeline
+}
+
+// laidOutKept is how many layouts laidOut remembers.
+const laidOutKept = 8
+
+func (l *laidOut) get(key string) (*layout.Timeline, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i := slices.Index(l.keys, key); i >= 0 {
+		return l.tls[i], true
+	}
+	return nil, false
+}
+
+func (l *laidOut) put(key string, tl *layout.Timeline) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if slices.Contains(l.keys, key) {
+		return
+	}
+	if len(l.keys) == laidOutKept {
+		l.keys, l.tls = l.keys[1:], l.tls[1:]
+	}
+	l.keys, l.tls = append(l.keys, key), append(l.tls, tl)
 }
