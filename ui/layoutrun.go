@@ -85,6 +85,7 @@ func (e *Editor) relayoutWith(hold bool) {
 	if s == e.tlStability {
 		old = e.tl
 	}
+	edited := hold
 	if e.warm != nil {
 		old, e.warm, hold = e.warm, nil, false
 	}
@@ -98,10 +99,12 @@ func (e *Editor) relayoutWith(hold bool) {
 	go func() {
 		defer e.layouts.Done()
 		defer cancel()
+		// After an edit, a map laid out before (an undo) gets its picture
+		// back; Lay Out Again lays out anew.
 		key := e.r.LayoutKey(m, s)
 		tl, ok := e.laidOut.get(key)
 		var err error
-		if !ok {
+		if !ok || !edited {
 			tl, err = layOut(ctx, m, s, old, report)
 		}
 		if err == nil {
