@@ -80,12 +80,16 @@ func (e *Editor) refreshUndo() {
 	}
 }
 
-// deleteSelected deletes the selected actor with its ties, as one
-// undoable change.
+// deleteSelected deletes the selected tie, or the selected actor with its
+// ties, as one undoable change.
 func (e *Editor) deleteSelected() {
+	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
+		e.deleteTie(t)
+		return
+	}
 	a, ok := e.doc.m.Actor(e.doc.selected)
 	if !ok {
-		e.status.SetText("Select an actor to delete it.")
+		e.status.SetText("Select an actor or a tie to delete it.")
 		return
 	}
 	e.deleteActor(a)

@@ -62,13 +62,18 @@ func (u Update) Has(aspects Aspect) bool { return u.Aspects&aspects != 0 }
 
 // openDocument makes the document of the map in st, the file at path.
 func openDocument(st model.Store, path string) (*Document, error) {
-	changer, ok := st.(model.Changer)
-	if !ok {
-		return nil, errors.New("the map's store cannot apply changes")
-	}
 	m, err := st.Load(context.Background())
 	if err != nil {
 		return nil, err
+	}
+	return newDocument(st, path, m)
+}
+
+// newDocument makes the document of m, the map as stored in st.
+func newDocument(st model.Store, path string, m *model.Map) (*Document, error) {
+	changer, ok := st.(model.Changer)
+	if !ok {
+		return nil, errors.New("the map's store cannot apply changes")
 	}
 	d := &Document{store: st, changer: changer, path: path, m: m, keys: m.Keyframes()}
 	d.day = d.firstDay()
@@ -199,11 +204,11 @@ func (d *Document) setMap(m *model.Map, also Aspect) {
 	d.notify(u)
 }
 
-// Switch makes the document the map in st, the file at path, and returns
-// the store it had, for the caller to close once the views have moved
-// on. Nothing changes if st cannot be read.
-func (d *Document) Switch(st model.Store, path string) (old model.Store, err error) {
-	next, err := openDocument(st, path)
+// Switch makes the document m, the map as stored in st, the file at
+// path, and returns the store it had, for the caller to close once the
+// views have moved on. Nothing changes if st cannot apply changes.
+func (d *Document) Switch(st model.Store, path string, m *model.Map) (old model.Store, err error) {
+	next, err := newDocument(st, path, m)
 	if err != nil {
 		return nil, err
 	}

@@ -38,13 +38,14 @@ func (te *testEditor) press(t *testing.T, key fyne.KeyName, mod fyne.KeyModifier
 	te.settle(t)
 }
 
-// settle waits for the layout an action started (on screen its result is
+// settle waits for the jobs and the layout an action started (on screen its result is
 // shown on the UI goroutine after the action; Fyne's test driver shows it
 // on the layout's goroutine, so the test waits before its next action),
 // and checks that the map in memory, which follows the changes without
 // reading the file, is the map in the file.
 func (te *testEditor) settle(t *testing.T) {
 	t.Helper()
+	te.jobs.Wait()
 	te.waitLayout()
 	stored, err := te.Editor.doc.store.Load(context.Background())
 	if err != nil {
@@ -522,10 +523,16 @@ func TestATieCanBeSelected(t *testing.T) {
 	if !strings.Contains(panel, "Mexico") || !strings.Contains(panel, "Begun by: 2024-04-06") {
 		t.Errorf("the side panel for the severed tie says:\n%s", panel)
 	}
-	te.deleteTie(tie)
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete}) // Delete removes the selected tie
 	te.settle(t)
+	if _, ok := te.doc.m.Tie(tie.ID); ok {
+		t.Fatal("Delete left the selected tie")
+	}
 	if te.doc.selectedTie != 0 {
 		t.Error("the deleted tie is still selected")
+	}
+	if got, want := te.undoItem.Label, "Undo Delete Tie"; !strings.HasPrefix(got, want) {
+		t.Errorf("the Edit menu says %q, want %q…", got, want)
 	}
 }
 

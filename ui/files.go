@@ -138,17 +138,32 @@ func (e *Editor) openDialog() {
 	})
 }
 
-// openPath opens the map at path in the window; a file that is not a map,
-// or one from a newer relmap, is refused in a dialog and left as it was.
+// openPath opens the map at path in the window, read off the UI goroutine;
+// a file that is not a map, or one from a newer relmap, is refused in a
+// dialog and left as it was.
 func (e *Editor) openPath(path string) {
 	e.withFiles(func() {
-		st, err := e.files.Open(path)
-		if err != nil {
-			e.showError(err)
-			return
-		}
-		e.switchTo(st, path)
+		e.inBackground("Opening "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
+			return e.loaded(e.files.Open(path))(path)
+		})
 	})
+}
+
+// loaded reads the whole map of a store just opened, and returns what
+// shows it in the window at path; it may run off the UI goroutine. A store
+// that cannot be read is closed.
+func (e *Editor) loaded(st model.Store, err error) func(path string) (func(), error) {
+	return func(path string) (func(), error) {
+		if err != nil {
+			return nil, err
+		}
+		m, err := st.Load(context.Background())
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		return func() { e.switchTo(st, path, m) }, nil
+	}
 }
 
 func (e *Editor) saveAsDialog() {
@@ -162,8 +177,7 @@ func (e *Editor) saveAsDialog() {
 		e.chooseFile(mapFiles("Save Map As", true, name), func(path string) {
 			path = withExtension(path)
 			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
-				st, err := e.copyTo(c, path)
-				return func() { e.switchTo(st, path) }, err
+				return e.loaded(e.copyTo(c, path))(path)
 			})
 		})
 	})
@@ -172,22 +186,22 @@ func (e *Editor) saveAsDialog() {
 // newMap makes an empty map at path, named after the file, and shows it.
 func (e *Editor) newMap(path string) error {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	st, err := e.files.Create(path, &model.Map{Name: name})
+	show, err := e.loaded(e.files.Create(path, &model.Map{Name: name}))(path)
 	if err != nil {
 		return err
 	}
-	e.switchTo(st, path)
+	show()
 	return nil
 }
 
 // saveAs writes a copy of the map to path, history and layout included,
 // and goes on editing the copy.
 func (e *Editor) saveAs(c model.Copier, path string) error {
-	st, err := e.copyTo(c, path)
+	show, err := e.loaded(e.copyTo(c, path))(path)
 	if err != nil {
 		return err
 	}
-	e.switchTo(st, path)
+	show()
 	return nil
 }
 
@@ -327,11 +341,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// switchTo shows the map in st, the file at path, in place of the one on
-// show, whose store it closes. A layout of the old map still running is
-// cancelled; its result is dropped.
-func (e *Editor) switchTo(st model.Store, path string) {
-	old, err := e.doc.Switch(st, path)
+// switchTo shows m, the map in st and the file at path, in place of the
+// one on show, whose store it closes. A layout of the old map still
+// running is cancelled; its result is dropped.
+func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
+	old, err := e.doc.Switch(st, path, m)
 	if err != nil {
 		st.Close()
 		e.showError(err)
