@@ -117,6 +117,9 @@ type Editor struct {
 	// adjust lays a map out after an edit holding the picture on show
 	// still: by default r.Adjust.
 	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// opened is the kept layout of a map being opened, read with it off
+	// the UI goroutine (see loaded).
+	opened *kept
 	// laidOut are the last layouts made, which undo gives back.
 	laidOut laidOut
 	// warm is a kept layout of an earlier version of the map, the start of
@@ -150,7 +153,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutProgress, adjust: r.Adjust}
 	e.tlStability = stability()
 	e.framing = framing()
-	start, err := e.firstLayout()
+	start, err := e.firstLayout(nil)
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +326,8 @@ func (e *Editor) followInPicture(u Update) {
 		e.layoutMu.Lock()
 		e.layoutGen++ // a layout of the old map on its way is dropped
 		e.layoutMu.Unlock()
-		start, err := e.firstLayout()
+		start, err := e.firstLayout(e.opened)
+		e.opened = nil
 		if err != nil {
 			e.showError(err)
 		}

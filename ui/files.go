@@ -143,26 +143,35 @@ func (e *Editor) openDialog() {
 // dialog and left as it was.
 func (e *Editor) openPath(path string) {
 	e.withFiles(func() {
+		read := e.loaded(path)
 		e.inBackground("Opening "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
-			return e.loaded(e.files.Open(path))(path)
+			return read(e.files.Open(path))
 		})
 	})
 }
 
-// loaded reads the whole map of a store just opened, and returns what
-// shows it in the window at path; it may run off the UI goroutine. A store
-// that cannot be read is closed.
-func (e *Editor) loaded(st model.Store, err error) func(path string) (func(), error) {
-	return func(path string) (func(), error) {
+// loaded returns what reads the whole map of a store just opened (at
+// path) and its kept layout, and then shows it in the window; the reading
+// may run off the UI goroutine. A store that cannot be read is closed.
+func (e *Editor) loaded(path string) func(st model.Store, err error) (func(), error) {
+	s := e.tlStability
+	return func(st model.Store, err error) (func(), error) {
 		if err != nil {
 			return nil, err
 		}
 		m, err := st.Load(context.Background())
+		var k kept
+		if err == nil {
+			k, err = e.readKept(st, m, s)
+		}
 		if err != nil {
 			st.Close()
 			return nil, err
 		}
-		return func() { e.switchTo(st, path, m) }, nil
+		return func() {
+			e.opened = &k
+			e.switchTo(st, path, m)
+		}, nil
 	}
 }
 
@@ -176,8 +185,9 @@ func (e *Editor) saveAsDialog() {
 		name := strings.TrimSuffix(filepath.Base(e.doc.path), filepath.Ext(e.doc.path)) + " copy.relmap"
 		e.chooseFile(mapFiles("Save Map As", true, name), func(path string) {
 			path = withExtension(path)
+			read := e.loaded(path)
 			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
-				return e.loaded(e.copyTo(c, path))(path)
+				return read(e.copyTo(c, path))
 			})
 		})
 	})
@@ -186,7 +196,7 @@ func (e *Editor) saveAsDialog() {
 // newMap makes an empty map at path, named after the file, and shows it.
 func (e *Editor) newMap(path string) error {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	show, err := e.loaded(e.files.Create(path, &model.Map{Name: name}))(path)
+	show, err := e.loaded(path)(e.files.Create(path, &model.Map{Name: name}))
 	if err != nil {
 		return err
 	}
@@ -197,7 +207,7 @@ func (e *Editor) newMap(path string) error {
 // saveAs writes a copy of the map to path, history and layout included,
 // and goes on editing the copy.
 func (e *Editor) saveAs(c model.Copier, path string) error {
-	show, err := e.loaded(e.copyTo(c, path))(path)
+	show, err := e.loaded(path)(e.copyTo(c, path))
 	if err != nil {
 		return err
 	}
@@ -347,6 +357,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
 	old, err := e.doc.Switch(st, path, m)
 	if err != nil {
+		e.opened = nil
 		st.Close()
 		e.showError(err)
 		return

@@ -20,35 +20,55 @@ import (
 // longer maps open at once and are laid out in the background.
 const shortTimeline = 100
 
+// kept is the layout kept in a map file for its map, read at a stability
+// (readKept); fresh when it was made from the map as it is.
+type kept struct {
+	tl        *layout.Timeline
+	fresh     bool
+	stability float64
+}
+
+// readKept reads the layout kept in st for m at stability s; it may run
+// off the UI goroutine. A store that keeps no layout has none.
+func (e *Editor) readKept(st model.Store, m *model.Map, s float64) (kept, error) {
+	k := kept{stability: s}
+	cache, ok := st.(model.LayoutCache)
+	if !ok {
+		return k, nil
+	}
+	var err error
+	k.tl, k.fresh, err = e.r.KeptLayout(context.Background(), m, s, cache)
+	return k, err
+}
+
 // firstLayout gives the editor the layout of its map: the one kept in the
-// map file when it is fresh; else, for a short map, a new one at once;
-// else none yet, and it reports true: the caller starts a background
-// layout (relayout), warm-started from any stale kept layout.
-func (e *Editor) firstLayout() (background bool, err error) {
+// map file when it is fresh (k, when read already at the stability in
+// force, else read now); else, for a short map, a new one at once; else
+// none yet, and it reports true: the caller starts a background layout
+// (relayout), warm-started from any stale kept layout.
+func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 	ctx := context.Background()
-	cache, _ := e.doc.store.(model.LayoutCache)
-	var kept *layout.Timeline
-	if cache != nil {
-		tl, fresh, err := e.r.KeptLayout(ctx, e.doc.m, e.tlStability, cache)
+	if k == nil || k.stability != e.tlStability {
+		read, err := e.readKept(e.doc.store, e.doc.m, e.tlStability)
 		if err != nil {
 			return false, err
 		}
-		if fresh {
-			e.tl = tl
-			e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), tl)
-			return false, nil
-		}
-		kept = tl
+		k = &read
 	}
-	if len(e.doc.m.Keyframes()) > shortTimeline {
-		e.tl, e.warm = &layout.Timeline{}, kept
+	if k.fresh {
+		e.tl = k.tl
+		e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), k.tl)
+		return false, nil
+	}
+	if len(e.doc.keys) > shortTimeline {
+		e.tl, e.warm = &layout.Timeline{}, k.tl
 		return true, nil
 	}
-	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, kept, nil); err != nil {
+	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil); err != nil {
 		return false, err
 	}
 	e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), e.tl)
-	if cache != nil {
+	if cache, ok := e.doc.store.(model.LayoutCache); ok {
 		// A file that cannot be written is still shown; it is laid out
 		// again next time.
 		_ = e.r.Keep(ctx, e.doc.m, e.tlStability, e.tl, cache)
