@@ -513,13 +513,7 @@ func TestATieCanBeSelected(t *testing.T) {
 	if em == nil || !em.Ties[tie.ID] || !em.Actors[tie.From] || !em.Actors[tie.To] || len(em.Ties) != 1 {
 		t.Errorf("a selected tie stresses %+v, want it and its two actors", em)
 	}
-	var texts []string
-	for _, o := range te.side.Objects {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
-		}
-	}
-	panel := strings.Join(texts, "\n")
+	panel := strings.Join(texts(te.side.Objects), "\n")
 	if !strings.Contains(panel, "Mexico") || !strings.Contains(panel, "Begun by: 2024-04-06") {
 		t.Errorf("the side panel for the severed tie says:\n%s", panel)
 	}

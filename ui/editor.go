@@ -504,6 +504,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
+			fyne.NewMenuItem("New Event…", func() { e.eventForm(model.Event{}) }),
 			del,
 		),
 		fyne.NewMenu("View", e.viewMenu()...),

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -145,19 +144,49 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
 	}
 	objs = append(objs, field("Notes", t.Notes), e.sourceList(t.Sources))
-	for _, ev := range e.doc.m.Events {
-		if slices.Contains(ev.Begins, t.ID) {
-			objs = append(objs, field("Begun by", ev.Date.String()+"  "+ev.Title))
-		}
-		if slices.Contains(ev.Ends, t.ID) {
-			objs = append(objs, field("Ended by", ev.Date.String()+"  "+ev.Title))
-		}
+	begins, ends := e.doc.m.EventsOfTie(t.ID)
+	for _, ev := range begins {
+		objs = append(objs, e.eventRow("Begun by", ev))
+	}
+	for _, ev := range ends {
+		objs = append(objs, e.eventRow("Ended by", ev))
+	}
+	for _, d := range e.doc.m.Disagreements(t) {
+		warn := wrapped("⚠ " + d)
+		warn.Importance = widget.WarningImportance
+		objs = append(objs, warn)
 	}
 	objs = append(objs, container.NewHBox(
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.tieForm(t) }),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.deleteTie(t) }),
+	), container.NewHBox(
+		widget.NewButtonWithIcon("Begun by event…", theme.ContentAddIcon(), func() { e.eventFromTie(t, beginsChoice) }),
+		widget.NewButtonWithIcon("Ended by event…", theme.ContentAddIcon(), func() { e.eventFromTie(t, endsChoice) }),
 	))
 	return compact(objs)
+}
+
+// eventRow shows an event a tie is begun or ended by (what), with a
+// button to edit it.
+func (e *Editor) eventRow(what string, ev model.Event) fyne.CanvasObject {
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.eventForm(ev) })
+	return container.NewBorder(nil, nil, nil, edit, field(what, ev.Date.String()+"  "+ev.Title))
+}
+
+// eventTies says which ties an event begins and ends, a line each.
+func (e *Editor) eventTies(ev model.Event) string {
+	var lines []string
+	for _, list := range []struct {
+		verb string
+		ids  []model.ID
+	}{{"begins", ev.Begins}, {"ends", ev.Ends}} {
+		for _, id := range list.ids {
+			if t, ok := e.doc.m.Tie(id); ok {
+				lines = append(lines, "   "+list.verb+" "+e.tieName(t))
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tieRow describes one tie of actor id, marked when it is in force on the
@@ -207,8 +236,9 @@ func (e *Editor) sourceList(ids []model.ID) fyne.CanvasObject {
 	return wrapped("Sources:\n" + strings.Join(lines, "\n"))
 }
 
-// overview shows the map's description and its events; an event's button
-// moves the timeline to it.
+// overview shows the map's description and its events, each with the
+// ties it begins and ends; an event's play button moves the timeline to
+// it, its pencil edits it.
 func (e *Editor) overview() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(e.doc.m.Name),
@@ -217,6 +247,7 @@ func (e *Editor) overview() []fyne.CanvasObject {
 		container.NewHBox(
 			widget.NewButtonWithIcon("New actor…", theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
 			widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
+			widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), func() { e.eventForm(model.Event{}) }),
 		),
 		widget.NewSeparator(),
 		heading("Events"),
@@ -235,7 +266,12 @@ func (e *Editor) overview() []fyne.CanvasObject {
 		if day == current {
 			b.Importance = widget.HighImportance
 		}
-		objs = append(objs, container.NewBorder(nil, nil, b, nil, wrapped(ev.Date.String()+"  "+ev.Title)))
+		text := ev.Date.String() + "  " + ev.Title
+		if ties := e.eventTies(ev); ties != "" {
+			text += "\n" + ties
+		}
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.eventForm(ev) })
+		objs = append(objs, container.NewBorder(nil, nil, b, edit, wrapped(text)))
 	}
 	return compact(objs)
 }
@@ -278,6 +314,16 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 	}
 	if !t.Span.IsZero() {
 		lines = append(lines, "In force "+t.Span.String())
+	}
+	begins, ends := e.doc.m.EventsOfTie(t.ID)
+	for _, ev := range begins {
+		lines = append(lines, "Begun by "+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
+	}
+	for _, ev := range ends {
+		lines = append(lines, "Ended by "+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
+	}
+	if len(e.doc.m.Disagreements(t)) > 0 {
+		lines = append(lines, "⚠ its dates disagree with these events")
 	}
 	if len(t.Sources) > 0 {
 		if s, ok := e.doc.m.Source(t.Sources[0]); ok {

@@ -1,0 +1,334 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// eventEditor is the form that adds or edits an event: its date, kind,
+// title and description, who took part and in what role, the ties it
+// begins and ends, and a source.
+type eventEditor struct {
+	*form
+	e           *Editor
+	event       model.Event
+	when        *widget.Entry
+	understood  *widget.Label
+	kind        *widget.SelectEntry
+	title       *widget.Entry
+	description *widget.Entry
+	// people and ties hold a row per participant and per tie begun or
+	// ended.
+	people, ties *fyne.Container
+	participants []participantRow
+	links        []tieRow
+	tieChoices   []string
+	tieByChoice  map[string]model.ID
+	matchDates   *widget.Check
+	source       *widget.SelectEntry
+}
+
+// participantRow is an actor who took part in an event, and the role.
+type participantRow struct {
+	actor *widget.SelectEntry
+	role  *widget.Entry
+	box   fyne.CanvasObject
+}
+
+// tieRow is a tie an event begins or ends.
+type tieRow struct {
+	tie    *widget.Select
+	change *widget.RadioGroup
+	box    fyne.CanvasObject
+}
+
+// The choices of a tie row.
+const (
+	beginsChoice = "begins"
+	endsChoice   = "ends"
+)
+
+func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
+	f := &eventEditor{form: newForm(), e: e, event: ev}
+	m := e.doc.m
+	f.when = dateEntry(ev.Date)
+	f.understood = widget.NewLabel("")
+	f.understood.Importance = widget.LowImportance
+	f.when.OnChanged = func(s string) { f.understood.SetText(understood(s)) }
+	f.understood.SetText(understood(f.when.Text))
+	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassEvent))
+	f.kind.SetText(ev.Kind)
+	f.kind.SetPlaceHolder("e.g. raid, arrest, statement")
+	f.title = widget.NewEntry()
+	f.title.SetText(ev.Title)
+	f.description = widget.NewMultiLineEntry()
+	f.description.Wrapping = fyne.TextWrapWord
+	f.description.SetText(ev.Description)
+
+	f.tieByChoice = map[string]model.ID{}
+	for _, t := range m.Ties {
+		c := f.tieChoice(t)
+		f.tieChoices = append(f.tieChoices, c)
+		f.tieByChoice[c] = t.ID
+	}
+	f.people = container.NewVBox()
+	for _, p := range ev.Participants {
+		f.addParticipant(e.actorName(p.Actor), p.Role)
+	}
+	addPerson := widget.NewButtonWithIcon("Add participant", theme.ContentAddIcon(), func() { f.addParticipant("", "") })
+	f.ties = container.NewVBox()
+	for _, id := range ev.Begins {
+		f.addTie(id, beginsChoice)
+	}
+	for _, id := range ev.Ends {
+		f.addTie(id, endsChoice)
+	}
+	addTie := widget.NewButtonWithIcon("Add tie", theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
+	f.matchDates = widget.NewCheck("Start the ties it begins, and end those it ends, on its date", nil)
+	f.matchDates.SetChecked(true)
+	f.source = widget.NewSelectEntry(sourceTitles(m))
+	f.source.SetText(firstSourceTitle(m, ev.Sources))
+	f.source.SetPlaceHolder("title or URL")
+
+	f.add("date", "Date", container.NewVBox(f.when, f.understood))
+	f.add("kind", "Kind", f.kind)
+	f.add("title", "Title", f.title)
+	f.add("description", "Description", f.description)
+	f.add("participants", "Participants", container.NewVBox(f.people, container.NewHBox(addPerson)))
+	f.add("ties", "Ties", container.NewVBox(f.ties, container.NewHBox(addTie), f.matchDates))
+	f.add("sources", "Source", f.source)
+	return f
+}
+
+// tieChoice names a tie in the form's tie lists: its ends, its kind and
+// when it is in force.
+func (f *eventEditor) tieChoice(t model.Tie) string {
+	what := f.e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()
+	if t.Label != "" {
+		what = t.Label
+	}
+	s := fmt.Sprintf("%s – %s: %s", f.e.actorName(t.From), f.e.actorName(t.To), what)
+	if span := t.Span.String(); span != "" {
+		s += " (" + span + ")"
+	}
+	return fmt.Sprintf("%s #%d", s, t.ID)
+}
+
+func (f *eventEditor) addParticipant(name, role string) {
+	r := participantRow{actor: widget.NewSelectEntry(actorNames(f.e.doc.m)), role: widget.NewEntry()}
+	r.actor.SetText(name)
+	r.actor.SetPlaceHolder("actor")
+	r.role.SetText(role)
+	r.role.SetPlaceHolder("role (optional)")
+	var remove *widget.Button
+	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		for i, p := range f.participants {
+			if p.actor == r.actor {
+				f.participants = slices.Delete(f.participants, i, i+1)
+				f.people.Remove(p.box)
+				break
+			}
+		}
+	})
+	r.box = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.actor, r.role))
+	f.participants = append(f.participants, r)
+	f.people.Add(r.box)
+}
+
+func (f *eventEditor) addTie(id model.ID, change string) {
+	r := tieRow{tie: widget.NewSelect(f.tieChoices, nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
+	r.tie.PlaceHolder = "(choose a tie)"
+	if t, ok := f.e.doc.m.Tie(id); ok {
+		r.tie.SetSelected(f.tieChoice(t))
+	}
+	r.change.Horizontal = true
+	r.change.Required = true
+	r.change.SetSelected(change)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		for i, x := range f.links {
+			if x.tie == r.tie {
+				f.links = slices.Delete(f.links, i, i+1)
+				f.ties.Remove(x.box)
+				break
+			}
+		}
+	})
+	r.box = container.NewBorder(nil, nil, r.change, remove, r.tie)
+	f.links = append(f.links, r)
+	f.ties.Add(r.box)
+}
+
+// understood says what a date field was understood as: "day: 5 April
+// 2024", "month: April 2024", "year: 2024"; nothing for an empty field,
+// and the problem for one that is not a date.
+func understood(text string) string {
+	d, err := model.ParseDate(text)
+	switch {
+	case err != nil:
+		return "not a date yet: YYYY, YYYY-MM or YYYY-MM-DD"
+	case d.IsZero():
+		return ""
+	}
+	t := d.First().Time()
+	switch d.Precision {
+	case model.PrecisionYear:
+		return fmt.Sprintf("year: %d", d.Year)
+	case model.PrecisionMonth:
+		return fmt.Sprintf("month: %s %d", t.Month(), d.Year)
+	}
+	return fmt.Sprintf("day: %d %s %d", t.Day(), t.Month(), d.Year)
+}
+
+// read turns the inputs into an event, showing a message beside every
+// field that is wrong; ok is false if any is.
+func (f *eventEditor) read() (ev model.Event, src model.Source, hasSrc bool, ok bool) {
+	f.clear()
+	m := f.e.doc.m
+	ev = f.event
+	ev.Date = f.date("date", f.when.Text)
+	if ev.Date.IsZero() && f.message("date") == "" {
+		f.fail("date", "a date is required")
+	}
+	ev.Kind = strings.TrimSpace(f.kind.Text)
+	if ev.Kind == "" {
+		f.fail("kind", "choose or type a kind")
+	}
+	ev.Title = strings.TrimSpace(f.title.Text)
+	if ev.Title == "" {
+		f.fail("title", "a title is required")
+	}
+	ev.Description = strings.TrimSpace(f.description.Text)
+	ev.Participants = nil
+	for i, p := range f.participants {
+		name := strings.TrimSpace(p.actor.Text)
+		if name == "" {
+			continue // an empty row is no participant
+		}
+		a, err := m.ActorByName(name)
+		if err != nil {
+			msg := err.Error()
+			var fe *model.FieldError
+			if errors.As(err, &fe) {
+				msg = fe.Msg
+			}
+			f.fail("participants", fmt.Sprintf("participant %d: %s", i+1, msg))
+			continue
+		}
+		ev.Participants = append(ev.Participants, model.Participant{Actor: a.ID, Role: strings.TrimSpace(p.role.Text)})
+	}
+	ev.Begins, ev.Ends = nil, nil
+	for i, r := range f.links {
+		id, chosen := f.tieByChoice[r.tie.Selected]
+		if !chosen {
+			f.fail("ties", fmt.Sprintf("tie %d: choose a tie, or remove the row", i+1))
+			continue
+		}
+		if slices.Contains(ev.Begins, id) || slices.Contains(ev.Ends, id) {
+			f.fail("ties", fmt.Sprintf("tie %d is listed twice", i+1))
+			continue
+		}
+		if r.change.Selected == beginsChoice {
+			ev.Begins = append(ev.Begins, id)
+		} else {
+			ev.Ends = append(ev.Ends, id)
+		}
+	}
+	src, hasSrc = sourceFor(m, f.source.Text)
+	if !f.ok() {
+		return ev, src, hasSrc, false
+	}
+	check := ev
+	check.Sources = nil
+	if err := m.CheckEvent(check); err != nil {
+		f.failErr(err)
+		return ev, src, hasSrc, false
+	}
+	return ev, src, hasSrc, true
+}
+
+// save validates and stores the event, with the ties whose dates it
+// matches when asked, as one change; it reports whether it was saved.
+func (f *eventEditor) save() bool {
+	ev, src, hasSrc, ok := f.read()
+	if !ok {
+		return false
+	}
+	summary := "New Event " + quoted(ev.Title)
+	if ev.ID != 0 {
+		summary = "Edit Event " + quoted(ev.Title)
+	}
+	var matched []model.Tie
+	if f.matchDates.Checked {
+		for _, id := range append(slices.Clone(ev.Begins), ev.Ends...) {
+			t, _ := f.e.doc.m.Tie(id)
+			if t, changed := t.MatchEvent(ev); changed {
+				matched = append(matched, t)
+			}
+		}
+	}
+	return f.commit(f.e, summary, src, hasSrc, &ev.Sources,
+		func(c *model.Change) {
+			c.Put.Events = []model.Event{ev}
+			c.Put.Ties = matched
+		},
+		func(applied model.Change) { f.event = applied.Put.Events[0] })
+}
+
+// eventForm opens the event form in a dialog.
+func (e *Editor) eventForm(ev model.Event) {
+	f := e.newEventEditor(ev)
+	title := "New Event"
+	if ev.ID != 0 {
+		title = "Edit Event"
+	}
+	var d dialog.Dialog
+	var del func()
+	if ev.ID != 0 {
+		del = func() {
+			d.Hide()
+			e.deleteEvent(ev)
+		}
+	}
+	d = formDialog(e, title, f.form, f.save, del)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height))
+	d.Show()
+}
+
+// eventFromTie opens the event form for a new event that begins or ends
+// tie t (change is beginsChoice or endsChoice), between its two actors,
+// on the tie's start or end when it has one, else on the date on show.
+func (e *Editor) eventFromTie(t model.Tie, change string) {
+	ev := model.Event{Participants: []model.Participant{{Actor: t.From}, {Actor: t.To}}}
+	ev.Date = model.DateOfDay(e.doc.day)
+	if change == beginsChoice {
+		ev.Begins = []model.ID{t.ID}
+		if !t.Span.Start.IsZero() {
+			ev.Date = t.Span.Start
+		}
+	} else {
+		ev.Ends = []model.ID{t.ID}
+		if !t.Span.End.IsZero() {
+			ev.Date = t.Span.End
+		}
+	}
+	e.eventForm(ev)
+}
+
+// deleteEvent deletes an event as one undoable change; the ties it began
+// and ended stay.
+func (e *Editor) deleteEvent(ev model.Event) {
+	c := model.Change{Summary: "Delete Event " + quoted(ev.Title), Delete: model.Deleted{Events: []model.ID{ev.ID}}}
+	if _, err := e.apply(c); err != nil {
+		e.showError(err)
+	}
+}
