@@ -28,7 +28,16 @@ func formDialog(e *Editor, title string, f *form, save func() bool, del func()) 
 	buttons.Add(layoutSpacer())
 	buttons.Add(cancel)
 	buttons.Add(saveBtn)
-	content := container.NewBorder(nil, container.NewPadded(buttons), nil, nil, f.content())
+	// A form taller than the window (an event with many participants)
+	// scrolls between its title and its buttons.
+	inputs := f.content()
+	scroll := container.NewVScroll(inputs)
+	height := inputs.MinSize().Height
+	if room := e.win.Canvas().Size().Height - 200; room > 200 && height > room {
+		height = room
+	}
+	scroll.SetMinSize(fyne.NewSize(inputs.MinSize().Width, height))
+	content := container.NewBorder(nil, container.NewPadded(buttons), nil, nil, scroll)
 	d = dialog.NewCustomWithoutButtons(title, content, e.win)
 	d.Resize(fyne.NewSize(520, content.MinSize().Height+60))
 	return d
