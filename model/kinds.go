@@ -123,24 +123,13 @@ func (m *Map) KindNames(class Class) []string {
 			add(k.Name)
 		}
 	}
-	for _, k := range DefaultKinds() {
+	for _, k := range defaultKinds {
 		if k.Class == class {
 			add(k.Name)
 		}
 	}
-	switch class {
-	case ClassActor:
-		for _, a := range m.Actors {
-			add(a.Kind)
-		}
-	case ClassTie:
-		for _, t := range m.Ties {
-			add(t.Kind)
-		}
-	case ClassEvent:
-		for _, e := range m.Events {
-			add(e.Kind)
-		}
+	for _, n := range kindsUsed(m, class) {
+		add(n)
 	}
 	return out
 }

@@ -328,6 +328,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	if err != nil {
 		return model.Change{}, err
 	}
+	add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
 	progress(100, 1000)
 	ctx := model.WithProgress(context.Background(), func(done, total int) {
 		if total > 0 {

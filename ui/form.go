@@ -217,6 +217,9 @@ func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, 
 		*sources = cite(*sources, src.ID)
 	}
 	add(&c)
+	// A kind the map has not had gets its own colour and a label.
+	c.Put.Kinds = append(c.Put.Kinds, model.StyleNewKinds(e.doc.m,
+		&model.Map{Actors: c.Put.Actors, Ties: c.Put.Ties, Events: c.Put.Events})...)
 	applied, err := e.doc.changer.Apply(context.Background(), c)
 	if err != nil {
 		f.failErr(err)

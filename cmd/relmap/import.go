@@ -131,8 +131,19 @@ func baseNames(paths []string) []string {
 // existing map, read sees the map and its result is written in one write
 // transaction, so that a second import at the same time sees the first's
 // actors, and the import is recorded in the map's history under summary.
-func importInto(path, summary string, read func(base *model.Map) (*model.Map, error)) error {
+//
+// Kinds the tables use that neither map declares are declared too, each
+// with a colour of its own (model.StyleNewKinds).
+func importInto(path, summary string, readTables func(base *model.Map) (*model.Map, error)) error {
 	ctx := context.Background()
+	read := func(base *model.Map) (*model.Map, error) {
+		add, err := readTables(base)
+		if err != nil {
+			return nil, err
+		}
+		add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
+		return add, nil
+	}
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		add, err := read(&model.Map{Kinds: model.DefaultKinds(), Pins: map[model.ID]model.Point{}})
 		if err != nil {
