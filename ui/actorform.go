@@ -41,8 +41,9 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.locatedIn = widget.NewSelectEntry(actorNames(m))
 	f.locatedIn.SetText(e.actorName(a.LocatedIn))
 	f.locatedIn.SetPlaceHolder("e.g. the host country")
-	f.start = dateEntry(a.Life.Start)
-	f.end = dateEntry(a.Life.End)
+	var start, end fyne.CanvasObject
+	f.start, start = dateEntry(a.Life.Start)
+	f.end, end = dateEntry(a.Life.End)
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(a.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
@@ -55,8 +56,8 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("short", "Short name", f.short)
 	f.add("belongs to", "Belongs to", f.belongsTo)
 	f.add("located in", "Located in", f.locatedIn)
-	f.add("start", "Exists from", f.start)
-	f.add("end", "Until", f.end)
+	f.add("start", "Exists from", start)
+	f.add("end", "Until", end)
 	f.add("notes", "Notes", f.notes)
 	f.add("sources", "Source", f.source)
 	return f

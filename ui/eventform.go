@@ -23,7 +23,6 @@ type eventEditor struct {
 	e           *Editor
 	event       model.Event
 	when        *widget.Entry
-	understood  *widget.Label
 	kind        *widget.SelectEntry
 	title       *widget.Entry
 	description *widget.Entry
@@ -61,11 +60,8 @@ const (
 func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f := &eventEditor{form: newForm(), e: e, event: ev}
 	m := e.doc.m
-	f.when = dateEntry(ev.Date)
-	f.understood = widget.NewLabel("")
-	f.understood.Importance = widget.LowImportance
-	f.when.OnChanged = func(s string) { f.understood.SetText(understood(s)) }
-	f.understood.SetText(understood(f.when.Text))
+	var when fyne.CanvasObject
+	f.when, when = dateEntry(ev.Date)
 	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassEvent))
 	f.kind.SetText(ev.Kind)
 	f.kind.SetPlaceHolder("e.g. raid, arrest, statement")
@@ -100,7 +96,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.source.SetText(firstSourceTitle(m, ev.Sources))
 	f.source.SetPlaceHolder("title or URL")
 
-	f.add("date", "Date", container.NewVBox(f.when, f.understood))
+	f.add("date", "Date", when)
 	f.add("kind", "Kind", f.kind)
 	f.add("title", "Title", f.title)
 	f.add("description", "Description", f.description)
@@ -143,6 +139,7 @@ func (f *eventEditor) addParticipant(name, role string) {
 	r.box = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.actor, r.role))
 	f.participants = append(f.participants, r)
 	f.people.Add(r.box)
+	f.follow("participants", r.box)
 }
 
 func (f *eventEditor) addTie(id model.ID, change string) {
@@ -166,6 +163,7 @@ func (f *eventEditor) addTie(id model.ID, change string) {
 	r.box = container.NewBorder(nil, nil, r.change, remove, r.tie)
 	f.links = append(f.links, r)
 	f.ties.Add(r.box)
+	f.follow("ties", r.box)
 }
 
 // understood says what a date field was understood as: "day: 5 April

@@ -31,6 +31,12 @@ func TestEventFormRefusesBadInput(t *testing.T) {
 	if got := len(te.reopened(t).Events); got != before {
 		t.Errorf("%d events in the file, want %d", got, before)
 	}
+	f.title.SetText("Raid")
+	f.participants[0].actor.SetText("Ecuador")
+	if f.message("title") != "" || f.message("participants") != "" || f.message("date") == "" {
+		t.Errorf("after fixing the title and the participant the messages say title %q, participants %q, date %q",
+			f.message("title"), f.message("participants"), f.message("date"))
+	}
 	if got := understood("2024-04"); got != "month: April 2024" {
 		t.Errorf("understood(2024-04) = %q", got)
 	}

@@ -30,6 +30,8 @@ func newForm() *form {
 }
 
 // add appends an input called name (the model's field name) under label.
+// The message beside it goes as soon as the input changes, so that a
+// field once fixed no longer shows what was wrong with it.
 func (f *form) add(name, label string, input fyne.CanvasObject) {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
@@ -37,6 +39,63 @@ func (f *form) add(name, label string, input fyne.CanvasObject) {
 	msg.Hide()
 	f.errs[name] = msg
 	f.rows = append(f.rows, widget.NewLabel(label), container.NewVBox(input, msg))
+	onChange(input, msg.Hide)
+}
+
+// follow makes input, added to field name after the form was laid out
+// (a new row), clear the field's message when it changes, as add does.
+func (f *form) follow(name string, input fyne.CanvasObject) {
+	if l, ok := f.errs[name]; ok {
+		onChange(input, l.Hide)
+	}
+}
+
+// onChange calls do, after what they did already, whenever an entry, a
+// choice or a check in o changes. Inputs added later (a new participant
+// row) are not followed.
+func onChange(o fyne.CanvasObject, do func()) {
+	then := func(prev func(string)) func(string) {
+		return func(s string) {
+			if prev != nil {
+				prev(s)
+			}
+			do()
+		}
+	}
+	switch w := o.(type) {
+	case *widget.SelectEntry:
+		w.OnChanged = then(w.OnChanged)
+	case *widget.Entry:
+		w.OnChanged = then(w.OnChanged)
+	case *widget.Select:
+		w.OnChanged = then(w.OnChanged)
+	case *widget.RadioGroup:
+		w.OnChanged = then(w.OnChanged)
+	case *widget.Check:
+		prev := w.OnChanged
+		w.OnChanged = func(b bool) {
+			if prev != nil {
+				prev(b)
+			}
+			do()
+		}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			onChange(c, do)
+		}
+	}
+}
+
+// dateEntry is a field for a date, and beneath it what the field is
+// understood as ("month: April 2024"), kept up as the user types.
+func dateEntry(d model.Date) (*widget.Entry, fyne.CanvasObject) {
+	en := widget.NewEntry()
+	en.SetText(d.String())
+	en.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD")
+	hint := widget.NewLabel(understood(en.Text))
+	hint.Importance = widget.LowImportance
+	en.OnChanged = func(s string) { hint.SetText(understood(s)) }
+	return en, container.NewVBox(en, hint)
 }
 
 // content lays the form out: labels on the left, inputs on the right, and

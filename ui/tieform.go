@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,15 +35,16 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.from.SetText(e.actorName(t.From))
 	f.to = widget.NewSelectEntry(actorNames(m))
 	f.to.SetText(e.actorName(t.To))
-	f.directed = widget.NewCheck("From → To", nil)
+	f.directed = widget.NewCheck("from the first actor to the second", nil)
 	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
 	f.kind.OnChanged = func(s string) {
 		if f.tie.ID == 0 {
 			f.directed.SetChecked(m.Kind(model.ClassTie, s).Arrow)
 		}
 	}
-	f.start = dateEntry(t.Span.Start)
-	f.end = dateEntry(t.Span.End)
+	var start, end fyne.CanvasObject
+	f.start, start = dateEntry(t.Span.Start)
+	f.end, end = dateEntry(t.Span.End)
 	f.label = widget.NewEntry()
 	f.label.SetText(t.Label)
 	f.label.SetPlaceHolder("status or short description")
@@ -59,19 +61,12 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("from", "From", f.from)
 	f.add("to", "To", f.to)
 	f.add("directed", "Directed", f.directed)
-	f.add("start", "Start", f.start)
-	f.add("end", "End", f.end)
+	f.add("start", "Start", start)
+	f.add("end", "End", end)
 	f.add("label", "Label", f.label)
 	f.add("weight", "Weight", f.weight)
 	f.add("sources", "Source", f.source)
 	return f
-}
-
-func dateEntry(d model.Date) *widget.Entry {
-	en := widget.NewEntry()
-	en.SetText(d.String())
-	en.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD")
-	return en
 }
 
 // read turns the inputs into a tie, showing a message beside every field
