@@ -13,6 +13,9 @@ type Source struct {
 	URL       string `json:"url,omitempty"`
 	Date      Date   `json:"date,omitzero"`
 	Quote     string `json:"quote,omitempty"`
+	// Grade is how reliable the source is, A to F as in the Admiralty
+	// system (see Grades); empty when not graded.
+	Grade string `json:"grade,omitempty"`
 }
 
 // Actor is a country, official, embassy or other mission, organisation, or

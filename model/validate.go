@@ -215,16 +215,36 @@ func uniqueIDs(what string, n int, id func(int) ID, zeroOK bool) error {
 	return nil
 }
 
-// Check returns the rule the source breaks: it needs a title or a URL.
+// Check returns the rule the source breaks: it needs a title or a URL,
+// and its grade, if any, is one of Grades.
 func (s Source) Check() error {
+	rec := "source"
+	if s.ID != 0 {
+		rec = fmt.Sprintf("source %d", s.ID)
+	}
 	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
-		rec := "source"
-		if s.ID != 0 {
-			rec = fmt.Sprintf("source %d", s.ID)
-		}
 		return &FieldError{Record: rec, Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
 	}
+	if s.Grade != "" && !slices.ContainsFunc(Grades, func(g Grade) bool { return g.Letter == s.Grade }) {
+		return &FieldError{Record: rec, Field: "grade", Msg: fmt.Sprintf("the grade must be a letter from A to F, not %q", s.Grade), Err: ErrInvalid}
+	}
 	return nil
+}
+
+// Grade is a reliability grade of a source.
+type Grade struct {
+	Letter, Meaning string
+}
+
+// Grades are the grades of a source's reliability, as in the Admiralty
+// system of intelligence practice (NATO STANAG 2511).
+var Grades = []Grade{
+	{"A", "Completely reliable"},
+	{"B", "Usually reliable"},
+	{"C", "Fairly reliable"},
+	{"D", "Not usually reliable"},
+	{"E", "Unreliable"},
+	{"F", "Reliability cannot be judged"},
 }
 
 // Check returns the rule the kind breaks: a class of actor, tie or

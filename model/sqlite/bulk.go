@@ -102,9 +102,9 @@ func insertNew(ctx context.Context, tx *sql.Tx, r model.Records) error {
 			return err
 		}
 	}
-	sources := newBulk(ctx, tx, "sources", "id", "title", "publisher", "url", "date", "quote")
+	sources := newBulk(ctx, tx, "sources", "id", "title", "publisher", "url", "date", "quote", "grade")
 	for _, s := range r.Sources {
-		if err := sources.add(s.ID, s.Title, s.Publisher, s.URL, dateValue(s.Date), s.Quote); err != nil {
+		if err := sources.add(s.ID, s.Title, s.Publisher, s.URL, dateValue(s.Date), s.Quote, s.Grade); err != nil {
 			return fmt.Errorf("sources: %w", err)
 		}
 		step()

@@ -73,7 +73,7 @@ func richMap() *model.Map {
 		},
 		Sources: []model.Source{
 			{ID: 7, Title: "Mexico breaks relations with Ecuador", Publisher: "Mexico News Daily",
-				URL: "https://mexiconewsdaily.com/", Date: d("2024-04-08"), Quote: "“an unprecedented violation”"},
+				URL: "https://mexiconewsdaily.com/", Date: d("2024-04-08"), Quote: "“an unprecedented violation”", Grade: "B"},
 			{ID: 9, URL: "https://example.org/report", Date: d("2024-04")},
 		},
 		Actors: []model.Actor{

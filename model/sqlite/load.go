@@ -109,11 +109,11 @@ func loadKinds(ctx context.Context, tx *sql.Tx, m *model.Map) error {
 
 func loadSources(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
 	w, args := ids.where("id")
-	return eachRow(ctx, tx, "SELECT id, title, publisher, url, date, quote FROM sources"+w+" ORDER BY id", args,
+	return eachRow(ctx, tx, "SELECT id, title, publisher, url, date, quote, grade FROM sources"+w+" ORDER BY id", args,
 		func(rows *sql.Rows) error {
 			var src model.Source
 			var date sql.NullString
-			if err := rows.Scan(&src.ID, &src.Title, &src.Publisher, &src.URL, &date, &src.Quote); err != nil {
+			if err := rows.Scan(&src.ID, &src.Title, &src.Publisher, &src.URL, &date, &src.Quote, &src.Grade); err != nil {
 				return fmt.Errorf("sources: %w", err)
 			}
 			var err error

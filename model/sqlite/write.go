@@ -265,8 +265,8 @@ func putSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, err
 
 // writeSource inserts (ID 0) or updates a row of sources and returns its ID.
 func writeSource(ctx context.Context, tx *sql.Tx, src model.Source) (model.ID, error) {
-	return writeRow(ctx, tx, "sources", src.ID, []string{"title", "publisher", "url", "date", "quote"},
-		[]any{src.Title, src.Publisher, src.URL, dateValue(src.Date), src.Quote})
+	return writeRow(ctx, tx, "sources", src.ID, []string{"title", "publisher", "url", "date", "quote", "grade"},
+		[]any{src.Title, src.Publisher, src.URL, dateValue(src.Date), src.Quote, src.Grade})
 }
 
 // PutKind inserts k, or replaces the style of the kind with its class and
