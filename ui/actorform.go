@@ -22,7 +22,7 @@ type actorEditor struct {
 	locatedIn  *widget.SelectEntry
 	start, end *widget.Entry
 	notes      *widget.Entry
-	source     *widget.SelectEntry
+	sources    *sourcesField
 }
 
 func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
@@ -47,9 +47,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(a.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
-	f.source = widget.NewSelectEntry(sourceTitles(m))
-	f.source.SetText(firstSourceTitle(m, a.Sources))
-	f.source.SetPlaceHolder("title or URL")
+	f.sources = e.newSourcesField(a.Sources)
 
 	f.add("name", "Name", f.name)
 	f.add("kind", "Kind", f.kind)
@@ -59,13 +57,14 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("start", "Exists from", start)
 	f.add("end", "Until", end)
 	f.add("notes", "Notes", f.notes)
-	f.add("sources", "Source", f.source)
+	f.add("sources", "Sources", f.sources.content)
+	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
 
 // read turns the inputs into an actor, showing a message beside every
 // field that is wrong; ok is false if any is.
-func (f *actorEditor) read() (a model.Actor, src model.Source, hasSrc bool, ok bool) {
+func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	f.clear()
 	m := f.e.doc.m
 	a = f.actor
@@ -85,22 +84,22 @@ func (f *actorEditor) read() (a model.Actor, src model.Source, hasSrc bool, ok b
 	a.Life.Start = f.date("start", f.start.Text)
 	a.Life.End = f.date("end", f.end.Text)
 	a.Notes = strings.TrimSpace(f.notes.Text)
-	src, hasSrc = sourceFor(m, f.source.Text)
+	sources = f.sources.read()
 	if !f.ok() {
-		return a, src, hasSrc, false
+		return a, sources, false
 	}
 	check := a
 	check.Sources = nil
 	if err := m.CheckActor(check); err != nil {
 		f.failErr(err)
-		return a, src, hasSrc, false
+		return a, sources, false
 	}
-	return a, src, hasSrc, true
+	return a, sources, true
 }
 
 // save validates and stores the actor; it reports whether it was saved.
 func (f *actorEditor) save() bool {
-	a, src, hasSrc, ok := f.read()
+	a, sources, ok := f.read()
 	if !ok {
 		return false
 	}
@@ -108,7 +107,7 @@ func (f *actorEditor) save() bool {
 	if a.ID != 0 {
 		summary = "Edit Actor " + quoted(a.Name)
 	}
-	return f.commit(f.e, summary, src, hasSrc, &a.Sources,
+	return f.commit(f.e, summary, sources, &a.Sources,
 		func(c *model.Change) { c.Put.Actors = []model.Actor{a} },
 		func(applied model.Change) {
 			f.actor = applied.Put.Actors[0]

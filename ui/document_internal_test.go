@@ -114,7 +114,7 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	f.from.SetText("Mexico")
 	f.to.SetText("Ecuador")
 	f.kind.SetText("relations")
-	f.source.SetText("A report nobody cited before")
+	f.sources.rows[0].pick.SetText("A report nobody cited before")
 	saved := f.save()
 	te.settle(t)
 	if !saved {

@@ -505,6 +505,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
 			fyne.NewMenuItem("New Event…", func() { e.eventForm(model.Event{}) }),
+			fyne.NewMenuItem("Sources…", e.sourcesDialog),
 			del,
 		),
 		fyne.NewMenu("View", e.viewMenu()...),

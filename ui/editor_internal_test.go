@@ -216,7 +216,7 @@ func TestTieFormRejectsBadInputAndSavesNothing(t *testing.T) {
 			f.to.SetText(tt.to)
 			f.start.SetText(tt.start)
 			f.end.SetText(tt.end)
-			f.source.SetText("A source that must not be written")
+			f.sources.rows[0].pick.SetText("A source that must not be written")
 
 			if got := f.save(); got {
 				t.Fatalf("save() = true, want false")
@@ -258,7 +258,7 @@ func TestTieFormSavesGoodInput(t *testing.T) {
 			f.to.SetText(tt.to)
 			f.start.SetText(tt.start)
 			f.end.SetText(tt.end)
-			f.source.SetText(tt.source)
+			f.sources.rows[0].pick.SetText(tt.source)
 
 			if !f.save() {
 				t.Fatalf("save() = false; messages: from %q, to %q, start %q, end %q, top %q",
@@ -330,7 +330,7 @@ func TestActorForm(t *testing.T) {
 		f.belongsTo.SetText("Chile")
 		f.locatedIn.SetText("Ecuador")
 		f.start.SetText("2024-05")
-		f.source.SetText("https://example.org/chile")
+		f.sources.rows[0].pick.SetText("https://example.org/chile")
 		if !f.save() {
 			t.Fatalf("save() = false; messages: name %q, belongs to %q, start %q, top %q",
 				f.message("name"), f.message("belongs to"), f.message("start"), f.message(""))

@@ -34,7 +34,7 @@ type eventEditor struct {
 	tieChoices   []string
 	tieByChoice  map[string]model.ID
 	matchDates   *widget.Check
-	source       *widget.SelectEntry
+	sources      *sourcesField
 }
 
 // participantRow is an actor who took part in an event, and the role.
@@ -92,9 +92,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	addTie := widget.NewButtonWithIcon("Add tie", theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
 	f.matchDates = widget.NewCheck("Start the ties it begins, and end those it ends, on its date", nil)
 	f.matchDates.SetChecked(true)
-	f.source = widget.NewSelectEntry(sourceTitles(m))
-	f.source.SetText(firstSourceTitle(m, ev.Sources))
-	f.source.SetPlaceHolder("title or URL")
+	f.sources = e.newSourcesField(ev.Sources)
 
 	f.add("date", "Date", when)
 	f.add("kind", "Kind", f.kind)
@@ -102,7 +100,8 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.add("description", "Description", f.description)
 	f.add("participants", "Participants", container.NewVBox(f.people, container.NewHBox(addPerson)))
 	f.add("ties", "Ties", container.NewVBox(f.ties, container.NewHBox(addTie), f.matchDates))
-	f.add("sources", "Source", f.source)
+	f.add("sources", "Sources", f.sources.content)
+	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
 
@@ -189,7 +188,7 @@ func understood(text string) string {
 
 // read turns the inputs into an event, showing a message beside every
 // field that is wrong; ok is false if any is.
-func (f *eventEditor) read() (ev model.Event, src model.Source, hasSrc bool, ok bool) {
+func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 	f.clear()
 	m := f.e.doc.m
 	ev = f.event
@@ -241,23 +240,23 @@ func (f *eventEditor) read() (ev model.Event, src model.Source, hasSrc bool, ok 
 			ev.Ends = append(ev.Ends, id)
 		}
 	}
-	src, hasSrc = sourceFor(m, f.source.Text)
+	sources = f.sources.read()
 	if !f.ok() {
-		return ev, src, hasSrc, false
+		return ev, sources, false
 	}
 	check := ev
 	check.Sources = nil
 	if err := m.CheckEvent(check); err != nil {
 		f.failErr(err)
-		return ev, src, hasSrc, false
+		return ev, sources, false
 	}
-	return ev, src, hasSrc, true
+	return ev, sources, true
 }
 
 // save validates and stores the event, with the ties whose dates it
 // matches when asked, as one change; it reports whether it was saved.
 func (f *eventEditor) save() bool {
-	ev, src, hasSrc, ok := f.read()
+	ev, sources, ok := f.read()
 	if !ok {
 		return false
 	}
@@ -274,7 +273,7 @@ func (f *eventEditor) save() bool {
 			}
 		}
 	}
-	return f.commit(f.e, summary, src, hasSrc, &ev.Sources,
+	return f.commit(f.e, summary, sources, &ev.Sources,
 		func(c *model.Change) {
 			c.Put.Events = []model.Event{ev}
 			c.Put.Ties = matched

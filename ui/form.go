@@ -204,30 +204,13 @@ func actorNames(m *model.Map) []string {
 	return out
 }
 
-// sourceTitles lists every source's title, for choosers.
+// sourceTitles lists every source's title (or URL), for choosers.
 func sourceTitles(m *model.Map) []string {
 	out := make([]string, 0, len(m.Sources))
 	for _, s := range m.Sources {
-		if s.Title != "" {
-			out = append(out, s.Title)
-		} else {
-			out = append(out, s.URL)
-		}
+		out = append(out, sourceName(s))
 	}
 	return out
-}
-
-// firstSourceTitle is the title of the first source in ids.
-func firstSourceTitle(m *model.Map, ids []model.ID) string {
-	for _, id := range ids {
-		if s, ok := m.Source(id); ok {
-			if s.Title != "" {
-				return s.Title
-			}
-			return s.URL
-		}
-	}
-	return ""
 }
 
 // sourceFor finds the source titled (or at URL) text, or describes a new
@@ -248,33 +231,15 @@ func sourceFor(m *model.Map, text string) (src model.Source, ok bool) {
 	return model.Source{Title: text}, true
 }
 
-// cite makes src the first source, in place of the one the form showed,
-// keeping the others.
-func cite(ids []model.ID, src model.ID) []model.ID {
-	out := []model.ID{src}
-	for i, id := range ids {
-		if i > 0 && id != src {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 // commit stores a record that passed every check as one change, so one
-// step of undo: a new source the form named, cited in *sources, and the
-// record, which add puts in the change; then it shows the map. done gets
-// the change as applied, with the IDs new records got. Errors show on top
-// of the form.
-func (f *form) commit(e *Editor, summary string, src model.Source, hasSrc bool, sources *[]model.ID,
+// step of undo: the sources the form names (new ones, and stored ones
+// whose details were edited), cited in *cited, and the record, which add
+// puts in the change; then it shows the map. done gets the change as
+// applied, with the IDs new records got. Errors show on top of the form.
+func (f *form) commit(e *Editor, summary string, sources []model.Source, cited *[]model.ID,
 	add func(c *model.Change), done func(applied model.Change)) bool {
 	c := model.Change{Summary: summary}
-	if hasSrc {
-		if src.ID == 0 {
-			src.ID = -1 // new: the change gives it its ID
-			c.Put.Sources = []model.Source{src}
-		}
-		*sources = cite(*sources, src.ID)
-	}
+	*cited = cite(e.doc.m, &c, sources)
 	add(&c)
 	// A kind the map has not had gets its own colour and a label.
 	c.Put.Kinds = append(c.Put.Kinds, model.StyleNewKinds(e.doc.m,

@@ -77,7 +77,7 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	for _, k := range keys {
 		objs = append(objs, field(k, a.Attrs[k]))
 	}
-	objs = append(objs, field("Notes", a.Notes), e.sourceList(a.Sources))
+	objs = append(objs, field("Notes", a.Notes), e.sourceRows(a.Sources))
 	objs = append(objs, container.NewHBox(
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
 		widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
@@ -143,7 +143,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 	if t.Weight != 0 {
 		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
 	}
-	objs = append(objs, field("Notes", t.Notes), e.sourceList(t.Sources))
+	objs = append(objs, field("Notes", t.Notes), e.sourceRows(t.Sources))
 	begins, ends := e.doc.m.EventsOfTie(t.ID)
 	for _, ev := range begins {
 		objs = append(objs, e.eventRow("Begun by", ev))
@@ -210,30 +210,6 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	text := fmt.Sprintf("%s %s\n%s %s %s", mark, t.Span.String(), what, arrow, e.actorName(other))
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.tieForm(t) })
 	return container.NewBorder(nil, nil, nil, edit, wrapped(text))
-}
-
-func (e *Editor) sourceList(ids []model.ID) fyne.CanvasObject {
-	var lines []string
-	for _, id := range ids {
-		if s, ok := e.doc.m.Source(id); ok {
-			line := s.Title
-			if s.Publisher != "" {
-				line += " (" + s.Publisher
-				if !s.Date.IsZero() {
-					line += ", " + s.Date.String()
-				}
-				line += ")"
-			}
-			if s.URL != "" {
-				line += " " + s.URL
-			}
-			lines = append(lines, "• "+line)
-		}
-	}
-	if len(lines) == 0 {
-		return nil
-	}
-	return wrapped("Sources:\n" + strings.Join(lines, "\n"))
 }
 
 // overview shows the map's description and its events, each with the

@@ -23,7 +23,7 @@ type tieEditor struct {
 	end      *widget.Entry
 	label    *widget.Entry
 	weight   *widget.Entry
-	source   *widget.SelectEntry
+	sources  *sourcesField
 }
 
 func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
@@ -53,9 +53,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 		f.weight.SetText(strconv.FormatFloat(t.Weight, 'g', -1, 64))
 	}
 	f.weight.SetPlaceHolder("1")
-	f.source = widget.NewSelectEntry(sourceTitles(m))
-	f.source.SetText(firstSourceTitle(m, t.Sources))
-	f.source.SetPlaceHolder("title or URL")
+	f.sources = e.newSourcesField(t.Sources)
 
 	f.add("kind", "Kind", f.kind)
 	f.add("from", "From", f.from)
@@ -65,13 +63,14 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("end", "End", end)
 	f.add("label", "Label", f.label)
 	f.add("weight", "Weight", f.weight)
-	f.add("sources", "Source", f.source)
+	f.add("sources", "Sources", f.sources.content)
+	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
 
 // read turns the inputs into a tie, showing a message beside every field
 // that is wrong; ok is false if any is.
-func (f *tieEditor) read() (t model.Tie, src model.Source, hasSrc bool, ok bool) {
+func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	f.clear()
 	m := f.e.doc.m
 	t = f.tie
@@ -93,23 +92,23 @@ func (f *tieEditor) read() (t model.Tie, src model.Source, hasSrc bool, ok bool)
 		}
 		t.Weight = v
 	}
-	src, hasSrc = sourceFor(m, f.source.Text)
+	sources = f.sources.read()
 	if !f.ok() {
-		return t, src, hasSrc, false
+		return t, sources, false
 	}
 	check := t
 	check.Sources = nil
 	if err := m.CheckTie(check); err != nil {
 		f.failErr(err)
-		return t, src, hasSrc, false
+		return t, sources, false
 	}
-	return t, src, hasSrc, true
+	return t, sources, true
 }
 
 // save validates and stores the tie; it reports whether it was saved.
 // Nothing is written unless every field is valid.
 func (f *tieEditor) save() bool {
-	t, src, hasSrc, ok := f.read()
+	t, sources, ok := f.read()
 	if !ok {
 		return false
 	}
@@ -117,7 +116,7 @@ func (f *tieEditor) save() bool {
 	if t.ID != 0 {
 		summary = "Edit Tie " + quoted(f.e.tieName(t))
 	}
-	return f.commit(f.e, summary, src, hasSrc, &t.Sources,
+	return f.commit(f.e, summary, sources, &t.Sources,
 		func(c *model.Change) { c.Put.Ties = []model.Tie{t} },
 		func(applied model.Change) { f.tie = applied.Put.Ties[0] })
 }

@@ -1,0 +1,420 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// sourcesField edits the sources a record cites: a row per source (its
+// title or URL, picked from the map's sources or typed as a new one), each
+// with a button that edits the source itself (publisher, date, quote,
+// grade) and one that takes it off the record, and a button that adds a
+// row.
+type sourcesField struct {
+	e       *Editor
+	rows    []*sourceRow
+	box     *fyne.Container
+	content fyne.CanvasObject
+	// changed is called when a row is added, edited or removed.
+	changed func()
+}
+
+// sourceRow is one source a record cites: what the row's field names, and
+// the source as the source editor last left it.
+type sourceRow struct {
+	pick   *widget.SelectEntry
+	source model.Source
+	box    fyne.CanvasObject
+}
+
+func (e *Editor) newSourcesField(ids []model.ID) *sourcesField {
+	f := &sourcesField{e: e, box: container.NewVBox(), changed: func() {}}
+	for _, id := range ids {
+		if s, ok := e.doc.m.Source(id); ok {
+			f.addRow(s)
+		}
+	}
+	if len(f.rows) == 0 {
+		f.addRow(model.Source{})
+	}
+	add := widget.NewButtonWithIcon("Add source", theme.ContentAddIcon(), func() {
+		f.addRow(model.Source{})
+		f.changed()
+	})
+	f.content = container.NewVBox(f.box, container.NewHBox(add))
+	return f
+}
+
+// sourceName is how a source is named in a row: its title, else its URL.
+func sourceName(s model.Source) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return s.URL
+}
+
+func (f *sourcesField) addRow(s model.Source) {
+	r := &sourceRow{pick: widget.NewSelectEntry(sourceTitles(f.e.doc.m)), source: s}
+	r.pick.SetText(sourceName(s))
+	r.pick.SetPlaceHolder("title or URL")
+	r.pick.OnChanged = func(text string) {
+		if text != sourceName(r.source) {
+			r.source, _ = sourceFor(f.e.doc.m, text)
+		}
+		f.changed()
+	}
+	details := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
+		if strings.TrimSpace(r.pick.Text) == "" {
+			r.source = model.Source{}
+		}
+		f.e.sourceDialog(r.source, func(s model.Source) {
+			r.source = s
+			r.pick.SetText(sourceName(s))
+			f.changed()
+		})
+	})
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		if i := slices.Index(f.rows, r); i >= 0 {
+			f.rows = slices.Delete(f.rows, i, i+1)
+			f.box.Remove(r.box)
+			f.changed()
+		}
+	})
+	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(details, remove), r.pick)
+	f.rows = append(f.rows, r)
+	f.box.Add(r.box)
+}
+
+// read returns the sources the rows name, in order, each once: a stored
+// one (ID > 0, with the details the editor gave it) or a new one (ID 0).
+// Empty rows are skipped.
+func (f *sourcesField) read() []model.Source {
+	var out []model.Source
+	for _, r := range f.rows {
+		if strings.TrimSpace(r.pick.Text) == "" {
+			continue
+		}
+		s := r.source
+		if sourceName(s) != r.pick.Text {
+			s, _ = sourceFor(f.e.doc.m, r.pick.Text)
+		}
+		if s.ID != 0 && slices.ContainsFunc(out, func(o model.Source) bool { return o.ID == s.ID }) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cite puts the sources a form read into change c as its record cites
+// them, and returns their IDs for the record: new sources get stand-in
+// IDs (see model.Change) and are put, and stored ones whose details were
+// edited are put too, in the same change.
+func cite(m *model.Map, c *model.Change, sources []model.Source) []model.ID {
+	var ids []model.ID
+	for _, s := range sources {
+		switch stored, ok := m.Source(s.ID); {
+		case s.ID == 0:
+			s.ID = model.ID(-1 - len(c.Put.Sources))
+			c.Put.Sources = append(c.Put.Sources, s)
+		case ok && stored != s:
+			c.Put.Sources = append(c.Put.Sources, s)
+		}
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+// gradeChoices are the grades as a source editor offers them.
+func gradeChoices() []string {
+	out := []string{"(not graded)"}
+	for _, g := range model.Grades {
+		out = append(out, g.Letter+" – "+g.Meaning)
+	}
+	return out
+}
+
+// sourceEditor is the form of one source.
+type sourceEditor struct {
+	*form
+	source                          model.Source
+	title, publisher, address, when *widget.Entry
+	quote                           *widget.Entry
+	grade                           *widget.Select
+}
+
+func newSourceEditor(s model.Source) *sourceEditor {
+	f := &sourceEditor{form: newForm(), source: s}
+	f.title, f.publisher, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.title.SetText(s.Title)
+	f.publisher.SetText(s.Publisher)
+	f.publisher.SetPlaceHolder("e.g. Reuters, El País")
+	f.address.SetText(s.URL)
+	f.address.SetPlaceHolder("https://…")
+	var when fyne.CanvasObject
+	f.when, when = dateEntry(s.Date)
+	f.quote = widget.NewMultiLineEntry()
+	f.quote.Wrapping = fyne.TextWrapWord
+	f.quote.SetText(s.Quote)
+	f.quote.SetPlaceHolder("the words the record rests on")
+	f.grade = widget.NewSelect(gradeChoices(), nil)
+	f.grade.SetSelectedIndex(0)
+	for i, g := range model.Grades {
+		if g.Letter == s.Grade {
+			f.grade.SetSelectedIndex(i + 1)
+		}
+	}
+	f.add("title", "Title", f.title)
+	f.add("publisher", "Publisher", f.publisher)
+	f.add("url", "URL", f.address)
+	f.add("date", "Date", when)
+	f.add("quote", "Quote", f.quote)
+	f.add("grade", "Reliability", f.grade)
+	return f
+}
+
+// read turns the inputs into a source; ok is false, with the messages
+// shown, when any is wrong.
+func (f *sourceEditor) read() (model.Source, bool) {
+	f.clear()
+	s := f.source
+	s.Title = strings.TrimSpace(f.title.Text)
+	s.Publisher = strings.TrimSpace(f.publisher.Text)
+	s.URL = strings.TrimSpace(f.address.Text)
+	s.Date = f.date("date", f.when.Text)
+	s.Quote = strings.TrimSpace(f.quote.Text)
+	s.Grade = ""
+	if i := f.grade.SelectedIndex(); i > 0 {
+		s.Grade = model.Grades[i-1].Letter
+	}
+	if s.URL != "" {
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			f.fail("url", "a web address starts with http:// or https://")
+		}
+	}
+	if !f.ok() {
+		return s, false
+	}
+	if err := s.Check(); err != nil {
+		f.failErr(err)
+		return s, false
+	}
+	return s, true
+}
+
+// sourceDialog edits source s in a dialog and gives the result to done;
+// the record's form stores it with the record.
+func (e *Editor) sourceDialog(s model.Source, done func(model.Source)) {
+	f := newSourceEditor(s)
+	title := "New Source"
+	if s.ID != 0 {
+		title = "Edit Source"
+	}
+	d := formDialog(e, title, f.form, func() bool {
+		out, ok := f.read()
+		if ok {
+			done(out)
+		}
+		return ok
+	}, nil)
+	d.Show()
+}
+
+// sourceRows shows the sources ids name, one a row: title, publisher and
+// date, grade, and the URL as a link that opens the browser.
+func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, id := range ids {
+		s, ok := e.doc.m.Source(id)
+		if !ok {
+			continue
+		}
+		line := "• " + sourceName(s)
+		var meta []string
+		if s.Publisher != "" {
+			meta = append(meta, s.Publisher)
+		}
+		if !s.Date.IsZero() {
+			meta = append(meta, s.Date.String())
+		}
+		if s.Grade != "" {
+			meta = append(meta, "grade "+s.Grade)
+		}
+		if len(meta) > 0 {
+			line += " (" + strings.Join(meta, ", ") + ")"
+		}
+		rows = append(rows, wrapped(line))
+		if u, err := url.Parse(s.URL); err == nil && s.URL != "" && u.Host != "" {
+			link := widget.NewHyperlink(shorten(s.URL, 60), u)
+			rows = append(rows, container.NewPadded(link))
+		}
+		if s.Quote != "" {
+			q := wrapped("“" + strings.Trim(s.Quote, "“”\"") + "”")
+			q.TextStyle.Italic = true
+			rows = append(rows, q)
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return container.NewVBox(append([]fyne.CanvasObject{widget.NewLabel("Sources:")}, rows...)...)
+}
+
+// citations counts, for each source, the actors, ties and events that
+// cite it.
+func citations(m *model.Map) map[model.ID]int {
+	n := map[model.ID]int{}
+	for _, a := range m.Actors {
+		for _, id := range a.Sources {
+			n[id]++
+		}
+	}
+	for _, t := range m.Ties {
+		for _, id := range t.Sources {
+			n[id]++
+		}
+	}
+	for _, e := range m.Events {
+		for _, id := range e.Sources {
+			n[id]++
+		}
+	}
+	return n
+}
+
+// sourcesDialog lists the map's sources with how often each is cited: a
+// source can be edited, deleted (it leaves the records that cite it), or
+// merged into another (the records that cite it cite the other, and it is
+// deleted), each as one undoable change.
+func (e *Editor) sourcesDialog() {
+	var d dialog.Dialog
+	var list *widget.List
+	var sources []model.Source
+	var count map[model.ID]int
+	selected := -1
+	load := func() {
+		sources, count = slices.Clone(e.doc.m.Sources), citations(e.doc.m)
+		slices.SortStableFunc(sources, func(a, b model.Source) int { return strings.Compare(sourceName(a), sourceName(b)) })
+	}
+	load()
+	list = widget.NewList(func() int { return len(sources) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := sources[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  cited %d×", shorten(sourceName(s), 70), count[s.ID]))
+		})
+	list.OnSelected = func(i widget.ListItemID) { selected = i }
+	refresh := func() {
+		load()
+		selected = -1
+		list.UnselectAll()
+		list.Refresh()
+	}
+	pick := func(do func(model.Source)) func() {
+		return func() {
+			if selected < 0 || selected >= len(sources) {
+				e.status.SetText("Select a source first.")
+				return
+			}
+			do(sources[selected])
+		}
+	}
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), pick(func(s model.Source) {
+		e.sourceDialog(s, func(out model.Source) {
+			if _, err := e.apply(model.Change{Summary: "Edit Source " + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}}); err != nil {
+				e.showError(err)
+			}
+			refresh()
+		})
+	}))
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), pick(func(s model.Source) {
+		if _, err := e.apply(model.Change{Summary: "Delete Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
+			e.showError(err)
+		}
+		refresh()
+	}))
+	merge := widget.NewButtonWithIcon("Merge Into…", theme.ContentCopyIcon(), pick(func(s model.Source) {
+		var others []string
+		byName := map[string]model.ID{}
+		for _, o := range sources {
+			if o.ID != s.ID {
+				name := fmt.Sprintf("%s #%d", sourceName(o), o.ID)
+				others = append(others, name)
+				byName[name] = o.ID
+			}
+		}
+		into := widget.NewSelect(others, nil)
+		dialog.ShowForm("Merge "+quoted(shorten(sourceName(s), 40))+" into", "Merge", "Cancel",
+			[]*widget.FormItem{widget.NewFormItem("Source", into)}, func(ok bool) {
+				if !ok || into.Selected == "" {
+					return
+				}
+				if _, err := e.apply(mergeSources(e.doc.m, s, byName[into.Selected])); err != nil {
+					e.showError(err)
+				}
+				refresh()
+			}, e.win)
+	}))
+	content := container.NewBorder(nil, container.NewHBox(edit, del, merge), nil, nil, list)
+	d = dialog.NewCustom("Sources", "Close", content, e.win)
+	d.Resize(fyne.NewSize(720, 480))
+	d.Show()
+}
+
+// mergeSources is the change that makes every record citing s cite into
+// instead (once, where s stood), and deletes s.
+func mergeSources(m *model.Map, s model.Source, into model.ID) model.Change {
+	c := model.Change{Summary: "Merge Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}
+	swap := func(ids []model.ID) ([]model.ID, bool) {
+		if !slices.Contains(ids, s.ID) {
+			return ids, false
+		}
+		out := slices.Clone(ids)
+		for i, id := range out {
+			if id == s.ID {
+				out[i] = into
+			}
+		}
+		return out, true
+	}
+	for _, a := range m.Actors {
+		if ids, ok := swap(a.Sources); ok {
+			a.Sources = dedupe(ids)
+			c.Put.Actors = append(c.Put.Actors, a)
+		}
+	}
+	for _, t := range m.Ties {
+		if ids, ok := swap(t.Sources); ok {
+			t.Sources = dedupe(ids)
+			c.Put.Ties = append(c.Put.Ties, t)
+		}
+	}
+	for _, ev := range m.Events {
+		if ids, ok := swap(ev.Sources); ok {
+			ev.Sources = dedupe(ids)
+			c.Put.Events = append(c.Put.Events, ev)
+		}
+	}
+	return c
+}
+
+// dedupe keeps the first of each ID, in order.
+func dedupe(ids []model.ID) []model.ID {
+	var out []model.ID
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}

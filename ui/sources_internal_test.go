@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// TestSeveralSourcesInOneChange cites two sources on a new tie, one stored
+// (its grade edited in the form) and one new, and checks that the tie,
+// the new source and the edited one are one change, and that the side
+// panel shows both with the stored one's link.
+func TestSeveralSourcesInOneChange(t *testing.T) {
+	te := newTestEditor(t)
+	before := te.stored(t)
+	stored := before.Sources[0]
+	f := te.newTieEditor(model.Tie{})
+	f.kind.SetText("statement")
+	f.from.SetText("Mexico")
+	f.to.SetText("Chile")
+	f.sources.rows[0].pick.SetText(stored.Title)
+	f.sources.rows[0].source.Grade = "B" // as the source editor leaves it
+	f.sources.addRow(model.Source{})
+	f.sources.rows[1].pick.SetText("A new report")
+	if !f.save() {
+		t.Fatalf("save() = false: %q", f.message("sources"))
+	}
+	te.settle(t)
+	after := te.stored(t)
+	if len(after.Sources) != len(before.Sources)+1 || len(after.Ties) != len(before.Ties)+1 {
+		t.Fatalf("%d sources and %d ties after, want one more of each", len(after.Sources), len(after.Ties))
+	}
+	if s, _ := after.Source(stored.ID); s.Grade != "B" {
+		t.Errorf("the stored source's grade is %q, want B", s.Grade)
+	}
+	tie := f.tie
+	if len(tie.Sources) != 2 || tie.Sources[0] != stored.ID {
+		t.Errorf("the tie cites %v", tie.Sources)
+	}
+	te.undo()
+	te.settle(t)
+	if got := te.stored(t); len(got.Sources) != len(before.Sources) || !slices.Equal(sourceGrades(got), sourceGrades(before)) {
+		t.Error("one undo did not take back the tie, the new source and the grade")
+	}
+	te.redo()
+	te.settle(t)
+	te.SelectTie(tie.ID)
+	panel := strings.Join(texts(te.side.Objects), "\n")
+	if !strings.Contains(panel, "• "+stored.Title) || !strings.Contains(panel, "grade B") || !strings.Contains(panel, "• A new report") {
+		t.Errorf("the tie's panel says:\n%s", panel)
+	}
+	if stored.URL != "" && !hasLink(te.side.Objects) {
+		t.Error("the stored source's URL is not a link")
+	}
+}
+
+func sourceGrades(m *model.Map) []string {
+	var out []string
+	for _, s := range m.Sources {
+		out = append(out, s.Grade)
+	}
+	return out
+}
+
+// hasLink reports whether a hyperlink is among objs.
+func hasLink(objs []fyne.CanvasObject) bool {
+	for _, o := range objs {
+		switch o := o.(type) {
+		case *widget.Hyperlink:
+			return true
+		case *fyne.Container:
+			if hasLink(o.Objects) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestSourceEditorRefusesBadInput(t *testing.T) {
+	f := newSourceEditor(model.Source{})
+	f.address.SetText("ftp://example.org")
+	f.when.SetText("April")
+	if _, ok := f.read(); ok {
+		t.Fatal("a source with no title, an ftp address and no date was accepted")
+	}
+	if !strings.Contains(f.message("url"), "http") || !strings.Contains(f.message("date"), "not a date") {
+		t.Errorf("messages: url %q, date %q", f.message("url"), f.message("date"))
+	}
+	f.address.SetText("https://example.org/report")
+	f.when.SetText("2024-04")
+	f.grade.SetSelectedIndex(2)
+	s, ok := f.read()
+	if !ok || s.Grade != "B" || s.Date != model.MustDate("2024-04") || s.URL != "https://example.org/report" {
+		t.Errorf("read %+v, %v", s, ok)
+	}
+}
+
+func TestMergeSources(t *testing.T) {
+	te := newTestEditor(t)
+	m := te.doc.m
+	if len(m.Sources) < 2 {
+		t.Skip("the default map has fewer than two sources")
+	}
+	a, b := m.Sources[0], m.Sources[1]
+	citing := citations(m)[a.ID] + citations(m)[b.ID]
+	if _, err := te.apply(mergeSources(m, a, b.ID)); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	if _, ok := te.doc.m.Source(a.ID); ok {
+		t.Error("the merged source is still there")
+	}
+	n := citations(te.doc.m)[b.ID]
+	if n == 0 || n > citing {
+		t.Errorf("the source merged into is cited %d times, the two were %d", n, citing)
+	}
+	for _, tie := range te.doc.m.Ties {
+		if slices.Contains(tie.Sources, a.ID) {
+			t.Errorf("tie %d still cites the merged source", tie.ID)
+		}
+	}
+}
