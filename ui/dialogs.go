@@ -11,8 +11,14 @@ import (
 // formDialog shows f with Save and Cancel (and Delete when del is not
 // nil). Save closes the dialog only when save succeeds.
 func formDialog(e *Editor, title string, f *form, save func() bool, del func()) dialog.Dialog {
+	return formDialogWith(e, title, "Save", f, save, del)
+}
+
+// formDialogWith is formDialog with its confirming button called confirm
+// ("Done" for a form whose record is stored with another).
+func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool, del func()) dialog.Dialog {
 	var d dialog.Dialog
-	saveBtn := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() {
+	saveBtn := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
 		if save() {
 			d.Hide()
 		}

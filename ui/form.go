@@ -92,9 +92,15 @@ func dateEntry(d model.Date) (*widget.Entry, fyne.CanvasObject) {
 	en := widget.NewEntry()
 	en.SetText(d.String())
 	en.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD")
-	hint := widget.NewLabel(understood(en.Text))
+	hint := widget.NewLabel("")
 	hint.Importance = widget.LowImportance
-	en.OnChanged = func(s string) { hint.SetText(understood(s)) }
+	show := func(s string) {
+		hint.SetText(understood(s))
+		hint.Hidden = hint.Text == ""
+		hint.Refresh()
+	}
+	show(en.Text)
+	en.OnChanged = show
 	return en, container.NewVBox(en, hint)
 }
 

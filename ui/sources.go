@@ -213,14 +213,15 @@ func (f *sourceEditor) read() (model.Source, bool) {
 }
 
 // sourceDialog edits source s in a dialog and gives the result to done;
-// the record's form stores it with the record.
+// the record's form stores it with the record (its button says Done, not
+// Save). The Sources list stores it at once.
 func (e *Editor) sourceDialog(s model.Source, done func(model.Source)) {
 	f := newSourceEditor(s)
 	title := "New Source"
 	if s.ID != 0 {
 		title = "Edit Source"
 	}
-	d := formDialog(e, title, f.form, func() bool {
+	d := formDialogWith(e, title, "Done", f.form, func() bool {
 		out, ok := f.read()
 		if ok {
 			done(out)
