@@ -24,6 +24,9 @@ const (
 	ShapePerson  = "person"
 )
 
+// Shapes are the shapes an actor kind may have.
+var Shapes = []string{ShapeCircle, ShapeSquare, ShapeDiamond, ShapeHexagon, ShapePerson}
+
 // Kind is a named category of actor, tie or event with the style it is drawn
 // in. Kinds are data: a map carries its own catalogue and users add to it.
 type Kind struct {

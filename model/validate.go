@@ -260,5 +260,11 @@ func (k Kind) Check() error {
 	if strings.TrimSpace(k.Name) == "" {
 		return &FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: ErrInvalid}
 	}
+	if _, ok := labOf(k.Color); k.Color != "" && (!ok || !strings.HasPrefix(k.Color, "#")) {
+		return &FieldError{Record: rec, Field: "color", Msg: fmt.Sprintf("a colour is written #rrggbb, not %q", k.Color), Err: ErrInvalid}
+	}
+	if k.Shape != "" && !slices.Contains(Shapes, k.Shape) {
+		return &FieldError{Record: rec, Field: "shape", Msg: fmt.Sprintf("the shape must be one of %s, not %q", strings.Join(Shapes, ", "), k.Shape), Err: ErrInvalid}
+	}
 	return nil
 }

@@ -506,6 +506,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
 			fyne.NewMenuItem("New Event…", func() { e.eventForm(model.Event{}) }),
 			fyne.NewMenuItem("Sources…", e.sourcesDialog),
+			fyne.NewMenuItem("Kinds…", e.kindsDialog),
 			del,
 		),
 		fyne.NewMenu("View", e.viewMenu()...),

@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// classNames are the classes of kinds as the kinds editor names them.
+var classNames = []struct {
+	class model.Class
+	name  string
+}{{model.ClassActor, "Actors"}, {model.ClassTie, "Ties"}, {model.ClassEvent, "Events"}}
+
+// kindsDialog lists the kinds of the map, a tab per class: each with its
+// colour, label, name and how many records use it, and buttons that edit
+// its style and delete it (when nothing uses it); New Kind… adds one.
+// Every edit is one undoable change.
+func (e *Editor) kindsDialog() {
+	tabs := container.NewAppTabs()
+	var d dialog.Dialog
+	var fill func()
+	fill = func() {
+		selected := tabs.SelectedIndex()
+		tabs.Items = nil
+		for _, c := range classNames {
+			tabs.Append(container.NewTabItem(c.name, e.kindList(c.class, func() { fill() })))
+		}
+		if selected >= 0 {
+			tabs.SelectIndex(selected)
+		}
+		tabs.Refresh()
+	}
+	fill()
+	add := widget.NewButtonWithIcon("New Kind…", theme.ContentAddIcon(), func() {
+		class := classNames[max(tabs.SelectedIndex(), 0)].class
+		e.kindForm(model.Kind{Class: class}, fill)
+	})
+	d = dialog.NewCustom("Kinds", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, tabs), e.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+}
+
+// kindUses counts the records of m that use each kind of class.
+func kindUses(m *model.Map, class model.Class) map[string]int {
+	n := map[string]int{}
+	switch class {
+	case model.ClassActor:
+		for _, a := range m.Actors {
+			n[a.Kind]++
+		}
+	case model.ClassTie:
+		for _, t := range m.Ties {
+			n[t.Kind]++
+		}
+	case model.ClassEvent:
+		for _, ev := range m.Events {
+			n[ev.Kind]++
+		}
+	}
+	return n
+}
+
+// kindList is the kinds editor's list of class; changed is called after
+// an edit.
+func (e *Editor) kindList(class model.Class, changed func()) fyne.CanvasObject {
+	m := e.doc.m
+	uses := kindUses(m, class)
+	var rows []fyne.CanvasObject
+	for _, name := range m.KindNames(class) {
+		k := m.Kind(class, name)
+		swatch := canvas.NewRectangle(swatchColor(k.Color))
+		swatch.SetMinSize(fyne.NewSize(18, 18))
+		swatch.CornerRadius = 4
+		text := fmt.Sprintf("%s  (%s) · used %d×", k.DisplayName(), k.Name, uses[name])
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.kindForm(k, changed) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			c := model.Change{Summary: "Delete Kind " + quoted(k.DisplayName()), Delete: model.Deleted{Kinds: []model.Kind{k}}}
+			if _, err := e.apply(c); err != nil {
+				e.showError(err)
+			}
+			changed()
+		})
+		if uses[name] > 0 || !declared(m, k) {
+			del.Disable() // in use, or one of the catalogue's the map does not hold
+		}
+		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(swatch), container.NewHBox(edit, del), widget.NewLabel(text)))
+	}
+	return container.NewVScroll(container.NewVBox(rows...))
+}
+
+// declared reports whether m's own catalogue holds k.
+func declared(m *model.Map, k model.Kind) bool {
+	for _, x := range m.Kinds {
+		if x.Class == k.Class && x.Name == k.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// swatchColor is a kind's colour for a swatch; grey when it has none.
+func swatchColor(hex string) color.Color {
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{0x9e, 0x9e, 0x9e, 0xff}
+	}
+	return color.NRGBA{r, g, b, 0xff}
+}
+
+// kindEditor is the form of one kind's style.
+type kindEditor struct {
+	*form
+	kind                              model.Kind
+	name, label, colour               *widget.Entry
+	shape                             *widget.Select
+	dashed, arrow, weighted, labelled *widget.Check
+}
+
+func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
+	f := &kindEditor{form: newForm(), kind: k}
+	f.name = widget.NewEntry()
+	f.name.SetText(k.Name)
+	f.name.SetPlaceHolder("e.g. consulate")
+	if k.Name != "" {
+		f.name.Disable() // records refer to a kind by its name
+	}
+	f.label = widget.NewEntry()
+	f.label.SetText(k.Label)
+	f.label.SetPlaceHolder("as legends and forms show it")
+	f.colour = widget.NewEntry()
+	f.colour.SetText(k.Color)
+	f.colour.SetPlaceHolder("#rrggbb")
+	pick := widget.NewButtonWithIcon("Pick…", theme.ColorPaletteIcon(), func() {
+		p := dialog.NewColorPicker("Colour of "+f.kind.DisplayName(), "", func(c color.Color) {
+			r, g, b, _ := color.NRGBAModel.Convert(c).(color.NRGBA).RGBA()
+			f.colour.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8))
+		}, e.win)
+		p.Advanced = true
+		p.SetColor(swatchColor(f.colour.Text))
+		p.Show()
+	})
+	f.add("name", "Name", f.name)
+	f.add("label", "Label", f.label)
+	f.add("color", "Colour", container.NewBorder(nil, nil, nil, pick, f.colour))
+	switch k.Class {
+	case model.ClassActor:
+		f.shape = widget.NewSelect(model.Shapes, nil)
+		f.shape.SetSelected(k.Shape)
+		f.add("shape", "Shape", f.shape)
+	case model.ClassTie:
+		f.dashed = widget.NewCheck("dashed", nil)
+		f.dashed.SetChecked(k.Dashed)
+		f.arrow = widget.NewCheck("arrow at the second actor", nil)
+		f.arrow.SetChecked(k.Arrow)
+		f.weighted = widget.NewCheck("weight drawn as width", nil)
+		f.weighted.SetChecked(k.Weighted)
+		f.labelled = widget.NewCheck("label always drawn", nil)
+		f.labelled.SetChecked(k.Labelled)
+		f.add("dashed", "Line", container.NewVBox(f.dashed, f.arrow, f.weighted, f.labelled))
+	}
+	return f
+}
+
+// read turns the inputs into a kind; ok is false, with the messages shown,
+// when any is wrong.
+func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
+	f.clear()
+	k := f.kind
+	k.Name = strings.TrimSpace(f.name.Text)
+	k.Label = strings.TrimSpace(f.label.Text)
+	k.Color = strings.ToLower(strings.TrimSpace(f.colour.Text))
+	if f.shape != nil {
+		k.Shape = f.shape.Selected
+	}
+	if f.dashed != nil {
+		k.Dashed, k.Arrow, k.Weighted, k.Labelled = f.dashed.Checked, f.arrow.Checked, f.weighted.Checked, f.labelled.Checked
+	}
+	if f.kind.Name == "" && k.Name != "" {
+		for _, n := range m.KindNames(k.Class) {
+			if strings.EqualFold(n, k.Name) {
+				f.fail("name", "the map has a kind of this name already")
+			}
+		}
+	}
+	if !f.ok() {
+		return k, false
+	}
+	if err := k.Check(); err != nil {
+		f.failErr(err)
+		return k, false
+	}
+	return k, true
+}
+
+// kindForm edits kind k (or, with no name, makes a new one) in a dialog;
+// Save stores it as one undoable change and calls changed.
+func (e *Editor) kindForm(k model.Kind, changed func()) {
+	f := e.newKindEditor(k)
+	title := "New Kind"
+	if k.Name != "" {
+		title = "Edit Kind " + quoted(k.DisplayName())
+	}
+	d := formDialog(e, title, f.form, func() bool {
+		out, ok := f.read(e.doc.m)
+		if !ok {
+			return false
+		}
+		if out == k {
+			return true
+		}
+		summary := "New Kind " + quoted(out.DisplayName())
+		if k.Name != "" {
+			summary = "Edit Kind " + quoted(out.DisplayName())
+		}
+		if _, err := e.apply(model.Change{Summary: summary, Put: model.Records{Kinds: []model.Kind{out}}}); err != nil {
+			f.failErr(err)
+			return false
+		}
+		changed()
+		return true
+	}, nil)
+	d.Show()
+}

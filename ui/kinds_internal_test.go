@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"relmap/model"
+)
+
+func TestKindEditor(t *testing.T) {
+	te := newTestEditor(t)
+	relations := te.doc.m.Kind(model.ClassTie, "relations")
+
+	t.Run("bad input is refused beside the field", func(t *testing.T) {
+		f := te.newKindEditor(relations)
+		f.colour.SetText("blue")
+		if _, ok := f.read(te.doc.m); ok || !strings.Contains(f.message("color"), "#rrggbb") {
+			t.Errorf("colour 'blue': message %q", f.message("color"))
+		}
+		n := te.newKindEditor(model.Kind{Class: model.ClassTie})
+		n.name.SetText("Relations")
+		if _, ok := n.read(te.doc.m); ok || !strings.Contains(n.message("name"), "already") {
+			t.Errorf("a second 'relations': message %q", n.message("name"))
+		}
+	})
+
+	t.Run("a new colour is one undoable change", func(t *testing.T) {
+		f := te.newKindEditor(relations)
+		f.colour.SetText("#123456")
+		f.dashed.SetChecked(true)
+		k, ok := f.read(te.doc.m)
+		if !ok {
+			t.Fatalf("read: %q", f.message("color"))
+		}
+		if _, err := te.apply(model.Change{Summary: "Edit Kind", Put: model.Records{Kinds: []model.Kind{k}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		if got := te.doc.m.Kind(model.ClassTie, "relations"); got.Color != "#123456" || !got.Dashed {
+			t.Errorf("relations is %+v", got)
+		}
+		te.undo()
+		te.settle(t)
+		if got := te.doc.m.Kind(model.ClassTie, "relations"); got != relations {
+			t.Errorf("after undo relations is %+v, want %+v", got, relations)
+		}
+	})
+
+	t.Run("a kind nothing uses can be added and deleted", func(t *testing.T) {
+		n := te.newKindEditor(model.Kind{Class: model.ClassActor})
+		n.name.SetText("consulate")
+		n.label.SetText("Consulate")
+		n.shape.SetSelected(model.ShapeHexagon)
+		k, ok := n.read(te.doc.m)
+		if !ok {
+			t.Fatal("a new kind was refused")
+		}
+		if _, err := te.apply(model.Change{Summary: "New Kind", Put: model.Records{Kinds: []model.Kind{k}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		if !declared(te.doc.m, k) || kindUses(te.doc.m, model.ClassActor)["consulate"] != 0 {
+			t.Fatal("the new kind is not in the map's catalogue")
+		}
+		if _, err := te.apply(model.Change{Summary: "Delete Kind", Delete: model.Deleted{Kinds: []model.Kind{k}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		if declared(te.doc.m, k) {
+			t.Error("the deleted kind is still declared")
+		}
+	})
+}
