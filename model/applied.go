@@ -99,7 +99,7 @@ func (m *Map) Applied(c Change) *Map {
 		return a
 	}), func(a Actor) ID { return a.ID })
 	out.Ties = putByID(out.Ties, stored(p.Ties, func(t Tie) Tie {
-		t.Sources = nilIfNone(t.Sources)
+		t.Attrs, t.Sources = nilIfEmpty(t.Attrs), nilIfNone(t.Sources)
 		return t
 	}), func(t Tie) ID { return t.ID })
 	out.Events = putByID(out.Events, stored(p.Events, func(e Event) Event {

@@ -56,10 +56,12 @@ type Tie struct {
 	Directed bool   `json:"directed,omitempty"`
 	Span     Span   `json:"span,omitzero"`
 	// Label is a status or short description ("severed", "ambassador").
-	Label   string  `json:"label,omitempty"`
-	Weight  float64 `json:"weight,omitempty"`
-	Notes   string  `json:"notes,omitempty"`
-	Sources []ID    `json:"sources,omitempty"`
+	Label  string  `json:"label,omitempty"`
+	Weight float64 `json:"weight,omitempty"`
+	Notes  string  `json:"notes,omitempty"`
+	// Attrs are free attributes ("treaty": "Vienna 1961"), as actors have.
+	Attrs   map[string]string `json:"attrs,omitempty"`
+	Sources []ID              `json:"sources,omitempty"`
 }
 
 // Participant is an actor's part in an event.

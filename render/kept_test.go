@@ -102,7 +102,8 @@ func TestLayoutKept(t *testing.T) {
 		// A file of schema version 1: without the later migrations' tables,
 		// index and columns.
 		for _, q := range []string{"DROP TABLE layouts", "DROP TABLE history", "DROP INDEX actors_name_key", "DROP TABLE views",
-			"ALTER TABLE kinds DROP COLUMN weighted", "ALTER TABLE kinds DROP COLUMN labelled", "PRAGMA user_version = 1"} {
+			"ALTER TABLE kinds DROP COLUMN weighted", "ALTER TABLE kinds DROP COLUMN labelled",
+			"ALTER TABLE sources DROP COLUMN grade", "ALTER TABLE ties DROP COLUMN attrs", "PRAGMA user_version = 1"} {
 			if _, err := db.Exec(q); err != nil {
 				t.Fatal(err)
 			}

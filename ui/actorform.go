@@ -23,6 +23,7 @@ type actorEditor struct {
 	start, end *widget.Entry
 	notes      *widget.Entry
 	sources    *sourcesField
+	attrs      *attrsField
 }
 
 func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
@@ -57,6 +58,9 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("start", "Exists from", start)
 	f.add("end", "Until", end)
 	f.add("notes", "Notes", f.notes)
+	f.attrs = newAttrsField(a.Attrs)
+	f.add("attrs", "Attributes", f.attrs.content)
+	f.attrs.changed = func() { f.errs["attrs"].Hide() }
 	f.add("sources", "Sources", f.sources.content)
 	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
@@ -85,6 +89,10 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	a.Life.End = f.date("end", f.end.Text)
 	a.Notes = strings.TrimSpace(f.notes.Text)
 	sources = f.sources.read()
+	var problem string
+	if a.Attrs, problem = f.attrs.read(); problem != "" {
+		f.fail("attrs", problem)
+	}
 	if !f.ok() {
 		return a, sources, false
 	}

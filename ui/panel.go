@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,14 +71,7 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	if !a.Life.IsZero() {
 		objs = append(objs, field("Exists", a.Life.String()))
 	}
-	keys := make([]string, 0, len(a.Attrs))
-	for k := range a.Attrs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		objs = append(objs, field(k, a.Attrs[k]))
-	}
+	objs = append(objs, attrFields(a.Attrs)...)
 	objs = append(objs, field("Notes", a.Notes), e.sourceRows(a.Sources))
 	objs = append(objs, container.NewHBox(
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
@@ -143,6 +138,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 	if t.Weight != 0 {
 		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
 	}
+	objs = append(objs, attrFields(t.Attrs)...)
 	objs = append(objs, field("Notes", t.Notes), e.sourceRows(t.Sources))
 	begins, ends := e.doc.m.EventsOfTie(t.ID)
 	for _, ev := range begins {
@@ -164,6 +160,15 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		widget.NewButtonWithIcon("Ended by event…", theme.ContentAddIcon(), func() { e.eventFromTie(t, endsChoice) }),
 	))
 	return compact(objs)
+}
+
+// attrFields shows free attributes, a field each, by name.
+func attrFields(attrs map[string]string) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		objs = append(objs, field(k, attrs[k]))
+	}
+	return objs
 }
 
 // eventRow shows an event a tie is begun or ended by (what), with a

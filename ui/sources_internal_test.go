@@ -126,3 +126,34 @@ func TestMergeSources(t *testing.T) {
 		}
 	}
 }
+
+// TestTieAttributes gives a new tie two attributes in its form, refuses a
+// value without a name, and shows them in the side panel.
+func TestTieAttributes(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newTieEditor(model.Tie{})
+	f.kind.SetText("relations")
+	f.from.SetText("Mexico")
+	f.to.SetText("Chile")
+	f.attrs.addRow("", "Vienna 1961")
+	if f.save() || !strings.Contains(f.message("attrs"), "needs a name") {
+		t.Fatalf("a value without a name: saved or message %q", f.message("attrs"))
+	}
+	f.attrs.rows[0].key.SetText("treaty")
+	if f.message("attrs") != "" {
+		t.Error("the message stays after the name is given")
+	}
+	f.attrs.addRow("level", "embassy")
+	if !f.save() {
+		t.Fatalf("save() = false: %q", f.message("attrs"))
+	}
+	te.settle(t)
+	stored, _ := te.stored(t).Tie(f.tie.ID)
+	if stored.Attrs["treaty"] != "Vienna 1961" || stored.Attrs["level"] != "embassy" || len(stored.Attrs) != 2 {
+		t.Errorf("stored attributes %v", stored.Attrs)
+	}
+	te.SelectTie(f.tie.ID)
+	if panel := strings.Join(texts(te.side.Objects), "\n"); !strings.Contains(panel, "treaty: Vienna 1961") {
+		t.Errorf("the tie's panel says:\n%s", panel)
+	}
+}

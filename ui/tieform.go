@@ -24,6 +24,7 @@ type tieEditor struct {
 	label    *widget.Entry
 	weight   *widget.Entry
 	sources  *sourcesField
+	attrs    *attrsField
 }
 
 func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
@@ -63,6 +64,9 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("end", "End", end)
 	f.add("label", "Label", f.label)
 	f.add("weight", "Weight", f.weight)
+	f.attrs = newAttrsField(t.Attrs)
+	f.add("attrs", "Attributes", f.attrs.content)
+	f.attrs.changed = func() { f.errs["attrs"].Hide() }
 	f.add("sources", "Sources", f.sources.content)
 	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
@@ -93,6 +97,10 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 		t.Weight = v
 	}
 	sources = f.sources.read()
+	var problem string
+	if t.Attrs, problem = f.attrs.read(); problem != "" {
+		f.fail("attrs", problem)
+	}
 	if !f.ok() {
 		return t, sources, false
 	}

@@ -45,8 +45,9 @@
 //	Participants | Actors "Name; Name (role)"
 //	Source | Sources | Reference | References | Citation | Citations | Source URL
 //
-// Ties and events have no free attributes: an unknown column in them is an
-// error, so that nothing is dropped silently.
+// In the ties table, as in the actors table, any other column is an
+// attribute (Tie.Attrs). Events have no free attributes: an unknown column
+// in their table is an error, so that nothing is dropped silently.
 //
 // # Values
 //

@@ -156,9 +156,9 @@ func TestReadErrors(t *testing.T) {
 			is:   model.ErrInvalid,
 		},
 		{
-			name: "when the ties table has an unknown column, the header is at fault",
-			in:   tables{actors: actors, ties: "From,To,Type,Colour\nMexico,Ecuador,k,red\n"},
-			want: `ties.csv:1: unknown column "Colour" (this table takes "From", "To", "Type", "Start", "End", "Label", "Directed", "Weight", "Notes" and "Reference")`,
+			name: "when a tie attribute column appears twice, the header is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type,Colour,attr:Colour\nMexico,Ecuador,k,red,blue\n"},
+			want: `ties.csv:1: the column "attr:Colour" appears twice`,
 			is:   model.ErrInvalid,
 		},
 		{

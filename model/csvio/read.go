@@ -107,17 +107,25 @@ func (im *importer) actor(sh *sheet, r row, id model.ID, firstLine map[string]in
 	if a.LocatedIn, err = im.optionalActor(fLocatedIn, sh.cell(r, fLocatedIn)); err != nil {
 		return a, err
 	}
-	for _, c := range sh.attrs {
-		if v := r.cells[c.index]; v != "" {
-			if a.Attrs == nil {
-				a.Attrs = map[string]string{}
-			}
-			a.Attrs[c.key] = v
-		}
-	}
+	a.Attrs = readAttrs(sh, r)
 	a.Sources = im.sources.cite(sh.cell(r, fSources))
 	probe := im.probe(a.Sources, a.BelongsTo, a.LocatedIn)
 	return a, bare(probe.CheckActor(a))
+}
+
+// readAttrs is the attributes of row r: its cells in the sheet's
+// attribute columns that are not empty; nil when there are none.
+func readAttrs(sh *sheet, r row) map[string]string {
+	var attrs map[string]string
+	for _, c := range sh.attrs {
+		if v := r.cells[c.index]; v != "" {
+			if attrs == nil {
+				attrs = map[string]string{}
+			}
+			attrs[c.key] = v
+		}
+	}
+	return attrs
 }
 
 func (im *importer) readTies(sh *sheet) error {
@@ -156,6 +164,7 @@ func (im *importer) tie(sh *sheet, r row) (model.Tie, error) {
 	if t.Weight, err = parseWeight(sh.cell(r, fWeight)); err != nil {
 		return t, err
 	}
+	t.Attrs = readAttrs(sh, r)
 	t.Sources = im.sources.cite(sh.cell(r, fSources))
 	probe := im.probe(t.Sources, t.From, t.To)
 	return t, bare(probe.CheckTie(t))

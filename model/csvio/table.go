@@ -76,7 +76,7 @@ var (
 		column{fNotes, []string{"Notes", "Description"}, false},
 		column{fSources, actorSources, false},
 	)
-	tiesLayout = newLayout(false,
+	tiesLayout = newLayout(true,
 		column{fFrom, []string{"From", "Source"}, true},
 		column{fTo, []string{"To", "Target"}, true},
 		column{fKind, []string{"Type", "Kind"}, true},

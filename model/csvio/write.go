@@ -97,25 +97,36 @@ func headers(l *layout) []string {
 	return hs
 }
 
-func (w *tableWriter) actorRows() ([][]string, error) {
+// attrHeaders returns the attribute names of a table's records, sorted,
+// and the table's header: l's columns, then a column per attribute (with
+// attrPrefix where the name is one of l's headers, or blank).
+func attrHeaders(l *layout, attrs []map[string]string) (keys, head []string) {
 	keySet := map[string]bool{}
-	for _, a := range w.m.Actors {
-		for k := range a.Attrs {
+	for _, a := range attrs {
+		for k := range a {
 			keySet[k] = true
 		}
 	}
-	keys := make([]string, 0, len(keySet))
 	for k := range keySet {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	head := headers(actorsLayout)
+	head = headers(l)
 	for _, k := range keys {
-		if actorsLayout.isReserved(k) || strings.TrimSpace(k) == "" {
+		if l.isReserved(k) || strings.TrimSpace(k) == "" {
 			k = attrPrefix + k
 		}
 		head = append(head, k)
 	}
+	return keys, head
+}
+
+func (w *tableWriter) actorRows() ([][]string, error) {
+	attrs := make([]map[string]string, len(w.m.Actors))
+	for i, a := range w.m.Actors {
+		attrs[i] = a.Attrs
+	}
+	keys, head := attrHeaders(actorsLayout, attrs)
 	recs := [][]string{head}
 	for _, a := range w.m.Actors {
 		rec := func(err error) error { return fmt.Errorf("actor %q: %w", a.Name, err) }
@@ -141,7 +152,12 @@ func (w *tableWriter) actorRows() ([][]string, error) {
 }
 
 func (w *tableWriter) tieRows() ([][]string, error) {
-	recs := [][]string{headers(tiesLayout)}
+	attrs := make([]map[string]string, len(w.m.Ties))
+	for i, t := range w.m.Ties {
+		attrs[i] = t.Attrs
+	}
+	keys, head := attrHeaders(tiesLayout, attrs)
+	recs := [][]string{head}
 	for _, t := range w.m.Ties {
 		rec := func(err error) error { return fmt.Errorf("tie %d: %w", t.ID, err) }
 		from, err := w.name(fFrom, t.From)
@@ -160,8 +176,12 @@ func (w *tableWriter) tieRows() ([][]string, error) {
 		if t.Weight != 0 {
 			weight = strconv.FormatFloat(t.Weight, 'g', -1, 64)
 		}
-		recs = append(recs, []string{from, to, t.Kind, t.Span.Start.String(), t.Span.End.String(),
-			t.Label, strconv.FormatBool(t.Directed), weight, t.Notes, sources})
+		row := []string{from, to, t.Kind, t.Span.Start.String(), t.Span.End.String(),
+			t.Label, strconv.FormatBool(t.Directed), weight, t.Notes, sources}
+		for _, k := range keys {
+			row = append(row, t.Attrs[k])
+		}
+		recs = append(recs, row)
 	}
 	return recs, nil
 }

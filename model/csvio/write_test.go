@@ -32,7 +32,8 @@ func richMap() *model.Map {
 		},
 		Ties: []model.Tie{
 			{ID: 1, Kind: "relations", From: 1, To: 2, Span: model.Span{End: d("2024-04-06")}, Label: "full", Weight: 0.1},
-			{ID: 2, Kind: "refuge", From: 4, To: 3, Directed: true, Weight: 1e21, Notes: "n", Sources: []model.ID{3, 4}},
+			{ID: 2, Kind: "refuge", From: 4, To: 3, Directed: true, Weight: 1e21, Notes: "n", Sources: []model.ID{3, 4},
+				Attrs: map[string]string{"treaty": "Caracas 1954", "Weight": "reserved name"}},
 		},
 		Events: []model.Event{
 			{ID: 1, Date: d("2024-04-05"), Kind: "raid", Title: "Raid", Description: "d",
@@ -102,9 +103,9 @@ func TestWriteTables(t *testing.T) {
 			want: "Label,Type,Short,Start,End,Belongs To,Located In,Notes,Source,ISO,attr:Type,attr:attr:x",
 		},
 		{
-			name: "the ties header cites sources under Reference",
+			name: "the ties header cites sources under Reference, then attributes sorted, escaped where reserved",
 			got:  firstLine(tb.ties),
-			want: "From,To,Type,Start,End,Label,Directed,Weight,Notes,Reference",
+			want: "From,To,Type,Start,End,Label,Directed,Weight,Notes,Reference,attr:Weight,treaty",
 		},
 		{
 			name: "the events header is fixed",
@@ -119,7 +120,7 @@ func TestWriteTables(t *testing.T) {
 		{
 			name: "sources are URLs, titles or Title <URL>, joined by a bar",
 			got:  strings.Split(tb.ties, "\n")[2],
-			want: `Glas; Jorge,Embassy of Mexico (Quito),refuge,,,,true,1e+21,n,"Official gazette, no. 4 | <doi:10.1000/182>"`,
+			want: `Glas; Jorge,Embassy of Mexico (Quito),refuge,,,,true,1e+21,n,"Official gazette, no. 4 | <doi:10.1000/182>",reserved name,Caracas 1954`,
 		},
 	}
 	for _, tt := range tests {

@@ -13,7 +13,7 @@ import (
 // statement per row spends more time crossing into SQLite than writing
 // (a merge of 100,000 actors and 200,000 ties took 2.06 s with 64 rows a
 // statement, 1.78 s with 256 and 1.62 s with 1,024). With the widest
-// table's 10 columns it stays well under SQLite's 32,766 variables a
+// table's 11 columns it stays well under SQLite's 32,766 variables a
 // statement.
 const bulkRows = 1024
 
@@ -141,10 +141,14 @@ func insertNew(ctx context.Context, tx *sql.Tx, r model.Records) error {
 			return fmt.Errorf("%s: %w", opName("actor", a.ID), domainError(err))
 		}
 	}
-	ties := newBulk(ctx, tx, "ties", "id", "kind", "from_actor", "to_actor", "directed", "start_date", "end_date", "label", "weight", "notes")
+	ties := newBulk(ctx, tx, "ties", "id", "kind", "from_actor", "to_actor", "directed", "start_date", "end_date", "label", "weight", "notes", "attrs")
 	tieSources := newBulk(ctx, tx, "tie_sources", "tie_id", "seq", "source_id")
 	for _, t := range r.Ties {
-		err := ties.add(t.ID, t.Kind, t.From, t.To, t.Directed, dateValue(t.Span.Start), dateValue(t.Span.End), t.Label, t.Weight, t.Notes)
+		attrs, err := attrsValue(t.Attrs)
+		if err != nil {
+			return fmt.Errorf("%s: %w: attrs: %w", opName("tie", t.ID), model.ErrInvalid, err)
+		}
+		err = ties.add(t.ID, t.Kind, t.From, t.To, t.Directed, dateValue(t.Span.Start), dateValue(t.Span.End), t.Label, t.Weight, t.Notes, attrs)
 		if err != nil {
 			return fmt.Errorf("ties: %w", err)
 		}

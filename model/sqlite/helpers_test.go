@@ -47,6 +47,7 @@ func clone(t testing.TB, m *model.Map) *model.Map {
 	}
 	out.Ties = slices.Clone(m.Ties)
 	for i := range out.Ties {
+		out.Ties[i].Attrs = maps.Clone(out.Ties[i].Attrs)
 		out.Ties[i].Sources = ids(out.Ties[i].Sources)
 	}
 	out.Events = slices.Clone(m.Events)
@@ -89,7 +90,8 @@ func richMap() *model.Map {
 		},
 		Ties: []model.Tie{
 			{ID: 100, Kind: "relations", From: 10, To: 20, Span: model.Span{End: d("2024-04-06")}, Label: "full"},
-			{ID: 200, Kind: "severed", From: 10, To: 20, Span: model.Span{Start: d("2024-04-06")}, Weight: 1.5},
+			{ID: 200, Kind: "severed", From: 10, To: 20, Span: model.Span{Start: d("2024-04-06")}, Weight: 1.5,
+				Attrs: map[string]string{"announced by": "Alicia Bárcena"}},
 			{ID: 300, Kind: "refuge", From: 50, To: 30, Directed: true,
 				Span: model.Span{Start: d("2023-12"), End: d("2024-04-05")}, Notes: "In the embassy.", Sources: []model.ID{9}},
 			{ID: 400, Kind: "arrest", From: 20, To: 50, Directed: true, Span: model.Span{Start: d("2024-04-05")}},

@@ -167,13 +167,17 @@ func loadTies(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error {
 	index := map[model.ID]int{}
 	w, args := ids.where("id")
 	err := eachRow(ctx, tx, `SELECT id, kind, from_actor, to_actor, directed, start_date, end_date,
-		label, weight, notes FROM ties`+w+` ORDER BY id`, args,
+		label, weight, notes, attrs FROM ties`+w+` ORDER BY id`, args,
 		func(rows *sql.Rows) error {
 			var t model.Tie
 			var start, end sql.NullString
-			err := rows.Scan(&t.ID, &t.Kind, &t.From, &t.To, &t.Directed, &start, &end, &t.Label, &t.Weight, &t.Notes)
+			var attrs string
+			err := rows.Scan(&t.ID, &t.Kind, &t.From, &t.To, &t.Directed, &start, &end, &t.Label, &t.Weight, &t.Notes, &attrs)
 			if err != nil {
 				return fmt.Errorf("ties: %w", err)
+			}
+			if t.Attrs, err = parseAttrs(t.ID, attrs); err != nil {
+				return err
 			}
 			if t.Span.Start, err = parseDate("ties", t.ID, "start_date", start); err != nil {
 				return err

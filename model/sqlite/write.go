@@ -147,10 +147,14 @@ func putTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
 // writeTie inserts (ID 0) or updates a row of ties with its citations, and
 // returns its ID. References must already be checked.
 func writeTie(ctx context.Context, tx *sql.Tx, t model.Tie) (model.ID, error) {
+	attrs, err := attrsValue(t.Attrs)
+	if err != nil {
+		return 0, fmt.Errorf("%w: attrs: %w", model.ErrInvalid, err)
+	}
 	args := []any{t.Kind, t.From, t.To, t.Directed, dateValue(t.Span.Start), dateValue(t.Span.End),
-		t.Label, t.Weight, t.Notes}
+		t.Label, t.Weight, t.Notes, attrs}
 	id, err := writeRow(ctx, tx, "ties", t.ID,
-		[]string{"kind", "from_actor", "to_actor", "directed", "start_date", "end_date", "label", "weight", "notes"}, args)
+		[]string{"kind", "from_actor", "to_actor", "directed", "start_date", "end_date", "label", "weight", "notes", "attrs"}, args)
 	if err != nil {
 		return 0, err
 	}
