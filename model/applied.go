@@ -9,13 +9,14 @@ import (
 // records deleted with what their deletion takes (an actor's ties and pin,
 // its places in events, references to it; a tie's places in events; a
 // source's citations), then records put in place of those with their IDs
-// or added, kinds by class and name, pins and the map's name and
-// description. c must carry the IDs the store gave: the change Apply
+// or added, kinds by class and name, pins and the map's name, description
+// and credits. c must carry the IDs the store gave: the change Apply
 // returned, or a history entry's change or inverse. Records come in ID
 // order, as a store loads them. m is not changed, so that a map being laid
 // out can be read meanwhile; Applied is linear in the size of m and c.
 func (m *Map) Applied(c Change) *Map {
-	out := &Map{Name: m.Name, Description: m.Description, Pins: make(map[ID]Point, len(m.Pins))}
+	out := &Map{Pins: make(map[ID]Point, len(m.Pins))}
+	out.SetInfo(m.Info())
 	d := c.Delete
 	gone := func(ids []ID) map[ID]bool {
 		set := make(map[ID]bool, len(ids))
@@ -46,6 +47,9 @@ func (m *Map) Applied(c Change) *Map {
 		if !sources[s.ID] {
 			out.Sources = append(out.Sources, s)
 		}
+	}
+	if sources[out.DefaultSource] {
+		out.DefaultSource = 0 // as the store sets it null
 	}
 	for _, a := range m.Actors {
 		if !actors[a.ID] {
@@ -120,7 +124,7 @@ func (m *Map) Applied(c Change) *Map {
 		out.Pins[pin.Actor] = pin.At
 	}
 	if p.Info != nil {
-		out.Name, out.Description = p.Info.Name, p.Info.Description
+		out.SetInfo(*p.Info)
 	}
 	return out
 }

@@ -58,6 +58,9 @@ type Pin struct {
 type Info struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	Author      string `json:"author,omitempty"`
+	Licence     string `json:"licence,omitempty"`
+	Source      ID     `json:"source,omitempty"`
 }
 
 // IsEmpty reports whether the change puts and deletes nothing.

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // ID identifies an actor, tie, event or source within one map. Zero means
 // "not stored yet" (or, in a reference, "none").
 type ID = int64
@@ -92,15 +94,54 @@ type Point struct {
 
 // Map is a whole relationship map: what a .relmap file holds.
 type Map struct {
-	Name        string   `json:"name"`
-	Description string   `json:"description,omitempty"`
-	Kinds       []Kind   `json:"kinds,omitempty"`
-	Sources     []Source `json:"sources,omitempty"`
-	Actors      []Actor  `json:"actors"`
-	Ties        []Tie    `json:"ties"`
-	Events      []Event  `json:"events,omitempty"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	// Author and Licence are whom the map's pictures credit and on what
+	// terms they may be used ("CC BY 4.0"); DefaultSource is the source the
+	// map rests on as a whole (0 for none).
+	Author        string   `json:"author,omitempty"`
+	Licence       string   `json:"licence,omitempty"`
+	DefaultSource ID       `json:"source,omitempty"`
+	Kinds         []Kind   `json:"kinds,omitempty"`
+	Sources       []Source `json:"sources,omitempty"`
+	Actors        []Actor  `json:"actors"`
+	Ties          []Tie    `json:"ties"`
+	Events        []Event  `json:"events,omitempty"`
 	// Pins are positions the user fixed by dragging, by actor.
 	Pins map[ID]Point `json:"pins,omitempty"`
+}
+
+// Info is the map's name, description and credits.
+func (m *Map) Info() Info {
+	return Info{Name: m.Name, Description: m.Description, Author: m.Author, Licence: m.Licence, Source: m.DefaultSource}
+}
+
+// SetInfo sets the map's name, description and credits.
+func (m *Map) SetInfo(i Info) {
+	m.Name, m.Description, m.Author, m.Licence, m.DefaultSource = i.Name, i.Description, i.Author, i.Licence, i.Source
+}
+
+// Credit is the line a picture of the map credits it with: its source,
+// author and licence, as the map has them ("" for none).
+func (m *Map) Credit() string {
+	var parts []string
+	if s, ok := m.Source(m.DefaultSource); ok && m.DefaultSource != 0 {
+		name := s.Title
+		if name == "" {
+			name = s.URL
+		}
+		if s.Publisher != "" {
+			name += " (" + s.Publisher + ")"
+		}
+		parts = append(parts, "Source: "+name)
+	}
+	if m.Author != "" {
+		parts = append(parts, m.Author)
+	}
+	if m.Licence != "" {
+		parts = append(parts, m.Licence)
+	}
+	return strings.Join(parts, "  ·  ")
 }
 
 // Actor returns the actor with id, if the map has it.

@@ -155,6 +155,9 @@ func (m *Map) Validate() error {
 		}
 	}
 	x := NewIndex(m)
+	if _, ok := x.Source(m.DefaultSource); m.DefaultSource != 0 && !ok {
+		return &FieldError{Record: "map", Field: "source", Msg: fmt.Sprintf("no source has id %d", m.DefaultSource), Err: ErrNotFound}
+	}
 	for _, a := range m.Actors {
 		if err := x.CheckActor(a); err != nil {
 			return err

@@ -149,11 +149,10 @@ func importInto(path, summary string, readTables func(base *model.Map) (*model.M
 		if err != nil {
 			return err
 		}
-		st, err := sqlite.Create(path, add)
-		if err != nil {
+		if err := sqlite.CreateFile(path, add); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		return st.Close()
+		return nil
 	}
 	st, err := sqlite.Open(path)
 	if err != nil {

@@ -273,6 +273,11 @@ func assignIDs(ctx context.Context, tx *sql.Tx, c model.Change) (model.Change, e
 	for i := range p.Pins {
 		p.Pins[i].Actor = re("actors", p.Pins[i].Actor)
 	}
+	if p.Info != nil {
+		info := *p.Info
+		info.Source = re("sources", info.Source)
+		p.Info = &info
+	}
 	return out, nil
 }
 
@@ -288,7 +293,9 @@ type reach struct {
 
 func reached(ctx context.Context, tx *sql.Tx, c model.Change) (*reach, error) {
 	r := &reach{sources: map[model.ID]bool{}, actors: map[model.ID]bool{}, ties: map[model.ID]bool{},
-		events: map[model.ID]bool{}, pins: map[model.ID]bool{}, kinds: map[[2]string]bool{}, info: c.Put.Info != nil}
+		events: map[model.ID]bool{}, pins: map[model.ID]bool{}, kinds: map[[2]string]bool{},
+		// Deleting the map's source clears it from the map's credits.
+		info: c.Put.Info != nil || len(c.Delete.Sources) > 0}
 	for _, x := range c.Put.Sources {
 		r.sources[x.ID] = true
 	}
@@ -392,7 +399,8 @@ func loadSubset(ctx context.Context, tx *sql.Tx, r *reach) (*state, error) {
 		}
 	}
 	if r.info {
-		if err := tx.QueryRowContext(ctx, "SELECT name, description FROM info WHERE id = 1").Scan(&st.info.Name, &st.info.Description); err != nil {
+		var err error
+		if st.info, err = readInfo(ctx, tx); err != nil {
 			return nil, err
 		}
 	}
@@ -480,7 +488,7 @@ func putRecords(ctx context.Context, tx *sql.Tx, p model.Records) error {
 		}
 	}
 	if p.Info != nil {
-		if err := setInfo(ctx, tx, p.Info.Name, p.Info.Description); err != nil {
+		if err := setInfo(ctx, tx, *p.Info); err != nil {
 			return err
 		}
 	}

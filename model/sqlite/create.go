@@ -21,10 +21,20 @@ import (
 // anything fails, or the process is killed, nothing is left at path, not
 // even an empty file or a -wal beside it.
 func Create(path string, m *model.Map) (*Store, error) {
-	if err := create(context.Background(), path, m); err != nil {
-		return nil, fmt.Errorf("create map %s: %w", path, err)
+	if err := CreateFile(path, m); err != nil {
+		return nil, err
 	}
 	return Open(path)
+}
+
+// CreateFile is Create without opening the new map: once it returns,
+// nothing holds the file, and a process killed after it leaves the map
+// whole and alone, with no -wal or -shm beside it.
+func CreateFile(path string, m *model.Map) error {
+	if err := create(context.Background(), path, m); err != nil {
+		return fmt.Errorf("create map %s: %w", path, err)
+	}
+	return nil
 }
 
 func create(ctx context.Context, path string, m *model.Map) error {

@@ -60,10 +60,11 @@ func loadError(ctx context.Context, limit time.Duration, err error) error {
 // load reads every table into a Map.
 func load(ctx context.Context, tx *sql.Tx) (*model.Map, error) {
 	m := &model.Map{Pins: map[model.ID]model.Point{}}
-	err := tx.QueryRowContext(ctx, "SELECT name, description FROM info WHERE id = 1").Scan(&m.Name, &m.Description)
+	info, err := readInfo(ctx, tx)
 	if err != nil {
 		return nil, fmt.Errorf("info: %w", err)
 	}
+	m.SetInfo(info)
 	if err := loadKinds(ctx, tx, m); err != nil {
 		return nil, err
 	}

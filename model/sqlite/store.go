@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -204,23 +205,39 @@ func (s *Store) fill(ctx context.Context, m *model.Map) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := setInfo(ctx, tx, m.Name, m.Description); err != nil {
-		return err
+	info := m.Info()
+	at := slices.IndexFunc(m.Sources, func(s model.Source) bool { return s.ID == info.Source })
+	if info.Source != 0 && at < 0 {
+		return &model.FieldError{Record: "map", Field: "source", Msg: fmt.Sprintf("no source has id %d", info.Source), Err: model.ErrNotFound}
 	}
 	stored, err := merge(ctx, tx, m)
 	if err != nil {
+		return err
+	}
+	if at >= 0 {
+		info.Source = stored.sources[at].ID
+	}
+	if err := setInfo(ctx, tx, info); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
 	stored.apply(m)
+	m.DefaultSource = info.Source
 	return nil
 }
 
-// SetInfo sets the map's name and description.
+// SetInfo sets the map's name and description; its credits stay.
 func (s *Store) SetInfo(ctx context.Context, name, description string) error {
-	return s.inTx(ctx, "set map info", func(tx *sql.Tx) error { return setInfo(ctx, tx, name, description) })
+	return s.inTx(ctx, "set map info", func(tx *sql.Tx) error {
+		info, err := readInfo(ctx, tx)
+		if err != nil {
+			return err
+		}
+		info.Name, info.Description = name, description
+		return setInfo(ctx, tx, info)
+	})
 }
 
 // inTx runs fn in one transaction and commits when it returns nil; nothing
@@ -240,9 +257,20 @@ func (s *Store) inTx(ctx context.Context, op string, fn func(*sql.Tx) error) err
 	return nil
 }
 
-func setInfo(ctx context.Context, tx *sql.Tx, name, description string) error {
-	_, err := tx.ExecContext(ctx, "UPDATE info SET name = ?, description = ? WHERE id = 1", name, description)
+func setInfo(ctx context.Context, tx *sql.Tx, i model.Info) error {
+	_, err := tx.ExecContext(ctx, "UPDATE info SET name = ?, description = ?, author = ?, licence = ?, source_id = ? WHERE id = 1",
+		i.Name, i.Description, i.Author, i.Licence, idValue(i.Source))
 	return domainError(err)
+}
+
+// readInfo reads the map's name, description and credits.
+func readInfo(ctx context.Context, tx *sql.Tx) (model.Info, error) {
+	var i model.Info
+	var source sql.NullInt64
+	err := tx.QueryRowContext(ctx, "SELECT name, description, author, licence, source_id FROM info WHERE id = 1").
+		Scan(&i.Name, &i.Description, &i.Author, &i.Licence, &source)
+	i.Source = source.Int64
+	return i, err
 }
 
 // Path is the file the store keeps its map in, as given to Open or Create.
