@@ -526,5 +526,6 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges, nodes []int32) {
 		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(ink, alpha))
 	}
 	r.drawHeader(pa, p.s, p.v.UIScale)
+	r.drawCredit(pa, p.s, p.v.UIScale, p.w, p.h, p.v.Collapsed)
 	r.drawLegend(pa, p.s, p.v, p.w, p.h)
 }

@@ -23,6 +23,25 @@ func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 	p.text(false, 13*ui, x, 54*ui, line, muted)
 }
 
+// drawCredit writes the scene's credit at the foot of the diagram, on a
+// band of the background so that it stays readable over what is drawn
+// beneath, as maps print their attribution.
+func (r *Renderer) drawCredit(p *painter, s *Scene, ui float64, w, h int, collapsed bool) {
+	if s.Credit == "" {
+		return
+	}
+	size := 11 * ui
+	room := float64(w) - (legendSpan(collapsed)+2*margin)*ui
+	text := s.Credit
+	for p.textWidth(false, size, text) > room && len([]rune(text)) > 2 {
+		text = string([]rune(text)[:len([]rune(text))-2]) + "…"
+	}
+	x, base := margin*ui, float64(h)-7*ui
+	width := p.textWidth(false, size, text)
+	p.fill([]pt{{x - 4*ui, base - size - 2*ui}, {x + width + 4*ui, base - size - 2*ui}, {x + width + 4*ui, base + 4*ui}, {x - 4*ui, base + 4*ui}}, creditBand)
+	p.text(false, size, x, base, text, muted)
+}
+
 // drawLegend lists the actor and tie kinds in a panel down the right side;
 // a kind the filter hides is drawn faint and marked hidden.
 // legendRow is one line of the legend: a heading (kind zero) or a kind,

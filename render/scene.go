@@ -46,8 +46,11 @@ type Scene struct {
 	Title   string
 	Date    string
 	Caption string
-	Nodes   []Node
-	Edges   []Edge
+	// Credit is what the picture credits at its foot: the map's source,
+	// author and licence (model.Map.Credit).
+	Credit string
+	Nodes  []Node
+	Edges  []Edge
 	// Legend kinds: those the whole map uses, so that the legend does not
 	// change as the date moves.
 	ActorKinds []model.Kind
@@ -135,7 +138,7 @@ func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 // NewScene builds the scene of frame f of map m as of day, with selected
 // highlighted (0 for none).
 func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
-	s := &Scene{Title: m.Name, Date: day.Time().Format("2 January 2006"), Selected: selected}
+	s := &Scene{Title: m.Name, Date: day.Time().Format("2 January 2006"), Selected: selected, Credit: m.Credit()}
 	if len(f.Snap.Events) > 0 {
 		e := f.Snap.Events[0]
 		s.Caption = e.Date.String() + "  " + e.Title

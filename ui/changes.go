@@ -122,27 +122,80 @@ func (e *Editor) tieName(t model.Tie) string {
 // quoted puts a name in the single quotes of menu labels: 'Mexico'.
 func quoted(name string) string { return "'" + name + "'" }
 
-// propertiesDialog edits the map's name and description.
+// propertiesEditor is the form of the map's name, description and
+// credits: author, licence and the source it rests on as a whole, which
+// pictures print at their foot.
+type propertiesEditor struct {
+	*form
+	e                     *Editor
+	name, author, licence *widget.Entry
+	description           *widget.Entry
+	source                *widget.SelectEntry
+}
+
+func (e *Editor) newPropertiesEditor() *propertiesEditor {
+	m := e.doc.m
+	f := &propertiesEditor{form: newForm(), e: e}
+	f.name, f.author, f.licence = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.name.SetText(m.Name)
+	f.author.SetText(m.Author)
+	f.author.SetPlaceHolder("who made the map, as pictures credit it")
+	f.licence.SetText(m.Licence)
+	f.licence.SetPlaceHolder("e.g. CC BY 4.0")
+	f.description = widget.NewMultiLineEntry()
+	f.description.Wrapping = fyne.TextWrapWord
+	f.description.SetText(m.Description)
+	f.description.SetMinRowsVisible(4)
+	f.source = widget.NewSelectEntry(sourceTitles(m))
+	if s, ok := m.Source(m.DefaultSource); ok && m.DefaultSource != 0 {
+		f.source.SetText(sourceName(s))
+	}
+	f.source.SetPlaceHolder("title or URL of the map's main source")
+	f.add("name", "Name", f.name)
+	f.add("description", "Description", f.description)
+	f.add("author", "Author", f.author)
+	f.add("licence", "Licence", f.licence)
+	f.add("source", "Source", f.source)
+	return f
+}
+
+// change is the change the form asks for, or false when the inputs are
+// wrong (with their messages shown) or change nothing.
+func (f *propertiesEditor) change() (model.Change, bool) {
+	f.clear()
+	m := f.e.doc.m
+	info := model.Info{Name: strings.TrimSpace(f.name.Text), Description: strings.TrimSpace(f.description.Text),
+		Author: strings.TrimSpace(f.author.Text), Licence: strings.TrimSpace(f.licence.Text)}
+	if info.Name == "" {
+		f.fail("name", "a map needs a name")
+		return model.Change{}, false
+	}
+	c := model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}
+	if src, ok := sourceFor(m, f.source.Text); ok {
+		if src.ID == 0 {
+			src.ID = -1 // new: the change gives it its ID
+			c.Put.Sources = []model.Source{src}
+		}
+		info.Source = src.ID
+	}
+	return c, info != m.Info()
+}
+
+// propertiesDialog edits the map's name, description and credits as one
+// undoable change.
 func (e *Editor) propertiesDialog() {
-	name := widget.NewEntry()
-	name.SetText(e.doc.m.Name)
-	desc := widget.NewMultiLineEntry()
-	desc.SetText(e.doc.m.Description)
-	desc.SetMinRowsVisible(4)
-	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Description", desc)}
-	d := dialog.NewForm("Map Properties", "Save", "Cancel", items, func(ok bool) {
+	f := e.newPropertiesEditor()
+	d := formDialog(e, "Map Properties", f.form, func() bool {
+		c, ok := f.change()
 		if !ok {
-			return
+			return f.ok() // nothing to change closes the dialog
 		}
-		info := model.Info{Name: strings.TrimSpace(name.Text), Description: strings.TrimSpace(desc.Text)}
-		if info.Name == e.doc.m.Name && info.Description == e.doc.m.Description {
-			return
+		if _, err := e.apply(c); err != nil {
+			f.failErr(err)
+			return false
 		}
-		if _, err := e.apply(model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}); err != nil {
-			e.showError(err)
-		}
-	}, e.win)
-	d.Resize(fyne.NewSize(520, 320))
+		return true
+	}, nil)
 	d.Show()
 }
 

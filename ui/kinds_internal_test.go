@@ -71,3 +71,34 @@ func TestKindEditor(t *testing.T) {
 		}
 	})
 }
+
+// TestMapProperties sets the map's author, licence and a new source in
+// the properties form: one change, shown at the foot of the picture.
+func TestMapProperties(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newPropertiesEditor()
+	f.name.SetText("  ")
+	if _, ok := f.change(); ok || !strings.Contains(f.message("name"), "name") {
+		t.Errorf("an empty name: message %q", f.message("name"))
+	}
+	f.name.SetText("Quito 2024")
+	f.author.SetText("A newsroom")
+	f.licence.SetText("CC BY 4.0")
+	f.source.SetText("https://example.org/quito")
+	c, ok := f.change()
+	if !ok {
+		t.Fatalf("change refused: %q", f.message(""))
+	}
+	if _, err := te.apply(c); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	m := te.doc.m
+	if m.Name != "Quito 2024" || m.Author != "A newsroom" || m.DefaultSource <= 0 {
+		t.Fatalf("map info %+v", m.Info())
+	}
+	te.paint(t)
+	if got := te.diagram.Scene().Credit; got != "Source: https://example.org/quito  ·  A newsroom  ·  CC BY 4.0" {
+		t.Errorf("the picture credits %q", got)
+	}
+}

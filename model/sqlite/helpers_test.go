@@ -68,6 +68,7 @@ func richMap() *model.Map {
 	return &model.Map{
 		Name:        "Mexico–Ecuador 2024",
 		Description: "The raid on the Mexican Embassy in Quito.",
+		Author:      "A newsroom", Licence: "CC BY 4.0", DefaultSource: 7,
 		Kinds: []model.Kind{
 			{Name: "relations", Class: model.ClassTie, Label: "Relations (custom)", Color: "#000000", Dashed: true, Arrow: true},
 			{Name: "consulate", Class: model.ClassActor, Label: "Consulate", Shape: model.ShapeHexagon, Color: "#123456"},

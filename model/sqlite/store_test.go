@@ -40,6 +40,7 @@ func TestReopenedFileHoldsWhatWasWritten(t *testing.T) {
 	got := load(t, s)
 	want := clone(t, m) // m now carries the stored IDs
 	want.Kinds = kindsAfter(richMap().Kinds...)
+	want.Author, want.Licence, want.DefaultSource = "", "", 0 // Merge leaves the map's info alone
 	if !equal(got, want) {
 		t.Errorf("reopened map differs\ngot  %+v\nwant %+v", got, want)
 	}
@@ -351,5 +352,40 @@ func TestConcurrentWritersQueue(t *testing.T) {
 	}
 	if got, want := len(load(t, s).Actors), writers*each; got != want {
 		t.Errorf("actors = %d, want %d", got, want)
+	}
+}
+
+// TestMapCredits creates a map with credits, checks they read back with
+// the source's stored ID, that deleting that source clears it from the
+// credits, and that undoing the delete puts it back.
+func TestMapCredits(t *testing.T) {
+	ctx := context.Background()
+	m := richMap()
+	s, err := sqlite.Create(filepath.Join(t.TempDir(), "map.relmap"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got := load(t, s)
+	src, ok := got.Source(got.DefaultSource)
+	if got.Author != "A newsroom" || got.Licence != "CC BY 4.0" || !ok || src.Title != "Mexico breaks relations with Ecuador" {
+		t.Fatalf("credits read back as %q, %q, source %d (%+v)", got.Author, got.Licence, got.DefaultSource, src)
+	}
+	if credit := got.Credit(); credit != "Source: Mexico breaks relations with Ecuador (Mexico News Daily)  ·  A newsroom  ·  CC BY 4.0" {
+		t.Errorf("credit %q", credit)
+	}
+	applied, err := s.Apply(ctx, model.Change{Summary: "Delete Source", Delete: model.Deleted{Sources: []model.ID{src.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := load(t, s)
+	if after.DefaultSource != 0 || got.Applied(applied).DefaultSource != 0 {
+		t.Errorf("after deleting its source the map credits source %d (in memory %d)", after.DefaultSource, got.Applied(applied).DefaultSource)
+	}
+	if _, _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if back := load(t, s); back.DefaultSource != src.ID {
+		t.Errorf("after undo the map credits source %d, want %d", back.DefaultSource, src.ID)
 	}
 }
