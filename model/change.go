@@ -113,6 +113,13 @@ type Changer interface {
 	Pending(ctx context.Context) (undo, redo string, err error)
 }
 
+// ApplierTo applies a change worked out against the map as stored, in the
+// same transaction, so that no other write comes between (an update from
+// tables). A change that puts and deletes nothing writes nothing.
+type ApplierTo interface {
+	ApplyTo(ctx context.Context, change func(base *Map) (Change, error)) (Change, error)
+}
+
 // ChangeFromMap is the change that adds every record of m to a stored map
 // as new records, as an import does: m's IDs become negative stand-ins
 // (see Change) and references among m's records follow them, while a

@@ -117,6 +117,9 @@ type Editor struct {
 	// adjust lays a map out after an edit holding the picture on show
 	// still: by default r.Adjust.
 	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// notice is a message for the status line that a layout started with
+	// it would cover ("Laying out…"): it shows when the layout is done.
+	notice string
 	// opened is the kept layout of a map being opened, read with it off
 	// the UI goroutine (see loaded).
 	opened *kept

@@ -54,6 +54,7 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 		e.item("Save As…", ctrl(fyne.KeyS, fyne.KeyModifierShift), e.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
 		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
+		fyne.NewMenuItem("Update from Tables…", e.updateDialog),
 		fyne.NewMenuItem("Export PNG…", e.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
@@ -275,6 +276,46 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // UI goroutine.
 func (e *Editor) importDialog() {
 	e.chooseFile(fileChoice{title: "Import", kind: "relmap JSON or CSV tables", exts: []string{".json", ".csv"}}, e.importInBackground)
+}
+
+// updateDialog updates the map from corrected CSV tables (those in the
+// folder of the file picked): rows naming actors the map has correct them,
+// the rest are added, as one undoable change, and the status line says
+// what it did.
+func (e *Editor) updateDialog() {
+	e.chooseFile(fileChoice{title: "Update from Tables", kind: "CSV tables", exts: []string{".csv"}}, e.updateInBackground)
+}
+
+// updateInBackground is updateDialog's work, off the UI goroutine.
+func (e *Editor) updateInBackground(path string) {
+	to, ok := e.doc.store.(model.ApplierTo)
+	if !ok {
+		e.showError(fmt.Errorf("this map cannot be updated from tables"))
+		return
+	}
+	dir := filepath.Dir(path)
+	e.inBackground("Updating from the tables in "+filepath.Base(dir)+"…", func(progress func(int, int)) (func(), error) {
+		var counts model.Counts
+		ctx := model.WithProgress(context.Background(), progress)
+		applied, err := to.ApplyTo(ctx, func(base *model.Map) (model.Change, error) {
+			read, err := csvio.ReadDirUpdate(dir, base)
+			if err != nil {
+				return model.Change{}, err
+			}
+			read.Kinds = append(read.Kinds, model.StyleNewKinds(base, read)...)
+			var c model.Change
+			c, counts = model.Reconcile("Update from "+filepath.Base(dir), base, read)
+			return c, nil
+		})
+		return func() {
+			msg := "Updated from tables: " + counts.String() + "."
+			e.status.SetText(msg)
+			if !applied.IsEmpty() {
+				e.notice = msg // the layout of the update shows it again when done
+				e.doc.Applied(applied)
+			}
+		}, err
+	})
 }
 
 // importInBackground is importFile off the UI goroutine (inBackground),

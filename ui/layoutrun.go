@@ -157,7 +157,9 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 	case keepErr != nil:
 		e.status.SetText("The layout could not be kept in the map file: " + keepErr.Error())
 	default:
-		e.status.SetText("")
+		// A message the layout's own messages covered comes back now.
+		e.status.SetText(e.notice)
+		e.notice = ""
 	}
 	e.tl, e.drawn, e.tlStability = tl, m, s
 	e.diagram.Refit()

@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"relmap/model"
+	"relmap/model/csvio"
 	"relmap/model/jsonio"
 	"relmap/model/storetest"
 )
@@ -140,5 +142,39 @@ func TestImportShowsHowFarItIs(t *testing.T) {
 	}
 	if got := len(te.doc.m.Actors); got < 2000 {
 		t.Errorf("the map has %d actors after the import", got)
+	}
+}
+
+// TestUpdateFromTables writes the map's tables, corrects a note in them,
+// and updates the map from them: one undoable change, and the status line
+// counts what it did.
+func TestUpdateFromTables(t *testing.T) {
+	te := newTestEditor(t)
+	dir := t.TempDir()
+	if err := csvio.Write(dir, te.doc.m); err != nil {
+		t.Fatal(err)
+	}
+	actors := filepath.Join(dir, csvio.ActorsFile)
+	data, err := os.ReadFile(actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	fixed := strings.Replace(string(data), mexico.Notes, "Corrected note.", 1)
+	if err := os.WriteFile(actors, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	te.updateInBackground(actors)
+	te.settle(t)
+	if got, _ := te.doc.m.Actor(mexico.ID); got.Notes != "Corrected note." {
+		t.Errorf("Mexico's notes are %q", got.Notes)
+	}
+	if !strings.HasPrefix(te.status.Text, "Updated from tables: 0 added, 1 updated,") {
+		t.Errorf("status %q", te.status.Text)
+	}
+	te.undo()
+	te.settle(t)
+	if got, _ := te.doc.m.Actor(mexico.ID); got.Notes != mexico.Notes {
+		t.Error("undo did not take the update back")
 	}
 }

@@ -17,14 +17,21 @@ import (
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("import", "import --map FILE [--format csv] actors.csv ties.csv [events.csv] | --format json MAP.json", stderr)
+	fset := newFlags("import", "import --map FILE [--update] [--format csv] actors.csv ties.csv [events.csv] | --format json MAP.json", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
 	format := fset.String("format", "csv", "csv (spreadsheet tables) or json (a relmap JSON map)")
+	update := fset.Bool("update", false, "update the map from corrected tables: rows naming actors it has update them, the rest are added")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	if *mapPath == "" {
 		return usageErr("import: --map is required")
+	}
+	if *update {
+		if *format != "csv" {
+			return usageErr("import: --update reads CSV tables, not --format %s", *format)
+		}
+		return updateFrom(*mapPath, fset.Args(), stdout)
 	}
 	var read func(base *model.Map) (*model.Map, error)
 	switch *format {
@@ -48,9 +55,46 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return usageErr("import: --format %q: want csv or json", *format)
 	}
 	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), read); err != nil {
+		if errors.Is(err, model.ErrConflict) && *format == "csv" {
+			return fmt.Errorf("%w (to update the map from corrected tables, add --update)", err)
+		}
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
+	return nil
+}
+
+// updateFrom updates the map at path from corrected tables (csvio.
+// ReadUpdate, model.Reconcile) in one undoable change, and says what it did
+// ("12 added, 3 updated, 0 unchanged").
+func updateFrom(path string, names []string, stdout io.Writer) error {
+	files, err := openTables(names)
+	if err != nil {
+		return err
+	}
+	defer files.close()
+	st, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	var counts model.Counts
+	_, err = st.ApplyTo(context.Background(), func(base *model.Map) (model.Change, error) {
+		read, err := csvio.ReadUpdate(files.Files, base)
+		if err != nil {
+			return model.Change{}, err
+		}
+		read.Kinds = append(read.Kinds, model.StyleNewKinds(base, read)...)
+		var c model.Change
+		c, counts = model.Reconcile("Update from "+strings.Join(baseNames(names), ", "), base, read)
+		return c, nil
+	})
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("import --update: %w", err)
+	}
+	fmt.Fprintf(stdout, "updated %s: %s\n", path, counts)
 	return nil
 }
 

@@ -72,7 +72,27 @@ func (e *Error) Unwrap() error { return e.Err }
 // refuses one of more than MaxFileSize bytes, or with a row of more than
 // MaxRecordSize bytes, so that a file that is no table fails at once.
 func Read(f Files, base *model.Map) (*model.Map, error) {
+	return read(f, newImporter(base))
+}
+
+// ReadUpdate reads the tables as corrections and additions to base: a row
+// of the actors table that names an actor of base (case and surrounding
+// spaces aside) is that actor, with each of the row's non-empty cells in
+// place of its value; any other row is a new actor, as Read reads it. Ties
+// and events are read as Read reads them; model.Reconcile matches them to
+// base's. The result holds the actors the actors table names (with base's
+// IDs where they are base's) and the new ties, events and sources.
+func ReadUpdate(f Files, base *model.Map) (*model.Map, error) {
 	im := newImporter(base)
+	im.update, im.taken = true, map[string]bool{}
+	im.baseByName = make(map[string]model.Actor, len(im.base.Actors))
+	for _, a := range im.base.Actors {
+		im.baseByName[fold(a.Name)] = a
+	}
+	return read(f, im)
+}
+
+func read(f Files, im *importer) (*model.Map, error) {
 	steps := []struct {
 		table  Table
 		name   string
@@ -105,6 +125,15 @@ func Read(f Files, base *model.Map) (*model.Map, error) {
 // ReadDir reads whichever of ActorsFile, TiesFile and EventsFile are in dir,
 // as Read does. It fails when none is there.
 func ReadDir(dir string, base *model.Map) (*model.Map, error) {
+	return readDir(dir, base, Read)
+}
+
+// ReadDirUpdate is ReadDir with ReadUpdate.
+func ReadDirUpdate(dir string, base *model.Map) (*model.Map, error) {
+	return readDir(dir, base, ReadUpdate)
+}
+
+func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.Map, error)) (*model.Map, error) {
 	var f Files
 	tables := []struct {
 		name  string
@@ -130,5 +159,5 @@ func ReadDir(dir string, base *model.Map) (*model.Map, error) {
 		return nil, fmt.Errorf("read tables in %s: none of %s, %s, %s is there: %w",
 			dir, ActorsFile, TiesFile, EventsFile, fs.ErrNotExist)
 	}
-	return Read(f, base)
+	return read(f, base)
 }

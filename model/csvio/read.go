@@ -3,7 +3,9 @@ package csvio
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +20,11 @@ type importer struct {
 	actors  map[model.ID]model.Actor // base and new, for checking
 	taken   map[string]bool          // folded names of base actors
 	sources *sourceBook
+	// update reads a row that names an actor of base as that actor, its
+	// non-empty cells replacing what base has (see ReadUpdate); baseByName
+	// finds them by folded name.
+	update     bool
+	baseByName map[string]model.Actor
 
 	nextActor, nextTie, nextEvent model.ID
 }
@@ -65,11 +72,18 @@ func (im *importer) readActors(sh *sheet) error {
 			continue
 		}
 		firstLine[n] = r.line
+		if old, ok := im.baseByName[n]; ok && im.update {
+			ids[i] = old.ID // the row updates it: the index knows it already
+			continue
+		}
 		im.index.add(a)
 		im.actors[a.ID] = a
 	}
 	for i, r := range sh.rows {
 		a, err := im.actor(sh, r, ids[i], firstLine)
+		if err == nil && im.update {
+			a, err = im.patchActor(sh, r, a)
+		}
 		if err != nil {
 			return sh.fail(r, err)
 		}
@@ -78,6 +92,52 @@ func (im *importer) readActors(sh *sheet) error {
 	}
 	im.out.Sources = im.sources.added
 	return nil
+}
+
+// patchActor is actor a as a row read in update mode leaves it: when the
+// row names an actor of base, that actor with each non-empty cell of the
+// row in place of its value (attributes one by one, sources added to its
+// own); otherwise a itself.
+func (im *importer) patchActor(sh *sheet, r row, a model.Actor) (model.Actor, error) {
+	old, ok := im.baseByName[fold(a.Name)]
+	if !ok || old.ID != a.ID {
+		return a, nil
+	}
+	out := old
+	out.Attrs = maps.Clone(old.Attrs)
+	set := func(field string, to *string, v string) {
+		if sh.cell(r, field) != "" {
+			*to = v
+		}
+	}
+	set(fKind, &out.Kind, a.Kind)
+	set(fShort, &out.Short, a.Short)
+	set(fNotes, &out.Notes, a.Notes)
+	if sh.cell(r, fStart) != "" {
+		out.Life.Start = a.Life.Start
+	}
+	if sh.cell(r, fEnd) != "" {
+		out.Life.End = a.Life.End
+	}
+	if sh.cell(r, fBelongsTo) != "" {
+		out.BelongsTo = a.BelongsTo
+	}
+	if sh.cell(r, fLocatedIn) != "" {
+		out.LocatedIn = a.LocatedIn
+	}
+	for k, v := range a.Attrs {
+		if out.Attrs == nil {
+			out.Attrs = map[string]string{}
+		}
+		out.Attrs[k] = v
+	}
+	for _, id := range a.Sources {
+		if !slices.Contains(out.Sources, id) {
+			out.Sources = append(slices.Clip(out.Sources), id)
+		}
+	}
+	probe := im.probe(out.Sources, out.BelongsTo, out.LocatedIn)
+	return out, bare(probe.CheckActor(out))
 }
 
 func (im *importer) actor(sh *sheet, r row, id model.ID, firstLine map[string]int) (model.Actor, error) {

@@ -14,23 +14,54 @@ import (
 	"relmap/model"
 )
 
-var _ model.Changer = (*Store)(nil)
+var (
+	_ model.Changer   = (*Store)(nil)
+	_ model.ApplierTo = (*Store)(nil)
+)
 
 // Apply applies c in one transaction, records it in the history as the
 // newest done entry (dropping the undone ones), and returns it as applied.
 // See model.Change for what a change may hold.
 func (s *Store) Apply(ctx context.Context, c model.Change) (model.Change, error) {
 	var applied model.Change
-	err := s.inTx(ctx, "apply "+quoteSummary(c.Summary), func(tx *sql.Tx) error {
-		var inverse model.Change
-		var err error
-		if applied, inverse, err = applyChange(ctx, tx, c); err != nil {
-			return err
+	err := s.inTx(ctx, "apply "+quoteSummary(c.Summary), func(tx *sql.Tx) (err error) {
+		applied, err = applyRecorded(ctx, tx, c)
+		return err
+	})
+	return applied, err
+}
+
+// applyRecorded applies c in tx and records it in the history as the
+// newest done entry, dropping the undone ones.
+func applyRecorded(ctx context.Context, tx *sql.Tx, c model.Change) (model.Change, error) {
+	applied, inverse, err := applyChange(ctx, tx, c)
+	if err != nil {
+		return applied, err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = 'dropped' WHERE state = 'undone'"); err != nil {
+		return applied, err
+	}
+	return applied, record(ctx, tx, applied, inverse)
+}
+
+// ApplyTo reads the map and applies the change that change makes of it,
+// in one write transaction, as Apply does: change sees the map as it is
+// while no one else can write it (an update from tables is worked out
+// against the map it updates). An error from change, or a change that
+// puts and deletes nothing, writes nothing.
+func (s *Store) ApplyTo(ctx context.Context, change func(base *model.Map) (model.Change, error)) (model.Change, error) {
+	var applied model.Change
+	err := s.inTx(ctx, "apply", func(tx *sql.Tx) error {
+		base, err := load(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("load map %s: %w", s.path, loadError(ctx, s.loadLimit, err))
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE history SET state = 'dropped' WHERE state = 'undone'"); err != nil {
-			return err
+		c, err := change(base)
+		if err != nil || c.IsEmpty() {
+			return err // nothing to do is no entry in the history
 		}
-		return record(ctx, tx, applied, inverse)
+		applied, err = applyRecorded(ctx, tx, c)
+		return err
 	})
 	return applied, err
 }

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// editTable rewrites a CSV table: edit gets its header and rows and
+// returns the rows to write.
+func editTable(t *testing.T, path string, edit func(head []string, rows [][]string) [][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := append([][]string{recs[0]}, edit(recs[0], recs[1:])...)
+	w, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cw := csv.NewWriter(w)
+	cw.WriteAll(out)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestImportUpdate corrects an export of the default map (a note, a tie's
+// label, one actor more) and imports it back with --update: the counts
+// say what changed, the map holds the corrections, a second run changes
+// nothing, and without --update the clash names --update.
+func TestImportUpdate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "map.relmap")
+	mustRun(t, "export", "--format", "json", "--out", filepath.Join(dir, "d.json"))
+	mustRun(t, "import", "--map", path, "--format", "json", filepath.Join(dir, "d.json"))
+	tables := filepath.Join(dir, "t")
+	mustRun(t, "export", "--map", path, "--format", "csv", "--out", tables)
+	editTable(t, filepath.Join(tables, "actors.csv"), func(head []string, rows [][]string) [][]string {
+		for _, r := range rows {
+			if r[0] == "Mexico" {
+				r[slices.Index(head, "Notes")] = "Corrected note."
+			}
+		}
+		peru := make([]string, len(head))
+		peru[0], peru[1] = "Peru", "country"
+		return append(rows, peru)
+	})
+	editTable(t, filepath.Join(tables, "ties.csv"), func(head []string, rows [][]string) [][]string {
+		rows[0][slices.Index(head, "Label")] = "corrected label"
+		return rows
+	})
+	args := []string{filepath.Join(tables, "actors.csv"), filepath.Join(tables, "ties.csv"), filepath.Join(tables, "events.csv")}
+
+	code, _, stderr := relmap(t, append([]string{"import", "--map", path}, args...)...)
+	if code == 0 || !strings.Contains(stderr, "--update") {
+		t.Errorf("an import that clashes: exit %d, %q", code, stderr)
+	}
+	out := mustRun(t, append([]string{"import", "--update", "--map", path}, args...)...)
+	if !strings.Contains(out, "1 added, 2 updated,") {
+		t.Errorf("first update says %q", out)
+	}
+	m := decodeMap(t, mustRun(t, "export", "--map", path, "--format", "json"))
+	mexico, _ := m.ActorByName("Mexico")
+	if _, err := m.ActorByName("Peru"); err != nil || mexico.Notes != "Corrected note." || mexico.Attrs["capital"] != "Mexico City" {
+		t.Errorf("after the update Mexico is %+v (Peru: %v)", mexico, err)
+	}
+	if out := mustRun(t, append([]string{"import", "--update", "--map", path}, args...)...); !strings.Contains(out, "0 added, 0 updated,") {
+		t.Errorf("second update says %q", out)
+	}
+	if hist := mustRun(t, "history", "--map", path); strings.Count(hist, "Update from") != 1 {
+		t.Errorf("history:\n%s", hist)
+	}
+}
