@@ -24,7 +24,8 @@ func (c Counts) String() string {
 //   - a tie is base's tie with the same ends, kind and start, updated with
 //     read's end, label, weight, direction and notes, and with its
 //     attributes and sources added, when they differ; else new;
-//   - an event is base's with the same date and title, likewise; else new;
+//   - an event is base's with the same date and title, likewise (with the
+//     ties it begins and ends added); else new;
 //   - sources and kinds of read are new.
 //
 // New records get stand-in IDs (see Change) and references follow them.
@@ -86,9 +87,22 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 	for _, t := range base.Ties {
 		baseTies[tieKey{t.From, t.To, t.Kind, t.Span.Start}] = t
 	}
+	ties := map[ID]ID{} // read's ID of a tie -> its ID in base, or its stand-in
+	tie := func(ids []ID) []ID {
+		out := make([]ID, len(ids))
+		for i, id := range ids {
+			out[i] = ties[id]
+		}
+		return nilIfNone(out)
+	}
 	for _, t := range read.Ties {
 		t.From, t.To, t.Sources, t.Attrs = actor(t.From), actor(t.To), cite(t.Sources), nilIfEmpty(t.Attrs)
 		old, ok := baseTies[tieKey{t.From, t.To, t.Kind, t.Span.Start}]
+		if ok {
+			ties[t.ID] = old.ID
+		} else {
+			ties[t.ID] = next
+		}
 		if !ok {
 			t.ID = next
 			next--
@@ -121,6 +135,7 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 			ps[i] = Participant{Actor: actor(p.Actor), Role: p.Role}
 		}
 		e.Participants, e.Sources = nilIfNoParticipants(ps), cite(e.Sources)
+		e.Begins, e.Ends = tie(e.Begins), tie(e.Ends)
 		old, ok := baseEvents[eventKey{e.Date, e.Title}]
 		if !ok {
 			e.ID = next
@@ -134,6 +149,7 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 		if e.Participants != nil {
 			up.Participants = e.Participants
 		}
+		up.Begins, up.Ends = addIDs(old.Begins, e.Begins), addIDs(old.Ends, e.Ends)
 		up.Sources = addIDs(old.Sources, e.Sources)
 		if reflect.DeepEqual(up, old) {
 			n.Unchanged++

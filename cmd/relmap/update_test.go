@@ -81,3 +81,31 @@ func TestImportUpdate(t *testing.T) {
 		t.Errorf("history:\n%s", hist)
 	}
 }
+
+// TestCSVRoundTrip exports the default map's tables, imports them into an
+// empty map and exports that: the files are the same, events' ties (by
+// the ties' Ids) and tie attributes included.
+func TestCSVRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first")
+	mustRun(t, "export", "--format", "csv", "--out", first)
+	var tables []string
+	for _, name := range []string{"actors.csv", "ties.csv", "events.csv"} {
+		tables = append(tables, filepath.Join(first, name))
+	}
+	path := filepath.Join(dir, "again.relmap")
+	mustRun(t, append([]string{"import", "--map", path}, tables...)...)
+	second := filepath.Join(dir, "second")
+	mustRun(t, "export", "--map", path, "--format", "csv", "--out", second)
+	for _, name := range []string{"actors.csv", "ties.csv", "events.csv"} {
+		a, errA := os.ReadFile(filepath.Join(first, name))
+		b, errB := os.ReadFile(filepath.Join(second, name))
+		if errA != nil || errB != nil || string(a) != string(b) {
+			t.Errorf("%s differs after a round trip (%v, %v)", name, errA, errB)
+		}
+	}
+	events, _ := os.ReadFile(filepath.Join(second, "events.csv"))
+	if !strings.Contains(strings.SplitN(string(events), "\n", 2)[0], "Begins,Ends") {
+		t.Errorf("events header %q", strings.SplitN(string(events), "\n", 2)[0])
+	}
+}

@@ -35,6 +35,8 @@
 //	Weight                       a number; empty means 0
 //	Notes | Description
 //	Reference | References | Citation | Citations | Source URL | Source URLs
+//	Id                           a whole number naming the tie for the events
+//	                             table's Begins and Ends (unique; optional)
 //
 // events.csv:
 //
@@ -44,6 +46,7 @@
 //	Description | Notes
 //	Participants | Actors "Name; Name (role)"
 //	Source | Sources | Reference | References | Citation | Citations | Source URL
+//	Begins, Ends          the Ids of the ties the event begins and ends ("3; 7")
 //
 // In the ties table, as in the actors table, any other column is an
 // attribute (Tie.Attrs). Events have no free attributes: an unknown column

@@ -156,6 +156,19 @@ func TestReadErrors(t *testing.T) {
 			is:   model.ErrInvalid,
 		},
 		{
+			name: "when an event ends a tie no row has the Id of, the cell is at fault",
+			in: tables{actors: actors, ties: "From,To,Type,Id\nMexico,Ecuador,k,4\n",
+				events: "Date,Title,Ends\n2024-04-06,Broken,4; 9\n"},
+			want: `events.csv:2: ends: no tie of ties.csv has the Id 9`,
+			is:   model.ErrNotFound,
+		},
+		{
+			name: "when two ties have one Id, the second is at fault",
+			in:   tables{actors: actors, ties: "From,To,Type,Id\nMexico,Ecuador,k,4\nEcuador,Mexico,k,4\n"},
+			want: `ties.csv:3: id: the Id 4 is given to two ties`,
+			is:   model.ErrConflict,
+		},
+		{
 			name: "when a tie attribute column appears twice, the header is at fault",
 			in:   tables{actors: actors, ties: "From,To,Type,Colour,attr:Colour\nMexico,Ecuador,k,red,blue\n"},
 			want: `ties.csv:1: the column "attr:Colour" appears twice`,

@@ -25,6 +25,9 @@ type importer struct {
 	// finds them by folded name.
 	update     bool
 	baseByName map[string]model.Actor
+	// tieRows finds the ties read by the Id the ties table gave them, for
+	// the events table's Begins and Ends.
+	tieRows map[int64]model.ID
 
 	nextActor, nextTie, nextEvent model.ID
 }
@@ -189,8 +192,12 @@ func readAttrs(sh *sheet, r row) map[string]string {
 }
 
 func (im *importer) readTies(sh *sheet) error {
+	im.tieRows = map[int64]model.ID{}
 	for _, r := range sh.rows {
 		t, err := im.tie(sh, r)
+		if err == nil {
+			err = im.tieRow(sh.cell(r, fID), t.ID)
+		}
 		if err != nil {
 			return sh.fail(r, err)
 		}
@@ -198,6 +205,44 @@ func (im *importer) readTies(sh *sheet) error {
 	}
 	im.out.Sources = im.sources.added
 	return nil
+}
+
+// tieRow notes that the ties table's Id cell names tie id; an empty cell
+// names none.
+func (im *importer) tieRow(cell string, id model.ID) error {
+	if cell == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(cell, 10, 64)
+	if err != nil || n <= 0 {
+		return invalid(fID, "an Id is a whole number above 0, not %q", cell)
+	}
+	if _, dup := im.tieRows[n]; dup {
+		return &model.FieldError{Field: fID, Msg: fmt.Sprintf("the Id %d is given to two ties", n), Err: model.ErrConflict}
+	}
+	im.tieRows[n] = id
+	return nil
+}
+
+// tieRefs reads a cell of tie Ids ("3; 7") into the ties they name.
+func (im *importer) tieRefs(field, cell string) ([]model.ID, error) {
+	var out []model.ID
+	for _, tok := range strings.Split(cell, participantSep) {
+		tok = strings.TrimSpace(tok)
+		if tok == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(tok, 10, 64)
+		if err != nil {
+			return nil, invalid(field, "%q is not the Id of a tie", tok)
+		}
+		id, ok := im.tieRows[n]
+		if !ok {
+			return nil, &model.FieldError{Field: field, Msg: fmt.Sprintf("no tie of %s has the Id %d", TiesFile, n), Err: model.ErrNotFound}
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 func (im *importer) tie(sh *sheet, r row) (model.Tie, error) {
@@ -257,12 +302,21 @@ func (im *importer) event(sh *sheet, r row) (model.Event, error) {
 	if e.Participants, err = im.index.parseParticipants(sh.cell(r, fParticipants)); err != nil {
 		return e, err
 	}
+	if e.Begins, err = im.tieRefs(fBegins, sh.cell(r, fBegins)); err != nil {
+		return e, err
+	}
+	if e.Ends, err = im.tieRefs(fEnds, sh.cell(r, fEnds)); err != nil {
+		return e, err
+	}
 	e.Sources = im.sources.cite(sh.cell(r, fSources))
 	ids := make([]model.ID, len(e.Participants))
 	for i, p := range e.Participants {
 		ids[i] = p.Actor
 	}
 	probe := im.probe(e.Sources, ids...)
+	for _, id := range append(slices.Clone(e.Begins), e.Ends...) {
+		probe.Ties = append(probe.Ties, model.Tie{ID: id})
+	}
 	return e, bare(probe.CheckEvent(e))
 }
 

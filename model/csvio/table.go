@@ -22,6 +22,9 @@ const (
 	fLocatedIn    = "located in"
 	fNotes        = "notes"
 	fSources      = "sources"
+	fID           = "id"
+	fBegins       = "begins"
+	fEnds         = "ends"
 	fFrom         = "from"
 	fTo           = "to"
 	fLabel        = "label"
@@ -87,6 +90,7 @@ var (
 		column{fWeight, []string{"Weight"}, false},
 		column{fNotes, []string{"Notes", "Description"}, false},
 		column{fSources, tieSources, false},
+		column{fID, []string{"Id"}, false},
 	)
 	eventsLayout = newLayout(false,
 		column{fDate, []string{"Date"}, true},
@@ -95,6 +99,8 @@ var (
 		column{fDescription, []string{"Description", "Notes"}, false},
 		column{fParticipants, []string{"Participants", "Actors"}, false},
 		column{fSources, actorSources, false},
+		column{fBegins, []string{"Begins"}, false},
+		column{fEnds, []string{"Ends"}, false},
 	)
 )
 

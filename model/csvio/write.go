@@ -177,7 +177,7 @@ func (w *tableWriter) tieRows() ([][]string, error) {
 			weight = strconv.FormatFloat(t.Weight, 'g', -1, 64)
 		}
 		row := []string{from, to, t.Kind, t.Span.Start.String(), t.Span.End.String(),
-			t.Label, strconv.FormatBool(t.Directed), weight, t.Notes, sources}
+			t.Label, strconv.FormatBool(t.Directed), weight, t.Notes, sources, strconv.FormatInt(t.ID, 10)}
 		for _, k := range keys {
 			row = append(row, t.Attrs[k])
 		}
@@ -203,9 +203,18 @@ func (w *tableWriter) eventRows() ([][]string, error) {
 			return nil, rec(err)
 		}
 		recs = append(recs, []string{e.Date.String(), e.Kind, e.Title, e.Description,
-			strings.Join(parts, participantSep+" "), sources})
+			strings.Join(parts, participantSep+" "), sources, tieIDs(e.Begins), tieIDs(e.Ends)})
 	}
 	return recs, nil
+}
+
+// tieIDs writes a list of ties by the Ids the ties table gives them.
+func tieIDs(ids []model.ID) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(out, participantSep+" ")
 }
 
 func (w *tableWriter) name(field string, id model.ID) (string, error) {

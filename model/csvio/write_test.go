@@ -38,7 +38,7 @@ func richMap() *model.Map {
 		Events: []model.Event{
 			{ID: 1, Date: d("2024-04-05"), Kind: "raid", Title: "Raid", Description: "d",
 				Participants: []model.Participant{{Actor: 2, Role: "raider"}, {Actor: 3, Role: "target"}, {Actor: 3}, {Actor: 4, Role: "refugee"}},
-				Sources:      []model.ID{1}},
+				Sources:      []model.ID{1}, Begins: []model.ID{2}, Ends: []model.ID{1}},
 			{ID: 2, Date: d("2024-04"), Kind: "severed", Title: "Relations broken"},
 		},
 	}
@@ -105,22 +105,22 @@ func TestWriteTables(t *testing.T) {
 		{
 			name: "the ties header cites sources under Reference, then attributes sorted, escaped where reserved",
 			got:  firstLine(tb.ties),
-			want: "From,To,Type,Start,End,Label,Directed,Weight,Notes,Reference,attr:Weight,treaty",
+			want: "From,To,Type,Start,End,Label,Directed,Weight,Notes,Reference,Id,attr:Weight,treaty",
 		},
 		{
 			name: "the events header is fixed",
 			got:  firstLine(tb.events),
-			want: "Date,Type,Title,Description,Participants,Source",
+			want: "Date,Type,Title,Description,Participants,Source,Begins,Ends",
 		},
 		{
 			name: "a participant whose name holds a semicolon is written by its short name",
 			got:  strings.Split(tb.events, "\n")[1],
-			want: "2024-04-05,raid,Raid,d,Ecuador (raider); Embassy of Mexico (Quito) (target); Embassy of Mexico (Quito); Glas (refugee),https://apnews.com/x",
+			want: "2024-04-05,raid,Raid,d,Ecuador (raider); Embassy of Mexico (Quito) (target); Embassy of Mexico (Quito); Glas (refugee),https://apnews.com/x,2,1",
 		},
 		{
 			name: "sources are URLs, titles or Title <URL>, joined by a bar",
 			got:  strings.Split(tb.ties, "\n")[2],
-			want: `Glas; Jorge,Embassy of Mexico (Quito),refuge,,,,true,1e+21,n,"Official gazette, no. 4 | <doi:10.1000/182>",reserved name,Caracas 1954`,
+			want: `Glas; Jorge,Embassy of Mexico (Quito),refuge,,,,true,1e+21,n,"Official gazette, no. 4 | <doi:10.1000/182>",2,reserved name,Caracas 1954`,
 		},
 	}
 	for _, tt := range tests {
