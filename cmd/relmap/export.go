@@ -90,7 +90,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		if err := csvio.Write(*out, m); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "wrote %s, %s and %s to %s\n", csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, *out)
+		fmt.Fprintf(stderr, "wrote %s, %s, %s, %s and %s to %s\n", csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, *out)
 		return nil
 	}
 	write := func(w io.Writer) error {

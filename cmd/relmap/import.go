@@ -17,7 +17,7 @@ import (
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("import", "import --map FILE [--update] [--format csv] actors.csv ties.csv [events.csv] | --format json MAP.json", stderr)
+	fset := newFlags("import", "import --map FILE [--update] [--format csv] TABLES.csv... | FOLDER | --format json MAP.json", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
 	format := fset.String("format", "csv", "csv (spreadsheet tables) or json (a relmap JSON map)")
 	update := fset.Bool("update", false, "update the map from corrected tables: rows naming actors it has update them, the rest are added")
@@ -110,14 +110,31 @@ func (t *tableFiles) close() {
 	}
 }
 
-// openTables opens actors.csv, ties.csv and events.csv as named.
+// openTables opens the tables of an import: the files named, in any
+// order, each known by its name (actors.csv, ties.csv, events.csv,
+// kinds.csv, sources.csv) or else by its header row; or, given one folder,
+// those of its files with these names (a CSV export's folder).
 func openTables(names []string) (*tableFiles, error) {
-	if len(names) < 2 || len(names) > 3 {
-		return nil, usageErr("import: want actors.csv ties.csv [events.csv], got %d files", len(names))
+	if len(names) == 1 {
+		if fi, err := os.Stat(names[0]); err == nil && fi.IsDir() {
+			var found []string
+			for _, n := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile} {
+				if _, err := os.Stat(filepath.Join(names[0], n)); err == nil {
+					found = append(found, filepath.Join(names[0], n))
+				}
+			}
+			if len(found) == 0 {
+				return nil, fmt.Errorf("import: %s has none of actors.csv, ties.csv, events.csv", names[0])
+			}
+			names = found
+		}
+	}
+	if len(names) == 0 || len(names) > 5 {
+		return nil, usageErr("import: want the tables (actors.csv ties.csv [events.csv kinds.csv sources.csv]) or their folder, got %d files", len(names))
 	}
 	t := &tableFiles{}
-	slots := []*csvio.Table{&t.Actors, &t.Ties, &t.Events}
-	for i, name := range names {
+	slots := map[string]*csvio.Table{"actors": &t.Actors, "ties": &t.Ties, "events": &t.Events, "kinds": &t.Kinds, "sources": &t.Sources}
+	for _, name := range names {
 		f, err := os.Open(name)
 		if err != nil {
 			t.close()
@@ -128,9 +145,69 @@ func openTables(names []string) (*tableFiles, error) {
 			t.close()
 			return nil, fmt.Errorf("import: %s is a folder, not a CSV file", name)
 		}
-		*slots[i] = csvio.Table{Name: name, R: f}
+		what, err := tableOf(name, f)
+		if err != nil {
+			// Not known by name or header: the first of actors, ties and
+			// events still free, whose reader then says what is wrong.
+			for _, w := range []string{"actors", "ties", "events"} {
+				if slots[w].R == nil {
+					what, err = w, nil
+					break
+				}
+			}
+		}
+		if err != nil {
+			t.close()
+			return nil, fmt.Errorf("import: %s: %w", name, err)
+		}
+		if slots[what].R != nil {
+			t.close()
+			return nil, usageErr("import: %s and %s are both %s tables", slots[what].Name, name, what)
+		}
+		*slots[what] = csvio.Table{Name: name, R: f}
+	}
+	if t.Actors.R == nil && t.Ties.R == nil && t.Events.R == nil {
+		t.close()
+		return nil, usageErr("import: no actors, ties or events table among %s", strings.Join(names, ", "))
 	}
 	return t, nil
+}
+
+// tableOf says which table f is: by its file name when that is one of
+// relmap's, else by the headers of its first row; f is left at its start.
+func tableOf(name string, f *os.File) (string, error) {
+	base := strings.ToLower(filepath.Base(name))
+	for _, what := range []string{"actors", "ties", "events", "kinds", "sources"} {
+		if base == what+".csv" {
+			return what, nil
+		}
+	}
+	head := make([]byte, 4096)
+	n, err := f.Read(head)
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	line, _, _ := strings.Cut(string(head[:n]), "\n")
+	has := map[string]bool{}
+	for _, h := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return r == ',' || r == ';' || r == '\t' }) {
+		has[strings.Trim(strings.TrimSpace(h), `"`)] = true
+	}
+	switch {
+	case has["class"]:
+		return "kinds", nil
+	case has["publisher"] || has["quote"] || has["grade"]:
+		return "sources", nil
+	case (has["from"] || has["source"]) && (has["to"] || has["target"]):
+		return "ties", nil
+	case has["date"] && has["title"]:
+		return "events", nil
+	case has["label"] || has["name"]:
+		return "actors", nil
+	}
+	return "", fmt.Errorf("its first row names no relmap table's columns")
 }
 
 // readJSONMap reads a relmap JSON map.

@@ -359,8 +359,9 @@ func TestImportRejectsBadUse(t *testing.T) {
 		wantErr string
 	}{
 		{"without --map, should ask for it", tbl, "--map"},
-		{"with one table, should want two or three", []string{"--map", "MAP", tbl[0]}, "got 1"},
-		{"with four tables, should want two or three", append([]string{"--map", "MAP"}, append(tbl, tbl[0])...), "got 4"},
+		{"with six tables, should want five at most", append([]string{"--map", "MAP"}, append(tbl, tbl...)...), "got 6"},
+		{"with one table twice, should say so", append([]string{"--map", "MAP"}, append(tbl, tbl[0])...), "are both actors tables"},
+		{"with only a kinds table, should want a table of records", []string{"--map", "MAP", filepath.Join(dir, csvio.KindsFile)}, "no actors, ties or events table"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,8 @@ type Table struct {
 // Files are the tables of one import. Any of them may be absent.
 type Files struct {
 	Actors, Ties, Events Table
+	// Kinds and Sources are the catalogue tables (KindsFile, SourcesFile).
+	Kinds, Sources Table
 }
 
 // Error is a problem with one row of one file. It unwraps to a
@@ -99,6 +101,8 @@ func read(f Files, im *importer) (*model.Map, error) {
 		layout *layout
 		read   func(*sheet) error
 	}{
+		{f.Kinds, KindsFile, kindsLayout, im.readKinds},
+		{f.Sources, SourcesFile, sourcesLayout, im.readSources},
 		{f.Actors, ActorsFile, actorsLayout, im.readActors},
 		{f.Ties, TiesFile, tiesLayout, im.readTies},
 		{f.Events, EventsFile, eventsLayout, im.readEvents},
@@ -138,9 +142,9 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 	tables := []struct {
 		name  string
 		table *Table
-	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}}
+	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}, {KindsFile, &f.Kinds}, {SourcesFile, &f.Sources}}
 	found := false
-	for _, t := range tables {
+	for i, t := range tables {
 		file, err := os.Open(filepath.Join(dir, t.name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -153,7 +157,7 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 			return nil, fmt.Errorf("read tables in %s: %s is a folder, not a CSV file", dir, t.name)
 		}
 		*t.table = Table{Name: t.name, R: file}
-		found = true
+		found = found || i < 3 // the catalogues alone are no map
 	}
 	if !found {
 		return nil, fmt.Errorf("read tables in %s: none of %s, %s, %s is there: %w",

@@ -34,6 +34,19 @@ func newSourceBook(base []model.Source) *sourceBook {
 	return b
 }
 
+// add makes s, from the sources table, known by its title and URL: the
+// base map's source with them, or a new one with every field of s.
+func (b *sourceBook) add(s model.Source) {
+	k := sourceKey{strings.TrimSpace(s.Title), strings.TrimSpace(s.URL)}
+	if _, known := b.byKey[k]; known {
+		return
+	}
+	s.ID = b.next
+	b.next++
+	b.byKey[k], b.byID[s.ID] = s.ID, s
+	b.added = append(b.added, s)
+}
+
 // cite returns the sources a cell lists, each once, adding new ones.
 func (b *sourceBook) cite(cell string) []model.ID {
 	var ids []model.ID

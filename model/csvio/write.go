@@ -18,8 +18,11 @@ import (
 // dir if need be. It encodes all three before writing any, so that a map
 // that cannot be written leaves no files behind.
 func Write(dir string, m *model.Map) error {
-	var actors, ties, events bytes.Buffer
+	var actors, ties, events, kinds, sources bytes.Buffer
 	if err := WriteTables(&actors, &ties, &events, m); err != nil {
+		return err
+	}
+	if err := WriteCatalogues(&kinds, &sources, m); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -28,7 +31,8 @@ func Write(dir string, m *model.Map) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{ActorsFile, actors.Bytes()}, {TiesFile, ties.Bytes()}, {EventsFile, events.Bytes()}} {
+	}{{ActorsFile, actors.Bytes()}, {TiesFile, ties.Bytes()}, {EventsFile, events.Bytes()},
+		{KindsFile, kinds.Bytes()}, {SourcesFile, sources.Bytes()}} {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
 			return fmt.Errorf("write tables: %w", err)
 		}
@@ -48,15 +52,28 @@ func WriteTables(actors, ties, events io.Writer, m *model.Map) error {
 		m = &model.Map{}
 	}
 	w := newTableWriter(m)
-	for _, t := range []struct {
-		out    io.Writer
-		file   string
-		encode func() ([][]string, error)
-	}{
-		{actors, ActorsFile, w.actorRows},
-		{ties, TiesFile, w.tieRows},
-		{events, EventsFile, w.eventRows},
-	} {
+	return writeAll(w, []tableOut{{actors, ActorsFile, w.actorRows}, {ties, TiesFile, w.tieRows}, {events, EventsFile, w.eventRows}})
+}
+
+// WriteCatalogues writes m's kinds and sources as the catalogue tables,
+// in m's order.
+func WriteCatalogues(kinds, sources io.Writer, m *model.Map) error {
+	if m == nil {
+		m = &model.Map{}
+	}
+	w := newTableWriter(m)
+	return writeAll(w, []tableOut{{kinds, KindsFile, w.kindRows}, {sources, SourcesFile, w.sourceRows}})
+}
+
+// tableOut is one table to write.
+type tableOut struct {
+	out    io.Writer
+	file   string
+	encode func() ([][]string, error)
+}
+
+func writeAll(w *tableWriter, tables []tableOut) error {
+	for _, t := range tables {
 		recs, err := t.encode()
 		if err == nil {
 			cw := csv.NewWriter(t.out)

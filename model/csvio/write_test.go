@@ -58,6 +58,12 @@ func TestWriteThenReadDir(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	want := richMap()
+	// The catalogue tables keep what the cells cannot: kinds' styles and
+	// every field of a source.
+	want.Kinds = []model.Kind{{Name: "refuge", Class: model.ClassTie, Label: "Refuge", Color: "#ef6c00", Arrow: true, Weighted: true},
+		{Name: "mission", Class: model.ClassActor, Label: "Mission", Shape: model.ShapeDiamond, Color: "#2e8b57"}}
+	s := &want.Sources[1]
+	s.Publisher, s.Date, s.Quote, s.Grade = "Reuters", model.MustDate("2024-04-06"), "“a flagrant violation”, he said", "B"
 	if err := csvio.Write(dir, want); err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +71,16 @@ func TestWriteThenReadDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// kinds.csv holds every kind the map draws with, declared or not:
+	// read back, each draws as it did.
+	for _, class := range []model.Class{model.ClassActor, model.ClassTie, model.ClassEvent} {
+		for _, name := range want.KindNames(class) {
+			if g, w := got.Kind(class, name), want.Kind(class, name); g != w {
+				t.Errorf("kind %s %q reads back as %+v, want %+v", class, name, g, w)
+			}
+		}
+	}
+	got.Kinds = want.Kinds
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
@@ -176,5 +192,31 @@ func TestWriteErrors(t *testing.T) {
 				t.Errorf("Write left %s behind (stat: %v)", dir, err)
 			}
 		})
+	}
+}
+
+func TestCatalogueErrors(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		kinds, sources, want string
+	}{
+		{kinds: "Kind,Class,Colour\nconsulate,actor,blue\n", want: `kinds.csv:2: color: a colour is written #rrggbb, not "blue"`},
+		{kinds: "Kind,Class\nconsulate,actor\nConsulate,place\n", want: `kinds.csv:3: class: the class must be actor, tie or event, not "place"`},
+		{kinds: "Kind,Class,Dashed\nsevered,tie,perhaps\n", want: `kinds.csv:2: dashed: "perhaps" is not yes or no (true, false, yes, no, 1 or 0)`},
+		{sources: "Title,Grade\nEl País,G\n", want: `sources.csv:2: grade: the grade must be a letter from A to F, not "G"`},
+		{sources: "Title,URL\nEl País,\nEl País,\n", want: `sources.csv:3: title: this source is already on line 2`},
+	} {
+		var f csvio.Files
+		f.Actors.R = strings.NewReader("Label\nMexico\n")
+		if c.kinds != "" {
+			f.Kinds.R = strings.NewReader(c.kinds)
+		}
+		if c.sources != "" {
+			f.Sources.R = strings.NewReader(c.sources)
+		}
+		_, err := csvio.Read(f, nil)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("got %v\nwant %s", err, c.want)
+		}
 	}
 }
