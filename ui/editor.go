@@ -117,6 +117,8 @@ type Editor struct {
 	// adjust lays a map out after an edit holding the picture on show
 	// still: by default r.Adjust.
 	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// tables is the table view's window, while it is open.
+	tables *tableView
 	// notice is a message for the status line that a layout started with
 	// it would cover ("Laying out…"): it shows when the layout is done.
 	notice string
@@ -191,6 +193,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	doc.Observe(e.followInPanel)
 	doc.Observe(e.followInPicture)
 	doc.Observe(e.followInWindow)
+	doc.Observe(e.followInTables)
 
 	e.showScene()
 	e.refreshSide()
@@ -209,6 +212,9 @@ func (e *Editor) Close() error {
 	e.cancelRunningLayout()
 	if e.sceneDue != nil {
 		e.sceneDue.Stop()
+	}
+	if e.tables != nil {
+		e.tables.win.Close()
 	}
 	return e.doc.store.Close()
 }
@@ -526,6 +532,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
 		e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
+		e.item("Table…", ctrl(fyne.KeyT, 0), e.tableWindow),
 		fyne.NewMenuItem("Filter…", e.filterDialog),
 		fyne.NewMenuItem("Compare Dates…", e.compareDialog),
 		fyne.NewMenuItem("Tie Styles…", e.tieStylesDialog),

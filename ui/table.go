@@ -1,0 +1,543 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// tableColumn is a column of a table view: its title, the text of a
+// record's cell, and, for a column that can be edited, the change that
+// puts text in a record's cell (an error says what is wrong with text).
+type tableColumn struct {
+	title string
+	width float32
+	get   func(id model.ID) string
+	set   func(id model.ID, text string) (model.Change, error)
+}
+
+// recordTable is one tab of the table view: the records of one table of
+// the map (actors, ties, events or sources) as rows, filtered by the text
+// typed above them and sorted by the column whose header was clicked
+// last. A click on a cell selects its record on the diagram and puts the
+// cell's text in the edit bar beneath, where Enter stores it, checked as
+// the forms check it; the first column marks rows for Delete Marked.
+type recordTable struct {
+	e      *Editor
+	name   string
+	ids    func() []model.ID
+	delete func(ids []model.ID) model.Change
+	onPick func(id model.ID)
+	cols   []tableColumn
+
+	rows    []model.ID
+	marked  map[model.ID]bool
+	sortCol int
+	desc    bool
+	cell    widget.TableCellID // the cell in the edit bar; Row -1 for none
+	quiet   bool               // the table is selecting a row itself
+
+	filter  *widget.Entry
+	table   *widget.Table
+	edit    *widget.Entry
+	editFor *widget.Label
+	message *widget.Label
+	content fyne.CanvasObject
+}
+
+func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []tableColumn,
+	selectRecord func(id model.ID), del func(ids []model.ID) model.Change) *recordTable {
+	t := &recordTable{e: e, name: name, ids: ids, cols: cols, onPick: selectRecord, delete: del,
+		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}}
+	t.filter = widget.NewEntry()
+	t.filter.SetPlaceHolder("Filter " + name + "…")
+	t.filter.OnChanged = func(string) { t.reload() }
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
+		func() fyne.CanvasObject {
+			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""))
+		},
+		t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	t.table.UpdateHeader = t.updateHeader
+	t.table.SetColumnWidth(0, 36)
+	for i, c := range cols {
+		t.table.SetColumnWidth(i+1, c.width)
+	}
+	t.table.OnSelected = t.selected
+	t.editFor = widget.NewLabel("")
+	t.edit = widget.NewEntry()
+	t.edit.OnSubmitted = func(string) { t.store() }
+	t.edit.Disable()
+	t.message = widget.NewLabel("")
+	t.message.Importance = widget.DangerImportance
+	t.message.Wrapping = fyne.TextWrapWord
+	deleteMarked := widget.NewButtonWithIcon("Delete Marked", theme.DeleteIcon(), t.deleteMarked)
+	bar := container.NewBorder(nil, t.message, t.editFor, nil, t.edit)
+	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), bar, nil, nil, t.table)
+	t.reload()
+	return t
+}
+
+func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col == 0 {
+		b.SetText("")
+		b.OnTapped = nil
+		return
+	}
+	title := t.cols[id.Col-1].title
+	if id.Col-1 == t.sortCol {
+		title += map[bool]string{false: " ▲", true: " ▼"}[t.desc]
+	}
+	b.SetText(title)
+	b.OnTapped = func() {
+		if t.sortCol == id.Col-1 {
+			t.desc = !t.desc
+		} else {
+			t.sortCol, t.desc = id.Col-1, false
+		}
+		t.reload()
+	}
+}
+
+func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	check, label := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label)
+	if id.Row >= len(t.rows) {
+		return
+	}
+	rec := t.rows[id.Row]
+	if id.Col == 0 {
+		label.Hide()
+		check.Show()
+		check.OnChanged = nil
+		check.SetChecked(t.marked[rec])
+		check.OnChanged = func(on bool) { t.marked[rec] = on }
+		return
+	}
+	check.Hide()
+	label.Show()
+	label.Truncation = fyne.TextTruncateEllipsis
+	label.SetText(t.cols[id.Col-1].get(rec))
+}
+
+// reload reads the records again, filters and sorts them, and forgets a
+// cell whose record is gone.
+func (t *recordTable) reload() {
+	words := strings.Fields(strings.ToLower(t.filter.Text))
+	t.rows = t.rows[:0]
+	for _, id := range t.ids() {
+		if t.matches(id, words) {
+			t.rows = append(t.rows, id)
+		}
+	}
+	if t.sortCol >= 0 {
+		get := t.cols[t.sortCol].get
+		slices.SortStableFunc(t.rows, func(a, b model.ID) int {
+			c := compareCells(get(a), get(b))
+			if t.desc {
+				return -c
+			}
+			return c
+		})
+	}
+	for id := range t.marked {
+		if !slices.Contains(t.rows, id) {
+			delete(t.marked, id)
+		}
+	}
+	if t.cell.Row >= len(t.rows) {
+		t.clearEdit()
+	}
+	t.table.Refresh()
+}
+
+// compareCells orders cells as numbers when both are, else as text,
+// ignoring case.
+func compareCells(a, b string) int {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		return cmp.Compare(x, y)
+	}
+	return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+}
+
+// matches reports whether every word of the filter is in one of the
+// record's cells.
+func (t *recordTable) matches(id model.ID, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	var all strings.Builder
+	for _, c := range t.cols {
+		all.WriteString(strings.ToLower(c.get(id)))
+		all.WriteByte('\n')
+	}
+	for _, w := range words {
+		if !strings.Contains(all.String(), w) {
+			return false
+		}
+	}
+	return true
+}
+
+// selected puts the cell in the edit bar and selects its record on the
+// diagram.
+func (t *recordTable) selected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(t.rows) {
+		return
+	}
+	rec := t.rows[id.Row]
+	if id.Col == 0 {
+		t.clearEdit()
+	} else {
+		c := t.cols[id.Col-1]
+		t.cell = id
+		t.editFor.SetText(c.title + ":")
+		t.edit.SetText(c.get(rec))
+		t.message.SetText("")
+		if c.set == nil {
+			t.edit.Disable()
+		} else {
+			t.edit.Enable()
+		}
+	}
+	if !t.quiet && t.onPick != nil {
+		t.onPick(rec)
+	}
+}
+
+func (t *recordTable) clearEdit() {
+	t.cell = widget.TableCellID{Row: -1}
+	t.editFor.SetText("")
+	t.edit.SetText("")
+	t.edit.Disable()
+}
+
+// store puts the edit bar's text in its cell as one undoable change; a
+// text the column refuses is said beside the bar and nothing is stored.
+func (t *recordTable) store() {
+	if t.cell.Row < 0 || t.cell.Row >= len(t.rows) || t.cell.Col == 0 {
+		return
+	}
+	c := t.cols[t.cell.Col-1]
+	if c.set == nil {
+		return
+	}
+	change, err := c.set(t.rows[t.cell.Row], strings.TrimSpace(t.edit.Text))
+	if err == nil {
+		_, err = t.e.apply(change)
+	}
+	if err != nil {
+		t.message.SetText(sentence(err))
+		return
+	}
+	t.message.SetText("")
+}
+
+// deleteMarked deletes the marked records as one undoable change.
+func (t *recordTable) deleteMarked() {
+	var ids []model.ID
+	for _, id := range t.rows {
+		if t.marked[id] {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		t.message.SetText("Mark the rows to delete in the first column.")
+		return
+	}
+	if _, err := t.e.apply(t.delete(ids)); err != nil {
+		t.message.SetText(sentence(err))
+		return
+	}
+	clear(t.marked)
+}
+
+// show selects the row of record id, without selecting it again on the
+// diagram.
+func (t *recordTable) show(id model.ID) {
+	i := slices.Index(t.rows, id)
+	if i < 0 {
+		return
+	}
+	t.quiet = true
+	col := max(t.cell.Col, 1)
+	t.table.Select(widget.TableCellID{Row: i, Col: col})
+	t.quiet = false
+}
+
+// recordColumn is a column of records of type T: load finds the record
+// of an ID, get is its cell's text, and parse (nil for a column that cannot
+// be edited) puts a cell's text in the record, which put turns into the
+// change that stores it.
+func recordColumn[T any](title string, w float32, load func(model.ID) T, put func(T) (model.Change, error),
+	get func(T) string, parse func(*T) func(string) error) tableColumn {
+	c := tableColumn{title: title, width: w, get: func(id model.ID) string { return get(load(id)) }}
+	if parse != nil {
+		c.set = func(id model.ID, s string) (model.Change, error) {
+			r := load(id)
+			if err := parse(&r)(s); err != nil {
+				return model.Change{}, err
+			}
+			return put(r)
+		}
+	}
+	return c
+}
+
+// tableView is the table view's window: a tab per table of the map.
+type tableView struct {
+	win                     fyne.Window
+	actors, ties, events, s *recordTable
+}
+
+// tableWindow opens the table view, or brings it to the front.
+func (e *Editor) tableWindow() {
+	if e.tables != nil {
+		e.tables.win.RequestFocus()
+		return
+	}
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	v := e.newTableView()
+	v.win = a.NewWindow("Table — " + e.doc.m.Name)
+	v.win.SetContent(container.NewAppTabs(
+		container.NewTabItem("Actors", v.actors.content),
+		container.NewTabItem("Ties", v.ties.content),
+		container.NewTabItem("Events", v.events.content),
+		container.NewTabItem("Sources", v.s.content)))
+	v.win.Resize(fyne.NewSize(980, 560))
+	v.win.SetOnClosed(func() { e.tables = nil })
+	e.tables = v
+	v.win.Show()
+}
+
+// followInTables keeps the table view on the document.
+func (e *Editor) followInTables(u Update) {
+	v := e.tables
+	if v == nil {
+		return
+	}
+	if u.Has(MapChanged | FileChanged) {
+		for _, t := range []*recordTable{v.actors, v.ties, v.events, v.s} {
+			t.reload()
+		}
+		v.win.SetTitle("Table — " + e.doc.m.Name)
+	}
+	if u.Has(SelectionChanged) {
+		v.actors.show(e.doc.selected)
+		v.ties.show(e.doc.selectedTie)
+	}
+}
+
+func (e *Editor) newTableView() *tableView {
+	m := func() *model.Map { return e.doc.m }
+	actor := func(id model.ID) model.Actor { a, _ := m().Actor(id); return a }
+	tie := func(id model.ID) model.Tie { t, _ := m().Tie(id); return t }
+	event := func(id model.ID) model.Event { ev, _ := m().Event(id); return ev }
+	source := func(id model.ID) model.Source { s, _ := m().Source(id); return s }
+	ids := func(n int, at func(i int) model.ID) []model.ID {
+		out := make([]model.ID, n)
+		for i := range out {
+			out[i] = at(i)
+		}
+		return out
+	}
+	putActor := func(a model.Actor) (model.Change, error) {
+		if other, err := m().ActorByName(a.Name); err == nil && other.ID != a.ID {
+			return model.Change{}, fmt.Errorf("another actor is named %q", a.Name)
+		}
+		if err := m().CheckActor(a); err != nil {
+			return model.Change{}, err
+		}
+		return model.Change{Summary: "Edit Actor " + quoted(a.Name), Put: model.Records{Actors: []model.Actor{a}}}, nil
+	}
+	putTie := func(t model.Tie) (model.Change, error) {
+		if err := m().CheckTie(t); err != nil {
+			return model.Change{}, err
+		}
+		return model.Change{Summary: "Edit Tie " + quoted(e.tieName(t)), Put: model.Records{Ties: []model.Tie{t}}}, nil
+	}
+	putEvent := func(ev model.Event) (model.Change, error) {
+		if err := m().CheckEvent(ev); err != nil {
+			return model.Change{}, err
+		}
+		return model.Change{Summary: "Edit Event " + quoted(ev.Title), Put: model.Records{Events: []model.Event{ev}}}, nil
+	}
+	text := func(put func(string)) func(string) error {
+		return func(s string) error { put(s); return nil }
+	}
+	date := func(put func(model.Date)) func(string) error {
+		return func(s string) error {
+			d, err := model.ParseDate(s)
+			if err != nil {
+				return fmt.Errorf("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got %s)", s)
+			}
+			put(d)
+			return nil
+		}
+	}
+	actorRef := func(put func(model.ID)) func(string) error {
+		return func(s string) error {
+			if s == "" {
+				put(0)
+				return nil
+			}
+			a, err := m().ActorByName(s)
+			if err != nil {
+				return err
+			}
+			put(a.ID)
+			return nil
+		}
+	}
+	actorCol := func(title string, w float32, get func(model.Actor) string, parse func(a *model.Actor) func(string) error) tableColumn {
+		return recordColumn(title, w, actor, putActor, get, parse)
+	}
+	tieCol := func(title string, w float32, get func(model.Tie) string, parse func(t *model.Tie) func(string) error) tableColumn {
+		return recordColumn(title, w, tie, putTie, get, parse)
+	}
+	eventCol := func(title string, w float32, get func(model.Event) string, parse func(ev *model.Event) func(string) error) tableColumn {
+		return recordColumn(title, w, event, putEvent, get, parse)
+	}
+	v := &tableView{}
+	v.actors = e.newRecordTable("actors", func() []model.ID {
+		return ids(len(m().Actors), func(i int) model.ID { return m().Actors[i].ID })
+	}, []tableColumn{
+		actorCol("Name", 200, func(a model.Actor) string { return a.Name }, func(a *model.Actor) func(string) error {
+			return func(s string) error {
+				if s == "" {
+					return fmt.Errorf("a name is required")
+				}
+				a.Name = s
+				return nil
+			}
+		}),
+		actorCol("Kind", 110, func(a model.Actor) string { return a.Kind }, func(a *model.Actor) func(string) error {
+			return text(func(s string) { a.Kind = s })
+		}),
+		actorCol("Short", 100, func(a model.Actor) string { return a.Short }, func(a *model.Actor) func(string) error {
+			return text(func(s string) { a.Short = s })
+		}),
+		actorCol("From", 90, func(a model.Actor) string { return a.Life.Start.String() }, func(a *model.Actor) func(string) error {
+			return date(func(d model.Date) { a.Life.Start = d })
+		}),
+		actorCol("Until", 90, func(a model.Actor) string { return a.Life.End.String() }, func(a *model.Actor) func(string) error {
+			return date(func(d model.Date) { a.Life.End = d })
+		}),
+		actorCol("Belongs to", 140, func(a model.Actor) string { return e.actorName(a.BelongsTo) }, func(a *model.Actor) func(string) error {
+			return actorRef(func(id model.ID) { a.BelongsTo = id })
+		}),
+		actorCol("Notes", 260, func(a model.Actor) string { return a.Notes }, func(a *model.Actor) func(string) error {
+			return text(func(s string) { a.Notes = s })
+		}),
+	}, e.Select, func(ids []model.ID) model.Change {
+		return model.Change{Summary: fmt.Sprintf("Delete %d Actors", len(ids)), Delete: model.Deleted{Actors: ids}}
+	})
+	v.ties = e.newRecordTable("ties", func() []model.ID {
+		return ids(len(m().Ties), func(i int) model.ID { return m().Ties[i].ID })
+	}, []tableColumn{
+		tieCol("From", 160, func(t model.Tie) string { return e.actorName(t.From) }, func(t *model.Tie) func(string) error {
+			return actorRef(func(id model.ID) { t.From = id })
+		}),
+		tieCol("To", 160, func(t model.Tie) string { return e.actorName(t.To) }, func(t *model.Tie) func(string) error {
+			return actorRef(func(id model.ID) { t.To = id })
+		}),
+		tieCol("Kind", 110, func(t model.Tie) string { return t.Kind }, func(t *model.Tie) func(string) error {
+			return text(func(s string) { t.Kind = s })
+		}),
+		tieCol("Start", 90, func(t model.Tie) string { return t.Span.Start.String() }, func(t *model.Tie) func(string) error {
+			return date(func(d model.Date) { t.Span.Start = d })
+		}),
+		tieCol("End", 90, func(t model.Tie) string { return t.Span.End.String() }, func(t *model.Tie) func(string) error {
+			return date(func(d model.Date) { t.Span.End = d })
+		}),
+		tieCol("Label", 180, func(t model.Tie) string { return t.Label }, func(t *model.Tie) func(string) error {
+			return text(func(s string) { t.Label = s })
+		}),
+		tieCol("Weight", 70, func(t model.Tie) string {
+			if t.Weight == 0 {
+				return ""
+			}
+			return strconv.FormatFloat(t.Weight, 'g', -1, 64)
+		}, func(t *model.Tie) func(string) error {
+			return func(s string) error {
+				w, err := strconv.ParseFloat(s, 64)
+				if s == "" {
+					w, err = 0, nil
+				}
+				if err != nil || w < 0 {
+					return fmt.Errorf("the weight must be a number, 0 or more")
+				}
+				t.Weight = w
+				return nil
+			}
+		}),
+	}, e.SelectTie, func(ids []model.ID) model.Change {
+		return model.Change{Summary: fmt.Sprintf("Delete %d Ties", len(ids)), Delete: model.Deleted{Ties: ids}}
+	})
+	v.events = e.newRecordTable("events", func() []model.ID {
+		return ids(len(m().Events), func(i int) model.ID { return m().Events[i].ID })
+	}, []tableColumn{
+		eventCol("Date", 100, func(ev model.Event) string { return ev.Date.String() }, func(ev *model.Event) func(string) error {
+			return date(func(d model.Date) { ev.Date = d })
+		}),
+		eventCol("Kind", 110, func(ev model.Event) string { return ev.Kind }, func(ev *model.Event) func(string) error {
+			return text(func(s string) { ev.Kind = s })
+		}),
+		eventCol("Title", 300, func(ev model.Event) string { return ev.Title }, func(ev *model.Event) func(string) error {
+			return text(func(s string) { ev.Title = s })
+		}),
+		eventCol("Participants", 90, func(ev model.Event) string { return strconv.Itoa(len(ev.Participants)) }, nil),
+		eventCol("Ties", 60, func(ev model.Event) string { return strconv.Itoa(len(ev.Begins) + len(ev.Ends)) }, nil),
+	}, func(id model.ID) { e.SetDate(event(id).Date.First(), true) }, func(ids []model.ID) model.Change {
+		return model.Change{Summary: fmt.Sprintf("Delete %d Events", len(ids)), Delete: model.Deleted{Events: ids}}
+	})
+	count := func(id model.ID) string { return strconv.Itoa(citations(m())[id]) }
+	srcCol := func(title string, w float32, get func(model.Source) string, put func(s *model.Source, text string) error) tableColumn {
+		c := tableColumn{title: title, width: w, get: func(id model.ID) string { return get(source(id)) }}
+		if put != nil {
+			c.set = func(id model.ID, text string) (model.Change, error) {
+				s := source(id)
+				if err := put(&s, text); err != nil {
+					return model.Change{}, err
+				}
+				if err := s.Check(); err != nil {
+					return model.Change{}, err
+				}
+				return model.Change{Summary: "Edit Source " + quoted(sourceName(s)), Put: model.Records{Sources: []model.Source{s}}}, nil
+			}
+		}
+		return c
+	}
+	v.s = e.newRecordTable("sources", func() []model.ID {
+		return ids(len(m().Sources), func(i int) model.ID { return m().Sources[i].ID })
+	}, []tableColumn{
+		srcCol("Title", 300, func(s model.Source) string { return s.Title }, func(s *model.Source, t string) error { s.Title = t; return nil }),
+		srcCol("Publisher", 140, func(s model.Source) string { return s.Publisher }, func(s *model.Source, t string) error { s.Publisher = t; return nil }),
+		srcCol("URL", 200, func(s model.Source) string { return s.URL }, func(s *model.Source, t string) error { s.URL = t; return nil }),
+		srcCol("Date", 90, func(s model.Source) string { return s.Date.String() }, func(s *model.Source, t string) error {
+			return date(func(d model.Date) { s.Date = d })(t)
+		}),
+		srcCol("Grade", 60, func(s model.Source) string { return s.Grade }, func(s *model.Source, t string) error { s.Grade = strings.ToUpper(t); return nil }),
+		{title: "Cited", width: 60, get: count},
+	}, nil, func(ids []model.ID) model.Change {
+		return model.Change{Summary: fmt.Sprintf("Delete %d Sources", len(ids)), Delete: model.Deleted{Sources: ids}}
+	})
+	return v
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/model"
+)
+
+// TestTableView opens the table view, filters and sorts the actors,
+// selects a row (which selects the actor on the diagram), refuses a bad
+// edit beside the edit bar and stores a good one as one undoable change,
+// follows a selection made on the diagram, and deletes marked rows.
+func TestTableView(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	if v == nil {
+		t.Fatal("no table view")
+	}
+	defer v.win.Close()
+	actors := v.actors
+	if len(actors.rows) != len(te.doc.m.Actors) {
+		t.Fatalf("%d rows for %d actors", len(actors.rows), len(te.doc.m.Actors))
+	}
+	actors.filter.SetText("embassy QUITO")
+	if len(actors.rows) == 0 || len(actors.rows) == len(te.doc.m.Actors) {
+		t.Errorf("the filter leaves %d rows of %d", len(actors.rows), len(te.doc.m.Actors))
+	}
+	for _, id := range actors.rows {
+		a := actor(te, id)
+		if all := strings.ToLower(a.Name + a.Notes + a.Short); !strings.Contains(all, "embassy") || !strings.Contains(all, "quito") {
+			t.Errorf("the filter leaves %q", a.Name)
+		}
+	}
+	actors.filter.SetText("")
+	actors.sortCol, actors.desc = 0, true
+	actors.reload()
+	if first, second := actor(te, actors.rows[0]).Name, actor(te, actors.rows[1]).Name; strings.ToLower(first) < strings.ToLower(second) {
+		t.Errorf("sorted by name, descending: %q before %q", first, second)
+	}
+
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	row := func(id model.ID) int {
+		for i, r := range actors.rows {
+			if r == id {
+				return i
+			}
+		}
+		t.Fatalf("no row for actor %d", id)
+		return -1
+	}
+	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 7}) // Notes
+	if te.doc.selected != mexico.ID || actors.edit.Text != mexico.Notes {
+		t.Fatalf("selecting Mexico's notes: selected %d, edit bar %q", te.doc.selected, actors.edit.Text)
+	}
+	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 4}) // From
+	actors.edit.SetText("2024-13")
+	actors.store()
+	if !strings.Contains(actors.message.Text, "Not a date") {
+		t.Errorf("a bad date says %q", actors.message.Text)
+	}
+	actors.edit.SetText("1821")
+	actors.store()
+	te.settle(t)
+	if got, _ := te.doc.m.Actor(mexico.ID); got.Life.Start != model.MustDate("1821") || actors.message.Text != "" {
+		t.Errorf("after storing 1821 Mexico starts %q (message %q)", got.Life.Start, actors.message.Text)
+	}
+	te.undo()
+	te.settle(t)
+	if got, _ := te.doc.m.Actor(mexico.ID); !got.Life.Start.IsZero() {
+		t.Error("undo did not take the edit back")
+	}
+
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	te.Select(ecuador.ID)
+	if sel, ok := selectedRow(actors); !ok || actors.rows[sel] != ecuador.ID {
+		t.Error("a selection on the diagram is not the table's")
+	}
+
+	ties := v.ties
+	n := len(te.doc.m.Ties)
+	ties.marked[ties.rows[0]], ties.marked[ties.rows[1]] = true, true
+	ties.deleteMarked()
+	te.settle(t)
+	if len(te.doc.m.Ties) != n-2 || len(ties.rows) != n-2 {
+		t.Errorf("after deleting two marked ties the map has %d and the table %d, want %d", len(te.doc.m.Ties), len(ties.rows), n-2)
+	}
+}
+
+func actor(te *testEditor, id model.ID) model.Actor {
+	a, _ := te.doc.m.Actor(id)
+	return a
+}
+
+// selectedRow is the row selected in t's table, through the edit bar's
+// cell.
+func selectedRow(t *recordTable) (int, bool) {
+	return t.cell.Row, t.cell.Row >= 0
+}
