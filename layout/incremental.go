@@ -139,17 +139,21 @@ func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history 
 		}
 		return f, t
 	}
-	life := make([][2]int, u.g.n())
+	// lives are each actor's spans as frame ranges: one, or more for an
+	// actor that ceased to exist and came back.
+	lives := make([][][2]int, u.g.n())
 	for _, a := range m.Actors {
 		i := u.index[a.ID]
-		from, okF := a.Life.From()
-		until, okU := a.Life.Until()
-		f, t := span(from, okF, until, okU)
-		life[i] = [2]int{f, t}
-		if f < t {
-			h.steps[f].addActors = append(h.steps[f].addActors, i)
-			if t < len(days) {
-				h.steps[t].dropActors = append(h.steps[t].dropActors, i)
+		for _, s := range a.Lives() {
+			from, okF := s.From()
+			until, okU := s.Until()
+			f, t := span(from, okF, until, okU)
+			lives[i] = append(lives[i], [2]int{f, t})
+			if f < t {
+				h.steps[f].addActors = append(h.steps[f].addActors, i)
+				if t < len(days) {
+					h.steps[t].dropActors = append(h.steps[t].dropActors, i)
+				}
 			}
 		}
 	}
@@ -160,13 +164,17 @@ func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history 
 		if a > b {
 			a, b = b, a
 		}
-		f, t = max(f, life[a][0], life[b][0]), min(t, life[a][1], life[b][1])
-		if f >= t {
-			return
-		}
-		h.steps[f].addLinks = append(h.steps[f].addLinks, link{a, b})
-		if t < len(days) {
-			h.steps[t].dropLinks = append(h.steps[t].dropLinks, link{a, b})
+		for _, la := range lives[a] {
+			for _, lb := range lives[b] {
+				lo, hi := max(f, la[0], lb[0]), min(t, la[1], lb[1])
+				if lo >= hi {
+					continue
+				}
+				h.steps[lo].addLinks = append(h.steps[lo].addLinks, link{a, b})
+				if hi < len(days) {
+					h.steps[hi].dropLinks = append(h.steps[hi].dropLinks, link{a, b})
+				}
+			}
 		}
 	}
 	for _, t := range m.Ties {

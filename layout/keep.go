@@ -40,6 +40,10 @@ func Key(m *model.Map, opt Options) string {
 	for _, a := range m.Actors {
 		put(uint64(a.ID))
 		putS(a.Life)
+		put(uint64(len(a.Later)))
+		for _, s := range a.Later {
+			putS(s)
+		}
 		put(uint64(a.BelongsTo))
 		put(uint64(a.LocatedIn))
 		sz := opt.Box(a)

@@ -100,6 +100,9 @@ func (m *Map) Applied(c Change) *Map {
 	out.Sources = putByID(out.Sources, p.Sources, func(s Source) ID { return s.ID })
 	out.Actors = putByID(out.Actors, stored(p.Actors, func(a Actor) Actor {
 		a.Attrs, a.Sources = nilIfEmpty(a.Attrs), nilIfNone(a.Sources)
+		if len(a.Later) == 0 {
+			a.Later = nil
+		}
 		return a
 	}), func(a Actor) ID { return a.ID })
 	out.Ties = putByID(out.Ties, stored(p.Ties, func(t Tie) Tie {

@@ -26,7 +26,7 @@ func (m *Map) Snapshot(at Day) Snapshot {
 	s := Snapshot{At: at}
 	alive := make(map[ID]bool, len(m.Actors))
 	for _, a := range m.Actors {
-		if a.Life.Covers(at) {
+		if a.Exists(at) {
 			alive[a.ID] = true
 			s.Actors = append(s.Actors, a)
 		}
@@ -70,6 +70,9 @@ func (m *Map) Keyframes() []Day {
 	}
 	for _, a := range m.Actors {
 		addSpan(a.Life)
+		for _, s := range a.Later {
+			addSpan(s)
+		}
 	}
 	for _, t := range m.Ties {
 		addSpan(t.Span)

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Span is the time something is in force. Either end may be open (zero).
 //
@@ -64,4 +67,102 @@ func (s Span) String() string {
 		b = "…"
 	}
 	return a + " – " + b
+}
+
+// Lives are the spans in which the actor exists: Life, then Later.
+func (a Actor) Lives() []Span {
+	return append([]Span{a.Life}, a.Later...)
+}
+
+// Exists reports whether the actor exists on day: in Life or a later span.
+func (a Actor) Exists(day Day) bool {
+	if a.Life.Covers(day) {
+		return true
+	}
+	for _, s := range a.Later {
+		if s.Covers(day) {
+			return true
+		}
+	}
+	return false
+}
+
+// LivesString writes an actor's spans as one CSV cell and the forms show
+// them: "1918 – 1940; 1991 – …".
+func LivesString(lives []Span) string {
+	parts := make([]string, len(lives))
+	for i, s := range lives {
+		parts[i] = s.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ParseLives reads spans written "1918–1940; 1991–" (a dash, an en dash or
+// "..", with "…" or nothing for an open end), checking that each ends
+// after it starts and that each starts after the one before ends. The
+// empty string is one span open at both ends.
+func ParseLives(text string) ([]Span, error) {
+	var out []Span
+	for _, part := range strings.Split(text, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" && len(out) > 0 {
+			continue
+		}
+		var a, b string
+		switch {
+		case strings.Contains(part, ".."):
+			a, b, _ = strings.Cut(part, "..")
+		case strings.Contains(part, "–"):
+			a, b, _ = strings.Cut(part, "–")
+		default:
+			// "1918-1940": the dash that splits a year from a year; a
+			// date's own dashes come in "YYYY-MM(-DD)".
+			a, b = splitDash(part)
+		}
+		clean := func(s string) string { return strings.Trim(strings.TrimSpace(s), "…") }
+		start, err := ParseDate(clean(a))
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", part, err)
+		}
+		end, err := ParseDate(clean(b))
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", part, err)
+		}
+		s := Span{Start: start, End: end}
+		if err := s.Check(); err != nil {
+			return nil, fmt.Errorf("%q %w", part, err)
+		}
+		out = append(out, s)
+	}
+	return out, checkLives(out)
+}
+
+// splitDash splits "START-END" at the dash between two dates, where
+// START and END are YYYY, YYYY-MM or YYYY-MM-DD.
+func splitDash(s string) (string, string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			continue
+		}
+		if _, err := ParseDate(strings.TrimSpace(s[:i])); err != nil {
+			continue
+		}
+		if _, err := ParseDate(strings.TrimSpace(strings.Trim(strings.TrimSpace(s[i+1:]), "…"))); err == nil {
+			return s[:i], s[i+1:]
+		}
+	}
+	return s, ""
+}
+
+// checkLives says where spans overlap or are out of order.
+func checkLives(lives []Span) error {
+	for i := 1; i < len(lives); i++ {
+		prev, next := lives[i-1], lives[i]
+		until, okU := prev.Until()
+		from, okF := next.From()
+		if !okU || !okF || from < until {
+			return fmt.Errorf("%s does not start after %s ends", next, prev)
+		}
+	}
+	return nil
 }

@@ -34,8 +34,12 @@ type Actor struct {
 	// country. Zero for none.
 	LocatedIn ID `json:"locatedIn,omitempty"`
 	// Life is when the actor exists (an embassy opened and closed); open
-	// ends mean always.
+	// ends mean always. Later are the further spans of an actor that
+	// ceased to exist and came back (the Baltic states 1918–1940 and from
+	// 1991): Life is then the first span, each of Later starts after the
+	// one before ends, and the actor is absent in the gaps.
 	Life    Span              `json:"life,omitzero"`
+	Later   []Span            `json:"later,omitempty"`
 	Attrs   map[string]string `json:"attrs,omitempty"`
 	Notes   string            `json:"notes,omitempty"`
 	Sources []ID              `json:"sources,omitempty"`

@@ -57,6 +57,14 @@ func checkActor(m lookup, a Actor) error {
 	if err := a.Life.Check(); err != nil {
 		return fail("end", err.Error(), ErrInvalid)
 	}
+	for _, s := range a.Later {
+		if err := s.Check(); err != nil {
+			return fail("later", fmt.Sprintf("%s %s", s, err), ErrInvalid)
+		}
+	}
+	if err := checkLives(a.Lives()); err != nil {
+		return fail("later", err.Error(), ErrInvalid)
+	}
 	return checkSources(m, rec, a.Sources)
 }
 

@@ -103,7 +103,7 @@ func TestLayoutKept(t *testing.T) {
 		// index and columns.
 		for _, q := range []string{"DROP TABLE layouts", "DROP TABLE history", "DROP INDEX actors_name_key", "DROP TABLE views",
 			"ALTER TABLE kinds DROP COLUMN weighted", "ALTER TABLE kinds DROP COLUMN labelled",
-			"ALTER TABLE sources DROP COLUMN grade", "ALTER TABLE ties DROP COLUMN attrs",
+			"ALTER TABLE sources DROP COLUMN grade", "ALTER TABLE ties DROP COLUMN attrs", "ALTER TABLE actors DROP COLUMN later",
 			// info's source_id has a foreign key, which DROP COLUMN refuses:
 			// the table is made again as migration 001 wrote it.
 			"DROP TABLE info", "CREATE TABLE info (\n    id          INTEGER PRIMARY KEY CHECK (id = 1),\n" +

@@ -21,9 +21,11 @@ type actorEditor struct {
 	belongsTo  *widget.SelectEntry
 	locatedIn  *widget.SelectEntry
 	start, end *widget.Entry
-	notes      *widget.Entry
-	sources    *sourcesField
-	attrs      *attrsField
+	// later holds the spans after Until of an actor that came back.
+	later   *widget.Entry
+	notes   *widget.Entry
+	sources *sourcesField
+	attrs   *attrsField
 }
 
 func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
@@ -55,8 +57,14 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("short", "Short name", f.short)
 	f.add("belongs to", "Belongs to", f.belongsTo)
 	f.add("located in", "Located in", f.locatedIn)
+	f.later = widget.NewEntry()
+	if len(a.Later) > 0 {
+		f.later.SetText(model.LivesString(a.Later))
+	}
+	f.later.SetPlaceHolder("again from, e.g. 1991– (several: 1945–1950; 1991–)")
 	f.add("start", "Exists from", start)
 	f.add("end", "Until", end)
+	f.add("later", "And again", f.later)
 	f.add("notes", "Notes", f.notes)
 	f.attrs = newAttrsField(a.Attrs)
 	f.add("attrs", "Attributes", f.attrs.content)
@@ -87,6 +95,18 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	a.LocatedIn = f.actorRef(m, "located in", f.locatedIn.Text, true)
 	a.Life.Start = f.date("start", f.start.Text)
 	a.Life.End = f.date("end", f.end.Text)
+	a.Later = nil
+	if text := strings.TrimSpace(f.later.Text); text != "" {
+		later, err := model.ParseLives(text)
+		switch {
+		case err != nil:
+			f.fail("later", err.Error())
+		case a.Life.End.IsZero():
+			f.fail("later", "an actor that exists again first ends: give Until")
+		default:
+			a.Later = later
+		}
+	}
 	a.Notes = strings.TrimSpace(f.notes.Text)
 	sources = f.sources.read()
 	var problem string

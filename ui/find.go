@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -70,13 +71,13 @@ func (e *Editor) matchLine(m model.Match) string {
 		label = a.Kind
 	}
 	line := a.Name + " — " + label
-	if !a.Life.IsZero() {
-		line += ", " + a.Life.String()
+	if !a.Life.IsZero() || len(a.Later) > 0 {
+		line += ", " + model.LivesString(a.Lives())
 	}
 	if m.Field != "name" {
 		line += ", " + m.Field + ": " + clip(m.Text, 60)
 	}
-	if !a.Life.Covers(e.doc.day) {
+	if !a.Exists(e.doc.day) {
 		line += " — not shown on " + e.doc.day.String()
 	}
 	return line
@@ -85,12 +86,22 @@ func (e *Editor) matchLine(m model.Match) string {
 // goToActor selects a and centres it. If a is not shown on the date on
 // show, the date moves first to the nearest on which it is.
 func (e *Editor) goToActor(a model.Actor) {
-	if !a.Life.Covers(e.doc.day) {
-		day := e.doc.day
-		if from, ok := a.Life.From(); ok && e.doc.day < from {
-			day = from
-		} else if until, ok := a.Life.Until(); ok && e.doc.day >= until {
-			day = until - 1
+	if !a.Exists(e.doc.day) {
+		// The nearest first or last day of one of its spans.
+		day, best := e.doc.day, model.Day(math.MaxInt32)
+		for _, s := range a.Lives() {
+			var ends []model.Day
+			if from, ok := s.From(); ok {
+				ends = append(ends, from)
+			}
+			if until, ok := s.Until(); ok {
+				ends = append(ends, until-1)
+			}
+			for _, d := range ends {
+				if dist := max(d-e.doc.day, e.doc.day-d); a.Exists(d) && dist < best {
+					day, best = d, dist
+				}
+			}
 		}
 		e.SetDate(day, false)
 	}

@@ -68,8 +68,8 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 		field("Belongs to", e.actorName(a.BelongsTo)),
 		field("Located in", e.actorName(a.LocatedIn)),
 	}
-	if !a.Life.IsZero() {
-		objs = append(objs, field("Exists", a.Life.String()))
+	if !a.Life.IsZero() || len(a.Later) > 0 {
+		objs = append(objs, field("Exists", model.LivesString(a.Lives())))
 	}
 	objs = append(objs, attrFields(a.Attrs)...)
 	objs = append(objs, field("Notes", a.Notes), e.sourceRows(a.Sources))
@@ -273,8 +273,8 @@ func compact(objs []fyne.CanvasObject) []fyne.CanvasObject {
 func (e *Editor) hoverText(actor, tie model.ID) string {
 	if a, ok := e.doc.m.Actor(actor); ok {
 		lines := []string{a.Name, e.doc.m.Kind(model.ClassActor, a.Kind).DisplayName()}
-		if !a.Life.IsZero() {
-			lines = append(lines, "Exists "+a.Life.String())
+		if !a.Life.IsZero() || len(a.Later) > 0 {
+			lines = append(lines, "Exists "+model.LivesString(a.Lives()))
 		}
 		if n := len(e.doc.m.TiesOf(a.ID)); n > 0 {
 			lines = append(lines, fmt.Sprintf("%d ties over time", n))

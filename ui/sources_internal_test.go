@@ -157,3 +157,33 @@ func TestTieAttributes(t *testing.T) {
 		t.Errorf("the tie's panel says:\n%s", panel)
 	}
 }
+
+// TestActorThatComesBack gives an actor a second span in its form: it is
+// absent from the picture in the gap and back after it.
+func TestActorThatComesBack(t *testing.T) {
+	te := newTestEditor(t)
+	chile, _ := te.doc.m.ActorByName("Chile")
+	f := te.newActorEditor(chile)
+	f.end.SetText("2024-01")
+	f.later.SetText("2023–")
+	if f.save() || f.message("later") == "" {
+		t.Fatalf("a later span that starts before the first ends: saved, or message %q", f.message("later"))
+	}
+	f.later.SetText("2024-04-06–")
+	if !f.save() {
+		t.Fatalf("save() = false: %q", f.message("later"))
+	}
+	te.settle(t)
+	shown := func(day string) bool {
+		d, _ := model.ParseDay(day)
+		return te.doc.m.Snapshot(d).Has(chile.ID)
+	}
+	if !shown("2023-12-31") || shown("2024-03-01") || !shown("2024-04-07") {
+		t.Errorf("Chile shown on 2023-12-31 %v, 2024-03-01 %v, 2024-04-07 %v; want true, false, true",
+			shown("2023-12-31"), shown("2024-03-01"), shown("2024-04-07"))
+	}
+	te.Select(chile.ID)
+	if panel := strings.Join(texts(te.side.Objects), "\n"); !strings.Contains(panel, "Exists: … – 2024-01; 2024-04-06 – …") {
+		t.Errorf("the panel says:\n%s", panel)
+	}
+}

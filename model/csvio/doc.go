@@ -17,6 +17,9 @@
 //	Belongs To, Located In  names of other actors
 //	Notes | Description
 //	Source | Sources | Reference | References | Citation | Citations | Source URL
+//	Lives                   the spans of an actor that ceased to exist and came
+//	                        back, "1918–1940; 1991–" (– or ..); in place of
+//	                        Start and End when not empty
 //	any other column        an attribute (Actor.Attrs); empty cells are skipped
 //
 // A column whose header starts with "attr:" is always an attribute (the

@@ -164,6 +164,16 @@ func (im *importer) actor(sh *sheet, r row, id model.ID, firstLine map[string]in
 	if a.Life, err = readSpan(sh, r); err != nil {
 		return a, err
 	}
+	if cell := sh.cell(r, fLives); cell != "" {
+		lives, err := model.ParseLives(cell)
+		if err != nil {
+			return a, invalid(fLives, "%s", err)
+		}
+		a.Life, a.Later = lives[0], lives[1:]
+		if len(a.Later) == 0 {
+			a.Later = nil
+		}
+	}
 	if a.BelongsTo, err = im.optionalActor(fBelongsTo, sh.cell(r, fBelongsTo)); err != nil {
 		return a, err
 	}

@@ -23,6 +23,7 @@ const (
 	fNotes        = "notes"
 	fSources      = "sources"
 	fID           = "id"
+	fLives        = "lives"
 	fBegins       = "begins"
 	fEnds         = "ends"
 	fFrom         = "from"
@@ -78,6 +79,7 @@ var (
 		column{fLocatedIn, []string{"Located In"}, false},
 		column{fNotes, []string{"Notes", "Description"}, false},
 		column{fSources, actorSources, false},
+		column{fLives, []string{"Lives"}, false},
 	)
 	tiesLayout = newLayout(true,
 		column{fFrom, []string{"From", "Source"}, true},

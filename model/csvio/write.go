@@ -159,7 +159,11 @@ func (w *tableWriter) actorRows() ([][]string, error) {
 		if err != nil {
 			return nil, rec(err)
 		}
-		row := []string{a.Name, a.Kind, a.Short, a.Life.Start.String(), a.Life.End.String(), belongs, located, a.Notes, sources}
+		lives := ""
+		if len(a.Later) > 0 {
+			lives = model.LivesString(a.Lives())
+		}
+		row := []string{a.Name, a.Kind, a.Short, a.Life.Start.String(), a.Life.End.String(), belongs, located, a.Notes, sources, lives}
 		for _, k := range keys {
 			row = append(row, a.Attrs[k])
 		}

@@ -29,6 +29,8 @@ func richMap() *model.Map {
 			{ID: 3, Name: "Embassy of Mexico (Quito)", Kind: "mission", Short: "Embassy", BelongsTo: 1, LocatedIn: 2,
 				Life: model.Span{Start: d("1937"), End: d("2024-04")}, Notes: "line one\nline two, \"quoted\""},
 			{ID: 4, Name: "Glas; Jorge", Kind: "official", Short: "Glas", Life: model.Span{Start: d("2013-05-24")}},
+			{ID: 5, Name: "Estonia", Kind: "country", Life: model.Span{Start: d("1918-02-24"), End: d("1940-06")},
+				Later: []model.Span{{Start: d("1991-08-20")}}},
 		},
 		Ties: []model.Tie{
 			{ID: 1, Kind: "relations", From: 1, To: 2, Span: model.Span{End: d("2024-04-06")}, Label: "full", Weight: 0.1},
@@ -116,7 +118,7 @@ func TestWriteTables(t *testing.T) {
 		{
 			name: "the actors header has the known columns, then attributes sorted, escaped where reserved",
 			got:  firstLine(tb.actors),
-			want: "Label,Type,Short,Start,End,Belongs To,Located In,Notes,Source,ISO,attr:Type,attr:attr:x",
+			want: "Label,Type,Short,Start,End,Belongs To,Located In,Notes,Source,Lives,ISO,attr:Type,attr:attr:x",
 		},
 		{
 			name: "the ties header cites sources under Reference, then attributes sorted, escaped where reserved",

@@ -112,14 +112,18 @@ func insertNew(ctx context.Context, tx *sql.Tx, r model.Records) error {
 	if err := flushAll(sources); err != nil {
 		return err
 	}
-	actors := newBulk(ctx, tx, "actors", "id", "name", "kind", "short", "life_start", "life_end", "attrs", "notes")
+	actors := newBulk(ctx, tx, "actors", "id", "name", "kind", "short", "life_start", "life_end", "attrs", "notes", "later")
 	actorSources := newBulk(ctx, tx, "actor_sources", "actor_id", "seq", "source_id")
 	for _, a := range r.Actors {
 		attrs, err := attrsValue(a.Attrs)
 		if err != nil {
 			return fmt.Errorf("%s: %w: attrs: %w", opName("actor", a.ID), model.ErrInvalid, err)
 		}
-		err = actors.add(a.ID, a.Name, a.Kind, a.Short, dateValue(a.Life.Start), dateValue(a.Life.End), attrs, a.Notes)
+		later, err := laterValue(a.Later)
+		if err != nil {
+			return fmt.Errorf("%s: %w: later: %w", opName("actor", a.ID), model.ErrInvalid, err)
+		}
+		err = actors.add(a.ID, a.Name, a.Kind, a.Short, dateValue(a.Life.Start), dateValue(a.Life.End), attrs, a.Notes, later)
 		if err != nil {
 			return fmt.Errorf("actors: %w", err)
 		}

@@ -62,6 +62,27 @@ func parseAttrs(id model.ID, v string) (map[string]string, error) {
 	return attrs, nil
 }
 
+// laterValue is how an actor's later spans are stored: a JSON list.
+func laterValue(later []model.Span) (string, error) {
+	if len(later) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(later)
+	return string(b), err
+}
+
+// parseLater reads stored later spans back; an empty list is nil.
+func parseLater(id model.ID, v string) ([]model.Span, error) {
+	var later []model.Span
+	if err := json.Unmarshal([]byte(v), &later); err != nil {
+		return nil, fmt.Errorf("table actors, row %d, column later: %w", id, err)
+	}
+	if len(later) == 0 {
+		return nil, nil
+	}
+	return later, nil
+}
+
 // exists reports whether table holds a row with id. Zero is never stored.
 func exists(ctx context.Context, tx *sql.Tx, table string, id model.ID) (bool, error) {
 	if id == 0 {

@@ -130,13 +130,13 @@ func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error
 	index := map[model.ID]int{}
 	w, args := ids.where("id")
 	err := eachRow(ctx, tx, `SELECT id, name, kind, short, belongs_to, located_in,
-		life_start, life_end, attrs, notes FROM actors`+w+` ORDER BY id`, args,
+		life_start, life_end, attrs, notes, later FROM actors`+w+` ORDER BY id`, args,
 		func(rows *sql.Rows) error {
 			var a model.Actor
 			var belongsTo, locatedIn sql.NullInt64
 			var start, end sql.NullString
-			var attrs string
-			err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Short, &belongsTo, &locatedIn, &start, &end, &attrs, &a.Notes)
+			var attrs, later string
+			err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Short, &belongsTo, &locatedIn, &start, &end, &attrs, &a.Notes, &later)
 			if err != nil {
 				return fmt.Errorf("actors: %w", err)
 			}
@@ -148,6 +148,9 @@ func loadActors(ctx context.Context, tx *sql.Tx, m *model.Map, ids *idSet) error
 				return err
 			}
 			if a.Attrs, err = parseAttrs(a.ID, attrs); err != nil {
+				return err
+			}
+			if a.Later, err = parseLater(a.ID, later); err != nil {
 				return err
 			}
 			index[a.ID] = len(m.Actors)

@@ -99,10 +99,14 @@ func writeActor(ctx context.Context, tx *sql.Tx, a model.Actor) (model.ID, error
 	if err != nil {
 		return 0, fmt.Errorf("%w: attrs: %w", model.ErrInvalid, err)
 	}
+	later, err := laterValue(a.Later)
+	if err != nil {
+		return 0, fmt.Errorf("%w: later: %w", model.ErrInvalid, err)
+	}
 	args := []any{a.Name, a.Kind, a.Short, idValue(a.BelongsTo), idValue(a.LocatedIn),
-		dateValue(a.Life.Start), dateValue(a.Life.End), attrs, a.Notes}
+		dateValue(a.Life.Start), dateValue(a.Life.End), attrs, a.Notes, later}
 	id, err := writeRow(ctx, tx, "actors", a.ID,
-		[]string{"name", "kind", "short", "belongs_to", "located_in", "life_start", "life_end", "attrs", "notes"}, args)
+		[]string{"name", "kind", "short", "belongs_to", "located_in", "life_start", "life_end", "attrs", "notes", "later"}, args)
 	if err != nil {
 		return 0, err
 	}
