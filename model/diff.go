@@ -116,11 +116,21 @@ func (m *Map) DiffRows(d Diff) []DiffRow {
 	for _, t := range d.Ended {
 		rows = append(rows, DiffRow{"ended", "tie", t.ID, tie(t), t.Span.End.String()})
 	}
+	// An actor with several spans appeared at the start of the one it is
+	// in on To, and left at the end of the one it was in on From.
+	spanOn := func(a Actor, day Day) Span {
+		for _, s := range a.Lives() {
+			if s.Covers(day) {
+				return s
+			}
+		}
+		return a.Life
+	}
 	for _, a := range d.Appeared {
-		rows = append(rows, DiffRow{"appeared", "actor", a.ID, a.Name, a.Life.Start.String()})
+		rows = append(rows, DiffRow{"appeared", "actor", a.ID, a.Name, spanOn(a, d.To).Start.String()})
 	}
 	for _, a := range d.Left {
-		rows = append(rows, DiffRow{"left", "actor", a.ID, a.Name, a.Life.End.String()})
+		rows = append(rows, DiffRow{"left", "actor", a.ID, a.Name, spanOn(a, d.From).End.String()})
 	}
 	for _, e := range d.Events {
 		rows = append(rows, DiffRow{"event", "event", e.ID, e.Title, e.Date.String()})
