@@ -38,10 +38,10 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.short = widget.NewEntry()
 	f.short.SetText(a.Short)
 	f.short.SetPlaceHolder("optional label for the diagram")
-	f.belongsTo = widget.NewSelectEntry(actorNames(m))
+	f.belongsTo = actorPicker(m)
 	f.belongsTo.SetText(e.actorName(a.BelongsTo))
 	f.belongsTo.SetPlaceHolder("e.g. the sending country")
-	f.locatedIn = widget.NewSelectEntry(actorNames(m))
+	f.locatedIn = actorPicker(m)
 	f.locatedIn.SetText(e.actorName(a.LocatedIn))
 	f.locatedIn.SetPlaceHolder("e.g. the host country")
 	var start, end fyne.CanvasObject

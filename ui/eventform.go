@@ -120,7 +120,7 @@ func (f *eventEditor) tieChoice(t model.Tie) string {
 }
 
 func (f *eventEditor) addParticipant(name, role string) {
-	r := participantRow{actor: widget.NewSelectEntry(actorNames(f.e.doc.m)), role: widget.NewEntry()}
+	r := participantRow{actor: actorPicker(f.e.doc.m), role: widget.NewEntry()}
 	r.actor.SetText(name)
 	r.actor.SetPlaceHolder("actor")
 	r.role.SetText(role)

@@ -176,7 +176,7 @@ func (e *Editor) sayFocus() {
 // shows the shortest path as of the date on show and lists the next few.
 func (e *Editor) pathDialog(from model.ID) {
 	a, _ := e.doc.m.Actor(from)
-	to := widget.NewSelectEntry(actorNames(e.doc.m))
+	to := actorPicker(e.doc.m)
 	to.SetPlaceHolder("Actor")
 	items := []*widget.FormItem{widget.NewFormItem("Path to", to)}
 	d := dialog.NewForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {

@@ -201,6 +201,42 @@ func (f *form) date(name, text string) model.Date {
 	return d
 }
 
+// actorPicker is a field for an actor's name whose list narrows, as the
+// user types, to the names holding what is typed, accents and case aside
+// ("lopez" lists "López Obrador"): the first maxPicks of them.
+func actorPicker(m *model.Map) *widget.SelectEntry {
+	names := actorNames(m)
+	folded := make([]string, len(names))
+	for i, n := range names {
+		folded[i] = model.Fold(n)
+	}
+	w := widget.NewSelectEntry(names)
+	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
+	return w
+}
+
+// picks are the names (folded: as model.Fold gives them) holding text,
+// accents and case aside, at most maxPicks; all of them for no text.
+func picks(names, folded []string, text string) []string {
+	q := model.Fold(text)
+	if q == "" {
+		return names
+	}
+	var out []string
+	for i, f := range folded {
+		if strings.Contains(f, q) {
+			out = append(out, names[i])
+			if len(out) == maxPicks {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// maxPicks is how many names an actor field's list shows at most.
+const maxPicks = 50
+
 // actorNames lists every actor's name, for choosers.
 func actorNames(m *model.Map) []string {
 	out := make([]string, 0, len(m.Actors))

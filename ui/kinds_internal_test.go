@@ -102,3 +102,14 @@ func TestMapProperties(t *testing.T) {
 		t.Errorf("the picture credits %q", got)
 	}
 }
+
+func TestActorPickerNarrows(t *testing.T) {
+	names := []string{"Andrés Manuel López Obrador", "Ecuador", "Lopez Island"}
+	folded := []string{model.Fold(names[0]), model.Fold(names[1]), model.Fold(names[2])}
+	if got := picks(names, folded, " LÓPEZ "); len(got) != 2 || got[0] != names[0] || got[1] != names[2] {
+		t.Errorf("typing LÓPEZ lists %q", got)
+	}
+	if got := picks(names, folded, ""); len(got) != 3 {
+		t.Errorf("an empty field lists %q", got)
+	}
+}

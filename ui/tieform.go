@@ -32,9 +32,9 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	m := e.doc.m
 	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassTie))
 	f.kind.SetText(t.Kind)
-	f.from = widget.NewSelectEntry(actorNames(m))
+	f.from = actorPicker(m)
 	f.from.SetText(e.actorName(t.From))
-	f.to = widget.NewSelectEntry(actorNames(m))
+	f.to = actorPicker(m)
 	f.to.SetText(e.actorName(t.To))
 	f.directed = widget.NewCheck("from the first actor to the second", nil)
 	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
