@@ -33,8 +33,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	m := e.doc.m
 	f.name = widget.NewEntry()
 	f.name.SetText(a.Name)
-	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassActor))
-	f.kind.SetText(a.Kind)
+	f.kind = kindPicker(m, model.ClassActor, a.Kind)
 	f.short = widget.NewEntry()
 	f.short.SetText(a.Short)
 	f.short.SetPlaceHolder("optional label for the diagram")
@@ -86,7 +85,7 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	} else if other, err := m.ActorByName(a.Name); err == nil && other.ID != a.ID {
 		f.fail("name", "another actor already has this name")
 	}
-	a.Kind = strings.TrimSpace(f.kind.Text)
+	a.Kind = kindName(m, model.ClassActor, f.kind.Text)
 	if a.Kind == "" {
 		f.fail("kind", "choose or type a kind")
 	}

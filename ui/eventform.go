@@ -62,8 +62,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	m := e.doc.m
 	var when fyne.CanvasObject
 	f.when, when = dateEntry(ev.Date)
-	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassEvent))
-	f.kind.SetText(ev.Kind)
+	f.kind = kindPicker(m, model.ClassEvent, ev.Kind)
 	f.kind.SetPlaceHolder("e.g. raid, arrest, statement")
 	f.title = widget.NewEntry()
 	f.title.SetText(ev.Title)
@@ -196,7 +195,7 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 	if ev.Date.IsZero() && f.message("date") == "" {
 		f.fail("date", "a date is required")
 	}
-	ev.Kind = strings.TrimSpace(f.kind.Text)
+	ev.Kind = kindName(m, model.ClassEvent, f.kind.Text)
 	if ev.Kind == "" {
 		f.fail("kind", "choose or type a kind")
 	}

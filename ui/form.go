@@ -234,6 +234,39 @@ func picks(names, folded []string, text string) []string {
 	return out
 }
 
+// kindPicker is a field for a kind of class, listing the map's kinds by
+// their labels ("Persona non grata", not "persona-non-grata"), showing
+// current so; kindName reads it back.
+func kindPicker(m *model.Map, class model.Class, current string) *widget.SelectEntry {
+	var labels []string
+	for _, name := range m.KindNames(class) {
+		labels = append(labels, m.Kind(class, name).DisplayName())
+	}
+	w := widget.NewSelectEntry(labels)
+	if current != "" {
+		w.SetText(m.Kind(class, current).DisplayName())
+	}
+	return w
+}
+
+// kindName is the kind a kind field's text names: the kind of class whose
+// name or label it is (case and surrounding spaces aside), or else the
+// text itself, a new kind's name.
+func kindName(m *model.Map, class model.Class, text string) string {
+	text = strings.TrimSpace(text)
+	for _, name := range m.KindNames(class) {
+		if strings.EqualFold(name, text) {
+			return name
+		}
+	}
+	for _, name := range m.KindNames(class) {
+		if strings.EqualFold(m.Kind(class, name).DisplayName(), text) {
+			return name
+		}
+	}
+	return text
+}
+
 // maxPicks is how many names an actor field's list shows at most.
 const maxPicks = 50
 

@@ -113,3 +113,27 @@ func TestActorPickerNarrows(t *testing.T) {
 		t.Errorf("an empty field lists %q", got)
 	}
 }
+
+func TestKindFieldsShowLabels(t *testing.T) {
+	te := newTestEditor(t)
+	var png model.Tie
+	for _, tie := range te.doc.m.Ties {
+		if tie.Kind == "persona-non-grata" {
+			png = tie
+		}
+	}
+	if png.ID == 0 {
+		t.Skip("the default map has no persona non grata tie")
+	}
+	f := te.newTieEditor(png)
+	if f.kind.Text != "Persona non grata" {
+		t.Errorf("the kind field shows %q", f.kind.Text)
+	}
+	if got, _, ok := f.read(); !ok || got.Kind != "persona-non-grata" {
+		t.Errorf("read kind %q (ok %v)", got.Kind, ok)
+	}
+	f.kind.SetText("Expulsion")
+	if got, _, _ := f.read(); got.Kind != "Expulsion" {
+		t.Errorf("a new kind reads as %q", got.Kind)
+	}
+}

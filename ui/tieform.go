@@ -30,8 +30,7 @@ type tieEditor struct {
 func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f := &tieEditor{form: newForm(), e: e, tie: t}
 	m := e.doc.m
-	f.kind = widget.NewSelectEntry(m.KindNames(model.ClassTie))
-	f.kind.SetText(t.Kind)
+	f.kind = kindPicker(m, model.ClassTie, t.Kind)
 	f.from = actorPicker(m)
 	f.from.SetText(e.actorName(t.From))
 	f.to = actorPicker(m)
@@ -40,7 +39,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
 	f.kind.OnChanged = func(s string) {
 		if f.tie.ID == 0 {
-			f.directed.SetChecked(m.Kind(model.ClassTie, s).Arrow)
+			f.directed.SetChecked(m.Kind(model.ClassTie, kindName(m, model.ClassTie, s)).Arrow)
 		}
 	}
 	var start, end fyne.CanvasObject
@@ -78,7 +77,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	f.clear()
 	m := f.e.doc.m
 	t = f.tie
-	t.Kind = strings.TrimSpace(f.kind.Text)
+	t.Kind = kindName(m, model.ClassTie, f.kind.Text)
 	if t.Kind == "" {
 		f.fail("kind", "choose or type a kind")
 	}
