@@ -21,9 +21,10 @@ func (c Counts) String() string {
 // does to them:
 //   - an actor of read with an ID of base is that actor, updated when it
 //     differs; any other is new;
-//   - a tie is base's tie with the same ends, kind and start, updated with
-//     read's end, label, weight, direction and notes, and with its
-//     attributes and sources added, when they differ; else new;
+//   - a tie is base's tie with its ID (from the ties table's Id column),
+//     else base's with the same ends, kind and start; it is updated with
+//     read's ends, kind, dates, label, weight, direction and notes, and
+//     with its attributes and sources added, when they differ; else new;
 //   - an event is base's with the same date and title, likewise (with the
 //     ties it begins and ends added); else new;
 //   - sources and kinds of read are new.
@@ -97,7 +98,10 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 	}
 	for _, t := range read.Ties {
 		t.From, t.To, t.Sources, t.Attrs = actor(t.From), actor(t.To), cite(t.Sources), nilIfEmpty(t.Attrs)
-		old, ok := baseTies[tieKey{t.From, t.To, t.Kind, t.Span.Start}]
+		old, ok := x.Tie(t.ID) // an Id column names it
+		if !ok {
+			old, ok = baseTies[tieKey{t.From, t.To, t.Kind, t.Span.Start}]
+		}
 		if ok {
 			ties[t.ID] = old.ID
 		} else {
@@ -111,6 +115,7 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 			continue
 		}
 		up := old
+		up.From, up.To, up.Kind, up.Span.Start = t.From, t.To, t.Kind, t.Span.Start
 		up.Span.End, up.Label, up.Weight, up.Directed, up.Notes = t.Span.End, t.Label, t.Weight, t.Directed, t.Notes
 		up.Attrs = union(old.Attrs, t.Attrs)
 		up.Sources = addIDs(old.Sources, t.Sources)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -55,8 +56,11 @@ func TestImportUpdate(t *testing.T) {
 		peru[0], peru[1] = "Peru", "country"
 		return append(rows, peru)
 	})
+	var tieID string
 	editTable(t, filepath.Join(tables, "ties.csv"), func(head []string, rows [][]string) [][]string {
 		rows[0][slices.Index(head, "Label")] = "corrected label"
+		rows[0][slices.Index(head, "Start")] = "1900" // a new start: the Id still names the tie
+		tieID = rows[0][slices.Index(head, "Id")]
 		return rows
 	})
 	args := []string{filepath.Join(tables, "actors.csv"), filepath.Join(tables, "ties.csv"), filepath.Join(tables, "events.csv")}
@@ -73,6 +77,10 @@ func TestImportUpdate(t *testing.T) {
 	mexico, _ := m.ActorByName("Mexico")
 	if _, err := m.ActorByName("Peru"); err != nil || mexico.Notes != "Corrected note." || mexico.Attrs["capital"] != "Mexico City" {
 		t.Errorf("after the update Mexico is %+v (Peru: %v)", mexico, err)
+	}
+	id, _ := strconv.ParseInt(tieID, 10, 64)
+	if tie, ok := m.Tie(id); !ok || tie.Label != "corrected label" || tie.Span.Start.String() != "1900" {
+		t.Errorf("the tie with Id %s is %+v", tieID, tie)
 	}
 	if out := mustRun(t, append([]string{"import", "--update", "--map", path}, args...)...); !strings.Contains(out, "0 added, 0 updated,") {
 		t.Errorf("second update says %q", out)

@@ -203,8 +203,17 @@ func readAttrs(sh *sheet, r row) map[string]string {
 
 func (im *importer) readTies(sh *sheet) error {
 	im.tieRows = map[int64]model.ID{}
+	baseTies := map[model.ID]bool{}
+	if im.update {
+		for _, t := range im.base.Ties {
+			baseTies[t.ID] = true
+		}
+	}
 	for _, r := range sh.rows {
 		t, err := im.tie(sh, r)
+		if n, perr := strconv.ParseInt(sh.cell(r, fID), 10, 64); err == nil && perr == nil && baseTies[n] {
+			t.ID = n // the row updates the map's tie with its Id
+		}
 		if err == nil {
 			err = im.tieRow(sh.cell(r, fID), t.ID)
 		}
