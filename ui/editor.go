@@ -188,12 +188,14 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.workingBox.Hide()
 
 	// The views follow the document: the timeline first, then the side
-	// panel, the picture, and the window's title and menus.
+	// panel, the window's title and menus, the table view, and last the
+	// picture, which may start a layout off the UI goroutine once every
+	// other view is up to date.
 	doc.Observe(e.time.follow)
 	doc.Observe(e.followInPanel)
-	doc.Observe(e.followInPicture)
 	doc.Observe(e.followInWindow)
 	doc.Observe(e.followInTables)
+	doc.Observe(e.followInPicture)
 
 	e.showScene()
 	e.refreshSide()

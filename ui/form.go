@@ -95,7 +95,11 @@ func dateEntry(d model.Date) (*widget.Entry, fyne.CanvasObject) {
 	hint := widget.NewLabel("")
 	hint.Importance = widget.LowImportance
 	show := func(s string) {
-		hint.SetText(understood(s))
+		text := understood(s)
+		if _, err := model.ParseDate(s); err != nil {
+			text = "" // saving says what is wrong, beside the field
+		}
+		hint.SetText(text)
 		hint.Hidden = hint.Text == ""
 		hint.Refresh()
 	}

@@ -160,7 +160,7 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	case model.ClassTie:
 		f.dashed = widget.NewCheck("dashed", nil)
 		f.dashed.SetChecked(k.Dashed)
-		f.arrow = widget.NewCheck("arrow at the second actor", nil)
+		f.arrow = widget.NewCheck("directed: new ties get an arrow at the second actor", nil)
 		f.arrow.SetChecked(k.Arrow)
 		f.weighted = widget.NewCheck("weight drawn as width", nil)
 		f.weighted.SetChecked(k.Weighted)

@@ -339,10 +339,26 @@ func (e *Editor) sourcesDialog() {
 		})
 	}))
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), pick(func(s model.Source) {
-		if _, err := e.apply(model.Change{Summary: "Delete Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
-			e.showError(err)
+		remove := func() {
+			if _, err := e.apply(model.Change{Summary: "Delete Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
+				e.showError(err)
+			}
+			refresh()
 		}
-		refresh()
+		n := count[s.ID]
+		if n == 0 && e.doc.m.DefaultSource != s.ID {
+			remove()
+			return
+		}
+		msg := fmt.Sprintf("%s is cited %d times; the citations go with it.", quoted(shorten(sourceName(s), 60)), n)
+		if e.doc.m.DefaultSource == s.ID {
+			msg += " It is also the map's source, which pictures credit."
+		}
+		dialog.ShowConfirm("Delete Source?", msg+" (Edit → Undo brings them back.)", func(ok bool) {
+			if ok {
+				remove()
+			}
+		}, e.win)
 	}))
 	merge := widget.NewButtonWithIcon("Merge Into…", theme.ContentCopyIcon(), pick(func(s model.Source) {
 		var others []string
@@ -357,7 +373,11 @@ func (e *Editor) sourcesDialog() {
 		into := widget.NewSelect(others, nil)
 		dialog.ShowForm("Merge "+quoted(shorten(sourceName(s), 40))+" into", "Merge", "Cancel",
 			[]*widget.FormItem{widget.NewFormItem("Source", into)}, func(ok bool) {
-				if !ok || into.Selected == "" {
+				if !ok {
+					return
+				}
+				if into.Selected == "" {
+					e.status.SetText("Nothing merged: choose the source to merge into.")
 					return
 				}
 				if _, err := e.apply(mergeSources(e.doc.m, s, byName[into.Selected])); err != nil {

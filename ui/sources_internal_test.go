@@ -144,12 +144,13 @@ func TestTieAttributes(t *testing.T) {
 		t.Error("the message stays after the name is given")
 	}
 	f.attrs.addRow("level", "embassy")
+	f.notes.SetText("Restored in 2025.")
 	if !f.save() {
 		t.Fatalf("save() = false: %q", f.message("attrs"))
 	}
 	te.settle(t)
 	stored, _ := te.stored(t).Tie(f.tie.ID)
-	if stored.Attrs["treaty"] != "Vienna 1961" || stored.Attrs["level"] != "embassy" || len(stored.Attrs) != 2 {
+	if stored.Attrs["treaty"] != "Vienna 1961" || stored.Attrs["level"] != "embassy" || len(stored.Attrs) != 2 || stored.Notes != "Restored in 2025." {
 		t.Errorf("stored attributes %v", stored.Attrs)
 	}
 	te.SelectTie(f.tie.ID)

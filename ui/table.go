@@ -237,14 +237,16 @@ func (t *recordTable) store() {
 		return
 	}
 	change, err := c.set(t.rows[t.cell.Row], strings.TrimSpace(t.edit.Text))
-	if err == nil {
-		_, err = t.e.apply(change)
-	}
 	if err != nil {
 		t.message.SetText(sentence(err))
 		return
 	}
+	// The message goes before the change is applied: applying it may
+	// start a layout, after which this view has nothing more to do.
 	t.message.SetText("")
+	if _, err := t.e.apply(change); err != nil {
+		t.message.SetText(sentence(err))
+	}
 }
 
 // deleteMarked deletes the marked records as one undoable change.

@@ -23,6 +23,7 @@ type tieEditor struct {
 	end      *widget.Entry
 	label    *widget.Entry
 	weight   *widget.Entry
+	notes    *widget.Entry
 	sources  *sourcesField
 	attrs    *attrsField
 }
@@ -63,6 +64,10 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("end", "End", end)
 	f.add("label", "Label", f.label)
 	f.add("weight", "Weight", f.weight)
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.Wrapping = fyne.TextWrapWord
+	f.notes.SetText(t.Notes)
+	f.add("notes", "Notes", f.notes)
 	f.attrs = newAttrsField(t.Attrs)
 	f.add("attrs", "Attributes", f.attrs.content)
 	f.attrs.changed = func() { f.errs["attrs"].Hide() }
@@ -87,6 +92,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t.Span.Start = f.date("start", f.start.Text)
 	t.Span.End = f.date("end", f.end.Text)
 	t.Label = strings.TrimSpace(f.label.Text)
+	t.Notes = strings.TrimSpace(f.notes.Text)
 	t.Weight = 0
 	if w := strings.TrimSpace(f.weight.Text); w != "" {
 		v, err := strconv.ParseFloat(w, 64)
