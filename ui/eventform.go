@@ -267,9 +267,15 @@ func (f *eventEditor) save() bool {
 	if f.matchDates.Checked {
 		for _, id := range append(slices.Clone(ev.Begins), ev.Ends...) {
 			t, _ := f.e.doc.m.Tie(id)
-			if t, changed := t.MatchEvent(ev); changed {
-				matched = append(matched, t)
+			t, changed := t.MatchEvent(ev)
+			if !changed {
+				continue
 			}
+			if err := t.Span.Check(); err != nil {
+				f.fail("ties", fmt.Sprintf("with the event's date, %s %s: change its dates, or do not match them", f.e.tieName(t), err))
+				return false
+			}
+			matched = append(matched, t)
 		}
 	}
 	return f.commit(f.e, summary, sources, &ev.Sources,
