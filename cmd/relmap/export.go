@@ -90,7 +90,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		if err := csvio.Write(*out, m); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "wrote %s, %s, %s, %s and %s to %s\n", csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, *out)
+		fmt.Fprintf(stderr, "wrote %s, %s, %s, %s, %s, %s and %s to %s\n", csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile,
+			csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile, *out)
 		return nil
 	}
 	write := func(w io.Writer) error {

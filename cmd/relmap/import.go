@@ -118,7 +118,7 @@ func openTables(names []string) (*tableFiles, error) {
 	if len(names) == 1 {
 		if fi, err := os.Stat(names[0]); err == nil && fi.IsDir() {
 			var found []string
-			for _, n := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile} {
+			for _, n := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile} {
 				if _, err := os.Stat(filepath.Join(names[0], n)); err == nil {
 					found = append(found, filepath.Join(names[0], n))
 				}
@@ -129,11 +129,12 @@ func openTables(names []string) (*tableFiles, error) {
 			names = found
 		}
 	}
-	if len(names) == 0 || len(names) > 5 {
-		return nil, usageErr("import: want the tables (actors.csv ties.csv [events.csv kinds.csv sources.csv]) or their folder, got %d files", len(names))
+	if len(names) == 0 || len(names) > 7 {
+		return nil, usageErr("import: want the tables (actors.csv ties.csv [events.csv kinds.csv sources.csv map.csv pins.csv]) or their folder, got %d files", len(names))
 	}
 	t := &tableFiles{}
-	slots := map[string]*csvio.Table{"actors": &t.Actors, "ties": &t.Ties, "events": &t.Events, "kinds": &t.Kinds, "sources": &t.Sources}
+	slots := map[string]*csvio.Table{"actors": &t.Actors, "ties": &t.Ties, "events": &t.Events, "kinds": &t.Kinds,
+		"sources": &t.Sources, "map": &t.Map, "pins": &t.Pins}
 	for _, name := range names {
 		f, err := os.Open(name)
 		if err != nil {
@@ -177,7 +178,7 @@ func openTables(names []string) (*tableFiles, error) {
 // relmap's, else by the headers of its first row; f is left at its start.
 func tableOf(name string, f *os.File) (string, error) {
 	base := strings.ToLower(filepath.Base(name))
-	for _, what := range []string{"actors", "ties", "events", "kinds", "sources"} {
+	for _, what := range []string{"actors", "ties", "events", "kinds", "sources", "map", "pins"} {
 		if base == what+".csv" {
 			return what, nil
 		}
@@ -196,6 +197,10 @@ func tableOf(name string, f *os.File) (string, error) {
 		has[strings.Trim(strings.TrimSpace(h), `"`)] = true
 	}
 	switch {
+	case has["field"] && has["value"]:
+		return "map", nil
+	case has["actor"] && has["x"] && has["y"]:
+		return "pins", nil
 	case has["class"]:
 		return "kinds", nil
 	case has["publisher"] || has["quote"] || has["grade"]:

@@ -359,7 +359,7 @@ func TestImportRejectsBadUse(t *testing.T) {
 		wantErr string
 	}{
 		{"without --map, should ask for it", tbl, "--map"},
-		{"with six tables, should want five at most", append([]string{"--map", "MAP"}, append(tbl, tbl...)...), "got 6"},
+		{"with nine tables, should want seven at most", append([]string{"--map", "MAP"}, append(append(tbl, tbl...), tbl...)...), "got 9"},
 		{"with one table twice, should say so", append([]string{"--map", "MAP"}, append(tbl, tbl[0])...), "are both actors tables"},
 		{"with only a kinds table, should want a table of records", []string{"--map", "MAP", filepath.Join(dir, csvio.KindsFile)}, "no actors, ties or events table"},
 	}

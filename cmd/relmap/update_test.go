@@ -91,9 +91,9 @@ func TestImportUpdate(t *testing.T) {
 }
 
 // TestCSVRoundTrip exports the default map's tables, imports their folder
-// into an empty map and exports that: the five files are the same,
-// events' ties (by the ties' Ids), kinds' styles and sources' fields
-// included.
+// into an empty map and exports that: the seven files are the same,
+// events' ties (by the ties' Ids), kinds' styles, sources' fields, the
+// map's properties and its pins included.
 func TestCSVRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	first := filepath.Join(dir, "first")
@@ -102,7 +102,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	mustRun(t, "import", "--map", path, first) // the export's folder itself
 	second := filepath.Join(dir, "second")
 	mustRun(t, "export", "--map", path, "--format", "csv", "--out", second)
-	for _, name := range []string{"actors.csv", "ties.csv", "events.csv", "kinds.csv", "sources.csv"} {
+	for _, name := range []string{"actors.csv", "ties.csv", "events.csv", "kinds.csv", "sources.csv", "map.csv", "pins.csv"} {
 		a, errA := os.ReadFile(filepath.Join(first, name))
 		b, errB := os.ReadFile(filepath.Join(second, name))
 		if errA != nil || errB != nil || string(a) != string(b) {

@@ -14,6 +14,11 @@ import (
 const (
 	KindsFile   = "kinds.csv"
 	SourcesFile = "sources.csv"
+	// MapFile holds the map's properties (a Field and a Value column:
+	// name, description, author, licence, source) and PinsFile the
+	// positions the user fixed (Actor, X, Y).
+	MapFile  = "map.csv"
+	PinsFile = "pins.csv"
 )
 
 // Fields of the catalogue tables.
@@ -29,6 +34,11 @@ const (
 	fPublisher = "publisher"
 	fQuote     = "quote"
 	fGrade     = "grade"
+	fField     = "field"
+	fValue     = "value"
+	fActor     = "actor"
+	fX         = "x"
+	fY         = "y"
 )
 
 var (
@@ -52,6 +62,104 @@ var (
 		column{fGrade, []string{"Grade", "Reliability"}, false},
 	)
 )
+
+var (
+	mapLayout = newLayout(false,
+		column{fField, []string{"Field"}, true},
+		column{fValue, []string{"Value"}, false},
+	)
+	pinsLayout = newLayout(false,
+		column{fActor, []string{"Actor"}, true},
+		column{fX, []string{"X"}, true},
+		column{fY, []string{"Y"}, true},
+	)
+)
+
+// readMap reads the map table: the import's name, description, author,
+// licence and source (its title and URL as a cell cites it).
+func (im *importer) readMap(sh *sheet) error {
+	for _, r := range sh.rows {
+		v := sh.cell(r, fValue)
+		switch strings.ToLower(sh.cell(r, fField)) {
+		case "name":
+			im.out.Name = v
+		case "description":
+			im.out.Description = v
+		case "author":
+			im.out.Author = v
+		case "licence", "license":
+			im.out.Licence = v
+		case "source":
+			if ids := im.sources.cite(v); len(ids) > 0 {
+				im.out.DefaultSource = ids[0]
+			}
+		default:
+			return sh.fail(r, invalid(fField, "%q is not one of name, description, author, licence and source", sh.cell(r, fField)))
+		}
+	}
+	im.out.Sources = im.sources.added
+	return nil
+}
+
+// readPins reads the pins table: the actor named in each row is fixed at
+// X, Y (layout units).
+func (im *importer) readPins(sh *sheet) error {
+	for _, r := range sh.rows {
+		id, err := im.requiredActor(fActor, sh.cell(r, fActor))
+		if err == nil && im.out.Pins[id] != (model.Point{}) {
+			err = &model.FieldError{Field: fActor, Msg: fmt.Sprintf("%q is pinned twice", sh.cell(r, fActor)), Err: model.ErrConflict}
+		}
+		var p model.Point
+		for _, c := range []struct {
+			field string
+			to    *float64
+		}{{fX, &p.X}, {fY, &p.Y}} {
+			if err != nil {
+				break
+			}
+			*c.to, err = strconv.ParseFloat(sh.cell(r, c.field), 64)
+			if err != nil {
+				err = invalid(c.field, "%q is not a number", sh.cell(r, c.field))
+			}
+		}
+		if err == nil {
+			if perr := p.Check(); perr != nil {
+				err = invalid(fX, "%s", perr)
+			}
+		}
+		if err != nil {
+			return sh.fail(r, err)
+		}
+		if im.out.Pins == nil {
+			im.out.Pins = map[model.ID]model.Point{}
+		}
+		im.out.Pins[id] = p
+	}
+	return nil
+}
+
+// mapRows writes the map's properties as the map table.
+func (w *tableWriter) mapRows() ([][]string, error) {
+	source := ""
+	if s, ok := w.m.Source(w.m.DefaultSource); ok && w.m.DefaultSource != 0 {
+		source = formatSource(s)
+	}
+	return [][]string{headers(mapLayout),
+		{"name", w.m.Name}, {"description", w.m.Description}, {"author", w.m.Author},
+		{"licence", w.m.Licence}, {"source", source}}, nil
+}
+
+// pinRows writes the map's pins as the pins table, by actor name, in
+// actor order.
+func (w *tableWriter) pinRows() ([][]string, error) {
+	recs := [][]string{headers(pinsLayout)}
+	for _, a := range w.m.Actors {
+		if p, ok := w.m.Pins[a.ID]; ok {
+			recs = append(recs, []string{a.Name, strconv.FormatFloat(p.X, 'g', -1, 64), strconv.FormatFloat(p.Y, 'g', -1, 64)})
+		}
+	}
+	return recs, nil
+}
 
 // readKinds reads the kinds table into the import's kinds.
 func (im *importer) readKinds(sh *sheet) error {

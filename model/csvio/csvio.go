@@ -36,8 +36,10 @@ type Table struct {
 // Files are the tables of one import. Any of them may be absent.
 type Files struct {
 	Actors, Ties, Events Table
-	// Kinds and Sources are the catalogue tables (KindsFile, SourcesFile).
-	Kinds, Sources Table
+	// Kinds and Sources are the catalogue tables (KindsFile, SourcesFile),
+	// Map the map's properties and Pins its fixed positions (MapFile,
+	// PinsFile).
+	Kinds, Sources, Map, Pins Table
 }
 
 // Error is a problem with one row of one file. It unwraps to a
@@ -106,6 +108,8 @@ func read(f Files, im *importer) (*model.Map, error) {
 		{f.Actors, ActorsFile, actorsLayout, im.readActors},
 		{f.Ties, TiesFile, tiesLayout, im.readTies},
 		{f.Events, EventsFile, eventsLayout, im.readEvents},
+		{f.Map, MapFile, mapLayout, im.readMap},
+		{f.Pins, PinsFile, pinsLayout, im.readPins},
 	}
 	for _, s := range steps {
 		if s.table.R == nil {
@@ -142,7 +146,8 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 	tables := []struct {
 		name  string
 		table *Table
-	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}, {KindsFile, &f.Kinds}, {SourcesFile, &f.Sources}}
+	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}, {KindsFile, &f.Kinds}, {SourcesFile, &f.Sources},
+		{MapFile, &f.Map}, {PinsFile, &f.Pins}}
 	found := false
 	for i, t := range tables {
 		file, err := os.Open(filepath.Join(dir, t.name))

@@ -18,11 +18,18 @@ import (
 // dir if need be. It encodes all three before writing any, so that a map
 // that cannot be written leaves no files behind.
 func Write(dir string, m *model.Map) error {
-	var actors, ties, events, kinds, sources bytes.Buffer
+	var actors, ties, events, kinds, sources, props, pins bytes.Buffer
 	if err := WriteTables(&actors, &ties, &events, m); err != nil {
 		return err
 	}
 	if err := WriteCatalogues(&kinds, &sources, m); err != nil {
+		return err
+	}
+	if m == nil {
+		m = &model.Map{}
+	}
+	w := newTableWriter(m)
+	if err := writeAll(w, []tableOut{{&props, MapFile, w.mapRows}, {&pins, PinsFile, w.pinRows}}); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -32,7 +39,7 @@ func Write(dir string, m *model.Map) error {
 		name string
 		data []byte
 	}{{ActorsFile, actors.Bytes()}, {TiesFile, ties.Bytes()}, {EventsFile, events.Bytes()},
-		{KindsFile, kinds.Bytes()}, {SourcesFile, sources.Bytes()}} {
+		{KindsFile, kinds.Bytes()}, {SourcesFile, sources.Bytes()}, {MapFile, props.Bytes()}, {PinsFile, pins.Bytes()}} {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
 			return fmt.Errorf("write tables: %w", err)
 		}

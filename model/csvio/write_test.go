@@ -66,6 +66,10 @@ func TestWriteThenReadDir(t *testing.T) {
 		{Name: "mission", Class: model.ClassActor, Label: "Mission", Shape: model.ShapeDiamond, Color: "#2e8b57"}}
 	s := &want.Sources[1]
 	s.Publisher, s.Date, s.Quote, s.Grade = "Reuters", model.MustDate("2024-04-06"), "“a flagrant violation”, he said", "B"
+	// The map and pins tables keep the map's properties and pins.
+	want.Name, want.Description, want.Author, want.Licence = "Quito", "The raid, in tables.", "A newsroom", "CC BY 4.0"
+	want.DefaultSource = want.Sources[1].ID
+	want.Pins = map[model.ID]model.Point{1: {X: 1.5, Y: -20}, 3: {X: 0, Y: 0.25}}
 	if err := csvio.Write(dir, want); err != nil {
 		t.Fatal(err)
 	}
