@@ -314,7 +314,12 @@ func (e *Editor) sourcesDialog() {
 			s := sources[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  cited %d×", shorten(sourceName(s), 70), count[s.ID]))
 		})
-	list.OnSelected = func(i widget.ListItemID) { selected = i }
+	citing := widget.NewLabel("Select a source to see where it is cited.")
+	citing.Wrapping = fyne.TextWrapWord
+	list.OnSelected = func(i widget.ListItemID) {
+		selected = i
+		citing.SetText(citedBy(e, sources[i].ID))
+	}
 	refresh := func() {
 		load()
 		selected = -1
@@ -386,10 +391,41 @@ func (e *Editor) sourcesDialog() {
 				refresh()
 			}, e.win)
 	}))
-	content := container.NewBorder(nil, container.NewHBox(edit, del, merge), nil, nil, list)
+	scroll := container.NewVScroll(citing)
+	scroll.SetMinSize(fyne.NewSize(0, 90))
+	content := container.NewBorder(nil, container.NewVBox(scroll, container.NewHBox(edit, del, merge)), nil, nil, list)
 	d = dialog.NewCustom("Sources", "Close", content, e.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
+}
+
+// citedBy says where source id is cited: the actors, ties and events that
+// cite it, and the map itself when it is the map's source.
+func citedBy(e *Editor, id model.ID) string {
+	m := e.doc.m
+	var where []string
+	if m.DefaultSource == id {
+		where = append(where, "the map (its pictures credit it)")
+	}
+	for _, a := range m.Actors {
+		if slices.Contains(a.Sources, id) {
+			where = append(where, "actor "+a.Name)
+		}
+	}
+	for _, t := range m.Ties {
+		if slices.Contains(t.Sources, id) {
+			where = append(where, "tie "+e.tieName(t))
+		}
+	}
+	for _, ev := range m.Events {
+		if slices.Contains(ev.Sources, id) {
+			where = append(where, "event "+ev.Title)
+		}
+	}
+	if len(where) == 0 {
+		return "Cited nowhere."
+	}
+	return "Cited by " + strings.Join(where, "; ") + "."
 }
 
 // mergeSources is the change that makes every record citing s cite into

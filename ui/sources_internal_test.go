@@ -188,3 +188,12 @@ func TestActorThatComesBack(t *testing.T) {
 		t.Errorf("the panel says:\n%s", panel)
 	}
 }
+
+func TestCitedBy(t *testing.T) {
+	te := newTestEditor(t)
+	src := te.doc.m.Sources[0]
+	got := citedBy(te.Editor, src.ID)
+	if !strings.HasPrefix(got, "Cited by the map") || !strings.Contains(got, "actor Mexico") {
+		t.Errorf("citedBy = %.200q", got)
+	}
+}
