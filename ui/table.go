@@ -28,9 +28,11 @@ type tableColumn struct {
 // recordTable is one tab of the table view: the records of one table of
 // the map (actors, ties, events or sources) as rows, filtered by the text
 // typed above them and sorted by the column whose header was clicked
-// last. A click on a cell selects its record on the diagram and puts the
-// cell's text in the edit bar beneath, where Enter stores it, checked as
-// the forms check it; the first column marks rows for Delete Marked.
+// last. A click on a cell selects its record on the diagram and, in a
+// column that can be edited, turns the cell into a field: Enter stores
+// it, checked as the forms check it, with what is wrong said beneath the
+// table and nothing stored. The first column marks rows for Delete
+// Marked.
 type recordTable struct {
 	e      *Editor
 	name   string
@@ -43,13 +45,16 @@ type recordTable struct {
 	marked  map[model.ID]bool
 	sortCol int
 	desc    bool
-	cell    widget.TableCellID // the cell in the edit bar; Row -1 for none
-	quiet   bool               // the table is selecting a row itself
+	// cell is the cell being edited (Row -1 for none) and cellText what
+	// its field holds; focus asks for the field to take the keyboard.
+	cell     widget.TableCellID
+	cellText string
+	focus    bool
+	quiet    bool // the table is selecting a row itself
+	selRow   int  // the row selected last, -1 for none
 
 	filter  *widget.Entry
 	table   *widget.Table
-	edit    *widget.Entry
-	editFor *widget.Label
 	message *widget.Label
 	content fyne.CanvasObject
 }
@@ -57,14 +62,14 @@ type recordTable struct {
 func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []tableColumn,
 	selectRecord func(id model.ID), del func(ids []model.ID) model.Change) *recordTable {
 	t := &recordTable{e: e, name: name, ids: ids, cols: cols, onPick: selectRecord, delete: del,
-		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}}
+		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}, selRow: -1}
 	t.filter = widget.NewEntry()
 	t.filter.SetPlaceHolder("Filter " + name + "…")
 	t.filter.OnChanged = func(string) { t.reload() }
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
 		func() fyne.CanvasObject {
-			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""))
+			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""), widget.NewEntry())
 		},
 		t.updateCell)
 	t.table.ShowHeaderColumn = false
@@ -75,16 +80,11 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 		t.table.SetColumnWidth(i+1, c.width)
 	}
 	t.table.OnSelected = t.selected
-	t.editFor = widget.NewLabel("")
-	t.edit = widget.NewEntry()
-	t.edit.OnSubmitted = func(string) { t.store() }
-	t.edit.Disable()
 	t.message = widget.NewLabel("")
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
 	deleteMarked := widget.NewButtonWithIcon("Delete Marked", theme.DeleteIcon(), t.deleteMarked)
-	bar := container.NewBorder(nil, t.message, t.editFor, nil, t.edit)
-	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), bar, nil, nil, t.table)
+	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), t.message, nil, nil, t.table)
 	t.reload()
 	return t
 }
@@ -113,13 +113,14 @@ func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	check, label := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label)
+	check, label, field := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label), stack.Objects[2].(*widget.Entry)
 	if id.Row >= len(t.rows) {
 		return
 	}
 	rec := t.rows[id.Row]
 	if id.Col == 0 {
 		label.Hide()
+		field.Hide()
 		check.Show()
 		check.OnChanged = nil
 		check.SetChecked(t.marked[rec])
@@ -127,6 +128,22 @@ func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	check.Hide()
+	if id == t.cell {
+		label.Hide()
+		field.OnChanged, field.OnSubmitted = nil, nil
+		field.SetText(t.cellText)
+		field.OnChanged = func(s string) { t.cellText = s }
+		field.OnSubmitted = func(string) { t.store() }
+		field.Show()
+		if t.focus {
+			t.focus = false
+			if c := fyne.CurrentApp().Driver().CanvasForObject(t.table); c != nil {
+				c.Focus(field)
+			}
+		}
+		return
+	}
+	field.Hide()
 	label.Show()
 	label.Truncation = fyne.TextTruncateEllipsis
 	label.SetText(t.cols[id.Col-1].get(rec))
@@ -200,19 +217,13 @@ func (t *recordTable) selected(id widget.TableCellID) {
 		return
 	}
 	rec := t.rows[id.Row]
-	if id.Col == 0 {
-		t.clearEdit()
-	} else {
-		c := t.cols[id.Col-1]
-		t.cell = id
-		t.editFor.SetText(c.title + ":")
-		t.edit.SetText(c.get(rec))
+	t.selRow = id.Row
+	if id.Col > 0 && t.cols[id.Col-1].set != nil && !t.quiet {
+		t.cell, t.cellText, t.focus = id, t.cols[id.Col-1].get(rec), true
 		t.message.SetText("")
-		if c.set == nil {
-			t.edit.Disable()
-		} else {
-			t.edit.Enable()
-		}
+		t.table.Refresh()
+	} else {
+		t.clearEdit()
 	}
 	if !t.quiet && t.onPick != nil {
 		t.onPick(rec)
@@ -220,14 +231,15 @@ func (t *recordTable) selected(id widget.TableCellID) {
 }
 
 func (t *recordTable) clearEdit() {
-	t.cell = widget.TableCellID{Row: -1}
-	t.editFor.SetText("")
-	t.edit.SetText("")
-	t.edit.Disable()
+	if t.cell.Row >= 0 {
+		t.cell = widget.TableCellID{Row: -1}
+		t.table.Refresh()
+	}
 }
 
-// store puts the edit bar's text in its cell as one undoable change; a
-// text the column refuses is said beside the bar and nothing is stored.
+// store puts the text of the cell being edited in its record as one
+// undoable change; a text the column refuses is said beneath the table,
+// the field stays, and nothing is stored.
 func (t *recordTable) store() {
 	if t.cell.Row < 0 || t.cell.Row >= len(t.rows) || t.cell.Col == 0 {
 		return
@@ -236,16 +248,18 @@ func (t *recordTable) store() {
 	if c.set == nil {
 		return
 	}
-	change, err := c.set(t.rows[t.cell.Row], strings.TrimSpace(t.edit.Text))
+	change, err := c.set(t.rows[t.cell.Row], strings.TrimSpace(t.cellText))
 	if err != nil {
-		t.message.SetText(sentence(err))
+		t.message.SetText(c.title + ": " + sentence(err))
 		return
 	}
-	// The message goes before the change is applied: applying it may
-	// start a layout, after which this view has nothing more to do.
+	// The message and the field go before the change is applied:
+	// applying it may start a layout, after which this view has nothing
+	// more to do.
 	t.message.SetText("")
+	t.clearEdit()
 	if _, err := t.e.apply(change); err != nil {
-		t.message.SetText(sentence(err))
+		t.message.SetText(c.title + ": " + sentence(err))
 	}
 }
 
@@ -272,12 +286,11 @@ func (t *recordTable) deleteMarked() {
 // diagram.
 func (t *recordTable) show(id model.ID) {
 	i := slices.Index(t.rows, id)
-	if i < 0 {
-		return
+	if i < 0 || i == t.selRow {
+		return // gone, or selected here already (a cell may be in edit)
 	}
 	t.quiet = true
-	col := max(t.cell.Col, 1)
-	t.table.Select(widget.TableCellID{Row: i, Col: col})
+	t.table.Select(widget.TableCellID{Row: i, Col: 1})
 	t.quiet = false
 }
 

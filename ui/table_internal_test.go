@@ -11,7 +11,8 @@ import (
 
 // TestTableView opens the table view, filters and sorts the actors,
 // selects a row (which selects the actor on the diagram), refuses a bad
-// edit beside the edit bar and stores a good one as one undoable change,
+// edit of a cell beneath the table and stores a good one as one undoable
+// change,
 // follows a selection made on the diagram, and deletes marked rows.
 func TestTableView(t *testing.T) {
 	te := newTestEditor(t)
@@ -53,16 +54,16 @@ func TestTableView(t *testing.T) {
 		return -1
 	}
 	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 7}) // Notes
-	if te.doc.selected != mexico.ID || actors.edit.Text != mexico.Notes {
-		t.Fatalf("selecting Mexico's notes: selected %d, edit bar %q", te.doc.selected, actors.edit.Text)
+	if te.doc.selected != mexico.ID || actors.cellText != mexico.Notes {
+		t.Fatalf("selecting Mexico's notes: selected %d, edit bar %q", te.doc.selected, actors.cellText)
 	}
 	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 4}) // From
-	actors.edit.SetText("2024-13")
+	actors.cellText = "2024-13"
 	actors.store()
 	if !strings.Contains(actors.message.Text, "Not a date") {
 		t.Errorf("a bad date says %q", actors.message.Text)
 	}
-	actors.edit.SetText("1821")
+	actors.cellText = "1821"
 	actors.store()
 	te.settle(t)
 	if got, _ := te.doc.m.Actor(mexico.ID); got.Life.Start != model.MustDate("1821") || actors.message.Text != "" {
@@ -95,8 +96,7 @@ func actor(te *testEditor, id model.ID) model.Actor {
 	return a
 }
 
-// selectedRow is the row selected in t's table, through the edit bar's
-// cell.
+// selectedRow is the row selected last in t's table.
 func selectedRow(t *recordTable) (int, bool) {
-	return t.cell.Row, t.cell.Row >= 0
+	return t.selRow, t.selRow >= 0
 }
