@@ -31,7 +31,7 @@ type eventEditor struct {
 	people, ties *fyne.Container
 	participants []participantRow
 	links        []tieRow
-	tieChoices   []string
+	names        map[model.ID]string // actors' names by ID, for tieChoice
 	tieByChoice  map[string]model.ID
 	matchDates   *widget.Check
 	sources      *sourcesField
@@ -71,11 +71,6 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.description.SetText(ev.Description)
 
 	f.tieByChoice = map[string]model.ID{}
-	for _, t := range m.Ties {
-		c := f.tieChoice(t)
-		f.tieChoices = append(f.tieChoices, c)
-		f.tieByChoice[c] = t.ID
-	}
 	f.people = container.NewVBox()
 	for _, p := range ev.Participants {
 		f.addParticipant(e.actorName(p.Actor), p.Role)
@@ -107,11 +102,17 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 // tieChoice names a tie in the form's tie lists: its ends, its kind and
 // when it is in force.
 func (f *eventEditor) tieChoice(t model.Tie) string {
+	if f.names == nil { // once: a map may have 50,000 ties to name
+		f.names = make(map[model.ID]string, len(f.e.doc.m.Actors))
+		for _, a := range f.e.doc.m.Actors {
+			f.names[a.ID] = a.Name
+		}
+	}
 	what := f.e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()
 	if t.Label != "" {
 		what = t.Label
 	}
-	s := fmt.Sprintf("%s – %s: %s", f.e.actorName(t.From), f.e.actorName(t.To), what)
+	s := fmt.Sprintf("%s – %s: %s", f.names[t.From], f.names[t.To], what)
 	if span := t.Span.String(); span != "" {
 		s += " (" + span + ")"
 	}
@@ -140,9 +141,38 @@ func (f *eventEditor) addParticipant(name, role string) {
 	f.follow("participants", r.box)
 }
 
+// maxTieChoices is how many ties a tie row offers at most without
+// participants to narrow them to.
+const maxTieChoices = 300
+
+// tieOptions are the ties a new tie row offers: those of the event's
+// participants (as the rows name them now), or every tie of a map that
+// has few, and id's.
+func (f *eventEditor) tieOptions(id model.ID) []string {
+	m := f.e.doc.m
+	who := map[model.ID]bool{}
+	for _, p := range f.participants {
+		if a, err := m.ActorByName(strings.TrimSpace(p.actor.Text)); err == nil {
+			who[a.ID] = true
+		}
+	}
+	var out []string
+	for _, t := range m.Ties {
+		if t.ID == id || who[t.From] || who[t.To] || (len(who) == 0 && len(m.Ties) <= maxTieChoices) {
+			c := f.tieChoice(t)
+			f.tieByChoice[c] = t.ID
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func (f *eventEditor) addTie(id model.ID, change string) {
-	r := tieRow{tie: widget.NewSelect(f.tieChoices, nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
+	r := tieRow{tie: widget.NewSelect(f.tieOptions(id), nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
 	r.tie.PlaceHolder = "(choose a tie)"
+	if len(r.tie.Options) == 0 {
+		r.tie.PlaceHolder = "(add participants first: their ties are offered)"
+	}
 	if t, ok := f.e.doc.m.Tie(id); ok {
 		r.tie.SetSelected(f.tieChoice(t))
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"relmap/model"
+	"relmap/model/storetest"
 )
 
 func TestEventFormRefusesBadInput(t *testing.T) {
@@ -126,4 +127,27 @@ func TestEventEndsATie(t *testing.T) {
 			t.Error("deleting the event changed the tie")
 		}
 	})
+}
+
+// TestEventTiesOnABigMap: on a map of many ties, a tie row offers the
+// ties of the event's participants, not every tie.
+func TestEventTiesOnABigMap(t *testing.T) {
+	te := newTestEditor(t)
+	te.doc.m = storetest.Generated(1000, 2000)
+	f := te.newEventEditor(model.Event{})
+	f.addTie(0, endsChoice)
+	if n := len(f.links[0].tie.Options); n != 0 {
+		t.Errorf("with no participants a row offers %d ties", n)
+	}
+	f.addParticipant("Actor 000001", "")
+	f.addTie(0, endsChoice)
+	opts := f.links[1].tie.Options
+	if len(opts) == 0 || len(opts) > 50 {
+		t.Fatalf("with one participant a row offers %d ties", len(opts))
+	}
+	for _, o := range opts {
+		if !strings.Contains(o, "Actor 000001") {
+			t.Errorf("offered %q", o)
+		}
+	}
 }
