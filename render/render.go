@@ -1,7 +1,10 @@
 package render
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
@@ -325,8 +328,37 @@ func segmentDistance(p, a, b pt) float64 {
 
 // WritePNG encodes img as PNG.
 func WritePNG(w io.Writer, img image.Image) error {
-	if err := png.Encode(w, img); err != nil {
+	return WritePNGAt(w, img, 0)
+}
+
+// WritePNGAt writes img as PNG and, when dpi is above 0, records its
+// resolution in the file (a pHYs chunk, in pixels per metre), so that a
+// layout program places it at its size in print.
+func WritePNGAt(w io.Writer, img image.Image, dpi float64) error {
+	if dpi <= 0 {
+		if err := png.Encode(w, img); err != nil {
+			return fmt.Errorf("encode png: %w", err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
 		return fmt.Errorf("encode png: %w", err)
+	}
+	const ihdrEnd = 8 + 4 + 4 + 13 + 4 // signature, then IHDR's length, type, data and CRC
+	b := buf.Bytes()
+	ppm := uint32(math.Round(dpi / 0.0254))
+	chunk := make([]byte, 4+4+9+4)
+	binary.BigEndian.PutUint32(chunk[0:], 9)
+	copy(chunk[4:], "pHYs")
+	binary.BigEndian.PutUint32(chunk[8:], ppm)
+	binary.BigEndian.PutUint32(chunk[12:], ppm)
+	chunk[16] = 1 // the unit is the metre
+	binary.BigEndian.PutUint32(chunk[17:], crc32.ChecksumIEEE(chunk[4:17]))
+	for _, part := range [][]byte{b[:ihdrEnd], chunk, b[ihdrEnd:]} {
+		if _, err := w.Write(part); err != nil {
+			return fmt.Errorf("write png: %w", err)
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -112,5 +113,34 @@ func TestCSVRoundTrip(t *testing.T) {
 	events, _ := os.ReadFile(filepath.Join(second, "events.csv"))
 	if !strings.Contains(strings.SplitN(string(events), "\n", 2)[0], "Begins,Ends") {
 		t.Errorf("events header %q", strings.SplitN(string(events), "\n", 2)[0])
+	}
+}
+
+// TestRenderWritesOnlyPNG: a picture named .svg is refused and not
+// written; --dpi records the resolution in the PNG's pHYs chunk.
+func TestRenderWritesOnlyPNG(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := relmap(t, "render", "--at", "2024-04-05", "--out", filepath.Join(dir, "crisis.svg"))
+	if code != 2 || !strings.Contains(stderr, "PNG pictures only") {
+		t.Errorf("--out crisis.svg: exit %d, %q", code, stderr)
+	}
+	if got := files(t, dir); len(got) != 0 {
+		t.Errorf("the refused render left %v", got)
+	}
+	out := filepath.Join(dir, "crisis.png")
+	mustRun(t, "render", "--at", "2024-04-05", "--out", out, "--dpi", "300", "--width", "400", "--height", "300")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), "pHYs")
+	if i < 0 {
+		t.Fatal("no pHYs chunk")
+	}
+	if ppm := int(data[i+4])<<24 | int(data[i+5])<<16 | int(data[i+6])<<8 | int(data[i+7]); ppm != 11811 || data[i+12] != 1 {
+		t.Errorf("pHYs says %d per unit %d, want 11811 per metre (300 dpi)", ppm, data[i+12])
+	}
+	if _, err := png.Decode(strings.NewReader(string(data))); err != nil {
+		t.Errorf("the PNG with pHYs does not decode: %v", err)
 	}
 }
