@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -135,5 +138,28 @@ func TestKindFieldsShowLabels(t *testing.T) {
 	f.kind.SetText("Expulsion")
 	if got, _, _ := f.read(); got.Kind != "Expulsion" {
 		t.Errorf("a new kind reads as %q", got.Kind)
+	}
+}
+
+// TestExportResolution parses the export dialog's resolution and writes
+// it into the PNG.
+func TestExportResolution(t *testing.T) {
+	for in, want := range map[string]float64{"": 0, " 300 ": 300, "72": 72} {
+		if got, err := exportDPI(in); err != nil || got != want {
+			t.Errorf("exportDPI(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"0", "-5", "many", "20000"} {
+		if _, err := exportDPI(bad); err == nil {
+			t.Errorf("exportDPI(%q) accepted", bad)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "x.png")
+	if err := writePNGFile(path, image.NewRGBA(image.Rect(0, 0, 4, 3)), 300); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "pHYs") {
+		t.Errorf("the export has no pHYs chunk (%v)", err)
 	}
 }
