@@ -144,31 +144,30 @@ func (r *Renderer) LayoutKey(m *model.Map, stability float64) string {
 }
 
 // KeptLayout returns the layout kept in c. fresh reports whether it was
-// computed from m as it is now at stability; a stale one is still
-// returned, as the start of a new layout (see Layout's old). tl is nil
-// when c keeps none, or one that does not decode.
-func (r *Renderer) KeptLayout(ctx context.Context, m *model.Map, stability float64, c model.LayoutCache) (tl *layout.Timeline, fresh bool, err error) {
-	if _, err := layout.Stability(stability); err != nil {
-		return nil, false, err
-	}
-	key, data, err := c.Layout(ctx)
-	if err != nil || key == "" {
+// kept under key, the LayoutKey of the map as it is now; a stale one is
+// still returned, as the start of a new layout (see Layout's old). tl is
+// nil when c keeps none, or one that does not decode.
+func (r *Renderer) KeptLayout(ctx context.Context, key string, c model.LayoutCache) (tl *layout.Timeline, fresh bool, err error) {
+	kept, data, err := c.Layout(ctx)
+	if err != nil || kept == "" {
 		return nil, false, err
 	}
 	tl = new(layout.Timeline)
 	if tl.UnmarshalBinary(data) != nil {
 		return nil, false, nil // damaged: lay out again
 	}
-	return tl, key == r.LayoutKey(m, stability), nil
+	return tl, kept == key, nil
 }
 
-// Keep stores tl, m's layout at stability, in c.
-func (r *Renderer) Keep(ctx context.Context, m *model.Map, stability float64, tl *layout.Timeline, c model.LayoutCache) error {
+// Keep stores tl in c under key, the LayoutKey of the map and stability
+// it was laid out from. The key is the caller's, worked out once: it
+// hashes the whole map.
+func (r *Renderer) Keep(ctx context.Context, key string, tl *layout.Timeline, c model.LayoutCache) error {
 	data, err := tl.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	return c.PutLayout(ctx, r.LayoutKey(m, stability), data)
+	return c.PutLayout(ctx, key, data)
 }
 
 // LayoutKept returns m's layout at stability: the one kept in c when it is
@@ -176,7 +175,11 @@ func (r *Renderer) Keep(ctx context.Context, m *model.Map, stability float64, tl
 // in c. laidOut reports whether any layout work was done. When the new
 // layout cannot be kept, tl is returned with the error.
 func (r *Renderer) LayoutKept(ctx context.Context, m *model.Map, stability float64, c model.LayoutCache, progress func(done, total int)) (tl *layout.Timeline, laidOut bool, err error) {
-	old, fresh, err := r.KeptLayout(ctx, m, stability, c)
+	if _, err := layout.Stability(stability); err != nil {
+		return nil, false, err
+	}
+	key := r.LayoutKey(m, stability)
+	old, fresh, err := r.KeptLayout(ctx, key, c)
 	if err != nil {
 		return nil, false, err
 	}
@@ -187,7 +190,7 @@ func (r *Renderer) LayoutKept(ctx context.Context, m *model.Map, stability float
 	if err != nil {
 		return nil, true, err
 	}
-	if err := r.Keep(ctx, m, stability, tl, c); err != nil {
+	if err := r.Keep(ctx, key, tl, c); err != nil {
 		return tl, true, fmt.Errorf("keep the layout of %q: %w", m.Name, err)
 	}
 	return tl, true, nil

@@ -26,18 +26,21 @@ type kept struct {
 	tl        *layout.Timeline
 	fresh     bool
 	stability float64
+	// key is the map's layout key at stability (render.LayoutKey),
+	// worked out once: it hashes the whole map.
+	key string
 }
 
 // readKept reads the layout kept in st for m at stability s; it may run
 // off the UI goroutine. A store that keeps no layout has none.
 func (e *Editor) readKept(st model.Store, m *model.Map, s float64) (kept, error) {
-	k := kept{stability: s}
+	k := kept{stability: s, key: e.r.LayoutKey(m, s)}
 	cache, ok := st.(model.LayoutCache)
 	if !ok {
 		return k, nil
 	}
 	var err error
-	k.tl, k.fresh, err = e.r.KeptLayout(context.Background(), m, s, cache)
+	k.tl, k.fresh, err = e.r.KeptLayout(context.Background(), k.key, cache)
 	return k, err
 }
 
@@ -57,7 +60,7 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 	}
 	if k.fresh {
 		e.tl = k.tl
-		e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), k.tl)
+		e.laidOut.put(k.key, k.tl, e.doc.m)
 		return false, nil
 	}
 	if len(e.doc.keys) > shortTimeline {
@@ -67,11 +70,11 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil); err != nil {
 		return false, err
 	}
-	e.laidOut.put(e.r.LayoutKey(e.doc.m, e.tlStability), e.tl)
+	e.laidOut.put(k.key, e.tl, e.doc.m)
 	if cache, ok := e.doc.store.(model.LayoutCache); ok {
 		// A file that cannot be written is still shown; it is laid out
 		// again next time.
-		_ = e.r.Keep(ctx, e.doc.m, e.tlStability, e.tl, cache)
+		_ = e.r.Keep(ctx, k.key, e.tl, cache)
 	}
 	return false, nil
 }
@@ -128,11 +131,11 @@ func (e *Editor) relayoutWith(hold bool) {
 			tl, err = layOut(ctx, m, s, old, report)
 		}
 		if err == nil {
-			e.laidOut.put(key, tl)
+			e.laidOut.put(key, tl, m)
 		}
 		var keepErr error
 		if err == nil && cache != nil {
-			keepErr = e.r.Keep(ctx, m, s, tl, cache)
+			keepErr = e.r.Keep(ctx, key, tl, cache)
 		}
 		fyne.DoAndWait(func() { e.applyLayout(gen, m, s, tl, err, keepErr) })
 	}()
@@ -256,15 +259,21 @@ func (e *Editor) setFraming(f render.Framing) {
 
 // laidOut remembers the last few layouts the editor made, by their key
 // (the map's content and the settings): undoing an edit gives back the map
-// as it was, and with it, exactly, the picture it had.
+// as it was, and with it, exactly, the picture it had. A big map's layout
+// takes tens of megabytes, so for one it keeps the last two only: enough
+// to undo the last edit.
 type laidOut struct {
 	mu   sync.Mutex
 	keys []string
 	tls  []*layout.Timeline
 }
 
-// laidOutKept is how many layouts laidOut remembers.
-const laidOutKept = 8
+// laidOutKept is how many layouts laidOut remembers, laidOutKeptBig for a
+// map of at least asyncActorsAndTies actors and ties.
+const (
+	laidOutKept    = 8
+	laidOutKeptBig = 2
+)
 
 func (l *laidOut) get(key string) (*layout.Timeline, bool) {
 	l.mu.Lock()
@@ -275,13 +284,19 @@ func (l *laidOut) get(key string) (*layout.Timeline, bool) {
 	return nil, false
 }
 
-func (l *laidOut) put(key string, tl *layout.Timeline) {
+// put remembers tl, the layout of m under key.
+func (l *laidOut) put(key string, tl *layout.Timeline, m *model.Map) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if slices.Contains(l.keys, key) {
 		return
 	}
-	if len(l.keys) == laidOutKept {
+	keep := laidOutKept
+	if len(m.Actors)+len(m.Ties) >= asyncActorsAndTies {
+		keep = laidOutKeptBig
+	}
+	for len(l.keys) >= keep {
+		l.tls[0] = nil // let the dropped layout go
 		l.keys, l.tls = l.keys[1:], l.tls[1:]
 	}
 	l.keys, l.tls = append(l.keys, key), append(l.tls, tl)
