@@ -68,16 +68,7 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 		old, ok := x.Actor(a.ID)
 		a.ID, a.BelongsTo, a.LocatedIn, a.Sources = actor(a.ID), actor(a.BelongsTo), actor(a.LocatedIn), cite(a.Sources)
 		a.Attrs = nilIfEmpty(a.Attrs)
-		switch {
-		case !ok:
-			n.Added++
-		case reflect.DeepEqual(a, old):
-			n.Unchanged++
-			continue
-		default:
-			n.Updated++
-		}
-		c.Put.Actors = append(c.Put.Actors, a)
+		tally(&n, &c.Put.Actors, a, old, ok)
 	}
 	type tieKey struct {
 		from, to ID
@@ -102,29 +93,19 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 		if !ok {
 			old, ok = baseTies[tieKey{t.From, t.To, t.Kind, t.Span.Start}]
 		}
-		if ok {
-			ties[t.ID] = old.ID
-		} else {
-			ties[t.ID] = next
-		}
 		if !ok {
-			t.ID = next
+			ties[t.ID], t.ID = next, next
 			next--
-			n.Added++
-			c.Put.Ties = append(c.Put.Ties, t)
+			tally(&n, &c.Put.Ties, t, old, false)
 			continue
 		}
+		ties[t.ID] = old.ID
 		up := old
 		up.From, up.To, up.Kind, up.Span.Start = t.From, t.To, t.Kind, t.Span.Start
 		up.Span.End, up.Label, up.Weight, up.Directed, up.Notes = t.Span.End, t.Label, t.Weight, t.Directed, t.Notes
 		up.Attrs = union(old.Attrs, t.Attrs)
 		up.Sources = addIDs(old.Sources, t.Sources)
-		if reflect.DeepEqual(up, old) {
-			n.Unchanged++
-			continue
-		}
-		n.Updated++
-		c.Put.Ties = append(c.Put.Ties, up)
+		tally(&n, &c.Put.Ties, up, old, true)
 	}
 	type eventKey struct {
 		date  Date
@@ -145,8 +126,7 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 		if !ok {
 			e.ID = next
 			next--
-			n.Added++
-			c.Put.Events = append(c.Put.Events, e)
+			tally(&n, &c.Put.Events, e, old, false)
 			continue
 		}
 		up := old
@@ -156,15 +136,25 @@ func Reconcile(summary string, base, read *Map) (Change, Counts) {
 		}
 		up.Begins, up.Ends = addIDs(old.Begins, e.Begins), addIDs(old.Ends, e.Ends)
 		up.Sources = addIDs(old.Sources, e.Sources)
-		if reflect.DeepEqual(up, old) {
-			n.Unchanged++
-			continue
-		}
-		n.Updated++
-		c.Put.Events = append(c.Put.Events, up)
+		tally(&n, &c.Put.Events, up, old, true)
 	}
 	c.Put.Kinds = slices.Clone(read.Kinds)
 	return c, n
+}
+
+// tally counts record r, base's record old when found: added (and put),
+// unchanged, or updated (and put).
+func tally[T any](n *Counts, put *[]T, r, old T, found bool) {
+	switch {
+	case !found:
+		n.Added++
+	case reflect.DeepEqual(r, old):
+		n.Unchanged++
+		return
+	default:
+		n.Updated++
+	}
+	*put = append(*put, r)
 }
 
 func nilIfNoParticipants(ps []Participant) []Participant {
