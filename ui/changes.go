@@ -172,11 +172,7 @@ func (f *propertiesEditor) change() (model.Change, bool) {
 	}
 	c := model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}
 	if src, ok := sourceFor(m, f.source.Text); ok {
-		if src.ID == 0 {
-			src.ID = -1 // new: the change gives it its ID
-			c.Put.Sources = []model.Source{src}
-		}
-		info.Source = src.ID
+		info.Source = cite(m, &c, []model.Source{src})[0] // a new one is put with the change
 	}
 	return c, info != m.Info()
 }
