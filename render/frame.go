@@ -1,11 +1,12 @@
 package render
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"math"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -62,6 +63,7 @@ type plan struct {
 type plannedEdge struct {
 	idx    int     // in Scene.Edges
 	y0, y1 float64 // the rows it may touch
+	x0, x1 float64 // its path's columns
 	e      *Edge
 	path   []pt
 	col    color.NRGBA
@@ -122,40 +124,50 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	if !p.dots && len(s.Edges) <= routeLimit {
 		p.route = newObstacles(p)
 	}
-	// Ties are planned in fixed chunks over all cores and joined in order.
+	// Ties are planned in fixed chunks over all cores, each into its own
+	// stretch of p.edges (after the ghosts, drawn under the rest), then
+	// closed up in order.
 	const chunk = 4096
-	parts := make([][]plannedEdge, (len(s.Edges)+chunk-1)/chunk)
-	inks := make([]float64, len(parts))
+	ghosts := p.planGhosts()
+	base := len(ghosts)
+	p.edges = make([]plannedEdge, base+len(s.Edges))
+	copy(p.edges, ghosts)
+	chunks := (len(s.Edges) + chunk - 1) / chunk
+	counts := make([]int, chunks)
+	inks := make([]float64, chunks)
 	colours := make([]map[string]color.NRGBA, runtime.GOMAXPROCS(0))
-	spread(len(parts), func(worker, c int) {
+	spread(chunks, func(worker, c int) {
 		if colours[worker] == nil {
 			colours[worker] = map[string]color.NRGBA{}
 		}
-		parts[c], inks[c] = p.planEdges(c*chunk, min(len(s.Edges), (c+1)*chunk), width, colours[worker])
+		lo, hi := c*chunk, min(len(s.Edges), (c+1)*chunk)
+		counts[c], inks[c] = p.planEdges(lo, hi, width, colours[worker], p.edges[base+lo:base+hi])
 	})
 	var ink float64
-	ghosts := p.planGhosts()
-	total := len(ghosts)
-	for c := range parts {
+	n := base
+	for c := range counts {
 		ink += inks[c]
-		total += len(parts[c])
+		if from := base + c*chunk; from != n {
+			copy(p.edges[n:], p.edges[from:from+counts[c]])
+		}
+		n += counts[c]
 	}
-	p.edges = make([]plannedEdge, 0, total)
-	p.edges = append(p.edges, ghosts...) // under the rest
-	for _, part := range parts {
-		p.edges = append(p.edges, part...)
-	}
+	clear(p.edges[n:])
+	p.edges = p.edges[:n]
 	p.dense = ink > denseInk*float64(w)*float64(h)
 	return p
 }
 
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. colours
-// caches parsed kind colours.
-func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRGBA) ([]plannedEdge, float64) {
+// caches parsed kind colours. The ties drawn are written to out, in
+// order, and counted. The chunk's paths and arrowheads share one array,
+// in the order of the ties, as the tiles read them.
+func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRGBA, out []plannedEdge) (int, float64) {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
-	out := make([]plannedEdge, 0, hi-lo)
+	drawn := 0
+	arena := make([]pt, 0, 3*(hi-lo))
 	var ink float64
 	for i := lo; i < hi; i++ {
 		e := &s.Edges[i]
@@ -165,7 +177,8 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		}
 		na, nb := &s.Nodes[end[0]], &s.Nodes[end[1]]
 		alpha := e.Alpha * math.Min(na.Alpha, nb.Alpha)
-		if p.near != nil && !s.stressed(e) {
+		stressed := s.stressed(e)
+		if p.near != nil && !stressed {
 			alpha *= 0.3
 		}
 		if alpha <= 0.01 {
@@ -175,7 +188,8 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
 			continue
 		}
-		path := edgePath(a, b, e, v.Zoom, na.Scale, nb.Scale)
+		var path []pt
+		arena, path = edgePath(arena, a, b, e, v.Zoom, na.Scale, nb.Scale)
 		if len(path) < 2 {
 			continue
 		}
@@ -192,39 +206,50 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 			colours[hex] = col
 		}
 		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: p.widthOf(e, width)}
-		if s.stressed(e) || e.Kind.Labelled {
+		if stressed || e.Kind.Labelled {
 			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
 		}
 		if e.Kind.Dashed {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
-		reach := pe.finish(v.Zoom)
+		var reach float64
+		arena, reach = pe.finish(v.Zoom, arena)
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
-		if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+		if pe.x1 < -reach || pe.x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {
 			continue
 		}
-		ink += visibleLength(pe.path, screen) * math.Max(pe.width, 1)
-		out = append(out, pe)
+		if len(path) > 2 || pe.x0 < 0 || pe.x1 > float64(w) || pe.y0 < -reach || pe.y1 > float64(h)+reach {
+			if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+				continue
+			}
+			ink += visibleLength(pe.path, screen) * math.Max(pe.width, 1)
+		} else {
+			ink += dist(pe.path[0], pe.path[1]) * math.Max(pe.width, 1)
+		}
+		out[drawn] = pe
+		drawn++
 	}
-	return out, ink
+	return drawn, ink
 }
 
 // finish gives a planned tie its arrowhead, when it is directed (as wide
-// as a wide line needs), and the rows it may touch; it returns how far its
-// ink reaches beyond its path.
-func (pe *plannedEdge) finish(zoom float64) (reach float64) {
+// as a wide line needs), appended to arena, and the box it may touch; it
+// returns arena grown and how far its ink reaches beyond its path.
+func (pe *plannedEdge) finish(zoom float64, arena []pt) (grown []pt, reach float64) {
 	size := math.Max(math.Max(5, arrowSize*zoom), 2.5*pe.width)
 	if pe.e.Directed {
-		pe.arrow = arrowHead(pe.path, size)
+		arena, pe.arrow = arrowHead(arena, pe.path, size)
 	}
 	reach = pe.width/2 + size + 2
+	pe.x0, pe.x1 = math.Inf(1), math.Inf(-1)
 	pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
 	for _, q := range pe.path {
+		pe.x0, pe.x1 = math.Min(pe.x0, q.X), math.Max(pe.x1, q.X)
 		pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
 	}
 	pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
-	return reach
+	return arena, reach
 }
 
 // planGhosts plans the scene's ghosted ties whose two actors are drawn:
@@ -240,12 +265,12 @@ func (p *plan) planGhosts() []plannedEdge {
 		if !okA || !okB {
 			continue
 		}
-		path := edgePath(p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale)
+		_, path := edgePath(nil, p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale)
 		if len(path) < 2 {
 			continue
 		}
 		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(3, 7*p.v.Zoom)}
-		pe.finish(p.v.Zoom)
+		pe.finish(p.v.Zoom, nil)
 		out = append(out, pe)
 	}
 	return out
@@ -294,18 +319,21 @@ func (p *plan) nodeAlpha(i int) float64 {
 }
 
 // arrowHead returns the triangle of an arrow of the given size at the end
-// of path, and shortens the path's last point so the line stops inside it.
-func arrowHead(path []pt, size float64) []pt {
+// of path, appended to buf (returned grown, see bowedPath), and shortens
+// the path's last point so the line stops inside it.
+func arrowHead(buf, path []pt, size float64) (grown, arrow []pt) {
 	end, before := path[len(path)-1], path[len(path)-2]
 	dx, dy := end.X-before.X, end.Y-before.Y
-	l := math.Hypot(dx, dy)
+	l := math.Sqrt(dx*dx + dy*dy)
 	if l == 0 {
-		return nil
+		return buf, nil
 	}
 	ux, uy := dx/l, dy/l
 	base := pt{end.X - ux*size, end.Y - uy*size}
 	path[len(path)-1] = pt{end.X - ux*size*0.8, end.Y - uy*size*0.8}
-	return []pt{end, {base.X - uy*size*0.5, base.Y + ux*size*0.5}, {base.X + uy*size*0.5, base.Y - ux*size*0.5}}
+	n := len(buf)
+	buf = append(buf, end, pt{base.X - uy*size*0.5, base.Y + ux*size*0.5}, pt{base.X + uy*size*0.5, base.Y - ux*size*0.5})
+	return buf, buf[n:len(buf):len(buf)]
 }
 
 // visibleLength is how much of path lies in the picture r.
@@ -363,34 +391,39 @@ func (r *Renderer) keepLabels(p *plan) {
 	if budget < 1 {
 		return
 	}
-	rank := func(i int32) (first bool, scale float64, degree int32) {
-		n := &p.s.Nodes[i]
-		first = n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID])
-		return first, n.Scale, p.ix.degree[i]
+	type ranked struct {
+		node   int32
+		first  bool // selected or emphasised
+		scale  float64
+		degree int32
 	}
-	order := make([]int32, 0, len(p.nodes))
+	order := make([]ranked, 0, len(p.nodes))
 	for _, i := range p.nodes {
-		if p.s.Nodes[i].Alpha >= 0.5 && p.s.Nodes[i].Label != "" {
-			order = append(order, i)
+		n := &p.s.Nodes[i]
+		if n.Alpha >= 0.5 && n.Label != "" {
+			first := n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID])
+			order = append(order, ranked{i, first, n.Scale, p.ix.degree[i]})
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		fa, sa, da := rank(order[a])
-		fb, sb, db := rank(order[b])
-		if fa != fb {
-			return fa
+	slices.SortStableFunc(order, func(a, b ranked) int {
+		switch {
+		case a.first != b.first:
+			if a.first {
+				return -1
+			}
+			return 1
+		case a.scale != b.scale:
+			return cmp.Compare(b.scale, a.scale)
 		}
-		if sa != sb {
-			return sa > sb
-		}
-		return da > db
+		return cmp.Compare(b.degree, a.degree)
 	})
 	size := keptLabelSize * ui
 	pad := labelPad * ui / 2
-	for _, i := range order {
+	for _, o := range order {
 		if len(p.kept) >= budget {
 			break
 		}
+		i := o.node
 		n := &p.s.Nodes[i]
 		c := p.centre[i]
 		rad := math.Max(p.rad, dotRadius)
@@ -416,10 +449,33 @@ func (r *Renderer) keepLabels(p *plan) {
 // tileRows is the height of the tiles a frame is painted in: small
 // enough that a tile's pixels stay in the cache while every tie that
 // crosses it is drawn.
-const tileRows = 32
+const tileRows = 64
 
 // denseBands is how many bands a dense frame is painted in.
 const denseBands = 4
+
+// tileStroke is what a tile needs to draw a planned tie: its path when
+// straight (most are), else the planned tie's, and its ink.
+type tileStroke struct {
+	a, b        pt
+	col         color.NRGBA
+	width, dash float32
+	edge        int32 // in plan.edges
+	bent        bool  // the path is the planned tie's, not a-b
+	arrow       bool  // it has an arrowhead
+}
+
+// strokeOf is planned tie i as the tiles draw it.
+func (p *plan) strokeOf(i int) tileStroke {
+	pe := &p.edges[i]
+	st := tileStroke{col: pe.col, width: float32(pe.width), dash: float32(pe.dash), edge: int32(i), arrow: pe.arrow != nil}
+	if len(pe.path) == 2 {
+		st.a, st.b = pe.path[0], pe.path[1]
+	} else {
+		st.bent = true
+	}
+	return st
+}
 
 // paint draws the plan into img, tile by tile over all cores. Each tile
 // draws, in the picture's order, only what reaches its rows, clipped to
@@ -435,15 +491,23 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
 	}
 	tiles := (p.h + rows - 1) / rows
-	edgeTiles := make([][]int32, tiles)
+	// Each tile gets the strokes of the ties that reach it, in order, in an
+	// array of its own: a tile then reads its ties' ink straight through
+	// rather than picking them out of every tie planned.
+	edgeTiles := make([][]tileStroke, tiles)
+	per := 2*len(p.edges)/tiles + 16
 	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
 	for i := range p.edges {
 		pe := &p.edges[i]
 		if pe.y1 < 0 || pe.y0 > float64(p.h) {
 			continue
 		}
+		st := p.strokeOf(i)
 		for t := tileOf(pe.y0); t <= tileOf(pe.y1); t++ {
-			edgeTiles[t] = append(edgeTiles[t], int32(i))
+			if edgeTiles[t] == nil {
+				edgeTiles[t] = make([]tileStroke, 0, per)
+			}
+			edgeTiles[t] = append(edgeTiles[t], st)
 		}
 	}
 	nodeTiles := make([][]int32, tiles)
@@ -490,26 +554,33 @@ func (r *Renderer) growPainters(n int) {
 
 // paintTile paints one tile: the painter's image is the tile; edges and
 // nodes are the ties and actors that reach it.
-func (r *Renderer) paintTile(p *plan, pa *painter, edges, nodes []int32) {
+func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []int32) {
 	b := pa.dst.Rect
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):pa.dst.PixOffset(b.Max.X, y)]
-		for i := 0; i < len(row); i += 4 {
-			row[i], row[i+1], row[i+2], row[i+3] = background.R, background.G, background.B, 0xff
-		}
+	first := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, b.Min.Y):pa.dst.PixOffset(b.Max.X, b.Min.Y)]
+	for i := 0; i < len(first); i += 4 {
+		first[i], first[i+1], first[i+2], first[i+3] = background.R, background.G, background.B, 0xff
 	}
-	for _, i := range edges {
-		pe := &p.edges[i]
+	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
+		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
+	}
+	for k := range edges {
+		st := &edges[k]
+		straight := [2]pt{st.a, st.b}
+		path := straight[:]
+		if st.bent {
+			path = p.edges[st.edge].path
+		}
+		width, dash := float64(st.width), float64(st.dash)
 		switch {
 		case p.dense:
-			pa.thin(pe.path, 1, pe.col, pe.dash, false)
-		case pe.width <= thinLine:
-			pa.thin(pe.path, pe.width, pe.col, pe.dash, true)
+			pa.thin(path, 1, st.col, dash, false)
+		case width <= thinLine:
+			pa.thin(path, width, st.col, dash, true)
 		default:
-			pa.stroke(pe.path, pe.width, pe.col, pe.dash)
+			pa.stroke(path, width, st.col, dash)
 		}
-		if pe.arrow != nil && !p.dense {
-			pa.fill(pe.arrow, pe.col)
+		if st.arrow && !p.dense {
+			pa.fill(p.edges[st.edge].arrow, st.col)
 		}
 	}
 	for _, l := range p.labels {

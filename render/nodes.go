@@ -84,55 +84,76 @@ func shoulders(c pt, rad float64) []pt {
 
 // edgePath returns the polyline of an edge between the shape centres a
 // and b, bowed sideways by its lane, trimmed to the shapes' rims: ra and rb
-// are the shapes' sizes as Node.Scale gives them (0 means 1).
-func edgePath(a, b pt, e *Edge, zoom, ra, rb float64) []pt {
+// are the shapes' sizes as Node.Scale gives them (0 means 1). The path is
+// appended to buf (see bowedPath).
+func edgePath(buf []pt, a, b pt, e *Edge, zoom, ra, rb float64) (grown, path []pt) {
 	off := (float64(e.Lane) - float64(e.Lanes-1)/2) * laneSpacing * zoom
 	// Keep the bow on the same side whichever way the tie points.
 	if e.From > e.To {
 		off = -off
 	}
-	return bowedPath(a, b, off, zoom, ra, rb)
+	return bowedPath(buf, a, b, off, zoom, ra, rb)
 }
+
+// bowSteps is the most straight pieces a bowed tie is drawn with, and
+// pixelsPerBow the length on screen each piece stands for below that.
+const (
+	bowSteps     = 20
+	pixelsPerBow = 8
+)
 
 // bowedPath is the line from a to b bowed sideways by off pixels at its
 // middle (a quadratic curve; straight for 0), trimmed to the rims of shapes
-// of sizes ra and rb.
-func bowedPath(a, b pt, off, zoom, ra, rb float64) []pt {
+// of sizes ra and rb; nil when nothing is left. It is appended to buf,
+// which is returned grown (a frame's paths share one array that way;
+// buf may be nil).
+func bowedPath(buf []pt, a, b pt, off, zoom, ra, rb float64) (grown, path []pt) {
 	dx, dy := b.X-a.X, b.Y-a.Y
-	l := math.Hypot(dx, dy)
+	l := math.Sqrt(dx*dx + dy*dy)
 	if l < 1e-6 {
-		return nil
+		return buf, nil
 	}
-	var path []pt
-	if off == 0 {
-		path = []pt{a, b}
-	} else {
-		nx, ny := -dy/l, dx/l
-		ctrl := pt{(a.X+b.X)/2 + 2*off*nx, (a.Y+b.Y)/2 + 2*off*ny}
-		const steps = 20
-		for i := 0; i <= steps; i++ {
-			t := float64(i) / steps
-			u := 1 - t
-			path = append(path, pt{u*u*a.X + 2*u*t*ctrl.X + t*t*b.X, u*u*a.Y + 2*u*t*ctrl.Y + t*t*b.Y})
+	trimA, trimB := rim(ra)*zoom, rim(rb)*zoom
+	n := len(buf)
+	if math.Abs(off) < 0.25 {
+		// Straight: trimmed directly.
+		if trimA+trimB >= l {
+			return buf, nil
 		}
+		ux, uy := dx/l, dy/l
+		buf = append(buf, pt{a.X + ux*trimA, a.Y + uy*trimA}, pt{b.X - ux*trimB, b.Y - uy*trimB})
+		return buf, buf[n:len(buf):len(buf)]
 	}
-	rim := func(scale float64) float64 {
-		if scale <= 0 {
-			scale = 1
-		}
-		return (shapeRadius*scale + 3) * zoom
+	nx, ny := -dy/l, dx/l
+	ctrl := pt{(a.X+b.X)/2 + 2*off*nx, (a.Y+b.Y)/2 + 2*off*ny}
+	// A short tie on screen needs fewer pieces: one every pixelsPerBow
+	// pixels, from four to bowSteps.
+	steps := min(bowSteps, max(4, int(l/pixelsPerBow)))
+	for i := 0; i <= steps; i++ {
+		t := float64(i) / float64(steps)
+		u := 1 - t
+		buf = append(buf, pt{u*u*a.X + 2*u*t*ctrl.X + t*t*b.X, u*u*a.Y + 2*u*t*ctrl.Y + t*t*b.Y})
 	}
-	path = trimStart(path, rim(ra))
+	path = trimStart(buf[n:len(buf):len(buf)], trimA)
 	reverse(path)
-	path = trimStart(path, rim(rb))
+	path = trimStart(path, trimB)
 	reverse(path)
-	return path
+	return buf, path
+}
+
+// rim is how far from an actor's centre, in layout units, a tie to it
+// stops: its shape's radius at size scale (0 means 1) and a gap.
+func rim(scale float64) float64 {
+	if scale <= 0 {
+		scale = 1
+	}
+	return shapeRadius*scale + 3
 }
 
 // trimStart cuts length d off the start of a polyline.
 func trimStart(path []pt, d float64) []pt {
 	for len(path) >= 2 {
-		seg := math.Hypot(path[1].X-path[0].X, path[1].Y-path[0].Y)
+		seg := dist(path[0], path[1])
 		if seg > d {
 			path[0] = lerp(path[0], path[1], d/seg)
 			return path

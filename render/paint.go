@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -139,7 +140,10 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 // line is one straight piece of a thin line, w pixels wide; start is how
 // far along the whole line it begins, for the dash pattern. It steps one
 // pixel column (or row, for a steep line) at a time, sampling at pixel
-// centres.
+// centres, and gives each pixel across the line the share of it the line
+// covers (with aa false, the one pixel the centre falls in). The walk and
+// each step across it are cut to the painter's image first, so the pixels
+// are written without further checks.
 func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, aa bool) {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	steep := math.Abs(dy) > math.Abs(dx)
@@ -157,10 +161,27 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	if dx == 0 {
 		return
 	}
+	// In the walk's terms: x along it, y across it; each axis's bounds in
+	// the image and the distance between neighbouring pixels in Pix.
+	d := p.dst
+	xlo, xhi, ylo, yhi := d.Rect.Min.X, d.Rect.Max.X, d.Rect.Min.Y, d.Rect.Max.Y
+	xstep, ystep := 4, d.Stride
+	if steep {
+		xlo, xhi, ylo, yhi = ylo, yhi, xlo, xhi
+		xstep, ystep = ystep, xstep
+	}
+	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
 	grad := dy / dx
 	stepLen := math.Sqrt(1 + grad*grad)
 	half := w / 2 * stepLen // half the line's extent across a column
-	for x := int(math.Floor(a.X)); x <= int(math.Floor(b.X)); x++ {
+	// The colour's red and blue, and its green and (opaque) alpha, each
+	// pair in the two halves of a word: a pixel is blended two channels a
+	// multiplication.
+	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
+	ca := uint32(c.A)
+	pix := d.Pix
+	x0, x1 := max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
+	for x := x0; x <= x1; x++ {
 		cx := float64(x) + 0.5
 		y := a.Y + (cx-a.X)*grad
 		if dash > 0 {
@@ -172,26 +193,34 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 				continue
 			}
 		}
-		y0, y1 := y-half, y+half
-		if !aa {
-			y0, y1 = math.Floor(y), math.Floor(y)+1
+		// The line's extent across the column, in 256ths of a pixel.
+		// (Shifted by floorBias so that truncation floors.)
+		var y0, y1 int
+		if aa {
+			y0, y1 = int((y-half)*256+floorBias)-floorBias, int((y+half)*256+floorBias)-floorBias
+		} else {
+			y0 = (int(y*256+floorBias) - floorBias) &^ 0xff
+			y1 = y0 + 256
 		}
-		for j := int(math.Floor(y0)); float64(j) < y1; j++ {
-			top, bottom := float64(j), float64(j+1)
-			if y0 > top {
-				top = y0
-			}
-			if y1 < bottom {
-				bottom = y1
-			}
-			px, py := x, j
-			if steep {
-				px, py = j, x
-			}
-			p.blend(px, py, c, uint32((bottom-top)*256))
+		j0, j1 := max(y0>>8, ylo), min((y1+255)>>8, yhi) // j1: one past the last
+		i := origin + x*xstep + j0*ystep
+		for j := j0; j < j1; j++ {
+			cov := min(y1, (j+1)<<8) - max(y0, j<<8) // 0 to 256
+			al := ca * uint32(cov) >> 8
+			al += al >> 7 // 0 to 256
+			px := binary.LittleEndian.Uint32(pix[i:])
+			lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
+			hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
+			binary.LittleEndian.PutUint32(pix[i:], lo|hi)
+			i += ystep
 		}
 	}
 }
+
+// floorBias is added to a coordinate in 256ths of a pixel before it is
+// truncated to an integer, and taken off after, so that truncation rounds
+// down for the coordinates of any picture (to 2²⁴ pixels off it).
+const floorBias = 1 << 32
 
 // dot draws a filled anti-aliased disc of radius rad at c.
 func (p *painter) dot(c pt, rad float64, col color.NRGBA) {

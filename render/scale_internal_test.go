@@ -184,9 +184,9 @@ func TestTilesPaintWhatOnePassPaints(t *testing.T) {
 		tiled := r.Draw(s, v, w, h)
 		p := r.planFrame(s, v, w, h)
 		whole := image.NewRGBA(tiled.Rect)
-		var all []int32
+		var all []tileStroke
 		for i := range p.edges {
-			all = append(all, int32(i))
+			all = append(all, p.strokeOf(i))
 		}
 		r.paintTile(p, newPainter(whole, r), all, p.nodes)
 		var diff, worst int
