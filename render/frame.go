@@ -589,6 +589,12 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 	for _, i := range nodes {
 		r.drawNode(pa, p, int(i))
 	}
+	r.drawOverlays(pa, p)
+}
+
+// drawOverlays draws what lies over the map: the labels kept below a
+// readable size, the header, the credit and the legend.
+func (r *Renderer) drawOverlays(pa surface, p *plan) {
 	for _, k := range p.kept {
 		n := &p.s.Nodes[k.node]
 		alpha := p.nodeAlpha(int(k.node))

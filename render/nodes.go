@@ -8,7 +8,7 @@ import (
 )
 
 // drawNode draws actor i of the plan: its shape and label, or a dot.
-func (r *Renderer) drawNode(pa *painter, p *plan, i int) {
+func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	n := &p.s.Nodes[i]
 	alpha := p.nodeAlpha(i)
 	v := p.v

@@ -10,7 +10,7 @@ import (
 
 // drawHeader writes the date, the map's title and the latest event at the
 // top left.
-func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
+func (r *Renderer) drawHeader(p surface, s *Scene, ui float64) {
 	x := margin * ui
 	p.text(true, 24*ui, x, 32*ui, s.Date, ink)
 	line := s.Title
@@ -26,7 +26,7 @@ func (r *Renderer) drawHeader(p *painter, s *Scene, ui float64) {
 // drawCredit writes the scene's credit at the foot of the diagram, on a
 // band of the background so that it stays readable over what is drawn
 // beneath, as maps print their attribution.
-func (r *Renderer) drawCredit(p *painter, s *Scene, ui float64, w, h int, collapsed bool) {
+func (r *Renderer) drawCredit(p surface, s *Scene, ui float64, w, h int, collapsed bool) {
 	if s.Credit == "" {
 		return
 	}
@@ -122,7 +122,7 @@ func LegendToggleAt(v View, w, h int, sx, sy float64) bool {
 // toggleSize is the side of the legend's fold control, at UI scale 1.
 const toggleSize = 28.0
 
-func (r *Renderer) drawLegend(p *painter, s *Scene, v View, w, h int) {
+func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 	ui := v.UIScale
 	x0 := float64(w) - legendSpan(v.Collapsed)*ui
 	p.fill([]pt{{x0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {x0, float64(h)}}, panel)

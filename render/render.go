@@ -68,8 +68,11 @@ type Renderer struct {
 	mu      sync.Mutex
 	regular *opentype.Font
 	bold    *opentype.Font
-	faces   map[faceKey]font.Face
-	sizes   map[string]layout.Size
+	// ttf is the two fonts' files, regular and bold, for documents that
+	// embed them.
+	ttf   [2][]byte
+	faces map[faceKey]font.Face
+	sizes map[string]layout.Size
 	// painters paint the bands of a frame, one each.
 	painters []*painter
 }
@@ -89,14 +92,14 @@ func New(regular, bold []byte) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: bold font: %w", err)
 	}
-	return &Renderer{regular: r, bold: b, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
+	return &Renderer{regular: r, bold: b, ttf: [2][]byte{regular, bold}, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
 }
 
 // Twin returns a renderer that draws with the same fonts but has caches and
 // a lock of its own, so that it can draw on another goroutine while r
 // answers hit tests.
 func (r *Renderer) Twin() *Renderer {
-	return &Renderer{regular: r.regular, bold: r.bold, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}
+	return &Renderer{regular: r.regular, bold: r.bold, ttf: r.ttf, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}
 }
 
 // face returns a cached face for measuring; sizes are rounded to a

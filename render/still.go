@@ -75,8 +75,7 @@ func (r *Renderer) boxOf(m *model.Map) func(model.ID) layout.Size {
 // Still draws m as of day, laid out by tl and framed as f says, into a
 // w×h image: what `relmap render` writes.
 func (r *Renderer) Still(m *model.Map, tl *layout.Timeline, day model.Day, f Framing, w, h int) *image.RGBA {
-	v := r.FitView(m, tl, day, f, w, h, 1)
-	s := NewScene(m, FrameAt(m, tl, day), day, 0)
+	s, v := r.StillScene(m, tl, day, f, w, h)
 	return r.Draw(s, v, w, h)
 }
 

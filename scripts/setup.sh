@@ -6,7 +6,10 @@ set -euo pipefail
 
 pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick)
+  # The window's tests: a headless X server, its driving and screenshots.
+  # The pictures' tests: SVG and PDF rasterised by reference renderers,
+  # with the Go fonts the pictures name installed for them.
+  pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick librsvg2-bin poppler-utils fonts-go)
 fi
 
 missing=()

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"image/draw"
+	"io"
 	"math"
 	"sync"
 	"time"
@@ -278,6 +280,31 @@ func (d *Diagram) Image(w, h int) *image.RGBA { return d.ImageLater(w, h)() }
 // view) and returns the function that paints it at w×h, which may run on
 // any goroutine: a big export need not hold up the window.
 func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
+	scene, r, v := d.pictureLater(w, h)
+	return func() *image.RGBA {
+		if scene == nil {
+			return image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		return r.Draw(scene, v, w, h)
+	}
+}
+
+// PictureLater is ImageLater for any picture format: the function it
+// returns writes what the diagram shows now at w×h in format f (with
+// print resolution dpi) to out, on any goroutine.
+func (d *Diagram) PictureLater(f render.Format, w, h int, dpi float64) func(out io.Writer) error {
+	scene, r, v := d.pictureLater(w, h)
+	return func(out io.Writer) error {
+		if scene == nil {
+			return fmt.Errorf("there is no map to export")
+		}
+		return r.WritePicture(out, f, scene, v, w, h, dpi)
+	}
+}
+
+// pictureLater takes a copy of the scene, a renderer of its own and the
+// view that shows at w×h what the diagram shows now.
+func (d *Diagram) pictureLater(w, h int) (*render.Scene, *render.Renderer, render.View) {
 	pw, ph := d.pw, d.ph
 	v := d.view
 	if !d.fitted || pw == 0 || ph == 0 {
@@ -288,13 +315,7 @@ func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
 	if scene != nil {
 		scene, r = scene.Copy(), d.r.Twin()
 	}
-	v = v.Scaled(pw, ph, w, h)
-	return func() *image.RGBA {
-		if scene == nil {
-			return image.NewRGBA(image.Rect(0, 0, w, h))
-		}
-		return r.Draw(scene, v, w, h)
-	}
+	return scene, r, v.Scaled(pw, ph, w, h)
 }
 
 func (d *Diagram) paint(w, h int) image.Image {

@@ -107,6 +107,39 @@ func TestExportPNG(t *testing.T) {
 	}
 }
 
+// TestExportPictureFormats: the export writes what the diagram shows as
+// SVG (with its text and the actors' groups) and PDF too, and refuses a
+// bad size or resolution in every format, writing nothing.
+func TestExportPictureFormats(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	var svg bytes.Buffer
+	if err := te.ExportPicture(&svg, render.SVG, 900, 600, 0); err != nil {
+		t.Fatalf("ExportPicture SVG: %v", err)
+	}
+	for _, want := range []string{`width="900" height="600"`, `<g id="actor-`, "Jorge Glas", "</svg>"} {
+		if !strings.Contains(svg.String(), want) {
+			t.Errorf("the SVG has no %q", want)
+		}
+	}
+	var pdf bytes.Buffer
+	if err := te.ExportPicture(&pdf, render.PDF, 900, 600, 0); err != nil {
+		t.Fatalf("ExportPicture PDF: %v", err)
+	}
+	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) || !bytes.Contains(pdf.Bytes(), []byte("FontFile2")) {
+		t.Errorf("the PDF (%d bytes) is not a PDF with its fonts embedded", pdf.Len())
+	}
+	for _, f := range render.Formats {
+		var buf bytes.Buffer
+		if err := te.ExportPicture(&buf, f, 900, 99, 0); err == nil || buf.Len() != 0 {
+			t.Errorf("%s at 900×99: %v, %d bytes; want an error and nothing", f, err, buf.Len())
+		}
+		if err := te.ExportPicture(&buf, f, 900, 600, -3); err == nil || buf.Len() != 0 {
+			t.Errorf("%s at -3 dpi: %v, %d bytes; want an error and nothing", f, err, buf.Len())
+		}
+	}
+}
+
 // colours counts the distinct colours of img, stopping at limit.
 func colours(img image.Image, limit int) int {
 	seen := map[[4]uint32]bool{}

@@ -2,43 +2,45 @@ package ui
 
 import (
 	"fmt"
-	"image"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/render"
 )
 
-// Export size limits, in pixels.
-const (
-	minExport = 100
-	maxExport = 16384
-)
-
 // ExportPNG writes what the diagram shows, at w×h pixels, as PNG.
 func (e *Editor) ExportPNG(out io.Writer, w, h int) error {
-	if w < minExport || h < minExport || w > maxExport || h > maxExport {
-		return fmt.Errorf("export png: size %d×%d: each side must be %d to %d pixels", w, h, minExport, maxExport)
-	}
-	return render.WritePNG(out, e.diagram.Image(w, h))
+	return e.ExportPicture(out, render.PNG, w, h, 0)
 }
 
-// writePNGFile writes img to path as PNG, with its resolution when dpi is
-// above 0, whole or not at all: into a new file beside it, moved into
-// place once written.
-func writePNGFile(path string, img image.Image, dpi float64) error {
+// ExportPicture writes what the diagram shows, at w×h pixels, in format f
+// (with print resolution dpi, 0 for none).
+func (e *Editor) ExportPicture(out io.Writer, f render.Format, w, h int, dpi float64) error {
+	if err := render.CheckSize(w, h); err != nil {
+		return fmt.Errorf("export %s: %w", f, err)
+	}
+	if err := render.CheckDPI(dpi); err != nil {
+		return fmt.Errorf("export %s: %w", f, err)
+	}
+	return e.diagram.PictureLater(f, w, h, dpi)(out)
+}
+
+// writeFileWhole writes path with write, whole or not at all: into a new
+// file beside it, moved into place once written.
+func writeFileWhole(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	err = render.WritePNGAt(tmp, img, dpi)
+	err = write(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -72,30 +74,63 @@ func exportSize(ws, hs string) (int, int, error) {
 	if errW != nil || errH != nil {
 		return 0, 0, fmt.Errorf("width and height must be whole numbers of pixels")
 	}
-	if w < minExport || h < minExport || w > maxExport || h > maxExport {
-		return 0, 0, fmt.Errorf("each side must be %d to %d pixels", minExport, maxExport)
+	if err := render.CheckSize(w, h); err != nil {
+		return 0, 0, err
 	}
 	return w, h, nil
 }
 
-// exportDialog asks for a size, then a file, and writes the PNG.
+// The export dialog's last choices, kept in the app's preferences.
+const (
+	exportFormatKey = "export.format"
+	exportDPIKey    = "export.dpi"
+)
+
+// formatNames are the export dialog's format choices.
+var formatNames = map[render.Format]string{
+	render.PNG: "PNG image",
+	render.SVG: "SVG drawing (text and shapes, editable)",
+	render.PDF: "PDF document (fonts embedded)",
+}
+
+// exportDialog asks for a format and a size, then a file, and writes the
+// picture of what the diagram shows.
 func (e *Editor) exportDialog() {
 	pw, ph := e.diagram.PixelSize()
 	if pw == 0 {
 		pw, ph = 1600, 1000
 	}
+	prefs := fyne.CurrentApp().Preferences()
+	var names []string
+	for _, f := range render.Formats {
+		names = append(names, formatNames[f])
+	}
+	format := widget.NewSelect(names, nil)
+	last := render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))
+	if formatNames[last] == "" {
+		last = render.PNG
+	}
+	format.SetSelected(formatNames[last])
 	wEntry, hEntry, dpiEntry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	wEntry.SetText(strconv.Itoa(pw))
 	hEntry.SetText(strconv.Itoa(ph))
-	dpiEntry.SetPlaceHolder("none, or e.g. 300 for print")
+	dpiEntry.SetText(prefs.String(exportDPIKey))
+	dpiEntry.SetPlaceHolder("none, or e.g. 300 for print (PNG)")
 	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Width (px)", wEntry),
 		widget.NewFormItem("Height (px)", hEntry),
 		widget.NewFormItem("Resolution (dpi)", dpiEntry),
 	}
-	dialog.ShowForm("Export PNG", "Choose file…", "Cancel", items, func(ok bool) {
+	dialog.ShowForm("Export Picture", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
+		}
+		f := render.PNG
+		for k, name := range formatNames {
+			if name == format.Selected {
+				f = k
+			}
 		}
 		w, h, err := exportSize(wEntry.Text, hEntry.Text)
 		var dpi float64
@@ -103,22 +138,25 @@ func (e *Editor) exportDialog() {
 			dpi, err = exportDPI(dpiEntry.Text)
 		}
 		if err != nil {
-			e.showError(fmt.Errorf("export png: %w", err))
+			e.showError(fmt.Errorf("export %s: %w", f, err))
 			return
 		}
-		name := strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + ".png"
-		e.chooseFile(fileChoice{title: "Export PNG", save: true, name: name, kind: "PNG images", exts: []string{".png"}}, func(path string) {
-			if !strings.EqualFold(filepath.Ext(path), ".png") {
-				path += ".png"
+		prefs.SetString(exportFormatKey, string(f))
+		prefs.SetString(exportDPIKey, strings.TrimSpace(dpiEntry.Text))
+		upper := strings.ToUpper(string(f))
+		name := strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + f.Extension()
+		e.chooseFile(fileChoice{title: "Export " + upper, save: true, name: name, kind: upper + " files", exts: []string{f.Extension()}}, func(path string) {
+			if !strings.EqualFold(filepath.Ext(path), f.Extension()) {
+				path += f.Extension()
 			}
 			// Drawn and written off the UI goroutine, from the picture as
 			// it is now.
-			paint := e.diagram.ImageLater(w, h)
-			e.inBackground(fmt.Sprintf("Exporting %d×%d PNG…", w, h), func(func(int, int)) (func(), error) {
-				if err := writePNGFile(path, paint(), dpi); err != nil {
+			write := e.diagram.PictureLater(f, w, h, dpi)
+			e.inBackground(fmt.Sprintf("Exporting %d×%d %s…", w, h, upper), func(func(int, int)) (func(), error) {
+				if err := writeFileWhole(path, write); err != nil {
 					return nil, err
 				}
-				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d PNG to %s", w, h, path)) }, nil
+				return func() { e.status.SetText(fmt.Sprintf("Exported %d×%d %s to %s", w, h, upper, path)) }, nil
 			})
 		})
 	}, e.win)

@@ -55,7 +55,7 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
 		fyne.NewMenuItem("Update from Tables…", e.updateDialog),
-		fyne.NewMenuItem("Export PNG…", e.exportDialog),
+		fyne.NewMenuItem("Export Picture…", e.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
 	}

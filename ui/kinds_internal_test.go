@@ -2,12 +2,14 @@ package ui
 
 import (
 	"image"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"relmap/model"
+	"relmap/render"
 )
 
 func TestKindEditor(t *testing.T) {
@@ -155,7 +157,8 @@ func TestExportResolution(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "x.png")
-	if err := writePNGFile(path, image.NewRGBA(image.Rect(0, 0, 4, 3)), 300); err != nil {
+	write := func(w io.Writer) error { return render.WritePNGAt(w, image.NewRGBA(image.Rect(0, 0, 4, 3)), 300) }
+	if err := writeFileWhole(path, write); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)

@@ -2,19 +2,17 @@ package main
 
 import (
 	"io"
-	"path/filepath"
-	"strings"
 
 	"relmap/model"
 	"relmap/render"
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png [--format png] [--dpi N] [--width W --height H] [--frame date|all] [--stability S] [--progress]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--stability S] [--progress]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
-	out := fs.String("out", "", "PNG file to write (required)")
-	format := fs.String("format", "", "png; taken from --out's extension when not given")
+	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf (required)")
+	format := fs.String("format", "", "png, svg or pdf; taken from --out's extension when not given")
 	dpi := fs.Float64("dpi", 0, "resolution written into the PNG, in dots per inch (none when 0)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
@@ -29,18 +27,19 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if *at == "" || *out == "" {
 		return usageErr("render: --at and --out are required")
 	}
-	if err := pictureFormat(*format, *out); err != nil {
-		return err
+	pf, err := render.PictureFormat(*format, *out)
+	if err != nil {
+		return usageErr("render: %v", err)
 	}
-	if *dpi < 0 || *dpi > 10000 {
-		return usageErr("render: --dpi %g: want 1 to 10000 dots per inch (or 0 for none)", *dpi)
+	if err := render.CheckDPI(*dpi); err != nil {
+		return usageErr("render: --dpi: %v", err)
 	}
 	day, err := model.ParseDay(*at)
 	if err != nil {
 		return usageErr("render: --at: %v", err)
 	}
-	if *width < 200 || *height < 150 || *width > 16384 || *height > 16384 {
-		return usageErr("render: size %dx%d: width must be 200 to 16384 and height 150 to 16384", *width, *height)
+	if err := render.CheckSize(*width, *height); err != nil {
+		return usageErr("render: --width and --height: %v", err)
 	}
 	framing, err := render.ParseFraming(*frame)
 	if err != nil {
@@ -53,20 +52,6 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	img := lm.r.Still(lm.m, lm.tl, day, framing, *width, *height)
-	return writeFileAtomic(*out, func(w io.Writer) error { return render.WritePNGAt(w, img, *dpi) })
-}
-
-// pictureFormat checks that a picture is asked for as PNG, by --format or
-// else by the extension of out: relmap writes no other format, and never
-// writes a PNG under another format's name.
-func pictureFormat(format, out string) error {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-	switch {
-	case format != "" && strings.ToLower(format) != "png":
-		return usageErr("render: --format %s: relmap writes PNG pictures only", format)
-	case ext != "" && ext != "png":
-		return usageErr("render: --out %s: a .%s name, but relmap writes PNG pictures only; name it .png", out, ext)
-	}
-	return nil
+	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, *width, *height)
+	return writeFileAtomic(*out, func(w io.Writer) error { return lm.r.WritePicture(w, pf, s, v, *width, *height, *dpi) })
 }

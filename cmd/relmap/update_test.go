@@ -116,16 +116,33 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 }
 
-// TestRenderWritesOnlyPNG: a picture named .svg is refused and not
-// written; --dpi records the resolution in the PNG's pHYs chunk.
-func TestRenderWritesOnlyPNG(t *testing.T) {
+// TestRenderFormats: a picture is written in the format its name or
+// --format says (PNG, SVG, PDF); another format, or a format that
+// disagrees with the name, is refused and nothing is written; --dpi
+// records the resolution in the PNG's pHYs chunk.
+func TestRenderFormats(t *testing.T) {
 	dir := t.TempDir()
-	code, _, stderr := relmap(t, "render", "--at", "2024-04-05", "--out", filepath.Join(dir, "crisis.svg"))
-	if code != 2 || !strings.Contains(stderr, "PNG pictures only") {
-		t.Errorf("--out crisis.svg: exit %d, %q", code, stderr)
+	for _, bad := range [][]string{
+		{"--out", filepath.Join(dir, "crisis.gif")},
+		{"--out", filepath.Join(dir, "crisis.png"), "--format", "svg"},
+		{"--out", filepath.Join(dir, "crisis"), "--format", "eps"},
+		{"--out", filepath.Join(dir, "crisis")},
+	} {
+		code, _, stderr := relmap(t, append([]string{"render", "--at", "2024-04-05"}, bad...)...)
+		if code != 2 || !strings.Contains(stderr, "crisis") && !strings.Contains(stderr, "eps") {
+			t.Errorf("%v: exit %d, %q; want exit 2 naming the problem", bad, code, stderr)
+		}
 	}
 	if got := files(t, dir); len(got) != 0 {
-		t.Errorf("the refused render left %v", got)
+		t.Errorf("the refused renders left %v", got)
+	}
+	mustRun(t, "render", "--at", "2024-04-05", "--out", filepath.Join(dir, "crisis.svg"), "--width", "400", "--height", "300")
+	mustRun(t, "render", "--at", "2024-04-05", "--out", filepath.Join(dir, "crisis-pdf"), "--format", "pdf", "--width", "400", "--height", "300")
+	for name, prefix := range map[string]string{"crisis.svg": "<?xml", "crisis-pdf": "%PDF-"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.HasPrefix(string(data), prefix) {
+			t.Errorf("%s does not start with %q (%v)", name, prefix, err)
+		}
 	}
 	out := filepath.Join(dir, "crisis.png")
 	mustRun(t, "render", "--at", "2024-04-05", "--out", out, "--dpi", "300", "--width", "400", "--height", "300")

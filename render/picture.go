@@ -1,0 +1,125 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"relmap/layout"
+	"relmap/model"
+)
+
+// Format is the file format of a picture.
+type Format string
+
+// The picture formats relmap writes: PNG pixels, and SVG and PDF vector
+// documents of the same picture.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	PDF Format = "pdf"
+)
+
+// Formats lists the picture formats, PNG first.
+var Formats = []Format{PNG, SVG, PDF}
+
+// Extension is the file name extension of f, with its dot.
+func (f Format) Extension() string { return "." + string(f) }
+
+// PictureFormat is the format a picture is asked for in: by name when
+// name is not empty, else by the extension of path. A name that is not a
+// picture format, or a name that disagrees with path's extension, is an
+// error: a picture is never written under another format's name.
+func PictureFormat(name, path string) (Format, error) {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	known := func(s string) (Format, bool) {
+		for _, f := range Formats {
+			if string(f) == s {
+				return f, true
+			}
+		}
+		return "", false
+	}
+	if name != "" {
+		f, ok := known(strings.ToLower(name))
+		if !ok {
+			return "", fmt.Errorf("format %q: relmap writes pictures as %s", name, formatList())
+		}
+		if ext != "" && ext != string(f) {
+			return "", fmt.Errorf("%s is named .%s, but the format asked for is %s; name it %s", path, ext, f, f.Extension())
+		}
+		return f, nil
+	}
+	f, ok := known(ext)
+	if !ok {
+		if ext == "" {
+			return "", fmt.Errorf("%s has no extension to tell its format by; name it .png, .svg or .pdf, or give the format", path)
+		}
+		return "", fmt.Errorf("%s: .%s is not a picture format relmap writes (%s)", path, ext, formatList())
+	}
+	return f, nil
+}
+
+func formatList() string {
+	var names []string
+	for _, f := range Formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// WritePicture draws scene s seen through v at w×h pixels and writes it
+// to out in format f. dpi, when above 0, is the print resolution: written
+// into a PNG; an SVG or PDF is sized at 96 pixels an inch whatever it is.
+func (r *Renderer) WritePicture(out io.Writer, f Format, s *Scene, v View, w, h int, dpi float64) error {
+	w, h = max(w, 1), max(h, 1)
+	switch f {
+	case PNG:
+		return WritePNGAt(out, r.Draw(s, v, w, h), dpi)
+	case SVG:
+		r.mu.Lock()
+		c := newSVG(r, w, h)
+		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
+		r.mu.Unlock()
+		return c.finish(out)
+	case PDF:
+		r.mu.Lock()
+		c := newPDF(r, w, h, s.Title)
+		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
+		r.mu.Unlock()
+		return c.finish(out)
+	}
+	return fmt.Errorf("format %q: relmap writes pictures as %s", f, formatList())
+}
+
+// StillScene is the scene and view of m as of day, laid out by tl and
+// framed as fr says, at w×h: what Still draws and `relmap render` writes.
+func (r *Renderer) StillScene(m *model.Map, tl *layout.Timeline, day model.Day, fr Framing, w, h int) (*Scene, View) {
+	return NewScene(m, FrameAt(m, tl, day), day, 0), r.FitView(m, tl, day, fr, w, h, 1)
+}
+
+// The sides of a picture written to a file, in pixels: the same for the
+// app's export and the command line.
+const (
+	MinSide = 100
+	MaxSide = 16384
+)
+
+// CheckSize returns an error saying why a w×h picture cannot be written,
+// or nil.
+func CheckSize(w, h int) error {
+	if w < MinSide || h < MinSide || w > MaxSide || h > MaxSide {
+		return fmt.Errorf("size %d×%d: each side must be %d to %d pixels", w, h, MinSide, MaxSide)
+	}
+	return nil
+}
+
+// CheckDPI returns an error saying why dpi is not a print resolution (0
+// is none), or nil.
+func CheckDPI(dpi float64) error {
+	if dpi != 0 && (dpi < 1 || dpi > 10000) {
+		return fmt.Errorf("resolution %g: want 1 to 10000 dots per inch, or none", dpi)
+	}
+	return nil
+}
