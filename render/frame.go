@@ -555,10 +555,15 @@ func (r *Renderer) growPainters(n int) {
 // paintTile paints one tile: the painter's image is the tile; edges and
 // nodes are the ties and actors that reach it.
 func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []int32) {
+	pal := p.s.palette()
+	ground := pal.background // opaque, or wholly transparent (zero, premultiplied)
+	if ground.A == 0 {
+		ground = color.NRGBA{}
+	}
 	b := pa.dst.Rect
 	first := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, b.Min.Y):pa.dst.PixOffset(b.Max.X, b.Min.Y)]
 	for i := 0; i < len(first); i += 4 {
-		first[i], first[i+1], first[i+2], first[i+3] = background.R, background.G, background.B, 0xff
+		first[i], first[i+1], first[i+2], first[i+3] = ground.R, ground.G, ground.B, ground.A
 	}
 	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
 		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
@@ -584,7 +589,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 		}
 	}
 	for _, l := range p.labels {
-		r.drawEdgeLabel(pa, l)
+		r.drawEdgeLabel(pa, l, pal)
 	}
 	for _, i := range nodes {
 		r.drawNode(pa, p, int(i))
@@ -595,12 +600,13 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 // drawOverlays draws what lies over the map: the labels kept below a
 // readable size, the header, the credit and the legend.
 func (r *Renderer) drawOverlays(pa surface, p *plan) {
+	pal := p.s.palette()
 	for _, k := range p.kept {
 		n := &p.s.Nodes[k.node]
 		alpha := p.nodeAlpha(int(k.node))
 		b := k.box
-		pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*p.v.UIScale), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))
-		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(ink, alpha))
+		pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*p.v.UIScale), fade(pal.plate, alpha))
+		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(pal.ink, alpha))
 	}
 	r.drawHeader(pa, p.s, p.v.UIScale)
 	r.drawCredit(pa, p.s, p.v.UIScale, p.w, p.h, p.v.Collapsed)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"image/color"
 	"math"
 )
 
@@ -197,9 +196,9 @@ func alongPath(path []pt, t float64) (at, normal pt) {
 
 // drawEdgeLabel writes a placed label on its white plate, in its tie's
 // colour.
-func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel) {
+func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel, pal palette) {
 	b := l.box
-	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), color.NRGBA{0xff, 0xff, 0xff, 0xe8})
+	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), pal.tiePlate)
 	p.text(false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
 }
 

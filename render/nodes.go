@@ -1,7 +1,6 @@
 package render
 
 import (
-	"image/color"
 	"math"
 
 	"relmap/model"
@@ -10,6 +9,8 @@ import (
 // drawNode draws actor i of the plan: its shape and label, or a dot.
 func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	n := &p.s.Nodes[i]
+	pal := p.s.palette()
+	ink := pal.ink
 	alpha := p.nodeAlpha(i)
 	v := p.v
 	c := p.centre[i]
@@ -31,7 +32,7 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	if n.Selected {
 		pa.fill(shapePolygon(n.Kind.Shape, c, rad+5*v.Zoom), fade(ink, alpha))
 	}
-	pa.fill(shapePolygon(n.Kind.Shape, c, rad+2*v.Zoom), fade(white, alpha))
+	pa.fill(shapePolygon(n.Kind.Shape, c, rad+2*v.Zoom), fade(pal.ring, alpha))
 	pa.fill(shapePolygon(n.Kind.Shape, c, rad), fade(col, alpha))
 	if n.Kind.Shape == model.ShapePerson {
 		pa.fill(circle(pt{c.X, c.Y - 0.28*rad}, 0.3*rad), fade(white, alpha))
@@ -47,7 +48,7 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	tw := pa.textWidth(false, size, n.Label)
 	top := c.Y + rad + labelGap*v.Zoom
 	pad := labelPad * v.Zoom
-	pa.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(color.NRGBA{0xff, 0xff, 0xff, 0xd8}, alpha))
+	pa.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(pal.plate, alpha))
 	pa.text(n.Selected, size, c.X-tw/2, top+size*0.95, n.Label, fade(ink, alpha))
 }
 

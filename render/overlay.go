@@ -2,7 +2,6 @@ package render
 
 import (
 	"image"
-	"image/color"
 	"math"
 
 	"relmap/model"
@@ -11,6 +10,8 @@ import (
 // drawHeader writes the date, the map's title and the latest event at the
 // top left.
 func (r *Renderer) drawHeader(p surface, s *Scene, ui float64) {
+	pal := s.palette()
+	ink, muted := pal.ink, pal.muted
 	x := margin * ui
 	p.text(true, 24*ui, x, 32*ui, s.Date, ink)
 	line := s.Title
@@ -30,6 +31,7 @@ func (r *Renderer) drawCredit(p surface, s *Scene, ui float64, w, h int, collaps
 	if s.Credit == "" {
 		return
 	}
+	pal := s.palette()
 	size := 11 * ui
 	room := float64(w) - (legendSpan(collapsed)+2*margin)*ui
 	text := s.Credit
@@ -38,8 +40,8 @@ func (r *Renderer) drawCredit(p surface, s *Scene, ui float64, w, h int, collaps
 	}
 	x, base := margin*ui, float64(h)-7*ui
 	width := p.textWidth(false, size, text)
-	p.fill([]pt{{x - 4*ui, base - size - 2*ui}, {x + width + 4*ui, base - size - 2*ui}, {x + width + 4*ui, base + 4*ui}, {x - 4*ui, base + 4*ui}}, creditBand)
-	p.text(false, size, x, base, text, muted)
+	p.fill([]pt{{x - 4*ui, base - size - 2*ui}, {x + width + 4*ui, base - size - 2*ui}, {x + width + 4*ui, base + 4*ui}, {x - 4*ui, base + 4*ui}}, pal.band)
+	p.text(false, size, x, base, text, pal.muted)
 }
 
 // drawLegend lists the actor and tie kinds in a panel down the right side;
@@ -124,9 +126,11 @@ const toggleSize = 28.0
 
 func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 	ui := v.UIScale
+	pal := s.palette()
+	ink, muted := pal.ink, pal.muted
 	x0 := float64(w) - legendSpan(v.Collapsed)*ui
-	p.fill([]pt{{x0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {x0, float64(h)}}, panel)
-	p.fill([]pt{{x0, 0}, {x0 + ui, 0}, {x0 + ui, float64(h)}, {x0, float64(h)}}, color.NRGBA{0xd5, 0xd9, 0xde, 0xff})
+	p.fill([]pt{{x0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {x0, float64(h)}}, pal.panel)
+	p.fill([]pt{{x0, 0}, {x0 + ui, 0}, {x0 + ui, float64(h)}, {x0, float64(h)}}, pal.rule)
 	if v.Collapsed {
 		// The tab: a chevron to unfold it, and the word down the tab.
 		cx := x0 + tabWidth*ui/2
@@ -210,5 +214,3 @@ func chevron(c pt, size, dir float64) []pt {
 	return []pt{{c.X + dir*size*0.6, c.Y}, {c.X - dir*size*0.6, c.Y - size}, {c.X - dir*size*0.6, c.Y + size}}
 }
 
-// Background is the colour pictures are painted on.
-func Background() color.NRGBA { return background }

@@ -28,9 +28,10 @@ var Formats = []Format{PNG, SVG, PDF}
 func (f Format) Extension() string { return "." + string(f) }
 
 // PictureFormat is the format a picture is asked for in: by name when
-// name is not empty, else by the extension of path. A name that is not a
-// picture format, or a name that disagrees with path's extension, is an
-// error: a picture is never written under another format's name.
+// name is not empty, else by the extension of path (PNG for a path
+// without one). A name that is not a picture format, or one that
+// disagrees with path's extension, is an error: a picture is never
+// written under another format's name.
 func PictureFormat(name, path string) (Format, error) {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	known := func(s string) (Format, bool) {
@@ -51,11 +52,11 @@ func PictureFormat(name, path string) (Format, error) {
 		}
 		return f, nil
 	}
+	if ext == "" {
+		return PNG, nil
+	}
 	f, ok := known(ext)
 	if !ok {
-		if ext == "" {
-			return "", fmt.Errorf("%s has no extension to tell its format by; name it .png, .svg or .pdf, or give the format", path)
-		}
 		return "", fmt.Errorf("%s: .%s is not a picture format relmap writes (%s)", path, ext, formatList())
 	}
 	return f, nil

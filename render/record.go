@@ -19,6 +19,9 @@ type recorder struct {
 }
 
 func (c *recorder) fill(pts []pt, col color.NRGBA) {
+	if col.A == 0 {
+		return
+	}
 	fmt.Fprintf(&c.out, "fill %s%s\n", hexA(col), points(pts))
 }
 

@@ -38,16 +38,8 @@ const (
 	margin      = 24.0
 )
 
-var (
-	background = color.NRGBA{0xfa, 0xfa, 0xf8, 0xff}
-	ink        = color.NRGBA{0x22, 0x26, 0x2b, 0xff}
-	muted      = color.NRGBA{0x5f, 0x67, 0x70, 0xff}
-	// creditBand is the band under the credit: the background, nearly
-	// opaque.
-	creditBand = color.NRGBA{0xfa, 0xfa, 0xf8, 0xe6}
-	white      = color.NRGBA{0xff, 0xff, 0xff, 0xff}
-	panel      = color.NRGBA{0xef, 0xf1, 0xf4, 0xf0}
-)
+// white is the person glyph's figure, in every theme.
+var white = color.NRGBA{0xff, 0xff, 0xff, 0xff}
 
 // View says which part of the layout plane a picture shows: the layout
 // point at the centre of the diagram area, and how many device pixels a

@@ -74,6 +74,10 @@ type Scene struct {
 	// (faded, dashed, in GhostColor) under the rest where both their
 	// actors are drawn: what a comparison of two dates says has ended.
 	Ghosts []Edge
+	// Theme is the picture's look (Light when empty); Transparent leaves
+	// its ground unpainted, for a picture laid over another.
+	Theme       Theme
+	Transparent bool
 
 	ix *index // built by the renderer when first needed
 }

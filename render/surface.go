@@ -39,7 +39,8 @@ func (p *painter) end()                                   {}
 // group) and the overlays.
 func (r *Renderer) drawVector(p *plan, out surface) {
 	w, h := float64(p.w), float64(p.h)
-	out.fill([]pt{{0, 0}, {w, 0}, {w, h}, {0, h}}, background)
+	pal := p.s.palette()
+	out.fill([]pt{{0, 0}, {w, 0}, {w, h}, {0, h}}, pal.background)
 	for i := range p.edges {
 		pe := &p.edges[i]
 		out.begin("tie", pe.e.ID, p.tieName(pe), pe.e.Kind.Name)
@@ -54,7 +55,7 @@ func (r *Renderer) drawVector(p *plan, out surface) {
 		out.end()
 	}
 	for _, l := range p.labels {
-		r.drawEdgeLabel(out, l)
+		r.drawEdgeLabel(out, l, pal)
 	}
 	for _, i := range p.nodes {
 		n := &p.s.Nodes[i]

@@ -249,3 +249,68 @@ func TestDefaultMapRecording(t *testing.T) {
 		}
 	}
 }
+
+// TestThemes: a dark picture is painted on dark ground with light text; a
+// print picture on white, with black text and no plates or halos; a
+// transparent one leaves its ground unpainted in every format.
+func TestThemes(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	day, err := model.ParseDay("2024-04-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := func(th render.Theme) string {
+		s, v := r.StillScene(m, tl, day, render.FrameDate, 1200, 750)
+		s.Theme = th
+		var buf bytes.Buffer
+		if err := r.Record(&buf, s, v, 1200, 750); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	light, dark, print := record(render.Light), record(render.Dark), record(render.Print)
+	for _, c := range []struct {
+		name, rec, ground, date string
+	}{
+		{"light", light, "fill #fafaf8ff 0,0", `text #22262bff bold 24 24,32 "7 April 2024"`},
+		{"dark", dark, "fill #1e2227ff 0,0", `text #e8eaedff bold 24 24,32 "7 April 2024"`},
+		{"print", print, "fill #ffffffff 0,0", `text #000000ff bold 24 24,32 "7 April 2024"`},
+	} {
+		if !strings.HasPrefix(c.rec, c.ground) {
+			t.Errorf("%s: the picture starts %.40q, want %q", c.name, c.rec, c.ground)
+		}
+		if !strings.Contains(c.rec, c.date) {
+			t.Errorf("%s: no %q", c.name, c.date)
+		}
+	}
+	// Light draws a white plate under every actor label; print none.
+	if !strings.Contains(light, "fill #ffffffd8") || strings.Contains(print, "fill #ffffffd8") {
+		t.Errorf("label plates: light has them %v, print has them %v; want light only",
+			strings.Contains(light, "fill #ffffffd8"), strings.Contains(print, "fill #ffffffd8"))
+	}
+	if strings.Count(light, "\n") <= strings.Count(print, "\n") {
+		t.Errorf("the print picture draws as much as the light one (%d lines): its halos are not left out", strings.Count(print, "\n"))
+	}
+
+	s, v := r.StillScene(m, tl, day, render.FrameDate, 600, 400)
+	s.Transparent = true
+	var buf bytes.Buffer
+	if err := r.WritePicture(&buf, render.PNG, s, v, 600, 400, 0); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, a := img.At(3, 300).RGBA(); a != 0 {
+		t.Errorf("transparent PNG: the ground's alpha is %d, want 0", a>>8)
+	}
+	buf.Reset()
+	if err := r.WritePicture(&buf, render.SVG, s, v, 600, 400, 0); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), `<path d="M0 0 L600 0 L600 400 L0 400Z"`) {
+		t.Error("transparent SVG: the ground is painted")
+	}
+}

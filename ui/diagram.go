@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -125,14 +126,43 @@ func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) 
 	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin(), tip: newTooltip()}
 	d.raster = canvas.NewRaster(d.paint)
 	d.ExtendBaseWidget(d)
+	if a := fyne.CurrentApp(); a != nil {
+		a.Settings().AddListener(func(fyne.Settings) { fyne.Do(d.followTheme) })
+	}
 	return d
 }
 
-// SetScene shows s and repaints.
+// SetScene shows s, in the theme of the window, and repaints.
 func (d *Diagram) SetScene(s *render.Scene) {
+	if s != nil {
+		s.Theme = windowTheme()
+	}
 	d.scene = s
 	d.gen++
 	d.redraw()
+}
+
+// windowTheme is the picture's theme that goes with the app's: dark when
+// the window's background is dark, whatever made it so (the system's
+// choice, FYNE_THEME, a theme of the app's own).
+func windowTheme() render.Theme {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return render.Light
+	}
+	r, g, b, _ := a.Settings().Theme().Color(theme.ColorNameBackground, a.Settings().ThemeVariant()).RGBA()
+	if 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff {
+		return render.Dark
+	}
+	return render.Light
+}
+
+// followTheme repaints the picture in the window's theme when it changes.
+func (d *Diagram) followTheme() {
+	if d.scene == nil || d.scene.Theme == windowTheme() {
+		return
+	}
+	d.SetScene(d.scene)
 }
 
 // redraw shows the scene as the view now sees it. A big scene is drawn in
@@ -153,6 +183,14 @@ func (d *Diagram) redraw() {
 // big reports whether the scene on show is drawn off the UI goroutine.
 func (d *Diagram) big() bool {
 	return d.scene != nil && len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt
+}
+
+// themeOnShow is the theme of the scene on show.
+func (d *Diagram) themeOnShow() render.Theme {
+	if d.scene == nil {
+		return windowTheme()
+	}
+	return d.scene.Theme
 }
 
 // Scene is the scene on show.
@@ -289,16 +327,32 @@ func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
 	}
 }
 
-// PictureLater is ImageLater for any picture format: the function it
-// returns writes what the diagram shows now at w×h in format f (with
-// print resolution dpi) to out, on any goroutine.
-func (d *Diagram) PictureLater(f render.Format, w, h int, dpi float64) func(out io.Writer) error {
-	scene, r, v := d.pictureLater(w, h)
+// Picture is how a picture of the diagram is written: its format, size in
+// pixels, print resolution (0 for none), theme (as on screen when empty)
+// and ground.
+type Picture struct {
+	Format      render.Format
+	W, H        int
+	DPI         float64
+	Theme       render.Theme
+	Transparent bool
+}
+
+// PictureLater is ImageLater for any picture: the function it returns
+// writes what the diagram shows now as p says to out, on any goroutine.
+func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
+	scene, r, v := d.pictureLater(p.W, p.H)
+	if scene != nil {
+		if p.Theme != "" {
+			scene.Theme = p.Theme
+		}
+		scene.Transparent = p.Transparent
+	}
 	return func(out io.Writer) error {
 		if scene == nil {
 			return fmt.Errorf("there is no map to export")
 		}
-		return r.WritePicture(out, f, scene, v, w, h, dpi)
+		return r.WritePicture(out, p.Format, scene, v, p.W, p.H, p.DPI)
 	}
 }
 
@@ -364,7 +418,7 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 	switch {
 	case d.last == nil:
 		blank := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.Draw(blank, blank.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+		draw.Draw(blank, blank.Rect, image.NewUniform(render.Background(d.themeOnShow())), image.Point{}, draw.Src)
 		img = blank
 	case d.lastView == d.view && d.last.Rect.Dx() == w && d.last.Rect.Dy() == h:
 		img = d.last // the scene changed but not the view: nothing to move
@@ -404,7 +458,7 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 	last, lv, v := d.last, d.lastView, d.view
 	lw, lh := last.Rect.Dx(), last.Rect.Dy()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Rect, image.NewUniform(render.Background()), image.Point{}, draw.Src)
+	draw.Draw(img, img.Rect, image.NewUniform(render.Background(d.themeOnShow())), image.Point{}, draw.Src)
 	// Target pixel x shows last's pixel x0 + x·k (and so for y).
 	lx, ly := v.ToLayout(0, 0, w, h)
 	x0, y0 := lv.ToScreen(lx, ly, lw, lh)

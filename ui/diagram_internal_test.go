@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"relmap/model"
 	"relmap/render"
@@ -114,7 +116,7 @@ func TestExportPictureFormats(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
 	var svg bytes.Buffer
-	if err := te.ExportPicture(&svg, render.SVG, 900, 600, 0); err != nil {
+	if err := te.ExportPicture(&svg, Picture{Format: render.SVG, W: 900, H: 600}); err != nil {
 		t.Fatalf("ExportPicture SVG: %v", err)
 	}
 	for _, want := range []string{`width="900" height="600"`, `<g id="actor-`, "Jorge Glas", "</svg>"} {
@@ -123,7 +125,7 @@ func TestExportPictureFormats(t *testing.T) {
 		}
 	}
 	var pdf bytes.Buffer
-	if err := te.ExportPicture(&pdf, render.PDF, 900, 600, 0); err != nil {
+	if err := te.ExportPicture(&pdf, Picture{Format: render.PDF, W: 900, H: 600, Theme: render.Print}); err != nil {
 		t.Fatalf("ExportPicture PDF: %v", err)
 	}
 	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) || !bytes.Contains(pdf.Bytes(), []byte("FontFile2")) {
@@ -131,10 +133,10 @@ func TestExportPictureFormats(t *testing.T) {
 	}
 	for _, f := range render.Formats {
 		var buf bytes.Buffer
-		if err := te.ExportPicture(&buf, f, 900, 99, 0); err == nil || buf.Len() != 0 {
+		if err := te.ExportPicture(&buf, Picture{Format: f, W: 900, H: 99}); err == nil || buf.Len() != 0 {
 			t.Errorf("%s at 900×99: %v, %d bytes; want an error and nothing", f, err, buf.Len())
 		}
-		if err := te.ExportPicture(&buf, f, 900, 600, -3); err == nil || buf.Len() != 0 {
+		if err := te.ExportPicture(&buf, Picture{Format: f, W: 900, H: 600, DPI: -3}); err == nil || buf.Len() != 0 {
 			t.Errorf("%s at -3 dpi: %v, %d bytes; want an error and nothing", f, err, buf.Len())
 		}
 	}
@@ -363,5 +365,36 @@ func TestExportIsOfThePictureWhenAsked(t *testing.T) {
 	}
 	if now := te.diagram.Image(w, h); bytes.Equal(now.Pix, want.Pix) {
 		t.Error("the test tests nothing: the picture did not change with the date")
+	}
+}
+
+// variantTheme is Fyne's theme in one variant whatever the system says.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// TestDiagramFollowsTheWindowTheme: the picture is dark in a dark window,
+// and turns dark when the window does.
+func TestDiagramFollowsTheWindowTheme(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	settings := fyne.CurrentApp().Settings()
+	defer settings.SetTheme(settings.Theme())
+	settings.SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	if got := te.diagram.Scene().Theme; got != render.Light {
+		t.Fatalf("in a light window the picture is %q", got)
+	}
+	settings.SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	if got := te.diagram.Scene().Theme; got != render.Dark {
+		t.Errorf("after the window turned dark the picture is %q", got)
+	}
+	img := te.diagram.Image(400, 300)
+	if r, g, b, _ := img.At(2, 150).RGBA(); r+g+b > 3*0x4000 {
+		t.Errorf("the dark picture's ground is (%d, %d, %d)", r>>8, g>>8, b>>8)
 	}
 }

@@ -17,19 +17,18 @@ import (
 
 // ExportPNG writes what the diagram shows, at w×h pixels, as PNG.
 func (e *Editor) ExportPNG(out io.Writer, w, h int) error {
-	return e.ExportPicture(out, render.PNG, w, h, 0)
+	return e.ExportPicture(out, Picture{Format: render.PNG, W: w, H: h})
 }
 
-// ExportPicture writes what the diagram shows, at w×h pixels, in format f
-// (with print resolution dpi, 0 for none).
-func (e *Editor) ExportPicture(out io.Writer, f render.Format, w, h int, dpi float64) error {
-	if err := render.CheckSize(w, h); err != nil {
-		return fmt.Errorf("export %s: %w", f, err)
+// ExportPicture writes what the diagram shows as p says.
+func (e *Editor) ExportPicture(out io.Writer, p Picture) error {
+	if err := render.CheckSize(p.W, p.H); err != nil {
+		return fmt.Errorf("export %s: %w", p.Format, err)
 	}
-	if err := render.CheckDPI(dpi); err != nil {
-		return fmt.Errorf("export %s: %w", f, err)
+	if err := render.CheckDPI(p.DPI); err != nil {
+		return fmt.Errorf("export %s: %w", p.Format, err)
 	}
-	return e.diagram.PictureLater(f, w, h, dpi)(out)
+	return e.diagram.PictureLater(p)(out)
 }
 
 // writeFileWhole writes path with write, whole or not at all: into a new
@@ -82,8 +81,10 @@ func exportSize(ws, hs string) (int, int, error) {
 
 // The export dialog's last choices, kept in the app's preferences.
 const (
-	exportFormatKey = "export.format"
-	exportDPIKey    = "export.dpi"
+	exportFormatKey      = "export.format"
+	exportDPIKey         = "export.dpi"
+	exportThemeKey       = "export.theme"
+	exportTransparentKey = "export.transparent"
 )
 
 // formatNames are the export dialog's format choices.
@@ -116,11 +117,22 @@ func (e *Editor) exportDialog() {
 	hEntry.SetText(strconv.Itoa(ph))
 	dpiEntry.SetText(prefs.String(exportDPIKey))
 	dpiEntry.SetPlaceHolder("none, or e.g. 300 for print (PNG)")
+	themes := widget.NewRadioGroup([]string{"Light", "Dark", "Print"}, nil)
+	themes.Horizontal = true
+	th, err := render.ParseTheme(prefs.StringWithFallback(exportThemeKey, string(windowTheme())))
+	if err != nil {
+		th = render.Light
+	}
+	themes.SetSelected(strings.ToUpper(string(th[:1])) + string(th[1:]))
+	transparent := widget.NewCheck("Transparent background", nil)
+	transparent.SetChecked(prefs.Bool(exportTransparentKey))
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Width (px)", wEntry),
 		widget.NewFormItem("Height (px)", hEntry),
 		widget.NewFormItem("Resolution (dpi)", dpiEntry),
+		widget.NewFormItem("Theme", themes),
+		widget.NewFormItem("", transparent),
 	}
 	dialog.ShowForm("Export Picture", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -141,8 +153,15 @@ func (e *Editor) exportDialog() {
 			e.showError(fmt.Errorf("export %s: %w", f, err))
 			return
 		}
+		th, err := render.ParseTheme(themes.Selected)
+		if err != nil {
+			th = render.Light
+		}
 		prefs.SetString(exportFormatKey, string(f))
 		prefs.SetString(exportDPIKey, strings.TrimSpace(dpiEntry.Text))
+		prefs.SetString(exportThemeKey, string(th))
+		prefs.SetBool(exportTransparentKey, transparent.Checked)
+		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked}
 		upper := strings.ToUpper(string(f))
 		name := strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + f.Extension()
 		e.chooseFile(fileChoice{title: "Export " + upper, save: true, name: name, kind: upper + " files", exts: []string{f.Extension()}}, func(path string) {
@@ -151,7 +170,7 @@ func (e *Editor) exportDialog() {
 			}
 			// Drawn and written off the UI goroutine, from the picture as
 			// it is now.
-			write := e.diagram.PictureLater(f, w, h, dpi)
+			write := e.diagram.PictureLater(pic)
 			e.inBackground(fmt.Sprintf("Exporting %d×%d %s…", w, h, upper), func(func(int, int)) (func(), error) {
 				if err := writeFileWhole(path, write); err != nil {
 					return nil, err

@@ -188,8 +188,8 @@ func screenshot(t *testing.T, display, path string) image.Image {
 }
 
 // diagramShown reports whether the screen shows the diagram: a large area
-// of the diagram's background, and the colours of countries (blue) and
-// officials (orange) from the default map.
+// of the diagram's ground (light or dark, as the window is), and the
+// colours of countries (blue) and officials (orange) from the default map.
 func diagramShown(img image.Image) bool {
 	var paper, country, official int
 	b := img.Bounds()
@@ -198,7 +198,7 @@ func diagramShown(img image.Image) bool {
 			r, g, bl, _ := img.At(x, y).RGBA()
 			r, g, bl = r>>8, g>>8, bl>>8
 			switch {
-			case r == 0xfa && g == 0xfa && bl == 0xf8:
+			case r == 0xfa && g == 0xfa && bl == 0xf8, r == 0x1e && g == 0x22 && bl == 0x27: // light or dark ground
 				paper++
 			case near(r, 0x2f) && near(g, 0x6d) && near(bl, 0xb5):
 				country++

@@ -8,7 +8,7 @@ import (
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--stability S] [--progress]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--theme light|dark|print] [--transparent] [--stability S] [--progress]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
 	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf (required)")
@@ -16,6 +16,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	dpi := fs.Float64("dpi", 0, "resolution written into the PNG, in dots per inch (none when 0)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
+	theme := fs.String("theme", "light", "the picture's look: light, dark, or print (white, black text, no halos)")
+	transparent := fs.Bool("transparent", false, "leave the picture's ground transparent (PNG, SVG and PDF)")
 	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
 	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -41,6 +43,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err := render.CheckSize(*width, *height); err != nil {
 		return usageErr("render: --width and --height: %v", err)
 	}
+	th, err := render.ParseTheme(*theme)
+	if err != nil {
+		return usageErr("render: --theme: %v", err)
+	}
 	framing, err := render.ParseFraming(*frame)
 	if err != nil {
 		return usageErr("render: --frame: %v", err)
@@ -53,5 +59,6 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, *width, *height)
+	s.Theme, s.Transparent = th, *transparent
 	return writeFileAtomic(*out, func(w io.Writer) error { return lm.r.WritePicture(w, pf, s, v, *width, *height, *dpi) })
 }

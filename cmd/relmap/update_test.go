@@ -126,7 +126,6 @@ func TestRenderFormats(t *testing.T) {
 		{"--out", filepath.Join(dir, "crisis.gif")},
 		{"--out", filepath.Join(dir, "crisis.png"), "--format", "svg"},
 		{"--out", filepath.Join(dir, "crisis"), "--format", "eps"},
-		{"--out", filepath.Join(dir, "crisis")},
 	} {
 		code, _, stderr := relmap(t, append([]string{"render", "--at", "2024-04-05"}, bad...)...)
 		if code != 2 || !strings.Contains(stderr, "crisis") && !strings.Contains(stderr, "eps") {
