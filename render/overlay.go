@@ -213,4 +213,3 @@ func Overlays(w, h int, v View) []image.Rectangle {
 func chevron(c pt, size, dir float64) []pt {
 	return []pt{{c.X + dir*size*0.6, c.Y}, {c.X - dir*size*0.6, c.Y - size}, {c.X - dir*size*0.6, c.Y + size}}
 }
-
