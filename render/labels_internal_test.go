@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"relmap/assets"
@@ -320,5 +322,28 @@ func TestTiesGoAroundActors(t *testing.T) {
 		if through*100 > ties {
 			t.Errorf("%s: %d of %d ties pass through an actor, want at most 1%%", tc.name, through, ties)
 		}
+	}
+}
+
+// TestHeaderListsTheDatesEvents: the header names every event of the date
+// that fits beside the legend and counts the rest.
+func TestHeaderListsTheDatesEvents(t *testing.T) {
+	s := &Scene{Title: "Expulsions", Caption: "Filter on", EventDate: "2018-03-31"}
+	for i := 1; i <= 11; i++ {
+		s.Events = append(s.Events, fmt.Sprintf("expulsion %d", i))
+	}
+	width := func(t string) float64 { return float64(len(t)) }
+	all := headerLine(s, width, 1000)
+	if !strings.HasSuffix(all, "expulsion 10; expulsion 11") || !strings.HasPrefix(all, "Expulsions   ·   Filter on   ·   2018-03-31  expulsion 1; ") {
+		t.Errorf("with room for all: %q", all)
+	}
+	some := headerLine(s, width, 100)
+	if len(some) > 100 || !strings.HasSuffix(some, " more") || !strings.Contains(some, "expulsion 2;") {
+		t.Errorf("with room for some (100): %q", some)
+	}
+	var shown int
+	fmt.Sscanf(some[strings.LastIndex(some, "; and ")+len("; and "):], "%d", &shown)
+	if listed := strings.Count(some, "expulsion "); listed+shown != 11 {
+		t.Errorf("%q lists %d and counts %d more, want 11 in all", some, listed, shown)
 	}
 }

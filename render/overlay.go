@@ -1,27 +1,57 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"math"
+	"strings"
 
 	"relmap/model"
 )
 
-// drawHeader writes the date, the map's title and the latest event at the
-// top left.
-func (r *Renderer) drawHeader(p surface, s *Scene, ui float64) {
+// drawHeader writes the date at the top left, and under it the map's
+// title, the caption and the latest date's events: as many as fit beside
+// the legend, then how many more there are.
+func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
+	ui := v.UIScale
 	pal := s.palette()
-	ink, muted := pal.ink, pal.muted
 	x := margin * ui
-	p.text(true, 24*ui, x, 32*ui, s.Date, ink)
-	line := s.Title
-	if s.Caption != "" {
-		if line != "" {
-			line += "   ·   "
+	p.text(true, 24*ui, x, 32*ui, s.Date, pal.ink)
+	size := 13 * ui
+	p.text(false, size, x, 54*ui, headerLine(s, func(t string) float64 { return p.textWidth(false, size, t) },
+		float64(w)-(legendSpan(v.Collapsed)+2*margin)*ui), pal.muted)
+}
+
+// headerLine is the header's second line: the title, the caption and the
+// events of s, with the events that do not fit in room (as width
+// measures it) counted instead ("and 3 more").
+func headerLine(s *Scene, width func(string) float64, room float64) string {
+	var parts []string
+	for _, t := range []string{s.Title, s.Caption} {
+		if t != "" {
+			parts = append(parts, t)
 		}
-		line += s.Caption
 	}
-	p.text(false, 13*ui, x, 54*ui, line, muted)
+	line := strings.Join(parts, "   ·   ")
+	if len(s.Events) == 0 {
+		return line
+	}
+	if line != "" {
+		line += "   ·   "
+	}
+	line += s.EventDate + "  " + s.Events[0]
+	for i := 1; i < len(s.Events); i++ {
+		next := line + "; " + s.Events[i]
+		rest := ""
+		if i < len(s.Events)-1 {
+			rest = fmt.Sprintf("; and %d more", len(s.Events)-i-1)
+		}
+		if width(next+rest) > room {
+			return line + fmt.Sprintf("; and %d more", len(s.Events)-i)
+		}
+		line = next
+	}
+	return line
 }
 
 // drawCredit writes the scene's credit at the foot of the diagram, on a

@@ -45,7 +45,13 @@ type Edge struct {
 type Scene struct {
 	Title   string
 	Date    string
+	// Caption is a note on what the picture shows (a filter, a measure),
+	// written after the title.
 	Caption string
+	// Events are the titles of the events of EventDate, the latest date
+	// with events up to the picture's (within model.EventWindow days).
+	Events    []string
+	EventDate string
 	// Credit is what the picture credits at its foot: the map's source,
 	// author and licence (model.Map.Credit).
 	Credit string
@@ -144,8 +150,15 @@ func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 	s := &Scene{Title: m.Name, Date: day.Time().Format("2 January 2006"), Selected: selected, Credit: m.Credit()}
 	if len(f.Snap.Events) > 0 {
-		e := f.Snap.Events[0]
-		s.Caption = e.Date.String() + "  " + e.Title
+		// Every event of the latest date that has any (Events is latest
+		// first), in map order.
+		latest := f.Snap.Events[0].Date
+		s.EventDate = latest.String()
+		for _, e := range f.Snap.Events {
+			if e.Date == latest {
+				s.Events = append(s.Events, e.Title)
+			}
+		}
 	}
 	// Kinds are looked up once each, not once per actor and tie.
 	kinds := map[KindKey]model.Kind{}

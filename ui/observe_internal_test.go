@@ -45,7 +45,7 @@ func TestViewsFollowTheDocument(t *testing.T) {
 		if te.time.date.Text != "2024-01-10" || te.time.slider.day != day {
 			t.Errorf("the timeline shows %q and %s", te.time.date.Text, te.time.slider.day)
 		}
-		if te.diagram.Scene().Caption == "" || te.Day() != day {
+		if len(te.diagram.Scene().Events) == 0 || te.Day() != day {
 			t.Error("the picture did not follow the date")
 		}
 		doc.SetDay(day, false)
