@@ -43,8 +43,8 @@ type Edge struct {
 
 // Scene is everything one picture shows.
 type Scene struct {
-	Title   string
-	Date    string
+	Title string
+	Date  string
 	// Caption is a note on what the picture shows (a filter, a measure),
 	// written after the title.
 	Caption string
