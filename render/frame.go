@@ -608,7 +608,12 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 		pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*p.v.UIScale), fade(pal.plate, alpha))
 		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(pal.ink, alpha))
 	}
+	r.drawMarks(pa, p)
 	r.drawHeader(pa, p.s, p.v, p.w)
-	r.drawCredit(pa, p.s, p.v.UIScale, p.w, p.h, p.v.Collapsed)
+	if p.s.Sources != nil {
+		r.drawFooter(pa, p.s, p.v, p.w, p.h)
+	} else {
+		r.drawCredit(pa, p.s, p.v.UIScale, p.w, p.h, p.v.Collapsed)
+	}
 	r.drawLegend(pa, p.s, p.v, p.w, p.h)
 }

@@ -24,6 +24,9 @@ type Node struct {
 	// its kind's colour: an actor coloured by its community.
 	Scale float64
 	Color string
+	// Marks are the numbers of the footer's sources that support the
+	// actor (see Scene.CiteSources).
+	Marks []int
 }
 
 // Edge is a tie as drawn. Lane and Lanes place it among the ties that join
@@ -39,6 +42,8 @@ type Edge struct {
 	// Weight is the tie's weight, drawn as its width when its kind is
 	// Weighted.
 	Weight float64
+	// Marks are the numbers of the footer's sources that support the tie.
+	Marks []int
 }
 
 // Scene is everything one picture shows.
@@ -84,6 +89,10 @@ type Scene struct {
 	// its ground unpainted, for a picture laid over another.
 	Theme       Theme
 	Transparent bool
+	// Sources, when not nil, are printed in a footer, numbered, with the
+	// map's credit, and their numbers marked on what each supports (see
+	// CiteSources).
+	Sources []string
 
 	ix *index // built by the renderer when first needed
 }

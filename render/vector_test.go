@@ -314,3 +314,52 @@ func TestThemes(t *testing.T) {
 		t.Error("transparent SVG: the ground is painted")
 	}
 }
+
+// TestSourcesFooter: with CiteSources the picture prints the sources of
+// what it shows, numbered, marks the actors and ties with them, credits
+// the map, and the map is drawn clear of the footer.
+func TestSourcesFooter(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	day, err := model.ParseDay("2024-04-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, v := r.StillScene(m, tl, day, render.FrameDate, 1200, 750)
+	s.CiteSources(m)
+	v = r.WithFooter(s, v, 1200, 750)
+	var buf bytes.Buffer
+	if err := r.Record(&buf, s, v, 1200, 750); err != nil {
+		t.Fatal(err)
+	}
+	rec := buf.String()
+	for _, want := range []string{`"Sources: [1] Mexico breaks diplomatic relations`, `[2] The New York Times`, `"Mexico–Ecuador, April 2024  ·  as of 7 April 2024"`, `regular 9 `} {
+		if !strings.Contains(rec, want) {
+			t.Errorf("the picture has no %s", want)
+		}
+	}
+	// The footer's first line, and the lowest point of any actor.
+	var footer, lowest float64
+	inActor := false
+	for _, line := range strings.Split(rec, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) > 0 && f[0] == "begin":
+			inActor = f[1] == "actor"
+		case line == "end":
+			inActor = false
+		case strings.Contains(line, `"Sources: [1]`):
+			fmt.Sscanf(strings.Split(f[4], ",")[1], "%g", &footer)
+			footer -= 11
+		case inActor && len(f) > 0 && f[0] == "fill":
+			for _, p := range f[2:] {
+				var x, y float64
+				fmt.Sscanf(p, "%g,%g", &x, &y)
+				lowest = max(lowest, y)
+			}
+		}
+	}
+	if footer == 0 || lowest == 0 || lowest >= footer {
+		t.Errorf("the actors reach down to y=%.1f and the footer starts at %.1f: the map is not drawn clear of it", lowest, footer)
+	}
+}

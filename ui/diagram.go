@@ -329,13 +329,15 @@ func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
 
 // Picture is how a picture of the diagram is written: its format, size in
 // pixels, print resolution (0 for none), theme (as on screen when empty)
-// and ground.
+// and ground; Cite, when set, is the map whose sources of what is shown
+// are printed in a footer.
 type Picture struct {
 	Format      render.Format
 	W, H        int
 	DPI         float64
 	Theme       render.Theme
 	Transparent bool
+	Cite        *model.Map
 }
 
 // PictureLater is ImageLater for any picture: the function it returns
@@ -347,6 +349,10 @@ func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
 			scene.Theme = p.Theme
 		}
 		scene.Transparent = p.Transparent
+		if p.Cite != nil {
+			scene.CiteSources(p.Cite)
+			v = r.WithFooter(scene, v, p.W, p.H)
+		}
 	}
 	return func(out io.Writer) error {
 		if scene == nil {

@@ -124,6 +124,13 @@ func TestExportPictureFormats(t *testing.T) {
 			t.Errorf("the SVG has no %q", want)
 		}
 	}
+	var cited bytes.Buffer
+	if err := te.ExportPicture(&cited, Picture{Format: render.SVG, W: 900, H: 600, Cite: te.doc.m}); err != nil {
+		t.Fatalf("ExportPicture SVG with sources: %v", err)
+	}
+	if !strings.Contains(cited.String(), "Sources: [1] ") || strings.Contains(svg.String(), "Sources: [1] ") {
+		t.Error("the footer of sources is not in the export that asks for it alone")
+	}
 	var pdf bytes.Buffer
 	if err := te.ExportPicture(&pdf, Picture{Format: render.PDF, W: 900, H: 600, Theme: render.Print}); err != nil {
 		t.Fatalf("ExportPicture PDF: %v", err)

@@ -85,6 +85,7 @@ const (
 	exportDPIKey         = "export.dpi"
 	exportThemeKey       = "export.theme"
 	exportTransparentKey = "export.transparent"
+	exportSourcesKey     = "export.sources"
 )
 
 // formatNames are the export dialog's format choices.
@@ -126,6 +127,8 @@ func (e *Editor) exportDialog() {
 	themes.SetSelected(strings.ToUpper(string(th[:1])) + string(th[1:]))
 	transparent := widget.NewCheck("Transparent background", nil)
 	transparent.SetChecked(prefs.Bool(exportTransparentKey))
+	sources := widget.NewCheck("Sources and credit in a footer", nil)
+	sources.SetChecked(prefs.Bool(exportSourcesKey))
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Width (px)", wEntry),
@@ -133,6 +136,7 @@ func (e *Editor) exportDialog() {
 		widget.NewFormItem("Resolution (dpi)", dpiEntry),
 		widget.NewFormItem("Theme", themes),
 		widget.NewFormItem("", transparent),
+		widget.NewFormItem("", sources),
 	}
 	dialog.ShowForm("Export Picture", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -161,7 +165,11 @@ func (e *Editor) exportDialog() {
 		prefs.SetString(exportDPIKey, strings.TrimSpace(dpiEntry.Text))
 		prefs.SetString(exportThemeKey, string(th))
 		prefs.SetBool(exportTransparentKey, transparent.Checked)
+		prefs.SetBool(exportSourcesKey, sources.Checked)
 		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked}
+		if sources.Checked {
+			pic.Cite = e.doc.m
+		}
 		upper := strings.ToUpper(string(f))
 		name := strings.ReplaceAll(e.doc.m.Name, "/", "-") + " " + e.doc.day.String() + f.Extension()
 		e.chooseFile(fileChoice{title: "Export " + upper, save: true, name: name, kind: upper + " files", exts: []string{f.Extension()}}, func(path string) {

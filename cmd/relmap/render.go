@@ -8,7 +8,7 @@ import (
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--theme light|dark|print] [--transparent] [--stability S] [--progress]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--stability S] [--progress]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
 	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf (required)")
@@ -18,6 +18,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	height := fs.Int("height", 1000, "height in pixels")
 	theme := fs.String("theme", "light", "the picture's look: light, dark, or print (white, black text, no halos)")
 	transparent := fs.Bool("transparent", false, "leave the picture's ground transparent (PNG, SVG and PDF)")
+	sources := fs.Bool("sources", false, "print the sources of what is shown in a footer, numbered, with their numbers on the actors and ties, and the map's credit")
 	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
 	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -60,5 +61,9 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	}
 	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, *width, *height)
 	s.Theme, s.Transparent = th, *transparent
+	if *sources {
+		s.CiteSources(lm.m)
+		v = lm.r.WithFooter(s, v, *width, *height)
+	}
 	return writeFileAtomic(*out, func(w io.Writer) error { return lm.r.WritePicture(w, pf, s, v, *width, *height, *dpi) })
 }

@@ -1,0 +1,218 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"relmap/model"
+)
+
+// CiteSources numbers the sources of what s shows (its actors, ties and
+// events, taken from m) in the order the map lists them, marks each actor
+// and tie with the numbers of its sources, and puts the list and the
+// map's credit in a footer: provenance printed on the picture.
+func (s *Scene) CiteSources(m *model.Map) {
+	cited := map[model.ID]bool{}
+	actors := make(map[model.ID][]model.ID, len(m.Actors))
+	for _, a := range m.Actors {
+		actors[a.ID] = a.Sources
+	}
+	ties := make(map[model.ID][]model.ID, len(m.Ties))
+	for _, t := range m.Ties {
+		ties[t.ID] = t.Sources
+	}
+	for _, n := range s.Nodes {
+		for _, id := range actors[n.ID] {
+			cited[id] = true
+		}
+	}
+	for _, e := range s.Edges {
+		for _, id := range ties[e.ID] {
+			cited[id] = true
+		}
+	}
+	titles := map[string]bool{}
+	for _, t := range s.Events {
+		titles[t] = true
+	}
+	for _, e := range m.Events {
+		if titles[e.Title] && e.Date.String() == s.EventDate {
+			for _, id := range e.Sources {
+				cited[id] = true
+			}
+		}
+	}
+	number := map[model.ID]int{}
+	s.Sources = []string{}
+	for _, src := range m.Sources {
+		if cited[src.ID] {
+			s.Sources = append(s.Sources, sourceLine(src))
+			number[src.ID] = len(s.Sources)
+		}
+	}
+	marks := func(ids []model.ID) []int {
+		var out []int
+		for _, id := range ids {
+			if n, ok := number[id]; ok {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	for i := range s.Nodes {
+		s.Nodes[i].Marks = marks(actors[s.Nodes[i].ID])
+	}
+	for i := range s.Edges {
+		s.Edges[i].Marks = marks(ties[s.Edges[i].ID])
+	}
+	var credit []string
+	for _, part := range []string{m.Name, m.Author, m.Licence} {
+		if part != "" {
+			credit = append(credit, part)
+		}
+	}
+	credit = append(credit, "as of "+s.Date)
+	s.Credit = strings.Join(credit, "  ·  ")
+}
+
+// sourceLine is how the footer names a source: its title, publisher and
+// date.
+func sourceLine(src model.Source) string {
+	name := src.Title
+	if name == "" {
+		name = src.URL
+	}
+	var more []string
+	if src.Publisher != "" {
+		more = append(more, src.Publisher)
+	}
+	if !src.Date.IsZero() {
+		more = append(more, src.Date.String())
+	}
+	if len(more) > 0 {
+		name += " (" + strings.Join(more, ", ") + ")"
+	}
+	return name
+}
+
+// markText writes source numbers as a mark: "1,3".
+func markText(marks []int) string {
+	parts := make([]string, len(marks))
+	for i, n := range marks {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
+}
+
+// footerSize is the size of the footer's text, at UI scale 1.
+const footerSize = 11.0
+
+// footerLines breaks the footer of s into lines that fit room: the
+// numbered sources, then the credit.
+func footerLines(s *Scene, width func(string) float64, room float64) []string {
+	var lines []string
+	line := "Sources:"
+	if len(s.Sources) == 0 {
+		line = "Sources: none cited for what is shown"
+	}
+	for i, src := range s.Sources {
+		item := fmt.Sprintf(" [%d] %s", i+1, src)
+		if i < len(s.Sources)-1 {
+			item += ";"
+		}
+		if width(line+item) > room && line != "" {
+			lines = append(lines, line)
+			line = strings.TrimPrefix(item, " ")
+			continue
+		}
+		line += item
+	}
+	lines = append(lines, line)
+	if s.Credit != "" {
+		lines = append(lines, s.Credit)
+	}
+	return lines
+}
+
+// footerRoom is the room the footer of s takes at the foot of a w-pixel
+// wide picture seen through v, in pixels: 0 without one.
+func (r *Renderer) footerRoom(s *Scene, v View, w int) float64 {
+	if s.Sources == nil {
+		return 0
+	}
+	ui := v.UIScale
+	size := footerSize * ui
+	room := float64(w) - (legendSpan(v.Collapsed)+2*margin)*ui
+	lines := footerLines(s, func(t string) float64 { return r.textWidth(false, size, t) }, room)
+	return float64(len(lines))*size*1.35 + 8*ui
+}
+
+// WithFooter returns v narrowed so that the map drawn through it at w×h
+// clears the footer of s (its sources and credit), when s has one.
+func (r *Renderer) WithFooter(s *Scene, v View, w, h int) View {
+	r.mu.Lock()
+	foot := r.footerRoom(s, fixView(v), w)
+	r.mu.Unlock()
+	if foot == 0 {
+		return v
+	}
+	_, y0, _, y1 := plot(w, h, fixView(v).UIScale, v.Collapsed)
+	if span := y1 - y0; span > foot {
+		v.Zoom *= (span - foot) / span
+	}
+	v.CY += foot / 2 / v.Zoom
+	return v
+}
+
+// drawFooter writes the footer of s at the foot of the picture: its
+// numbered sources and its credit, on a band of the ground.
+func (r *Renderer) drawFooter(p surface, s *Scene, v View, w, h int) {
+	ui := v.UIScale
+	pal := s.palette()
+	size := footerSize * ui
+	room := float64(w) - (legendSpan(v.Collapsed)+2*margin)*ui
+	lines := footerLines(s, func(t string) float64 { return p.textWidth(false, size, t) }, room)
+	step := size * 1.35
+	x := margin * ui
+	top := float64(h) - float64(len(lines))*step - 6*ui
+	var widest float64
+	for _, l := range lines {
+		widest = math.Max(widest, p.textWidth(false, size, l))
+	}
+	p.fill([]pt{{x - 4*ui, top - 2*ui}, {x + widest + 4*ui, top - 2*ui}, {x + widest + 4*ui, float64(h)}, {x - 4*ui, float64(h)}}, pal.band)
+	for i, l := range lines {
+		p.text(false, size, x, top+float64(i+1)*step-0.35*size, l, pal.muted)
+	}
+}
+
+// drawMarks writes, beside each actor label and at the middle of each tie,
+// the numbers of the footer's sources that support it.
+func (r *Renderer) drawMarks(p surface, pl *plan) {
+	if pl.s.Sources == nil {
+		return
+	}
+	pal := pl.s.palette()
+	size := 9 * pl.v.UIScale
+	for i := range pl.edges {
+		pe := &pl.edges[i]
+		if len(pe.e.Marks) == 0 || len(pe.path) < 2 {
+			continue
+		}
+		at, normal := alongPath(pe.path, 0.5)
+		p.text(false, size, at.X+normal.X*4, at.Y+normal.Y*4, markText(pe.e.Marks), pal.muted)
+	}
+	for _, i := range pl.nodes {
+		n := &pl.s.Nodes[i]
+		if len(n.Marks) == 0 {
+			continue
+		}
+		c := pl.centre[i]
+		rad := math.Max(pl.rad, dotRadius)
+		if n.Scale > 0 {
+			rad *= n.Scale
+		}
+		p.text(false, size, c.X+rad+2*pl.v.UIScale, c.Y-rad+size*0.3, markText(n.Marks), pal.muted)
+	}
+}
