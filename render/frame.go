@@ -82,7 +82,7 @@ type keptLabel struct {
 // planFrame decides what frame s seen through v at w×h shows and how.
 func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	p := r.planShapes(s, v, w, h)
-	if s.Selected != 0 || s.Emphasis != nil || p.anyLabelled() {
+	if s.Selected != 0 || s.Emphasis != nil || s.TieLabels || p.anyLabelled() {
 		p.labels = r.placeEdgeLabels(p)
 	}
 	if p.size == 0 {
@@ -206,7 +206,7 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 			colours[hex] = col
 		}
 		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: p.widthOf(e, width)}
-		if stressed || e.Kind.Labelled {
+		if stressed || e.Kind.Labelled || s.TieLabels {
 			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
 		}
 		if e.Kind.Dashed {
@@ -295,6 +295,9 @@ func (p *plan) anyLabelled() bool {
 func (p *plan) labelled(e *Edge) bool {
 	if p.s.stressed(e) {
 		return true
+	}
+	if p.s.TieLabels {
+		return len(p.edges) <= crowdedLines
 	}
 	return e.Kind.Labelled && p.s.Selected == 0 && p.s.Emphasis == nil && len(p.edges) <= crowdedLines
 }

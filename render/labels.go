@@ -21,6 +21,7 @@ func (a rect) overlap(b rect) float64 {
 // starts at (x, y), and box is the white plate behind it.
 type edgeLabel struct {
 	e    *Edge
+	text string
 	x, y float64
 	size float64
 	box  rect
@@ -79,7 +80,8 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	for k := range p.edges {
 		pe := &p.edges[k]
 		e := pe.e
-		if pe.idx < 0 || !p.labelled(e) || e.Label == "" || e.Alpha < 0.5 {
+		text := s.labelText(e)
+		if pe.idx < 0 || !p.labelled(e) || text == "" || e.Alpha < 0.5 {
 			continue // ghosts are not labelled
 		}
 		path := pe.full
@@ -91,14 +93,14 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	search:
 		// Where no place is free at the full size, a smaller label may fit.
 		for _, size := range []float64{full, math.Max(7, full*0.8)} {
-			tw := r.textWidth(false, size, e.Label)
+			tw := r.textWidth(false, size, text)
 			for _, side := range []float64{0, 1, -1} {
 				for _, stop := range labelStops {
 					at, n := alongPath(path, stop)
 					// Beside the line: far enough along its normal to clear it.
 					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
-					l := edgeLabel{e: e, x: cx - tw/2, y: cy + size*0.35, size: size,
+					l := edgeLabel{e: e, text: text, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused.
@@ -199,7 +201,7 @@ func alongPath(path []pt, t float64) (at, normal pt) {
 func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel, pal palette) {
 	b := l.box
 	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), pal.tiePlate)
-	p.text(false, l.size, l.x, l.y, l.e.Label, parseColor(l.e.Kind.Color))
+	p.text(false, l.size, l.x, l.y, l.text, parseColor(l.e.Kind.Color))
 }
 
 // pathDistance is the distance from c to the polyline path.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -345,5 +346,32 @@ func TestHeaderListsTheDatesEvents(t *testing.T) {
 	fmt.Sscanf(some[strings.LastIndex(some, "; and ")+len("; and "):], "%d", &shown)
 	if listed := strings.Count(some, "expulsion "); listed+shown != 11 {
 		t.Errorf("%q lists %d and counts %d more, want 11 in all", some, listed, shown)
+	}
+}
+
+// TestTieLabelsWithWeights: asked to, a picture labels every tie, with its
+// weight, so that "expels (60)" and "expels (1)" differ on the picture.
+func TestTieLabelsWithWeights(t *testing.T) {
+	r := testRenderer(t)
+	s := &Scene{
+		Nodes: []Node{{ID: 1, Label: "Russia", X: 0, Y: 0, Alpha: 1}, {ID: 2, Label: "UK", X: 400, Y: 0, Alpha: 1}, {ID: 3, Label: "Malta", X: 0, Y: 300, Alpha: 1}},
+		Edges: []Edge{
+			{ID: 1, From: 2, To: 1, Label: "expels", Weight: 60, Alpha: 1, Lanes: 1},
+			{ID: 2, From: 3, To: 1, Label: "expels", Weight: 1, Alpha: 1, Lanes: 1},
+			{ID: 3, From: 3, To: 2, Alpha: 1, Lanes: 1},
+		},
+	}
+	v := View{CX: 200, CY: 150, Zoom: 1, UIScale: 1}
+	if got := r.planFrame(s, v, 900, 600).labels; len(got) != 0 {
+		t.Errorf("without TieLabels %d ties are labelled, want none (their kind does not ask)", len(got))
+	}
+	s.TieLabels = true
+	var texts []string
+	for _, l := range r.planFrame(s, v, 900, 600).labels {
+		texts = append(texts, l.text)
+	}
+	slices.Sort(texts)
+	if want := []string{"expels (1)", "expels (60)"}; !slices.Equal(texts, want) {
+		t.Errorf("labels %q, want %q (the unlabelled, unweighted tie has none)", texts, want)
 	}
 }

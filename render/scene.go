@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 
 	"relmap/layout"
 	"relmap/model"
@@ -93,6 +94,9 @@ type Scene struct {
 	// map's credit, and their numbers marked on what each supports (see
 	// CiteSources).
 	Sources []string
+	// TieLabels draws every tie's label, with its weight when it has one,
+	// where there is room, whatever its kind says.
+	TieLabels bool
 
 	ix *index // built by the renderer when first needed
 }
@@ -130,6 +134,19 @@ type Emphasis struct {
 
 // GhostColor is the colour of ghosted ties (Scene.Ghosts).
 const GhostColor = "#c62828"
+
+// labelText is what tie e's label says: its label, and with TieLabels
+// its weight too.
+func (s *Scene) labelText(e *Edge) string {
+	if !s.TieLabels || e.Weight == 0 {
+		return e.Label
+	}
+	w := strconv.FormatFloat(e.Weight, 'f', -1, 64)
+	if e.Label == "" {
+		return w
+	}
+	return e.Label + " (" + w + ")"
+}
 
 // stressed reports whether e is drawn in full and labelled: one of the
 // emphasis's ties, or, with none, a tie of the selected actor.

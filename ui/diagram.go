@@ -337,6 +337,7 @@ type Picture struct {
 	DPI         float64
 	Theme       render.Theme
 	Transparent bool
+	TieLabels   bool
 	Cite        *model.Map
 }
 
@@ -348,7 +349,7 @@ func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
 		if p.Theme != "" {
 			scene.Theme = p.Theme
 		}
-		scene.Transparent = p.Transparent
+		scene.Transparent, scene.TieLabels = p.Transparent, p.TieLabels
 		if p.Cite != nil {
 			scene.CiteSources(p.Cite)
 			v = r.WithFooter(scene, v, p.W, p.H)

@@ -86,6 +86,7 @@ const (
 	exportThemeKey       = "export.theme"
 	exportTransparentKey = "export.transparent"
 	exportSourcesKey     = "export.sources"
+	exportTieLabelsKey   = "export.tieLabels"
 )
 
 // formatNames are the export dialog's format choices.
@@ -129,6 +130,8 @@ func (e *Editor) exportDialog() {
 	transparent.SetChecked(prefs.Bool(exportTransparentKey))
 	sources := widget.NewCheck("Sources and credit in a footer", nil)
 	sources.SetChecked(prefs.Bool(exportSourcesKey))
+	tieLabels := widget.NewCheck("Label every tie, with its weight", nil)
+	tieLabels.SetChecked(prefs.Bool(exportTieLabelsKey))
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Width (px)", wEntry),
@@ -137,6 +140,7 @@ func (e *Editor) exportDialog() {
 		widget.NewFormItem("Theme", themes),
 		widget.NewFormItem("", transparent),
 		widget.NewFormItem("", sources),
+		widget.NewFormItem("", tieLabels),
 	}
 	dialog.ShowForm("Export Picture", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -166,7 +170,8 @@ func (e *Editor) exportDialog() {
 		prefs.SetString(exportThemeKey, string(th))
 		prefs.SetBool(exportTransparentKey, transparent.Checked)
 		prefs.SetBool(exportSourcesKey, sources.Checked)
-		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked}
+		prefs.SetBool(exportTieLabelsKey, tieLabels.Checked)
+		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked, TieLabels: tieLabels.Checked}
 		if sources.Checked {
 			pic.Cite = e.doc.m
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--stability S] [--progress]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--tie-labels] [--stability S] [--progress]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
 	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf (required)")
@@ -18,6 +18,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	height := fs.Int("height", 1000, "height in pixels")
 	theme := fs.String("theme", "light", "the picture's look: light, dark, or print (white, black text, no halos)")
 	transparent := fs.Bool("transparent", false, "leave the picture's ground transparent (PNG, SVG and PDF)")
+	tieLabels := fs.Bool("tie-labels", false, "label every tie, with its weight when it has one, where there is room")
 	sources := fs.Bool("sources", false, "print the sources of what is shown in a footer, numbered, with their numbers on the actors and ties, and the map's credit")
 	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
 	lf := addLayoutFlags(fs)
@@ -60,7 +61,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, *width, *height)
-	s.Theme, s.Transparent = th, *transparent
+	s.Theme, s.Transparent, s.TieLabels = th, *transparent, *tieLabels
 	if *sources {
 		s.CiteSources(lm.m)
 		v = lm.r.WithFooter(s, v, *width, *height)
