@@ -375,3 +375,29 @@ func TestTieLabelsWithWeights(t *testing.T) {
 		t.Errorf("labels %q, want %q (the unlabelled, unweighted tie has none)", texts, want)
 	}
 }
+
+// TestParseSize reads sizes in pixels and on paper.
+func TestParseSize(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		dpi   float64
+		w, h  int
+		scale float64
+	}{
+		{"1600x1000", 0, 1600, 1000, 1},
+		{"1600 x 1000 px", 0, 1600, 1000, 1},
+		{"18x12cm", 300, 2126, 1417, 300.0 / 96},
+		{"180×120mm", 150, 1063, 709, 150.0 / 96},
+		{"8x5in", 0, 2400, 1500, 300.0 / 96},
+	} {
+		w, h, scale, err := ParseSize(c.in, c.dpi)
+		if err != nil || w != c.w || h != c.h || math.Abs(scale-c.scale) > 1e-9 {
+			t.Errorf("ParseSize(%q, %v) = %d, %d, %v, %v; want %d, %d, %v", c.in, c.dpi, w, h, scale, err, c.w, c.h, c.scale)
+		}
+	}
+	for _, bad := range []string{"", "18x12furlong", "x12cm", "-5x4cm", "big", "10x10", "80x80in"} {
+		if _, _, _, err := ParseSize(bad, 300); err == nil {
+			t.Errorf("ParseSize(%q) accepted", bad)
+		}
+	}
+}

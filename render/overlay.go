@@ -47,11 +47,12 @@ func headerLine(s *Scene, width func(string) float64, room float64) string {
 			rest = fmt.Sprintf("; and %d more", len(s.Events)-i-1)
 		}
 		if width(next+rest) > room {
-			return line + fmt.Sprintf("; and %d more", len(s.Events)-i)
+			more := fmt.Sprintf("; and %d more", len(s.Events)-i)
+			return fit(line, width, room-width(more)) + more
 		}
 		line = next
 	}
-	return line
+	return fit(line, width, room)
 }
 
 // drawCredit writes the scene's credit at the foot of the diagram, on a

@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"relmap/layout"
@@ -123,4 +125,43 @@ func CheckDPI(dpi float64) error {
 		return fmt.Errorf("resolution %g: want 1 to 10000 dots per inch, or none", dpi)
 	}
 	return nil
+}
+
+// ParseSize reads a picture's size, "WxH" followed by a unit: px (the
+// default), or cm, mm or in at dpi dots per inch (300 when dpi is 0). It
+// returns the size in pixels and how much larger than on screen text and
+// lines must be drawn to keep their size on paper (dpi/96; 1 for px).
+func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
+	text := strings.ToLower(strings.TrimSpace(s))
+	unit := "px"
+	for _, u := range []string{"px", "cm", "mm", "in"} {
+		if strings.HasSuffix(text, u) {
+			unit, text = u, strings.TrimSpace(strings.TrimSuffix(text, u))
+			break
+		}
+	}
+	ws, hs, ok := strings.Cut(strings.ReplaceAll(text, "×", "x"), "x")
+	var fw, fh float64
+	if ok {
+		var errW, errH error
+		fw, errW = strconv.ParseFloat(strings.TrimSpace(ws), 64)
+		fh, errH = strconv.ParseFloat(strings.TrimSpace(hs), 64)
+		ok = errW == nil && errH == nil && fw > 0 && fh > 0
+	}
+	if !ok {
+		return 0, 0, 0, fmt.Errorf("size %q: want WIDTHxHEIGHT and a unit, px, cm, mm or in (1600x1000, 18x12cm)", s)
+	}
+	if dpi == 0 {
+		dpi = 300
+	}
+	perUnit := map[string]float64{"px": 1, "cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}[unit]
+	w, h = int(math.Round(fw*perUnit)), int(math.Round(fh*perUnit))
+	if err := CheckSize(w, h); err != nil {
+		return 0, 0, 0, fmt.Errorf("size %q is %d×%d pixels: %w", s, w, h, err)
+	}
+	scale = 1
+	if unit != "px" {
+		scale = dpi / 96
+	}
+	return w, h, scale, nil
 }

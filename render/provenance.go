@@ -110,30 +110,54 @@ func markText(marks []int) string {
 const footerSize = 11.0
 
 // footerLines breaks the footer of s into lines that fit room: the
-// numbered sources, then the credit.
+// numbered sources, each starting a line, then the credit.
 func footerLines(s *Scene, width func(string) float64, room float64) []string {
-	var lines []string
-	line := "Sources:"
 	if len(s.Sources) == 0 {
-		line = "Sources: none cited for what is shown"
+		return append(wrap("Sources: none cited for what is shown", width, room), wrap(s.Credit, width, room)...)
 	}
+	var lines []string
 	for i, src := range s.Sources {
-		item := fmt.Sprintf(" [%d] %s", i+1, src)
-		if i < len(s.Sources)-1 {
-			item += ";"
+		item := fmt.Sprintf("[%d] %s", i+1, src)
+		if i == 0 {
+			item = "Sources: " + item
 		}
-		if width(line+item) > room && line != "" {
-			lines = append(lines, line)
-			line = strings.TrimPrefix(item, " ")
-			continue
-		}
-		line += item
+		lines = append(lines, wrap(item, width, room)...)
 	}
-	lines = append(lines, line)
-	if s.Credit != "" {
-		lines = append(lines, s.Credit)
+	return append(lines, wrap(s.Credit, width, room)...)
+}
+
+// wrap breaks text into lines that fit room at spaces (keeping the text's
+// spacing within a line); a word wider than room has a line of its own.
+func wrap(text string, width func(string) float64, room float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(text, " ") {
+		next := line + " " + word
+		if line == "" {
+			next = word
+		}
+		if word != "" && line != "" && width(next) > room {
+			lines = append(lines, strings.TrimRight(line, " "))
+			next = word
+		}
+		line = next
+	}
+	if line = strings.TrimSpace(line); line != "" {
+		lines = append(lines, line)
 	}
 	return lines
+}
+
+// fit cuts text to fit room, ending it with an ellipsis when cut.
+func fit(text string, width func(string) float64, room float64) string {
+	if width(text) <= room {
+		return text
+	}
+	runes := []rune(text)
+	for len(runes) > 1 && width(string(runes)+"…") > room {
+		runes = runes[:len(runes)-1]
+	}
+	return strings.TrimRight(string(runes), " ;·") + "…"
 }
 
 // footerRoom is the room the footer of s takes at the foot of a w-pixel
@@ -194,7 +218,9 @@ func (r *Renderer) drawMarks(p surface, pl *plan) {
 		return
 	}
 	pal := pl.s.palette()
-	size := 9 * pl.v.UIScale
+	// As big as the actors' labels (which grow with the zoom), and never
+	// unreadable.
+	size := math.Max(7*pl.v.UIScale, 0.8*labelSize*pl.v.Zoom)
 	for i := range pl.edges {
 		pe := &pl.edges[i]
 		if len(pe.e.Marks) == 0 || len(pe.path) < 2 {

@@ -333,7 +333,7 @@ func TestSourcesFooter(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := buf.String()
-	for _, want := range []string{`"Sources: [1] Mexico breaks diplomatic relations`, `[2] The New York Times`, `"Mexico–Ecuador, April 2024  ·  as of 7 April 2024"`, `regular 9 `} {
+	for _, want := range []string{`"Sources: [1] Mexico breaks diplomatic relations`, `[2] The New York Times`, `"Mexico–Ecuador, April 2024  ·  as of 7 April 2024"`, `"1,2"`} {
 		if !strings.Contains(rec, want) {
 			t.Errorf("the picture has no %s", want)
 		}

@@ -318,7 +318,7 @@ func (d *Diagram) Image(w, h int) *image.RGBA { return d.ImageLater(w, h)() }
 // view) and returns the function that paints it at w×h, which may run on
 // any goroutine: a big export need not hold up the window.
 func (d *Diagram) ImageLater(w, h int) func() *image.RGBA {
-	scene, r, v := d.pictureLater(w, h)
+	scene, r, v := d.pictureLater(w, h, 0)
 	return func() *image.RGBA {
 		if scene == nil {
 			return image.NewRGBA(image.Rect(0, 0, w, h))
@@ -339,12 +339,15 @@ type Picture struct {
 	Transparent bool
 	TieLabels   bool
 	Cite        *model.Map
+	// Paper, above 0, is how many times larger than on screen text and
+	// lines are drawn: a picture sized on paper (render.ParseSize).
+	Paper float64
 }
 
 // PictureLater is ImageLater for any picture: the function it returns
 // writes what the diagram shows now as p says to out, on any goroutine.
 func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
-	scene, r, v := d.pictureLater(p.W, p.H)
+	scene, r, v := d.pictureLater(p.W, p.H, p.Paper)
 	if scene != nil {
 		if p.Theme != "" {
 			scene.Theme = p.Theme
@@ -365,7 +368,10 @@ func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
 
 // pictureLater takes a copy of the scene, a renderer of its own and the
 // view that shows at w×h what the diagram shows now.
-func (d *Diagram) pictureLater(w, h int) (*render.Scene, *render.Renderer, render.View) {
+// With paper above 0, text and lines are drawn paper times as large as on
+// a w/paper × h/paper screen: a picture sized on paper keeps the screen's
+// sizes of text.
+func (d *Diagram) pictureLater(w, h int, paper float64) (*render.Scene, *render.Renderer, render.View) {
 	pw, ph := d.pw, d.ph
 	v := d.view
 	if !d.fitted || pw == 0 || ph == 0 {
@@ -375,6 +381,12 @@ func (d *Diagram) pictureLater(w, h int) (*render.Scene, *render.Renderer, rende
 	scene, r := d.scene, d.r
 	if scene != nil {
 		scene, r = scene.Copy(), d.r.Twin()
+	}
+	if paper > 0 {
+		lw, lh := int(float64(w)/paper), int(float64(h)/paper)
+		screen := v.Scaled(pw, ph, lw, lh)
+		screen.UIScale = 1 // a screen of 96 pixels an inch
+		return scene, r, screen.Scaled(lw, lh, w, h)
 	}
 	return scene, r, v.Scaled(pw, ph, w, h)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -404,4 +405,33 @@ func TestDiagramFollowsTheWindowTheme(t *testing.T) {
 	if r, g, b, _ := img.At(2, 150).RGBA(); r+g+b > 3*0x4000 {
 		t.Errorf("the dark picture's ground is (%d, %d, %d)", r>>8, g>>8, b>>8)
 	}
+}
+
+// TestExportOnPaper: a size in centimetres at a resolution gives the
+// pixels and draws the header as large on paper as on screen.
+func TestExportOnPaper(t *testing.T) {
+	w, h, paper, err := exportSize("18", "12", "cm", 300)
+	if err != nil || w != 2126 || h != 1417 || paper != 300.0/96 {
+		t.Fatalf("18×12 cm at 300 dpi = %d×%d, paper %v, %v", w, h, paper, err)
+	}
+	if _, _, _, err := exportSize("18", "twelve", "cm", 300); err == nil {
+		t.Error("a height of twelve cm was accepted")
+	}
+	if w, h, paper, err := exportSize("800", "600", "px", 0); err != nil || w != 800 || h != 600 || paper != 0 {
+		t.Errorf("800×600 px = %d×%d, paper %v, %v", w, h, paper, err)
+	}
+	te := newTestEditor(t)
+	te.paint(t)
+	var svg bytes.Buffer
+	if err := te.ExportPicture(&svg, Picture{Format: render.SVG, W: w, H: h, DPI: 300, Paper: paper}); err != nil {
+		t.Fatal(err)
+	}
+	var size float64
+	if at := strings.Index(svg.String(), `" font-weight="bold"`); at > 0 {
+		fmt.Sscanf(svg.String()[strings.LastIndex(svg.String()[:at], `"`)+1:at], "%g", &size)
+	}
+	if math.Abs(size-75) > 0.5 {
+		t.Errorf("the date in the header is %g px, not 24 px × 300/96 = 75 px on paper", size)
+	}
+
 }

@@ -66,17 +66,26 @@ func exportDPI(s string) (float64, error) {
 	return dpi, nil
 }
 
-// exportSize parses the width and height fields of the export dialog.
-func exportSize(ws, hs string) (int, int, error) {
-	w, errW := strconv.Atoi(strings.TrimSpace(ws))
-	h, errH := strconv.Atoi(strings.TrimSpace(hs))
-	if errW != nil || errH != nil {
-		return 0, 0, fmt.Errorf("width and height must be whole numbers of pixels")
+// exportSize parses the width and height fields of the export dialog, in
+// unit (px, cm, mm or in, at dpi), into pixels and the paper scale (see
+// Picture.Paper; 0 for pixels).
+func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
+	if unit == "px" || unit == "" {
+		w, errW := strconv.Atoi(strings.TrimSpace(ws))
+		h, errH := strconv.Atoi(strings.TrimSpace(hs))
+		if errW != nil || errH != nil {
+			return 0, 0, 0, fmt.Errorf("width and height must be whole numbers of pixels")
+		}
+		if err := render.CheckSize(w, h); err != nil {
+			return 0, 0, 0, err
+		}
+		return w, h, 0, nil
 	}
-	if err := render.CheckSize(w, h); err != nil {
-		return 0, 0, err
+	w, h, paper, err := render.ParseSize(strings.TrimSpace(ws)+"x"+strings.TrimSpace(hs)+unit, dpi)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("width and height must be numbers of %s: %w", unit, err)
 	}
-	return w, h, nil
+	return w, h, paper, nil
 }
 
 // The export dialog's last choices, kept in the app's preferences.
@@ -87,6 +96,9 @@ const (
 	exportTransparentKey = "export.transparent"
 	exportSourcesKey     = "export.sources"
 	exportTieLabelsKey   = "export.tieLabels"
+	exportUnitKey        = "export.unit"
+	exportWidthKey       = "export.width"
+	exportHeightKey      = "export.height"
 )
 
 // formatNames are the export dialog's format choices.
@@ -115,8 +127,20 @@ func (e *Editor) exportDialog() {
 	}
 	format.SetSelected(formatNames[last])
 	wEntry, hEntry, dpiEntry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	wEntry.SetText(strconv.Itoa(pw))
-	hEntry.SetText(strconv.Itoa(ph))
+	units := widget.NewSelect([]string{"px", "cm", "mm", "in"}, nil)
+	units.SetSelected(prefs.StringWithFallback(exportUnitKey, "px"))
+	if units.Selected == "" {
+		units.SetSelected("px")
+	}
+	if units.Selected != "px" {
+		// A size on paper is remembered; one in pixels follows the window.
+		wEntry.SetText(prefs.String(exportWidthKey))
+		hEntry.SetText(prefs.String(exportHeightKey))
+	}
+	if wEntry.Text == "" || hEntry.Text == "" {
+		wEntry.SetText(strconv.Itoa(pw))
+		hEntry.SetText(strconv.Itoa(ph))
+	}
 	dpiEntry.SetText(prefs.String(exportDPIKey))
 	dpiEntry.SetPlaceHolder("none, or e.g. 300 for print (PNG)")
 	themes := widget.NewRadioGroup([]string{"Light", "Dark", "Print"}, nil)
@@ -134,8 +158,9 @@ func (e *Editor) exportDialog() {
 	tieLabels.SetChecked(prefs.Bool(exportTieLabelsKey))
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
-		widget.NewFormItem("Width (px)", wEntry),
-		widget.NewFormItem("Height (px)", hEntry),
+		widget.NewFormItem("Width", wEntry),
+		widget.NewFormItem("Height", hEntry),
+		widget.NewFormItem("Unit", units),
 		widget.NewFormItem("Resolution (dpi)", dpiEntry),
 		widget.NewFormItem("Theme", themes),
 		widget.NewFormItem("", transparent),
@@ -152,10 +177,14 @@ func (e *Editor) exportDialog() {
 				f = k
 			}
 		}
-		w, h, err := exportSize(wEntry.Text, hEntry.Text)
-		var dpi float64
+		dpi, err := exportDPI(dpiEntry.Text)
+		var w, h int
+		var paper float64
 		if err == nil {
-			dpi, err = exportDPI(dpiEntry.Text)
+			w, h, paper, err = exportSize(wEntry.Text, hEntry.Text, units.Selected, dpi)
+		}
+		if paper > 0 && dpi == 0 {
+			dpi = 300 // the resolution ParseSize took
 		}
 		if err != nil {
 			e.showError(fmt.Errorf("export %s: %w", f, err))
@@ -171,7 +200,10 @@ func (e *Editor) exportDialog() {
 		prefs.SetBool(exportTransparentKey, transparent.Checked)
 		prefs.SetBool(exportSourcesKey, sources.Checked)
 		prefs.SetBool(exportTieLabelsKey, tieLabels.Checked)
-		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked, TieLabels: tieLabels.Checked}
+		prefs.SetString(exportUnitKey, units.Selected)
+		prefs.SetString(exportWidthKey, strings.TrimSpace(wEntry.Text))
+		prefs.SetString(exportHeightKey, strings.TrimSpace(hEntry.Text))
+		pic := Picture{Format: f, W: w, H: h, DPI: dpi, Theme: th, Transparent: transparent.Checked, TieLabels: tieLabels.Checked, Paper: paper}
 		if sources.Checked {
 			pic.Cite = e.doc.m
 		}
