@@ -136,7 +136,10 @@ type Editor struct {
 	working    *widget.ProgressBarInfinite
 	howFar     *widget.ProgressBar
 	workingBox *fyne.Container
-	jobs       sync.WaitGroup
+	// cancelJob cancels a cancellable background job (see
+	// inBackgroundCancellable); hidden when there is none.
+	cancelJob *widget.Button
+	jobs      sync.WaitGroup
 	// busy shows a running layout's progress with a Cancel button.
 	busy     *fyne.Container
 	progress *widget.ProgressBar
@@ -184,7 +187,9 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.working = widget.NewProgressBarInfinite()
 	e.working.Stop()
 	e.howFar = widget.NewProgressBar()
-	e.workingBox = container.NewGridWrap(fyne.NewSize(160, e.working.MinSize().Height), container.NewStack(e.working, e.howFar))
+	e.cancelJob = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), nil)
+	e.cancelJob.Hide()
+	e.workingBox = container.NewHBox(container.NewGridWrap(fyne.NewSize(160, e.working.MinSize().Height), container.NewStack(e.working, e.howFar)), e.cancelJob)
 	e.workingBox.Hide()
 
 	// The views follow the document: the timeline first, then the side

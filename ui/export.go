@@ -101,6 +101,28 @@ const (
 	exportHeightKey      = "export.height"
 )
 
+// themeChoice offers the themes of a picture, th chosen.
+func themeChoice(th render.Theme) *widget.RadioGroup {
+	var names []string
+	for _, t := range render.Themes {
+		names = append(names, strings.ToUpper(string(t[:1]))+string(t[1:]))
+	}
+	themes := widget.NewRadioGroup(names, nil)
+	themes.Horizontal = true
+	themes.SetSelected(strings.ToUpper(string(th[:1])) + string(th[1:]))
+	return themes
+}
+
+// choiceOf is the key whose name in names is selected, or fallback.
+func choiceOf[K comparable](names map[K]string, selected string, fallback K) K {
+	for k, name := range names {
+		if name == selected {
+			return k
+		}
+	}
+	return fallback
+}
+
 // formatNames are the export dialog's format choices.
 var formatNames = map[render.Format]string{
 	render.PNG: "PNG image",
@@ -143,13 +165,11 @@ func (e *Editor) exportDialog() {
 	}
 	dpiEntry.SetText(prefs.String(exportDPIKey))
 	dpiEntry.SetPlaceHolder("none, or e.g. 300 for print (PNG)")
-	themes := widget.NewRadioGroup([]string{"Light", "Dark", "Print"}, nil)
-	themes.Horizontal = true
 	th, err := render.ParseTheme(prefs.StringWithFallback(exportThemeKey, string(windowTheme())))
 	if err != nil {
 		th = render.Light
 	}
-	themes.SetSelected(strings.ToUpper(string(th[:1])) + string(th[1:]))
+	themes := themeChoice(th)
 	transparent := widget.NewCheck("Transparent background", nil)
 	transparent.SetChecked(prefs.Bool(exportTransparentKey))
 	sources := widget.NewCheck("Sources and credit in a footer", nil)
@@ -171,12 +191,7 @@ func (e *Editor) exportDialog() {
 		if !ok {
 			return
 		}
-		f := render.PNG
-		for k, name := range formatNames {
-			if name == format.Selected {
-				f = k
-			}
-		}
+		f := choiceOf(formatNames, format.Selected, render.PNG)
 		dpi, err := exportDPI(dpiEntry.Text)
 		var w, h int
 		var paper float64

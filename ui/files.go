@@ -56,6 +56,7 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
 		fyne.NewMenuItem("Update from Tables…", e.updateDialog),
 		fyne.NewMenuItem("Export Picture…", e.exportDialog),
+		fyne.NewMenuItem("Export Animation…", e.animationDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
 	}

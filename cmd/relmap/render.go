@@ -1,18 +1,26 @@
 package main
 
 import (
+	"context"
 	"io"
+	"time"
 
 	"relmap/model"
 	"relmap/render"
 )
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H | --size WxH[px|cm|mm|in]] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--tie-labels] [--stability S] [--progress]", stderr)
+	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H | --size WxH[px|cm|mm|in]] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--tie-labels] [--stability S] [--progress]\n"+
+		"       render [--map FILE] --from YYYY-MM-DD --to YYYY-MM-DD [--step event|day|month|year] --out FILE.gif|FILE.mp4|FOLDER [--format gif|png-frames|mp4] [--fps N] [--hold SECONDS] [--width W --height H] [--theme light|dark|print]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
-	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required)")
-	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf (required)")
-	format := fs.String("format", "", "png, svg or pdf; taken from --out's extension when not given")
+	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required for a picture)")
+	out := fs.String("out", "", "picture file to write: .png, .svg or .pdf; for an animation .gif, .mp4, or a folder for png-frames (required)")
+	format := fs.String("format", "", "png, svg or pdf; for an animation gif, png-frames or mp4; taken from --out's extension when not given")
+	from := fs.String("from", "", "an animation's first date, YYYY-MM-DD")
+	to := fs.String("to", "", "an animation's last date, YYYY-MM-DD")
+	step := fs.String("step", "event", "an animation's steps: event (each event's date), day, month or year")
+	fps := fs.Int("fps", 25, "an animation's frames a second, 1 to 60")
+	hold := fs.Float64("hold", 1.5, "seconds an animation rests at each date")
 	dpi := fs.Float64("dpi", 0, "resolution written into the PNG, in dots per inch (none when 0)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
@@ -29,8 +37,12 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageErr("render: unexpected argument %q", fs.Arg(0))
 	}
+	if *from != "" || *to != "" {
+		return renderAnimation(animationFlags{mapPath: *mapPath, out: *out, format: *format, from: *from, to: *to, step: *step,
+			fps: *fps, hold: *hold, width: *width, height: *height, theme: *theme, lf: lf}, stderr)
+	}
 	if *at == "" || *out == "" {
-		return usageErr("render: --at and --out are required")
+		return usageErr("render: --at and --out are required (or --from, --to and --out for an animation)")
 	}
 	pf, err := render.PictureFormat(*format, *out)
 	if err != nil {
@@ -80,4 +92,66 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 		v = lm.r.WithFooter(s, v, *width, *height)
 	}
 	return writeFileAtomic(*out, func(w io.Writer) error { return lm.r.WritePicture(w, pf, s, v, *width, *height, *dpi) })
+}
+
+// animationFlags are what `relmap render --from … --to …` was given.
+type animationFlags struct {
+	mapPath, out, format, from, to, step, theme string
+	fps, width, height                          int
+	hold                                        float64
+	lf                                          layoutFlags
+}
+
+// renderAnimation writes the animation of a map's timeline from one date
+// to another: a GIF, numbered PNG frames, or an MP4 through ffmpeg.
+func renderAnimation(af animationFlags, stderr io.Writer) error {
+	if af.from == "" || af.to == "" || af.out == "" {
+		return usageErr("render: an animation needs --from, --to and --out")
+	}
+	mf, err := render.ParseMovieFormat(af.format, af.out)
+	if err != nil {
+		return usageErr("render: %v", err)
+	}
+	if mf == render.MP4 && render.FFmpeg() == "" {
+		return usageErr("render: an MP4 is made by ffmpeg, which is not on the PATH; write --format gif or png-frames instead")
+	}
+	from, err := model.ParseDay(af.from)
+	if err != nil {
+		return usageErr("render: --from: %v", err)
+	}
+	to, err := model.ParseDay(af.to)
+	if err != nil {
+		return usageErr("render: --to: %v", err)
+	}
+	step, err := render.ParseStep(af.step)
+	if err != nil {
+		return usageErr("render: --step: %v", err)
+	}
+	th, err := render.ParseTheme(af.theme)
+	if err != nil {
+		return usageErr("render: --theme: %v", err)
+	}
+	if af.hold < 0 || af.hold > 60 {
+		return usageErr("render: --hold %g: want 0 to 60 seconds", af.hold)
+	}
+	lm, err := layOutMap("render", af.mapPath, af.lf, stderr)
+	if err != nil {
+		return err
+	}
+	dates, err := render.AnimationDates(lm.m, from, to, step)
+	if err != nil {
+		return usageErr("render: %v", err)
+	}
+	a := render.Animation{Dates: dates, FPS: af.fps, Hold: time.Duration(af.hold * float64(time.Second)), Move: 700 * time.Millisecond, W: af.width, H: af.height, Theme: th}
+	if err := a.Check(); err != nil {
+		return usageErr("render: %v", err)
+	}
+	ctx := context.Background()
+	switch mf {
+	case render.PNGFrames:
+		return lm.r.WriteFrames(ctx, af.out, lm.m, lm.tl, a, nil)
+	case render.MP4:
+		return writeFileAtomic(af.out, func(w io.Writer) error { return lm.r.WriteMP4(ctx, w, lm.m, lm.tl, a, nil) })
+	}
+	return writeFileAtomic(af.out, func(w io.Writer) error { return lm.r.WriteGIF(ctx, w, lm.m, lm.tl, a, nil) })
 }

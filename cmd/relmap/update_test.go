@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -158,5 +159,43 @@ func TestRenderFormats(t *testing.T) {
 	}
 	if _, err := png.Decode(strings.NewReader(string(data))); err != nil {
 		t.Errorf("the PNG with pHYs does not decode: %v", err)
+	}
+}
+
+// TestRenderAnimation: --from and --to write an animated GIF or a folder
+// of PNG frames; a bad step, a backward span or an MP4 without ffmpeg is
+// refused with one sentence and nothing written.
+func TestRenderAnimation(t *testing.T) {
+	dir := t.TempDir()
+	gifPath := filepath.Join(dir, "crisis.gif")
+	mustRun(t, "render", "--from", "2024-04-04", "--to", "2024-04-07", "--out", gifPath, "--width", "320", "--height", "200", "--fps", "5")
+	data, err := os.ReadFile(gifPath)
+	if err != nil || !strings.HasPrefix(string(data), "GIF89a") {
+		t.Fatalf("crisis.gif is not a GIF (%v)", err)
+	}
+	frames := filepath.Join(dir, "frames")
+	mustRun(t, "render", "--from", "2024-04-04", "--to", "2024-04-05", "--out", frames, "--width", "320", "--height", "200", "--fps", "2", "--hold", "1")
+	if got, _ := filepath.Glob(filepath.Join(frames, "frame-*.png")); len(got) != 2*2+1 {
+		t.Errorf("%d frames, want 5 (two rests of 2 and a transition of 1)", len(got))
+	}
+	bad := [][]string{
+		{"--step", "week", "--out", filepath.Join(dir, "a.gif")},
+		{"--out", filepath.Join(dir, "b.webm")},
+	}
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		bad = append(bad, []string{"--out", filepath.Join(dir, "c.mp4")})
+	}
+	for _, args := range bad {
+		code, _, stderr := relmap(t, append([]string{"render", "--from", "2024-04-04", "--to", "2024-04-07"}, args...)...)
+		if code != 2 || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%v: exit %d, %q; want exit 2 and one line", args, code, stderr)
+		}
+	}
+	code, _, stderr := relmap(t, "render", "--from", "2024-04-07", "--to", "2024-04-04", "--out", filepath.Join(dir, "d.gif"))
+	if code != 2 || !strings.Contains(stderr, "after the start") {
+		t.Errorf("a backward span: exit %d, %q", code, stderr)
+	}
+	if got := files(t, dir); len(got) != 2 {
+		t.Errorf("the refused animations left files: %v", got)
 	}
 }
