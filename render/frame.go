@@ -612,6 +612,10 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 		pa.text(n.Selected, keptLabelSize*p.v.UIScale, k.x, k.y, n.Label, fade(pal.ink, alpha))
 	}
 	r.drawMarks(pa, p)
+	if p.v.Panel {
+		r.drawPanelHeader(pa, p.s, p.v, p.w)
+		return
+	}
 	r.drawHeader(pa, p.s, p.v, p.w)
 	if p.s.Sources != nil {
 		r.drawFooter(pa, p.s, p.v, p.w, p.h)

@@ -5,9 +5,12 @@ import (
 	"context"
 	"image"
 	"image/gif"
+	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -183,4 +186,69 @@ func BenchmarkGIF60(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
+}
+
+// TestSmallMultiples: four dates in two columns, each panel titled with
+// its date and events, one legend, the SVG as the PNG; the dates are read
+// from events, a step or a list.
+func TestSmallMultiples(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	got, err := render.MultiplesDates(m, "events", days(t, "2024-04-04")[0], days(t, "2024-04-07")[0])
+	if want := days(t, "2024-04-04", "2024-04-05", "2024-04-06", "2024-04-07"); err != nil || !slices.Equal(got, want) {
+		t.Errorf("events: %v, %v; want %v", got, err, want)
+	}
+	span := days(t, "2023-11-01", "2024-04-30")
+	if got, err := render.MultiplesDates(m, "2m", span[0], span[1]); err != nil || len(got) != 3 {
+		t.Errorf("every 2 months from %v: %v, %v; want 3 dates", span[0], got, err)
+	}
+	for _, bad := range []string{"2024-13-01", "weekly", "0m"} {
+		if _, err := render.MultiplesDates(m, bad, span[0], span[1]); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if _, err := render.MultiplesDates(m, "1m", 0, 0); err == nil {
+		t.Error("every month without a span accepted")
+	}
+	mu := render.Multiples{Dates: days(t, "2024-04-04", "2024-04-05", "2024-04-06", "2024-04-07"), Columns: 2, W: 1600, H: 1000}
+	var svg, pngData bytes.Buffer
+	if err := r.WriteMultiples(&svg, render.SVG, m, tl, mu, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteMultiples(&pngData, render.PNG, m, tl, mu, 0); err != nil {
+		t.Fatal(err)
+	}
+	doc := svg.String()
+	for _, want := range []string{">4 April 2024<", ">5 April 2024<", ">6 April 2024<", ">7 April 2024<", ">4 April 2024 – 7 April 2024<", "Mexico grants Glas asylum"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the small multiples have no %q", want)
+		}
+	}
+	if n := strings.Count(doc, ">Actors<"); n != 1 {
+		t.Errorf("%d legends, want one", n)
+	}
+	if n := strings.Count(doc, `data-name="Jorge Glas"`); n != 4 {
+		t.Errorf("Jorge Glas is drawn %d times, want once a panel", n)
+	}
+	if _, err := exec.LookPath("rsvg-convert"); err == nil {
+		dir := t.TempDir()
+		src, out := filepath.Join(dir, "m.svg"), filepath.Join(dir, "m.png")
+		if err := os.WriteFile(src, svg.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if msg, err := exec.Command("rsvg-convert", "-o", out, src).CombinedOutput(); err != nil {
+			t.Fatalf("rsvg-convert: %v: %s", err, msg)
+		}
+		want, err := png.Decode(&pngData)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := looksLike(readPNG(t, out), want); d != "" {
+			t.Errorf("the SVG small multiples rasterised: %s", d)
+		}
+	}
+	mu.Columns, mu.W, mu.H = 6, 400, 300
+	if err := r.WriteMultiples(&svg, render.SVG, m, tl, mu, 0); err == nil {
+		t.Error("four panels of 50 pixels accepted")
+	}
 }

@@ -182,7 +182,7 @@ func (r *Renderer) WithFooter(s *Scene, v View, w, h int) View {
 	if foot == 0 {
 		return v
 	}
-	_, y0, _, y1 := plot(w, h, fixView(v).UIScale, v.Collapsed)
+	_, y0, _, y1 := plot(w, h, fixView(v))
 	if span := y1 - y0; span > foot {
 		v.Zoom *= (span - foot) / span
 	}

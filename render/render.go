@@ -52,6 +52,9 @@ type View struct {
 	// Collapsed folds the legend to a narrow tab, and the diagram area
 	// takes its place.
 	Collapsed bool
+	// Panel draws the picture as one panel of small multiples: no legend
+	// or credit, and a small header of its date and events.
+	Panel bool
 }
 
 // Renderer draws scenes. It is safe for use by one goroutine at a time
@@ -146,10 +149,15 @@ func (r *Renderer) boxSize(label string) layout.Size {
 // ActorBox is BoxSize for an actor, in the form layout.Options.Box takes.
 func (r *Renderer) ActorBox(a model.Actor) layout.Size { return r.BoxSize(a.Label()) }
 
-// plot returns the diagram area of a w×h picture: the part not under the
-// header and legend (or, collapsed, the legend's tab).
-func plot(w, h int, ui float64, collapsed bool) (x0, y0, x1, y1 float64) {
-	return margin * ui, headerH * ui, float64(w) - (legendSpan(collapsed)+margin)*ui, float64(h) - margin*ui
+// plot returns the diagram area of a w×h picture seen through v: the part
+// not under the header and legend (or, collapsed, the legend's tab; a
+// panel has only its small header).
+func plot(w, h int, v View) (x0, y0, x1, y1 float64) {
+	ui := v.UIScale
+	if v.Panel {
+		return panelMargin * ui, panelHeaderH * ui, float64(w) - panelMargin*ui, float64(h) - panelMargin*ui
+	}
+	return margin * ui, headerH * ui, float64(w) - (legendSpan(v.Collapsed)+margin)*ui, float64(h) - margin*ui
 }
 
 // legendSpan is the width of the legend, or of its tab when collapsed, at
@@ -177,28 +185,18 @@ func Fit(minX, minY, maxX, maxY float64, w, h int, ui float64) View {
 	if ui <= 0 {
 		ui = 1
 	}
-	x0, y0, x1, y1 := plot(w, h, ui, false)
-	zoom := 1.5 * ui
-	if bw, bh := maxX-minX, maxY-minY; bw > 0 && bh > 0 {
-		zoom = math.Min(zoom, math.Min((x1-x0)/bw, (y1-y0)/bh))
-	}
-	if zoom <= 0 {
-		zoom = 0.05
-	}
-	// Centre the box in the plot area: the view centre is the layout point
-	// drawn at the middle of the plot area.
-	return View{CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: zoom, UIScale: ui}
+	return fitIn(minX, minY, maxX, maxY, w, h, View{UIScale: ui})
 }
 
 // ToScreen maps a layout point to device pixels in a w×h picture.
 func (v View) ToScreen(x, y float64, w, h int) (float64, float64) {
-	x0, y0, x1, y1 := plot(w, h, v.UIScale, v.Collapsed)
+	x0, y0, x1, y1 := plot(w, h, v)
 	return (x-v.CX)*v.Zoom + (x0+x1)/2, (y-v.CY)*v.Zoom + (y0+y1)/2
 }
 
 // ToLayout maps device pixels in a w×h picture to a layout point.
 func (v View) ToLayout(sx, sy float64, w, h int) (float64, float64) {
-	x0, y0, x1, y1 := plot(w, h, v.UIScale, v.Collapsed)
+	x0, y0, x1, y1 := plot(w, h, v)
 	return (sx-(x0+x1)/2)/v.Zoom + v.CX, (sy-(y0+y1)/2)/v.Zoom + v.CY
 }
 
@@ -209,7 +207,7 @@ func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
 // v does in a w×h one, everything enlarged by the same factor.
 func (v View) Scaled(w, h, w2, h2 int) View {
 	f := math.Min(float64(w2)/float64(w), float64(h2)/float64(h))
-	return View{CX: v.CX, CY: v.CY, Zoom: v.Zoom * f, UIScale: v.UIScale * f, Collapsed: v.Collapsed}
+	return View{CX: v.CX, CY: v.CY, Zoom: v.Zoom * f, UIScale: v.UIScale * f, Collapsed: v.Collapsed, Panel: v.Panel}
 }
 
 // Draw paints scene s as seen through v into a new w×h image.

@@ -542,6 +542,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		e.item("Table…", ctrl(fyne.KeyT, 0), e.tableWindow),
 		fyne.NewMenuItem("Filter…", e.filterDialog),
 		fyne.NewMenuItem("Compare Dates…", e.compareDialog),
+		fyne.NewMenuItem("Small Multiples…", e.multiplesDialog),
 		fyne.NewMenuItem("Tie Styles…", e.tieStylesDialog),
 		fyne.NewMenuItemSeparator(),
 		e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),

@@ -11,6 +11,7 @@ import (
 
 func cmdRender(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("render", "render [--map FILE] --at YYYY-MM-DD --out FILE.png|.svg|.pdf [--format png|svg|pdf] [--dpi N] [--width W --height H | --size WxH[px|cm|mm|in]] [--frame date|all] [--theme light|dark|print] [--transparent] [--sources] [--tie-labels] [--stability S] [--progress]\n"+
+		"       render [--map FILE] --multiples events|D1,D2,…|Nm|Ny [--from D1 --to D2] [--columns N] --out FILE.png|.svg|.pdf [--width W --height H] [--theme light|dark|print]\n"+
 		"       render [--map FILE] --from YYYY-MM-DD --to YYYY-MM-DD [--step event|day|month|year] --out FILE.gif|FILE.mp4|FOLDER [--format gif|png-frames|mp4] [--fps N] [--hold SECONDS] [--width W --height H] [--theme light|dark|print]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	at := fs.String("at", "", "date to draw, YYYY-MM-DD (required for a picture)")
@@ -21,6 +22,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	step := fs.String("step", "event", "an animation's steps: event (each event's date), day, month or year")
 	fps := fs.Int("fps", 25, "an animation's frames a second, 1 to 60")
 	hold := fs.Float64("hold", 1.5, "seconds an animation rests at each date")
+	multiples := fs.String("multiples", "", "small multiples of dates in one picture: events (each event's date, within --from and --to when given), dates separated by commas, or every N months or years (3m, 1y) from --from to --to")
+	columns := fs.Int("columns", 0, "small multiples' columns (as square a grid as the dates make when 0)")
 	dpi := fs.Float64("dpi", 0, "resolution written into the PNG, in dots per inch (none when 0)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
@@ -36,6 +39,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return usageErr("render: unexpected argument %q", fs.Arg(0))
+	}
+	if *multiples != "" {
+		return renderMultiples(multiplesFlags{spec: *multiples, from: *from, to: *to, columns: *columns, mapPath: *mapPath, out: *out, format: *format,
+			width: *width, height: *height, dpi: *dpi, theme: *theme, lf: lf}, stderr)
 	}
 	if *from != "" || *to != "" {
 		return renderAnimation(animationFlags{mapPath: *mapPath, out: *out, format: *format, from: *from, to: *to, step: *step,
@@ -154,4 +161,56 @@ func renderAnimation(af animationFlags, stderr io.Writer) error {
 		return writeFileAtomic(af.out, func(w io.Writer) error { return lm.r.WriteMP4(ctx, w, lm.m, lm.tl, a, nil) })
 	}
 	return writeFileAtomic(af.out, func(w io.Writer) error { return lm.r.WriteGIF(ctx, w, lm.m, lm.tl, a, nil) })
+}
+
+// multiplesFlags are what `relmap render --multiples …` was given.
+type multiplesFlags struct {
+	spec, from, to, mapPath, out, format, theme string
+	columns, width, height                      int
+	dpi                                         float64
+	lf                                          layoutFlags
+}
+
+// renderMultiples writes small multiples: several dates of a map side by
+// side in one layout and one scale.
+func renderMultiples(mf multiplesFlags, stderr io.Writer) error {
+	if mf.out == "" {
+		return usageErr("render: --multiples needs --out")
+	}
+	pf, err := render.PictureFormat(mf.format, mf.out)
+	if err != nil {
+		return usageErr("render: %v", err)
+	}
+	var from, to model.Day
+	for _, d := range []struct {
+		flag, value string
+		day         *model.Day
+	}{{"--from", mf.from, &from}, {"--to", mf.to, &to}} {
+		if d.value == "" {
+			continue
+		}
+		if *d.day, err = model.ParseDay(d.value); err != nil {
+			return usageErr("render: %s: %v", d.flag, err)
+		}
+	}
+	th, err := render.ParseTheme(mf.theme)
+	if err != nil {
+		return usageErr("render: --theme: %v", err)
+	}
+	if err := render.CheckSize(mf.width, mf.height); err != nil {
+		return usageErr("render: --width and --height: %v", err)
+	}
+	if mf.columns < 0 || mf.columns > render.MaxPanels {
+		return usageErr("render: --columns %d: want 1 to %d, or 0 to choose", mf.columns, render.MaxPanels)
+	}
+	lm, err := layOutMap("render", mf.mapPath, mf.lf, stderr)
+	if err != nil {
+		return err
+	}
+	dates, err := render.MultiplesDates(lm.m, mf.spec, from, to)
+	if err != nil {
+		return usageErr("render: --multiples: %v", err)
+	}
+	mu := render.Multiples{Dates: dates, Columns: mf.columns, W: mf.width, H: mf.height, Theme: th}
+	return writeFileAtomic(mf.out, func(w io.Writer) error { return lm.r.WriteMultiples(w, pf, lm.m, lm.tl, mu, mf.dpi) })
 }

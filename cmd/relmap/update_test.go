@@ -199,3 +199,23 @@ func TestRenderAnimation(t *testing.T) {
 		t.Errorf("the refused animations left files: %v", got)
 	}
 }
+
+// TestRenderMultiples: --multiples writes one picture of several dates;
+// a bad list is refused with one sentence.
+func TestRenderMultiples(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "four.png")
+	mustRun(t, "render", "--multiples", "events", "--from", "2024-04-04", "--to", "2024-04-07", "--columns", "2", "--out", out, "--width", "1200", "--height", "800")
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if cfg, err := png.DecodeConfig(f); err != nil || cfg.Width != 1200 || cfg.Height != 800 {
+		t.Errorf("four.png: %+v, %v", cfg, err)
+	}
+	code, _, stderr := relmap(t, "render", "--multiples", "2024-04-04,April", "--out", filepath.Join(dir, "bad.png"))
+	if code != 2 || !strings.Contains(stderr, "April") {
+		t.Errorf("a bad date in the list: exit %d, %q", code, stderr)
+	}
+}

@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/layout"
+	"relmap/model"
+	"relmap/render"
+)
+
+// multiplesRequest is what the small multiples dialog asks for.
+type multiplesRequest struct {
+	dates, from, to, columns string
+}
+
+// multiples reads the dialog's fields into the small multiples of m at
+// w×h, or says which field is wrong.
+func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (render.Multiples, error) {
+	var from, to model.Day
+	for _, f := range []struct {
+		name, text string
+		day        *model.Day
+	}{{"from", q.from, &from}, {"to", q.to, &to}} {
+		if strings.TrimSpace(f.text) == "" {
+			continue
+		}
+		d, err := model.ParseDay(strings.TrimSpace(f.text))
+		if err != nil {
+			return render.Multiples{}, fmt.Errorf("%s: %w", f.name, err)
+		}
+		*f.day = d
+	}
+	dates, err := render.MultiplesDates(m, q.dates, from, to)
+	if err != nil {
+		return render.Multiples{}, err
+	}
+	cols := 0
+	if c := strings.TrimSpace(q.columns); c != "" {
+		if cols, err = strconv.Atoi(c); err != nil || cols < 0 || cols > render.MaxPanels {
+			return render.Multiples{}, fmt.Errorf("columns: want 1 to %d, or empty to choose", render.MaxPanels)
+		}
+	}
+	return render.Multiples{Dates: dates, Columns: cols, W: w, H: h, Theme: th}, nil
+}
+
+// multiplesDialog asks which dates to show side by side, then opens them
+// in a window of their own.
+func (e *Editor) multiplesDialog() {
+	if e.tl == nil {
+		e.showError(fmt.Errorf("small multiples: the map is still being laid out"))
+		return
+	}
+	dates, from, to, columns := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	dates.SetText("events")
+	dates.SetPlaceHolder("events, 3m, 1y, or dates: 2024-04-04, 2024-04-07")
+	from.SetPlaceHolder("YYYY-MM-DD (optional for events)")
+	to.SetPlaceHolder("YYYY-MM-DD (optional for events)")
+	columns.SetPlaceHolder("as square as the dates make")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Dates", dates),
+		widget.NewFormItem("From", from),
+		widget.NewFormItem("To", to),
+		widget.NewFormItem("Columns", columns),
+	}
+	dialog.ShowForm("Small Multiples", "Show", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		q := multiplesRequest{dates: dates.Text, from: from.Text, to: to.Text, columns: columns.Text}
+		m := e.shown()
+		if _, err := q.multiples(m, 1600, 1000, render.Light); err != nil {
+			e.showError(fmt.Errorf("small multiples: %w", err))
+			return
+		}
+		e.multiplesWindow(q, m, e.tl)
+	}, e.win)
+}
+
+// multiplesWindow shows small multiples of m, laid out by tl, drawn at
+// the window's size (or, in a window too small for its panels, at
+// 1600×1000 and shrunk), with a button to export them.
+func (e *Editor) multiplesWindow(q multiplesRequest, m *model.Map, tl *layout.Timeline) fyne.Window {
+	a := fyne.CurrentApp()
+	r := e.r.Twin()
+	th := windowTheme()
+	pic := canvas.NewRaster(func(w, h int) image.Image {
+		for _, size := range [][2]int{{w, h}, {1600, 1000}} {
+			mu, err := q.multiples(m, max(size[0], render.MinSide), max(size[1], render.MinSide), th)
+			if err != nil {
+				continue
+			}
+			if img, err := r.DrawMultiples(m, tl, mu); err == nil {
+				return img
+			}
+		}
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	})
+	win := a.NewWindow("Small Multiples — " + m.Name)
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { e.exportMultiples(win, q, m, tl) })
+	bar := container.NewBorder(nil, nil, nil, export, widget.NewLabel(q.dates))
+	win.SetContent(container.NewBorder(nil, bar, nil, nil, pic))
+	win.Resize(fyne.NewSize(1200, 800))
+	win.Show()
+	return win
+}
+
+// exportMultiples asks for a size, format and file and writes the small
+// multiples there.
+func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *model.Map, tl *layout.Timeline) {
+	var names []string
+	for _, f := range render.Formats {
+		names = append(names, formatNames[f])
+	}
+	format := widget.NewSelect(names, nil)
+	format.SetSelected(formatNames[render.PNG])
+	wEntry, hEntry := widget.NewEntry(), widget.NewEntry()
+	wEntry.SetText("2400")
+	hEntry.SetText("1500")
+	themes := themeChoice(render.Light)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("Width (px)", wEntry),
+		widget.NewFormItem("Height (px)", hEntry),
+		widget.NewFormItem("Theme", themes),
+	}
+	dialog.ShowForm("Export Small Multiples", "Choose file…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := choiceOf(formatNames, format.Selected, render.PNG)
+		th, _ := render.ParseTheme(themes.Selected)
+		w, h, _, err := exportSize(wEntry.Text, hEntry.Text, "px", 0)
+		var mu render.Multiples
+		if err == nil {
+			mu, err = q.multiples(m, w, h, th)
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("export small multiples: %w", err), parent)
+			return
+		}
+		name := strings.ReplaceAll(m.Name, "/", "-") + " multiples" + f.Extension()
+		e.chooseFile(fileChoice{title: "Export Small Multiples", save: true, name: name, kind: strings.ToUpper(string(f)) + " files", exts: []string{f.Extension()}}, func(path string) {
+			if !strings.EqualFold(filepath.Ext(path), f.Extension()) {
+				path += f.Extension()
+			}
+			r := e.r.Twin()
+			e.inBackground(fmt.Sprintf("Exporting %d dates…", len(mu.Dates)), func(func(int, int)) (func(), error) {
+				if err := writeFileWhole(path, func(w io.Writer) error { return r.WriteMultiples(w, f, m, tl, mu, 0) }); err != nil {
+					return nil, err
+				}
+				return func() { e.status.SetText(fmt.Sprintf("Exported %d dates to %s", len(mu.Dates), path)) }, nil
+			})
+		})
+	}, parent)
+}
