@@ -55,8 +55,7 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
 		fyne.NewMenuItem("Update from Tables…", e.updateDialog),
-		fyne.NewMenuItem("Export Picture…", e.exportDialog),
-		fyne.NewMenuItem("Export Animation…", e.animationDialog),
+		e.item("Export…", ctrl(fyne.KeyE, 0), e.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
 	}

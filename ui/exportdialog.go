@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/render"
+)
+
+// What the export dialog writes.
+const (
+	exportDate      = "This date"
+	exportAnimation = "Animation"
+	exportMultiples = "Small multiples"
+)
+
+// The export dialog's last choices, kept in the app's preferences, beside
+// those of export.go.
+const (
+	exportKindKey = "export.kind"
+	animFormatKey = "animation.format"
+	animStepKey   = "animation.step"
+	animFPSKey    = "animation.fps"
+	animHoldKey   = "animation.hold"
+	multDatesKey  = "multiples.dates"
+	multColsKey   = "multiples.columns"
+)
+
+// movieNames are the export dialog's animation formats.
+var movieNames = map[render.MovieFormat]string{
+	render.GIF:       "GIF",
+	render.PNGFrames: "PNG frames (a folder, for video tools)",
+	render.MP4:       "MP4 video (made by ffmpeg)",
+}
+
+// exportForm is the export dialog's fields: what to export, then the
+// picture's options, then the animation's or small multiples' dates.
+type exportForm struct {
+	kind                         *widget.RadioGroup
+	format, movie, unit, step    *widget.Select
+	width, height, dpi           *widget.Entry
+	theme                        *widget.RadioGroup
+	transparent, sources, labels *widget.Check
+	from, to, fps, hold          *widget.Entry
+	dates, columns               *widget.Entry
+	// rows are the dialog's rows, each a label and a field, shown for
+	// the kinds of export it names.
+	rows []exportRow
+}
+
+// exportRow is a row of the export dialog: shown for some kinds.
+type exportRow struct {
+	label *widget.Label
+	field fyne.CanvasObject
+	kinds string // the kinds it serves, as their initials: "d", "a", "m"
+}
+
+// newExportForm makes the dialog's fields with the last choices.
+func (e *Editor) newExportForm() *exportForm {
+	prefs := fyne.CurrentApp().Preferences()
+	f := &exportForm{}
+	var names, movies []string
+	for _, k := range render.Formats {
+		names = append(names, formatNames[k])
+	}
+	for _, k := range render.MovieFormats {
+		if k != render.MP4 || render.FFmpeg() != "" { // MP4 only where ffmpeg can make it
+			movies = append(movies, movieNames[k])
+		}
+	}
+	f.format = widget.NewSelect(names, nil)
+	f.format.SetSelected(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))])
+	if f.format.Selected == "" {
+		f.format.SetSelected(formatNames[render.PNG])
+	}
+	f.movie = widget.NewSelect(movies, nil)
+	f.movie.SetSelected(movieNames[render.MovieFormat(prefs.StringWithFallback(animFormatKey, string(render.GIF)))])
+	if f.movie.Selected == "" {
+		f.movie.SetSelected(movieNames[render.GIF])
+	}
+
+	f.width, f.height, f.dpi = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.unit = widget.NewSelect([]string{"px", "cm", "mm", "in"}, nil)
+	f.unit.SetSelected(prefs.StringWithFallback(exportUnitKey, "px"))
+	if f.unit.Selected == "" {
+		f.unit.SetSelected("px")
+	}
+	if f.unit.Selected != "px" {
+		// A size on paper is remembered; one in pixels follows the window.
+		f.width.SetText(prefs.String(exportWidthKey))
+		f.height.SetText(prefs.String(exportHeightKey))
+	}
+	if f.width.Text == "" || f.height.Text == "" {
+		pw, ph := e.diagram.PixelSize()
+		if pw == 0 {
+			pw, ph = 1600, 1000
+		}
+		f.width.SetText(strconv.Itoa(pw))
+		f.height.SetText(strconv.Itoa(ph))
+	}
+	f.dpi.SetText(prefs.String(exportDPIKey))
+	f.dpi.SetPlaceHolder("none, or e.g. 300 for print")
+	th, err := render.ParseTheme(prefs.StringWithFallback(exportThemeKey, string(windowTheme())))
+	if err != nil {
+		th = render.Light
+	}
+	f.theme = themeChoice(th)
+	f.transparent = widget.NewCheck("Transparent background", nil)
+	f.transparent.SetChecked(prefs.Bool(exportTransparentKey))
+	f.sources = widget.NewCheck("Sources and credit in a footer", nil)
+	f.sources.SetChecked(prefs.Bool(exportSourcesKey))
+	f.labels = widget.NewCheck("Label every tie, with its weight", nil)
+	f.labels.SetChecked(prefs.Bool(exportTieLabelsKey))
+
+	first, last := e.doc.day, e.doc.day
+	if keys := e.doc.m.Keyframes(); len(keys) > 0 {
+		first = keys[0]
+		if last <= first {
+			last = keys[len(keys)-1]
+		}
+	}
+	f.from, f.to = widget.NewEntry(), widget.NewEntry()
+	f.from.SetText(first.String())
+	f.to.SetText(last.String())
+	f.step = widget.NewSelect([]string{"event", "day", "month", "year"}, nil)
+	f.step.SetSelected(prefs.StringWithFallback(animStepKey, "event"))
+	f.fps, f.hold = widget.NewEntry(), widget.NewEntry()
+	f.fps.SetText(prefs.StringWithFallback(animFPSKey, "25"))
+	f.hold.SetText(prefs.StringWithFallback(animHoldKey, "1.5"))
+	f.dates, f.columns = widget.NewEntry(), widget.NewEntry()
+	f.dates.SetText(prefs.StringWithFallback(multDatesKey, "events"))
+	f.dates.SetPlaceHolder("events, 3m, 1y, or 2024-04-04, 2024-04-07")
+	f.columns.SetText(prefs.String(multColsKey))
+	f.columns.SetPlaceHolder("as square as the dates make")
+
+	for _, r := range []struct {
+		label string
+		field fyne.CanvasObject
+		kinds string
+	}{
+		{"Dates", f.dates, "m"},
+		{"From", f.from, "am"},
+		{"To", f.to, "am"},
+		{"Columns", f.columns, "m"},
+		{"Format", f.format, "dm"},
+		{"Format", f.movie, "a"},
+		{"Steps", f.step, "a"},
+		{"Frames a second", f.fps, "a"},
+		{"Rest at each date (s)", f.hold, "a"},
+		{"Width", f.width, "dam"},
+		{"Height", f.height, "dam"},
+		{"Unit", f.unit, "dm"},
+		{"Resolution (dpi)", f.dpi, "dm"},
+		{"Theme", f.theme, "dam"},
+		{"", f.transparent, "d"},
+		{"", f.sources, "d"},
+		{"", f.labels, "d"},
+	} {
+		label := widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		f.rows = append(f.rows, exportRow{label: label, field: r.field, kinds: r.kinds})
+	}
+	f.kind = widget.NewRadioGroup([]string{exportDate, exportAnimation, exportMultiples}, func(k string) { f.show(k) })
+	f.kind.Horizontal = true
+	f.kind.SetSelected(prefs.StringWithFallback(exportKindKey, exportDate))
+	if f.kind.Selected == "" {
+		f.kind.SetSelected(exportDate)
+	}
+	return f
+}
+
+// show shows the rows of what is to be exported.
+func (f *exportForm) show(kind string) {
+	initial := map[string]string{exportDate: "d", exportAnimation: "a", exportMultiples: "m"}[kind]
+	for _, r := range f.rows {
+		if strings.Contains(r.kinds, initial) {
+			r.label.Show()
+			r.field.Show()
+		} else {
+			r.label.Hide()
+			r.field.Hide()
+		}
+	}
+}
+
+// shown reports whether the row holding field is shown.
+func (f *exportForm) shown(field fyne.CanvasObject) bool {
+	return field.Visible()
+}
+
+// content is the dialog's body.
+func (f *exportForm) content() fyne.CanvasObject {
+	var cells []fyne.CanvasObject
+	for _, r := range f.rows {
+		cells = append(cells, r.label, r.field)
+	}
+	return container.NewVBox(f.kind, widget.NewSeparator(), container.New(layout.NewFormLayout(), cells...))
+}
+
+// remember keeps the dialog's choices for next time.
+func (f *exportForm) remember() {
+	prefs := fyne.CurrentApp().Preferences()
+	for key, value := range map[string]string{
+		exportKindKey:   f.kind.Selected,
+		exportFormatKey: string(choiceOf(formatNames, f.format.Selected, render.PNG)),
+		animFormatKey:   string(choiceOf(movieNames, f.movie.Selected, render.GIF)),
+		exportDPIKey:    strings.TrimSpace(f.dpi.Text),
+		exportUnitKey:   f.unit.Selected,
+		exportWidthKey:  strings.TrimSpace(f.width.Text),
+		exportHeightKey: strings.TrimSpace(f.height.Text),
+		animStepKey:     f.step.Selected,
+		animFPSKey:      strings.TrimSpace(f.fps.Text),
+		animHoldKey:     strings.TrimSpace(f.hold.Text),
+		multDatesKey:    strings.TrimSpace(f.dates.Text),
+		multColsKey:     strings.TrimSpace(f.columns.Text),
+	} {
+		prefs.SetString(key, value)
+	}
+	if th, err := render.ParseTheme(f.theme.Selected); err == nil {
+		prefs.SetString(exportThemeKey, string(th))
+	}
+	prefs.SetBool(exportTransparentKey, f.transparent.Checked)
+	prefs.SetBool(exportSourcesKey, f.sources.Checked)
+	prefs.SetBool(exportTieLabelsKey, f.labels.Checked)
+}
+
+// exportJob is an export the dialog worked out: the file to ask for and
+// the work that writes it.
+type exportJob struct {
+	choice fileChoice
+	ext    string // added to a chosen name without it; "" for a folder
+	what   string
+	write  func(ctx context.Context, path string, progress func(done, total int)) error
+}
+
+// job reads the dialog into the export it asks for, or says which field
+// is wrong, in one sentence.
+func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
+	th, err := render.ParseTheme(f.theme.Selected)
+	if err != nil {
+		th = render.Light
+	}
+	m, tl := e.shown(), e.tl
+	base := strings.ReplaceAll(m.Name, "/", "-")
+	switch f.kind.Selected {
+	case exportAnimation:
+		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
+		q := animationRequest{from: f.from.Text, to: f.to.Text, step: f.step.Selected, fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
+		if f.unit.Selected != "px" {
+			return exportJob{}, fmt.Errorf("an animation is sized in pixels")
+		}
+		a, err := q.animation(m)
+		if err != nil {
+			return exportJob{}, err
+		}
+		r := e.r.Twin()
+		name := base + " " + a.Dates[0].String() + " to " + a.Dates[len(a.Dates)-1].String()
+		job := exportJob{ext: "." + string(mf), what: fmt.Sprintf("%d frames", a.Frames()),
+			choice: fileChoice{title: "Export Animation", save: true, name: name + ".gif", kind: "GIF animations", exts: []string{".gif"}},
+			write: func(ctx context.Context, path string, progress func(done, total int)) error {
+				return writeAnimation(ctx, r, m, tl, a, mf, path, progress)
+			}}
+		switch mf {
+		case render.MP4:
+			job.choice.name, job.choice.kind, job.choice.exts = name+".mp4", "MP4 videos", []string{".mp4"}
+		case render.PNGFrames:
+			job.choice.name, job.choice.kind, job.choice.exts, job.ext = name+" frames", "folders", nil, ""
+		}
+		return job, nil
+	}
+	pf := choiceOf(formatNames, f.format.Selected, render.PNG)
+	dpi, err := exportDPI(f.dpi.Text)
+	if err != nil {
+		return exportJob{}, err
+	}
+	w, h, paper, err := exportSize(f.width.Text, f.height.Text, f.unit.Selected, dpi)
+	if err != nil {
+		return exportJob{}, err
+	}
+	if paper > 0 && dpi == 0 {
+		dpi = 300 // the resolution ParseSize took
+	}
+	upper := strings.ToUpper(string(pf))
+	choice := fileChoice{title: "Export " + upper, save: true, kind: upper + " files", exts: []string{pf.Extension()}}
+	if f.kind.Selected == exportMultiples {
+		q := multiplesRequest{dates: f.dates.Text, from: f.from.Text, to: f.to.Text, columns: f.columns.Text}
+		mu, err := q.multiples(m, w, h, th)
+		if err != nil {
+			return exportJob{}, err
+		}
+		r := e.r.Twin()
+		choice.name = base + " multiples" + pf.Extension()
+		return exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf("%d dates", len(mu.Dates)),
+			write: func(_ context.Context, path string, _ func(int, int)) error {
+				return writeFileWhole(path, func(out io.Writer) error { return r.WriteMultiples(out, pf, m, tl, mu, dpi) })
+			}}, nil
+	}
+	pic := Picture{Format: pf, W: w, H: h, DPI: dpi, Theme: th, Transparent: f.transparent.Checked, TieLabels: f.labels.Checked, Paper: paper}
+	if f.sources.Checked {
+		pic.Cite = e.doc.m
+	}
+	write := e.diagram.PictureLater(pic) // the picture as it is now
+	choice.name = base + " " + e.doc.day.String() + pf.Extension()
+	return exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf("%d×%d %s", w, h, upper),
+		write: func(_ context.Context, path string, _ func(int, int)) error { return writeFileWhole(path, write) }}, nil
+}
+
+// exportDialog asks what to export (the date on show, an animation of the
+// timeline, or small multiples of dates) and how, then for a file, and
+// writes it in the background, with a progress bar and Cancel.
+func (e *Editor) exportDialog() {
+	if e.tl == nil {
+		e.showError(fmt.Errorf("export: the map is still being laid out"))
+		return
+	}
+	f := e.newExportForm()
+	d := dialog.NewCustomConfirm("Export", "Choose file…", "Cancel", f.content(), func(ok bool) {
+		if !ok {
+			return
+		}
+		job, err := e.exportJob(f)
+		if err != nil {
+			e.showError(fmt.Errorf("export %s: %w", strings.ToLower(f.kind.Selected), err))
+			return
+		}
+		f.remember()
+		e.chooseFile(job.choice, func(path string) {
+			if job.ext != "" && !strings.EqualFold(filepath.Ext(path), job.ext) {
+				path += job.ext
+			}
+			e.inBackgroundCancellable("Exporting "+job.what+"…", func(ctx context.Context, progress func(done, total int)) (func(), error) {
+				if err := job.write(ctx, path, progress); err != nil {
+					return nil, err
+				}
+				return func() { e.status.SetText("Exported " + job.what + " to " + path) }, nil
+			})
+		})
+	}, e.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}

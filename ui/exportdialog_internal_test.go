@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestExportDialog: one dialog exports the date on show, an animation or
+// small multiples, each from its own fields, and says which field is
+// wrong; it remembers the last choices.
+func TestExportDialog(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	dir := t.TempDir()
+	run := func(f *exportForm, name string) string {
+		t.Helper()
+		job, err := te.exportJob(f)
+		if err != nil {
+			t.Fatalf("%s: %v", f.kind.Selected, err)
+		}
+		path := filepath.Join(dir, name)
+		if err := job.write(context.Background(), path, func(int, int) {}); err != nil {
+			t.Fatalf("%s: %v", f.kind.Selected, err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+
+	f := te.newExportForm()
+	f.kind.SetSelected(exportDate)
+	f.format.SetSelected(formatNames["svg"])
+	f.width.SetText("900")
+	f.height.SetText("600")
+	f.sources.SetChecked(true)
+	if got := run(f, "date.svg"); !strings.Contains(got, "Sources: [1]") || !strings.Contains(got, `width="900"`) {
+		t.Error("the date's SVG is not 900 wide with its sources")
+	}
+	f.remember()
+	if again := te.newExportForm(); again.format.Selected != formatNames["svg"] || !again.sources.Checked || again.kind.Selected != exportDate {
+		t.Errorf("the dialog forgot the last choices: %q, sources %v, %q", again.format.Selected, again.sources.Checked, again.kind.Selected)
+	}
+
+	f.kind.SetSelected(exportAnimation)
+	if !f.shown(f.fps) || f.shown(f.format) || !f.shown(f.from) || f.shown(f.sources) {
+		t.Error("the animation's fields are not the ones shown")
+	}
+	f.movie.SetSelected(movieNames["gif"])
+	f.from.SetText("2024-04-04")
+	f.to.SetText("2024-04-07")
+	f.fps.SetText("5")
+	f.width.SetText("400")
+	f.height.SetText("300")
+	if got := run(f, "anim.gif"); !strings.HasPrefix(got, "GIF89a") {
+		t.Error("the animation is not a GIF")
+	}
+
+	f.kind.SetSelected(exportMultiples)
+	f.format.SetSelected(formatNames["png"])
+	f.dates.SetText("events")
+	f.columns.SetText("2")
+	f.width.SetText("1600")
+	f.height.SetText("1000")
+	if got := run(f, "multiples.png"); !strings.HasPrefix(got, "\x89PNG") {
+		t.Error("the small multiples are not a PNG")
+	}
+
+	for _, bad := range []struct {
+		kind, field, value, says string
+	}{
+		{exportDate, "width", "wide", "whole numbers"},
+		{exportDate, "dpi", "-3", "resolution"},
+		{exportAnimation, "fps", "0", "frames a second"},
+		{exportAnimation, "to", "1900-01-01", "after the start"},
+		{exportMultiples, "dates", "2024-04-04,someday", "someday"},
+	} {
+		g := te.newExportForm()
+		g.kind.SetSelected(bad.kind)
+		map[string]*widget.Entry{"width": g.width, "dpi": g.dpi, "fps": g.fps, "to": g.to, "dates": g.dates}[bad.field].SetText(bad.value)
+		if _, err := te.exportJob(g); err == nil || !strings.Contains(err.Error(), bad.says) {
+			t.Errorf("%s with %s %q: %v, want an error saying %q", bad.kind, bad.field, bad.value, err, bad.says)
+		}
+	}
+}
