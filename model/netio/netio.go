@@ -1,0 +1,327 @@
+// Package netio reads and writes the formats other network tools speak:
+// GEXF (Gephi, with its time), GraphML (yEd, Gephi), DOT (Graphviz) and
+// Cytoscape.js JSON. A file comes in as a new map (actors, ties, kinds,
+// dates, attributes and positions, as pins) and a Report of what the
+// format held that a map cannot; a map goes out with everything the format
+// can hold. It touches neither SQL nor the screen.
+package netio
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"relmap/model"
+)
+
+// Format is an interchange format.
+type Format string
+
+// The formats.
+const (
+	GEXF    Format = "gexf"
+	GraphML Format = "graphml"
+	DOT     Format = "dot"
+	CYJS    Format = "cyjs"
+)
+
+// Formats lists the formats.
+var Formats = []Format{GEXF, GraphML, DOT, CYJS}
+
+// FormatOf is the format a file's extension names: .gexf, .graphml, .dot
+// or .gv, .cyjs.
+func FormatOf(path string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".gexf":
+		return GEXF, true
+	case ".graphml":
+		return GraphML, true
+	case ".dot", ".gv":
+		return DOT, true
+	case ".cyjs":
+		return CYJS, true
+	}
+	return "", false
+}
+
+// MaxSize is the largest file read, 256 MiB: past it a file is refused as
+// soon as it is read that far.
+const MaxSize = 256 << 20
+
+// readAll reads r whole, refusing more than MaxSize bytes.
+func readAll(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("the file is larger than %d MiB", MaxSize>>20)
+	}
+	return data, nil
+}
+
+// Report says what a file held that the map it was read into does not,
+// or what a map held that a file it was written to cannot: each note once,
+// with how many times it applied.
+type Report struct {
+	notes map[string]int
+	order []string
+}
+
+// Note records a note.
+func (r *Report) Note(format string, args ...any) {
+	if r.notes == nil {
+		r.notes = map[string]int{}
+	}
+	s := fmt.Sprintf(format, args...)
+	if r.notes[s] == 0 {
+		r.order = append(r.order, s)
+	}
+	r.notes[s]++
+}
+
+// Lines are the notes in the order first made, each with its count when
+// above one.
+func (r *Report) Lines() []string {
+	var out []string
+	for _, s := range r.order {
+		if n := r.notes[s]; n > 1 {
+			out = append(out, fmt.Sprintf("%s (%d times)", s, n))
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Error is a problem with a file: where (a line when known, else an
+// element) and why.
+type Error struct {
+	Format Format
+	Line   int    // 0 when not known
+	Where  string // the element: node "a", edge 3
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Format))
+	if e.Line > 0 {
+		fmt.Fprintf(&b, " line %d", e.Line)
+	}
+	if e.Where != "" {
+		b.WriteString(": " + e.Where)
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// lineOf is the line of data that byte offset off is on.
+func lineOf(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+// errSelfLoop is the tie of an actor to itself, which a map cannot hold:
+// left out and reported.
+var errSelfLoop = errors.New("a tie from an actor to itself")
+
+// builder makes a map from the nodes and edges of a file: actors and ties
+// by the file's ids, kinds as they are met.
+type builder struct {
+	m      *model.Map
+	byKey  map[string]model.ID // node id in the file → actor
+	kinds  map[kindKey]bool    // the kinds declared, with a colour of the file's
+	report *Report
+}
+
+type kindKey struct {
+	class model.Class
+	name  string
+}
+
+func newBuilder(name string, r *Report) *builder {
+	return &builder{m: &model.Map{Name: name, Actors: []model.Actor{}, Ties: []model.Tie{}}, byKey: map[string]model.ID{}, kinds: map[kindKey]bool{}, report: r}
+}
+
+// actor adds the node key as an actor named name of kind kind (a default
+// kind when empty) and returns it to be filled in; a key met again is an
+// error.
+func (b *builder) actor(key, name, kind string) (*model.Actor, error) {
+	if key == "" {
+		return nil, fmt.Errorf("a node has no id")
+	}
+	if _, ok := b.byKey[key]; ok {
+		return nil, fmt.Errorf("node id %q is used twice", key)
+	}
+	if strings.TrimSpace(name) == "" {
+		name = key
+	}
+	kind = kindOr(kind, "actor")
+	id := model.ID(len(b.m.Actors) + 1)
+	b.byKey[key] = id
+	b.m.Actors = append(b.m.Actors, model.Actor{ID: id, Name: name, Kind: kind})
+	return &b.m.Actors[len(b.m.Actors)-1], nil
+}
+
+// tie adds a tie from node from to node to, of kind kind (a default kind
+// when empty), and returns it to be filled in.
+func (b *builder) tie(from, to, kind string, directed bool) (*model.Tie, error) {
+	a, okA := b.byKey[from]
+	c, okC := b.byKey[to]
+	switch {
+	case !okA:
+		return nil, fmt.Errorf("source %q is no node of the file", from)
+	case !okC:
+		return nil, fmt.Errorf("target %q is no node of the file", to)
+	case a == c:
+		b.report.Note("ties from an actor to itself were left out: relmap ties join two actors")
+		return nil, errSelfLoop
+	}
+	kind = kindOr(kind, "tie")
+	id := model.ID(len(b.m.Ties) + 1)
+	b.m.Ties = append(b.m.Ties, model.Tie{ID: id, From: a, To: c, Kind: kind, Directed: directed})
+	return &b.m.Ties[len(b.m.Ties)-1], nil
+}
+
+// colour declares kind name of class in the colour hex the file gives it
+// ("#rrggbb"; the first met wins). Kinds the file gives no colour are
+// styled when the map is finished.
+func (b *builder) colour(class model.Class, name, hex string) {
+	key := kindKey{class, name}
+	if b.kinds[key] || hex == "" {
+		return
+	}
+	b.kinds[key] = true
+	k := b.m.Kind(class, name)
+	k.Color = hex
+	b.m.Kinds = append(b.m.Kinds, k)
+}
+
+// pin keeps the position of node key.
+func (b *builder) pin(key string, x, y float64) {
+	id, ok := b.byKey[key]
+	if !ok {
+		return
+	}
+	if b.m.Pins == nil {
+		b.m.Pins = map[model.ID]model.Point{}
+	}
+	b.m.Pins[id] = model.Point{X: x, Y: y}
+}
+
+// finish styles the kinds the file gave no colour, and checks the map.
+func (b *builder) finish() (*model.Map, error) {
+	b.m.Kinds = append(b.m.Kinds, model.StyleNewKinds(nil, b.m)...)
+	sort.SliceStable(b.m.Kinds, func(i, j int) bool { return b.m.Kinds[i].Class < b.m.Kinds[j].Class })
+	for id, p := range b.m.Pins {
+		if p.Check() != nil {
+			delete(b.m.Pins, id)
+			b.report.Note("a position outside the drawing area was left out")
+		}
+	}
+	if err := b.m.Validate(); err != nil {
+		return nil, err
+	}
+	return b.m, nil
+}
+
+// attr sets attribute name of attrs to value, making the map.
+func attr(attrs *map[string]string, name, value string) {
+	if *attrs == nil {
+		*attrs = map[string]string{}
+	}
+	(*attrs)[name] = value
+}
+
+// sortedKeys are m's keys in order.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// kindColor is the colour of kind name of class in m, "#rrggbb".
+func kindColor(m *model.Map, class model.Class, name string) string {
+	return m.Kind(class, name).Color
+}
+
+// rgb reads "#rrggbb" into its channels.
+func rgb(hex string) (r, g, b int, ok bool) {
+	if len(hex) != 7 || hex[0] != '#' {
+		return 0, 0, 0, false
+	}
+	_, err := fmt.Sscanf(hex[1:], "%02x%02x%02x", &r, &g, &b)
+	return r, g, b, err == nil
+}
+
+// hexOf writes channels as "#rrggbb".
+func hexOf(r, g, b int) string {
+	clamp := func(v int) int { return min(max(v, 0), 255) }
+	return fmt.Sprintf("#%02x%02x%02x", clamp(r), clamp(g), clamp(b))
+}
+
+// safeXML refuses XML that declares a document type: relmap's formats need
+// none, and entity declarations are how XML files blow up their readers
+// (encoding/xml expands none, but a clear refusal is better than a
+// confusing one).
+func safeXML(data []byte) error {
+	head := data[:min(len(data), 64<<10)]
+	if bytes.Contains(head, []byte("<!DOCTYPE")) || bytes.Contains(head, []byte("<!ENTITY")) {
+		return fmt.Errorf("the file declares a document type or entities (<!DOCTYPE, <!ENTITY>), which relmap does not read")
+	}
+	return nil
+}
+
+// kindOr is kind, or fallback when empty.
+func kindOr(kind, fallback string) string {
+	if kind == "" {
+		return fallback
+	}
+	return kind
+}
+
+// live adds spans to the lives of actor id: in order, lives that overlap
+// or touch made one.
+func (b *builder) live(id model.ID, spans []model.Span) error {
+	a := &b.m.Actors[id-1]
+	if len(spans) == 0 || (a.Life.IsZero() && len(a.Later) == 0) {
+		return fmt.Errorf("node id %q is used twice", a.Name)
+	}
+	all := append(append([]model.Span{a.Life}, a.Later...), spans...)
+	sort.SliceStable(all, func(i, j int) bool {
+		fi, _ := all[i].From()
+		fj, _ := all[j].From()
+		return fi < fj
+	})
+	lives := all[:1]
+	for _, s := range all[1:] {
+		last := &lives[len(lives)-1]
+		until, bounded := last.Until()
+		from, _ := s.From()
+		if !bounded || from <= until {
+			if end, ok := s.Until(); !ok || !bounded || end > until {
+				last.End = s.End
+			}
+			continue
+		}
+		lives = append(lives, s)
+	}
+	a.Life, a.Later = lives[0], lives[1:]
+	if len(a.Later) == 0 {
+		a.Later = nil
+	}
+	return nil
+}
