@@ -43,6 +43,7 @@ func featureMap() *model.Map {
 		case 3:
 			a.Attrs = map[string]string{"iso": fmt.Sprintf("X%d", i), "note <1>": "a & b"}
 			a.Short = fmt.Sprintf("A%d", i)
+			a.BelongsTo = 1
 		}
 		m.Actors = append(m.Actors, a)
 		m.Pins[a.ID] = model.Point{X: float64(i * 100), Y: float64(-i * 37)}
@@ -79,7 +80,9 @@ func summary(m *model.Map, withAttrs bool) []string {
 	name := map[model.ID]string{}
 	for _, a := range m.Actors {
 		name[a.ID] = a.Name
-		line := fmt.Sprintf("actor %q kind=%s short=%q lives=%v", a.Name, a.Kind, a.Short, a.Lives())
+	}
+	for _, a := range m.Actors {
+		line := fmt.Sprintf("actor %q kind=%s short=%q lives=%v belongs=%q", a.Name, a.Kind, a.Short, a.Lives(), name[a.BelongsTo])
 		if withAttrs {
 			line += fmt.Sprintf(" attrs=%v", sortedAttrs(a.Attrs))
 		}
@@ -156,5 +159,33 @@ func TestGEXFRoundTrip(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestCYJSRoundTrip: relmap → Cytoscape.js JSON → relmap keeps every
+// actor, tie, date, kind, colour, attribute and position.
+func TestCYJSRoundTrip(t *testing.T) {
+	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := netio.WriteCYJS(&buf, m, netio.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			back, _, err := netio.ReadCYJS(&buf, "back")
+			if err != nil {
+				t.Fatalf("%v\n%.2000s", err, buf.String())
+			}
+			same(t, "Cytoscape.js round trip", summary(back, true), summary(m, true))
+			for _, k := range m.Kinds {
+				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
+					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+				}
+			}
+			for id, p := range m.Pins {
+				if got := back.Pins[id]; got != p {
+					t.Errorf("actor %d at %v, want %v", id, got, p)
+				}
+			}
+		})
 	}
 }
