@@ -197,21 +197,35 @@ func (v values) span() (model.Span, error) {
 	return s, nil
 }
 
-// parents makes the actors whose attribute "parent" names a node of the
-// file belong to its actor.
+// The attributes that name, by the file's node id, the actor an actor
+// belongs to (a parent, or relmap's "belongs to") or is located in.
+const (
+	attrParent    = "parent"
+	attrBelongsTo = "belongs to"
+	attrLocatedIn = "located in"
+)
+
+// parents makes the actors whose attribute "parent" or "belongs to" names
+// a node of the file belong to its actor, and those whose "located in"
+// does located in it.
 func (b *builder) parents() {
 	for i := range b.m.Actors {
 		a := &b.m.Actors[i]
-		p, ok := a.Attrs["parent"]
-		if !ok {
-			continue
-		}
-		if id, ok := b.byKey[p]; ok && id != a.ID {
-			a.BelongsTo = id
-			delete(a.Attrs, "parent")
-			if len(a.Attrs) == 0 {
-				a.Attrs = nil
+		for _, ref := range []struct {
+			attr string
+			to   *model.ID
+		}{{attrParent, &a.BelongsTo}, {attrBelongsTo, &a.BelongsTo}, {attrLocatedIn, &a.LocatedIn}} {
+			key, ok := a.Attrs[ref.attr]
+			if !ok {
+				continue
 			}
+			if id, ok := b.byKey[key]; ok && id != a.ID {
+				*ref.to = id
+				delete(a.Attrs, ref.attr)
+			}
+		}
+		if len(a.Attrs) == 0 {
+			a.Attrs = nil
 		}
 	}
 }
@@ -258,6 +272,9 @@ func WriteCYJS(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		put(data, "short", a.Short)
 		put(data, "notes", a.Notes)
 		put(data, "sources", cite(a.Sources))
+		if a.LocatedIn != 0 {
+			put(data, attrLocatedIn, strconv.FormatInt(int64(a.LocatedIn), 10))
+		}
 		if lives := a.Lives(); len(lives) > 1 {
 			put(data, "lives", model.LivesString(lives))
 		} else {

@@ -251,19 +251,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	if err := addNodes(g.Nodes, ""); err != nil {
 		return nil, nil, err
 	}
-	// Parents, now that every node is known.
-	for i := range b.m.Actors {
-		a := &b.m.Actors[i]
-		if p, ok := a.Attrs["parent"]; ok {
-			if id, ok := b.byKey[p]; ok {
-				a.BelongsTo = id
-				delete(a.Attrs, "parent")
-				if len(a.Attrs) == 0 {
-					a.Attrs = nil
-				}
-			}
-		}
-	}
+	b.parents() // now that every node is known
 	directedByDefault := g.DefaultEdgeType != "undirected" && g.DefaultEdgeType != "mutual"
 	for i, e := range append(g.Edges, edges...) {
 		where := fmt.Sprintf("edge %q", e.ID)

@@ -58,7 +58,7 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		rep.Note("%d events were not written: GEXF has no events", len(m.Events))
 	}
 	// Attribute declarations: relmap's fields, then each free attribute.
-	nodeDefs := []string{titleKind, titleShort, titleNotes, titleSources, titleLives}
+	nodeDefs := []string{titleKind, titleShort, titleNotes, titleSources, titleLives, attrLocatedIn}
 	edgeDefs := []string{titleKind, titleLabel, titleNotes, titleSources, titleStart, titleEnd}
 	nodeIdx, edgeIdx := map[string]int{}, map[string]int{}
 	add := func(defs *[]string, idx map[string]int, title string) {
@@ -138,6 +138,9 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		}
 		b.WriteString(">\n        <attvalues>\n")
 		vals := map[string]string{titleKind: a.Kind, titleShort: a.Short, titleNotes: a.Notes, titleSources: cite(a.Sources)}
+		if a.LocatedIn != 0 {
+			vals[attrLocatedIn] = strconv.FormatInt(int64(a.LocatedIn), 10)
+		}
 		for _, l := range lives {
 			if s, e := inexact(l); s != "" || e != "" {
 				vals[titleLives] = model.LivesString(lives) // exact, as GEXF's days are not

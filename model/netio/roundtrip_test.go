@@ -44,6 +44,7 @@ func featureMap() *model.Map {
 			a.Attrs = map[string]string{"iso": fmt.Sprintf("X%d", i), "note <1>": "a & b"}
 			a.Short = fmt.Sprintf("A%d", i)
 			a.BelongsTo = 1
+			a.LocatedIn = 2
 		}
 		m.Actors = append(m.Actors, a)
 		m.Pins[a.ID] = model.Point{X: float64(i * 100), Y: float64(-i * 37)}
@@ -82,7 +83,7 @@ func summary(m *model.Map, withAttrs bool) []string {
 		name[a.ID] = a.Name
 	}
 	for _, a := range m.Actors {
-		line := fmt.Sprintf("actor %q kind=%s short=%q lives=%v belongs=%q", a.Name, a.Kind, a.Short, a.Lives(), name[a.BelongsTo])
+		line := fmt.Sprintf("actor %q kind=%s short=%q lives=%v belongs=%q in=%q", a.Name, a.Kind, a.Short, a.Lives(), name[a.BelongsTo], name[a.LocatedIn])
 		if withAttrs {
 			line += fmt.Sprintf(" attrs=%v", sortedAttrs(a.Attrs))
 		}
@@ -180,6 +181,37 @@ func TestCYJSRoundTrip(t *testing.T) {
 				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
 					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
 				}
+			}
+			for id, p := range m.Pins {
+				if got := back.Pins[id]; got != p {
+					t.Errorf("actor %d at %v, want %v", id, got, p)
+				}
+			}
+		})
+	}
+}
+
+// TestGraphMLRoundTrip: relmap → GraphML → relmap keeps every actor, tie,
+// date, kind, colour, attribute and position.
+func TestGraphMLRoundTrip(t *testing.T) {
+	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := netio.WriteGraphML(&buf, m, netio.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			back, _, err := netio.ReadGraphML(&buf, "back")
+			if err != nil {
+				t.Fatalf("%v\n%.2000s", err, buf.String())
+			}
+			same(t, "GraphML round trip", summary(back, true), summary(m, true))
+			for _, k := range m.Kinds {
+				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
+					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+				}
+			}
+			if len(back.Pins) != len(m.Pins) {
+				t.Errorf("%d positions, want %d", len(back.Pins), len(m.Pins))
 			}
 			for id, p := range m.Pins {
 				if got := back.Pins[id]; got != p {
