@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -219,5 +220,62 @@ func TestGraphMLRoundTrip(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDOTRoundTrip: relmap → DOT → relmap keeps every actor, tie, date,
+// kind, colour, attribute and position; Graphviz itself renders the DOT
+// (dot -Tsvg, and neato -n with relmap's positions) when installed.
+func TestDOTRoundTrip(t *testing.T) {
+	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := netio.WriteDOT(&buf, m, netio.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			text := buf.String()
+			back, _, err := netio.ReadDOT(&buf, "back")
+			if err != nil {
+				t.Fatalf("%v\n%.2000s", err, text)
+			}
+			same(t, "DOT round trip", summary(back, true), summary(m, true))
+			for _, k := range m.Kinds {
+				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
+					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+				}
+			}
+			for id, p := range m.Pins {
+				if got := back.Pins[id]; got != p {
+					t.Errorf("actor %d at %v, want %v", id, got, p)
+				}
+			}
+			graphviz(t, text)
+		})
+	}
+}
+
+// graphviz renders a DOT text with dot -Tsvg and neato -n -Tsvg, or skips.
+func graphviz(t *testing.T, text string) {
+	t.Helper()
+	runs := [][]string{{"dot", "-Tsvg"}}
+	if strings.Contains(text, `"pos"=`) {
+		runs = append(runs, []string{"neato", "-n", "-Tsvg"})
+	}
+	for _, args := range runs {
+		if _, err := exec.LookPath(args[0]); err != nil {
+			t.Logf("%s is not installed (Debian: graphviz; bash scripts/setup.sh --test installs it): not rendered", args[0])
+			return
+		}
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Stdin = strings.NewReader(text)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil || !bytes.Contains(out, []byte("<svg")) {
+			t.Errorf("%s: %v: %s", strings.Join(args, " "), err, stderr.String())
+		}
+		if strings.Contains(stderr.String(), "Error") {
+			t.Errorf("%s said: %s", strings.Join(args, " "), stderr.String())
+		}
 	}
 }
