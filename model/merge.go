@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // A merge adds the records of one map (an import) to a store that already
@@ -212,4 +213,20 @@ func (r renumbering) refs(ids []ID) []ID {
 		out[i] = r.ref(id)
 	}
 	return out
+}
+
+// NamesFree returns an error naming the first actor of add whose name
+// (ignoring case and surrounding spaces) an actor of base has already:
+// an import must not bring a second actor of a name.
+func NamesFree(base, add *Map) error {
+	taken := map[string]bool{}
+	for _, a := range base.Actors {
+		taken[strings.ToLower(strings.TrimSpace(a.Name))] = true
+	}
+	for _, a := range add.Actors {
+		if taken[strings.ToLower(strings.TrimSpace(a.Name))] {
+			return fmt.Errorf("actor %d: an actor named %q is already in the map", a.ID, a.Name)
+		}
+	}
+	return nil
 }

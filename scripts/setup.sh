@@ -8,8 +8,9 @@ pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev lib
 if [ "${1:-}" = "--test" ]; then
   # The window's tests: a headless X server, its driving and screenshots.
   # The pictures' tests: SVG and PDF rasterised by reference renderers,
-  # with the Go fonts the pictures name installed for them.
-  pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick librsvg2-bin poppler-utils fonts-go)
+  # with the Go fonts the pictures name installed for them. DOT exports are
+  # rendered by Graphviz itself.
+  pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick librsvg2-bin poppler-utils fonts-go graphviz)
 fi
 
 missing=()

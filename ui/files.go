@@ -15,6 +15,7 @@ import (
 	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
+	"relmap/model/netio"
 )
 
 // Files opens and creates map files for the File menu. The UI reaches
@@ -275,7 +276,8 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // picked), to the map as one undoable change, read and written off the
 // UI goroutine.
 func (e *Editor) importDialog() {
-	e.chooseFile(fileChoice{title: "Import", kind: "relmap JSON or CSV tables", exts: []string{".json", ".csv"}}, e.importInBackground)
+	e.chooseFile(fileChoice{title: "Import", kind: "maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)",
+		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs"}}, e.importInBackground)
 }
 
 // updateDialog updates the map from corrected CSV tables (those in the
@@ -323,14 +325,19 @@ func (e *Editor) updateInBackground(path string) {
 func (e *Editor) importInBackground(path string) {
 	base := e.doc.m
 	e.inBackground("Importing "+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
-		applied, err := e.importChange(path, base, progress)
-		return func() { e.doc.Applied(applied) }, err
+		applied, notes, err := e.importChange(path, base, progress)
+		return func() {
+			e.doc.Applied(applied)
+			if len(notes) > 0 {
+				e.status.SetText(fmt.Sprintf("Imported %s; not carried over: %s", filepath.Base(path), strings.Join(notes, "; ")))
+			}
+		}, err
 	})
 }
 
 // importFile reads path and applies what it adds as one change.
 func (e *Editor) importFile(path string) error {
-	applied, err := e.importChange(path, e.doc.m, nil)
+	applied, _, err := e.importChange(path, e.doc.m, nil)
 	if err != nil {
 		return err
 	}
@@ -341,33 +348,46 @@ func (e *Editor) importFile(path string) error {
 // importChange reads path against base and applies what it adds to the
 // store as one change, which it returns as applied; it may run off the UI
 // goroutine. Reading the file is the first tenth of progress (by bytes),
-// writing its records the rest (by records; see model.WithProgress).
-func (e *Editor) importChange(path string, base *model.Map, progress func(done, total int)) (model.Change, error) {
+// writing its records the rest (by records; see model.WithProgress). It
+// also returns what the file held that the map could not (netio.Report).
+func (e *Editor) importChange(path string, base *model.Map, progress func(done, total int)) (model.Change, []string, error) {
 	if progress == nil {
 		progress = func(int, int) {}
 	}
 	var add *model.Map
+	var notes []string
 	var err error
-	if strings.EqualFold(filepath.Ext(path), ".json") {
+	netFormat, isNet := netio.FormatOf(path)
+	if isNet || strings.EqualFold(filepath.Ext(path), ".json") {
 		f, ferr := os.Open(path)
 		if ferr != nil {
-			return model.Change{}, ferr
+			return model.Change{}, nil, ferr
 		}
 		defer f.Close()
 		var size int64
 		if info, err := f.Stat(); err == nil {
 			size = info.Size()
 		}
-		add, err = jsonio.Decode(&countingReader{r: f, report: func(n int64) {
+		counted := &countingReader{r: f, report: func(n int64) {
 			if size > 0 {
 				progress(int(n*100/size), 1000)
 			}
-		}})
+		}}
+		if isNet {
+			var rep *netio.Report
+			add, rep, err = netio.Read(netFormat, counted, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+			if err == nil {
+				notes = rep.Lines()
+				err = model.NamesFree(base, add)
+			}
+		} else {
+			add, err = jsonio.Decode(counted)
+		}
 	} else {
 		add, err = csvio.ReadDir(filepath.Dir(path), base)
 	}
 	if err != nil {
-		return model.Change{}, err
+		return model.Change{}, nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
 	progress(100, 1000)
@@ -376,7 +396,8 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			progress(100+done*900/total, 1000)
 		}
 	})
-	return e.doc.changer.Apply(ctx, model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+	return applied, notes, err
 }
 
 // countingReader tells report how many bytes have been read through it.

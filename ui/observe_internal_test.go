@@ -124,7 +124,7 @@ func TestImportShowsHowFarItIs(t *testing.T) {
 	f.Close()
 	var mu sync.Mutex
 	var seen []int
-	applied, err := te.importChange(path, te.doc.m, func(done, total int) {
+	applied, _, err := te.importChange(path, te.doc.m, func(done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if total != 1000 {
@@ -176,5 +176,42 @@ func TestUpdateFromTables(t *testing.T) {
 	te.settle(t)
 	if got, _ := te.doc.m.Actor(mexico.ID); got.Notes != mexico.Notes {
 		t.Error("undo did not take the update back")
+	}
+}
+
+// TestImportOtherFormats: Import… takes a GEXF (or GraphML, DOT,
+// Cytoscape.js) file as one undoable change, and says what it could not
+// carry over.
+func TestImportOtherFormats(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	path := filepath.Join(t.TempDir(), "web.gexf")
+	gexf := `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph mode="dynamic" timeformat="date" defaultedgetype="directed">
+<nodes><node id="a" label="Alpha Org" start="2020-01-01"><viz:size xmlns:viz="http://gexf.net/1.3/viz" value="3"/></node><node id="b" label="Beta Org"/></nodes>
+<edges><edge source="a" target="b" start="2021-05-01" end="2021-05-31"/></edges></graph></gexf>`
+	if err := os.WriteFile(path, []byte(gexf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := len(te.doc.m.Actors)
+	applied, notes, err := te.importChange(path, te.doc.m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.doc.Applied(applied)
+	if got := len(te.doc.m.Actors); got != before+2 {
+		t.Errorf("%d actors after the import, want %d", got, before+2)
+	}
+	if len(notes) == 0 || !strings.Contains(notes[0], "viz:size") {
+		t.Errorf("the import's notes %q do not say the size was left out", notes)
+	}
+	var tie model.Tie
+	for _, ti := range te.doc.m.Ties {
+		if a, _ := te.doc.m.Actor(ti.From); a.Name == "Alpha Org" {
+			tie = ti
+		}
+	}
+	if tie.Span.String() != "2021-05-01 – 2021-06-01" || !tie.Directed {
+		t.Errorf("the imported tie is %+v", tie)
 	}
 }

@@ -6,20 +6,66 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"relmap/layout"
 	"relmap/model"
 	"relmap/model/analysis"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
+	"relmap/model/netio"
 )
 
+// graphFormats are the other tools' formats, by their --format names.
+var graphFormats = map[string]struct {
+	read  func(io.Reader, string) (*model.Map, *netio.Report, error)
+	write func(io.Writer, *model.Map, netio.Options) (*netio.Report, error)
+}{
+	"gexf":    {netio.ReadGEXF, netio.WriteGEXF},
+	"graphml": {netio.ReadGraphML, netio.WriteGraphML},
+	"dot":     {netio.ReadDOT, netio.WriteDOT},
+	"cyjs":    {netio.ReadCYJS, netio.WriteCYJS},
+}
+
+// writeReport writes a report's lines to path ("-" for stderr; nothing
+// when path is empty and the report is empty).
+func writeReport(path string, rep *netio.Report, stderr io.Writer) error {
+	var lines []string
+	if rep != nil {
+		lines = rep.Lines()
+	}
+	text := strings.Join(lines, "\n")
+	if len(lines) > 0 {
+		text += "\n"
+	}
+	switch path {
+	case "":
+		switch len(lines) {
+		case 0:
+		case 1:
+			fmt.Fprintf(stderr, "not carried over: %s\n", lines[0])
+		default:
+			fmt.Fprintf(stderr, "not carried over: %s, and %d more notes (--report FILE writes them all)\n", lines[0], len(lines)-1)
+		}
+		return nil
+	case "-":
+		_, err := io.WriteString(stderr, text)
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
+}
+
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv|positions|metrics [--at YYYY-MM-DD] [--stability S] [--progress] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|gexf|graphml|dot|cyjs|positions|metrics [--at YYYY-MM-DD] [--gexf-version 1.3|1.2] [--report FILE] [--stability S] [--progress] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
-	format := fs.String("format", "json", "json, positions or metrics (to --out or standard output), or csv (tables into the folder --out)")
-	at := fs.String("at", "", "with json: only what is in force on this date; with metrics: the date measured (required); YYYY-MM-DD")
+	format := fs.String("format", "", "json, gexf, graphml, dot, cyjs, positions or metrics (to --out or standard output), or csv (tables into the folder --out); taken from --out's extension when not given, else json")
+	at := fs.String("at", "", "with json: only what is in force on this date; with gexf, graphml, dot or cyjs: the date whose layout positions are written; with metrics: the date measured (required); YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
+	gexfVersion := fs.String("gexf-version", "1.3", "the GEXF version written: 1.3 or 1.2 (1.2draft)")
+	report := fs.String("report", "", "write what the format could not hold to this file (- for standard error)")
 	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -38,11 +84,21 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if _, err := parseStability("export", *lf.stability); err != nil {
 		return err
 	}
-	if *format != "positions" && isSet(fs, "stability") {
-		return usageErr("export: --stability works with --format positions only")
+	if *format == "" {
+		*format = "json"
+		if f, ok := netio.FormatOf(*out); ok {
+			*format = string(f)
+		}
+	}
+	graphFormat, isGraph := graphFormats[*format]
+	if *format != "positions" && !isGraph && isSet(fs, "stability") {
+		return usageErr("export: --stability works with --format positions, gexf, graphml, dot or cyjs only")
+	}
+	if *gexfVersion != "1.3" && *gexfVersion != "1.2" {
+		return usageErr("export: --gexf-version %q: want 1.3 or 1.2", *gexfVersion)
 	}
 	switch *format {
-	case "json":
+	case "json", "gexf", "graphml", "dot", "cyjs":
 	case "positions":
 		if *at != "" {
 			return usageErr("export: --at works with --format json only")
@@ -59,7 +115,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 			return usageErr("export: --format metrics needs --at YYYY-MM-DD")
 		}
 	default:
-		return usageErr("export: unknown --format %q (want json, csv, positions or metrics)", *format)
+		return usageErr("export: unknown --format %q (want json, csv, gexf, graphml, dot, cyjs, positions or metrics)", *format)
 	}
 	if *format == "csv" {
 		err := checkOutFolder("export", *out, csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile)
@@ -81,6 +137,38 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 			return write(stdout)
 		}
 		return writeFileAtomic(*out, write)
+	}
+	if isGraph {
+		opt := netio.Options{GEXFVersion: *gexfVersion}
+		var m *model.Map
+		if *at != "" {
+			// Positions of the date, from the layout.
+			lm, err := layOutMap("export", *mapPath, lf, stderr)
+			if err != nil {
+				return err
+			}
+			m, opt.Positions = lm.m, lm.tl.At(day).Pos
+		} else {
+			var err error
+			if m, err = loadMap(*mapPath); err != nil {
+				return err
+			}
+		}
+		var rep *netio.Report
+		write := func(w io.Writer) (err error) {
+			rep, err = graphFormat.write(w, m, opt)
+			return err
+		}
+		var err error
+		if *out == "" {
+			err = write(stdout)
+		} else {
+			err = writeFileAtomic(*out, write)
+		}
+		if err != nil {
+			return err
+		}
+		return writeReport(*report, rep, stderr)
 	}
 	m, err := loadMap(*mapPath)
 	if err != nil {

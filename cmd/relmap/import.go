@@ -13,19 +13,31 @@ import (
 	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
+	"relmap/model/netio"
 	"relmap/model/sqlite"
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fset := newFlags("import", "import --map FILE [--update] [--format csv] TABLES.csv... | FOLDER | --format json MAP.json", stderr)
+	fset := newFlags("import", "import --map FILE [--update] [--format csv] TABLES.csv... | FOLDER | [--format json|gexf|graphml|dot|cyjs] FILE [--report FILE]", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
-	format := fset.String("format", "csv", "csv (spreadsheet tables) or json (a relmap JSON map)")
+	format := fset.String("format", "", "csv (spreadsheet tables), json (a relmap JSON map), gexf, graphml, dot or cyjs; taken from the file's extension when not given (.gexf, .graphml, .dot or .gv, .cyjs, .json, .csv; a folder is csv)")
+	report := fset.String("report", "", "write what the file held that the map could not to this file (- for standard error)")
 	update := fset.Bool("update", false, "update the map from corrected tables: rows naming actors it has update them, the rest are added")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	if *mapPath == "" {
 		return usageErr("import: --map is required")
+	}
+	if *format == "" {
+		*format = "csv"
+		if fset.NArg() == 1 {
+			if f, ok := netio.FormatOf(fset.Arg(0)); ok {
+				*format = string(f)
+			} else if strings.EqualFold(filepath.Ext(fset.Arg(0)), ".json") {
+				*format = "json"
+			}
+		}
 	}
 	if *update {
 		if *format != "csv" {
@@ -34,6 +46,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return updateFrom(*mapPath, fset.Args(), stdout)
 	}
 	var read func(base *model.Map) (*model.Map, error)
+	var rep *netio.Report
 	switch *format {
 	case "csv":
 		files, err := openTables(fset.Args())
@@ -51,8 +64,18 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		read = func(base *model.Map) (*model.Map, error) { return add, namesFree(fset.Arg(0), base, add) }
+	case "gexf", "graphml", "dot", "cyjs":
+		if fset.NArg() != 1 {
+			return usageErr("import: --format %s wants one file, got %d files", *format, fset.NArg())
+		}
+		add, r, err := readGraphFile(fset.Arg(0), graphFormats[*format].read)
+		if err != nil {
+			return err
+		}
+		rep = r
+		read = func(base *model.Map) (*model.Map, error) { return add, namesFree(fset.Arg(0), base, add) }
 	default:
-		return usageErr("import: --format %q: want csv or json", *format)
+		return usageErr("import: --format %q: want csv, json, gexf, graphml, dot or cyjs", *format)
 	}
 	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), read); err != nil {
 		if errors.Is(err, model.ErrConflict) && *format == "csv" {
@@ -61,7 +84,26 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
-	return nil
+	return writeReport(*report, rep, stdout)
+}
+
+// readGraphFile reads a file of another tool's format into a map named
+// after the file.
+func readGraphFile(path string, read func(io.Reader, string) (*model.Map, *netio.Report, error)) (*model.Map, *netio.Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	m, rep, err := read(f, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, rep, nil
 }
 
 // updateFrom updates the map at path from corrected tables (csvio.
@@ -232,14 +274,8 @@ func readJSONMap(path string) (*model.Map, error) {
 // namesFree refuses a JSON map that names an actor as the map already
 // does, as the CSV import does.
 func namesFree(path string, base, add *model.Map) error {
-	taken := map[string]bool{}
-	for _, a := range base.Actors {
-		taken[strings.ToLower(strings.TrimSpace(a.Name))] = true
-	}
-	for _, a := range add.Actors {
-		if taken[strings.ToLower(strings.TrimSpace(a.Name))] {
-			return fmt.Errorf("import %s: actor %d: an actor named %q is already in the map", path, a.ID, a.Name)
-		}
+	if err := model.NamesFree(base, add); err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
 	}
 	return nil
 }

@@ -219,3 +219,39 @@ func TestRenderMultiples(t *testing.T) {
 		t.Errorf("a bad date in the list: exit %d, %q", code, stderr)
 	}
 }
+
+// TestInterchangeFormats: export writes GEXF, GraphML, DOT and Cytoscape.js
+// (the format taken from --out's extension), import reads each back by
+// its extension into a new map with every actor and tie, and --report
+// lists what was not carried over.
+func TestInterchangeFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".gexf", ".graphml", ".dot", ".cyjs"} {
+		out := filepath.Join(dir, "crisis"+ext)
+		mustRun(t, "export", "--out", out, "--at", "2024-04-07")
+		report := filepath.Join(dir, "report"+ext+".txt")
+		mustRun(t, "import", "--map", filepath.Join(dir, "back"+ext+".relmap"), "--report", report, out)
+		code, stdout, stderr := relmap(t, "export", "--map", filepath.Join(dir, "back"+ext+".relmap"), "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: export of the import: %s", ext, stderr)
+		}
+		if n := strings.Count(stdout, `"kind":`); n < 26+37 {
+			t.Errorf("%s: the map read back has %d kinds of records, want the 26 actors and 37 ties", ext, n)
+		}
+		text, err := os.ReadFile(report)
+		if err != nil || !strings.Contains(string(text), "sources") {
+			t.Errorf("%s: the report %q (%v) does not say how the sources came in", ext, text, err)
+		}
+	}
+	bad := filepath.Join(dir, "bad.gexf")
+	if err := os.WriteFile(bad, []byte("<gexf><graph><nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"zz\"/></edges></graph></gexf>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := relmap(t, "import", "--map", filepath.Join(dir, "bad.relmap"), bad)
+	if code == 0 || !strings.Contains(stderr, `target "zz" is no node`) {
+		t.Errorf("a GEXF edge to a missing node: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.relmap")); !os.IsNotExist(err) {
+		t.Error("the refused import left a map")
+	}
+}

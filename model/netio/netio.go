@@ -325,3 +325,33 @@ func (b *builder) live(id model.ID, spans []model.Span) error {
 	}
 	return nil
 }
+
+// Read reads a file of format f into a new map named name.
+func Read(f Format, r io.Reader, name string) (*model.Map, *Report, error) {
+	switch f {
+	case GEXF:
+		return ReadGEXF(r, name)
+	case GraphML:
+		return ReadGraphML(r, name)
+	case DOT:
+		return ReadDOT(r, name)
+	case CYJS:
+		return ReadCYJS(r, name)
+	}
+	return nil, nil, fmt.Errorf("format %q: want gexf, graphml, dot or cyjs", f)
+}
+
+// Write writes m in format f.
+func Write(f Format, w io.Writer, m *model.Map, opt Options) (*Report, error) {
+	switch f {
+	case GEXF:
+		return WriteGEXF(w, m, opt)
+	case GraphML:
+		return WriteGraphML(w, m, opt)
+	case DOT:
+		return WriteDOT(w, m, opt)
+	case CYJS:
+		return WriteCYJS(w, m, opt)
+	}
+	return nil, fmt.Errorf("format %q: want gexf, graphml, dot or cyjs", f)
+}
