@@ -193,9 +193,15 @@ func TestReadErrors(t *testing.T) {
 			is:   model.ErrInvalid,
 		},
 		{
-			name: "when a quote is bare, the row number counts spreadsheet rows, not text lines",
+			name: "when a quote is bare, the line is the file's, a line break in a quoted cell counted",
 			in:   tables{actors: "Label,Notes\nA,\"two\nlines\"\nB,say \"hi\"\n"},
-			want: `actors.csv:3: malformed CSV: bare " in non-quoted-field`,
+			want: `actors.csv:4: malformed CSV: bare " in non-quoted-field`,
+			is:   model.ErrInvalid,
+		},
+		{
+			name: "when a row after a cell of two lines is wrong, its line is the file's",
+			in:   tables{actors: "Label,Notes\nA,\"two\nlines\"\nB,x,extra\n"},
+			want: `actors.csv:4: the row has 3 cells but the header has 2`,
 			is:   model.ErrInvalid,
 		},
 		{

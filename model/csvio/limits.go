@@ -76,6 +76,13 @@ func newTableReader(r io.Reader, lim limits) (*tableReader, error) {
 }
 
 // read returns the next record, or io.EOF after the last.
+// line is the line of the file the record last read starts on: a quoted
+// cell may hold line breaks, so records and lines are not one to one.
+func (t *tableReader) line() int {
+	line, _ := t.cr.FieldPos(0)
+	return line
+}
+
 func (t *tableReader) read() ([]string, error) {
 	rec, err := t.cr.Read()
 	if err == nil && t.cr.InputOffset()-t.start > t.max {

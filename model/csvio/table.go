@@ -182,7 +182,7 @@ func readSheet(file string, r io.Reader, l *layout, lim limits) (*sheet, error) 
 		case errors.Is(err, errRecordTooLong):
 			return fail(line, invalid("", "a record longer than the %s limit of one row", mib(lim.record)))
 		case errors.As(err, &pe):
-			return fail(line, invalid("", "malformed CSV: %v", pe.Err))
+			return fail(pe.StartLine, invalid("", "malformed CSV: %v", pe.Err))
 		}
 		return fail(0, &model.FieldError{Msg: "cannot read: " + err.Error(), Err: err})
 	}
@@ -193,20 +193,21 @@ func readSheet(file string, r io.Reader, l *layout, lim limits) (*sheet, error) 
 	s := &sheet{file: file, col: map[string]int{}}
 	var width int
 	var blank []int // columns without a header
-	for line := 1; ; line++ {
+	for n := 1; ; n++ { // n counts records, line the file's lines
 		rec, err := tr.read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, readFail(line, err)
+			return nil, readFail(n, err)
 		}
+		line := tr.line()
 		for _, c := range rec {
 			if !utf8.ValidString(c) {
 				return nil, fail(line, invalid("", `the text is not UTF-8 (in a spreadsheet, save as "CSV UTF-8")`))
 			}
 		}
-		if line == 1 {
+		if n == 1 {
 			if blank, err = s.header(rec, l); err != nil {
 				return nil, fail(line, err)
 			}
