@@ -192,7 +192,7 @@ func readSheet(file string, r io.Reader, l *layout, lim limits) (*sheet, error) 
 	}
 	s := &sheet{file: file, col: map[string]int{}}
 	var width int
-	var blank []int // columns without a header
+	var blank []int     // columns without a header
 	for n := 1; ; n++ { // n counts records, line the file's lines
 		rec, err := tr.read()
 		if err == io.EOF {
