@@ -21,6 +21,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fset := newFlags("import", "import --map FILE [--update] [--format csv] TABLES.csv... | FOLDER | [--format json|gexf|graphml|dot|cyjs] FILE [--report FILE]", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
 	format := fset.String("format", "", "csv (spreadsheet tables), json (a relmap JSON map), gexf, graphml, dot or cyjs; taken from the file's extension when not given (.gexf, .graphml, .dot or .gv, .cyjs, .json, .csv; a folder is csv)")
+	skipBad := fset.String("skip-bad-rows", "", "with CSV tables: import the good rows, and write the refused ones with their reasons to this file")
 	report := fset.String("report", "", "write what the file held that the map could not to this file (- for standard error)")
 	update := fset.Bool("update", false, "update the map from corrected tables: rows naming actors it has update them, the rest are added")
 	if err := parseFlags(fset, args); err != nil {
@@ -39,8 +40,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
+	if *skipBad != "" && (*update || (*format != "" && *format != "csv")) {
+		return usageErr("import: --skip-bad-rows works with CSV tables, without --update")
+	}
 	if *update {
-		if *format != "csv" {
+		if *format != "csv" && *format != "" {
 			return usageErr("import: --update reads CSV tables, not --format %s", *format)
 		}
 		return updateFrom(*mapPath, fset.Args(), stdout)
@@ -55,6 +59,19 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		}
 		defer files.close()
 		read = func(base *model.Map) (*model.Map, error) { return csvio.Read(files.Files, base) }
+		if *skipBad != "" {
+			read = func(base *model.Map) (*model.Map, error) {
+				m, refused, err := csvio.ReadSkipping(files.Files, base)
+				if err != nil {
+					return nil, err
+				}
+				if err := writeFileAtomic(*skipBad, func(w io.Writer) error { return csvio.WriteRefused(w, refused) }); err != nil {
+					return nil, err
+				}
+				fmt.Fprintf(stdout, "%d rows refused, written with their reasons to %s\n", len(refused), *skipBad)
+				return m, nil
+			}
+		}
 	case "json":
 		if fset.NArg() != 1 {
 			return usageErr("import: --format json wants one JSON file, got %d files", fset.NArg())

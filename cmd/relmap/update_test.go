@@ -255,3 +255,26 @@ func TestInterchangeFormats(t *testing.T) {
 		t.Error("the refused import left a map")
 	}
 }
+
+// TestImportSkippingBadRows: --skip-bad-rows imports the good rows and
+// writes the refused ones with their reasons.
+func TestImportSkippingBadRows(t *testing.T) {
+	dir := t.TempDir()
+	actors := filepath.Join(dir, "actors.csv")
+	ties := filepath.Join(dir, "ties.csv")
+	os.WriteFile(actors, []byte("Label,Type\nMexico,country\nEcuador,country\n"), 0o644)
+	os.WriteFile(ties, []byte("From,To,Type,Start,End\nMexico,Ecuador,relations,2000,2024-04-06\nMexico,Ecuador,ambassador,1945-12-06,1945-12-06\n"), 0o644)
+	refused := filepath.Join(dir, "refused.csv")
+	code, stdout, stderr := relmap(t, "import", "--map", filepath.Join(dir, "m.relmap"), "--skip-bad-rows", refused, actors, ties)
+	if code != 0 || !strings.Contains(stdout, "1 rows refused") {
+		t.Fatalf("exit %d, %q, %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(refused)
+	if err != nil || !strings.Contains(string(data), "ties.csv,3,end: ends (1945-12-06) on or before it starts") {
+		t.Errorf("refused rows: %q, %v", data, err)
+	}
+	_, out, _ := relmap(t, "export", "--map", filepath.Join(dir, "m.relmap"), "--format", "json")
+	if strings.Count(out, `"from":`) != 1 {
+		t.Errorf("the good tie did not come in: %s", out)
+	}
+}

@@ -1,12 +1,14 @@
 package csvio
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"relmap/model"
 )
@@ -94,6 +96,41 @@ func ReadUpdate(f Files, base *model.Map) (*model.Map, error) {
 		im.baseByName[fold(a.Name)] = a
 	}
 	return read(f, im)
+}
+
+// Refused is a row of a table that ReadSkipping left out: its file, line,
+// why, and its cells.
+type Refused struct {
+	File   string
+	Line   int
+	Reason string
+	Cells  []string
+}
+
+// ReadSkipping reads the tables as Read does, but a row of the actors,
+// ties or events table that is wrong is left out, and returned with its
+// reason, instead of stopping the import; so are the rows that name it.
+// A table that cannot be read at all (not CSV, no header) still stops it.
+func ReadSkipping(f Files, base *model.Map) (*model.Map, []Refused, error) {
+	im := newImporter(base)
+	im.skip = true
+	m, err := read(f, im)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, im.refused, nil
+}
+
+// WriteRefused writes refused rows as CSV: file, line and reason, then
+// the row's cells.
+func WriteRefused(w io.Writer, refused []Refused) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"File", "Line", "Reason", "Row"})
+	for _, r := range refused {
+		cw.Write(append([]string{r.File, strconv.Itoa(r.Line), r.Reason}, r.Cells...))
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 func read(f Files, im *importer) (*model.Map, error) {

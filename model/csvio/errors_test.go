@@ -2,7 +2,9 @@ package csvio_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -270,5 +272,38 @@ func TestReadReportsReaderErrors(t *testing.T) {
 	}
 	if got, want := err.Error(), "actors.csv: cannot read: unexpected EOF"; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestReadSkipping: with bad rows skipped, the good rows come in and the
+// bad ones, and the rows that name them, are returned with their file,
+// line and reason; a table that cannot be read still stops the import.
+func TestReadSkipping(t *testing.T) {
+	actors := "Label,Type,Belongs to\nMexico,country,\nBad,country,Nowhere\nEmbassy,mission,Bad\nEcuador,country,\n"
+	ties := "From,To,Type,Start,End\nMexico,Ecuador,relations,2000,2024-04-06\nMexico,Ecuador,relations,2024-04-06,2024-04-06\nEmbassy,Mexico,embassy-of,,\n"
+	f := csvio.Files{Actors: csvio.Table{R: strings.NewReader(actors)}, Ties: csvio.Table{R: strings.NewReader(ties)}}
+	m, refused, err := csvio.ReadSkipping(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Actors) != 2 || len(m.Ties) != 1 {
+		t.Errorf("%d actors and %d ties came in, want Mexico, Ecuador and their one good tie", len(m.Actors), len(m.Ties))
+	}
+	var got []string
+	for _, r := range refused {
+		got = append(got, fmt.Sprintf("%s:%d", r.File, r.Line))
+	}
+	if want := []string{"actors.csv:3", "actors.csv:4", "ties.csv:3", "ties.csv:4"}; !slices.Equal(got, want) {
+		t.Errorf("refused %v, want %v", got, want)
+	}
+	var buf strings.Builder
+	if err := csvio.WriteRefused(&buf, refused); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "ties.csv,3,") || !strings.Contains(buf.String(), "Nowhere") {
+		t.Errorf("the refused rows file:\n%s", buf.String())
+	}
+	if _, _, err := csvio.ReadSkipping(csvio.Files{Actors: csvio.Table{R: strings.NewReader("")}}, nil); err == nil {
+		t.Error("an empty table did not stop the import")
 	}
 }

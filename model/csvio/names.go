@@ -2,6 +2,7 @@ package csvio
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"relmap/model"
@@ -26,6 +27,18 @@ func (x *actorIndex) add(a model.Actor) {
 	if s := fold(a.Short); s != "" {
 		x.byShort[s] = append(x.byShort[s], a.ID)
 	}
+}
+
+// remove forgets actor a: a row refused, which no other row may name.
+func (x *actorIndex) remove(a model.Actor) {
+	drop := func(m map[string][]model.ID, key string) {
+		m[key] = slices.DeleteFunc(m[key], func(id model.ID) bool { return id == a.ID })
+		if len(m[key]) == 0 {
+			delete(m, key)
+		}
+	}
+	drop(x.byName, fold(a.Name))
+	drop(x.byShort, fold(a.Short))
 }
 
 // find returns the one actor named name (or, failing that, short-named

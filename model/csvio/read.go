@@ -30,6 +30,26 @@ type importer struct {
 	tieRows map[int64]model.ID
 
 	nextActor, nextTie, nextEvent model.ID
+
+	// skip refuses a bad row of the actors, ties or events table instead
+	// of the whole import, noting it in refused (see ReadSkipping).
+	skip    bool
+	refused []Refused
+}
+
+// refuse notes row r of sh as refused for err, when rows may be skipped;
+// otherwise it returns the error that stops the import.
+func (im *importer) refuse(sh *sheet, r row, err error) error {
+	if !im.skip {
+		return sh.fail(r, err)
+	}
+	reason := err.Error()
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		reason = bare(err).Error()
+	}
+	im.refused = append(im.refused, Refused{File: sh.file, Line: r.line, Reason: reason, Cells: r.cells})
+	return nil
 }
 
 func newImporter(base *model.Map) *importer {
@@ -82,16 +102,44 @@ func (im *importer) readActors(sh *sheet) error {
 		im.index.add(a)
 		im.actors[a.ID] = a
 	}
+	refused := map[model.ID]bool{}
 	for i, r := range sh.rows {
 		a, err := im.actor(sh, r, ids[i], firstLine)
 		if err == nil && im.update {
 			a, err = im.patchActor(sh, r, a)
 		}
 		if err != nil {
-			return sh.fail(r, err)
+			if err := im.refuse(sh, r, err); err != nil {
+				return err
+			}
+			if old, ok := im.actors[ids[i]]; ok {
+				im.index.remove(old)
+				delete(im.actors, ids[i])
+			}
+			refused[ids[i]] = true
+			continue
 		}
 		im.actors[a.ID] = a
 		im.out.Actors = append(im.out.Actors, a)
+	}
+	// An actor that belongs to, or is located in, one refused is refused
+	// in turn, until none is.
+	for changed := len(refused) > 0; changed; {
+		changed = false
+		kept := im.out.Actors[:0]
+		for i, a := range im.out.Actors {
+			if refused[a.BelongsTo] || refused[a.LocatedIn] {
+				r := sh.rows[slices.Index(ids, a.ID)]
+				im.refused = append(im.refused, Refused{File: sh.file, Line: r.line, Cells: r.cells,
+					Reason: "it belongs to, or is located in, an actor whose row was refused"})
+				im.index.remove(a)
+				delete(im.actors, a.ID)
+				refused[a.ID], changed = true, true
+				continue
+			}
+			kept = append(kept, im.out.Actors[i])
+		}
+		im.out.Actors = kept
 	}
 	im.out.Sources = im.sources.added
 	return nil
@@ -218,7 +266,10 @@ func (im *importer) readTies(sh *sheet) error {
 			err = im.tieRow(sh.cell(r, fID), t.ID)
 		}
 		if err != nil {
-			return sh.fail(r, err)
+			if err := im.refuse(sh, r, err); err != nil {
+				return err
+			}
+			continue
 		}
 		im.out.Ties = append(im.out.Ties, t)
 	}
@@ -298,7 +349,10 @@ func (im *importer) readEvents(sh *sheet) error {
 	for _, r := range sh.rows {
 		e, err := im.event(sh, r)
 		if err != nil {
-			return sh.fail(r, err)
+			if err := im.refuse(sh, r, err); err != nil {
+				return err
+			}
+			continue
 		}
 		im.out.Events = append(im.out.Events, e)
 	}
