@@ -61,13 +61,8 @@ type gmlData struct {
 // gmlGraphics is one of yEd's node or edge graphics, whichever its name.
 type gmlGraphics struct {
 	XMLName  xml.Name
-	Geometry *struct {
-		X      string `xml:"x,attr"`
-		Y      string `xml:"y,attr"`
-		Width  string `xml:"width,attr"`
-		Height string `xml:"height,attr"`
-	} `xml:"Geometry"`
-	Fill *struct {
+	Geometry *gmlGeometry `xml:"Geometry"`
+	Fill     *struct {
 		Color string `xml:"color,attr"`
 	} `xml:"Fill"`
 	NodeLabels []gmlText `xml:"NodeLabel"`
@@ -80,6 +75,26 @@ type gmlGraphics struct {
 	} `xml:"Arrows"`
 	EdgeLabels []gmlText     `xml:"EdgeLabel"`
 	Inner      []gmlGraphics `xml:",any"` // a group node's realizers
+}
+
+type gmlGeometry struct {
+	X      string `xml:"x,attr"`
+	Y      string `xml:"y,attr"`
+	Width  string `xml:"width,attr"`
+	Height string `xml:"height,attr"`
+}
+
+// geometry is the graphics' box, or its first realizer's (a group).
+func (g gmlGraphics) geometry() *gmlGeometry {
+	if g.Geometry != nil {
+		return g.Geometry
+	}
+	for _, in := range g.Inner {
+		if geo := in.geometry(); geo != nil {
+			return geo
+		}
+	}
+	return nil
 }
 
 type gmlText struct {
@@ -192,8 +207,8 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 				return &Error{Format: GraphML, Where: where, Err: err}
 			}
 			x, y := v.take("x"), v.take("y")
-			if gfx.Geometry != nil {
-				x, y = centre(gfx.Geometry.X, gfx.Geometry.Width), centre(gfx.Geometry.Y, gfx.Geometry.Height)
+			if geo := gfx.geometry(); geo != nil {
+				x, y = centre(geo.X, geo.Width), centre(geo.Y, geo.Height)
 			}
 			if fx, errX := strconv.ParseFloat(x, 64); errX == nil {
 				if fy, errY := strconv.ParseFloat(y, 64); errY == nil {

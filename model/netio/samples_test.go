@@ -1,11 +1,13 @@
 package netio_test
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,6 +101,18 @@ func TestGEXFSamplesImport(t *testing.T) {
 				t.Errorf("%d ties, the file has %d edges (and %d spells of edges)", len(m.Ties), edges, spells)
 			}
 			t.Logf("%d nodes → %d actors, %d edges (%d spells) → %d ties; report: %q", nodes, len(m.Actors), edges, spells, len(m.Ties), rep.Lines())
+			// GEXF → relmap → GEXF → relmap loses nothing.
+			var buf bytes.Buffer
+			if _, err := netio.WriteGEXF(&buf, m, netio.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			back, _, err := netio.ReadGEXF(&buf, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := lines(back), lines(m); !slices.Equal(a, b) {
+				t.Errorf("written and read again, %d lines differ from the first read's %d", len(a), len(b))
+			}
 		})
 	}
 }

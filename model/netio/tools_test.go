@@ -1,0 +1,121 @@
+package netio_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"relmap/model"
+	"relmap/model/netio"
+)
+
+// readFile reads a file of format f.
+func readFile(t *testing.T, f netio.Format, path string) (*model.Map, *netio.Report) {
+	t.Helper()
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	m, rep, err := netio.Read(f, file, filepath.Base(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, rep
+}
+
+// lines are a map's actors and ties as text, by names, sorted.
+func lines(m *model.Map) []string {
+	name := map[model.ID]string{}
+	var out []string
+	for _, a := range m.Actors {
+		name[a.ID] = a.Name
+	}
+	for _, a := range m.Actors {
+		out = append(out, fmt.Sprintf("%s (%s) in %q, of %q, %v, pin %v", a.Name, a.Kind, name[a.BelongsTo], name[a.LocatedIn], a.Lives(), m.Pins[a.ID]))
+	}
+	for _, t := range m.Ties {
+		out = append(out, fmt.Sprintf("%s -%s-> %s %q %v %s w%g %v", name[t.From], t.Kind, name[t.To], t.Label, t.Directed, t.Span, t.Weight, t.Attrs))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestOtherToolsFiles reads files as yEd, Gephi, Graphviz and Cytoscape
+// write them, checks what comes in, and writes each back in its format
+// and reads it again with nothing lost: format → relmap → format.
+func TestOtherToolsFiles(t *testing.T) {
+	for _, c := range []struct {
+		file   string
+		format netio.Format
+		want   []string
+	}{
+		{"yed.graphml", netio.GraphML, []string{
+			"Ecuador (colour ffcc00) in \"\", of \"\", [… – …], pin {340 215}",
+			"Mexican Embassy (colour 339966) in \"Quito\", of \"\", [… – …], pin {100 355}",
+			"Mexican Embassy -colour 2e8b57-> Mexico \"\" true … – … w0 map[]",
+			"Mexican Embassy -colour 2e8b57-> Mexico \"a parallel edge\" true … – … w0 map[]",
+			"Mexico (colour ffcc00) in \"\", of \"\", [… – …], pin {140 215}",
+			"Mexico -colour c62828-> Ecuador \"relations broken\" false … – … w0 map[]",
+			"Quito (colour f5f5f5) in \"\", of \"\", [… – …], pin {100 350}",
+		}},
+		{"gephi.graphml", netio.GraphML, []string{
+			"Chile (colour 2f6db5) in \"\", of \"\", [… – …], pin {0 0}",
+			"Ecuador (colour 2f6db5) in \"\", of \"\", [… – …], pin {80 -3}",
+			"Mexico (colour 2f6db5) in \"\", of \"\", [… – …], pin {-12.5 40.25}",
+			"Mexico -tie-> Chile \"\" true … – … w1 map[]",
+			"Mexico -tie-> Ecuador \"\" false … – … w1 map[]",
+			"Mexico -tie-> Ecuador \"\" false … – … w3 map[Edge Label:relations]",
+		}},
+		{"clusters.gv", netio.DOT, []string{
+			"Daniel Noboa (Ecuador side) in \"\", of \"\", [… – …], pin {0 0}",
+			"Daniel Noboa -holds-office-> Ecuador \"President\" true 2023-11-23 – … w0 map[]",
+			"Ecuador (Ecuador side) in \"\", of \"\", [… – …], pin {0 0}",
+			"Mexican Embassy, Quito (Mexico side) in \"\", of \"\", [… – …], pin {0 0}",
+			"Mexican Embassy, Quito -tie-> Mexico \"\" false … – … w2 map[]",
+			"Mexican Embassy, Quito -tie-> Mexico \"raid\" true … – … w0 map[]",
+			"Mexico (Mexico side) in \"\", of \"\", [… – …], pin {0 0}",
+			"Mexico -tie-> Ecuador \"\" true … – … w0 map[]",
+			"Mexico -tie-> National Police \"\" true … – … w0 map[]",
+			"National Police (Ecuador side) in \"\", of \"\", [… – …], pin {0 0}",
+			"National Police -tie-> Mexican Embassy, Quito \"raid\" true … – … w0 map[]",
+		}},
+		{"desktop.cyjs", netio.CYJS, []string{
+			"Ecuador (country) in \"\", of \"\", [… – …], pin {-80 60.25}",
+			"Jorge Glas (actor) in \"\", of \"\", [… – …], pin {0 0}",
+			"Mexico (country) in \"\", of \"\", [… – …], pin {120.5 -30}",
+			"Mexico -asylum-> Jorge Glas \"\" true 2024-04-05 – … w0 map[]",
+			"Mexico -relations-> Ecuador \"Mexico (relations) Ecuador\" false … – 2024-04-06 w0 map[]",
+		}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			m, rep := readFile(t, c.format, filepath.Join("testdata", c.file))
+			got := lines(m)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("read:\n%s\nwant:\n%s\nreport: %q", join(got), join(c.want), rep.Lines())
+			}
+			var buf bytes.Buffer
+			if _, err := netio.Write(c.format, &buf, m, netio.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			back, _, err := netio.Read(c.format, &buf, "again")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again := lines(back); !slices.Equal(again, got) {
+				t.Errorf("written and read again:\n%s\nfirst read:\n%s", join(again), join(got))
+			}
+		})
+	}
+}
+
+func join(lines []string) string {
+	var b bytes.Buffer
+	for _, l := range lines {
+		b.WriteString("  " + l + "\n")
+	}
+	return b.String()
+}
