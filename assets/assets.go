@@ -1,7 +1,7 @@
 package assets
 
 import (
-	_ "embed"
+	"embed"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -28,3 +28,11 @@ var (
 	FontRegular = goregular.TTF
 	FontBold    = gobold.TTF
 )
+
+// Translations are the app's words in each language it speaks, a JSON
+// file a language named by its code (en.json, es.json), each mapping the
+// English text to its translation, as Fyne's lang package and relmap's
+// i18n read them. A third language is a third file.
+//
+//go:embed translations/*.json
+var Translations embed.FS

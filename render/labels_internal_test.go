@@ -197,7 +197,7 @@ func TestLegendAt(t *testing.T) {
 	s := &Scene{ActorKinds: []model.Kind{country}, TieKinds: []model.Kind{relations}}
 	w, h := 1000, 600
 	x := float64(w) - legendWidth + 40
-	for _, row := range legendRows(s, 1, h) {
+	for _, row := range legendRows(s, nil, 1, h) {
 		k, ok := r.LegendAt(s, View{UIScale: 1}, w, h, x, row.y-4)
 		switch {
 		case row.heading != "" && ok:
@@ -213,7 +213,7 @@ func TestLegendAt(t *testing.T) {
 	// that are no kind.
 	s.SizeBy, s.ColorBy = "betweenness", "community"
 	var notes []string
-	for _, row := range legendRows(s, 1, h) {
+	for _, row := range legendRows(s, nil, 1, h) {
 		if row.note != "" {
 			notes = append(notes, row.note)
 			if _, ok := r.LegendAt(s, View{UIScale: 1}, w, h, x, row.y-4); ok {
@@ -225,7 +225,7 @@ func TestLegendAt(t *testing.T) {
 		t.Errorf("legend notes = %q, want what size and colour mean", notes)
 	}
 	s.Filter = "only role = embassy"
-	rows := legendRows(s, 1, h)
+	rows := legendRows(s, nil, 1, h)
 	found := false
 	for i, row := range rows {
 		if row.heading == "Filter on" && i+1 < len(rows) && rows[i+1].note == s.Filter {
@@ -238,7 +238,7 @@ func TestLegendAt(t *testing.T) {
 	// Folded, the legend is a tab: a click on it unfolds it and hits no
 	// kind; the fold control is the legend's top corner.
 	folded := View{UIScale: 1, Collapsed: true}
-	if _, ok := r.LegendAt(s, folded, w, h, float64(w)-10, legendRows(s, 1, h)[1].y-4); ok {
+	if _, ok := r.LegendAt(s, folded, w, h, float64(w)-10, legendRows(s, nil, 1, h)[1].y-4); ok {
 		t.Error("a folded legend hit a kind")
 	}
 	if !LegendToggleAt(folded, w, h, float64(w)-10, 300) || LegendToggleAt(folded, w, h, float64(w)-60, 300) {
@@ -334,11 +334,11 @@ func TestHeaderListsTheDatesEvents(t *testing.T) {
 		s.Events = append(s.Events, fmt.Sprintf("expulsion %d", i))
 	}
 	width := func(t string) float64 { return float64(len(t)) }
-	all := headerLine(s, width, 1000)
+	all := headerLine(s, nil, width, 1000)
 	if !strings.HasSuffix(all, "expulsion 10; expulsion 11") || !strings.HasPrefix(all, "Expulsions   ·   Filter on   ·   2018-03-31  expulsion 1; ") {
 		t.Errorf("with room for all: %q", all)
 	}
-	some := headerLine(s, width, 100)
+	some := headerLine(s, nil, width, 100)
 	if len(some) > 100 || !strings.HasSuffix(some, " more") || !strings.Contains(some, "expulsion 2;") {
 		t.Errorf("with room for some (100): %q", some)
 	}

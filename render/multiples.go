@@ -113,8 +113,8 @@ func (r *Renderer) multiples(m *model.Map, tl *layout.Timeline, mu Multiples) (*
 	}
 	first, last := mu.Dates[0], mu.Dates[len(mu.Dates)-1]
 	board := NewScene(m, Frame{Snap: model.Snapshot{At: last}}, last, 0)
-	board.Date = first.Time().Format("2 January 2006") + " – " + last.Time().Format("2 January 2006")
-	board.Caption = fmt.Sprintf("%d dates in one layout and one scale", len(mu.Dates))
+	board.At, board.Date = 0, r.lang.Date(first)+" – "+r.lang.Date(last)
+	board.Caption = fmt.Sprintf(r.lang.T("%d dates in one layout and one scale"), len(mu.Dates))
 	board.Theme = mu.Theme
 	bv := View{UIScale: 1, Zoom: 1}
 
@@ -255,7 +255,7 @@ func (r *Renderer) drawPanelHeader(p surface, s *Scene, v View, w int) {
 	ui := v.UIScale
 	pal := s.palette()
 	x := panelMargin * ui
-	p.text(true, 14*ui, x, 18*ui, s.Date, pal.ink)
+	p.text(true, 14*ui, x, 18*ui, r.dateOf(s), pal.ink)
 	if len(s.Events) == 0 {
 		return
 	}

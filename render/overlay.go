@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"relmap/i18n"
 	"relmap/model"
 )
 
@@ -16,16 +17,16 @@ func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
 	ui := v.UIScale
 	pal := s.palette()
 	x := margin * ui
-	p.text(true, 24*ui, x, 32*ui, s.Date, pal.ink)
+	p.text(true, 24*ui, x, 32*ui, r.dateOf(s), pal.ink)
 	size := 13 * ui
-	p.text(false, size, x, 54*ui, headerLine(s, func(t string) float64 { return p.textWidth(false, size, t) },
+	p.text(false, size, x, 54*ui, headerLine(s, r.lang, func(t string) float64 { return p.textWidth(false, size, t) },
 		float64(w)-(legendSpan(v.Collapsed)+2*margin)*ui), pal.muted)
 }
 
 // headerLine is the header's second line: the title, the caption and the
 // events of s, with the events that do not fit in room (as width
 // measures it) counted instead ("and 3 more").
-func headerLine(s *Scene, width func(string) float64, room float64) string {
+func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
 	var parts []string
 	for _, t := range []string{s.Title, s.Caption} {
 		if t != "" {
@@ -44,10 +45,10 @@ func headerLine(s *Scene, width func(string) float64, room float64) string {
 		next := line + "; " + s.Events[i]
 		rest := ""
 		if i < len(s.Events)-1 {
-			rest = fmt.Sprintf("; and %d more", len(s.Events)-i-1)
+			rest = fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-i-1)
 		}
 		if width(next+rest) > room {
-			more := fmt.Sprintf("; and %d more", len(s.Events)-i)
+			more := fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-i)
 			return fit(line, width, room-width(more)) + more
 		}
 		line = next
@@ -65,7 +66,7 @@ func (r *Renderer) drawCredit(p surface, s *Scene, ui float64, w, h int, collaps
 	pal := s.palette()
 	size := 11 * ui
 	room := float64(w) - (legendSpan(collapsed)+2*margin)*ui
-	text := s.Credit
+	text := r.credit(s)
 	for p.textWidth(false, size, text) > room && len([]rune(text)) > 2 {
 		text = string([]rune(text)[:len([]rune(text))-2]) + "…"
 	}
@@ -88,16 +89,16 @@ type legendRow struct {
 }
 
 // legendRows lays out the legend's lines, in device pixels.
-func legendRows(s *Scene, ui float64, h int) []legendRow {
+func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 	y, row := 32*ui, 22*ui
-	rows := []legendRow{{heading: "Actors", y: y}}
+	rows := []legendRow{{heading: lang.T("Actors"), y: y}}
 	y += row
 	for _, k := range s.ActorKinds {
 		rows = append(rows, legendRow{kind: k, y: y})
 		y += row
 	}
 	y += row / 2
-	rows = append(rows, legendRow{heading: "Ties", y: y})
+	rows = append(rows, legendRow{heading: lang.T("Ties"), y: y})
 	y += row
 	for _, k := range s.TieKinds {
 		rows = append(rows, legendRow{kind: k, y: y})
@@ -108,21 +109,21 @@ func legendRows(s *Scene, ui float64, h int) []legendRow {
 	}
 	if s.Filter != "" {
 		y += row / 2
-		rows = append(rows, legendRow{heading: "Filter on", y: y}, legendRow{note: s.Filter, y: y + row})
+		rows = append(rows, legendRow{heading: lang.T("Filter on"), y: y}, legendRow{note: s.Filter, y: y + row})
 		y += 2 * row
 	}
 	if s.SizeBy == "" && s.ColorBy == "" {
 		return rows
 	}
 	y += row / 2
-	rows = append(rows, legendRow{heading: "Drawn by", y: y})
+	rows = append(rows, legendRow{heading: lang.T("Drawn by"), y: y})
 	y += row
 	if s.SizeBy != "" {
-		rows = append(rows, legendRow{note: "Size: " + s.SizeBy, glyph: "size", y: y})
+		rows = append(rows, legendRow{note: lang.T("Size:") + " " + s.SizeBy, glyph: "size", y: y})
 		y += row
 	}
 	if s.ColorBy != "" {
-		rows = append(rows, legendRow{note: "Colour: " + s.ColorBy, glyph: "colour", y: y})
+		rows = append(rows, legendRow{note: lang.T("Colour:") + " " + s.ColorBy, glyph: "colour", y: y})
 	}
 	return rows
 }
@@ -134,7 +135,7 @@ func (r *Renderer) LegendAt(s *Scene, v View, w, h int, sx, sy float64) (model.K
 	if v.Collapsed || sx < float64(w)-legendWidth*ui {
 		return model.Kind{}, false
 	}
-	for _, row := range legendRows(s, ui, h) {
+	for _, row := range legendRows(s, r.lang, ui, h) {
 		if row.heading == "" && row.note == "" && sy >= row.y-15*ui && sy < row.y+7*ui {
 			return row.kind, true
 		}
@@ -166,7 +167,7 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 		// The tab: a chevron to unfold it, and the word down the tab.
 		cx := x0 + tabWidth*ui/2
 		p.fill(chevron(pt{cx, 18 * ui}, 5*ui, -1), muted)
-		for i, c := range "LEGEND" {
+		for i, c := range []rune(r.lang.T("LEGEND")) {
 			s := string(c)
 			p.text(true, 11*ui, cx-p.textWidth(true, 11*ui, s)/2, 44*ui+float64(i)*14*ui, s, muted)
 		}
@@ -175,7 +176,7 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 	p.fill(chevron(pt{float64(w) - toggleSize*ui/2, toggleSize * ui / 2}, 5*ui, 1), muted)
 	x := x0 + 16*ui
 	text := 12 * ui
-	for _, row := range legendRows(s, ui, h) {
+	for _, row := range legendRows(s, r.lang, ui, h) {
 		y, k := row.y, row.kind
 		if row.heading != "" {
 			p.text(true, 13*ui, x, y, row.heading, ink)
@@ -199,9 +200,9 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 			p.text(false, text, x+28*ui, y, row.note, ink)
 			continue
 		}
-		col, label, labelInk := parseColor(k.Color), k.DisplayName(), ink
+		col, label, labelInk := parseColor(k.Color), r.lang.KindLabel(k), ink
 		if s.Hidden[KindKey{k.Class, k.Name}] {
-			col.A, label, labelInk = 0x50, label+" (hidden)", muted
+			col.A, label, labelInk = 0x50, label+" "+r.lang.T("(hidden)"), muted
 		}
 		if k.Class == model.ClassActor {
 			c := pt{x + 9*ui, y - 4*ui}
@@ -243,4 +244,13 @@ func Overlays(w, h int, v View) []image.Rectangle {
 // chevron is a small arrowhead at c pointing right (dir 1) or left (-1).
 func chevron(c pt, size, dir float64) []pt {
 	return []pt{{c.X + dir*size*0.6, c.Y}, {c.X - dir*size*0.6, c.Y - size}, {c.X - dir*size*0.6, c.Y + size}}
+}
+
+// credit is the scene's credit in the renderer's language: the map's
+// "Source:" said in it.
+func (r *Renderer) credit(s *Scene) string {
+	if rest, ok := strings.CutPrefix(s.Credit, "Source: "); ok {
+		return r.lang.T("Source:") + " " + rest
+	}
+	return s.Credit
 }

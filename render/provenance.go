@@ -73,8 +73,7 @@ func (s *Scene) CiteSources(m *model.Map) {
 			credit = append(credit, part)
 		}
 	}
-	credit = append(credit, "as of "+s.Date)
-	s.Credit = strings.Join(credit, "  ·  ")
+	s.Credit = strings.Join(credit, "  ·  ") // and the picture's date, in its language
 }
 
 // sourceLine is how the footer names a source: its title, publisher and
@@ -110,20 +109,25 @@ func markText(marks []int) string {
 const footerSize = 11.0
 
 // footerLines breaks the footer of s into lines that fit room: the
-// numbered sources, each starting a line, then the credit.
-func footerLines(s *Scene, width func(string) float64, room float64) []string {
+// numbered sources, each starting a line, then the credit and the
+// picture's date.
+func (r *Renderer) footerLines(s *Scene, width func(string) float64, room float64) []string {
+	credit := r.lang.T("as of") + " " + r.dateOf(s)
+	if s.Credit != "" {
+		credit = s.Credit + "  ·  " + credit
+	}
 	if len(s.Sources) == 0 {
-		return append(wrap("Sources: none cited for what is shown", width, room), wrap(s.Credit, width, room)...)
+		return append(wrap(r.lang.T("Sources: none cited for what is shown"), width, room), wrap(credit, width, room)...)
 	}
 	var lines []string
 	for i, src := range s.Sources {
 		item := fmt.Sprintf("[%d] %s", i+1, src)
 		if i == 0 {
-			item = "Sources: " + item
+			item = r.lang.T("Sources:") + " " + item
 		}
 		lines = append(lines, wrap(item, width, room)...)
 	}
-	return append(lines, wrap(s.Credit, width, room)...)
+	return append(lines, wrap(credit, width, room)...)
 }
 
 // wrap breaks text into lines that fit room at spaces (keeping the text's
@@ -169,7 +173,7 @@ func (r *Renderer) footerRoom(s *Scene, v View, w int) float64 {
 	ui := v.UIScale
 	size := footerSize * ui
 	room := float64(w) - (legendSpan(v.Collapsed)+2*margin)*ui
-	lines := footerLines(s, func(t string) float64 { return r.textWidth(false, size, t) }, room)
+	lines := r.footerLines(s, func(t string) float64 { return r.textWidth(false, size, t) }, room)
 	return float64(len(lines))*size*1.35 + 8*ui
 }
 
@@ -197,7 +201,7 @@ func (r *Renderer) drawFooter(p surface, s *Scene, v View, w, h int) {
 	pal := s.palette()
 	size := footerSize * ui
 	room := float64(w) - (legendSpan(v.Collapsed)+2*margin)*ui
-	lines := footerLines(s, func(t string) float64 { return p.textWidth(false, size, t) }, room)
+	lines := r.footerLines(s, func(t string) float64 { return p.textWidth(false, size, t) }, room)
 	step := size * 1.35
 	x := margin * ui
 	top := float64(h) - float64(len(lines))*step - 6*ui

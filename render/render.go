@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 
+	"relmap/i18n"
 	"relmap/layout"
 	"relmap/model"
 )
@@ -65,7 +66,9 @@ type Renderer struct {
 	bold    *opentype.Font
 	// ttf is the two fonts' files, regular and bold, for documents that
 	// embed them.
-	ttf   [2][]byte
+	ttf [2][]byte
+	// lang is the language of the pictures' words (nil is English).
+	lang  *i18n.Lang
 	faces map[faceKey]font.Face
 	sizes map[string]layout.Size
 	// painters paint the bands of a frame, one each.
@@ -90,11 +93,31 @@ func New(regular, bold []byte) (*Renderer, error) {
 	return &Renderer{regular: r, bold: b, ttf: [2][]byte{regular, bold}, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}, nil
 }
 
+// SetLang sets the language of the pictures' words: the header's date,
+// the legend, the footer, the built-in kinds' labels.
+func (r *Renderer) SetLang(l *i18n.Lang) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.lang = l
+}
+
+// Lang is the language of the pictures' words.
+func (r *Renderer) Lang() *i18n.Lang { return r.lang }
+
+// dateOf is the date a scene's header writes: its day the language's
+// long way, or the Date it was given.
+func (r *Renderer) dateOf(s *Scene) string {
+	if s.At == 0 && s.Date != "" {
+		return s.Date
+	}
+	return r.lang.Date(s.At)
+}
+
 // Twin returns a renderer that draws with the same fonts but has caches and
 // a lock of its own, so that it can draw on another goroutine while r
 // answers hit tests.
 func (r *Renderer) Twin() *Renderer {
-	return &Renderer{regular: r.regular, bold: r.bold, ttf: r.ttf, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}
+	return &Renderer{regular: r.regular, bold: r.bold, ttf: r.ttf, lang: r.lang, faces: map[faceKey]font.Face{}, sizes: map[string]layout.Size{}}
 }
 
 // face returns a cached face for measuring; sizes are rounded to a

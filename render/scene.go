@@ -50,7 +50,10 @@ type Edge struct {
 // Scene is everything one picture shows.
 type Scene struct {
 	Title string
-	Date  string
+	// At is the picture's day, written in the renderer's language; Date
+	// is written as it is when At is 0.
+	At   model.Day
+	Date string
 	// Caption is a note on what the picture shows (a filter, a measure),
 	// written after the title.
 	Caption string
@@ -174,7 +177,7 @@ func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 // NewScene builds the scene of frame f of map m as of day, with selected
 // highlighted (0 for none).
 func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
-	s := &Scene{Title: m.Name, Date: day.Time().Format("2 January 2006"), Selected: selected, Credit: m.Credit()}
+	s := &Scene{Title: m.Name, At: day, Date: day.Time().Format("2 January 2006"), Selected: selected, Credit: m.Credit()}
 	if len(f.Snap.Events) > 0 {
 		// Every event of the latest date that has any (Events is latest
 		// first), in map order.

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"relmap/i18n"
 	"relmap/model"
 	"relmap/render"
 )
@@ -212,15 +213,27 @@ func quarter(img image.Image) []int {
 func TestDefaultMapRecording(t *testing.T) {
 	t.Parallel()
 	m, r, tl := setup(t)
-	for _, date := range []string{"2023-11-01", "2024-04-05", "2024-04-07"} {
-		day, err := model.ParseDay(date)
+	es, err := i18n.Load("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, date := range []string{"2023-11-01", "2024-04-05", "2024-04-07", "2024-04-07-es"} {
+		day, err := model.ParseDay(strings.TrimSuffix(date, "-es"))
 		if err != nil {
 			t.Fatal(err)
+		}
+		r := r
+		if strings.HasSuffix(date, "-es") {
+			r = r.Twin()
+			r.SetLang(es) // the Spanish picture: "7 de abril de 2024"
 		}
 		s, v := r.StillScene(m, tl, day, render.FrameDate, 1200, 750)
 		var buf bytes.Buffer
 		if err := r.Record(&buf, s, v, 1200, 750); err != nil {
 			t.Fatal(err)
+		}
+		if strings.HasSuffix(date, "-es") && !strings.Contains(buf.String(), `"7 de abril de 2024"`) {
+			t.Error("the Spanish picture does not say 7 de abril de 2024")
 		}
 		name := filepath.Join("testdata", "default-"+date+".rec")
 		if *update {

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
+	"relmap/i18n"
 	"relmap/model"
 	"relmap/render"
 )
@@ -32,6 +34,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	transparent := fs.Bool("transparent", false, "leave the picture's ground transparent (PNG, SVG and PDF)")
 	tieLabels := fs.Bool("tie-labels", false, "label every tie, with its weight when it has one, where there is room")
 	sources := fs.Bool("sources", false, "print the sources of what is shown in a footer, numbered, with their numbers on the actors and ties, and the map's credit")
+	langFlag := fs.String("lang", "", "the language of the picture's words (date, legend, footer): "+strings.Join(i18n.Languages(), " or ")+"; from LANG when not given")
 	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
 	lf := addLayoutFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -40,13 +43,21 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageErr("render: unexpected argument %q", fs.Arg(0))
 	}
+	lang := i18n.FromEnv()
+	if *langFlag != "" {
+		l, err := i18n.Load(*langFlag)
+		if err != nil {
+			return usageErr("render: --lang: %v", err)
+		}
+		lang = l
+	}
 	if *multiples != "" {
 		return renderMultiples(multiplesFlags{spec: *multiples, from: *from, to: *to, columns: *columns, mapPath: *mapPath, out: *out, format: *format,
-			width: *width, height: *height, dpi: *dpi, theme: *theme, lf: lf}, stderr)
+			width: *width, height: *height, dpi: *dpi, theme: *theme, lf: lf, lang: lang}, stderr)
 	}
 	if *from != "" || *to != "" {
 		return renderAnimation(animationFlags{mapPath: *mapPath, out: *out, format: *format, from: *from, to: *to, step: *step,
-			fps: *fps, hold: *hold, width: *width, height: *height, theme: *theme, lf: lf}, stderr)
+			fps: *fps, hold: *hold, width: *width, height: *height, theme: *theme, lf: lf, lang: lang}, stderr)
 	}
 	if *at == "" || *out == "" {
 		return usageErr("render: --at and --out are required (or --from, --to and --out for an animation)")
@@ -89,6 +100,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	lm.r.SetLang(lang)
 	// Laid out at the size on screen, then enlarged for paper.
 	sw, sh := int(float64(*width)/scale), int(float64(*height)/scale)
 	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, sw, sh)
@@ -107,6 +119,7 @@ type animationFlags struct {
 	fps, width, height                          int
 	hold                                        float64
 	lf                                          layoutFlags
+	lang                                        *i18n.Lang
 }
 
 // renderAnimation writes the animation of a map's timeline from one date
@@ -145,6 +158,7 @@ func renderAnimation(af animationFlags, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	lm.r.SetLang(af.lang)
 	dates, err := render.AnimationDates(lm.m, from, to, step)
 	if err != nil {
 		return usageErr("render: %v", err)
@@ -169,6 +183,7 @@ type multiplesFlags struct {
 	columns, width, height                      int
 	dpi                                         float64
 	lf                                          layoutFlags
+	lang                                        *i18n.Lang
 }
 
 // renderMultiples writes small multiples: several dates of a map side by
@@ -207,6 +222,7 @@ func renderMultiples(mf multiplesFlags, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	lm.r.SetLang(mf.lang)
 	dates, err := render.MultiplesDates(lm.m, mf.spec, from, to)
 	if err != nil {
 		return usageErr("render: --multiples: %v", err)
