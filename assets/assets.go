@@ -36,3 +36,20 @@ var (
 //
 //go:embed translations/*.json
 var Translations embed.FS
+
+// Guide is the user guide, a Markdown file a language (guide/en.md,
+// guide/es.md), shown by Help → User Guide.
+//
+//go:embed guide/*.md
+var Guide embed.FS
+
+// Version is relmap's version, as FyneApp.toml gives it (a test keeps the
+// two the same).
+const Version = "0.1.0"
+
+// Licence is relmap's licence, and the sources of what it ships.
+const Licence = "relmap's own licence is not chosen yet. " +
+	"The diagram's fonts are the Go fonts (BSD licence, golang.org/x/image/font/gofont). " +
+	"The default map is built from Mexico News Daily's report of April 2024, " +
+	"\"Mexico breaks diplomatic relations with Ecuador after police raid embassy in Quito\", " +
+	"and The New York Times' report it quotes."

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -36,13 +37,13 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.kind = kindPicker(m, model.ClassActor, a.Kind)
 	f.short = widget.NewEntry()
 	f.short.SetText(a.Short)
-	f.short.SetPlaceHolder("optional label for the diagram")
+	f.short.SetPlaceHolder(lang.L("optional label for the diagram"))
 	f.belongsTo = actorPicker(m)
 	f.belongsTo.SetText(e.actorName(a.BelongsTo))
-	f.belongsTo.SetPlaceHolder("e.g. the sending country")
+	f.belongsTo.SetPlaceHolder(lang.L("e.g. the sending country"))
 	f.locatedIn = actorPicker(m)
 	f.locatedIn.SetText(e.actorName(a.LocatedIn))
-	f.locatedIn.SetPlaceHolder("e.g. the host country")
+	f.locatedIn.SetPlaceHolder(lang.L("e.g. the host country"))
 	var start, end fyne.CanvasObject
 	f.start, start = dateEntry(a.Life.Start)
 	f.end, end = dateEntry(a.Life.End)
@@ -51,24 +52,24 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.sources = e.newSourcesField(a.Sources)
 
-	f.add("name", "Name", f.name)
-	f.add("kind", "Kind", f.kind)
-	f.add("short", "Short name", f.short)
-	f.add("belongs to", "Belongs to", f.belongsTo)
-	f.add("located in", "Located in", f.locatedIn)
+	f.add("name", lang.L("Name"), f.name)
+	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("short", lang.L("Short name"), f.short)
+	f.add(lang.L("belongs to"), lang.L("Belongs to"), f.belongsTo)
+	f.add(lang.L("located in"), lang.L("Located in"), f.locatedIn)
 	f.later = widget.NewEntry()
 	if len(a.Later) > 0 {
 		f.later.SetText(model.LivesString(a.Later))
 	}
-	f.later.SetPlaceHolder("again from, e.g. 1991– (several: 1945–1950; 1991–)")
-	f.add("start", "Exists from", start)
-	f.add("end", "Until", end)
-	f.add("later", "And again", f.later)
-	f.add("notes", "Notes", f.notes)
+	f.later.SetPlaceHolder(lang.L("again from, e.g. 1991– (several: 1945–1950; 1991–)"))
+	f.add("start", lang.L("Exists from"), start)
+	f.add("end", lang.L("Until"), end)
+	f.add("later", lang.L("And again"), f.later)
+	f.add("notes", lang.L("Notes"), f.notes)
 	f.attrs = newAttrsField(a.Attrs)
-	f.add("attrs", "Attributes", f.attrs.content)
+	f.add("attrs", lang.L("Attributes"), f.attrs.content)
 	f.attrs.changed = func() { f.errs["attrs"].Hide() }
-	f.add("sources", "Sources", f.sources.content)
+	f.add("sources", lang.L("Sources"), f.sources.content)
 	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
@@ -81,17 +82,17 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	a = f.actor
 	a.Name = strings.TrimSpace(f.name.Text)
 	if a.Name == "" {
-		f.fail("name", "a name is required")
+		f.fail("name", lang.L("a name is required"))
 	} else if other, err := m.ActorByName(a.Name); err == nil && other.ID != a.ID {
-		f.fail("name", "another actor already has this name")
+		f.fail("name", lang.L("another actor already has this name"))
 	}
 	a.Kind = kindName(m, model.ClassActor, f.kind.Text)
 	if a.Kind == "" {
-		f.fail("kind", "choose or type a kind")
+		f.fail("kind", lang.L("choose or type a kind"))
 	}
 	a.Short = strings.TrimSpace(f.short.Text)
-	a.BelongsTo = f.actorRef(m, "belongs to", f.belongsTo.Text, true)
-	a.LocatedIn = f.actorRef(m, "located in", f.locatedIn.Text, true)
+	a.BelongsTo = f.actorRef(m, lang.L("belongs to"), f.belongsTo.Text, true)
+	a.LocatedIn = f.actorRef(m, lang.L("located in"), f.locatedIn.Text, true)
 	a.Life.Start = f.date("start", f.start.Text)
 	a.Life.End = f.date("end", f.end.Text)
 	a.Later = nil
@@ -101,7 +102,7 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 		case err != nil:
 			f.fail("later", err.Error())
 		case a.Life.End.IsZero():
-			f.fail("later", "an actor that exists again first ends: give Until")
+			f.fail("later", lang.L("an actor that exists again first ends: give Until"))
 		default:
 			a.Later = later
 		}
@@ -130,9 +131,9 @@ func (f *actorEditor) save() bool {
 	if !ok {
 		return false
 	}
-	summary := "New Actor " + quoted(a.Name)
+	summary := lang.L("New Actor ") + quoted(a.Name)
 	if a.ID != 0 {
-		summary = "Edit Actor " + quoted(a.Name)
+		summary = lang.L("Edit Actor ") + quoted(a.Name)
 	}
 	return f.commit(f.e, summary, sources, &a.Sources,
 		func(c *model.Change) { c.Put.Actors = []model.Actor{a} },
@@ -145,9 +146,9 @@ func (f *actorEditor) save() bool {
 // actorForm opens the actor form in a dialog.
 func (e *Editor) actorForm(a model.Actor) {
 	f := e.newActorEditor(a)
-	title := "New Actor"
+	title := lang.L("New Actor")
 	if a.ID != 0 {
-		title = "Edit Actor"
+		title = lang.L("Edit Actor")
 	}
 	var d dialog.Dialog
 	var del func()

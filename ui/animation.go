@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"relmap/layout"
 	"relmap/model"
@@ -28,11 +29,11 @@ type animationRequest struct {
 func (q animationRequest) animation(m *model.Map) (render.Animation, error) {
 	from, err := model.ParseDay(strings.TrimSpace(q.from))
 	if err != nil {
-		return render.Animation{}, fmt.Errorf("from: %w", err)
+		return render.Animation{}, fmt.Errorf(lang.L("from: %w"), err)
 	}
 	to, err := model.ParseDay(strings.TrimSpace(q.to))
 	if err != nil {
-		return render.Animation{}, fmt.Errorf("to: %w", err)
+		return render.Animation{}, fmt.Errorf(lang.L("to: %w"), err)
 	}
 	step, err := render.ParseStep(q.step)
 	if err != nil {
@@ -44,11 +45,11 @@ func (q animationRequest) animation(m *model.Map) (render.Animation, error) {
 	}
 	fps, err := strconv.Atoi(strings.TrimSpace(q.fps))
 	if err != nil {
-		return render.Animation{}, fmt.Errorf("frames a second: %q is not a whole number", q.fps)
+		return render.Animation{}, fmt.Errorf(lang.L("frames a second: %q is not a whole number"), q.fps)
 	}
 	hold, err := strconv.ParseFloat(strings.TrimSpace(q.hold), 64)
 	if err != nil || hold < 0 || hold > 60 {
-		return render.Animation{}, fmt.Errorf("rest at each date: want 0 to 60 seconds")
+		return render.Animation{}, errors.New(lang.L("rest at each date: want 0 to 60 seconds"))
 	}
 	w, h, _, err := exportSize(q.width, q.height, "px", 0)
 	if err != nil {
@@ -82,7 +83,7 @@ func (e *Editor) inBackgroundCancellable(what string, work func(ctx context.Cont
 		cancel()
 		fyne.Do(e.cancelJob.Hide)
 		if errors.Is(err, context.Canceled) {
-			return func() { e.status.SetText("Cancelled: " + what) }, nil
+			return func() { e.status.SetText(lang.L("Cancelled: ") + what) }, nil
 		}
 		return finish, err
 	})

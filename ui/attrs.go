@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,7 +33,7 @@ func newAttrsField(attrs map[string]string) *attrsField {
 	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		f.addRow(k, attrs[k])
 	}
-	add := widget.NewButtonWithIcon("Add attribute", theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon(lang.L("Add attribute"), theme.ContentAddIcon(), func() {
 		f.addRow("", "")
 		f.changed()
 	})
@@ -43,9 +44,9 @@ func newAttrsField(attrs map[string]string) *attrsField {
 func (f *attrsField) addRow(key, value string) {
 	r := attrRow{key: widget.NewEntry(), value: widget.NewEntry()}
 	r.key.SetText(key)
-	r.key.SetPlaceHolder("name, e.g. treaty")
+	r.key.SetPlaceHolder(lang.L("name, e.g. treaty"))
 	r.value.SetText(value)
-	r.value.SetPlaceHolder("value")
+	r.value.SetPlaceHolder(lang.L("value"))
 	r.key.OnChanged = func(string) { f.changed() }
 	r.value.OnChanged = func(string) { f.changed() }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
@@ -73,9 +74,9 @@ func (f *attrsField) read() (attrs map[string]string, problem string) {
 		case k == "" && v == "":
 			continue
 		case k == "":
-			return nil, fmt.Sprintf("attribute %d needs a name", i+1)
+			return nil, fmt.Sprintf(lang.L("attribute %d needs a name"), i+1)
 		case attrs[k] != "":
-			return nil, fmt.Sprintf("the attribute %q is given twice", k)
+			return nil, fmt.Sprintf(lang.L("the attribute %q is given twice"), k)
 		case v == "":
 			continue // an attribute without a value is no attribute
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -24,7 +25,7 @@ func (e *Editor) undo() {
 	if e.toTextField(&fyne.ShortcutUndo{}) {
 		return
 	}
-	e.step(e.doc.Undo, "Nothing to undo.")
+	e.step(e.doc.Undo, lang.L("Nothing to undo."))
 }
 
 // redo redoes the change undone last, or the typing in a text field.
@@ -32,7 +33,7 @@ func (e *Editor) redo() {
 	if e.toTextField(&fyne.ShortcutRedo{}) {
 		return
 	}
-	e.step(e.doc.Redo, "Nothing to redo.")
+	e.step(e.doc.Redo, lang.L("Nothing to redo."))
 }
 
 // toTextField hands sc to the text field that has the focus, if one has:
@@ -67,13 +68,13 @@ func (e *Editor) refreshUndo() {
 		return
 	}
 	undo, redo := e.doc.Pending()
-	e.undoItem.Label, e.undoItem.Disabled = "Undo", undo == ""
+	e.undoItem.Label, e.undoItem.Disabled = lang.L("Undo"), undo == ""
 	if undo != "" {
-		e.undoItem.Label = "Undo " + undo
+		e.undoItem.Label = lang.L("Undo ") + undo
 	}
-	e.redoItem.Label, e.redoItem.Disabled = "Redo", redo == ""
+	e.redoItem.Label, e.redoItem.Disabled = lang.L("Redo"), redo == ""
 	if redo != "" {
-		e.redoItem.Label = "Redo " + redo
+		e.redoItem.Label = lang.L("Redo ") + redo
 	}
 	if mm := e.win.MainMenu(); mm != nil {
 		mm.Refresh()
@@ -89,21 +90,21 @@ func (e *Editor) deleteSelected() {
 	}
 	a, ok := e.doc.m.Actor(e.doc.selected)
 	if !ok {
-		e.status.SetText("Select an actor or a tie to delete it.")
+		e.status.SetText(lang.L("Select an actor or a tie to delete it."))
 		return
 	}
 	e.deleteActor(a)
 }
 
 func (e *Editor) deleteActor(a model.Actor) {
-	c := model.Change{Summary: "Delete Actor " + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
+	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
 }
 
 func (e *Editor) deleteTie(t model.Tie) {
-	c := model.Change{Summary: "Delete Tie " + quoted(e.tieName(t)), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
+	c := model.Change{Summary: lang.L("Delete Tie ") + quoted(e.tieName(t)), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
@@ -139,9 +140,9 @@ func (e *Editor) newPropertiesEditor() *propertiesEditor {
 	f.name, f.author, f.licence = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.name.SetText(m.Name)
 	f.author.SetText(m.Author)
-	f.author.SetPlaceHolder("who made the map, as pictures credit it")
+	f.author.SetPlaceHolder(lang.L("who made the map, as pictures credit it"))
 	f.licence.SetText(m.Licence)
-	f.licence.SetPlaceHolder("e.g. CC BY 4.0")
+	f.licence.SetPlaceHolder(lang.L("e.g. CC BY 4.0"))
 	f.description = widget.NewMultiLineEntry()
 	f.description.Wrapping = fyne.TextWrapWord
 	f.description.SetText(m.Description)
@@ -150,12 +151,12 @@ func (e *Editor) newPropertiesEditor() *propertiesEditor {
 	if s, ok := m.Source(m.DefaultSource); ok && m.DefaultSource != 0 {
 		f.source.SetText(sourceName(s))
 	}
-	f.source.SetPlaceHolder("title or URL of the map's main source")
-	f.add("name", "Name", f.name)
-	f.add("description", "Description", f.description)
-	f.add("author", "Author", f.author)
-	f.add("licence", "Licence", f.licence)
-	f.add("source", "Source", f.source)
+	f.source.SetPlaceHolder(lang.L("title or URL of the map's main source"))
+	f.add("name", lang.L("Name"), f.name)
+	f.add("description", lang.X("ui.description", "Description"), f.description)
+	f.add("author", lang.L("Author"), f.author)
+	f.add("licence", lang.L("Licence"), f.licence)
+	f.add("source", lang.L("Source"), f.source)
 	return f
 }
 
@@ -167,10 +168,10 @@ func (f *propertiesEditor) change() (model.Change, bool) {
 	info := model.Info{Name: strings.TrimSpace(f.name.Text), Description: strings.TrimSpace(f.description.Text),
 		Author: strings.TrimSpace(f.author.Text), Licence: strings.TrimSpace(f.licence.Text)}
 	if info.Name == "" {
-		f.fail("name", "a map needs a name")
+		f.fail("name", lang.L("a map needs a name"))
 		return model.Change{}, false
 	}
-	c := model.Change{Summary: "Map Properties", Put: model.Records{Info: &info}}
+	c := model.Change{Summary: lang.L("Map Properties"), Put: model.Records{Info: &info}}
 	if src, ok := sourceFor(m, f.source.Text); ok {
 		info.Source = cite(m, &c, []model.Source{src})[0] // a new one is put with the change
 	}
@@ -181,7 +182,7 @@ func (f *propertiesEditor) change() (model.Change, bool) {
 // undoable change.
 func (e *Editor) propertiesDialog() {
 	f := e.newPropertiesEditor()
-	d := formDialog(e, "Map Properties", f.form, func() bool {
+	d := formDialog(e, lang.L("Map Properties"), f.form, func() bool {
 		c, ok := f.change()
 		if !ok {
 			return f.ok() // nothing to change closes the dialog
@@ -204,7 +205,7 @@ func (e *Editor) historyDialog() {
 		e.showError(err)
 		return
 	}
-	detail := widget.NewLabel("Select a change to see what it did.")
+	detail := widget.NewLabel(lang.L("Select a change to see what it did."))
 	detail.Wrapping = fyne.TextWrapWord
 	list := widget.NewList(func() int { return len(entries) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -224,7 +225,7 @@ func (e *Editor) historyDialog() {
 		revert.Enable()
 	}
 	var d dialog.Dialog
-	revert = widget.NewButton("Revert to Here", func() {
+	revert = widget.NewButton(lang.L("Revert to Here"), func() {
 		if selected < 0 {
 			return
 		}
@@ -235,10 +236,10 @@ func (e *Editor) historyDialog() {
 	})
 	revert.Disable()
 	if len(entries) == 0 {
-		detail.SetText("No changes yet.")
+		detail.SetText(lang.L("No changes yet."))
 	}
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), detail, revert), nil, nil, list)
-	d = dialog.NewCustom("History", "Close", content, e.win)
+	d = dialog.NewCustom(lang.L("History"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()
 }
@@ -248,7 +249,7 @@ func (e *Editor) historyDialog() {
 func (e *Editor) revertTo(en model.Entry) error {
 	ctx := context.Background()
 	if en.State != model.Done {
-		return errors.New("this change is not in force; redo it first (Edit → Redo)")
+		return errors.New(lang.L("this change is not in force; redo it first (Edit → Redo)"))
 	}
 	for {
 		entries, err := e.doc.changer.History(ctx)
@@ -295,7 +296,7 @@ func describe(c model.Change) string {
 	count("deleted", len(c.Delete.Kinds), "kind")
 	count("unpinned", len(c.Delete.Pins), "actor")
 	if c.Put.Info != nil {
-		parts = append(parts, fmt.Sprintf("named the map %q", c.Put.Info.Name))
+		parts = append(parts, fmt.Sprintf(lang.L("named the map %q"), c.Put.Info.Name))
 	}
 	var names []string
 	for _, a := range c.Put.Actors {
@@ -303,7 +304,7 @@ func describe(c model.Change) string {
 	}
 	text := c.Summary + ": " + strings.Join(parts, ", ") + "."
 	if len(names) > 0 && len(names) <= 10 {
-		text += " Actors: " + strings.Join(names, ", ") + "."
+		text += lang.L(" Actors: ") + strings.Join(names, ", ") + "."
 	}
 	return text
 }

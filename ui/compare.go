@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -39,9 +40,9 @@ func (e *Editor) compareDialog() {
 		b, errB := model.ParseDay(to.Text)
 		switch {
 		case errA != nil:
-			msg.SetText("From: " + sentence(errA))
+			msg.SetText(lang.L("From: ") + sentence(errA))
 		case errB != nil:
-			msg.SetText("To: " + sentence(errB))
+			msg.SetText(lang.L("To: ") + sentence(errB))
 		default:
 			rows = e.doc.m.DiffRows(e.doc.m.Diff(a, b))
 			msg.SetText(changesLine(len(rows), a, b))
@@ -56,7 +57,7 @@ func (e *Editor) compareDialog() {
 		return container.NewGridWrap(fyne.NewSize(140, en.MinSize().Height), en)
 	}
 	var d dialog.Dialog
-	show := widget.NewButton("Show on Diagram", func() {
+	show := widget.NewButton(lang.L("Show on Diagram"), func() {
 		a, errA := model.ParseDay(from.Text)
 		b, errB := model.ParseDay(to.Text)
 		if errA != nil || errB != nil {
@@ -65,10 +66,10 @@ func (e *Editor) compareDialog() {
 		d.Hide()
 		e.showDiff(e.doc.m.Diff(a, b))
 	})
-	form := container.NewHBox(widget.NewLabel("From"), field(from), widget.NewLabel("to"), field(to),
-		widget.NewButton("Compare", compare), show)
+	form := container.NewHBox(widget.NewLabel(lang.L("From")), field(from), widget.NewLabel(lang.L("to")), field(to),
+		widget.NewButton(lang.L("Compare"), compare), show)
 	content := container.NewBorder(container.NewVBox(form, msg), nil, nil, nil, list)
-	d = dialog.NewCustom("Compare Dates", "Close", content, e.win)
+	d = dialog.NewCustom(lang.L("Compare Dates"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(760, 520))
 	compare()
 	d.Show()
@@ -77,11 +78,11 @@ func (e *Editor) compareDialog() {
 
 // changesLine says how many changes there are between a and b.
 func changesLine(n int, a, b model.Day) string {
-	what := strconv.Itoa(n) + " changes"
+	what := strconv.Itoa(n) + lang.L(" changes")
 	if n == 1 {
-		what = "1 change"
+		what = lang.L("1 change")
 	}
-	return fmt.Sprintf("%s from %s to %s.", what, a, b)
+	return fmt.Sprintf(lang.L("%s from %s to %s."), what, a, b)
 }
 
 // rowsOf gives tests the rows the dialog shows.
@@ -148,9 +149,9 @@ func (e *Editor) showDiff(d model.Diff) {
 	e.doc.Select(0)
 	e.SetDate(d.To, false)
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
-	e.diffNote = fmt.Sprintf("Since %s: began in green, ended dashed in red", d.From)
+	e.diffNote = fmt.Sprintf(lang.L("Since %s: began in green, ended dashed in red"), d.From)
 	e.showScene()
 	e.refreshSide()
-	e.status.SetText(fmt.Sprintf("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it.",
+	e.status.SetText(fmt.Sprintf(lang.L("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it."),
 		d.From, d.To, len(d.Began), len(d.Ended)))
 }

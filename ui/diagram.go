@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
+	"fyne.io/fyne/v2/lang"
 	"image"
 	"image/draw"
 	"io"
@@ -360,7 +361,7 @@ func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
 	}
 	return func(out io.Writer) error {
 		if scene == nil {
-			return fmt.Errorf("there is no map to export")
+			return errors.New(lang.L("there is no map to export"))
 		}
 		return r.WritePicture(out, p.Format, scene, v, p.W, p.H, p.DPI)
 	}

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -11,7 +12,7 @@ import (
 // formDialog shows f with Save and Cancel (and Delete when del is not
 // nil). Save closes the dialog only when save succeeds.
 func formDialog(e *Editor, title string, f *form, save func() bool, del func()) dialog.Dialog {
-	return formDialogWith(e, title, "Save", f, save, del)
+	return formDialogWith(e, title, lang.L("Save"), f, save, del)
 }
 
 // formDialogWith is formDialog with its confirming button called confirm
@@ -24,10 +25,10 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	buttons := container.NewHBox()
 	if del != nil {
-		delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), del)
+		delBtn := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), del)
 		delBtn.Importance = widget.DangerImportance
 		buttons.Add(delBtn)
 	}

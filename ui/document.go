@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"relmap/model"
 )
 
@@ -73,7 +75,7 @@ func openDocument(st model.Store, path string) (*Document, error) {
 func newDocument(st model.Store, path string, m *model.Map) (*Document, error) {
 	changer, ok := st.(model.Changer)
 	if !ok {
-		return nil, errors.New("the map's store cannot apply changes")
+		return nil, errors.New(lang.L("the map's store cannot apply changes"))
 	}
 	d := &Document{store: st, changer: changer, path: path, m: m, keys: m.Keyframes()}
 	d.day = d.firstDay()

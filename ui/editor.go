@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,7 +140,10 @@ type Editor struct {
 	// cancelJob cancels a cancellable background job (see
 	// inBackgroundCancellable); hidden when there is none.
 	cancelJob *widget.Button
-	jobs      sync.WaitGroup
+	// banner is the strip above the picture where the first-run welcome
+	// shows.
+	banner *fyne.Container
+	jobs   sync.WaitGroup
 	// busy shows a running layout's progress with a Cancel button.
 	busy     *fyne.Container
 	progress *widget.ProgressBar
@@ -182,12 +186,12 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.progress = widget.NewProgressBar()
 	e.busy = container.NewBorder(nil, nil, nil,
-		widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.cancelRunningLayout), e.progress)
+		widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), e.cancelRunningLayout), e.progress)
 	e.busy.Hide()
 	e.working = widget.NewProgressBarInfinite()
 	e.working.Stop()
 	e.howFar = widget.NewProgressBar()
-	e.cancelJob = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), nil)
+	e.cancelJob = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), nil)
 	e.cancelJob.Hide()
 	e.workingBox = container.NewHBox(container.NewGridWrap(fyne.NewSize(160, e.working.MinSize().Height), container.NewStack(e.working, e.howFar)), e.cancelJob)
 	e.workingBox.Hide()
@@ -232,7 +236,8 @@ func (e *Editor) Content() fyne.CanvasObject {
 	split := container.NewHSplit(e.diagram, e.sideScroll)
 	split.Offset = 0.74
 	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, e.workingBox, e.busy, e.status))
-	return container.NewBorder(nil, bottom, nil, nil, split)
+	e.banner = container.NewVBox()
+	return container.NewBorder(e.banner, bottom, nil, nil, split)
 }
 
 // Document is the map open in the window.
@@ -306,7 +311,7 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 	}
 	if note := e.filterNote(); note != "" {
 		s.Caption = withNote(note, s.Caption)
-		s.Filter = strings.TrimPrefix(note, "Filter on: ")
+		s.Filter = strings.TrimPrefix(note, lang.L("Filter on: "))
 	}
 	if e.diffStress != nil && day == e.diffDay {
 		s.Ghosts = e.diffGhosts
@@ -437,7 +442,7 @@ func (e *Editor) reload() error { return e.doc.Reload() }
 // the edge; a position that is not a number is refused with a message.
 func (e *Editor) pin(id model.ID, p model.Point) {
 	a, _ := e.doc.m.Actor(id)
-	c := model.Change{Summary: "Move " + quoted(a.Label()), Put: model.Records{Pins: []model.Pin{{Actor: id, At: clampPoint(p)}}}}
+	c := model.Change{Summary: lang.L("Move ") + quoted(a.Label()), Put: model.Records{Pins: []model.Pin{{Actor: id, At: clampPoint(p)}}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
@@ -452,7 +457,7 @@ func clampPoint(p model.Point) model.Point {
 
 func (e *Editor) unpin(id model.ID) {
 	a, _ := e.doc.m.Actor(id)
-	c := model.Change{Summary: "Unpin " + quoted(a.Label()), Delete: model.Deleted{Pins: []model.ID{id}}}
+	c := model.Change{Summary: lang.L("Unpin ") + quoted(a.Label()), Delete: model.Deleted{Pins: []model.ID{id}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
@@ -474,7 +479,7 @@ func sentence(err error) string {
 	}
 	msg = strings.TrimSpace(msg)
 	if msg == "" {
-		return "Something went wrong."
+		return lang.L("Something went wrong.")
 	}
 	r, size := utf8.DecodeRuneInString(msg)
 	msg = string(unicode.ToUpper(r)) + msg[size:]
@@ -495,12 +500,12 @@ func (e *Editor) menu() *fyne.MainMenu {
 	e.keys0 = nil
 	// The desktop driver turns Ctrl+Z into Fyne's Undo shortcut and Ctrl+Y
 	// into its Redo; Ctrl+Shift+Z stays a key with modifiers.
-	e.undoItem = e.item("Undo", &fyne.ShortcutUndo{}, e.undo)
-	e.redoItem = e.item("Redo", ctrl(fyne.KeyZ, fyne.KeyModifierShift), e.redo)
+	e.undoItem = e.item(lang.L("Undo"), &fyne.ShortcutUndo{}, e.undo)
+	e.redoItem = e.item(lang.L("Redo"), ctrl(fyne.KeyZ, fyne.KeyModifierShift), e.redo)
 	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
-	quit := e.item("Quit", ctrl(fyne.KeyQ, 0), e.quit)
+	quit := e.item(lang.L("Quit"), ctrl(fyne.KeyQ, 0), e.quit)
 	quit.IsQuit = true
-	del := fyne.NewMenuItem("Delete Selected", e.deleteSelected)
+	del := fyne.NewMenuItem(lang.L("Delete Selected"), e.deleteSelected)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
 	e.keys0 = append(e.keys0, keyAction{fyne.KeyDelete, e.deleteSelected},
 		keyAction{fyne.KeyEscape, e.clearEmphasis},
@@ -510,64 +515,67 @@ func (e *Editor) menu() *fyne.MainMenu {
 		keyAction{fyne.KeyUp, func() { e.stepSelection(0, -1) }},
 		keyAction{fyne.KeyDown, func() { e.stepSelection(0, 1) }})
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
-		fyne.NewMenu("Edit",
+		fyne.NewMenu(lang.L("File"), append(e.fileItems(), fyne.NewMenuItemSeparator(), quit)...),
+		fyne.NewMenu(lang.L("Edit"),
 			e.undoItem,
 			e.redoItem,
-			fyne.NewMenuItem("History…", e.historyDialog),
+			fyne.NewMenuItem(lang.L("History…"), e.historyDialog),
 			fyne.NewMenuItemSeparator(),
-			e.item("Find…", ctrl(fyne.KeyF, 0), e.findDialog),
+			e.item(lang.L("Find…"), ctrl(fyne.KeyF, 0), e.findDialog),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
-			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
-			fyne.NewMenuItem("New Event…", func() { e.eventForm(model.Event{}) }),
-			fyne.NewMenuItem("Sources…", e.sourcesDialog),
-			fyne.NewMenuItem("Kinds…", e.kindsDialog),
+			fyne.NewMenuItem(lang.L("New Actor…"), func() { e.actorForm(model.Actor{}) }),
+			fyne.NewMenuItem(lang.L("New Tie…"), func() { e.tieForm(model.Tie{}) }),
+			fyne.NewMenuItem(lang.L("New Event…"), func() { e.eventForm(model.Event{}) }),
+			fyne.NewMenuItem(lang.L("Sources…"), e.sourcesDialog),
+			fyne.NewMenuItem(lang.L("Kinds…"), e.kindsDialog),
 			del,
+			fyne.NewMenuItemSeparator(),
+			e.item(lang.L("Preferences…"), ctrl(fyne.KeyComma, 0), e.preferencesDialog),
 		),
-		fyne.NewMenu("View", e.viewMenu()...),
+		fyne.NewMenu(lang.L("View"), e.viewMenu()...),
+		e.helpMenu(),
 	)
 }
 
 // viewMenu is the View menu's items.
 func (e *Editor) viewMenu() []*fyne.MenuItem {
 	items := []*fyne.MenuItem{
-		e.item("Zoom In", ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
-		e.item("Zoom Out", ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
-		e.item("Fit to Window", ctrl(fyne.Key0, 0), e.diagram.Fit),
+		e.item(lang.L("Zoom In"), ctrl(fyne.KeyEqual, 0), func() { e.diagram.Zoom(zoomStep) }),
+		e.item(lang.L("Zoom Out"), ctrl(fyne.KeyMinus, 0), func() { e.diagram.Zoom(1 / zoomStep) }),
+		e.item(lang.L("Fit to Window"), ctrl(fyne.Key0, 0), e.diagram.Fit),
 		e.legendItem(),
 		fyne.NewMenuItemSeparator(),
-		e.item("Previous Change", ctrl(fyne.KeyLeft, 0), e.time.prev),
-		e.item("Next Change", ctrl(fyne.KeyRight, 0), e.time.next),
-		e.item("Table…", ctrl(fyne.KeyT, 0), e.tableWindow),
-		fyne.NewMenuItem("Filter…", e.filterDialog),
-		fyne.NewMenuItem("Compare Dates…", e.compareDialog),
-		fyne.NewMenuItem("Small Multiples…", e.multiplesDialog),
-		fyne.NewMenuItem("Tie Styles…", e.tieStylesDialog),
+		e.item(lang.L("Previous Change"), ctrl(fyne.KeyLeft, 0), e.time.prev),
+		e.item(lang.L("Next Change"), ctrl(fyne.KeyRight, 0), e.time.next),
+		e.item(lang.L("Table…"), ctrl(fyne.KeyT, 0), e.tableWindow),
+		fyne.NewMenuItem(lang.L("Filter…"), e.filterDialog),
+		fyne.NewMenuItem(lang.L("Compare Dates…"), e.compareDialog),
+		fyne.NewMenuItem(lang.L("Small Multiples…"), e.multiplesDialog),
+		fyne.NewMenuItem(lang.L("Tie Styles…"), e.tieStylesDialog),
 		fyne.NewMenuItemSeparator(),
-		e.item("Focus One Step More", ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
-		e.item("Focus One Step Less", ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
+		e.item(lang.L("Focus One Step More"), ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
+		e.item(lang.L("Focus One Step Less"), ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
 		e.hideOutOfFocusItem(),
-		fyne.NewMenuItem("Next Path", e.nextPath),
-		fyne.NewMenuItem("Who Matters…", e.measuresDialog),
-		e.submenu("Size and Colour", e.sizeItems()),
+		fyne.NewMenuItem(lang.L("Next Path"), e.nextPath),
+		fyne.NewMenuItem(lang.L("Who Matters…"), e.measuresDialog),
+		e.submenu(lang.L("Size and Colour"), e.sizeItems()),
 		fyne.NewMenuItemSeparator(),
 	}
 	items = append(items, e.viewMenuItems()...)
 	return append(items,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Layout Stability…", e.stabilityDialog),
-		fyne.NewMenuItem("Lay Out Again", e.relayout),
+		fyne.NewMenuItem(lang.L("Layout Stability…"), e.stabilityDialog),
+		fyne.NewMenuItem(lang.L("Lay Out Again"), e.relayout),
 		fyne.NewMenuItemSeparator(),
-		e.framingItem("Frame Each Date", render.FrameDate),
-		e.framingItem("Frame Whole Timeline", render.FrameAll),
+		e.framingItem(lang.L("Frame Each Date"), render.FrameDate),
+		e.framingItem(lang.L("Frame Whole Timeline"), render.FrameAll),
 	)
 }
 
 // hideOutOfFocusItem chooses whether what a focus leaves out is hidden
 // (ticked) or faded.
 func (e *Editor) hideOutOfFocusItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem("Hide What Is Out of Focus", func() { e.hideOutOfFocus(!e.focusHides) })
+	it := fyne.NewMenuItem(lang.L("Hide What Is Out of Focus"), func() { e.hideOutOfFocus(!e.focusHides) })
 	it.Checked = e.focusHides
 	return it
 }
@@ -575,7 +583,7 @@ func (e *Editor) hideOutOfFocusItem() *fyne.MenuItem {
 // legendItem folds the picture's legend to a tab, or unfolds it (ticked
 // while unfolded). The legend's own corner and tab do the same.
 func (e *Editor) legendItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem("Show Legend", func() { e.diagram.SetLegendCollapsed(!e.diagram.LegendCollapsed()) })
+	it := fyne.NewMenuItem(lang.L("Show Legend"), func() { e.diagram.SetLegendCollapsed(!e.diagram.LegendCollapsed()) })
 	it.Checked = !e.diagram.LegendCollapsed()
 	return it
 }
@@ -641,26 +649,29 @@ func (e *Editor) contextMenu(id model.ID, at fyne.Position) {
 			e.Select(id)
 		}
 		items = append(items,
-			fyne.NewMenuItem("Edit “"+a.Label()+"”…", func() { e.actorForm(a) }),
-			fyne.NewMenuItem("New Tie From Here…", func() { e.tieForm(model.Tie{From: id}) }),
-			fyne.NewMenuItem("Path To…", func() { e.pathDialog(id) }),
-			fyne.NewMenuItem("Focus Here", func() { e.Select(id); e.focus, e.focusMore = 0, nil; e.focusStep(1) }),
+			fyne.NewMenuItem(lang.L("Edit “")+a.Label()+"”…", func() { e.actorForm(a) }),
+			fyne.NewMenuItem(lang.L("New Tie From Here…"), func() { e.tieForm(model.Tie{From: id}) }),
+			fyne.NewMenuItem(lang.L("Path To…"), func() { e.pathDialog(id) }),
+			fyne.NewMenuItem(lang.L("Focus Here"), func() { e.Select(id); e.focus, e.focusMore = 0, nil; e.focusStep(1) }),
 		)
 		if inFocus {
-			items = append(items, fyne.NewMenuItem("Widen Focus From Here", func() { e.widenFocusFrom(id, 1) }))
+			items = append(items, fyne.NewMenuItem(lang.L("Widen Focus From Here"), func() { e.widenFocusFrom(id, 1) }))
 			if e.focusMore[id] > 0 {
-				items = append(items, fyne.NewMenuItem("Narrow Focus Here", func() { e.widenFocusFrom(id, -1) }))
+				items = append(items, fyne.NewMenuItem(lang.L("Narrow Focus Here"), func() { e.widenFocusFrom(id, -1) }))
 			}
 		}
 		if _, pinned := e.doc.m.Pins[id]; pinned {
-			items = append(items, fyne.NewMenuItem("Unpin", func() { e.unpin(id) }))
+			items = append(items, fyne.NewMenuItem(lang.L("Unpin"), func() { e.unpin(id) }))
 		}
 	} else {
 		items = append(items,
-			fyne.NewMenuItem("New Actor…", func() { e.actorForm(model.Actor{}) }),
-			fyne.NewMenuItem("New Tie…", func() { e.tieForm(model.Tie{}) }),
-			fyne.NewMenuItem("Fit to Window", e.diagram.Fit),
+			fyne.NewMenuItem(lang.L("New Actor…"), func() { e.actorForm(model.Actor{}) }),
+			fyne.NewMenuItem(lang.L("New Tie…"), func() { e.tieForm(model.Tie{}) }),
+			fyne.NewMenuItem(lang.L("Fit to Window"), e.diagram.Fit),
 		)
 	}
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), at)
 }
+
+// Welcome shows, on the first run, a short note on where to start.
+func (e *Editor) Welcome() { e.welcome() }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,7 +64,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	var when fyne.CanvasObject
 	f.when, when = dateEntry(ev.Date)
 	f.kind = kindPicker(m, model.ClassEvent, ev.Kind)
-	f.kind.SetPlaceHolder("e.g. raid, arrest, statement")
+	f.kind.SetPlaceHolder(lang.L("e.g. raid, arrest, statement"))
 	f.title = widget.NewEntry()
 	f.title.SetText(ev.Title)
 	f.description = widget.NewMultiLineEntry()
@@ -75,7 +76,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	for _, p := range ev.Participants {
 		f.addParticipant(e.actorName(p.Actor), p.Role)
 	}
-	addPerson := widget.NewButtonWithIcon("Add participant", theme.ContentAddIcon(), func() { f.addParticipant("", "") })
+	addPerson := widget.NewButtonWithIcon(lang.L("Add participant"), theme.ContentAddIcon(), func() { f.addParticipant("", "") })
 	f.ties = container.NewVBox()
 	for _, id := range ev.Begins {
 		f.addTie(id, beginsChoice)
@@ -83,18 +84,18 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	for _, id := range ev.Ends {
 		f.addTie(id, endsChoice)
 	}
-	addTie := widget.NewButtonWithIcon("Add tie", theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
-	f.matchDates = widget.NewCheck("Start the ties it begins, and end those it ends, on its date", nil)
+	addTie := widget.NewButtonWithIcon(lang.L("Add tie"), theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
+	f.matchDates = widget.NewCheck(lang.L("Start the ties it begins, and end those it ends, on its date"), nil)
 	f.matchDates.SetChecked(true)
 	f.sources = e.newSourcesField(ev.Sources)
 
-	f.add("date", "Date", when)
-	f.add("kind", "Kind", f.kind)
-	f.add("title", "Title", f.title)
-	f.add("description", "Description", f.description)
-	f.add("participants", "Participants", container.NewVBox(f.people, container.NewHBox(addPerson)))
-	f.add("ties", "Ties", container.NewVBox(f.ties, container.NewHBox(addTie), f.matchDates))
-	f.add("sources", "Sources", f.sources.content)
+	f.add("date", lang.L("Date"), when)
+	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("title", lang.L("Title"), f.title)
+	f.add("description", lang.X("ui.description", "Description"), f.description)
+	f.add("participants", lang.L("Participants"), container.NewVBox(f.people, container.NewHBox(addPerson)))
+	f.add("ties", lang.L("Ties"), container.NewVBox(f.ties, container.NewHBox(addTie), f.matchDates))
+	f.add("sources", lang.L("Sources"), f.sources.content)
 	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
@@ -122,9 +123,9 @@ func (f *eventEditor) tieChoice(t model.Tie) string {
 func (f *eventEditor) addParticipant(name, role string) {
 	r := participantRow{actor: actorPicker(f.e.doc.m), role: widget.NewEntry()}
 	r.actor.SetText(name)
-	r.actor.SetPlaceHolder("actor")
+	r.actor.SetPlaceHolder(lang.L("actor"))
 	r.role.SetText(role)
-	r.role.SetPlaceHolder("role (optional)")
+	r.role.SetPlaceHolder(lang.L("role (optional)"))
 	var remove *widget.Button
 	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i, p := range f.participants {
@@ -169,9 +170,9 @@ func (f *eventEditor) tieOptions(id model.ID) []string {
 
 func (f *eventEditor) addTie(id model.ID, change string) {
 	r := tieRow{tie: widget.NewSelect(f.tieOptions(id), nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
-	r.tie.PlaceHolder = "(choose a tie)"
+	r.tie.PlaceHolder = lang.L("(choose a tie)")
 	if len(r.tie.Options) == 0 {
-		r.tie.PlaceHolder = "(add participants first: their ties are offered)"
+		r.tie.PlaceHolder = lang.L("(add participants first: their ties are offered)")
 	}
 	if t, ok := f.e.doc.m.Tie(id); ok {
 		r.tie.SetSelected(f.tieChoice(t))
@@ -201,18 +202,18 @@ func understood(text string) string {
 	d, err := model.ParseDate(text)
 	switch {
 	case err != nil:
-		return "not a date yet: YYYY, YYYY-MM or YYYY-MM-DD"
+		return lang.L("not a date yet: YYYY, YYYY-MM or YYYY-MM-DD")
 	case d.IsZero():
 		return ""
 	}
 	t := d.First().Time()
 	switch d.Precision {
 	case model.PrecisionYear:
-		return fmt.Sprintf("year: %d", d.Year)
+		return fmt.Sprintf(lang.L("year: %d"), d.Year)
 	case model.PrecisionMonth:
-		return fmt.Sprintf("month: %s %d", t.Month(), d.Year)
+		return fmt.Sprintf(lang.L("month: %s %d"), t.Month(), d.Year)
 	}
-	return fmt.Sprintf("day: %d %s %d", t.Day(), t.Month(), d.Year)
+	return fmt.Sprintf(lang.L("day: %d %s %d"), t.Day(), t.Month(), d.Year)
 }
 
 // read turns the inputs into an event, showing a message beside every
@@ -223,15 +224,15 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 	ev = f.event
 	ev.Date = f.date("date", f.when.Text)
 	if ev.Date.IsZero() && f.message("date") == "" {
-		f.fail("date", "a date is required")
+		f.fail("date", lang.L("a date is required"))
 	}
 	ev.Kind = kindName(m, model.ClassEvent, f.kind.Text)
 	if ev.Kind == "" {
-		f.fail("kind", "choose or type a kind")
+		f.fail("kind", lang.L("choose or type a kind"))
 	}
 	ev.Title = strings.TrimSpace(f.title.Text)
 	if ev.Title == "" {
-		f.fail("title", "a title is required")
+		f.fail("title", lang.L("a title is required"))
 	}
 	ev.Description = strings.TrimSpace(f.description.Text)
 	ev.Participants = nil
@@ -247,7 +248,7 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 			if errors.As(err, &fe) {
 				msg = fe.Msg
 			}
-			f.fail("participants", fmt.Sprintf("participant %d: %s", i+1, msg))
+			f.fail("participants", fmt.Sprintf(lang.L("participant %d: %s"), i+1, msg))
 			continue
 		}
 		ev.Participants = append(ev.Participants, model.Participant{Actor: a.ID, Role: strings.TrimSpace(p.role.Text)})
@@ -256,11 +257,11 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 	for i, r := range f.links {
 		id, chosen := f.tieByChoice[r.tie.Selected]
 		if !chosen {
-			f.fail("ties", fmt.Sprintf("tie %d: choose a tie, or remove the row", i+1))
+			f.fail("ties", fmt.Sprintf(lang.L("tie %d: choose a tie, or remove the row"), i+1))
 			continue
 		}
 		if slices.Contains(ev.Begins, id) || slices.Contains(ev.Ends, id) {
-			f.fail("ties", fmt.Sprintf("tie %d is listed twice", i+1))
+			f.fail("ties", fmt.Sprintf(lang.L("tie %d is listed twice"), i+1))
 			continue
 		}
 		if r.change.Selected == beginsChoice {
@@ -289,9 +290,9 @@ func (f *eventEditor) save() bool {
 	if !ok {
 		return false
 	}
-	summary := "New Event " + quoted(ev.Title)
+	summary := lang.L("New Event ") + quoted(ev.Title)
 	if ev.ID != 0 {
-		summary = "Edit Event " + quoted(ev.Title)
+		summary = lang.L("Edit Event ") + quoted(ev.Title)
 	}
 	var matched []model.Tie
 	if f.matchDates.Checked {
@@ -302,7 +303,7 @@ func (f *eventEditor) save() bool {
 				continue
 			}
 			if err := t.Span.Check(); err != nil {
-				f.fail("ties", fmt.Sprintf("with the event's date, %s %s: change its dates, or do not match them", f.e.tieName(t), err))
+				f.fail("ties", fmt.Sprintf(lang.L("with the event's date, %s %s: change its dates, or do not match them"), f.e.tieName(t), err))
 				return false
 			}
 			matched = append(matched, t)
@@ -319,9 +320,9 @@ func (f *eventEditor) save() bool {
 // eventForm opens the event form in a dialog.
 func (e *Editor) eventForm(ev model.Event) {
 	f := e.newEventEditor(ev)
-	title := "New Event"
+	title := lang.L("New Event")
 	if ev.ID != 0 {
-		title = "Edit Event"
+		title = lang.L("Edit Event")
 	}
 	var d dialog.Dialog
 	var del func()
@@ -359,7 +360,7 @@ func (e *Editor) eventFromTie(t model.Tie, change string) {
 // deleteEvent deletes an event as one undoable change; the ties it began
 // and ended stay.
 func (e *Editor) deleteEvent(ev model.Event) {
-	c := model.Change{Summary: "Delete Event " + quoted(ev.Title), Delete: model.Deleted{Events: []model.ID{ev.ID}}}
+	c := model.Change{Summary: lang.L("Delete Event ") + quoted(ev.Title), Delete: model.Deleted{Events: []model.ID{ev.ID}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}

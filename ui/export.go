@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,10 +23,10 @@ func (e *Editor) ExportPNG(out io.Writer, w, h int) error {
 // ExportPicture writes what the diagram shows as p says.
 func (e *Editor) ExportPicture(out io.Writer, p Picture) error {
 	if err := render.CheckSize(p.W, p.H); err != nil {
-		return fmt.Errorf("export %s: %w", p.Format, err)
+		return fmt.Errorf(lang.L("export %s: %w"), p.Format, err)
 	}
 	if err := render.CheckDPI(p.DPI); err != nil {
-		return fmt.Errorf("export %s: %w", p.Format, err)
+		return fmt.Errorf(lang.L("export %s: %w"), p.Format, err)
 	}
 	return e.diagram.PictureLater(p)(out)
 }
@@ -59,7 +61,7 @@ func exportDPI(s string) (float64, error) {
 	}
 	dpi, err := strconv.ParseFloat(s, 64)
 	if err != nil || dpi < 1 || dpi > 10000 {
-		return 0, fmt.Errorf("the resolution must be a number of dots per inch, 1 to 10000, or empty")
+		return 0, errors.New(lang.L("the resolution must be a number of dots per inch, 1 to 10000, or empty"))
 	}
 	return dpi, nil
 }
@@ -72,7 +74,7 @@ func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
 		w, errW := strconv.Atoi(strings.TrimSpace(ws))
 		h, errH := strconv.Atoi(strings.TrimSpace(hs))
 		if errW != nil || errH != nil {
-			return 0, 0, 0, fmt.Errorf("width and height must be whole numbers of pixels")
+			return 0, 0, 0, errors.New(lang.L("width and height must be whole numbers of pixels"))
 		}
 		if err := render.CheckSize(w, h); err != nil {
 			return 0, 0, 0, err
@@ -81,7 +83,7 @@ func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
 	}
 	w, h, paper, err := render.ParseSize(strings.TrimSpace(ws)+"x"+strings.TrimSpace(hs)+unit, dpi)
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf("width and height must be numbers of %s: %w", unit, err)
+		return 0, 0, 0, fmt.Errorf(lang.L("width and height must be numbers of %s: %w"), unit, err)
 	}
 	return w, h, paper, nil
 }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -109,17 +111,17 @@ func (e *Editor) newExportForm() *exportForm {
 		f.height.SetText(strconv.Itoa(ph))
 	}
 	f.dpi.SetText(prefs.String(exportDPIKey))
-	f.dpi.SetPlaceHolder("none, or e.g. 300 for print")
+	f.dpi.SetPlaceHolder(lang.L("none, or e.g. 300 for print"))
 	th, err := render.ParseTheme(prefs.StringWithFallback(exportThemeKey, string(windowTheme())))
 	if err != nil {
 		th = render.Light
 	}
 	f.theme = themeChoice(th)
-	f.transparent = widget.NewCheck("Transparent background", nil)
+	f.transparent = widget.NewCheck(lang.L("Transparent background"), nil)
 	f.transparent.SetChecked(prefs.Bool(exportTransparentKey))
-	f.sources = widget.NewCheck("Sources and credit in a footer", nil)
+	f.sources = widget.NewCheck(lang.L("Sources and credit in a footer"), nil)
 	f.sources.SetChecked(prefs.Bool(exportSourcesKey))
-	f.labels = widget.NewCheck("Label every tie, with its weight", nil)
+	f.labels = widget.NewCheck(lang.L("Label every tie, with its weight"), nil)
 	f.labels.SetChecked(prefs.Bool(exportTieLabelsKey))
 
 	first, last := e.doc.day, e.doc.day
@@ -139,29 +141,29 @@ func (e *Editor) newExportForm() *exportForm {
 	f.hold.SetText(prefs.StringWithFallback(animHoldKey, "1.5"))
 	f.dates, f.columns = widget.NewEntry(), widget.NewEntry()
 	f.dates.SetText(prefs.StringWithFallback(multDatesKey, "events"))
-	f.dates.SetPlaceHolder("events, 3m, 1y, or 2024-04-04, 2024-04-07")
+	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
 	f.columns.SetText(prefs.String(multColsKey))
-	f.columns.SetPlaceHolder("as square as the dates make")
+	f.columns.SetPlaceHolder(lang.L("as square as the dates make"))
 
 	for _, r := range []struct {
 		label string
 		field fyne.CanvasObject
 		kinds string
 	}{
-		{"Dates", f.dates, "m"},
-		{"From", f.from, "am"},
+		{lang.L("Dates"), f.dates, "m"},
+		{lang.L("From"), f.from, "am"},
 		{"To", f.to, "am"},
-		{"Columns", f.columns, "m"},
-		{"Format", f.format, "dm"},
-		{"Format", f.movie, "a"},
-		{"Steps", f.step, "a"},
-		{"Frames a second", f.fps, "a"},
-		{"Rest at each date (s)", f.hold, "a"},
-		{"Width", f.width, "dam"},
-		{"Height", f.height, "dam"},
-		{"Unit", f.unit, "dm"},
-		{"Resolution (dpi)", f.dpi, "dm"},
-		{"Theme", f.theme, "dam"},
+		{lang.L("Columns"), f.columns, "m"},
+		{lang.L("Format"), f.format, "dm"},
+		{lang.L("Format"), f.movie, "a"},
+		{lang.L("Steps"), f.step, "a"},
+		{lang.L("Frames a second"), f.fps, "a"},
+		{lang.L("Rest at each date (s)"), f.hold, "a"},
+		{lang.L("Width"), f.width, "dam"},
+		{lang.L("Height"), f.height, "dam"},
+		{lang.L("Unit"), f.unit, "dm"},
+		{lang.L("Resolution (dpi)"), f.dpi, "dm"},
+		{lang.L("Theme"), f.theme, "dam"},
 		{"", f.transparent, "d"},
 		{"", f.sources, "d"},
 		{"", f.labels, "d"},
@@ -256,7 +258,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
 		q := animationRequest{from: f.from.Text, to: f.to.Text, step: f.step.Selected, fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
 		if f.unit.Selected != "px" {
-			return exportJob{}, fmt.Errorf("an animation is sized in pixels")
+			return exportJob{}, errors.New(lang.L("an animation is sized in pixels"))
 		}
 		a, err := q.animation(m)
 		if err != nil {
@@ -264,16 +266,16 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		}
 		r := e.r.Twin()
 		name := base + " " + a.Dates[0].String() + " to " + a.Dates[len(a.Dates)-1].String()
-		job := exportJob{ext: "." + string(mf), what: fmt.Sprintf("%d frames", a.Frames()),
-			choice: fileChoice{title: "Export Animation", save: true, name: name + ".gif", kind: "GIF animations", exts: []string{".gif"}},
+		job := exportJob{ext: "." + string(mf), what: fmt.Sprintf(lang.L("%d frames"), a.Frames()),
+			choice: fileChoice{title: lang.L("Export Animation"), save: true, name: name + ".gif", kind: lang.L("GIF animations"), exts: []string{".gif"}},
 			write: func(ctx context.Context, path string, progress func(done, total int)) error {
 				return writeAnimation(ctx, r, m, tl, a, mf, path, progress)
 			}}
 		switch mf {
 		case render.MP4:
-			job.choice.name, job.choice.kind, job.choice.exts = name+".mp4", "MP4 videos", []string{".mp4"}
+			job.choice.name, job.choice.kind, job.choice.exts = name+".mp4", lang.L("MP4 videos"), []string{".mp4"}
 		case render.PNGFrames:
-			job.choice.name, job.choice.kind, job.choice.exts, job.ext = name+" frames", "folders", nil, ""
+			job.choice.name, job.choice.kind, job.choice.exts, job.ext = name+lang.L(" frames"), "folders", nil, ""
 		}
 		return job, nil
 	}
@@ -290,7 +292,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		dpi = 300 // the resolution ParseSize took
 	}
 	upper := strings.ToUpper(string(pf))
-	choice := fileChoice{title: "Export " + upper, save: true, kind: upper + " files", exts: []string{pf.Extension()}}
+	choice := fileChoice{title: fmt.Sprintf(lang.L("Export %s"), upper), save: true, kind: fmt.Sprintf(lang.L("%s files"), upper), exts: []string{pf.Extension()}}
 	if f.kind.Selected == exportMultiples {
 		q := multiplesRequest{dates: f.dates.Text, from: f.from.Text, to: f.to.Text, columns: f.columns.Text}
 		mu, err := q.multiples(m, w, h, th)
@@ -298,8 +300,8 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 			return exportJob{}, err
 		}
 		r := e.r.Twin()
-		choice.name = base + " multiples" + pf.Extension()
-		return exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf("%d dates", len(mu.Dates)),
+		choice.name = base + lang.L(" multiples") + pf.Extension()
+		return exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf(lang.L("%d dates"), len(mu.Dates)),
 			write: func(_ context.Context, path string, _ func(int, int)) error {
 				return writeFileWhole(path, func(out io.Writer) error { return r.WriteMultiples(out, pf, m, tl, mu, dpi) })
 			}}, nil
@@ -319,17 +321,17 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 // writes it in the background, with a progress bar and Cancel.
 func (e *Editor) exportDialog() {
 	if e.tl == nil {
-		e.showError(fmt.Errorf("export: the map is still being laid out"))
+		e.showError(errors.New(lang.L("export: the map is still being laid out")))
 		return
 	}
 	f := e.newExportForm()
-	d := dialog.NewCustomConfirm("Export", "Choose file…", "Cancel", f.content(), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Export"), lang.L("Choose file…"), lang.L("Cancel"), f.content(), func(ok bool) {
 		if !ok {
 			return
 		}
 		job, err := e.exportJob(f)
 		if err != nil {
-			e.showError(fmt.Errorf("export %s: %w", strings.ToLower(f.kind.Selected), err))
+			e.showError(fmt.Errorf(lang.L("export %s: %w"), strings.ToLower(f.kind.Selected), err))
 			return
 		}
 		f.remember()
@@ -337,11 +339,11 @@ func (e *Editor) exportDialog() {
 			if job.ext != "" && !strings.EqualFold(filepath.Ext(path), job.ext) {
 				path += job.ext
 			}
-			e.inBackgroundCancellable("Exporting "+job.what+"…", func(ctx context.Context, progress func(done, total int)) (func(), error) {
+			e.inBackgroundCancellable(lang.L("Exporting ")+job.what+"…", func(ctx context.Context, progress func(done, total int)) (func(), error) {
 				if err := job.write(ctx, path, progress); err != nil {
 					return nil, err
 				}
-				return func() { e.status.SetText("Exported " + job.what + " to " + path) }, nil
+				return func() { e.status.SetText(lang.L("Exported ") + job.what + " to " + path) }, nil
 			})
 		})
 	}, e.win)

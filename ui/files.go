@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"os"
 	"path/filepath"
@@ -45,20 +47,20 @@ func (e *Editor) SetFiles(f *Files, path string) {
 
 // fileItems are the File menu's items above Quit.
 func (e *Editor) fileItems() []*fyne.MenuItem {
-	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("", e.recentItems()...)
 	return []*fyne.MenuItem{
-		e.item("New Map…", ctrl(fyne.KeyN, 0), e.newMapDialog),
-		e.item("Open…", ctrl(fyne.KeyO, 0), e.openDialog),
+		e.item(lang.L("New Map…"), ctrl(fyne.KeyN, 0), e.newMapDialog),
+		e.item(lang.L("Open…"), ctrl(fyne.KeyO, 0), e.openDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		e.item("Save As…", ctrl(fyne.KeyS, fyne.KeyModifierShift), e.saveAsDialog),
+		e.item(lang.L("Save As…"), ctrl(fyne.KeyS, fyne.KeyModifierShift), e.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
-		e.item("Import…", ctrl(fyne.KeyI, 0), e.importDialog),
-		fyne.NewMenuItem("Update from Tables…", e.updateDialog),
-		e.item("Export…", ctrl(fyne.KeyE, 0), e.exportDialog),
+		e.item(lang.L("Import…"), ctrl(fyne.KeyI, 0), e.importDialog),
+		fyne.NewMenuItem(lang.L("Update from Tables…"), e.updateDialog),
+		e.item(lang.L("Export…"), ctrl(fyne.KeyE, 0), e.exportDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Map Properties…", e.propertiesDialog),
+		fyne.NewMenuItem(lang.L("Map Properties…"), e.propertiesDialog),
 	}
 }
 
@@ -74,7 +76,7 @@ func (e *Editor) recentItems() []*fyne.MenuItem {
 		items = append(items, it)
 	}
 	if len(items) == 0 {
-		it := fyne.NewMenuItem("No maps opened yet", nil)
+		it := fyne.NewMenuItem(lang.L("No maps opened yet"), nil)
 		it.Disabled = true
 		items = append(items, it)
 	}
@@ -100,13 +102,13 @@ func (e *Editor) remember(path string) {
 	}
 	list := slices.DeleteFunc(a.Preferences().StringList(recentKey), func(p string) bool { return p == abs })
 	list = append([]string{abs}, list...)
-	a.Preferences().SetStringList(recentKey, list[:min(len(list), maxRecent)])
+	a.Preferences().SetStringList(recentKey, list[:min(len(list), recentCount())])
 }
 
 // withFiles runs f when the editor can open files, else says why not.
 func (e *Editor) withFiles(f func()) {
 	if e.files == nil {
-		e.showError(fmt.Errorf("maps cannot be opened from this window"))
+		e.showError(errors.New(lang.L("maps cannot be opened from this window")))
 		return
 	}
 	f()
@@ -114,7 +116,7 @@ func (e *Editor) withFiles(f func()) {
 
 // mapFiles is the file dialogs' choice of map files.
 func mapFiles(title string, save bool, name string) fileChoice {
-	return fileChoice{title: title, save: save, name: name, kind: "relmap maps", exts: []string{".relmap"}}
+	return fileChoice{title: title, save: save, name: name, kind: lang.L("relmap maps"), exts: []string{".relmap"}}
 }
 
 func withExtension(path string) string {
@@ -126,7 +128,7 @@ func withExtension(path string) string {
 
 func (e *Editor) newMapDialog() {
 	e.withFiles(func() {
-		e.chooseFile(mapFiles("New Map", true, "Untitled.relmap"), func(path string) {
+		e.chooseFile(mapFiles(lang.L("New Map"), true, "Untitled.relmap"), func(path string) {
 			if err := e.newMap(withExtension(path)); err != nil {
 				e.showError(err)
 			}
@@ -136,7 +138,7 @@ func (e *Editor) newMapDialog() {
 
 func (e *Editor) openDialog() {
 	e.withFiles(func() {
-		e.chooseFile(mapFiles("Open Map", false, ""), e.openPath)
+		e.chooseFile(mapFiles(lang.L("Open Map"), false, ""), e.openPath)
 	})
 }
 
@@ -146,7 +148,7 @@ func (e *Editor) openDialog() {
 func (e *Editor) openPath(path string) {
 	e.withFiles(func() {
 		read := e.loaded(path)
-		e.inBackground("Opening "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
+		e.inBackground(lang.L("Opening ")+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
 			return read(e.files.Open(path))
 		})
 	})
@@ -181,14 +183,14 @@ func (e *Editor) saveAsDialog() {
 	e.withFiles(func() {
 		c, ok := e.doc.store.(model.Copier)
 		if !ok {
-			e.showError(fmt.Errorf("this map cannot be copied"))
+			e.showError(errors.New(lang.L("this map cannot be copied")))
 			return
 		}
 		name := strings.TrimSuffix(filepath.Base(e.doc.path), filepath.Ext(e.doc.path)) + " copy.relmap"
-		e.chooseFile(mapFiles("Save Map As", true, name), func(path string) {
+		e.chooseFile(mapFiles(lang.L("Save Map As"), true, name), func(path string) {
 			path = withExtension(path)
 			read := e.loaded(path)
-			e.inBackground("Saving a copy as "+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
+			e.inBackground(lang.L("Saving a copy as ")+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
 				return read(e.copyTo(c, path))
 			})
 		})
@@ -276,7 +278,7 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // picked), to the map as one undoable change, read and written off the
 // UI goroutine.
 func (e *Editor) importDialog() {
-	e.chooseFile(fileChoice{title: "Import", kind: "maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)",
+	e.chooseFile(fileChoice{title: lang.L("Import"), kind: lang.L("maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)"),
 		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs"}}, e.importInBackground)
 }
 
@@ -285,18 +287,18 @@ func (e *Editor) importDialog() {
 // the rest are added, as one undoable change, and the status line says
 // what it did.
 func (e *Editor) updateDialog() {
-	e.chooseFile(fileChoice{title: "Update from Tables", kind: "CSV tables", exts: []string{".csv"}}, e.updateInBackground)
+	e.chooseFile(fileChoice{title: lang.L("Update from Tables"), kind: lang.L("CSV tables"), exts: []string{".csv"}}, e.updateInBackground)
 }
 
 // updateInBackground is updateDialog's work, off the UI goroutine.
 func (e *Editor) updateInBackground(path string) {
 	to, ok := e.doc.store.(model.ApplierTo)
 	if !ok {
-		e.showError(fmt.Errorf("this map cannot be updated from tables"))
+		e.showError(errors.New(lang.L("this map cannot be updated from tables")))
 		return
 	}
 	dir := filepath.Dir(path)
-	e.inBackground("Updating from the tables in "+filepath.Base(dir)+"…", func(progress func(int, int)) (func(), error) {
+	e.inBackground(lang.L("Updating from the tables in ")+filepath.Base(dir)+"…", func(progress func(int, int)) (func(), error) {
 		var counts model.Counts
 		ctx := model.WithProgress(context.Background(), progress)
 		applied, err := to.ApplyTo(ctx, func(base *model.Map) (model.Change, error) {
@@ -306,11 +308,11 @@ func (e *Editor) updateInBackground(path string) {
 			}
 			read.Kinds = append(read.Kinds, model.StyleNewKinds(base, read)...)
 			var c model.Change
-			c, counts = model.Reconcile("Update from "+filepath.Base(dir), base, read)
+			c, counts = model.Reconcile(lang.L("Update from ")+filepath.Base(dir), base, read)
 			return c, nil
 		})
 		return func() {
-			msg := "Updated from tables: " + counts.String() + "."
+			msg := lang.L("Updated from tables: ") + counts.String() + "."
 			e.status.SetText(msg)
 			if !applied.IsEmpty() {
 				e.notice = msg // the layout of the update shows it again when done
@@ -324,12 +326,12 @@ func (e *Editor) updateInBackground(path string) {
 // with a bar that follows the records as they are read and written.
 func (e *Editor) importInBackground(path string) {
 	base := e.doc.m
-	e.inBackground("Importing "+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
+	e.inBackground(lang.L("Importing ")+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
 		applied, notes, err := e.importChange(path, base, progress)
 		return func() {
 			e.doc.Applied(applied)
 			if len(notes) > 0 {
-				e.status.SetText(fmt.Sprintf("Imported %s; not carried over: %s", filepath.Base(path), strings.Join(notes, "; ")))
+				e.status.SetText(fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
 			}
 		}, err
 	})
@@ -396,7 +398,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			progress(100+done*900/total, 1000)
 		}
 	})
-	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap("Import "+quoted(filepath.Base(path)), add))
+	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap(lang.L("Import ")+quoted(filepath.Base(path)), add))
 	return applied, notes, err
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -54,17 +55,17 @@ func (e *Editor) filterNote() string {
 	switch n := len(e.hidden); n {
 	case 0:
 	case 1:
-		parts = append(parts, "1 kind hidden")
+		parts = append(parts, lang.L("1 kind hidden"))
 	default:
-		parts = append(parts, fmt.Sprintf("%d kinds hidden", n))
+		parts = append(parts, fmt.Sprintf(lang.L("%d kinds hidden"), n))
 	}
 	if e.attrKey != "" {
-		parts = append(parts, fmt.Sprintf("only %s = %s", e.attrKey, e.attrValue))
+		parts = append(parts, fmt.Sprintf(lang.L("only %s = %s"), e.attrKey, e.attrValue))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Filter on: " + strings.Join(parts, ", ")
+	return lang.L("Filter on: ") + strings.Join(parts, ", ")
 }
 
 // setAttrFilter shows only the actors whose attribute key has value (key
@@ -129,7 +130,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		keySel.SetSelected(anyKey)
 	}
 	return []fyne.CanvasObject{
-		widget.NewLabelWithStyle("Only actors whose attribute", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Only actors whose attribute"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(2, keySel, valueSel),
 	}
 }
@@ -161,11 +162,11 @@ func (e *Editor) filterDialog() {
 	for _, t := range e.doc.m.Ties {
 		ties[t.Kind]++
 	}
-	section("Actors", model.ClassActor, actors)
-	section("Ties", model.ClassTie, ties)
+	section(lang.L("Actors"), model.ClassActor, actors)
+	section(lang.L("Ties"), model.ClassTie, ties)
 	boxes = append(boxes, e.attrSection()...)
 	content := container.NewVScroll(container.NewVBox(boxes...))
-	d := dialog.NewCustom("Filter", "Close", content, e.win)
+	d := dialog.NewCustom(lang.L("Filter"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(420, 560))
 	d.Show()
 }

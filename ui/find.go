@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -19,7 +20,7 @@ import (
 // with its dates, and taking it moves to a date on which it is shown.
 func (e *Editor) findDialog() {
 	entry := widget.NewEntry()
-	entry.SetPlaceHolder("Name, short name, attribute or notes")
+	entry.SetPlaceHolder(lang.L("Name, short name, attribute or notes"))
 	var matches []model.Match
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
 	list := widget.NewList(func() int { return len(matches) },
@@ -34,11 +35,11 @@ func (e *Editor) findDialog() {
 		case s == "":
 			count.SetText("")
 		case len(matches) == 0:
-			count.SetText("No actor matches.")
+			count.SetText(lang.L("No actor matches."))
 		case len(matches) == 1:
-			count.SetText("1 actor")
+			count.SetText(lang.L("1 actor"))
 		default:
-			count.SetText(strconv.Itoa(len(matches)) + " actors")
+			count.SetText(strconv.Itoa(len(matches)) + lang.L(" actors"))
 		}
 	}
 	var d dialog.Dialog
@@ -53,7 +54,7 @@ func (e *Editor) findDialog() {
 		}
 	}
 	content := container.NewBorder(container.NewVBox(entry, count), nil, nil, nil, list)
-	d = dialog.NewCustom("Find", "Close", content, e.win)
+	d = dialog.NewCustom(lang.L("Find"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(600, 480))
 	d.Show()
 	e.win.Canvas().Focus(entry)
@@ -78,7 +79,7 @@ func (e *Editor) matchLine(m model.Match) string {
 		line += ", " + m.Field + ": " + clip(m.Text, 60)
 	}
 	if !a.Exists(e.doc.day) {
-		line += " — not shown on " + e.doc.day.String()
+		line += lang.L(" — not shown on ") + e.doc.day.String()
 	}
 	return line
 }

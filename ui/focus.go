@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -140,7 +141,7 @@ type pathsKey struct {
 // date on show is drawn in full and the rest faded; 0 ends the focus.
 func (e *Editor) focusStep(by int) {
 	if e.doc.selected == 0 {
-		e.status.SetText("Select an actor to focus on it.")
+		e.status.SetText(lang.L("Select an actor to focus on it."))
 		return
 	}
 	if e.route != nil {
@@ -161,15 +162,15 @@ func (e *Editor) sayFocus() {
 		return
 	}
 	a, _ := e.doc.m.Actor(e.doc.selected)
-	steps := "1 step"
+	steps := lang.L("1 step")
 	if e.focus > 1 {
-		steps = fmt.Sprintf("%d steps", e.focus)
+		steps = fmt.Sprintf(lang.L("%d steps"), e.focus)
 	}
 	more := ""
 	if n := len(e.focusMore); n > 0 {
-		more = fmt.Sprintf(", widened from %d more", n)
+		more = fmt.Sprintf(lang.L(", widened from %d more"), n)
 	}
-	e.status.SetText(fmt.Sprintf("Focus: within %s of %s%s. Ctrl+] widens it, Ctrl+[ narrows it, right-click an actor in it to widen from there, Escape ends it.", steps, a.Label(), more))
+	e.status.SetText(fmt.Sprintf(lang.L("Focus: within %s of %s%s. Ctrl+] widens it, Ctrl+[ narrows it, right-click an actor in it to widen from there, Escape ends it."), steps, a.Label(), more))
 }
 
 // pathDialog asks which actor to find a path to from actor from, then
@@ -177,9 +178,9 @@ func (e *Editor) sayFocus() {
 func (e *Editor) pathDialog(from model.ID) {
 	a, _ := e.doc.m.Actor(from)
 	to := actorPicker(e.doc.m)
-	to.SetPlaceHolder("Actor")
-	items := []*widget.FormItem{widget.NewFormItem("Path to", to)}
-	d := dialog.NewForm("Path From "+a.Label(), "Show", "Cancel", items, func(ok bool) {
+	to.SetPlaceHolder(lang.L("Actor"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Path to"), to)}
+	d := dialog.NewForm(lang.L("Path From ")+a.Label(), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -216,7 +217,7 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	}
 	from, _ := e.doc.m.Actor(q.from)
 	to, _ := e.doc.m.Actor(q.to)
-	objs := []fyne.CanvasObject{heading("Paths from " + from.Label() + " to " + to.Label())}
+	objs := []fyne.CanvasObject{heading(lang.L("Paths from ") + from.Label() + " to " + to.Label())}
 	paths := e.routePaths()
 	if len(paths) == 0 {
 		objs = append(objs, wrapped("No connection on "+e.doc.day.Time().Format("2 January 2006")+"."))
@@ -249,7 +250,7 @@ func (e *Editor) sayPath() {
 	date := e.doc.day.Time().Format("2 January 2006")
 	paths := e.routePaths()
 	if len(paths) == 0 {
-		e.status.SetText(fmt.Sprintf("%s and %s: no connection on %s.", from.Label(), to.Label(), date))
+		e.status.SetText(fmt.Sprintf(lang.L("%s and %s: no connection on %s."), from.Label(), to.Label(), date))
 		return
 	}
 	var names []string
@@ -258,17 +259,17 @@ func (e *Editor) sayPath() {
 		names = append(names, x.Label())
 	}
 	ties := len(paths[0].Ties)
-	line := fmt.Sprintf("On %s: %s (%d ties)", date, strings.Join(names, " – "), ties)
+	line := fmt.Sprintf(lang.L("On %s: %s (%d ties)"), date, strings.Join(names, " – "), ties)
 	if n := len(paths) - 1; n > 0 {
-		line += fmt.Sprintf("; %d other ways (View menu, Next Path)", n)
+		line += fmt.Sprintf(lang.L("; %d other ways (View menu, Next Path)"), n)
 	}
-	e.status.SetText(line + ". Escape ends it.")
+	e.status.SetText(line + lang.L(". Escape ends it."))
 }
 
 // nextPath stresses the next of the shortest paths asked for.
 func (e *Editor) nextPath() {
 	if e.route == nil {
-		e.status.SetText("Right-click an actor and choose Path To… first.")
+		e.status.SetText(lang.L("Right-click an actor and choose Path To… first."))
 		return
 	}
 	n := len(e.routePaths())

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,7 +92,7 @@ func onChange(o fyne.CanvasObject, do func()) {
 func dateEntry(d model.Date) (*widget.Entry, fyne.CanvasObject) {
 	en := widget.NewEntry()
 	en.SetText(d.String())
-	en.SetPlaceHolder("YYYY, YYYY-MM or YYYY-MM-DD")
+	en.SetPlaceHolder(lang.L("YYYY, YYYY-MM or YYYY-MM-DD"))
 	hint := widget.NewLabel("")
 	hint.Importance = widget.LowImportance
 	show := func(s string) {
@@ -178,7 +179,7 @@ func (f *form) actorRef(m *model.Map, name, text string, optional bool) model.ID
 	text = strings.TrimSpace(text)
 	if text == "" {
 		if !optional {
-			f.fail(name, "choose an actor")
+			f.fail(name, lang.L("choose an actor"))
 		}
 		return 0
 	}
@@ -199,7 +200,7 @@ func (f *form) actorRef(m *model.Map, name, text string, optional bool) model.ID
 func (f *form) date(name, text string) model.Date {
 	d, err := model.ParseDate(text)
 	if err != nil {
-		f.fail(name, "not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got "+strings.TrimSpace(text)+")")
+		f.fail(name, lang.L("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got ")+strings.TrimSpace(text)+")")
 		return model.Date{}
 	}
 	return d

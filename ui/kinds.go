@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +20,7 @@ import (
 var classNames = []struct {
 	class model.Class
 	name  string
-}{{model.ClassActor, "Actors"}, {model.ClassTie, "Ties"}, {model.ClassEvent, "Events"}}
+}{{model.ClassActor, lang.L("Actors")}, {model.ClassTie, lang.L("Ties")}, {model.ClassEvent, lang.L("Events")}}
 
 // kindsDialog lists the kinds of the map, a tab per class: each with its
 // colour, label, name and how many records use it, and buttons that edit
@@ -41,11 +42,11 @@ func (e *Editor) kindsDialog() {
 		tabs.Refresh()
 	}
 	fill()
-	add := widget.NewButtonWithIcon("New Kind…", theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon(lang.L("New Kind…"), theme.ContentAddIcon(), func() {
 		class := classNames[max(tabs.SelectedIndex(), 0)].class
 		e.kindForm(model.Kind{Class: class}, fill)
 	})
-	d = dialog.NewCustom("Kinds", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, tabs), e.win)
+	d = dialog.NewCustom(lang.L("Kinds"), lang.L("Close"), container.NewBorder(nil, container.NewHBox(add), nil, nil, tabs), e.win)
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()
 }
@@ -81,10 +82,10 @@ func (e *Editor) kindList(class model.Class, changed func()) fyne.CanvasObject {
 		swatch := canvas.NewRectangle(swatchColor(k.Color))
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		swatch.CornerRadius = 4
-		text := fmt.Sprintf("%s  (%s) · used %d×", k.DisplayName(), k.Name, uses[name])
+		text := fmt.Sprintf(lang.L("%s  (%s) · used %d×"), k.DisplayName(), k.Name, uses[name])
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.kindForm(k, changed) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			c := model.Change{Summary: "Delete Kind " + quoted(k.DisplayName()), Delete: model.Deleted{Kinds: []model.Kind{k}}}
+			c := model.Change{Summary: lang.L("Delete Kind ") + quoted(k.DisplayName()), Delete: model.Deleted{Kinds: []model.Kind{k}}}
 			if _, err := e.apply(c); err != nil {
 				e.showError(err)
 			}
@@ -130,18 +131,18 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f := &kindEditor{form: newForm(), kind: k}
 	f.name = widget.NewEntry()
 	f.name.SetText(k.Name)
-	f.name.SetPlaceHolder("e.g. consulate")
+	f.name.SetPlaceHolder(lang.L("e.g. consulate"))
 	if k.Name != "" {
 		f.name.Disable() // records refer to a kind by its name
 	}
 	f.label = widget.NewEntry()
 	f.label.SetText(k.Label)
-	f.label.SetPlaceHolder("as legends and forms show it")
+	f.label.SetPlaceHolder(lang.L("as legends and forms show it"))
 	f.colour = widget.NewEntry()
 	f.colour.SetText(k.Color)
 	f.colour.SetPlaceHolder("#rrggbb")
-	pick := widget.NewButtonWithIcon("Pick…", theme.ColorPaletteIcon(), func() {
-		p := dialog.NewColorPicker("Colour of "+f.kind.DisplayName(), "", func(c color.Color) {
+	pick := widget.NewButtonWithIcon(lang.L("Pick…"), theme.ColorPaletteIcon(), func() {
+		p := dialog.NewColorPicker(lang.L("Colour of ")+f.kind.DisplayName(), "", func(c color.Color) {
 			r, g, b, _ := color.NRGBAModel.Convert(c).(color.NRGBA).RGBA()
 			f.colour.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8))
 		}, e.win)
@@ -149,24 +150,24 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 		p.SetColor(swatchColor(f.colour.Text))
 		p.Show()
 	})
-	f.add("name", "Name", f.name)
-	f.add("label", "Label", f.label)
-	f.add("color", "Colour", container.NewBorder(nil, nil, nil, pick, f.colour))
+	f.add("name", lang.L("Name"), f.name)
+	f.add("label", lang.L("Label"), f.label)
+	f.add("color", lang.L("Colour"), container.NewBorder(nil, nil, nil, pick, f.colour))
 	switch k.Class {
 	case model.ClassActor:
 		f.shape = widget.NewSelect(model.Shapes, nil)
 		f.shape.SetSelected(k.Shape)
-		f.add("shape", "Shape", f.shape)
+		f.add("shape", lang.L("Shape"), f.shape)
 	case model.ClassTie:
-		f.dashed = widget.NewCheck("dashed", nil)
+		f.dashed = widget.NewCheck(lang.L("dashed"), nil)
 		f.dashed.SetChecked(k.Dashed)
-		f.arrow = widget.NewCheck("directed: new ties get an arrow at the second actor", nil)
+		f.arrow = widget.NewCheck(lang.L("directed: new ties get an arrow at the second actor"), nil)
 		f.arrow.SetChecked(k.Arrow)
-		f.weighted = widget.NewCheck("weight drawn as width", nil)
+		f.weighted = widget.NewCheck(lang.L("weight drawn as width"), nil)
 		f.weighted.SetChecked(k.Weighted)
-		f.labelled = widget.NewCheck("label always drawn", nil)
+		f.labelled = widget.NewCheck(lang.L("label always drawn"), nil)
 		f.labelled.SetChecked(k.Labelled)
-		f.add("dashed", "Line", container.NewVBox(f.dashed, f.arrow, f.weighted, f.labelled))
+		f.add("dashed", lang.L("Line"), container.NewVBox(f.dashed, f.arrow, f.weighted, f.labelled))
 	}
 	return f
 }
@@ -188,7 +189,7 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 	if f.kind.Name == "" && k.Name != "" {
 		for _, n := range m.KindNames(k.Class) {
 			if strings.EqualFold(n, k.Name) {
-				f.fail("name", "the map has a kind of this name already")
+				f.fail("name", lang.L("the map has a kind of this name already"))
 			}
 		}
 	}
@@ -206,9 +207,9 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 // Save stores it as one undoable change and calls changed.
 func (e *Editor) kindForm(k model.Kind, changed func()) {
 	f := e.newKindEditor(k)
-	title := "New Kind"
+	title := lang.L("New Kind")
 	if k.Name != "" {
-		title = "Edit Kind " + quoted(k.DisplayName())
+		title = lang.L("Edit Kind ") + quoted(k.DisplayName())
 	}
 	d := formDialog(e, title, f.form, func() bool {
 		out, ok := f.read(e.doc.m)
@@ -218,9 +219,9 @@ func (e *Editor) kindForm(k model.Kind, changed func()) {
 		if out == k {
 			return true
 		}
-		summary := "New Kind " + quoted(out.DisplayName())
+		summary := lang.L("New Kind ") + quoted(out.DisplayName())
 		if k.Name != "" {
-			summary = "Edit Kind " + quoted(out.DisplayName())
+			summary = lang.L("Edit Kind ") + quoted(out.DisplayName())
 		}
 		if _, err := e.apply(model.Change{Summary: summary, Put: model.Records{Kinds: []model.Kind{out}}}); err != nil {
 			f.failErr(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"relmap/layout"
 	"relmap/model"
@@ -152,13 +153,13 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 	e.busy.Hide()
 	switch {
 	case errors.Is(err, context.Canceled):
-		e.status.SetText("Layout cancelled: the picture is the last one laid out (View → Lay Out Again).")
+		e.status.SetText(lang.L("Layout cancelled: the picture is the last one laid out (View → Lay Out Again)."))
 		return
 	case err != nil:
-		e.status.SetText("Layout failed: " + err.Error())
+		e.status.SetText(lang.L("Layout failed: ") + err.Error())
 		return
 	case keepErr != nil:
-		e.status.SetText("The layout could not be kept in the map file: " + keepErr.Error())
+		e.status.SetText(lang.L("The layout could not be kept in the map file: ") + keepErr.Error())
 	default:
 		// A message the layout's own messages covered comes back now.
 		e.status.SetText(e.notice)
@@ -207,11 +208,11 @@ func (e *Editor) progressReporter(gen int) func(done, total int) {
 func (e *Editor) showProgress(done, total int) {
 	e.busy.Show()
 	if total == 0 {
-		e.status.SetText("Laying out…")
+		e.status.SetText(lang.L("Laying out…"))
 		e.progress.SetValue(0)
 		return
 	}
-	e.status.SetText(fmt.Sprintf("Laying out: %d of %d dates", done, total))
+	e.status.SetText(fmt.Sprintf(lang.L("Laying out: %d of %d dates"), done, total))
 	e.progress.SetValue(float64(done) / float64(total))
 }
 

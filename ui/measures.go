@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -20,7 +21,7 @@ import (
 // it.
 func (e *Editor) measuresDialog() {
 	m, day := e.doc.m, e.doc.day
-	e.inBackground("Measuring who matters on "+day.String()+"…", func(func(int, int)) (func(), error) {
+	e.inBackground(lang.L("Measuring who matters on ")+day.String()+"…", func(func(int, int)) (func(), error) {
 		ms := analysis.Measure(m, day)
 		return func() { e.showMeasures(ms, day.String()) }, nil
 	})
@@ -31,7 +32,7 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(measureLine(i+1, ms[i])) })
 	list.OnSelected = func(i widget.ListItemID) { e.Select(ms[i].ID) }
-	d := dialog.NewCustom("Who Matters on "+day, "Close", list, e.win)
+	d := dialog.NewCustom(lang.L("Who Matters on ")+day, lang.L("Close"), list, e.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 	e.measured = ms // for tests
@@ -40,9 +41,9 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 // measureLine is one row of the ranking: "1. Mexico — betweenness 81,
 // degree 7, PageRank 0.077, community 2".
 func measureLine(rank int, x analysis.Metrics) string {
-	line := fmt.Sprintf("%d. %s — betweenness %g, degree %d, PageRank %.3f", rank, x.Name, x.Betweenness, x.Degree, x.PageRank)
+	line := fmt.Sprintf(lang.L("%d. %s — betweenness %g, degree %d, PageRank %.3f"), rank, x.Name, x.Betweenness, x.Degree, x.PageRank)
 	if x.Community > 0 {
-		line += fmt.Sprintf(", community %d", x.Community)
+		line += fmt.Sprintf(lang.L(", community %d"), x.Community)
 	}
 	return line
 }
@@ -110,12 +111,12 @@ func (e *Editor) styleByMeasures(s *render.Scene) {
 	}
 	var notes []string
 	if e.sizeBy != "" {
-		notes = append(notes, "size: "+e.sizeBy)
+		notes = append(notes, lang.L("size: ")+e.sizeBy)
 	}
 	if e.byCommunity {
-		notes = append(notes, "colour: community")
+		notes = append(notes, lang.L("colour: community"))
 	}
-	s.Caption = withNote("Actors by "+strings.Join(notes, ", "), s.Caption)
+	s.Caption = withNote(lang.L("Actors by ")+strings.Join(notes, ", "), s.Caption)
 	s.SizeBy = e.sizeBy
 	if e.byCommunity {
 		s.ColorBy = "community"
@@ -160,9 +161,9 @@ func (e *Editor) styleByMeasures(s *render.Scene) {
 func (e *Editor) sizeItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, choice := range []string{"", "degree", "betweenness", "PageRank"} {
-		label := "Same Size"
+		label := lang.L("Same Size")
 		if choice != "" {
-			label = "Size by " + strings.ToUpper(choice[:1]) + choice[1:]
+			label = lang.L("Size by ") + strings.ToUpper(choice[:1]) + choice[1:]
 		}
 		it := fyne.NewMenuItem(label, nil)
 		it.Checked = e.sizeBy == choice
@@ -173,7 +174,7 @@ func (e *Editor) sizeItems() []*fyne.MenuItem {
 		}
 		items = append(items, it)
 	}
-	community := fyne.NewMenuItem("Colour by Community", func() {
+	community := fyne.NewMenuItem(lang.L("Colour by Community"), func() {
 		e.byCommunity = !e.byCommunity
 		e.rebuildMenu()
 		e.showScene()

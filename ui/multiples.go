@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"image"
 	"io"
 	"path/filepath"
@@ -49,7 +51,7 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 	cols := 0
 	if c := strings.TrimSpace(q.columns); c != "" {
 		if cols, err = strconv.Atoi(c); err != nil || cols < 0 || cols > render.MaxPanels {
-			return render.Multiples{}, fmt.Errorf("columns: want 1 to %d, or empty to choose", render.MaxPanels)
+			return render.Multiples{}, fmt.Errorf(lang.L("columns: want 1 to %d, or empty to choose"), render.MaxPanels)
 		}
 	}
 	return render.Multiples{Dates: dates, Columns: cols, W: w, H: h, Theme: th}, nil
@@ -59,29 +61,29 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 // in a window of their own.
 func (e *Editor) multiplesDialog() {
 	if e.tl == nil {
-		e.showError(fmt.Errorf("small multiples: the map is still being laid out"))
+		e.showError(errors.New(lang.L("small multiples: the map is still being laid out")))
 		return
 	}
 	dates, from, to, columns := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	dates.SetText("events")
-	dates.SetPlaceHolder("events, 3m, 1y, or dates: 2024-04-04, 2024-04-07")
-	from.SetPlaceHolder("YYYY-MM-DD (optional for events)")
-	to.SetPlaceHolder("YYYY-MM-DD (optional for events)")
-	columns.SetPlaceHolder("as square as the dates make")
+	dates.SetPlaceHolder(lang.L("events, 3m, 1y, or dates: 2024-04-04, 2024-04-07"))
+	from.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
+	to.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
+	columns.SetPlaceHolder(lang.L("as square as the dates make"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("Dates", dates),
-		widget.NewFormItem("From", from),
-		widget.NewFormItem("To", to),
-		widget.NewFormItem("Columns", columns),
+		widget.NewFormItem(lang.L("Dates"), dates),
+		widget.NewFormItem(lang.L("From"), from),
+		widget.NewFormItem(lang.L("To"), to),
+		widget.NewFormItem(lang.L("Columns"), columns),
 	}
-	dialog.ShowForm("Small Multiples", "Show", "Cancel", items, func(ok bool) {
+	dialog.ShowForm(lang.L("Small Multiples"), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		q := multiplesRequest{dates: dates.Text, from: from.Text, to: to.Text, columns: columns.Text}
 		m := e.shown()
 		if _, err := q.multiples(m, 1600, 1000, render.Light); err != nil {
-			e.showError(fmt.Errorf("small multiples: %w", err))
+			e.showError(fmt.Errorf(lang.L("small multiples: %w"), err))
 			return
 		}
 		e.multiplesWindow(q, m, e.tl)
@@ -107,8 +109,8 @@ func (e *Editor) multiplesWindow(q multiplesRequest, m *model.Map, tl *layout.Ti
 		}
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	})
-	win := a.NewWindow("Small Multiples — " + m.Name)
-	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { e.exportMultiples(win, q, m, tl) })
+	win := a.NewWindow(lang.L("Small Multiples — ") + m.Name)
+	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { e.exportMultiples(win, q, m, tl) })
 	bar := container.NewBorder(nil, nil, nil, export, widget.NewLabel(q.dates))
 	win.SetContent(container.NewBorder(nil, bar, nil, nil, pic))
 	win.Resize(fyne.NewSize(1200, 800))
@@ -130,12 +132,12 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 	hEntry.SetText("1500")
 	themes := themeChoice(render.Light)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Format", format),
-		widget.NewFormItem("Width (px)", wEntry),
-		widget.NewFormItem("Height (px)", hEntry),
-		widget.NewFormItem("Theme", themes),
+		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem(lang.L("Width (px)"), wEntry),
+		widget.NewFormItem(lang.L("Height (px)"), hEntry),
+		widget.NewFormItem(lang.L("Theme"), themes),
 	}
-	dialog.ShowForm("Export Small Multiples", "Choose file…", "Cancel", items, func(ok bool) {
+	dialog.ShowForm(lang.L("Export Small Multiples"), lang.L("Choose file…"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -147,20 +149,20 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 			mu, err = q.multiples(m, w, h, th)
 		}
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("export small multiples: %w", err), parent)
+			dialog.ShowError(fmt.Errorf(lang.L("export small multiples: %w"), err), parent)
 			return
 		}
-		name := strings.ReplaceAll(m.Name, "/", "-") + " multiples" + f.Extension()
-		e.chooseFile(fileChoice{title: "Export Small Multiples", save: true, name: name, kind: strings.ToUpper(string(f)) + " files", exts: []string{f.Extension()}}, func(path string) {
+		name := strings.ReplaceAll(m.Name, "/", "-") + lang.L(" multiples") + f.Extension()
+		e.chooseFile(fileChoice{title: lang.L("Export Small Multiples"), save: true, name: name, kind: strings.ToUpper(string(f)) + lang.L(" files"), exts: []string{f.Extension()}}, func(path string) {
 			if !strings.EqualFold(filepath.Ext(path), f.Extension()) {
 				path += f.Extension()
 			}
 			r := e.r.Twin()
-			e.inBackground(fmt.Sprintf("Exporting %d dates…", len(mu.Dates)), func(func(int, int)) (func(), error) {
+			e.inBackground(fmt.Sprintf(lang.L("Exporting %d dates…"), len(mu.Dates)), func(func(int, int)) (func(), error) {
 				if err := writeFileWhole(path, func(w io.Writer) error { return r.WriteMultiples(w, f, m, tl, mu, 0) }); err != nil {
 					return nil, err
 				}
-				return func() { e.status.SetText(fmt.Sprintf("Exported %d dates to %s", len(mu.Dates), path)) }, nil
+				return func() { e.status.SetText(fmt.Sprintf(lang.L("Exported %d dates to %s"), len(mu.Dates), path)) }, nil
 			})
 		})
 	}, parent)

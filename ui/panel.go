@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,21 +64,21 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	kind := e.doc.m.Kind(model.ClassActor, a.Kind)
 	objs := []fyne.CanvasObject{
 		heading(a.Name),
-		field("Kind", kind.DisplayName()),
-		field("Short name", a.Short),
-		field("Belongs to", e.actorName(a.BelongsTo)),
-		field("Located in", e.actorName(a.LocatedIn)),
+		field(lang.L("Kind"), kind.DisplayName()),
+		field(lang.L("Short name"), a.Short),
+		field(lang.L("Belongs to"), e.actorName(a.BelongsTo)),
+		field(lang.L("Located in"), e.actorName(a.LocatedIn)),
 	}
 	if !a.Life.IsZero() || len(a.Later) > 0 {
-		objs = append(objs, field("Exists", model.LivesString(a.Lives())))
+		objs = append(objs, field(lang.L("Exists"), model.LivesString(a.Lives())))
 	}
 	objs = append(objs, attrFields(a.Attrs)...)
-	objs = append(objs, field("Notes", a.Notes), e.sourceRows(a.Sources))
+	objs = append(objs, field(lang.L("Notes"), a.Notes), e.sourceRows(a.Sources))
 	objs = append(objs, container.NewHBox(
-		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
-		widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
+		widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
+		widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
 	))
-	objs = append(objs, widget.NewSeparator(), heading("Ties over time"))
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("Ties over time")))
 	ties := e.doc.m.TiesOf(a.ID)
 	sort.SliceStable(ties, func(i, j int) bool {
 		fi, _ := ties[i].Span.From()
@@ -85,7 +86,7 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 		return fi < fj
 	})
 	if len(ties) == 0 {
-		objs = append(objs, wrapped("No ties yet."))
+		objs = append(objs, wrapped(lang.L("No ties yet.")))
 	}
 	for _, t := range ties {
 		objs = append(objs, e.tieRow(a.ID, t))
@@ -129,23 +130,23 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{
 		heading(e.actorName(t.From) + join + e.actorName(t.To)),
-		field("Kind", kind.DisplayName()),
-		field("Label", t.Label),
+		field(lang.L("Kind"), kind.DisplayName()),
+		field(lang.L("Label"), t.Label),
 	}
 	if !t.Span.IsZero() {
-		objs = append(objs, field("In force", t.Span.String()))
+		objs = append(objs, field(lang.L("In force"), t.Span.String()))
 	}
 	if t.Weight != 0 {
-		objs = append(objs, field("Weight", strconv.FormatFloat(t.Weight, 'f', -1, 64)))
+		objs = append(objs, field(lang.L("Weight"), strconv.FormatFloat(t.Weight, 'f', -1, 64)))
 	}
 	objs = append(objs, attrFields(t.Attrs)...)
-	objs = append(objs, field("Notes", t.Notes), e.sourceRows(t.Sources))
+	objs = append(objs, field(lang.L("Notes"), t.Notes), e.sourceRows(t.Sources))
 	begins, ends := e.doc.m.EventsOfTie(t.ID)
 	for _, ev := range begins {
-		objs = append(objs, e.eventRow("Begun by", ev))
+		objs = append(objs, e.eventRow(lang.L("Begun by"), ev))
 	}
 	for _, ev := range ends {
-		objs = append(objs, e.eventRow("Ended by", ev))
+		objs = append(objs, e.eventRow(lang.L("Ended by"), ev))
 	}
 	for _, d := range e.doc.m.Disagreements(t) {
 		warn := wrapped("⚠ " + d)
@@ -153,11 +154,11 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		objs = append(objs, warn)
 	}
 	objs = append(objs, container.NewHBox(
-		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { e.tieForm(t) }),
-		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.deleteTie(t) }),
+		widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { e.tieForm(t) }),
+		widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { e.deleteTie(t) }),
 	), container.NewHBox(
-		widget.NewButtonWithIcon("Begun by event…", theme.ContentAddIcon(), func() { e.eventFromTie(t, beginsChoice) }),
-		widget.NewButtonWithIcon("Ended by event…", theme.ContentAddIcon(), func() { e.eventFromTie(t, endsChoice) }),
+		widget.NewButtonWithIcon(lang.L("Begun by event…"), theme.ContentAddIcon(), func() { e.eventFromTie(t, beginsChoice) }),
+		widget.NewButtonWithIcon(lang.L("Ended by event…"), theme.ContentAddIcon(), func() { e.eventFromTie(t, endsChoice) }),
 	))
 	return compact(objs)
 }
@@ -184,7 +185,7 @@ func (e *Editor) eventTies(ev model.Event) string {
 	for _, list := range []struct {
 		verb string
 		ids  []model.ID
-	}{{"begins", ev.Begins}, {"ends", ev.Ends}} {
+	}{{lang.L("begins"), ev.Begins}, {lang.L("ends"), ev.Ends}} {
 		for _, id := range list.ids {
 			if t, ok := e.doc.m.Tie(id); ok {
 				lines = append(lines, "   "+list.verb+" "+e.tieName(t))
@@ -223,15 +224,15 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 func (e *Editor) overview() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(e.doc.m.Name),
-		field("About", e.doc.m.Description),
-		wrapped(fmt.Sprintf("%d actors, %d ties, %d events. Click an actor for its details.", len(e.doc.m.Actors), len(e.doc.m.Ties), len(e.doc.m.Events))),
+		field(lang.L("About"), e.doc.m.Description),
+		wrapped(fmt.Sprintf(lang.L("%d actors, %d ties, %d events. Click an actor for its details."), len(e.doc.m.Actors), len(e.doc.m.Ties), len(e.doc.m.Events))),
 		container.NewHBox(
-			widget.NewButtonWithIcon("New actor…", theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
-			widget.NewButtonWithIcon("New tie…", theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
-			widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), func() { e.eventForm(model.Event{}) }),
+			widget.NewButtonWithIcon(lang.L("New actor…"), theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
+			widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
+			widget.NewButtonWithIcon(lang.L("New event…"), theme.ContentAddIcon(), func() { e.eventForm(model.Event{}) }),
 		),
 		widget.NewSeparator(),
-		heading("Events"),
+		heading(lang.L("Events")),
 	}
 	// Mark the events of the keyframe in force, so that the mark holds
 	// for every date until the next change.
@@ -274,10 +275,10 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 	if a, ok := e.doc.m.Actor(actor); ok {
 		lines := []string{a.Name, e.doc.m.Kind(model.ClassActor, a.Kind).DisplayName()}
 		if !a.Life.IsZero() || len(a.Later) > 0 {
-			lines = append(lines, "Exists "+model.LivesString(a.Lives()))
+			lines = append(lines, lang.L("Exists ")+model.LivesString(a.Lives()))
 		}
 		if n := len(e.doc.m.TiesOf(a.ID)); n > 0 {
-			lines = append(lines, fmt.Sprintf("%d ties over time", n))
+			lines = append(lines, fmt.Sprintf(lang.L("%d ties over time"), n))
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -294,21 +295,21 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 		lines = append(lines, "“"+t.Label+"”")
 	}
 	if !t.Span.IsZero() {
-		lines = append(lines, "In force "+t.Span.String())
+		lines = append(lines, lang.L("In force ")+t.Span.String())
 	}
 	begins, ends := e.doc.m.EventsOfTie(t.ID)
 	for _, ev := range begins {
-		lines = append(lines, "Begun by "+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
+		lines = append(lines, lang.L("Begun by ")+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
 	}
 	for _, ev := range ends {
-		lines = append(lines, "Ended by "+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
+		lines = append(lines, lang.L("Ended by ")+shorten(ev.Title, 50)+" ("+ev.Date.String()+")")
 	}
 	if len(e.doc.m.Disagreements(t)) > 0 {
-		lines = append(lines, "⚠ its dates disagree with these events")
+		lines = append(lines, lang.L("⚠ its dates disagree with these events"))
 	}
 	if len(t.Sources) > 0 {
 		if s, ok := e.doc.m.Source(t.Sources[0]); ok {
-			lines = append(lines, "Source: "+shorten(s.Title, 60))
+			lines = append(lines, lang.L("Source: ")+shorten(s.Title, 60))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +48,7 @@ func (e *Editor) newSourcesField(ids []model.ID) *sourcesField {
 	if len(f.rows) == 0 {
 		f.addRow(model.Source{})
 	}
-	add := widget.NewButtonWithIcon("Add source", theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon(lang.L("Add source"), theme.ContentAddIcon(), func() {
 		f.addRow(model.Source{})
 		f.changed()
 	})
@@ -66,7 +67,7 @@ func sourceName(s model.Source) string {
 func (f *sourcesField) addRow(s model.Source) {
 	r := &sourceRow{pick: widget.NewSelectEntry(sourceTitles(f.e.doc.m)), source: s}
 	r.pick.SetText(sourceName(s))
-	r.pick.SetPlaceHolder("title or URL")
+	r.pick.SetPlaceHolder(lang.L("title or URL"))
 	r.pick.OnChanged = func(text string) {
 		if text != sourceName(r.source) {
 			r.source, _ = sourceFor(f.e.doc.m, text)
@@ -137,7 +138,7 @@ func cite(m *model.Map, c *model.Change, sources []model.Source) []model.ID {
 
 // gradeChoices are the grades as a source editor offers them.
 func gradeChoices() []string {
-	out := []string{"(not graded)"}
+	out := []string{lang.L("(not graded)")}
 	for _, g := range model.Grades {
 		out = append(out, g.Letter+" – "+g.Meaning)
 	}
@@ -158,15 +159,15 @@ func newSourceEditor(s model.Source) *sourceEditor {
 	f.title, f.publisher, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.title.SetText(s.Title)
 	f.publisher.SetText(s.Publisher)
-	f.publisher.SetPlaceHolder("e.g. Reuters, El País")
+	f.publisher.SetPlaceHolder(lang.L("e.g. Reuters, El País"))
 	f.address.SetText(s.URL)
-	f.address.SetPlaceHolder("https://…")
+	f.address.SetPlaceHolder(lang.L("https://…"))
 	var when fyne.CanvasObject
 	f.when, when = dateEntry(s.Date)
 	f.quote = widget.NewMultiLineEntry()
 	f.quote.Wrapping = fyne.TextWrapWord
 	f.quote.SetText(s.Quote)
-	f.quote.SetPlaceHolder("the words the record rests on")
+	f.quote.SetPlaceHolder(lang.L("the words the record rests on"))
 	f.grade = widget.NewSelect(gradeChoices(), nil)
 	f.grade.SetSelectedIndex(0)
 	for i, g := range model.Grades {
@@ -174,12 +175,12 @@ func newSourceEditor(s model.Source) *sourceEditor {
 			f.grade.SetSelectedIndex(i + 1)
 		}
 	}
-	f.add("title", "Title", f.title)
-	f.add("publisher", "Publisher", f.publisher)
+	f.add("title", lang.L("Title"), f.title)
+	f.add("publisher", lang.L("Publisher"), f.publisher)
 	f.add("url", "URL", f.address)
-	f.add("date", "Date", when)
-	f.add("quote", "Quote", f.quote)
-	f.add("grade", "Reliability", f.grade)
+	f.add("date", lang.L("Date"), when)
+	f.add("quote", lang.L("Quote"), f.quote)
+	f.add("grade", lang.L("Reliability"), f.grade)
 	return f
 }
 
@@ -217,11 +218,11 @@ func (f *sourceEditor) read() (model.Source, bool) {
 // Save). The Sources list stores it at once.
 func (e *Editor) sourceDialog(s model.Source, done func(model.Source)) {
 	f := newSourceEditor(s)
-	title := "New Source"
+	title := lang.L("New Source")
 	if s.ID != 0 {
-		title = "Edit Source"
+		title = lang.L("Edit Source")
 	}
-	d := formDialogWith(e, title, "Done", f.form, func() bool {
+	d := formDialogWith(e, title, lang.L("Done"), f.form, func() bool {
 		out, ok := f.read()
 		if ok {
 			done(out)
@@ -249,7 +250,7 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 			meta = append(meta, s.Date.String())
 		}
 		if s.Grade != "" {
-			meta = append(meta, "grade "+s.Grade)
+			meta = append(meta, lang.L("grade ")+s.Grade)
 		}
 		if len(meta) > 0 {
 			line += " (" + strings.Join(meta, ", ") + ")"
@@ -268,7 +269,7 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return nil
 	}
-	return container.NewVBox(append([]fyne.CanvasObject{widget.NewLabel("Sources:")}, rows...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{widget.NewLabel(lang.L("Sources:"))}, rows...)...)
 }
 
 // citations counts, for each source, the actors, ties and events that
@@ -312,9 +313,9 @@ func (e *Editor) sourcesDialog() {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := sources[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  cited %d×", shorten(sourceName(s), 70), count[s.ID]))
+			o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s  ·  cited %d×"), shorten(sourceName(s), 70), count[s.ID]))
 		})
-	citing := widget.NewLabel("Select a source to see where it is cited.")
+	citing := widget.NewLabel(lang.L("Select a source to see where it is cited."))
 	citing.Wrapping = fyne.TextWrapWord
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
@@ -329,23 +330,23 @@ func (e *Editor) sourcesDialog() {
 	pick := func(do func(model.Source)) func() {
 		return func() {
 			if selected < 0 || selected >= len(sources) {
-				e.status.SetText("Select a source first.")
+				e.status.SetText(lang.L("Select a source first."))
 				return
 			}
 			do(sources[selected])
 		}
 	}
-	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), pick(func(s model.Source) {
+	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), pick(func(s model.Source) {
 		e.sourceDialog(s, func(out model.Source) {
-			if _, err := e.apply(model.Change{Summary: "Edit Source " + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}}); err != nil {
+			if _, err := e.apply(model.Change{Summary: lang.L("Edit Source ") + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}}); err != nil {
 				e.showError(err)
 			}
 			refresh()
 		})
 	}))
-	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), pick(func(s model.Source) {
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), pick(func(s model.Source) {
 		remove := func() {
-			if _, err := e.apply(model.Change{Summary: "Delete Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
+			if _, err := e.apply(model.Change{Summary: lang.L("Delete Source ") + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
 				e.showError(err)
 			}
 			refresh()
@@ -355,17 +356,17 @@ func (e *Editor) sourcesDialog() {
 			remove()
 			return
 		}
-		msg := fmt.Sprintf("%s is cited %d times; the citations go with it.", quoted(shorten(sourceName(s), 60)), n)
+		msg := fmt.Sprintf(lang.L("%s is cited %d times; the citations go with it."), quoted(shorten(sourceName(s), 60)), n)
 		if e.doc.m.DefaultSource == s.ID {
-			msg += " It is also the map's source, which pictures credit."
+			msg += lang.L(" It is also the map's source, which pictures credit.")
 		}
-		dialog.ShowConfirm("Delete Source?", msg+" (Edit → Undo brings them back.)", func(ok bool) {
+		dialog.ShowConfirm(lang.L("Delete Source?"), msg+lang.L(" (Edit → Undo brings them back.)"), func(ok bool) {
 			if ok {
 				remove()
 			}
 		}, e.win)
 	}))
-	merge := widget.NewButtonWithIcon("Merge Into…", theme.ContentCopyIcon(), pick(func(s model.Source) {
+	merge := widget.NewButtonWithIcon(lang.L("Merge Into…"), theme.ContentCopyIcon(), pick(func(s model.Source) {
 		var others []string
 		byName := map[string]model.ID{}
 		for _, o := range sources {
@@ -376,13 +377,13 @@ func (e *Editor) sourcesDialog() {
 			}
 		}
 		into := widget.NewSelect(others, nil)
-		dialog.ShowForm("Merge "+quoted(shorten(sourceName(s), 40))+" into", "Merge", "Cancel",
-			[]*widget.FormItem{widget.NewFormItem("Source", into)}, func(ok bool) {
+		dialog.ShowForm(lang.L("Merge ")+quoted(shorten(sourceName(s), 40))+lang.L(" into"), lang.L("Merge"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("Source"), into)}, func(ok bool) {
 				if !ok {
 					return
 				}
 				if into.Selected == "" {
-					e.status.SetText("Nothing merged: choose the source to merge into.")
+					e.status.SetText(lang.L("Nothing merged: choose the source to merge into."))
 					return
 				}
 				if _, err := e.apply(mergeSources(e.doc.m, s, byName[into.Selected])); err != nil {
@@ -394,7 +395,7 @@ func (e *Editor) sourcesDialog() {
 	scroll := container.NewVScroll(citing)
 	scroll.SetMinSize(fyne.NewSize(0, 90))
 	content := container.NewBorder(nil, container.NewVBox(scroll, container.NewHBox(edit, del, merge)), nil, nil, list)
-	d = dialog.NewCustom("Sources", "Close", content, e.win)
+	d = dialog.NewCustom(lang.L("Sources"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
 }
@@ -405,33 +406,33 @@ func citedBy(e *Editor, id model.ID) string {
 	m := e.doc.m
 	var where []string
 	if m.DefaultSource == id {
-		where = append(where, "the map (its pictures credit it)")
+		where = append(where, lang.L("the map (its pictures credit it)"))
 	}
 	for _, a := range m.Actors {
 		if slices.Contains(a.Sources, id) {
-			where = append(where, "actor "+a.Name)
+			where = append(where, lang.L("actor ")+a.Name)
 		}
 	}
 	for _, t := range m.Ties {
 		if slices.Contains(t.Sources, id) {
-			where = append(where, "tie "+e.tieName(t))
+			where = append(where, lang.L("tie ")+e.tieName(t))
 		}
 	}
 	for _, ev := range m.Events {
 		if slices.Contains(ev.Sources, id) {
-			where = append(where, "event "+ev.Title)
+			where = append(where, lang.L("event ")+ev.Title)
 		}
 	}
 	if len(where) == 0 {
-		return "Cited nowhere."
+		return lang.L("Cited nowhere.")
 	}
-	return "Cited by " + strings.Join(where, "; ") + "."
+	return lang.L("Cited by ") + strings.Join(where, "; ") + "."
 }
 
 // mergeSources is the change that makes every record citing s cite into
 // instead (once, where s stood), and deletes s.
 func mergeSources(m *model.Map, s model.Source, into model.ID) model.Change {
-	c := model.Change{Summary: "Merge Source " + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}
+	c := model.Change{Summary: lang.L("Merge Source ") + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}
 	swap := func(ids []model.ID) ([]model.ID, bool) {
 		if !slices.Contains(ids, s.ID) {
 			return ids, false

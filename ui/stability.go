@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/layout"
@@ -57,11 +58,11 @@ func (e *Editor) stabilityDialog() {
 	slider.SetValue(stability())
 	value.SetText(fmt.Sprintf("%.2f", roundStability(slider.Value)))
 	ends := container.NewBorder(nil, nil,
-		widget.NewLabel("Every date its own best picture"), widget.NewLabel("Nothing ever moves"))
+		widget.NewLabel(lang.L("Every date its own best picture")), widget.NewLabel(lang.L("Nothing ever moves")))
 	content := container.NewVBox(
-		widget.NewLabel("How firmly each date's picture holds on to the one before:"),
+		widget.NewLabel(lang.L("How firmly each date's picture holds on to the one before:")),
 		slider, ends, container.NewCenter(value))
-	d := dialog.NewCustomConfirm("Layout Stability", "OK", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Layout Stability"), lang.L("OK"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}

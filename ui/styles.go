@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -19,9 +20,9 @@ func (e *Editor) tieStylesDialog() {
 	}
 	var rows []fyne.CanvasObject
 	rows = append(rows, container.NewGridWithColumns(3,
-		widget.NewLabelWithStyle("Kind", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle("Weight as width", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle("Label always", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+		widget.NewLabelWithStyle(lang.L("Kind"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Weight as width"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Label always"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
 	for _, name := range e.doc.m.KindNames(model.ClassTie) {
 		if !used[name] {
 			continue
@@ -35,7 +36,7 @@ func (e *Editor) tieStylesDialog() {
 		labelled.OnChanged = func(on bool) { e.setTieStyle(name, func(k *model.Kind) { k.Labelled = on }) }
 		rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(k.DisplayName()), weighted, labelled))
 	}
-	d := dialog.NewCustom("Tie Styles", "Close", container.NewVScroll(container.NewVBox(rows...)), e.win)
+	d := dialog.NewCustom(lang.L("Tie Styles"), lang.L("Close"), container.NewVScroll(container.NewVBox(rows...)), e.win)
 	d.Resize(fyne.NewSize(520, 480))
 	d.Show()
 }
@@ -48,7 +49,7 @@ func (e *Editor) setTieStyle(name string, set func(k *model.Kind)) {
 	if k == before {
 		return
 	}
-	c := model.Change{Summary: "Style of " + quoted(k.DisplayName()), Put: model.Records{Kinds: []model.Kind{k}}}
+	c := model.Change{Summary: lang.L("Style of ") + quoted(k.DisplayName()), Put: model.Records{Kinds: []model.Kind{k}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}

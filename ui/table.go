@@ -2,7 +2,9 @@ package ui
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +66,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t := &recordTable{e: e, name: name, ids: ids, cols: cols, onPick: selectRecord, delete: del,
 		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}, selRow: -1}
 	t.filter = widget.NewEntry()
-	t.filter.SetPlaceHolder("Filter " + name + "…")
+	t.filter.SetPlaceHolder(lang.L("Filter ") + name + "…")
 	t.filter.OnChanged = func(string) { t.reload() }
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
@@ -83,7 +85,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t.message = widget.NewLabel("")
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
-	deleteMarked := widget.NewButtonWithIcon("Delete Marked", theme.DeleteIcon(), t.deleteMarked)
+	deleteMarked := widget.NewButtonWithIcon(lang.L("Delete Marked"), theme.DeleteIcon(), t.deleteMarked)
 	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), t.message, nil, nil, t.table)
 	t.reload()
 	return t
@@ -272,7 +274,7 @@ func (t *recordTable) deleteMarked() {
 		}
 	}
 	if len(ids) == 0 {
-		t.message.SetText("Mark the rows to delete in the first column.")
+		t.message.SetText(lang.L("Mark the rows to delete in the first column."))
 		return
 	}
 	if _, err := t.e.apply(t.delete(ids)); err != nil {
@@ -330,12 +332,12 @@ func (e *Editor) tableWindow() {
 		return
 	}
 	v := e.newTableView()
-	v.win = a.NewWindow("Table — " + e.doc.m.Name)
+	v.win = a.NewWindow(lang.L("Table — ") + e.doc.m.Name)
 	v.win.SetContent(container.NewAppTabs(
-		container.NewTabItem("Actors", v.actors.content),
-		container.NewTabItem("Ties", v.ties.content),
-		container.NewTabItem("Events", v.events.content),
-		container.NewTabItem("Sources", v.s.content)))
+		container.NewTabItem(lang.L("Actors"), v.actors.content),
+		container.NewTabItem(lang.L("Ties"), v.ties.content),
+		container.NewTabItem(lang.L("Events"), v.events.content),
+		container.NewTabItem(lang.L("Sources"), v.s.content)))
 	v.win.Resize(fyne.NewSize(980, 560))
 	v.win.SetOnClosed(func() { e.tables = nil })
 	e.tables = v
@@ -352,7 +354,7 @@ func (e *Editor) followInTables(u Update) {
 		for _, t := range []*recordTable{v.actors, v.ties, v.events, v.s} {
 			t.reload()
 		}
-		v.win.SetTitle("Table — " + e.doc.m.Name)
+		v.win.SetTitle(lang.L("Table — ") + e.doc.m.Name)
 	}
 	if u.Has(SelectionChanged) {
 		v.actors.show(e.doc.selected)
@@ -388,24 +390,24 @@ func (e *Editor) newTableView() *tableView {
 	}
 	putActor := func(a model.Actor) (model.Change, error) {
 		if other, err := m().ActorByName(a.Name); err == nil && other.ID != a.ID {
-			return model.Change{}, fmt.Errorf("another actor is named %q", a.Name)
+			return model.Change{}, fmt.Errorf(lang.L("another actor is named %q"), a.Name)
 		}
 		if err := m().CheckActor(a); err != nil {
 			return model.Change{}, err
 		}
-		return model.Change{Summary: "Edit Actor " + quoted(a.Name), Put: model.Records{Actors: []model.Actor{a}}}, nil
+		return model.Change{Summary: lang.L("Edit Actor ") + quoted(a.Name), Put: model.Records{Actors: []model.Actor{a}}}, nil
 	}
 	putTie := func(t model.Tie) (model.Change, error) {
 		if err := m().CheckTie(t); err != nil {
 			return model.Change{}, err
 		}
-		return model.Change{Summary: "Edit Tie " + quoted(e.tieName(t)), Put: model.Records{Ties: []model.Tie{t}}}, nil
+		return model.Change{Summary: lang.L("Edit Tie ") + quoted(e.tieName(t)), Put: model.Records{Ties: []model.Tie{t}}}, nil
 	}
 	putEvent := func(ev model.Event) (model.Change, error) {
 		if err := m().CheckEvent(ev); err != nil {
 			return model.Change{}, err
 		}
-		return model.Change{Summary: "Edit Event " + quoted(ev.Title), Put: model.Records{Events: []model.Event{ev}}}, nil
+		return model.Change{Summary: lang.L("Edit Event ") + quoted(ev.Title), Put: model.Records{Events: []model.Event{ev}}}, nil
 	}
 	text := func(put func(string)) func(string) error {
 		return func(s string) error { put(s); return nil }
@@ -414,7 +416,7 @@ func (e *Editor) newTableView() *tableView {
 		return func(s string) error {
 			d, err := model.ParseDate(s)
 			if err != nil {
-				return fmt.Errorf("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got %s)", s)
+				return fmt.Errorf(lang.L("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got %s)"), s)
 			}
 			put(d)
 			return nil
@@ -447,58 +449,58 @@ func (e *Editor) newTableView() *tableView {
 	v.actors = e.newRecordTable("actors", func() []model.ID {
 		return ids(len(m().Actors), func(i int) model.ID { return m().Actors[i].ID })
 	}, []tableColumn{
-		actorCol("Name", 200, func(a model.Actor) string { return a.Name }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Name"), 200, func(a model.Actor) string { return a.Name }, func(a *model.Actor) func(string) error {
 			return func(s string) error {
 				if s == "" {
-					return fmt.Errorf("a name is required")
+					return errors.New(lang.L("a name is required"))
 				}
 				a.Name = s
 				return nil
 			}
 		}),
-		actorCol("Kind", 110, func(a model.Actor) string { return a.Kind }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Kind"), 110, func(a model.Actor) string { return a.Kind }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Kind = s })
 		}),
-		actorCol("Short", 100, func(a model.Actor) string { return a.Short }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Short"), 100, func(a model.Actor) string { return a.Short }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Short = s })
 		}),
-		actorCol("From", 90, func(a model.Actor) string { return a.Life.Start.String() }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("From"), 90, func(a model.Actor) string { return a.Life.Start.String() }, func(a *model.Actor) func(string) error {
 			return date(func(d model.Date) { a.Life.Start = d })
 		}),
-		actorCol("Until", 90, func(a model.Actor) string { return a.Life.End.String() }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Until"), 90, func(a model.Actor) string { return a.Life.End.String() }, func(a *model.Actor) func(string) error {
 			return date(func(d model.Date) { a.Life.End = d })
 		}),
-		actorCol("Belongs to", 140, func(a model.Actor) string { return name(a.BelongsTo) }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Belongs to"), 140, func(a model.Actor) string { return name(a.BelongsTo) }, func(a *model.Actor) func(string) error {
 			return actorRef(func(id model.ID) { a.BelongsTo = id })
 		}),
-		actorCol("Notes", 260, func(a model.Actor) string { return a.Notes }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Notes"), 260, func(a model.Actor) string { return a.Notes }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Notes = s })
 		}),
 	}, e.Select, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf("Delete %d Actors", len(ids)), Delete: model.Deleted{Actors: ids}}
+		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Actors"), len(ids)), Delete: model.Deleted{Actors: ids}}
 	})
 	v.ties = e.newRecordTable("ties", func() []model.ID {
 		return ids(len(m().Ties), func(i int) model.ID { return m().Ties[i].ID })
 	}, []tableColumn{
-		tieCol("From", 160, func(t model.Tie) string { return name(t.From) }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("From"), 160, func(t model.Tie) string { return name(t.From) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.From = id })
 		}),
 		tieCol("To", 160, func(t model.Tie) string { return name(t.To) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.To = id })
 		}),
-		tieCol("Kind", 110, func(t model.Tie) string { return t.Kind }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("Kind"), 110, func(t model.Tie) string { return t.Kind }, func(t *model.Tie) func(string) error {
 			return text(func(s string) { t.Kind = s })
 		}),
-		tieCol("Start", 90, func(t model.Tie) string { return t.Span.Start.String() }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("Start"), 90, func(t model.Tie) string { return t.Span.Start.String() }, func(t *model.Tie) func(string) error {
 			return date(func(d model.Date) { t.Span.Start = d })
 		}),
-		tieCol("End", 90, func(t model.Tie) string { return t.Span.End.String() }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("End"), 90, func(t model.Tie) string { return t.Span.End.String() }, func(t *model.Tie) func(string) error {
 			return date(func(d model.Date) { t.Span.End = d })
 		}),
-		tieCol("Label", 180, func(t model.Tie) string { return t.Label }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("Label"), 180, func(t model.Tie) string { return t.Label }, func(t *model.Tie) func(string) error {
 			return text(func(s string) { t.Label = s })
 		}),
-		tieCol("Weight", 70, func(t model.Tie) string {
+		tieCol(lang.L("Weight"), 70, func(t model.Tie) string {
 			if t.Weight == 0 {
 				return ""
 			}
@@ -510,31 +512,31 @@ func (e *Editor) newTableView() *tableView {
 					w, err = 0, nil
 				}
 				if err != nil || w < 0 {
-					return fmt.Errorf("the weight must be a number, 0 or more")
+					return errors.New(lang.L("the weight must be a number, 0 or more"))
 				}
 				t.Weight = w
 				return nil
 			}
 		}),
 	}, e.SelectTie, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf("Delete %d Ties", len(ids)), Delete: model.Deleted{Ties: ids}}
+		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Ties"), len(ids)), Delete: model.Deleted{Ties: ids}}
 	})
 	v.events = e.newRecordTable("events", func() []model.ID {
 		return ids(len(m().Events), func(i int) model.ID { return m().Events[i].ID })
 	}, []tableColumn{
-		eventCol("Date", 100, func(ev model.Event) string { return ev.Date.String() }, func(ev *model.Event) func(string) error {
+		eventCol(lang.L("Date"), 100, func(ev model.Event) string { return ev.Date.String() }, func(ev *model.Event) func(string) error {
 			return date(func(d model.Date) { ev.Date = d })
 		}),
-		eventCol("Kind", 110, func(ev model.Event) string { return ev.Kind }, func(ev *model.Event) func(string) error {
+		eventCol(lang.L("Kind"), 110, func(ev model.Event) string { return ev.Kind }, func(ev *model.Event) func(string) error {
 			return text(func(s string) { ev.Kind = s })
 		}),
-		eventCol("Title", 300, func(ev model.Event) string { return ev.Title }, func(ev *model.Event) func(string) error {
+		eventCol(lang.L("Title"), 300, func(ev model.Event) string { return ev.Title }, func(ev *model.Event) func(string) error {
 			return text(func(s string) { ev.Title = s })
 		}),
-		eventCol("Participants", 90, func(ev model.Event) string { return strconv.Itoa(len(ev.Participants)) }, nil),
-		eventCol("Ties", 60, func(ev model.Event) string { return strconv.Itoa(len(ev.Begins) + len(ev.Ends)) }, nil),
+		eventCol(lang.L("Participants"), 90, func(ev model.Event) string { return strconv.Itoa(len(ev.Participants)) }, nil),
+		eventCol(lang.L("Ties"), 60, func(ev model.Event) string { return strconv.Itoa(len(ev.Begins) + len(ev.Ends)) }, nil),
 	}, func(id model.ID) { e.SetDate(event(id).Date.First(), true) }, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf("Delete %d Events", len(ids)), Delete: model.Deleted{Events: ids}}
+		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Events"), len(ids)), Delete: model.Deleted{Events: ids}}
 	})
 	count := func(id model.ID) string { x(); return strconv.Itoa(cited[id]) }
 	srcCol := func(title string, w float32, get func(model.Source) string, put func(s *model.Source, text string) error) tableColumn {
@@ -548,7 +550,7 @@ func (e *Editor) newTableView() *tableView {
 				if err := s.Check(); err != nil {
 					return model.Change{}, err
 				}
-				return model.Change{Summary: "Edit Source " + quoted(sourceName(s)), Put: model.Records{Sources: []model.Source{s}}}, nil
+				return model.Change{Summary: lang.L("Edit Source ") + quoted(sourceName(s)), Put: model.Records{Sources: []model.Source{s}}}, nil
 			}
 		}
 		return c
@@ -556,16 +558,16 @@ func (e *Editor) newTableView() *tableView {
 	v.s = e.newRecordTable("sources", func() []model.ID {
 		return ids(len(m().Sources), func(i int) model.ID { return m().Sources[i].ID })
 	}, []tableColumn{
-		srcCol("Title", 300, func(s model.Source) string { return s.Title }, func(s *model.Source, t string) error { s.Title = t; return nil }),
-		srcCol("Publisher", 140, func(s model.Source) string { return s.Publisher }, func(s *model.Source, t string) error { s.Publisher = t; return nil }),
+		srcCol(lang.L("Title"), 300, func(s model.Source) string { return s.Title }, func(s *model.Source, t string) error { s.Title = t; return nil }),
+		srcCol(lang.L("Publisher"), 140, func(s model.Source) string { return s.Publisher }, func(s *model.Source, t string) error { s.Publisher = t; return nil }),
 		srcCol("URL", 200, func(s model.Source) string { return s.URL }, func(s *model.Source, t string) error { s.URL = t; return nil }),
-		srcCol("Date", 90, func(s model.Source) string { return s.Date.String() }, func(s *model.Source, t string) error {
+		srcCol(lang.L("Date"), 90, func(s model.Source) string { return s.Date.String() }, func(s *model.Source, t string) error {
 			return date(func(d model.Date) { s.Date = d })(t)
 		}),
-		srcCol("Grade", 60, func(s model.Source) string { return s.Grade }, func(s *model.Source, t string) error { s.Grade = strings.ToUpper(t); return nil }),
-		{title: "Cited", width: 60, get: count},
+		srcCol(lang.L("Grade"), 60, func(s model.Source) string { return s.Grade }, func(s *model.Source, t string) error { s.Grade = strings.ToUpper(t); return nil }),
+		{title: lang.L("Cited"), width: 60, get: count},
 	}, nil, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf("Delete %d Sources", len(ids)), Delete: model.Deleted{Sources: ids}}
+		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Sources"), len(ids)), Delete: model.Deleted{Sources: ids}}
 	})
 	return v
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -36,7 +37,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.from.SetText(e.actorName(t.From))
 	f.to = actorPicker(m)
 	f.to.SetText(e.actorName(t.To))
-	f.directed = widget.NewCheck("from the first actor to the second", nil)
+	f.directed = widget.NewCheck(lang.L("from the first actor to the second"), nil)
 	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
 	f.kind.OnChanged = func(s string) {
 		if f.tie.ID == 0 {
@@ -48,7 +49,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.end, end = dateEntry(t.Span.End)
 	f.label = widget.NewEntry()
 	f.label.SetText(t.Label)
-	f.label.SetPlaceHolder("status or short description")
+	f.label.SetPlaceHolder(lang.L("status or short description"))
 	f.weight = widget.NewEntry()
 	if t.Weight != 0 {
 		f.weight.SetText(strconv.FormatFloat(t.Weight, 'g', -1, 64))
@@ -56,22 +57,22 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.weight.SetPlaceHolder("1")
 	f.sources = e.newSourcesField(t.Sources)
 
-	f.add("kind", "Kind", f.kind)
-	f.add("from", "From", f.from)
+	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("from", lang.L("From"), f.from)
 	f.add("to", "To", f.to)
-	f.add("directed", "Directed", f.directed)
-	f.add("start", "Start", start)
-	f.add("end", "End", end)
-	f.add("label", "Label", f.label)
-	f.add("weight", "Weight", f.weight)
+	f.add("directed", lang.L("Directed"), f.directed)
+	f.add("start", lang.L("Start"), start)
+	f.add("end", lang.L("End"), end)
+	f.add("label", lang.L("Label"), f.label)
+	f.add("weight", lang.L("Weight"), f.weight)
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetText(t.Notes)
-	f.add("notes", "Notes", f.notes)
+	f.add("notes", lang.L("Notes"), f.notes)
 	f.attrs = newAttrsField(t.Attrs)
-	f.add("attrs", "Attributes", f.attrs.content)
+	f.add("attrs", lang.L("Attributes"), f.attrs.content)
 	f.attrs.changed = func() { f.errs["attrs"].Hide() }
-	f.add("sources", "Sources", f.sources.content)
+	f.add("sources", lang.L("Sources"), f.sources.content)
 	f.sources.changed = func() { f.errs["sources"].Hide() }
 	return f
 }
@@ -84,7 +85,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t = f.tie
 	t.Kind = kindName(m, model.ClassTie, f.kind.Text)
 	if t.Kind == "" {
-		f.fail("kind", "choose or type a kind")
+		f.fail("kind", lang.L("choose or type a kind"))
 	}
 	t.From = f.actorRef(m, "from", f.from.Text, false)
 	t.To = f.actorRef(m, "to", f.to.Text, false)
@@ -97,7 +98,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	if w := strings.TrimSpace(f.weight.Text); w != "" {
 		v, err := strconv.ParseFloat(w, 64)
 		if err != nil || v < 0 {
-			f.fail("weight", "the weight must be a number, 0 or more")
+			f.fail("weight", lang.L("the weight must be a number, 0 or more"))
 		}
 		t.Weight = v
 	}
@@ -125,9 +126,9 @@ func (f *tieEditor) save() bool {
 	if !ok {
 		return false
 	}
-	summary := "New Tie " + quoted(f.e.tieName(t))
+	summary := lang.L("New Tie ") + quoted(f.e.tieName(t))
 	if t.ID != 0 {
-		summary = "Edit Tie " + quoted(f.e.tieName(t))
+		summary = lang.L("Edit Tie ") + quoted(f.e.tieName(t))
 	}
 	return f.commit(f.e, summary, sources, &t.Sources,
 		func(c *model.Change) { c.Put.Ties = []model.Tie{t} },
@@ -137,9 +138,9 @@ func (f *tieEditor) save() bool {
 // tieForm opens the tie form in a dialog.
 func (e *Editor) tieForm(t model.Tie) {
 	f := e.newTieEditor(t)
-	title := "New Tie"
+	title := lang.L("New Tie")
 	if t.ID != 0 {
-		title = "Edit Tie"
+		title = lang.L("Edit Tie")
 	}
 	var d dialog.Dialog
 	var del func()

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,7 +43,7 @@ func newTimeline(doc *Document) *timeline {
 	t := &timeline{doc: doc}
 	t.slider = newTimeSlider(func(d model.Day) { t.doc.SetDay(d, false) })
 	t.date = widget.NewEntry()
-	t.date.SetPlaceHolder("YYYY-MM-DD")
+	t.date.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	t.date.OnSubmitted = t.submit
 	t.date.OnChanged = func(string) { t.setDateError("") }
 	t.dateErr = widget.NewLabel("")
@@ -168,9 +169,9 @@ func (t *timeline) setDateError(msg string) {
 // text is not a date at all.
 func dateProblem(text string, err error) string {
 	text = strings.TrimSpace(text)
-	const formats = "write YYYY, YYYY-MM or YYYY-MM-DD"
+	formats := lang.L("write YYYY, YYYY-MM or YYYY-MM-DD")
 	if strings.Trim(text, "0123456789-") != "" {
-		return fmt.Sprintf("%q is not a date: %s", text, formats)
+		return fmt.Sprintf(lang.L("%q is not a date: %s"), text, formats)
 	}
 	// ParseDate's errors read `invalid date "text": reason (use …)`.
 	why, ok := strings.CutPrefix(err.Error(), fmt.Sprintf("%v %q: ", model.ErrDate, text))
@@ -178,7 +179,7 @@ func dateProblem(text string, err error) string {
 		return err.Error()
 	}
 	why, _, _ = strings.Cut(why, " (")
-	return fmt.Sprintf("%q is not a date: %s", text, why)
+	return fmt.Sprintf(lang.L("%q is not a date: %s"), text, why)
 }
 
 // next moves to the next keyframe, animated.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -574,7 +575,7 @@ func monthTicks(w span, px float64, textWidth func(string) float32) []tick {
 		}
 		t := tick{day: d, kind: monthTick}
 		if int(m.Month()-1)%label == 0 {
-			t.label = m.Month().String()[:3]
+			t.label = monthAbbr(m.Month())
 		}
 		out = append(out, t)
 	}
@@ -627,3 +628,9 @@ func firstDay(w span) model.Day { return model.Day(math.Ceil(w.lo)) }
 
 // lastDay is the last whole day in w.
 func lastDay(w span) model.Day { return model.Day(math.Floor(w.hi)) }
+
+// monthAbbr is a month's name in the window's language, to three letters.
+func monthAbbr(m time.Month) string {
+	name := []rune(lang.L(m.String()))
+	return string(name[:min(3, len(name))])
+}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -37,7 +38,7 @@ func (e *Editor) applyView(v model.View) {
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
 	e.attrKey, e.attrValue = v.Attr, v.AttrValue
 	e.rebuildMenu()
-	e.status.SetText("View: " + v.Name + ".")
+	e.status.SetText(lang.L("View: ") + v.Name + ".")
 	e.diagram.Refit()
 	e.showScene()
 }
@@ -56,8 +57,8 @@ func (e *Editor) saveViewDialog() {
 		return
 	}
 	name := widget.NewEntry()
-	name.SetPlaceHolder("Name of the view")
-	d := dialog.NewForm("Save View", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+	name.SetPlaceHolder(lang.L("Name of the view"))
+	d := dialog.NewForm(lang.L("Save View"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -95,7 +96,7 @@ func (e *Editor) viewItems() (apply, remove []*fyne.MenuItem) {
 		}))
 	}
 	if len(apply) == 0 {
-		none := fyne.NewMenuItem("No views saved yet", nil)
+		none := fyne.NewMenuItem(lang.L("No views saved yet"), nil)
 		none.Disabled = true
 		apply = []*fyne.MenuItem{none}
 	}
@@ -106,14 +107,14 @@ func (e *Editor) viewItems() (apply, remove []*fyne.MenuItem) {
 func (e *Editor) viewMenuItems() []*fyne.MenuItem {
 	apply, remove := e.viewItems()
 	items := []*fyne.MenuItem{
-		fyne.NewMenuItem("Save View…", e.saveViewDialog),
-		e.submenu("Views", apply),
+		fyne.NewMenuItem(lang.L("Save View…"), e.saveViewDialog),
+		e.submenu(lang.L("Views"), apply),
 	}
 	if len(remove) > 0 {
-		items = append(items, e.submenu("Delete View", remove))
+		items = append(items, e.submenu(lang.L("Delete View"), remove))
 	}
 	return items
 }
 
 // errNoViews says that the map's store keeps no views.
-var errNoViews = errors.New("this map cannot keep views")
+var errNoViews = errors.New(lang.L("this map cannot keep views"))

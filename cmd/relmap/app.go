@@ -119,6 +119,9 @@ func runApp(path string) error {
 
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if err := ui.Setup(a, r); err != nil {
+		return err
+	}
 	win := a.NewWindow("relmap")
 	ed, err := ui.NewEditor(win, st, r, filepath.Base(path))
 	if err != nil {
@@ -152,6 +155,7 @@ func runApp(path string) error {
 			}
 		}()
 	}
+	ed.Welcome()
 	win.ShowAndRun()
 	signal.Stop(sig)
 	return nil

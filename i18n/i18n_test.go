@@ -1,0 +1,119 @@
+package i18n_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"relmap/assets"
+	"relmap/i18n"
+	"relmap/model"
+)
+
+// messages reads a translation file.
+func messages(t *testing.T, code string) map[string]string {
+	t.Helper()
+	data, err := fs.ReadFile(assets.Translations, "translations/"+code+".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return m
+}
+
+// TestEveryKeyInEveryLanguage: each translation file has every key of the
+// others, with a translation, and the same printf verbs in it.
+func TestEveryKeyInEveryLanguage(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	all := map[string]map[string]string{}
+	for _, code := range i18n.Languages() {
+		all[code] = messages(t, code)
+	}
+	for code, msgs := range all {
+		for other, theirs := range all {
+			for key := range theirs {
+				v, ok := msgs[key]
+				if !ok || v == "" {
+					t.Errorf("%s.json has no %q (which %s.json has)", code, key, other)
+					continue
+				}
+				if a, b := verbs.FindAllString(key, -1), verbs.FindAllString(v, -1); !slices.Equal(a, b) {
+					t.Errorf("%s.json: %q has the verbs %v, its key %v", code, v, b, a)
+				}
+			}
+		}
+	}
+}
+
+// TestEveryStringOfTheWindowIsTranslated: every lang.L and lang.X of the
+// window's code has its key in the translation files.
+func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
+	es := messages(t, "es")
+	files, _ := filepath.Glob("../ui/*.go")
+	calls := regexp.MustCompile(`lang\.L\(("(?:[^"\\\n]|\\.)*")\)|lang\.X\(("(?:[^"\\\n]|\\.)*"),`)
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range calls.FindAllSubmatch(src, -1) {
+			lit := m[1]
+			if lit == nil {
+				lit = m[2]
+			}
+			key, err := strconv.Unquote(string(lit))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if _, ok := es[key]; !ok {
+				t.Errorf("%s: %q has no translation", filepath.Base(f), key)
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("only %d translated strings found in the window's code", n)
+	}
+}
+
+// TestSpanish: the window (through Fyne's lang) and the pictures speak
+// Spanish when the desktop does.
+func TestSpanish(t *testing.T) {
+	t.Setenv("LANGUAGE", "es_EC")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatalf("Fyne cannot read the translation files: %v", err)
+	}
+	if got := lang.L("File"); got != "Archivo" {
+		t.Errorf("lang.L(File) = %q, want Archivo", got)
+	}
+	l := i18n.FromEnv()
+	day, _ := model.ParseDay("2024-04-07")
+	if got := l.Date(day); got != "7 de abril de 2024" {
+		t.Errorf("the date is %q", got)
+	}
+	if got := i18n.English.Date(day); got != "7 April 2024" {
+		t.Errorf("the English date is %q", got)
+	}
+	k := model.DefaultKinds()[0]
+	if got := l.KindLabel(k); got != "País" {
+		t.Errorf("the country kind reads %q", got)
+	}
+	k.Label = "Nation"
+	if got := l.KindLabel(k); got != "Nation" {
+		t.Errorf("a kind the user labelled reads %q, want it as written", got)
+	}
+	if _, err := i18n.Load("fr"); err == nil {
+		t.Error("French was loaded")
+	}
+}

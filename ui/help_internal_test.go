@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/assets"
+)
+
+// TestHelpAndPreferences: the keyboard shortcuts are the menus' own, the
+// guide and About are there, the preferences dialog opens, and the
+// welcome strip goes once dismissed, for good.
+func TestHelpAndPreferences(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	keys := map[string]string{}
+	for _, s := range te.shortcuts() {
+		keys[s.keys] = s.what
+	}
+	for k, want := range map[string]string{"Ctrl+Z": "Undo", "Ctrl+E": "Export", "Ctrl+,": "Preferences", "Ctrl+T": "Table", "Delete": "Delete the selected"} {
+		if !strings.Contains(keys[k], want) {
+			t.Errorf("shortcut %s is %q, want it to say %s (all: %v)", k, keys[k], want, keys)
+		}
+	}
+	if menu := te.win.MainMenu(); menu == nil || menu.Items[len(menu.Items)-1].Label != "Help" {
+		t.Error("no Help menu last")
+	}
+	if !strings.Contains(guideText(), "# relmap user guide") {
+		t.Error("the user guide is not shown")
+	}
+	if about := aboutText(); !strings.Contains(about, "relmap "+assets.Version) || !strings.Contains(about, "Go fonts") || !strings.Contains(about, "Mexico News Daily") {
+		t.Errorf("About says %q", about)
+	}
+	te.preferencesDialog()
+	if len(te.win.Canvas().Overlays().List()) == 0 {
+		t.Error("the preferences dialog did not open")
+	}
+
+	te.welcome()
+	if len(te.banner.Objects) != 1 {
+		t.Fatalf("the welcome strip has %d parts on the first run", len(te.banner.Objects))
+	}
+	tapButton(t, te.banner, "Start")
+	if len(te.banner.Objects) != 0 || !fyne.CurrentApp().Preferences().Bool(welcomeKey) {
+		t.Error("the welcome strip stayed after Start")
+	}
+	te.welcome()
+	if len(te.banner.Objects) != 0 {
+		t.Error("the welcome came back once dismissed")
+	}
+}
+
+// TestThemePreference: the theme the preferences keep is the window's,
+// and so the picture's.
+func TestThemePreference(t *testing.T) {
+	te := newTestEditor(t, func(a fyne.App) { a.Preferences().SetString(themeKey, "light") })
+	applyTheme(fyne.CurrentApp(), "light")
+	te.paint(t)
+	if got := windowTheme(); got != "light" {
+		t.Errorf("with the light theme chosen the picture is %q", got)
+	}
+	applyTheme(fyne.CurrentApp(), "dark")
+	if got := te.diagram.Scene().Theme; got != "dark" {
+		t.Errorf("after choosing dark the picture is %q", got)
+	}
+	applyTheme(fyne.CurrentApp(), "")
+}
+
+// tapButton taps the button of label in o's tree.
+func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
+	t.Helper()
+	var button *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == label && button == nil {
+				button = o
+			}
+		case *fyne.Container:
+			for _, child := range o.Objects {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	if button == nil {
+		t.Fatalf("no button %q", label)
+	}
+	test.Tap(button)
+}

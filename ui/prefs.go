@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/assets"
+	"relmap/i18n"
+	"relmap/render"
+)
+
+// The preferences beside the layout stability and the export's choices.
+const (
+	langKey    = "ui.language"  // "" for the system's, else a language code
+	themeKey   = "ui.theme"     // "", "light" or "dark"
+	recentsKey = "files.recent" // how many recent maps File → Open Recent keeps
+	welcomeKey = "ui.welcomed"  // the first-run welcome was dismissed
+)
+
+// languageNames name the languages in the Preferences, each in itself.
+var languageNames = map[string]string{"": "System", "en": "English", "es": "Español"}
+
+// Setup readies app a before its first window: the language (the
+// preference, else the system's) of the window, through Fyne's lang and
+// the translation files, and of r's pictures; and the theme the
+// preferences ask for.
+func Setup(a fyne.App, r *render.Renderer) error {
+	if code := a.Preferences().String(langKey); code != "" {
+		// Fyne's lang and i18n both read the desktop's language from the
+		// environment.
+		os.Setenv("LANGUAGE", code)
+	}
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return fmt.Errorf("translations: %w", err)
+	}
+	r.SetLang(i18n.FromEnv())
+	applyTheme(a, a.Preferences().String(themeKey))
+	return nil
+}
+
+// forcedTheme is Fyne's theme in one variant, whatever the system's.
+type forcedTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t forcedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// applyTheme gives the window the theme name asks for: light, dark, or
+// (empty) the system's.
+func applyTheme(a fyne.App, name string) {
+	switch name {
+	case "light":
+		a.Settings().SetTheme(forcedTheme{theme.DefaultTheme(), theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(forcedTheme{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// recentCount is how many recent maps to keep, 1 to 30.
+func recentCount() int {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return maxRecent
+	}
+	n := a.Preferences().IntWithFallback(recentsKey, maxRecent)
+	return min(max(n, 1), 30)
+}
+
+// preferencesDialog sets the language, theme, layout stability, default
+// export choices and how many recent maps to keep, all kept in the app's
+// preferences.
+func (e *Editor) preferencesDialog() {
+	prefs := fyne.CurrentApp().Preferences()
+	codes := append([]string{""}, i18n.Languages()...)
+	var langNames []string
+	for _, c := range codes {
+		name := languageNames[c]
+		if name == "" {
+			name = c
+		}
+		langNames = append(langNames, name)
+	}
+	language := widget.NewSelect(langNames, nil)
+	language.SetSelectedIndex(max(0, indexOf(codes, prefs.String(langKey))))
+	themes := []string{"", "light", "dark"}
+	themeNames := []string{lang.L("As the system"), lang.L("Light"), lang.L("Dark")}
+	look := widget.NewRadioGroup(themeNames, nil)
+	look.Horizontal = true
+	look.SetSelected(themeNames[max(0, indexOf(themes, prefs.String(themeKey)))])
+	stable := widget.NewSlider(0, 1)
+	stable.Step = 1.0 / stabilitySteps
+	stable.SetValue(stability())
+	var formats []string
+	for _, f := range render.Formats {
+		formats = append(formats, formatNames[f])
+	}
+	format := widget.NewSelect(formats, nil)
+	format.SetSelected(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))])
+	dpi := widget.NewEntry()
+	dpi.SetText(prefs.String(exportDPIKey))
+	dpi.SetPlaceHolder(lang.L("none, or e.g. 300 for print"))
+	recents := widget.NewEntry()
+	recents.SetText(strconv.Itoa(recentCount()))
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Language"), language),
+		widget.NewFormItem("", widget.NewLabel(lang.L("A new language shows when relmap starts again."))),
+		widget.NewFormItem(lang.L("Theme"), look),
+		widget.NewFormItem(lang.L("Layout stability"), stable),
+		widget.NewFormItem(lang.L("Export format"), format),
+		widget.NewFormItem(lang.L("Export resolution (dpi)"), dpi),
+		widget.NewFormItem(lang.L("Recent maps kept"), recents),
+	}
+	d := dialog.NewForm(lang.L("Preferences"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(recents.Text))
+		if err != nil || n < 1 || n > 30 {
+			e.showError(fmt.Errorf(lang.L("recent maps kept: want 1 to %d"), 30))
+			return
+		}
+		if _, err := exportDPI(dpi.Text); err != nil {
+			e.showError(err)
+			return
+		}
+		prefs.SetString(langKey, codes[max(0, language.SelectedIndex())])
+		t := themes[max(0, indexOf(themeNames, look.Selected))]
+		prefs.SetString(themeKey, t)
+		applyTheme(fyne.CurrentApp(), t)
+		prefs.SetInt(recentsKey, n)
+		prefs.SetString(exportFormatKey, string(choiceOf(formatNames, format.Selected, render.PNG)))
+		prefs.SetString(exportDPIKey, strings.TrimSpace(dpi.Text))
+		if err := e.setStability(roundStability(stable.Value)); err != nil {
+			e.showError(err)
+		}
+		e.rebuildMenu()
+	}, e.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// indexOf is the index of s in list, or -1.
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// welcome shows, on the first run, a short note on where to start in a
+// strip above the picture (which stays usable), until it is dismissed.
+func (e *Editor) welcome() {
+	a := fyne.CurrentApp()
+	if a == nil || e.banner == nil || a.Preferences().Bool(welcomeKey) {
+		return
+	}
+	title := widget.NewLabelWithStyle(lang.L("Welcome to relmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel(lang.L("This is the map of the April 2024 crisis between Mexico and Ecuador.") + " " +
+		lang.L("The User Guide (Help menu) tells more.") + "\n" +
+		"• " + lang.L("Drag the timeline at the foot of the window, or press Play, to see the ties change.") + "\n" +
+		"• " + lang.L("Click an actor to see its ties, dates and sources; drag the background to move, the wheel to zoom.") + "\n" +
+		"• " + lang.L("New Map (File menu) starts your own map; Open opens one."))
+	text.Wrapping = fyne.TextWrapWord
+	done := widget.NewButtonWithIcon(lang.X("welcome.start", "Start"), theme.ConfirmIcon(), func() {
+		a.Preferences().SetBool(welcomeKey, true)
+		e.banner.RemoveAll()
+		e.banner.Refresh()
+	})
+	done.Importance = widget.HighImportance
+	e.banner.Add(container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(done), container.NewVBox(title, text)))
+	e.banner.Refresh()
+}
