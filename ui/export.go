@@ -105,18 +105,34 @@ const (
 func themeChoice(th render.Theme) *widget.RadioGroup {
 	var names []string
 	for _, t := range render.Themes {
-		names = append(names, strings.ToUpper(string(t[:1]))+string(t[1:]))
+		names = append(names, themeName(t))
 	}
 	themes := widget.NewRadioGroup(names, nil)
 	themes.Horizontal = true
-	themes.SetSelected(strings.ToUpper(string(th[:1])) + string(th[1:]))
+	themes.SetSelected(themeName(th))
 	return themes
 }
 
-// choiceOf is the key whose name in names is selected, or fallback.
+// themeName is a theme as the window's language names it: "Light".
+func themeName(t render.Theme) string {
+	return lang.L(strings.ToUpper(string(t[:1])) + string(t[1:]))
+}
+
+// themeOf is the theme a themeChoice has chosen (Light when none).
+func themeOf(r *widget.RadioGroup) render.Theme {
+	for _, t := range render.Themes {
+		if themeName(t) == r.Selected {
+			return t
+		}
+	}
+	return render.Light
+}
+
+// choiceOf is the key whose name in names is selected (as the window's
+// language says it), or fallback.
 func choiceOf[K comparable](names map[K]string, selected string, fallback K) K {
 	for k, name := range names {
-		if name == selected {
+		if lang.L(name) == selected {
 			return k
 		}
 	}

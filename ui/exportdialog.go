@@ -73,22 +73,22 @@ func (e *Editor) newExportForm() *exportForm {
 	f := &exportForm{}
 	var names, movies []string
 	for _, k := range render.Formats {
-		names = append(names, formatNames[k])
+		names = append(names, lang.L(formatNames[k]))
 	}
 	for _, k := range render.MovieFormats {
 		if k != render.MP4 || render.FFmpeg() != "" { // MP4 only where ffmpeg can make it
-			movies = append(movies, movieNames[k])
+			movies = append(movies, lang.L(movieNames[k]))
 		}
 	}
 	f.format = widget.NewSelect(names, nil)
-	f.format.SetSelected(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))])
+	f.format.SetSelected(lang.L(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))]))
 	if f.format.Selected == "" {
-		f.format.SetSelected(formatNames[render.PNG])
+		f.format.SetSelected(lang.L(formatNames[render.PNG]))
 	}
 	f.movie = widget.NewSelect(movies, nil)
-	f.movie.SetSelected(movieNames[render.MovieFormat(prefs.StringWithFallback(animFormatKey, string(render.GIF)))])
+	f.movie.SetSelected(lang.L(movieNames[render.MovieFormat(prefs.StringWithFallback(animFormatKey, string(render.GIF)))]))
 	if f.movie.Selected == "" {
-		f.movie.SetSelected(movieNames[render.GIF])
+		f.movie.SetSelected(lang.L(movieNames[render.GIF]))
 	}
 
 	f.width, f.height, f.dpi = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -171,13 +171,24 @@ func (e *Editor) newExportForm() *exportForm {
 		label := widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		f.rows = append(f.rows, exportRow{label: label, field: r.field, kinds: r.kinds})
 	}
-	f.kind = widget.NewRadioGroup([]string{exportDate, exportAnimation, exportMultiples}, func(k string) { f.show(k) })
+	f.kind = widget.NewRadioGroup([]string{lang.L(exportDate), lang.L(exportAnimation), lang.L(exportMultiples)}, func(string) { f.show(f.kindOf()) })
 	f.kind.Horizontal = true
-	f.kind.SetSelected(prefs.StringWithFallback(exportKindKey, exportDate))
+	f.kind.SetSelected(lang.L(prefs.StringWithFallback(exportKindKey, exportDate)))
 	if f.kind.Selected == "" {
-		f.kind.SetSelected(exportDate)
+		f.kind.SetSelected(lang.L(exportDate))
 	}
 	return f
+}
+
+// kindOf is what is to be exported: exportDate, exportAnimation or
+// exportMultiples, whatever the language of the choice's label.
+func (f *exportForm) kindOf() string {
+	for _, k := range []string{exportDate, exportAnimation, exportMultiples} {
+		if lang.L(k) == f.kind.Selected {
+			return k
+		}
+	}
+	return exportDate
 }
 
 // show shows the rows of what is to be exported.
@@ -212,7 +223,7 @@ func (f *exportForm) content() fyne.CanvasObject {
 func (f *exportForm) remember() {
 	prefs := fyne.CurrentApp().Preferences()
 	for key, value := range map[string]string{
-		exportKindKey:   f.kind.Selected,
+		exportKindKey:   f.kindOf(),
 		exportFormatKey: string(choiceOf(formatNames, f.format.Selected, render.PNG)),
 		animFormatKey:   string(choiceOf(movieNames, f.movie.Selected, render.GIF)),
 		exportDPIKey:    strings.TrimSpace(f.dpi.Text),
@@ -227,9 +238,7 @@ func (f *exportForm) remember() {
 	} {
 		prefs.SetString(key, value)
 	}
-	if th, err := render.ParseTheme(f.theme.Selected); err == nil {
-		prefs.SetString(exportThemeKey, string(th))
-	}
+	prefs.SetString(exportThemeKey, string(themeOf(f.theme)))
 	prefs.SetBool(exportTransparentKey, f.transparent.Checked)
 	prefs.SetBool(exportSourcesKey, f.sources.Checked)
 	prefs.SetBool(exportTieLabelsKey, f.labels.Checked)
@@ -247,13 +256,10 @@ type exportJob struct {
 // job reads the dialog into the export it asks for, or says which field
 // is wrong, in one sentence.
 func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
-	th, err := render.ParseTheme(f.theme.Selected)
-	if err != nil {
-		th = render.Light
-	}
+	th := themeOf(f.theme)
 	m, tl := e.shown(), e.tl
 	base := strings.ReplaceAll(m.Name, "/", "-")
-	switch f.kind.Selected {
+	switch f.kindOf() {
 	case exportAnimation:
 		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
 		q := animationRequest{from: f.from.Text, to: f.to.Text, step: f.step.Selected, fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
@@ -293,7 +299,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 	}
 	upper := strings.ToUpper(string(pf))
 	choice := fileChoice{title: fmt.Sprintf(lang.L("Export %s"), upper), save: true, kind: fmt.Sprintf(lang.L("%s files"), upper), exts: []string{pf.Extension()}}
-	if f.kind.Selected == exportMultiples {
+	if f.kindOf() == exportMultiples {
 		q := multiplesRequest{dates: f.dates.Text, from: f.from.Text, to: f.to.Text, columns: f.columns.Text}
 		mu, err := q.multiples(m, w, h, th)
 		if err != nil {

@@ -96,7 +96,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 	if len(values) == 0 {
 		return nil
 	}
-	const anyKey = "(any)"
+	anyKey := lang.L("(any)")
 	keys := append([]string{anyKey}, slices.Sorted(maps.Keys(values))...)
 	valueSel := widget.NewSelect(nil, nil)
 	labelOf := map[string]string{} // option text → value

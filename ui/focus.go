@@ -217,10 +217,10 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	}
 	from, _ := e.doc.m.Actor(q.from)
 	to, _ := e.doc.m.Actor(q.to)
-	objs := []fyne.CanvasObject{heading(lang.L("Paths from ") + from.Label() + " to " + to.Label())}
+	objs := []fyne.CanvasObject{heading(fmt.Sprintf(lang.L("Paths from %s to %s"), from.Label(), to.Label()))}
 	paths := e.routePaths()
 	if len(paths) == 0 {
-		objs = append(objs, wrapped("No connection on "+e.doc.day.Time().Format("2 January 2006")+"."))
+		objs = append(objs, wrapped(fmt.Sprintf(lang.L("No connection on %s."), e.r.Lang().Date(e.doc.day))))
 	}
 	for i, p := range paths {
 		var names []string
@@ -247,7 +247,7 @@ func (e *Editor) sayPath() {
 	}
 	from, _ := e.doc.m.Actor(q.from)
 	to, _ := e.doc.m.Actor(q.to)
-	date := e.doc.day.Time().Format("2 January 2006")
+	date := e.r.Lang().Date(e.doc.day)
 	paths := e.routePaths()
 	if len(paths) == 0 {
 		e.status.SetText(fmt.Sprintf(lang.L("%s and %s: no connection on %s."), from.Label(), to.Label(), date))

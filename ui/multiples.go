@@ -123,10 +123,10 @@ func (e *Editor) multiplesWindow(q multiplesRequest, m *model.Map, tl *layout.Ti
 func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *model.Map, tl *layout.Timeline) {
 	var names []string
 	for _, f := range render.Formats {
-		names = append(names, formatNames[f])
+		names = append(names, lang.L(formatNames[f]))
 	}
 	format := widget.NewSelect(names, nil)
-	format.SetSelected(formatNames[render.PNG])
+	format.SetSelected(lang.L(formatNames[render.PNG]))
 	wEntry, hEntry := widget.NewEntry(), widget.NewEntry()
 	wEntry.SetText("2400")
 	hEntry.SetText("1500")
@@ -142,7 +142,7 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 			return
 		}
 		f := choiceOf(formatNames, format.Selected, render.PNG)
-		th, _ := render.ParseTheme(themes.Selected)
+		th := themeOf(themes)
 		w, h, _, err := exportSize(wEntry.Text, hEntry.Text, "px", 0)
 		var mu render.Multiples
 		if err == nil {

@@ -90,7 +90,10 @@ func (e *Editor) preferencesDialog() {
 	var langNames []string
 	for _, c := range codes {
 		name := languageNames[c]
-		if name == "" {
+		switch {
+		case c == "":
+			name = lang.L("As the system")
+		case name == "":
 			name = c
 		}
 		langNames = append(langNames, name)
@@ -107,10 +110,10 @@ func (e *Editor) preferencesDialog() {
 	stable.SetValue(stability())
 	var formats []string
 	for _, f := range render.Formats {
-		formats = append(formats, formatNames[f])
+		formats = append(formats, lang.L(formatNames[f]))
 	}
 	format := widget.NewSelect(formats, nil)
-	format.SetSelected(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))])
+	format.SetSelected(lang.L(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))]))
 	dpi := widget.NewEntry()
 	dpi.SetText(prefs.String(exportDPIKey))
 	dpi.SetPlaceHolder(lang.L("none, or e.g. 300 for print"))

@@ -200,7 +200,7 @@ func (f *sourceEditor) read() (model.Source, bool) {
 	}
 	if s.URL != "" {
 		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			f.fail("url", "a web address starts with http:// or https://")
+			f.fail("url", lang.L("a web address starts with http:// or https://"))
 		}
 	}
 	if !f.ok() {
