@@ -109,7 +109,7 @@ func (f *eventEditor) tieChoice(t model.Tie) string {
 			f.names[a.ID] = a.Name
 		}
 	}
-	what := f.e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()
+	what := kindLabel(f.e.doc.m.Kind(model.ClassTie, t.Kind))
 	if t.Label != "" {
 		what = t.Label
 	}

@@ -149,7 +149,7 @@ func (e *Editor) filterDialog() {
 		sort.Strings(names)
 		for _, name := range names {
 			key := render.KindKey{Class: class, Name: name}
-			label := e.doc.m.Kind(class, name).DisplayName() + " (" + strconv.Itoa(counts[name]) + ")"
+			label := kindLabel(e.doc.m.Kind(class, name)) + " (" + strconv.Itoa(counts[name]) + ")"
 			check := widget.NewCheck(label, func(on bool) { e.setHidden(key, !on) })
 			check.SetChecked(!e.hidden[key])
 			boxes = append(boxes, check)

@@ -245,11 +245,11 @@ func picks(names, folded []string, text string) []string {
 func kindPicker(m *model.Map, class model.Class, current string) *widget.SelectEntry {
 	var labels []string
 	for _, name := range m.KindNames(class) {
-		labels = append(labels, m.Kind(class, name).DisplayName())
+		labels = append(labels, kindLabel(m.Kind(class, name)))
 	}
 	w := widget.NewSelectEntry(labels)
 	if current != "" {
-		w.SetText(m.Kind(class, current).DisplayName())
+		w.SetText(kindLabel(m.Kind(class, current)))
 	}
 	return w
 }
@@ -265,7 +265,7 @@ func kindName(m *model.Map, class model.Class, text string) string {
 		}
 	}
 	for _, name := range m.KindNames(class) {
-		if strings.EqualFold(m.Kind(class, name).DisplayName(), text) {
+		if k := m.Kind(class, name); strings.EqualFold(k.DisplayName(), text) || strings.EqualFold(kindLabel(k), text) {
 			return name
 		}
 	}

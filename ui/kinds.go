@@ -82,10 +82,10 @@ func (e *Editor) kindList(class model.Class, changed func()) fyne.CanvasObject {
 		swatch := canvas.NewRectangle(swatchColor(k.Color))
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		swatch.CornerRadius = 4
-		text := fmt.Sprintf(lang.L("%s  (%s) · used %d×"), k.DisplayName(), k.Name, uses[name])
+		text := fmt.Sprintf(lang.L("%s  (%s) · used %d×"), kindLabel(k), k.Name, uses[name])
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.kindForm(k, changed) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			c := model.Change{Summary: lang.L("Delete Kind ") + quoted(k.DisplayName()), Delete: model.Deleted{Kinds: []model.Kind{k}}}
+			c := model.Change{Summary: lang.L("Delete Kind ") + quoted(kindLabel(k)), Delete: model.Deleted{Kinds: []model.Kind{k}}}
 			if _, err := e.apply(c); err != nil {
 				e.showError(err)
 			}
@@ -142,7 +142,7 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f.colour.SetText(k.Color)
 	f.colour.SetPlaceHolder("#rrggbb")
 	pick := widget.NewButtonWithIcon(lang.L("Pick…"), theme.ColorPaletteIcon(), func() {
-		p := dialog.NewColorPicker(lang.L("Colour of ")+f.kind.DisplayName(), "", func(c color.Color) {
+		p := dialog.NewColorPicker(lang.L("Colour of ")+kindLabel(f.kind), "", func(c color.Color) {
 			r, g, b, _ := color.NRGBAModel.Convert(c).(color.NRGBA).RGBA()
 			f.colour.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8))
 		}, e.win)
@@ -209,7 +209,7 @@ func (e *Editor) kindForm(k model.Kind, changed func()) {
 	f := e.newKindEditor(k)
 	title := lang.L("New Kind")
 	if k.Name != "" {
-		title = lang.L("Edit Kind ") + quoted(k.DisplayName())
+		title = lang.L("Edit Kind ") + quoted(kindLabel(k))
 	}
 	d := formDialog(e, title, f.form, func() bool {
 		out, ok := f.read(e.doc.m)
@@ -219,9 +219,9 @@ func (e *Editor) kindForm(k model.Kind, changed func()) {
 		if out == k {
 			return true
 		}
-		summary := lang.L("New Kind ") + quoted(out.DisplayName())
+		summary := lang.L("New Kind ") + quoted(kindLabel(out))
 		if k.Name != "" {
-			summary = lang.L("Edit Kind ") + quoted(out.DisplayName())
+			summary = lang.L("Edit Kind ") + quoted(kindLabel(out))
 		}
 		if _, err := e.apply(model.Change{Summary: summary, Put: model.Records{Kinds: []model.Kind{out}}}); err != nil {
 			f.failErr(err)

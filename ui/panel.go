@@ -64,7 +64,7 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	kind := e.doc.m.Kind(model.ClassActor, a.Kind)
 	objs := []fyne.CanvasObject{
 		heading(a.Name),
-		field(lang.L("Kind"), kind.DisplayName()),
+		field(lang.L("Kind"), kindLabel(kind)),
 		field(lang.L("Short name"), a.Short),
 		field(lang.L("Belongs to"), e.actorName(a.BelongsTo)),
 		field(lang.L("Located in"), e.actorName(a.LocatedIn)),
@@ -130,7 +130,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{
 		heading(e.actorName(t.From) + join + e.actorName(t.To)),
-		field(lang.L("Kind"), kind.DisplayName()),
+		field(lang.L("Kind"), kindLabel(kind)),
 		field(lang.L("Label"), t.Label),
 	}
 	if !t.Span.IsZero() {
@@ -205,7 +205,7 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	if !t.Directed {
 		arrow = "with"
 	}
-	what := e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()
+	what := kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
 	if t.Label != "" {
 		what = t.Label
 	}
@@ -273,7 +273,7 @@ func compact(objs []fyne.CanvasObject) []fyne.CanvasObject {
 // is, its dates, and for a tie its label and first source.
 func (e *Editor) hoverText(actor, tie model.ID) string {
 	if a, ok := e.doc.m.Actor(actor); ok {
-		lines := []string{a.Name, e.doc.m.Kind(model.ClassActor, a.Kind).DisplayName()}
+		lines := []string{a.Name, kindLabel(e.doc.m.Kind(model.ClassActor, a.Kind))}
 		if !a.Life.IsZero() || len(a.Later) > 0 {
 			lines = append(lines, lang.L("Exists ")+model.LivesString(a.Lives()))
 		}
@@ -290,7 +290,7 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 	if t.Directed {
 		join = " to "
 	}
-	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), e.doc.m.Kind(model.ClassTie, t.Kind).DisplayName()}
+	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))}
 	if t.Label != "" {
 		lines = append(lines, "“"+t.Label+"”")
 	}

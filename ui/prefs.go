@@ -16,6 +16,7 @@ import (
 
 	"relmap/assets"
 	"relmap/i18n"
+	"relmap/model"
 	"relmap/render"
 )
 
@@ -26,6 +27,14 @@ const (
 	recentsKey = "files.recent" // how many recent maps File → Open Recent keeps
 	welcomeKey = "ui.welcomed"  // the first-run welcome was dismissed
 )
+
+// windowLang is the window's language, for the words Fyne's lang does not
+// give: the built-in kinds' labels, dates written out.
+var windowLang = i18n.English
+
+// kindLabel is a kind's label as the window shows it: a built-in kind's in
+// the window's language, one the user named as written.
+func kindLabel(k model.Kind) string { return windowLang.KindLabel(k) }
 
 // languageNames name the languages in the Preferences, each in itself.
 var languageNames = map[string]string{"": "System", "en": "English", "es": "Español"}
@@ -43,7 +52,8 @@ func Setup(a fyne.App, r *render.Renderer) error {
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		return fmt.Errorf("translations: %w", err)
 	}
-	r.SetLang(i18n.FromEnv())
+	windowLang = i18n.FromEnv()
+	r.SetLang(windowLang)
 	applyTheme(a, a.Preferences().String(themeKey))
 	return nil
 }

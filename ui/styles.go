@@ -34,7 +34,7 @@ func (e *Editor) tieStylesDialog() {
 		labelled.SetChecked(k.Labelled)
 		weighted.OnChanged = func(on bool) { e.setTieStyle(name, func(k *model.Kind) { k.Weighted = on }) }
 		labelled.OnChanged = func(on bool) { e.setTieStyle(name, func(k *model.Kind) { k.Labelled = on }) }
-		rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(k.DisplayName()), weighted, labelled))
+		rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(kindLabel(k)), weighted, labelled))
 	}
 	d := dialog.NewCustom(lang.L("Tie Styles"), lang.L("Close"), container.NewVScroll(container.NewVBox(rows...)), e.win)
 	d.Resize(fyne.NewSize(520, 480))
@@ -49,7 +49,7 @@ func (e *Editor) setTieStyle(name string, set func(k *model.Kind)) {
 	if k == before {
 		return
 	}
-	c := model.Change{Summary: lang.L("Style of ") + quoted(k.DisplayName()), Put: model.Records{Kinds: []model.Kind{k}}}
+	c := model.Change{Summary: lang.L("Style of ") + quoted(kindLabel(k)), Put: model.Records{Kinds: []model.Kind{k}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
