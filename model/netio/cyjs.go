@@ -41,6 +41,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return nil, nil, jsonError(data, err)
 	}
+	data = edgeIDs(data)
 	var nodes []cytoscapejs.Node
 	var edges []cytoscapejs.Edge
 	switch trimmed := bytes.TrimSpace(probe.Elements); {
@@ -131,6 +132,42 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 		return nil, nil, &Error{Format: CYJS, Err: err}
 	}
 	return m, rep, nil
+}
+
+// edgeIDs gives the edges without an id (which Cytoscape.js allows, and
+// gonum's decoder refuses) one of their own; data as it was when it is
+// not such JSON.
+func edgeIDs(data []byte) []byte {
+	var doc map[string]any
+	if json.Unmarshal(data, &doc) != nil {
+		return data
+	}
+	var elements []any
+	switch el := doc["elements"].(type) {
+	case []any:
+		elements = el
+	case map[string]any:
+		elements, _ = el["edges"].([]any)
+	}
+	n, changed := 0, false
+	for _, e := range elements {
+		obj, _ := e.(map[string]any)
+		d, _ := obj["data"].(map[string]any)
+		if d == nil || d["source"] == nil || d["id"] != nil {
+			continue
+		}
+		n++
+		d["id"] = fmt.Sprintf("edge %d", n)
+		changed = true
+	}
+	if !changed {
+		return data
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // jsonError is a JSON syntax or type error with its line.

@@ -127,14 +127,36 @@ func nesting(data []byte) int {
 func unquote(id string) string {
 	switch {
 	case len(id) >= 2 && id[0] == '"' && id[len(id)-1] == '"':
-		s := id[1 : len(id)-1]
-		s = strings.ReplaceAll(s, "\\\n", "")
-		s = strings.ReplaceAll(s, `\"`, `"`)
-		return strings.ReplaceAll(s, `\\`, `\`)
+		return unescape(id[1 : len(id)-1])
 	case len(id) >= 2 && id[0] == '<' && id[len(id)-1] == '>':
 		return id[1 : len(id)-1]
 	}
 	return id
+}
+
+// unescape reads a DOT quoted string's escapes in one pass: \" and \\,
+// the line breaks \n, \l and \r, and a backslash before a line break
+// (a line continued); any other backslash stays.
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i == len(s)-1 {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case '"', '\\':
+			b.WriteByte(s[i])
+		case 'n', 'l', 'r':
+			b.WriteByte('\n')
+		case '\n':
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // quote writes s as a DOT quoted string.
