@@ -251,8 +251,8 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	if err := addNodes(g.Nodes, ""); err != nil {
 		return nil, nil, err
 	}
-	b.parents() // now that every node is known
-	directedByDefault := g.DefaultEdgeType != "undirected" && g.DefaultEdgeType != "mutual"
+	b.parents()                                          // now that every node is known
+	directedByDefault := g.DefaultEdgeType == "directed" // GEXF's default is undirected
 	for i, e := range append(g.Edges, edges...) {
 		where := fmt.Sprintf("edge %q", e.ID)
 		if e.ID == "" {
@@ -413,14 +413,19 @@ func (c clock) span(t gexfTime) (model.Span, error) {
 		if s.Start, err = c.date(t.Timestamp); err != nil {
 			return s, err
 		}
-		s.End = model.DateOfDay(s.Start.First() + 1)
+		s.End = s.Start // a month or year: through all of it
+		if s.Start.Precision == model.PrecisionDay {
+			s.End = model.DateOfDay(s.Start.First() + 1)
+		}
 		return s, nil
 	case t.StartOpen != "":
 		if s.Start, err = c.date(t.StartOpen); err != nil {
 			return s, err
 		}
-		if s.Start.Precision == model.PrecisionDay {
-			s.Start = model.DateOfDay(s.Start.First() + 1)
+		// After that day, month or year (a number read as a year is the
+		// year's first instant: after it is the year).
+		if !c.years {
+			s.Start = model.DateOfDay(s.Start.Last() + 1)
 		}
 	default:
 		if s.Start, err = c.date(t.Start); err != nil {
@@ -432,8 +437,8 @@ func (c clock) span(t gexfTime) (model.Span, error) {
 		if s.End, err = c.date(t.EndOpen); err != nil {
 			return s, err
 		}
-		if s.End.Precision == model.PrecisionYear && c.years {
-			s.End = model.DateOfDay(model.DayOf(s.End.Year, time.January, 1)) // before that year
+		if s.End.Precision != model.PrecisionDay && !s.End.IsZero() {
+			s.End = model.DateOfDay(s.End.First()) // before that month or year
 		}
 	default:
 		if s.End, err = c.date(t.End); err != nil {

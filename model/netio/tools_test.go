@@ -119,3 +119,26 @@ func join(lines []string) string {
 	}
 	return b.String()
 }
+
+// TestEscapesAndMissingIDs: a DOT note of two lines comes back in two
+// lines; Cytoscape.js edges without ids are read.
+func TestEscapesAndMissingIDs(t *testing.T) {
+	m := featureMap()
+	m.Actors[0].Notes = "first line\nsecond \"quoted\" \\ line"
+	var buf bytes.Buffer
+	if _, err := netio.WriteDOT(&buf, m, netio.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := netio.ReadDOT(&buf, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Actors[0].Notes != m.Actors[0].Notes {
+		t.Errorf("notes came back %q, want %q", back.Actors[0].Notes, m.Actors[0].Notes)
+	}
+	doc := `{"elements": [{"data": {"id": "a"}}, {"data": {"id": "b"}}, {"data": {"source": "a", "target": "b"}}, {"data": {"source": "b", "target": "a"}}]}`
+	cy, _, err := netio.ReadCYJS(bytes.NewReader([]byte(doc)), "cy")
+	if err != nil || len(cy.Ties) != 2 {
+		t.Errorf("edges without ids: %v ties, %v", cy, err)
+	}
+}
