@@ -57,17 +57,12 @@ func AnimationDates(m *model.Map, from, to model.Day, step Step) ([]model.Day, e
 		slices.Sort(days)
 		days = slices.Compact(days)
 	default:
-		t := from.Time()
-		for {
-			switch step {
-			case StepDay:
-				t = t.AddDate(0, 0, 1)
-			case StepMonth:
-				t = t.AddDate(0, 1, 0)
-			default:
-				t = t.AddDate(1, 0, 0)
+		months := map[Step]int{StepMonth: 1, StepYear: 12}[step]
+		for k := 1; ; k++ {
+			d := from + model.Day(k)
+			if months > 0 {
+				d = addMonths(from, k*months)
 			}
-			d := model.DayOf(t.Year(), t.Month(), t.Day())
 			if d >= to {
 				break
 			}
@@ -82,6 +77,17 @@ func AnimationDates(m *model.Map, from, to model.Day, step Step) ([]model.Day, e
 		return nil, fmt.Errorf("an animation from %s to %s stops at %d dates, more than %d; take a shorter span", from, to, len(days), MaxAnimationDates)
 	}
 	return days, nil
+}
+
+// addMonths is the day n months after d, on d's day of the month or, in a
+// shorter month, its last day: 31 January and a month is 29 February (or
+// 28), and two months 31 March; each counted from d, so steps do not
+// drift.
+func addMonths(d model.Day, n int) model.Day {
+	t := d.Time()
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return model.DayOf(first.Year(), first.Month(), min(t.Day(), last))
 }
 
 // Animation says how a map's timeline is played as frames: the dates it

@@ -80,7 +80,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	for k := range p.edges {
 		pe := &p.edges[k]
 		e := pe.e
-		text := s.labelText(e)
+		text := s.labelText(e, r.lang)
 		if pe.idx < 0 || !p.labelled(e) || text == "" || e.Alpha < 0.5 {
 			continue // ghosts are not labelled
 		}

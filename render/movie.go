@@ -9,6 +9,7 @@ import (
 	"image/gif"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,16 +78,35 @@ func (r *Renderer) WriteGIF(ctx context.Context, out io.Writer, m *model.Map, tl
 	if err := a.Check(); err != nil {
 		return err
 	}
+	if a.FPS > 50 {
+		return fmt.Errorf("%d frames a second: a GIF plays at most 50 (its delays are hundredths of a second)", a.FPS)
+	}
 	v := r.FitDays(m, tl, a.Dates, a.W, a.H, 1)
+	// The palette's samples: up to five dates spread over the animation.
+	var sampleDays []model.Day
+	for i := 0; i < 5; i++ {
+		d := a.Dates[i*(len(a.Dates)-1)/4]
+		if len(sampleDays) == 0 || sampleDays[len(sampleDays)-1] != d {
+			sampleDays = append(sampleDays, d)
+		}
+	}
 	var samples []*image.RGBA
-	for _, d := range []model.Day{a.Dates[0], a.Dates[len(a.Dates)-1]} {
+	for _, d := range sampleDays {
 		s := NewScene(m, FrameAt(m, tl, d), d, 0)
 		s.Theme = a.Theme
 		samples = append(samples, r.Draw(s, v, a.W, a.H))
 	}
 	q := newQuantizer(samples, Background(a.Theme))
 	g := &gif.GIF{Config: image.Config{ColorModel: q.palette, Width: a.W, Height: a.H}}
-	delay := max(1, 100/a.FPS) // hundredths of a second a frame
+	// Each frame's delay in hundredths of a second, from the time it
+	// starts and ends, so that rounding does not add up.
+	shown := 0 // frames shown so far
+	delay := func(repeat int) int {
+		at := func(n int) int { return int(math.Round(float64(n) * 100 / float64(a.FPS))) }
+		d := at(shown+repeat) - at(shown)
+		shown += repeat
+		return d
+	}
 	var prev *image.Paletted
 	err := r.Play(ctx, m, tl, a, func(img *image.RGBA, repeat int) error {
 		cur := q.paletted(img)
@@ -98,12 +118,12 @@ func (r *Renderer) WriteGIF(ctx context.Context, out io.Writer, m *model.Map, tl
 		case prev == nil:
 			g.Image = append(g.Image, cur)
 		case change.Empty():
-			g.Delay[len(g.Delay)-1] += repeat * delay // the same picture, shown longer
+			g.Delay[len(g.Delay)-1] += delay(repeat) // the same picture, shown longer
 			return nil
 		default:
 			g.Image = append(g.Image, cur.SubImage(change).(*image.Paletted))
 		}
-		g.Delay = append(g.Delay, repeat*delay)
+		g.Delay = append(g.Delay, delay(repeat))
 		g.Disposal = append(g.Disposal, gif.DisposalNone)
 		prev = cur
 		return nil
@@ -268,7 +288,8 @@ func (r *Renderer) WriteMP4(ctx context.Context, out io.Writer, m *model.Map, tl
 		return nil
 	}, progress)
 	in.Close()
-	if err := cmd.Wait(); err != nil && played == nil {
+	if err := cmd.Wait(); err != nil && ctx.Err() == nil {
+		// ffmpeg's own word, not the broken pipe it left behind.
 		return fmt.Errorf("ffmpeg: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	if played != nil {

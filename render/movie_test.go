@@ -252,3 +252,19 @@ func TestSmallMultiples(t *testing.T) {
 		t.Error("four panels of 50 pixels accepted")
 	}
 }
+
+// TestMonthlyStepsDoNotDrift: a month after 31 January is the last of
+// February, and the next the 31st of March again.
+func TestMonthlyStepsDoNotDrift(t *testing.T) {
+	m, _, _ := setup(t)
+	ends := days(t, "2024-01-31", "2024-05-15")
+	got, err := render.AnimationDates(m, ends[0], ends[1], render.StepMonth)
+	if want := days(t, "2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-15"); err != nil || !slices.Equal(got, want) {
+		t.Errorf("by month: %v, %v; want %v", got, err, want)
+	}
+	leap := days(t, "2024-02-29", "2026-06-01")
+	got, err = render.MultiplesDates(m, "1y", leap[0], leap[1])
+	if want := days(t, "2024-02-29", "2025-02-28", "2026-02-28"); err != nil || !slices.Equal(got, want) {
+		t.Errorf("every year: %v, %v; want %v", got, err, want)
+	}
+}

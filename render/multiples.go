@@ -62,20 +62,16 @@ func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day,
 		if from == 0 || to <= from {
 			return nil, fmt.Errorf("small multiples every %s need a start and a later end", spec)
 		}
-		for t := from.Time(); ; {
-			d := model.DayOf(t.Year(), t.Month(), t.Day())
-			if d > to {
+		months := n
+		if lower[len(lower)-1] == 'y' {
+			months = 12 * n
+		}
+		for k := 0; ; k++ {
+			d := addMonths(from, k*months)
+			if d > to || len(days) > MaxPanels {
 				break
 			}
 			days = append(days, d)
-			if len(days) > MaxPanels {
-				break
-			}
-			if lower[len(lower)-1] == 'm' {
-				t = t.AddDate(0, n, 0)
-			} else {
-				t = t.AddDate(n, 0, 0)
-			}
 		}
 	default:
 		for _, part := range strings.Split(spec, ",") {
@@ -202,10 +198,10 @@ func (r *Renderer) WriteMultiples(out io.Writer, f Format, m *model.Map, tl *lay
 	var finish func(io.Writer) error
 	switch f {
 	case SVG:
-		c := newSVG(r, mu.W, mu.H)
+		c := newSVG(r, mu.W, mu.H, dpi)
 		doc, finish = c, c.finish
 	case PDF:
-		c := newPDF(r, mu.W, mu.H, board.Title)
+		c := newPDF(r, mu.W, mu.H, board.Title, dpi)
 		doc, finish = c, c.finish
 	default:
 		r.mu.Unlock()

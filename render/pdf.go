@@ -10,21 +10,26 @@ import (
 	"relmap/model"
 )
 
-// pxToPt is the size of a device pixel in PDF points: a pixel is 1/96
-// inch, as CSS and SVG take it, and a point 1/72.
+// pxToPt is the size of a device pixel in PDF points when no resolution is
+// given: a pixel is 1/96 inch, as CSS and SVG take it, and a point 1/72.
 const pxToPt = 0.75
 
 // pdfSurface writes a picture as a one-page PDF the size of the picture
-// (a pixel 1/96 inch), with the Go fonts embedded (subset) so that its
-// text is real text: selectable and searchable.
+// (a pixel 1/96 inch, or 1/dpi), with the Go fonts embedded (subset) so
+// that its text is real text: selectable and searchable.
 type pdfSurface struct {
 	r     *Renderer
 	doc   *fpdf.Fpdf
 	alpha float64
+	k     float64 // points a pixel
 }
 
-func newPDF(r *Renderer, w, h int, title string) *pdfSurface {
-	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: float64(w) * pxToPt, Ht: float64(h) * pxToPt}})
+func newPDF(r *Renderer, w, h int, title string, dpi float64) *pdfSurface {
+	k := pxToPt
+	if dpi > 0 {
+		k = 72 / dpi
+	}
+	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: float64(w) * k, Ht: float64(h) * k}})
 	doc.SetMargins(0, 0, 0)
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetCompression(true)
@@ -35,7 +40,7 @@ func newPDF(r *Renderer, w, h int, title string) *pdfSurface {
 	doc.SetLineCapStyle("butt")
 	doc.SetLineJoinStyle("round")
 	doc.AddPage()
-	return &pdfSurface{r: r, doc: doc, alpha: 1}
+	return &pdfSurface{r: r, doc: doc, alpha: 1, k: k}
 }
 
 // finish writes the document to out.
@@ -57,9 +62,9 @@ func (c *pdfSurface) setAlpha(col color.NRGBA) {
 func (c *pdfSurface) path(pts []pt) {
 	for i, q := range pts {
 		if i == 0 {
-			c.doc.MoveTo(q.X*pxToPt, q.Y*pxToPt)
+			c.doc.MoveTo(q.X*c.k, q.Y*c.k)
 		} else {
-			c.doc.LineTo(q.X*pxToPt, q.Y*pxToPt)
+			c.doc.LineTo(q.X*c.k, q.Y*c.k)
 		}
 	}
 }
@@ -81,9 +86,9 @@ func (c *pdfSurface) stroke(pts []pt, w float64, col color.NRGBA, dash float64) 
 	}
 	c.setAlpha(col)
 	c.doc.SetDrawColor(int(col.R), int(col.G), int(col.B))
-	c.doc.SetLineWidth(w * pxToPt)
+	c.doc.SetLineWidth(w * c.k)
 	if dash > 0 {
-		c.doc.SetDashPattern([]float64{dash * pxToPt, dash * pxToPt}, 0)
+		c.doc.SetDashPattern([]float64{dash * c.k, dash * c.k}, 0)
 	}
 	c.path(pts)
 	c.doc.DrawPath("D")
@@ -105,9 +110,9 @@ func (c *pdfSurface) text(bold bool, size, x, y float64, s string, col color.NRG
 		style = "B"
 	}
 	c.setAlpha(col)
-	c.doc.SetFont("Go", style, size*pxToPt)
+	c.doc.SetFont("Go", style, size*c.k)
 	c.doc.SetTextColor(int(col.R), int(col.G), int(col.B))
-	c.doc.Text(x*pxToPt, y*pxToPt, s)
+	c.doc.Text(x*c.k, y*c.k, s)
 }
 
 func (c *pdfSurface) textWidth(bold bool, size float64, s string) float64 {

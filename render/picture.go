@@ -74,7 +74,8 @@ func formatList() string {
 
 // WritePicture draws scene s seen through v at w×h pixels and writes it
 // to out in format f. dpi, when above 0, is the print resolution: written
-// into a PNG; an SVG or PDF is sized at 96 pixels an inch whatever it is.
+// into a PNG, and the size of an SVG's or PDF's page (w/dpi inches wide);
+// without it a pixel is 1/96 inch, as CSS and SVG take it.
 func (r *Renderer) WritePicture(out io.Writer, f Format, s *Scene, v View, w, h int, dpi float64) error {
 	w, h = max(w, 1), max(h, 1)
 	switch f {
@@ -82,13 +83,13 @@ func (r *Renderer) WritePicture(out io.Writer, f Format, s *Scene, v View, w, h 
 		return WritePNGAt(out, r.Draw(s, v, w, h), dpi)
 	case SVG:
 		r.mu.Lock()
-		c := newSVG(r, w, h)
+		c := newSVG(r, w, h, dpi)
 		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
 		r.mu.Unlock()
 		return c.finish(out)
 	case PDF:
 		r.mu.Lock()
-		c := newPDF(r, w, h, s.Title)
+		c := newPDF(r, w, h, s.Title, dpi)
 		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
 		r.mu.Unlock()
 		return c.finish(out)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"relmap/i18n"
 	"relmap/layout"
 	"relmap/model"
 )
@@ -45,6 +46,9 @@ type Edge struct {
 	Weight float64
 	// Marks are the numbers of the footer's sources that support the tie.
 	Marks []int
+	// KindLabel: the tie has no label of its own, and Label is its kind's,
+	// said in the picture's language when drawn.
+	KindLabel bool
 }
 
 // Scene is everything one picture shows.
@@ -140,15 +144,19 @@ const GhostColor = "#c62828"
 
 // labelText is what tie e's label says: its label, and with TieLabels
 // its weight too.
-func (s *Scene) labelText(e *Edge) string {
+func (s *Scene) labelText(e *Edge, lang *i18n.Lang) string {
+	label := e.Label
+	if e.KindLabel {
+		label = lang.KindLabel(e.Kind)
+	}
 	if !s.TieLabels || e.Weight == 0 {
-		return e.Label
+		return label
 	}
 	w := strconv.FormatFloat(e.Weight, 'f', -1, 64)
-	if e.Label == "" {
+	if label == "" {
 		return w
 	}
-	return e.Label + " (" + w + ")"
+	return label + " (" + w + ")"
 }
 
 // stressed reports whether e is drawn in full and labelled: one of the
@@ -226,7 +234,7 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		}
 		s.Edges = append(s.Edges, Edge{
 			ID: t.ID, From: t.From, To: t.To, Kind: kind(model.ClassTie, t.Kind),
-			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID), Weight: t.Weight,
+			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), KindLabel: t.Label == "", Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID), Weight: t.Weight,
 		})
 	}
 	setLanes(s.Edges)

@@ -23,10 +23,16 @@ type svgSurface struct {
 	buf bytes.Buffer
 }
 
-func newSVG(r *Renderer, w, h int) *svgSurface {
+// newSVG starts the SVG of a w×h picture: w pixels wide, or, with dpi
+// above 0, w/dpi inches.
+func newSVG(r *Renderer, w, h int, dpi float64) *svgSurface {
 	c := &svgSurface{r: r}
+	width, height := fmt.Sprint(w), fmt.Sprint(h)
+	if dpi > 0 {
+		width, height = num(float64(w)/dpi)+"in", num(float64(h)/dpi)+"in"
+	}
 	fmt.Fprintf(&c.buf, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
-		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%d" height="%d" viewBox="0 0 %d %d" xml:space="preserve">`+"\n", w, h, w, h)
+		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%s" height="%s" viewBox="0 0 %d %d" xml:space="preserve">`+"\n", width, height, w, h)
 	return c
 }
 
@@ -80,7 +86,7 @@ func (c *svgSurface) textWidth(bold bool, size float64, s string) float64 {
 }
 
 func (c *svgSurface) begin(elem string, id model.ID, name, kind string) {
-	fmt.Fprintf(&c.buf, `<g id="%s-%d" class="%s %s" data-name="%s">`+"\n", elem, id, elem, attr(kind), attr(name))
+	fmt.Fprintf(&c.buf, `<g id="%s-%d" class="%s %s" data-name="%s">`+"\n", elem, id, elem, attr(strings.Join(strings.Fields(kind), "-")), attr(name))
 }
 
 func (c *svgSurface) end() { c.buf.WriteString("</g>\n") }

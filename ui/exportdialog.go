@@ -152,7 +152,7 @@ func (e *Editor) newExportForm() *exportForm {
 	}{
 		{lang.L("Dates"), f.dates, "m"},
 		{lang.L("From"), f.from, "am"},
-		{"To", f.to, "am"},
+		{lang.L("To"), f.to, "am"},
 		{lang.L("Columns"), f.columns, "m"},
 		{lang.L("Format"), f.format, "dm"},
 		{lang.L("Format"), f.movie, "a"},
@@ -281,7 +281,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		case render.MP4:
 			job.choice.name, job.choice.kind, job.choice.exts = name+".mp4", lang.L("MP4 videos"), []string{".mp4"}
 		case render.PNGFrames:
-			job.choice.name, job.choice.kind, job.choice.exts, job.ext = name+lang.L(" frames"), "folders", nil, ""
+			job.choice.name, job.choice.kind, job.choice.exts, job.ext = name+lang.L(" frames"), lang.L("folders"), nil, ""
 		}
 		return job, nil
 	}
@@ -349,7 +349,7 @@ func (e *Editor) exportDialog() {
 				if err := job.write(ctx, path, progress); err != nil {
 					return nil, err
 				}
-				return func() { e.status.SetText(lang.L("Exported ") + job.what + " to " + path) }, nil
+				return func() { e.status.SetText(fmt.Sprintf(lang.L("Exported %s to %s"), job.what, path)) }, nil
 			})
 		})
 	}, e.win)

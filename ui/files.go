@@ -380,6 +380,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			add, rep, err = netio.Read(netFormat, counted, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 			if err == nil {
 				notes = rep.Lines()
+				netio.KeepBaseKinds(base, add)
 				err = model.NamesFree(base, add)
 			}
 		} else {

@@ -20,7 +20,7 @@ import (
 var classNames = []struct {
 	class model.Class
 	name  string
-}{{model.ClassActor, lang.L("Actors")}, {model.ClassTie, lang.L("Ties")}, {model.ClassEvent, lang.L("Events")}}
+}{{model.ClassActor, "Actors"}, {model.ClassTie, "Ties"}, {model.ClassEvent, "Events"}} // said through lang.L where shown
 
 // kindsDialog lists the kinds of the map, a tab per class: each with its
 // colour, label, name and how many records use it, and buttons that edit
@@ -34,7 +34,7 @@ func (e *Editor) kindsDialog() {
 		selected := tabs.SelectedIndex()
 		tabs.Items = nil
 		for _, c := range classNames {
-			tabs.Append(container.NewTabItem(c.name, e.kindList(c.class, func() { fill() })))
+			tabs.Append(container.NewTabItem(lang.L(c.name), e.kindList(c.class, func() { fill() })))
 		}
 		if selected >= 0 {
 			tabs.SelectIndex(selected)

@@ -34,7 +34,7 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 	for _, f := range []struct {
 		name, text string
 		day        *model.Day
-	}{{"from", q.from, &from}, {"to", q.to, &to}} {
+	}{{lang.L("from"), q.from, &from}, {lang.L("to"), q.to, &to}} {
 		if strings.TrimSpace(f.text) == "" {
 			continue
 		}

@@ -53,7 +53,7 @@ func (e *Editor) viewStore() (model.ViewStore, bool) {
 func (e *Editor) saveViewDialog() {
 	vs, ok := e.viewStore()
 	if !ok {
-		e.showError(errNoViews)
+		e.showError(errNoViews())
 		return
 	}
 	name := widget.NewEntry()
@@ -117,4 +117,4 @@ func (e *Editor) viewMenuItems() []*fyne.MenuItem {
 }
 
 // errNoViews says that the map's store keeps no views.
-var errNoViews = errors.New(lang.L("this map cannot keep views"))
+func errNoViews() error { return errors.New(lang.L("this map cannot keep views")) }

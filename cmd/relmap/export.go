@@ -101,14 +101,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	case "json", "gexf", "graphml", "dot", "cyjs":
 	case "positions":
 		if *at != "" {
-			return usageErr("export: --at works with --format json only")
+			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs or metrics, not %s", *format)
 		}
 	case "csv":
 		if *out == "" {
 			return usageErr("export: --format csv needs --out FOLDER")
 		}
 		if *at != "" {
-			return usageErr("export: --at works with --format json only")
+			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs or metrics, not %s", *format)
 		}
 	case "metrics":
 		if *at == "" {

@@ -90,7 +90,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		rep = r
-		read = func(base *model.Map) (*model.Map, error) { return add, namesFree(fset.Arg(0), base, add) }
+		read = func(base *model.Map) (*model.Map, error) {
+			netio.KeepBaseKinds(base, add)
+			return add, namesFree(fset.Arg(0), base, add)
+		}
 	default:
 		return usageErr("import: --format %q: want csv, json, gexf, graphml, dot or cyjs", *format)
 	}
@@ -101,7 +104,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
-	return writeReport(*report, rep, stdout)
+	return writeReport(*report, rep, stderr)
 }
 
 // readGraphFile reads a file of another tool's format into a map named

@@ -51,13 +51,34 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 		}
 		lang = l
 	}
+	// Each kind of picture refuses the flags of the others.
+	only := func(what string, flags ...string) error {
+		for _, f := range flags {
+			if isSet(fs, f) {
+				return usageErr("render: --%s does not go with %s", f, what)
+			}
+		}
+		return nil
+	}
 	if *multiples != "" {
+		if err := only("--multiples", "at", "size", "transparent", "sources", "tie-labels", "step", "fps", "hold", "frame"); err != nil {
+			return err
+		}
+		if err := render.CheckDPI(*dpi); err != nil {
+			return usageErr("render: --dpi: %v", err)
+		}
 		return renderMultiples(multiplesFlags{spec: *multiples, from: *from, to: *to, columns: *columns, mapPath: *mapPath, out: *out, format: *format,
 			width: *width, height: *height, dpi: *dpi, theme: *theme, lf: lf, lang: lang}, stderr)
 	}
 	if *from != "" || *to != "" {
+		if err := only("an animation (--from, --to)", "at", "size", "dpi", "transparent", "sources", "tie-labels", "columns", "frame"); err != nil {
+			return err
+		}
 		return renderAnimation(animationFlags{mapPath: *mapPath, out: *out, format: *format, from: *from, to: *to, step: *step,
 			fps: *fps, hold: *hold, width: *width, height: *height, theme: *theme, lf: lf, lang: lang}, stderr)
+	}
+	if err := only("a picture of one date (--at)", "step", "fps", "hold", "columns"); err != nil {
+		return err
 	}
 	if *at == "" || *out == "" {
 		return usageErr("render: --at and --out are required (or --from, --to and --out for an animation)")

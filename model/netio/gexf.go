@@ -189,7 +189,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 				// write an element that comes back): another life.
 				spans, err := clock.spans(n.gexfTime, n.Spells)
 				if err == nil {
-					err = b.live(id, spans)
+					err = b.live(n.ID, id, spans)
 				}
 				if err != nil {
 					return &Error{Format: GEXF, Where: where, Err: err}

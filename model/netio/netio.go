@@ -295,10 +295,10 @@ func kindOr(kind, fallback string) string {
 
 // live adds spans to the lives of actor id: in order, lives that overlap
 // or touch made one.
-func (b *builder) live(id model.ID, spans []model.Span) error {
+func (b *builder) live(key string, id model.ID, spans []model.Span) error {
 	a := &b.m.Actors[id-1]
 	if len(spans) == 0 || (a.Life.IsZero() && len(a.Later) == 0) {
-		return fmt.Errorf("node id %q is used twice", a.Name)
+		return fmt.Errorf("node id %q is used twice", key)
 	}
 	all := append(append([]model.Span{a.Life}, a.Later...), spans...)
 	sort.SliceStable(all, func(i, j int) bool {
@@ -354,4 +354,22 @@ func Write(f Format, w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		return WriteCYJS(w, m, opt)
 	}
 	return nil, fmt.Errorf("format %q: want gexf, graphml, dot or cyjs", f)
+}
+
+// KeepBaseKinds takes out of add, a map read from a file to be added to
+// base, the kinds base has already (its own, and the built-in catalogue
+// it draws with): the import keeps base's colours, labels and shapes of
+// its kinds rather than the file's.
+func KeepBaseKinds(base, add *model.Map) {
+	declared := map[kindKey]bool{}
+	for _, k := range append(model.DefaultKinds(), base.Kinds...) {
+		declared[kindKey{k.Class, k.Name}] = true
+	}
+	kept := add.Kinds[:0]
+	for _, k := range add.Kinds {
+		if !declared[kindKey{k.Class, k.Name}] {
+			kept = append(kept, k)
+		}
+	}
+	add.Kinds = kept
 }

@@ -142,3 +142,22 @@ func TestEscapesAndMissingIDs(t *testing.T) {
 		t.Errorf("edges without ids: %v ties, %v", cy, err)
 	}
 }
+
+// TestKeepBaseKinds: an import keeps the map's own colours of its kinds.
+func TestKeepBaseKinds(t *testing.T) {
+	base := defaultMap(t)
+	add, _, err := netio.ReadCYJS(bytes.NewReader([]byte(`{"elements": [{"data": {"id": "a", "kind": "country"}}, {"data": {"id": "b", "kind": "sect"}}],
+		"style": [{"selector": "node[kind = \"country\"]", "style": {"background-color": "#ff0000"}}]}`)), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	netio.KeepBaseKinds(base, add)
+	for _, k := range add.Kinds {
+		if k.Name == "country" {
+			t.Errorf("the import would recolour the map's country kind %s", k.Color)
+		}
+	}
+	if add.Kind(model.ClassActor, "sect").Color == "" {
+		t.Error("the new kind lost its style")
+	}
+}
