@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -252,31 +251,40 @@ func tieLabel(t model.Tie, k model.Kind) string {
 // setLanes numbers the ties that join the same two actors, in their order,
 // so that they are drawn apart.
 func setLanes(edges []Edge) {
-	// Each tie as its pair of actors (lower ID first) and its index; sorted,
-	// the ties of a pair are together and in their order.
-	order := make([][3]int64, len(edges))
-	for i, e := range edges {
-		k := pairKey(e.From, e.To)
-		order[i] = [3]int64{k[0], k[1], int64(i)}
+	// Two passes over the ties: the first counts each pair's, the second
+	// numbers them in their order. Most pairs have one tie. A pair is one
+	// word when every id fits in 32 bits, as ids do but in made-up maps.
+	small := true
+	for i := range edges {
+		small = small && edges[i].From >= 0 && edges[i].To >= 0 && edges[i].From < 1<<32 && edges[i].To < 1<<32
 	}
-	slices.SortFunc(order, func(a, b [3]int64) int {
-		if a[0] != b[0] {
-			return cmp.Compare(a[0], b[0])
+	if small {
+		numberLanes(edges, func(e *Edge) uint64 {
+			k := pairKey(e.From, e.To)
+			return uint64(k[0])<<32 | uint64(k[1])
+		})
+		return
+	}
+	numberLanes(edges, func(e *Edge) [2]model.ID { return pairKey(e.From, e.To) })
+}
+
+// numberLanes gives each tie its lane among the ties of its pair, in
+// order, and their number; key names a tie's pair.
+func numberLanes[K comparable](edges []Edge, key func(*Edge) K) {
+	count := make(map[K]int32, len(edges))
+	for i := range edges {
+		count[key(&edges[i])]++
+	}
+	next := map[K]int32{}
+	for i := range edges {
+		k := key(&edges[i])
+		n := count[k]
+		if n == 1 {
+			edges[i].Lane, edges[i].Lanes = 0, 1
+			continue
 		}
-		if a[1] != b[1] {
-			return cmp.Compare(a[1], b[1])
-		}
-		return cmp.Compare(a[2], b[2])
-	})
-	for lo := 0; lo < len(order); {
-		hi := lo + 1
-		for hi < len(order) && order[hi][0] == order[lo][0] && order[hi][1] == order[lo][1] {
-			hi++
-		}
-		for lane, o := range order[lo:hi] {
-			edges[o[2]].Lane, edges[o[2]].Lanes = lane, hi-lo
-		}
-		lo = hi
+		edges[i].Lane, edges[i].Lanes = int(next[k]), int(n)
+		next[k]++
 	}
 }
 
