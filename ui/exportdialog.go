@@ -16,6 +16,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/model/csvio"
+	"relmap/model/jsonio"
+	"relmap/model/netio"
 	"relmap/render"
 )
 
@@ -24,6 +27,7 @@ const (
 	exportDate      = "This date"
 	exportAnimation = "Animation"
 	exportMultiples = "Small multiples"
+	exportData      = "Data"
 )
 
 // The export dialog's last choices, kept in the app's preferences, beside
@@ -36,6 +40,7 @@ const (
 	animHoldKey   = "animation.hold"
 	multDatesKey  = "multiples.dates"
 	multColsKey   = "multiples.columns"
+	dataFormatKey = "export.data"
 )
 
 // movieNames are the export dialog's animation formats.
@@ -43,6 +48,22 @@ var movieNames = map[render.MovieFormat]string{
 	render.GIF:       "GIF",
 	render.PNGFrames: "PNG frames (a folder, for video tools)",
 	render.MP4:       "MP4 video (made by ffmpeg)",
+}
+
+// dataFormats are the export dialog's data formats: relmap's own and the
+// other tools'.
+var dataFormats = []struct {
+	name, ext string
+	format    netio.Format // "" for relmap's own
+	version   string       // a GEXF version
+}{
+	{"relmap JSON", ".json", "", ""},
+	{"CSV tables (a folder)", "", "", ""},
+	{"GEXF 1.3 (Gephi)", ".gexf", netio.GEXF, "1.3"},
+	{"GEXF 1.2 (Gephi, gonum)", ".gexf", netio.GEXF, "1.2"},
+	{"GraphML (yEd, Gephi)", ".graphml", netio.GraphML, ""},
+	{"DOT (Graphviz)", ".gv", netio.DOT, ""},
+	{"Cytoscape.js JSON", ".cyjs", netio.CYJS, ""},
 }
 
 // exportForm is the export dialog's fields: what to export, then the
@@ -55,6 +76,7 @@ type exportForm struct {
 	transparent, sources, labels *widget.Check
 	from, to, fps, hold          *widget.Entry
 	dates, columns               *widget.Entry
+	data                         *widget.Select
 	// rows are the dialog's rows, each a label and a field, shown for
 	// the kinds of export it names.
 	rows []exportRow
@@ -139,6 +161,15 @@ func (e *Editor) newExportForm() *exportForm {
 	f.fps, f.hold = widget.NewEntry(), widget.NewEntry()
 	f.fps.SetText(prefs.StringWithFallback(animFPSKey, "25"))
 	f.hold.SetText(prefs.StringWithFallback(animHoldKey, "1.5"))
+	var dataNames []string
+	for _, d := range dataFormats {
+		dataNames = append(dataNames, lang.L(d.name))
+	}
+	f.data = widget.NewSelect(dataNames, nil)
+	f.data.SetSelected(lang.L(prefs.StringWithFallback(dataFormatKey, dataFormats[2].name)))
+	if f.data.Selected == "" {
+		f.data.SetSelected(dataNames[2])
+	}
 	f.dates, f.columns = widget.NewEntry(), widget.NewEntry()
 	f.dates.SetText(prefs.StringWithFallback(multDatesKey, "events"))
 	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
@@ -156,6 +187,7 @@ func (e *Editor) newExportForm() *exportForm {
 		{lang.L("Columns"), f.columns, "m"},
 		{lang.L("Format"), f.format, "dm"},
 		{lang.L("Format"), f.movie, "a"},
+		{lang.L("Format"), f.data, "x"},
 		{lang.L("Steps"), f.step, "a"},
 		{lang.L("Frames a second"), f.fps, "a"},
 		{lang.L("Rest at each date (s)"), f.hold, "a"},
@@ -171,7 +203,7 @@ func (e *Editor) newExportForm() *exportForm {
 		label := widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		f.rows = append(f.rows, exportRow{label: label, field: r.field, kinds: r.kinds})
 	}
-	f.kind = widget.NewRadioGroup([]string{lang.L(exportDate), lang.L(exportAnimation), lang.L(exportMultiples)}, func(string) { f.show(f.kindOf()) })
+	f.kind = widget.NewRadioGroup([]string{lang.L(exportDate), lang.L(exportAnimation), lang.L(exportMultiples), lang.L(exportData)}, func(string) { f.show(f.kindOf()) })
 	f.kind.Horizontal = true
 	f.kind.SetSelected(lang.L(prefs.StringWithFallback(exportKindKey, exportDate)))
 	if f.kind.Selected == "" {
@@ -183,7 +215,7 @@ func (e *Editor) newExportForm() *exportForm {
 // kindOf is what is to be exported: exportDate, exportAnimation or
 // exportMultiples, whatever the language of the choice's label.
 func (f *exportForm) kindOf() string {
-	for _, k := range []string{exportDate, exportAnimation, exportMultiples} {
+	for _, k := range []string{exportDate, exportAnimation, exportMultiples, exportData} {
 		if lang.L(k) == f.kind.Selected {
 			return k
 		}
@@ -193,7 +225,7 @@ func (f *exportForm) kindOf() string {
 
 // show shows the rows of what is to be exported.
 func (f *exportForm) show(kind string) {
-	initial := map[string]string{exportDate: "d", exportAnimation: "a", exportMultiples: "m"}[kind]
+	initial := map[string]string{exportDate: "d", exportAnimation: "a", exportMultiples: "m", exportData: "x"}[kind]
 	for _, r := range f.rows {
 		if strings.Contains(r.kinds, initial) {
 			r.label.Show()
@@ -224,6 +256,7 @@ func (f *exportForm) remember() {
 	prefs := fyne.CurrentApp().Preferences()
 	for key, value := range map[string]string{
 		exportKindKey:   f.kindOf(),
+		dataFormatKey:   dataFormats[max(0, f.data.SelectedIndex())].name,
 		exportFormatKey: string(choiceOf(formatNames, f.format.Selected, render.PNG)),
 		animFormatKey:   string(choiceOf(movieNames, f.movie.Selected, render.GIF)),
 		exportDPIKey:    strings.TrimSpace(f.dpi.Text),
@@ -260,6 +293,8 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 	m, tl := e.shown(), e.tl
 	base := strings.ReplaceAll(m.Name, "/", "-")
 	switch f.kindOf() {
+	case exportData:
+		return e.dataJob(f, base)
 	case exportAnimation:
 		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
 		q := animationRequest{from: f.from.Text, to: f.to.Text, step: f.step.Selected, fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
@@ -355,4 +390,35 @@ func (e *Editor) exportDialog() {
 	}, e.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+}
+
+// dataJob is an export of the map's data (the whole map, as the side panel
+// edits it) for another tool, or as relmap's own JSON or CSV tables; the
+// other tools' formats carry the positions of the date on show.
+func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
+	d := dataFormats[max(0, f.data.SelectedIndex())]
+	m := e.doc.m
+	opt := netio.Options{GEXFVersion: d.version}
+	if e.tl != nil {
+		opt.Positions = e.tl.At(e.doc.day).Pos
+	}
+	job := exportJob{ext: d.ext, what: d.name,
+		choice: fileChoice{title: lang.L("Export"), save: true, name: base + d.ext, kind: lang.L(d.name), exts: []string{d.ext}}}
+	switch {
+	case d.format != "":
+		job.write = func(_ context.Context, path string, _ func(int, int)) error {
+			return writeFileWhole(path, func(w io.Writer) error {
+				_, err := netio.Write(d.format, w, m, opt)
+				return err
+			})
+		}
+	case d.ext == ".json":
+		job.write = func(_ context.Context, path string, _ func(int, int)) error {
+			return writeFileWhole(path, func(w io.Writer) error { return jsonio.Encode(w, m) })
+		}
+	default:
+		job.choice.name, job.choice.exts = base+" "+lang.L("tables"), nil
+		job.write = func(_ context.Context, path string, _ func(int, int)) error { return csvio.Write(path, m) }
+	}
+	return job, nil
 }

@@ -72,6 +72,29 @@ func TestExportDialog(t *testing.T) {
 		t.Error("the small multiples are not a PNG")
 	}
 
+	f.kind.SetSelected(exportData)
+	if !f.shown(f.data) || f.shown(f.width) {
+		t.Error("the data export shows other fields than its format")
+	}
+	f.data.SetSelectedIndex(2) // GEXF 1.3
+	if got := run(f, "map.gexf"); !strings.Contains(got, `<gexf xmlns="http://gexf.net/1.3"`) || !strings.Contains(got, "viz:position") {
+		t.Error("the data export is not GEXF 1.3 with positions")
+	}
+	f.data.SetSelectedIndex(1) // CSV tables
+	run2 := func() {
+		job, err := te.exportJob(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := job.write(context.Background(), filepath.Join(dir, "tables"), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run2()
+	if _, err := os.Stat(filepath.Join(dir, "tables", "actors.csv")); err != nil {
+		t.Errorf("the CSV export: %v", err)
+	}
+
 	for _, bad := range []struct {
 		kind, field, value, says string
 	}{
