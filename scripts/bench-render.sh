@@ -28,7 +28,8 @@ awk '/^BenchmarkFrame\// {
   split($1, f, "/"); sub(/-[0-9]+$/, "", f[5])
   printf "%-8s %-7s %-6s %-7s %10.1f\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], $3 / 1e6
 }' "$work/bench"
-awk '/^BenchmarkHitTest/ {printf "\nhit test, 100,000 actors: %.2f µs\n", $3 / 1000}' "$work/bench"
+awk '/^BenchmarkHitTest-/ {printf "\nhit test of an actor, 100,000 actors: %.2f µs\n", $3 / 1000}
+     /^BenchmarkHitTestTie-/ {printf "hit test of a tie, 10,000 actors / 50,000 ties: %.2f ms\n", $3 / 1e6}' "$work/bench"
 
 echo
 go build -tags x11 -o bin/relmap ./cmd/relmap
