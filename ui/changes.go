@@ -249,7 +249,7 @@ func (e *Editor) historyDialog() {
 func (e *Editor) revertTo(en model.Entry) error {
 	ctx := context.Background()
 	if en.State != model.Done {
-		return errors.New(lang.L("this change is not in force; redo it first (Edit → Redo)"))
+		return errors.New(lang.L("this change is not in force; redo it first (Edit > Redo)"))
 	}
 	for {
 		entries, err := e.doc.changer.History(ctx)

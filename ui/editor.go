@@ -566,9 +566,10 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Layout Stability…"), e.stabilityDialog),
 		fyne.NewMenuItem(lang.L("Lay Out Again"), e.relayout),
-		fyne.NewMenuItemSeparator(),
-		e.framingItem(lang.L("Frame Each Date"), render.FrameDate),
-		e.framingItem(lang.L("Frame Whole Timeline"), render.FrameAll),
+		e.submenu(lang.L("Framing"), []*fyne.MenuItem{
+			e.framingItem(lang.L("Frame Each Date"), render.FrameDate),
+			e.framingItem(lang.L("Frame Whole Timeline"), render.FrameAll),
+		}),
 	)
 }
 

@@ -50,6 +50,9 @@ var movieNames = map[render.MovieFormat]string{
 	render.MP4:       "MP4 video (made by ffmpeg)",
 }
 
+// animationSteps are an animation's steps, as render.ParseStep reads them.
+var animationSteps = []string{"event", "day", "month", "year"}
+
 // dataFormats are the export dialog's data formats: relmap's own and the
 // other tools'.
 var dataFormats = []struct {
@@ -156,8 +159,12 @@ func (e *Editor) newExportForm() *exportForm {
 	f.from, f.to = widget.NewEntry(), widget.NewEntry()
 	f.from.SetText(first.String())
 	f.to.SetText(last.String())
-	f.step = widget.NewSelect([]string{"event", "day", "month", "year"}, nil)
-	f.step.SetSelected(prefs.StringWithFallback(animStepKey, "event"))
+	var stepNames []string
+	for _, s := range animationSteps {
+		stepNames = append(stepNames, lang.L(s))
+	}
+	f.step = widget.NewSelect(stepNames, nil)
+	f.step.SetSelectedIndex(max(0, indexOf(animationSteps, prefs.StringWithFallback(animStepKey, "event"))))
 	f.fps, f.hold = widget.NewEntry(), widget.NewEntry()
 	f.fps.SetText(prefs.StringWithFallback(animFPSKey, "25"))
 	f.hold.SetText(prefs.StringWithFallback(animHoldKey, "1.5"))
@@ -171,7 +178,7 @@ func (e *Editor) newExportForm() *exportForm {
 		f.data.SetSelected(dataNames[2])
 	}
 	f.dates, f.columns = widget.NewEntry(), widget.NewEntry()
-	f.dates.SetText(prefs.StringWithFallback(multDatesKey, "events"))
+	f.dates.SetText(prefs.StringWithFallback(multDatesKey, lang.L("events")))
 	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
 	f.columns.SetText(prefs.String(multColsKey))
 	f.columns.SetPlaceHolder(lang.L("as square as the dates make"))
@@ -263,7 +270,7 @@ func (f *exportForm) remember() {
 		exportUnitKey:   f.unit.Selected,
 		exportWidthKey:  strings.TrimSpace(f.width.Text),
 		exportHeightKey: strings.TrimSpace(f.height.Text),
-		animStepKey:     f.step.Selected,
+		animStepKey:     animationSteps[max(0, f.step.SelectedIndex())],
 		animFPSKey:      strings.TrimSpace(f.fps.Text),
 		animHoldKey:     strings.TrimSpace(f.hold.Text),
 		multDatesKey:    strings.TrimSpace(f.dates.Text),
@@ -297,7 +304,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		return e.dataJob(f, base)
 	case exportAnimation:
 		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
-		q := animationRequest{from: f.from.Text, to: f.to.Text, step: f.step.Selected, fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
+		q := animationRequest{from: f.from.Text, to: f.to.Text, step: animationSteps[max(0, f.step.SelectedIndex())], fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
 		if f.unit.Selected != "px" {
 			return exportJob{}, errors.New(lang.L("an animation is sized in pixels"))
 		}

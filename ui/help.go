@@ -38,10 +38,10 @@ func (e *Editor) shortcuts() []shortcut {
 	walk = func(path string, items []*fyne.MenuItem) {
 		for _, it := range items {
 			if it.ChildMenu != nil {
-				walk(path+" → "+it.Label, it.ChildMenu.Items)
+				walk(path+" > "+it.Label, it.ChildMenu.Items)
 			}
 			if it.Shortcut != nil {
-				out = append(out, shortcut{keys: shortcutText(it.Shortcut), what: path + " → " + strings.TrimSuffix(it.Label, "…")})
+				out = append(out, shortcut{keys: shortcutText(it.Shortcut), what: path + " > " + strings.TrimSuffix(it.Label, "…")})
 			}
 		}
 	}
@@ -61,7 +61,7 @@ func (e *Editor) shortcuts() []shortcut {
 	}
 	for _, k := range e.keys0 {
 		if what, ok := keyNames[k.key]; ok {
-			out = append(out, shortcut{keys: string(k.key), what: what})
+			out = append(out, shortcut{keys: keyText(k.key), what: what})
 		}
 	}
 	return out
@@ -112,11 +112,11 @@ func keyText(k fyne.KeyName) string {
 	case fyne.KeyRightBracket:
 		return "]"
 	case fyne.KeyLeft:
-		return "←"
+		return lang.L("Left")
 	case fyne.KeyRight:
-		return "→"
+		return lang.L("Right")
 	}
-	return string(k)
+	return lang.L(string(k))
 }
 
 // shortcutsDialog lists the keyboard shortcuts.
@@ -150,6 +150,11 @@ func (e *Editor) guideWindow() {
 	text.Wrapping = fyne.TextWrapWord
 	w := a.NewWindow(lang.L("User Guide") + " — relmap")
 	w.SetContent(container.NewVScroll(container.NewPadded(text)))
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
 	w.Resize(fyne.NewSize(720, 720))
 	w.Show()
 }
@@ -161,7 +166,7 @@ func aboutText() string {
 	if a := fyne.CurrentApp(); a != nil && a.Metadata().Version != "" {
 		version = a.Metadata().Version
 	}
-	return "relmap " + version + "\n\n" + lang.L("A relationship map that changes over time.") + "\n\n" + assets.Licence
+	return "relmap " + version + "\n\n" + lang.L("A relationship map that changes over time.") + "\n\n" + lang.L(assets.Licence)
 }
 
 // aboutDialog says which relmap this is.

@@ -153,7 +153,7 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 	e.busy.Hide()
 	switch {
 	case errors.Is(err, context.Canceled):
-		e.status.SetText(lang.L("Layout cancelled: the picture is the last one laid out (View → Lay Out Again)."))
+		e.status.SetText(lang.L("Layout cancelled: the picture is the last one laid out (View > Lay Out Again)."))
 		return
 	case err != nil:
 		e.status.SetText(lang.L("Layout failed: ") + err.Error())

@@ -44,7 +44,11 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 		}
 		*f.day = d
 	}
-	dates, err := render.MultiplesDates(m, q.dates, from, to)
+	spec := q.dates
+	if strings.EqualFold(strings.TrimSpace(spec), lang.L("events")) {
+		spec = "events" // as the window's language says it
+	}
+	dates, err := render.MultiplesDates(m, spec, from, to)
 	if err != nil {
 		return render.Multiples{}, err
 	}
@@ -65,7 +69,7 @@ func (e *Editor) multiplesDialog() {
 		return
 	}
 	dates, from, to, columns := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	dates.SetText("events")
+	dates.SetText(lang.L("events"))
 	dates.SetPlaceHolder(lang.L("events, 3m, 1y, or dates: 2024-04-04, 2024-04-07"))
 	from.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
 	to.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
@@ -76,7 +80,7 @@ func (e *Editor) multiplesDialog() {
 		widget.NewFormItem(lang.L("To"), to),
 		widget.NewFormItem(lang.L("Columns"), columns),
 	}
-	dialog.ShowForm(lang.L("Small Multiples"), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Small Multiples"), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -88,6 +92,8 @@ func (e *Editor) multiplesDialog() {
 		}
 		e.multiplesWindow(q, m, e.tl)
 	}, e.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }
 
 // multiplesWindow shows small multiples of m, laid out by tl, drawn at

@@ -360,7 +360,7 @@ func (e *Editor) sourcesDialog() {
 		if e.doc.m.DefaultSource == s.ID {
 			msg += lang.L(" It is also the map's source, which pictures credit.")
 		}
-		dialog.ShowConfirm(lang.L("Delete Source?"), msg+lang.L(" (Edit → Undo brings them back.)"), func(ok bool) {
+		dialog.ShowConfirm(lang.L("Delete Source?"), msg+lang.L(" (Edit > Undo brings them back.)"), func(ok bool) {
 			if ok {
 				remove()
 			}
