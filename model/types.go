@@ -20,6 +20,26 @@ type Source struct {
 	Grade string `json:"grade,omitempty"`
 }
 
+// Citation names the source as a list of sources does: its title (else
+// its URL), then its publisher and date in brackets, when it has them.
+func (s Source) Citation() string {
+	name := s.Title
+	if name == "" {
+		name = s.URL
+	}
+	var more []string
+	if s.Publisher != "" {
+		more = append(more, s.Publisher)
+	}
+	if !s.Date.IsZero() {
+		more = append(more, s.Date.String())
+	}
+	if len(more) > 0 {
+		name += " (" + strings.Join(more, ", ") + ")"
+	}
+	return name
+}
+
 // Actor is a country, official, embassy or other mission, organisation, or
 // anything else of a user-defined kind.
 type Actor struct {

@@ -48,7 +48,7 @@ func (s *Scene) CiteSources(m *model.Map) {
 	s.Sources = []string{}
 	for _, src := range m.Sources {
 		if cited[src.ID] {
-			s.Sources = append(s.Sources, sourceLine(src))
+			s.Sources = append(s.Sources, src.Citation())
 			number[src.ID] = len(s.Sources)
 		}
 	}
@@ -74,26 +74,6 @@ func (s *Scene) CiteSources(m *model.Map) {
 		}
 	}
 	s.Credit = strings.Join(credit, "  ·  ") // and the picture's date, in its language
-}
-
-// sourceLine is how the footer names a source: its title, publisher and
-// date.
-func sourceLine(src model.Source) string {
-	name := src.Title
-	if name == "" {
-		name = src.URL
-	}
-	var more []string
-	if src.Publisher != "" {
-		more = append(more, src.Publisher)
-	}
-	if !src.Date.IsZero() {
-		more = append(more, src.Date.String())
-	}
-	if len(more) > 0 {
-		name += " (" + strings.Join(more, ", ") + ")"
-	}
-	return name
 }
 
 // markText writes source numbers as a mark: "1,3".

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -79,13 +78,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 			return nil, nil, &Error{Format: CYJS, Where: where, Err: err}
 		}
 		a.Short, a.Notes = d.take("short"), d.take("notes")
-		if lives := d.take("lives"); lives != "" {
-			spans, err := model.ParseLives(lives)
-			if err != nil {
-				return nil, nil, &Error{Format: CYJS, Where: where, Err: fmt.Errorf("lives: %w", err)}
-			}
-			a.Life, a.Later = spans[0], spans[1:]
-		} else if a.Life, err = d.span(); err != nil {
+		if a.Life, a.Later, err = d.lives(); err != nil {
 			return nil, nil, &Error{Format: CYJS, Where: where, Err: err}
 		}
 		d.noteSources(rep)
@@ -113,10 +106,8 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 			return nil, nil, &Error{Format: CYJS, Where: where, Err: err}
 		}
 		t.Label, t.Notes = firstOf(d.take("label"), d.take("name")), d.take("notes")
-		if w := d.take("weight"); w != "" {
-			if t.Weight, err = strconv.ParseFloat(w, 64); err != nil || math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-				return nil, nil, &Error{Format: CYJS, Where: where, Err: fmt.Errorf("weight %q is not a number", w)}
-			}
+		if t.Weight, err = parseWeight(d.take("weight")); err != nil {
+			return nil, nil, &Error{Format: CYJS, Where: where, Err: err}
 		}
 		if t.Span, err = d.span(); err != nil {
 			return nil, nil, &Error{Format: CYJS, Where: where, Err: err}
@@ -278,17 +269,7 @@ func WriteCYJS(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	if len(m.Events) > 0 {
 		rep.Note("%d events were not written: Cytoscape.js JSON has no events", len(m.Events))
 	}
-	sources := map[model.ID]string{}
-	for _, s := range m.Sources {
-		sources[s.ID] = sourceName(s)
-	}
-	cite := func(ids []model.ID) string {
-		var names []string
-		for _, id := range ids {
-			names = append(names, sources[id])
-		}
-		return strings.Join(names, "; ")
-	}
+	cite := citer(m)
 	put := func(data map[string]any, key, value string) {
 		if value != "" {
 			data[key] = value

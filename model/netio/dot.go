@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -331,13 +330,7 @@ func (d *dotReader) finishNodes() error {
 		}
 		d.b.colour(model.ClassActor, a.Kind, colour)
 		a.Short, a.Notes = v.take("short"), v.take("notes")
-		if lives := v.take("lives"); lives != "" {
-			spans, err := model.ParseLives(lives)
-			if err != nil {
-				return &Error{Format: DOT, Where: where, Err: fmt.Errorf("lives: %w", err)}
-			}
-			a.Life, a.Later = spans[0], spans[1:]
-		} else if a.Life, err = v.span(); err != nil {
+		if a.Life, a.Later, err = v.lives(); err != nil {
 			return &Error{Format: DOT, Where: where, Err: err}
 		}
 		if pos := v.take("pos"); pos != "" {
@@ -386,10 +379,8 @@ func (d *dotReader) edge(e dotEdge) error {
 	}
 	d.b.colour(model.ClassTie, t.Kind, colour)
 	t.Label, t.Notes = v.take("label"), v.take("notes")
-	if w := v.take("weight"); w != "" {
-		if t.Weight, err = strconv.ParseFloat(w, 64); err != nil || math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-			return &Error{Format: DOT, Where: e.where, Err: fmt.Errorf("weight %q is not a number", w)}
-		}
+	if t.Weight, err = parseWeight(v.take("weight")); err != nil {
+		return &Error{Format: DOT, Where: e.where, Err: err}
 	}
 	if t.Span, err = v.span(); err != nil {
 		return &Error{Format: DOT, Where: e.where, Err: err}
@@ -443,17 +434,7 @@ func WriteDOT(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	if len(m.Events) > 0 {
 		rep.Note("%d events were not written: DOT has no events", len(m.Events))
 	}
-	sources := map[model.ID]string{}
-	for _, s := range m.Sources {
-		sources[s.ID] = sourceName(s)
-	}
-	cite := func(ids []model.ID) string {
-		var names []string
-		for _, id := range ids {
-			names = append(names, sources[id])
-		}
-		return strings.Join(names, "; ")
-	}
+	cite := citer(m)
 	var b strings.Builder
 	fmt.Fprintf(&b, "digraph %s {\n", quote(m.Name))
 	b.WriteString("  node [shape=ellipse style=filled fontname=\"Go\" fontsize=10];\n")

@@ -289,11 +289,9 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 		}
 		values.noteSources(rep)
 		rest := values.rest()
-		var weight float64
-		if e.Weight != "" {
-			if weight, err = strconv.ParseFloat(e.Weight, 64); err != nil || math.IsNaN(weight) || math.IsInf(weight, 0) {
-				return nil, nil, &Error{Format: GEXF, Where: where, Err: fmt.Errorf("weight %q is not a number", e.Weight)}
-			}
+		weight, err := parseWeight(e.Weight)
+		if err != nil {
+			return nil, nil, &Error{Format: GEXF, Where: where, Err: err}
 		}
 		// Each spell of an edge is a tie of its own.
 		for _, span := range spans {

@@ -113,17 +113,7 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		}
 		b.WriteString("    </attributes>\n")
 	}
-	sourceNames := map[model.ID]string{}
-	for _, s := range m.Sources {
-		sourceNames[s.ID] = sourceName(s)
-	}
-	cite := func(ids []model.ID) string {
-		var names []string
-		for _, id := range ids {
-			names = append(names, sourceNames[id])
-		}
-		return strings.Join(names, "; ")
-	}
+	cite := citer(m)
 	pos := opt.positions(m)
 
 	b.WriteString("    <nodes>\n")
@@ -204,25 +194,6 @@ func descSuffix(d string) string {
 		return ""
 	}
 	return ": " + d
-}
-
-// sourceName names a source in an attribute: its title, publisher and
-// date.
-func sourceName(s model.Source) string {
-	name := s.Title
-	if name == "" {
-		name = s.URL
-	}
-	var more []string
-	for _, part := range []string{s.Publisher, s.Date.String()} {
-		if part != "" {
-			more = append(more, part)
-		}
-	}
-	if len(more) > 0 {
-		name += " (" + strings.Join(more, ", ") + ")"
-	}
-	return name
 }
 
 // gexfInterval writes a span as GEXF's start and end attributes: closed

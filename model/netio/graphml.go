@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -197,13 +196,7 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 			}
 			b.colour(model.ClassActor, a.Kind, fill)
 			a.Short, a.Notes = v.take("short"), v.take("notes")
-			if lives := v.take("lives"); lives != "" {
-				spans, err := model.ParseLives(lives)
-				if err != nil {
-					return &Error{Format: GraphML, Where: where, Err: fmt.Errorf("lives: %w", err)}
-				}
-				a.Life, a.Later = spans[0], spans[1:]
-			} else if a.Life, err = v.span(); err != nil {
+			if a.Life, a.Later, err = v.lives(); err != nil {
 				return &Error{Format: GraphML, Where: where, Err: err}
 			}
 			x, y := v.take("x"), v.take("y")
@@ -273,10 +266,8 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 		}
 		b.colour(model.ClassTie, t.Kind, colour)
 		t.Label, t.Notes = firstOf(v.take("label"), gfx.label()), v.take("notes")
-		if w := v.take("weight"); w != "" {
-			if t.Weight, err = strconv.ParseFloat(w, 64); err != nil || math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-				return nil, nil, &Error{Format: GraphML, Where: where, Err: fmt.Errorf("weight %q is not a number", w)}
-			}
+		if t.Weight, err = parseWeight(v.take("weight")); err != nil {
+			return nil, nil, &Error{Format: GraphML, Where: where, Err: err}
 		}
 		if t.Span, err = v.span(); err != nil {
 			return nil, nil, &Error{Format: GraphML, Where: where, Err: err}
@@ -408,17 +399,7 @@ func WriteGraphML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	b.WriteString(`  <key id="ng" for="node" yfiles.type="nodegraphics"/>` + "\n")
 	b.WriteString(`  <key id="eg" for="edge" yfiles.type="edgegraphics"/>` + "\n")
 	b.WriteString(`  <graph id="G" edgedefault="undirected">` + "\n")
-	sources := map[model.ID]string{}
-	for _, s := range m.Sources {
-		sources[s.ID] = sourceName(s)
-	}
-	cite := func(ids []model.ID) string {
-		var names []string
-		for _, id := range ids {
-			names = append(names, sources[id])
-		}
-		return strings.Join(names, "; ")
-	}
+	cite := citer(m)
 	data := func(indent string, ids map[string]string, keys []string, vals map[string]string) {
 		for _, k := range keys {
 			if v := vals[k]; v != "" {

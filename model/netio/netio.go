@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"relmap/model"
@@ -372,4 +374,46 @@ func KeepBaseKinds(base, add *model.Map) {
 		}
 	}
 	add.Kinds = kept
+}
+
+// citer names sources of m by their ids, as an attribute holds them:
+// each one's citation, "; " between.
+func citer(m *model.Map) func([]model.ID) string {
+	names := make(map[model.ID]string, len(m.Sources))
+	for _, s := range m.Sources {
+		names[s.ID] = s.Citation()
+	}
+	return func(ids []model.ID) string {
+		parts := make([]string, len(ids))
+		for i, id := range ids {
+			parts[i] = names[id]
+		}
+		return strings.Join(parts, "; ")
+	}
+}
+
+// parseWeight reads a weight: a finite number, or 0 for none.
+func parseWeight(s string) (float64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	w, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
+		return 0, fmt.Errorf("weight %q is not a number", s)
+	}
+	return w, nil
+}
+
+// lives reads an element's lives: relmap's "lives" field when it has one
+// ("1918 – 1940; 1991 – …"), else its start and end.
+func (v values) lives() (model.Span, []model.Span, error) {
+	if text := v.take("lives"); text != "" {
+		spans, err := model.ParseLives(text)
+		if err != nil {
+			return model.Span{}, nil, fmt.Errorf("lives: %w", err)
+		}
+		return spans[0], spans[1:], nil
+	}
+	span, err := v.span()
+	return span, nil, err
 }
