@@ -127,13 +127,26 @@ func (l *Lang) Date(d model.Day) string {
 // written.
 func (l *Lang) KindLabel(k model.Kind) string {
 	label := k.DisplayName()
-	for _, d := range model.DefaultKinds() {
-		if d.Class == k.Class && d.Name == k.Name && d.Label == label {
-			return l.T(label)
-		}
+	if builtInLabels[kindKey{k.Class, k.Name}] == label {
+		return l.T(label)
 	}
 	return label
 }
+
+// kindKey names a kind: its class and name.
+type kindKey struct {
+	class model.Class
+	name  string
+}
+
+// builtInLabels are the catalogue's labels, by kind.
+var builtInLabels = func() map[kindKey]string {
+	labels := map[kindKey]string{}
+	for _, d := range model.DefaultKinds() {
+		labels[kindKey{d.Class, d.Name}] = d.Label
+	}
+	return labels
+}()
 
 // Months are the month names, for the translation files.
 var Months = func() []string {

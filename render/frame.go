@@ -40,6 +40,7 @@ const (
 // plan is one frame worked out before any pixel is painted.
 type plan struct {
 	s    *Scene
+	pal  palette // the scene's colours
 	ix   *index
 	v    View
 	w, h int
@@ -95,7 +96,7 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 // their labels: what a hit test needs.
 func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	ix := s.indexed()
-	p := &plan{s: s, ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s)}
+	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s)}
 	p.rad = shapeRadius * v.Zoom
 	p.dots = p.rad < pointRadius
 	if size := labelSize * v.Zoom; size >= readableLabel {
@@ -558,7 +559,7 @@ func (r *Renderer) growPainters(n int) {
 // paintTile paints one tile: the painter's image is the tile; edges and
 // nodes are the ties and actors that reach it.
 func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []int32) {
-	pal := p.s.palette()
+	pal := p.pal
 	ground := pal.background // opaque, or wholly transparent (zero, premultiplied)
 	if ground.A == 0 {
 		ground = color.NRGBA{}
@@ -603,7 +604,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 // drawOverlays draws what lies over the map: the labels kept below a
 // readable size, the header, the credit and the legend.
 func (r *Renderer) drawOverlays(pa surface, p *plan) {
-	pal := p.s.palette()
+	pal := p.pal
 	for _, k := range p.kept {
 		n := &p.s.Nodes[k.node]
 		alpha := p.nodeAlpha(int(k.node))

@@ -9,7 +9,7 @@ import (
 // drawNode draws actor i of the plan: its shape and label, or a dot.
 func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	n := &p.s.Nodes[i]
-	pal := p.s.palette()
+	pal := p.pal
 	ink := pal.ink
 	alpha := p.nodeAlpha(i)
 	v := p.v

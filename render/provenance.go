@@ -201,7 +201,7 @@ func (r *Renderer) drawMarks(p surface, pl *plan) {
 	if pl.s.Sources == nil {
 		return
 	}
-	pal := pl.s.palette()
+	pal := pl.pal
 	// As big as the actors' labels (which grow with the zoom), and never
 	// unreadable.
 	size := math.Max(7*pl.v.UIScale, 0.8*labelSize*pl.v.Zoom)

@@ -39,7 +39,7 @@ func (p *painter) end()                                   {}
 // group) and the overlays.
 func (r *Renderer) drawVector(p *plan, out surface) {
 	w, h := float64(p.w), float64(p.h)
-	pal := p.s.palette()
+	pal := p.pal
 	out.fill([]pt{{0, 0}, {w, 0}, {w, h}, {0, h}}, pal.background)
 	for i := range p.edges {
 		pe := &p.edges[i]
