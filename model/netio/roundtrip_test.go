@@ -3,6 +3,7 @@ package netio_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"os/exec"
 	"slices"
@@ -164,93 +165,52 @@ func TestGEXFRoundTrip(t *testing.T) {
 	}
 }
 
-// TestCYJSRoundTrip: relmap → Cytoscape.js JSON → relmap keeps every
-// actor, tie, date, kind, colour, attribute and position.
-func TestCYJSRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if _, err := netio.WriteCYJS(&buf, m, netio.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			back, _, err := netio.ReadCYJS(&buf, "back")
-			if err != nil {
-				t.Fatalf("%v\n%.2000s", err, buf.String())
-			}
-			same(t, "Cytoscape.js round trip", summary(back, true), summary(m, true))
-			for _, k := range m.Kinds {
-				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
-					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
-				}
-			}
-			for id, p := range m.Pins {
-				if got := back.Pins[id]; got != p {
-					t.Errorf("actor %d at %v, want %v", id, got, p)
-				}
-			}
-		})
+// TestRoundTrip: relmap → Cytoscape.js JSON, GraphML or DOT → relmap
+// keeps every actor, tie, date, kind, colour, attribute and position;
+// Graphviz itself renders the DOT (dot -Tsvg, and neato -n with relmap's
+// positions) when installed.
+func TestRoundTrip(t *testing.T) {
+	formats := []struct {
+		name  string
+		write func(io.Writer, *model.Map, netio.Options) (*netio.Report, error)
+		read  func(io.Reader, string) (*model.Map, *netio.Report, error)
+		check func(t *testing.T, text string)
+	}{
+		{"Cytoscape.js", netio.WriteCYJS, netio.ReadCYJS, nil},
+		{"GraphML", netio.WriteGraphML, netio.ReadGraphML, nil},
+		{"DOT", netio.WriteDOT, netio.ReadDOT, graphviz},
 	}
-}
-
-// TestGraphMLRoundTrip: relmap → GraphML → relmap keeps every actor, tie,
-// date, kind, colour, attribute and position.
-func TestGraphMLRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if _, err := netio.WriteGraphML(&buf, m, netio.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			back, _, err := netio.ReadGraphML(&buf, "back")
-			if err != nil {
-				t.Fatalf("%v\n%.2000s", err, buf.String())
-			}
-			same(t, "GraphML round trip", summary(back, true), summary(m, true))
-			for _, k := range m.Kinds {
-				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
-					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+	for _, f := range formats {
+		for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
+			t.Run(f.name+"/"+name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if _, err := f.write(&buf, m, netio.Options{}); err != nil {
+					t.Fatal(err)
 				}
-			}
-			if len(back.Pins) != len(m.Pins) {
-				t.Errorf("%d positions, want %d", len(back.Pins), len(m.Pins))
-			}
-			for id, p := range m.Pins {
-				if got := back.Pins[id]; got != p {
-					t.Errorf("actor %d at %v, want %v", id, got, p)
+				text := buf.String()
+				back, _, err := f.read(&buf, "back")
+				if err != nil {
+					t.Fatalf("%v\n%.2000s", err, text)
 				}
-			}
-		})
-	}
-}
-
-// TestDOTRoundTrip: relmap → DOT → relmap keeps every actor, tie, date,
-// kind, colour, attribute and position; Graphviz itself renders the DOT
-// (dot -Tsvg, and neato -n with relmap's positions) when installed.
-func TestDOTRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if _, err := netio.WriteDOT(&buf, m, netio.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			text := buf.String()
-			back, _, err := netio.ReadDOT(&buf, "back")
-			if err != nil {
-				t.Fatalf("%v\n%.2000s", err, text)
-			}
-			same(t, "DOT round trip", summary(back, true), summary(m, true))
-			for _, k := range m.Kinds {
-				if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
-					t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+				same(t, f.name+" round trip", summary(back, true), summary(m, true))
+				for _, k := range m.Kinds {
+					if got := back.Kind(k.Class, k.Name).Color; got != k.Color {
+						t.Errorf("kind %s: colour %s, want %s", k.Name, got, k.Color)
+					}
 				}
-			}
-			for id, p := range m.Pins {
-				if got := back.Pins[id]; got != p {
-					t.Errorf("actor %d at %v, want %v", id, got, p)
+				if len(back.Pins) != len(m.Pins) {
+					t.Errorf("%d positions, want %d", len(back.Pins), len(m.Pins))
 				}
-			}
-			graphviz(t, text)
-		})
+				for id, p := range m.Pins {
+					if got := back.Pins[id]; got != p {
+						t.Errorf("actor %d at %v, want %v", id, got, p)
+					}
+				}
+				if f.check != nil {
+					f.check(t, text)
+				}
+			})
+		}
 	}
 }
 
