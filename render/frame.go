@@ -1,12 +1,10 @@
 package render
 
 import (
-	"cmp"
 	"image"
 	"image/color"
 	"math"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -50,12 +48,17 @@ type plan struct {
 	route  *obstacles // set when ties are routed around actors
 	nodes  []int32
 	edges  []plannedEdge
-	labels []edgeLabel // labels of stressed ties
-	kept   []keptLabel // labels drawn below readable size
-	dots   bool        // actors drawn as dots
-	dense  bool        // ties drawn as one-pixel lines without anti-aliasing
-	rad    float64     // shape radius in pixels
-	size   float64     // label size in pixels; 0 for none
+	// parts are where the ghosts and each chunk of planned ties begin in
+	// edges, and, last, len(edges).
+	parts []int
+	// emphasis is the colour of emphasised ties, when the emphasis has one.
+	emphasis color.NRGBA
+	labels   []edgeLabel // labels of stressed ties
+	kept     []keptLabel // labels drawn below readable size
+	dots     bool        // actors drawn as dots
+	dense    bool        // ties drawn as one-pixel lines without anti-aliasing
+	rad      float64     // shape radius in pixels
+	size     float64     // label size in pixels; 0 for none
 	// heaviest is the largest weight of a tie of a Weighted kind: the
 	// weight drawn four times as wide as an unweighted tie.
 	heaviest float64
@@ -103,13 +106,14 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		p.size = size
 	}
 	p.centre = make([]pt, len(s.Nodes))
+	box := r.boxes(s)
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		p.centre[i] = r.shapeCentre(n, v, w, h)
 		if p.nodeAlpha(i) <= 0.01 {
 			continue
 		}
-		sz := r.boxSize(n.Label)
+		sz := box[i]
 		c := p.centre[i]
 		if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(w) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
 			continue
@@ -125,33 +129,33 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	if !p.dots && len(s.Edges) <= routeLimit {
 		p.route = newObstacles(p)
 	}
+	if s.Emphasis != nil && s.Emphasis.Color != "" {
+		p.emphasis = parseColor(s.Emphasis.Color)
+	}
 	// Ties are planned in fixed chunks over all cores, each into its own
 	// stretch of p.edges (after the ghosts, drawn under the rest), then
-	// closed up in order.
-	const chunk = 4096
+	// closed up in order; p.parts records where each chunk's ties begin.
 	ghosts := p.planGhosts()
 	base := len(ghosts)
 	p.edges = make([]plannedEdge, base+len(s.Edges))
 	copy(p.edges, ghosts)
-	chunks := (len(s.Edges) + chunk - 1) / chunk
+	chunks := (len(s.Edges) + planChunk - 1) / planChunk
 	counts := make([]int, chunks)
 	inks := make([]float64, chunks)
-	colours := make([]map[string]color.NRGBA, runtime.GOMAXPROCS(0))
-	spread(chunks, func(worker, c int) {
-		if colours[worker] == nil {
-			colours[worker] = map[string]color.NRGBA{}
-		}
-		lo, hi := c*chunk, min(len(s.Edges), (c+1)*chunk)
-		counts[c], inks[c] = p.planEdges(lo, hi, width, colours[worker], p.edges[base+lo:base+hi])
+	spread(chunks, func(_, c int) {
+		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
+		counts[c], inks[c] = p.planEdges(lo, hi, width, p.edges[base+lo:base+hi])
 	})
 	var ink float64
 	n := base
+	p.parts = append(make([]int, 0, chunks+2), 0, base)
 	for c := range counts {
 		ink += inks[c]
-		if from := base + c*chunk; from != n {
+		if from := base + c*planChunk; from != n {
 			copy(p.edges[n:], p.edges[from:from+counts[c]])
 		}
 		n += counts[c]
+		p.parts = append(p.parts, n)
 	}
 	clear(p.edges[n:])
 	p.edges = p.edges[:n]
@@ -159,12 +163,14 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	return p
 }
 
+// planChunk is how many ties are planned at a time, on one core.
+const planChunk = 4096
+
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
-// and arrowheads, and how much ink they put in the picture. colours
-// caches parsed kind colours. The ties drawn are written to out, in
-// order, and counted. The chunk's paths and arrowheads share one array,
+// and arrowheads, and how much ink they put in the picture. The ties
+// drawn are written to out, in order, and counted. The chunk's paths and arrowheads share one array,
 // in the order of the ties, as the tiles read them.
-func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRGBA, out []plannedEdge) (int, float64) {
+func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) (int, float64) {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
 	drawn := 0
@@ -197,14 +203,9 @@ func (p *plan) planEdges(lo, hi int, width float64, colours map[string]color.NRG
 		if p.route != nil && e.Lanes <= 1 {
 			path = p.route.route(path, end[0], end[1], a, b, v.Zoom, na.Scale, nb.Scale)
 		}
-		hex := e.Kind.Color
+		col := p.ix.colour[i]
 		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
-			hex = s.Emphasis.Color
-		}
-		col, ok := colours[hex]
-		if !ok {
-			col = parseColor(hex)
-			colours[hex] = col
+			col = p.emphasis
 		}
 		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: p.widthOf(e, width)}
 		if stressed || e.Kind.Labelled || s.TieLabels {
@@ -387,47 +388,22 @@ func clipSegment(a, b pt, r rect) (pt, pt, bool) {
 // keepLabels picks, when actor labels are too small to read, the most
 // important actors' labels to draw anyway at a readable size: the
 // selected and emphasised actors first, then by size (the measure the
-// actors are sized by) and degree; a label that would cover one already
-// kept is left out.
+// actors are sized by) and degree (see Scene.ranking); a label that would
+// cover one already kept is left out.
 func (r *Renderer) keepLabels(p *plan) {
 	ui := p.v.UIScale
 	budget := int(float64(p.w) * float64(p.h) / (keptLabelArea * ui * ui))
 	if budget < 1 {
 		return
 	}
-	type ranked struct {
-		node   int32
-		first  bool // selected or emphasised
-		scale  float64
-		degree int32
-	}
-	order := make([]ranked, 0, len(p.nodes))
+	shown := make([]bool, len(p.s.Nodes))
 	for _, i := range p.nodes {
-		n := &p.s.Nodes[i]
-		if n.Alpha >= 0.5 && n.Label != "" {
-			first := n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID])
-			order = append(order, ranked{i, first, n.Scale, p.ix.degree[i]})
-		}
+		shown[i] = true
 	}
-	slices.SortStableFunc(order, func(a, b ranked) int {
-		switch {
-		case a.first != b.first:
-			if a.first {
-				return -1
-			}
-			return 1
-		case a.scale != b.scale:
-			return cmp.Compare(b.scale, a.scale)
-		}
-		return cmp.Compare(b.degree, a.degree)
-	})
+	first := func(n *Node) bool { return n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID]) }
 	size := keptLabelSize * ui
 	pad := labelPad * ui / 2
-	for _, o := range order {
-		if len(p.kept) >= budget {
-			break
-		}
-		i := o.node
+	keep := func(i int32) {
 		n := &p.s.Nodes[i]
 		c := p.centre[i]
 		rad := math.Max(p.rad, dotRadius)
@@ -437,15 +413,26 @@ func (r *Renderer) keepLabels(p *plan) {
 		tw := r.textWidth(false, size, n.Label)
 		top := c.Y + rad + 2*ui
 		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
-		clear := true
 		for _, k := range p.kept {
 			if k.box.overlap(box) > 0 {
-				clear = false
-				break
+				return
 			}
 		}
-		if clear {
-			p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
+		p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
+	}
+	for _, firsts := range []bool{true, false} {
+		order := p.nodes
+		if !firsts {
+			order = p.s.ranking()
+		}
+		for _, i := range order {
+			if len(p.kept) >= budget {
+				return
+			}
+			n := &p.s.Nodes[i]
+			if shown[i] && n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
+				keep(i)
+			}
 		}
 	}
 }
@@ -495,30 +482,40 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
 	}
 	tiles := (p.h + rows - 1) / rows
-	// Each tile gets the strokes of the ties that reach it, in order, in an
-	// array of its own: a tile then reads its ties' ink straight through
-	// rather than picking them out of every tie planned.
-	edgeTiles := make([][]tileStroke, tiles)
-	per := 2*len(p.edges)/tiles + 16
+	// Each tile gets the strokes of the ties that reach it, in order, in
+	// arrays of its own, one for each part of p.edges (sorted over all
+	// cores): a tile then reads its ties' ink straight through rather
+	// than picking them out of every tie planned.
+	parts := len(p.parts) - 1
+	edgeTiles := make([][][]tileStroke, parts) // by part, then tile
 	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
-	for i := range p.edges {
-		pe := &p.edges[i]
-		if pe.y1 < 0 || pe.y0 > float64(p.h) {
-			continue
+	spread(parts, func(_, k int) {
+		lo, hi := p.parts[k], p.parts[k+1]
+		if lo == hi {
+			return
 		}
-		st := p.strokeOf(i)
-		for t := tileOf(pe.y0); t <= tileOf(pe.y1); t++ {
-			if edgeTiles[t] == nil {
-				edgeTiles[t] = make([]tileStroke, 0, per)
+		byTile := make([][]tileStroke, tiles)
+		per := 2*(hi-lo)/tiles + 16
+		for i := lo; i < hi; i++ {
+			pe := &p.edges[i]
+			if pe.y1 < 0 || pe.y0 > float64(p.h) {
+				continue
 			}
-			edgeTiles[t] = append(edgeTiles[t], st)
+			st := p.strokeOf(i)
+			for t := tileOf(pe.y0); t <= tileOf(pe.y1); t++ {
+				if byTile[t] == nil {
+					byTile[t] = make([]tileStroke, 0, per)
+				}
+				byTile[t] = append(byTile[t], st)
+			}
 		}
-	}
+		edgeTiles[k] = byTile
+	})
 	nodeTiles := make([][]int32, tiles)
+	box := r.boxes(p.s)
 	for _, i := range p.nodes {
 		c := p.centre[i]
-		sz := r.boxSize(p.s.Nodes[i].Label)
-		reach := (sz.H + 2*shapeRadius) * p.v.Zoom * math.Max(1, p.s.Nodes[i].Scale)
+		reach := (box[i].H + 2*shapeRadius) * p.v.Zoom * math.Max(1, p.s.Nodes[i].Scale)
 		for t := tileOf(c.Y - reach); t <= tileOf(c.Y+reach+dotRadius+2); t++ {
 			nodeTiles[t] = append(nodeTiles[t], i)
 		}
@@ -527,7 +524,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	spread(tiles, func(worker, t int) {
 		pa := r.painters[worker]
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
-		r.paintTile(p, pa, edgeTiles[t], nodeTiles[t])
+		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
 	})
 }
 
@@ -556,9 +553,9 @@ func (r *Renderer) growPainters(n int) {
 	}
 }
 
-// paintTile paints one tile: the painter's image is the tile; edges and
-// nodes are the ties and actors that reach it.
-func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []int32) {
+// paintTile paints tile t: the painter's image is the tile; edges[k][t]
+// are the ties of part k that reach it, nodes the actors.
+func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int, nodes []int32) {
 	pal := p.pal
 	ground := pal.background // opaque, or wholly transparent (zero, premultiplied)
 	if ground.A == 0 {
@@ -572,8 +569,24 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
 		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
 	}
-	for k := range edges {
-		st := &edges[k]
+	for _, part := range edges {
+		if part != nil {
+			r.paintStrokes(p, pa, part[t])
+		}
+	}
+	for _, l := range p.labels {
+		r.drawEdgeLabel(pa, l, pal)
+	}
+	for _, i := range nodes {
+		r.drawNode(pa, p, int(i))
+	}
+	r.drawOverlays(pa, p)
+}
+
+// paintStrokes draws planned ties in a tile, in order.
+func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
+	for k := range strokes {
+		st := &strokes[k]
 		straight := [2]pt{st.a, st.b}
 		path := straight[:]
 		if st.bent {
@@ -592,13 +605,6 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges []tileStroke, nodes []i
 			pa.fill(p.edges[st.edge].arrow, st.col)
 		}
 	}
-	for _, l := range p.labels {
-		r.drawEdgeLabel(pa, l, pal)
-	}
-	for _, i := range nodes {
-		r.drawNode(pa, p, int(i))
-	}
-	r.drawOverlays(pa, p)
 }
 
 // drawOverlays draws what lies over the map: the labels kept below a

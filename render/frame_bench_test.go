@@ -39,8 +39,15 @@ func bigScene(n, m int, long bool, seed int64) (*model.Map, render.Frame) {
 		if long {
 			b = rng.Intn(n)
 		} else {
-			dx, dy := rng.Intn(5)-2, rng.Intn(5)-2
-			b = min(max(a+dx+dy*side, 0), n-1)
+			// A neighbour within two places on the grid, across rows
+			// but never around the end of one.
+			dx, dy := 0, 0
+			for dx == 0 && dy == 0 {
+				dx, dy = rng.Intn(5)-2, rng.Intn(5)-2
+			}
+			col := min(max(a%side+dx, 0), side-1)
+			row := min(max(a/side+dy, 0), (n-1)/side)
+			b = min(row*side+col, n-1)
 		}
 		if a == b {
 			b = (a + 1) % n

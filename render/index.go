@@ -1,8 +1,12 @@
 package render
 
 import (
+	"cmp"
+	"image/color"
 	"math"
+	"slices"
 
+	"relmap/layout"
 	"relmap/model"
 )
 
@@ -14,7 +18,10 @@ type index struct {
 	byID         map[model.ID]int32
 	ends         [][2]int32 // each edge's two node indexes (-1: not drawn)
 	degree       []int32
-	grid         *cells // nil until a hit test needs it, and after a move
+	colour       []color.NRGBA // each edge's kind colour
+	grid         *cells        // nil until a hit test needs it, and after a move
+	box          []layout.Size // each actor's box; nil until the renderer measures them
+	rank         []int32       // the actors by importance (see ranking); nil until needed
 }
 
 // indexed returns s's index, building it when s has changed size since.
@@ -29,7 +36,16 @@ func (s *Scene) indexed() *index {
 	}
 	ix.ends = make([][2]int32, len(s.Edges))
 	ix.degree = make([]int32, len(s.Nodes))
+	ix.colour = make([]color.NRGBA, len(s.Edges))
+	colours := map[string]color.NRGBA{}
 	for i := range s.Edges {
+		hex := s.Edges[i].Kind.Color
+		c, ok := colours[hex]
+		if !ok {
+			c = parseColor(hex)
+			colours[hex] = c
+		}
+		ix.colour[i] = c
 		a, okA := ix.byID[s.Edges[i].From]
 		b, okB := ix.byID[s.Edges[i].To]
 		if !okA || !okB {
@@ -42,6 +58,46 @@ func (s *Scene) indexed() *index {
 	}
 	s.ix = ix
 	return ix
+}
+
+// boxes returns each actor's box, measured once per scene. Callers hold
+// the renderer's lock.
+func (r *Renderer) boxes(s *Scene) []layout.Size {
+	ix := s.indexed()
+	if ix.box == nil {
+		ix.box = make([]layout.Size, len(s.Nodes))
+		for i := range s.Nodes {
+			ix.box[i] = r.boxSize(s.Nodes[i].Label)
+		}
+	}
+	return ix.box
+}
+
+// ranking returns the actors by importance, as the labels kept below a
+// readable size are chosen: by size (the measure actors are sized by),
+// then degree, then order. It is sorted once per scene, and again when
+// the sizes have changed since.
+func (s *Scene) ranking() []int32 {
+	ix := s.indexed()
+	before := func(a, b int32) int {
+		na, nb := &s.Nodes[a], &s.Nodes[b]
+		if na.Scale != nb.Scale {
+			return cmp.Compare(nb.Scale, na.Scale)
+		}
+		if ix.degree[a] != ix.degree[b] {
+			return cmp.Compare(ix.degree[b], ix.degree[a])
+		}
+		return cmp.Compare(a, b)
+	}
+	if ix.rank != nil && slices.IsSortedFunc(ix.rank, before) {
+		return ix.rank
+	}
+	ix.rank = make([]int32, len(s.Nodes))
+	for i := range ix.rank {
+		ix.rank[i] = int32(i)
+	}
+	slices.SortFunc(ix.rank, before)
+	return ix.rank
 }
 
 // MoveNode moves actor id by (dx, dy) layout units, as a drag does.

@@ -143,7 +143,8 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 // centres, and gives each pixel across the line the share of it the line
 // covers (with aa false, the one pixel the centre falls in). The walk and
 // each step across it are cut to the painter's image first, so the pixels
-// are written without further checks.
+// are written without further checks. The line's position across the walk
+// is kept in fixed point, 32 bits of fraction, so a step is integer work.
 func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, aa bool) {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	steep := math.Abs(dy) > math.Abs(dx)
@@ -173,33 +174,71 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
 	grad := dy / dx
 	stepLen := math.Sqrt(1 + grad*grad)
-	half := w / 2 * stepLen // half the line's extent across a column
+	x0, x1 := max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
+	if x0 > x1 {
+		return
+	}
+	// y at the centre of column x0, and its change a column, in 2⁻³² px.
+	yf := int64(math.Round((a.Y + (float64(x0)+0.5-a.X)*grad) * fixedOne))
+	df := int64(math.Round(grad * fixedOne))
+	// The dash pattern's distance at column x0 and its change a column.
+	var dd0, ddStep float64
+	if dash > 0 {
+		dd0, ddStep = start+(float64(x0)+0.5-a.X)*stepLen, stepLen
+		if backward {
+			dd0, ddStep = start+(b.X-float64(x0)-0.5)*stepLen, -stepLen
+		}
+	}
+	pix := d.Pix
+	// The current dash's span of the pattern, and whether it is drawn.
+	dashLo, dashHi, drawn := 0.0, -1.0, true
+	if !aa && c.A == 0xff {
+		// The dense case: one opaque pixel a column.
+		v := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+		if dash == 0 {
+			i := origin + x0*xstep
+			for x := x0; x <= x1; x++ {
+				if j := int(yf >> 32); j >= ylo && j < yhi {
+					binary.LittleEndian.PutUint32(pix[i+j*ystep:], v)
+				}
+				yf += df
+				i += xstep
+			}
+			return
+		}
+		for x := x0; x <= x1; x, yf = x+1, yf+df {
+			if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
+				k := math.Floor(dd / dash)
+				dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
+			}
+			if j := int(yf >> 32); drawn && j >= ylo && j < yhi {
+				binary.LittleEndian.PutUint32(pix[origin+x*xstep+j*ystep:], v)
+			}
+		}
+		return
+	}
 	// The colour's red and blue, and its green and (opaque) alpha, each
 	// pair in the two halves of a word: a pixel is blended two channels a
 	// multiplication.
 	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
 	ca := uint32(c.A)
-	pix := d.Pix
-	x0, x1 := max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
-	for x := x0; x <= x1; x++ {
-		cx := float64(x) + 0.5
-		y := a.Y + (cx-a.X)*grad
+	hf := int64(math.Round(w / 2 * stepLen * fixedOne)) // half the line's extent across a column
+	for x := x0; x <= x1; x, yf = x+1, yf+df {
 		if dash > 0 {
-			dd := start + (cx-a.X)*stepLen
-			if backward {
-				dd = start + (b.X-cx)*stepLen
+			if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
+				k := math.Floor(dd / dash)
+				dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
 			}
-			if int(math.Floor(dd/dash))&1 == 1 {
+			if !drawn {
 				continue
 			}
 		}
 		// The line's extent across the column, in 256ths of a pixel.
-		// (Shifted by floorBias so that truncation floors.)
 		var y0, y1 int
 		if aa {
-			y0, y1 = int((y-half)*256+floorBias)-floorBias, int((y+half)*256+floorBias)-floorBias
+			y0, y1 = int((yf-hf)>>24), int((yf+hf)>>24)
 		} else {
-			y0 = (int(y*256+floorBias) - floorBias) &^ 0xff
+			y0 = int(yf>>32) << 8
 			y1 = y0 + 256
 		}
 		j0, j1 := max(y0>>8, ylo), min((y1+255)>>8, yhi) // j1: one past the last
@@ -217,10 +256,8 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	}
 }
 
-// floorBias is added to a coordinate in 256ths of a pixel before it is
-// truncated to an integer, and taken off after, so that truncation rounds
-// down for the coordinates of any picture (to 2²⁴ pixels off it).
-const floorBias = 1 << 32
+// fixedOne is one pixel in the fixed point line walks y in: 2³².
+const fixedOne = 1 << 32
 
 // dot draws a filled anti-aliased disc of radius rad at c.
 func (p *painter) dot(c pt, rad float64, col color.NRGBA) {

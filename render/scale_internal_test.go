@@ -188,7 +188,7 @@ func TestTilesPaintWhatOnePassPaints(t *testing.T) {
 		for i := range p.edges {
 			all = append(all, p.strokeOf(i))
 		}
-		r.paintTile(p, newPainter(whole, r), all, p.nodes)
+		r.paintTile(p, newPainter(whole, r), [][][]tileStroke{{all}}, 0, p.nodes)
 		var diff, worst int
 		for i := range whole.Pix {
 			if d := int(whole.Pix[i]) - int(tiled.Pix[i]); d != 0 {
