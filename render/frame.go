@@ -136,29 +136,51 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	// stretch of p.edges (after the ghosts, drawn under the rest), then
 	// closed up in order; p.parts records where each chunk's ties begin.
 	ghosts := p.planGhosts()
-	base := len(ghosts)
-	p.edges = make([]plannedEdge, base+len(s.Edges))
-	copy(p.edges, ghosts)
 	chunks := (len(s.Edges) + planChunk - 1) / planChunk
-	counts := make([]int, chunks)
+	planned := make([][]plannedEdge, chunks)
 	inks := make([]float64, chunks)
+	// Room for every tie of a chunk when most actors are in the picture,
+	// else for a share of them (more is made when needed).
+	room := planChunk
+	if 2*len(p.nodes) < len(s.Nodes) {
+		room = planChunk * (len(p.nodes) + 1) / (len(s.Nodes) + 1)
+	}
+	// Each chunk is planned into its own stretch of one array, after the
+	// ghosts; the stretches are then closed up. A chunk that outgrows its
+	// stretch is planned into an array of its own, and the ties are then
+	// copied into a new array.
+	room = min(room, planChunk)
+	base := len(ghosts)
+	all := make([]plannedEdge, base+chunks*room)
+	copy(all, ghosts)
 	spread(chunks, func(_, c int) {
 		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
-		counts[c], inks[c] = p.planEdges(lo, hi, width, p.edges[base+lo:base+hi])
+		at := base + c*room
+		planned[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room])
 	})
 	var ink float64
-	n := base
-	p.parts = append(make([]int, 0, chunks+2), 0, base)
-	for c := range counts {
+	n, outgrown := base, false
+	for c := range planned {
 		ink += inks[c]
-		if from := base + c*planChunk; from != n {
-			copy(p.edges[n:], p.edges[from:from+counts[c]])
-		}
-		n += counts[c]
-		p.parts = append(p.parts, n)
+		n += len(planned[c])
+		outgrown = outgrown || len(planned[c]) > room
 	}
-	clear(p.edges[n:])
-	p.edges = p.edges[:n]
+	if outgrown {
+		all = append(make([]plannedEdge, 0, n), ghosts...)
+	}
+	p.parts = append(make([]int, 0, chunks+2), 0, base)
+	end := base
+	for c := range planned {
+		if outgrown {
+			all = append(all, planned[c]...)
+		} else if from := base + c*room; from != end {
+			copy(all[end:], all[from:from+len(planned[c])])
+		}
+		end += len(planned[c])
+		p.parts = append(p.parts, end)
+	}
+	clear(all[end:])
+	p.edges = all[:end]
 	p.dense = ink > denseInk*float64(w)*float64(h)
 	return p
 }
@@ -168,13 +190,12 @@ const planChunk = 4096
 
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. The ties
-// drawn are written to out, in order, and counted. The chunk's paths and arrowheads share one array,
+// drawn are appended to out, in order, which is returned grown. The chunk's paths and arrowheads share one array,
 // in the order of the ties, as the tiles read them.
-func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) (int, float64) {
+func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) ([]plannedEdge, float64) {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
-	drawn := 0
-	arena := make([]pt, 0, 3*(hi-lo))
+	arena := make([]pt, 0, 3*cap(out))
 	var ink float64
 	for i := lo; i < hi; i++ {
 		e := &s.Edges[i]
@@ -229,10 +250,9 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) (int, flo
 		} else {
 			ink += dist(pe.path[0], pe.path[1]) * math.Max(pe.width, 1)
 		}
-		out[drawn] = pe
-		drawn++
+		out = append(out, pe)
 	}
-	return drawn, ink
+	return out, ink
 }
 
 // finish gives a planned tie its arrowhead, when it is directed (as wide
@@ -526,6 +546,10 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
 		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
 	})
+	// What lies over the map is drawn once, over the whole picture.
+	pa := r.painters[0]
+	pa.dst = img
+	r.drawOverlays(pa, p)
 }
 
 // spread calls f(worker, i) for every i in [0, n), over one goroutine per
@@ -553,8 +577,8 @@ func (r *Renderer) growPainters(n int) {
 	}
 }
 
-// paintTile paints tile t: the painter's image is the tile; edges[k][t]
-// are the ties of part k that reach it, nodes the actors.
+// paintTile paints the map in tile t: the painter's image is the tile;
+// edges[k][t] are the ties of part k that reach it, nodes the actors.
 func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int, nodes []int32) {
 	pal := p.pal
 	ground := pal.background // opaque, or wholly transparent (zero, premultiplied)
@@ -580,7 +604,6 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	for _, i := range nodes {
 		r.drawNode(pa, p, int(i))
 	}
-	r.drawOverlays(pa, p)
 }
 
 // paintStrokes draws planned ties in a tile, in order.

@@ -128,8 +128,13 @@ func bowedPath(buf []pt, a, b pt, off, zoom, ra, rb float64) (grown, path []pt) 
 	nx, ny := -dy/l, dx/l
 	ctrl := pt{(a.X+b.X)/2 + 2*off*nx, (a.Y+b.Y)/2 + 2*off*ny}
 	// A short tie on screen needs fewer pieces: one every pixelsPerBow
-	// pixels, from four to bowSteps.
+	// pixels, from four to bowSteps. A slight bow needs fewer still: n
+	// pieces stray from the curve by about |off|/n² pixels, kept under
+	// a tenth of a pixel.
 	steps := min(bowSteps, max(4, int(l/pixelsPerBow)))
+	if slight := int(math.Ceil(math.Sqrt(math.Abs(off) / 0.1))); slight < 4 {
+		steps = min(steps, max(2, slight))
+	}
 	for i := 0; i <= steps; i++ {
 		t := float64(i) / float64(steps)
 		u := 1 - t

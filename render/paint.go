@@ -22,15 +22,13 @@ type pt struct{ X, Y float64 }
 type painter struct {
 	dst   *image.RGBA
 	z     vector.Rasterizer
-	src   image.Uniform
+	mask  image.Alpha // a polygon's coverage, laid over dst by fill
 	r     *Renderer
 	faces map[faceKey]font.Face
 }
 
 func newPainter(dst *image.RGBA, r *Renderer) *painter {
-	p := &painter{dst: dst, r: r, faces: map[faceKey]font.Face{}}
-	p.z.DrawOp = draw.Over
-	return p
+	return &painter{dst: dst, r: r, faces: map[faceKey]font.Face{}}
 }
 
 // text draws s with the left end of its baseline at (x, y).
@@ -75,14 +73,38 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 		return
 	}
 	p.z.Reset(r.Dx(), r.Dy())
+	p.z.DrawOp = draw.Src // Reset sets Over
 	ox, oy := float32(r.Min.X), float32(r.Min.Y)
 	p.z.MoveTo(float32(pts[0].X)-ox, float32(pts[0].Y)-oy)
 	for _, q := range pts[1:] {
 		p.z.LineTo(float32(q.X)-ox, float32(q.Y)-oy)
 	}
 	p.z.ClosePath()
-	p.src.C = c
-	p.z.Draw(p.dst, r, &p.src, image.Point{})
+	// The rasterizer writes the coverage into the mask; it is laid over
+	// the picture here, two channels a multiplication (see line).
+	n := r.Dx() * r.Dy()
+	if cap(p.mask.Pix) < n {
+		p.mask.Pix = make([]uint8, n)
+	}
+	p.mask.Pix, p.mask.Stride, p.mask.Rect = p.mask.Pix[:n], r.Dx(), image.Rect(0, 0, r.Dx(), r.Dy())
+	p.z.Draw(&p.mask, p.mask.Rect, image.Opaque, image.Point{})
+	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
+	ca := uint32(c.A) + uint32(c.A)>>7 // 0 to 256
+	d := p.dst
+	for y := 0; y < r.Dy(); y++ {
+		row := p.mask.Pix[y*r.Dx() : (y+1)*r.Dx()]
+		i := d.PixOffset(r.Min.X, r.Min.Y+y)
+		for _, m := range row {
+			if m != 0 {
+				al := ca * (uint32(m) + uint32(m)>>7) >> 8 // 0 to 256
+				px := binary.LittleEndian.Uint32(d.Pix[i:])
+				lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
+				hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
+				binary.LittleEndian.PutUint32(d.Pix[i:], lo|hi)
+			}
+			i += 4
+		}
+	}
 }
 
 // blend lays colour c over pixel (x, y) with coverage cov (0 to 256).

@@ -188,7 +188,9 @@ func TestTilesPaintWhatOnePassPaints(t *testing.T) {
 		for i := range p.edges {
 			all = append(all, p.strokeOf(i))
 		}
-		r.paintTile(p, newPainter(whole, r), [][][]tileStroke{{all}}, 0, p.nodes)
+		pa := newPainter(whole, r)
+		r.paintTile(p, pa, [][][]tileStroke{{all}}, 0, p.nodes)
+		r.drawOverlays(pa, p)
 		var diff, worst int
 		for i := range whole.Pix {
 			if d := int(whole.Pix[i]) - int(tiled.Pix[i]); d != 0 {
