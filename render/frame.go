@@ -153,7 +153,7 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	base := len(ghosts)
 	all := make([]plannedEdge, base+chunks*room)
 	copy(all, ghosts)
-	spread(chunks, func(_, c int) {
+	r.spread(chunks, func(_, c int) {
 		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
 		at := base + c*room
 		planned[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room])
@@ -509,7 +509,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	parts := len(p.parts) - 1
 	edgeTiles := make([][][]tileStroke, parts) // by part, then tile
 	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
-	spread(parts, func(_, k int) {
+	r.spread(parts, func(_, k int) {
 		lo, hi := p.parts[k], p.parts[k+1]
 		if lo == hi {
 			return
@@ -541,7 +541,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		}
 	}
 	r.growPainters(runtime.GOMAXPROCS(0))
-	spread(tiles, func(worker, t int) {
+	r.spread(tiles, func(worker, t int) {
 		pa := r.painters[worker]
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
 		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
@@ -553,14 +553,18 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 }
 
 // spread calls f(worker, i) for every i in [0, n), over one goroutine per
-// core (worker numbers them from 0), and returns when all are done.
-func spread(n int, f func(worker, i int)) {
+// core (worker numbers them from 0), and returns when all are done. The
+// goroutines of a Background renderer run at a lower priority.
+func (r *Renderer) spread(n int, f func(worker, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if r.Background {
+				LowerPriority()
+			}
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				f(w, i)
 			}

@@ -73,7 +73,14 @@ type Renderer struct {
 	sizes map[string]layout.Size
 	// painters paint the bands of a frame, one each.
 	painters []*painter
+	// Background lowers the priority of the threads that draw (see
+	// LowerPriority): set on a renderer that draws behind a window.
+	Background bool
 }
+
+// backgroundNice is the niceness of a background thread: the window's
+// threads (nice 0) get about nine tenths of a contended core.
+const backgroundNice = 10
 
 type faceKey struct {
 	bold bool

@@ -61,6 +61,9 @@ type Diagram struct {
 	// ready the last one is shown, moved and scaled to the current view,
 	// so that the UI never waits for a frame.
 	asyncAt int
+	// bigMap is set while the map on show is big (see Editor.bigMap):
+	// its pictures are drawn in the background whatever their size.
+	bigMap  bool
 	bg      *render.Renderer
 	gen     uint64 // counts changes of the scene
 	drawing bool   // a frame is being drawn in the background
@@ -125,7 +128,12 @@ var (
 // whole map.
 func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
 	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin(), tip: newTooltip()}
+	d.bg.Background = true // the window comes first
 	d.raster = canvas.NewRaster(d.paint)
+	// The picture is painted at the window's pixel size: sampling it
+	// without smoothing gives the same pixels for less work, which matters
+	// where the window is drawn in software.
+	d.raster.ScaleMode = canvas.ImageScalePixels
 	d.ExtendBaseWidget(d)
 	if a := fyne.CurrentApp(); a != nil {
 		a.Settings().AddListener(func(fyne.Settings) { fyne.Do(d.followTheme) })
@@ -183,7 +191,7 @@ func (d *Diagram) redraw() {
 
 // big reports whether the scene on show is drawn off the UI goroutine.
 func (d *Diagram) big() bool {
-	return d.scene != nil && len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt
+	return d.scene != nil && (d.bigMap || len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt)
 }
 
 // themeOnShow is the theme of the scene on show.
@@ -458,6 +466,7 @@ func (d *Diagram) startFrame() {
 	job, scene := d.want, d.scene.Copy()
 	d.jobs.Add(1)
 	go func() {
+		render.LowerPriority()
 		img := d.bg.Draw(scene, job.view, job.w, job.h)
 		fyne.Do(func() {
 			defer d.jobs.Done()

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -150,9 +152,13 @@ type Editor struct {
 	// framing says what a still is fitted to (see render.Framing).
 	framing render.Framing
 	anim    *fyne.Animation
-	// sceneDue shows the date's scene soon (showSceneSoon); nil when none
-	// is due.
-	sceneDue *time.Timer
+	// The scenes of a big map's dates are built off the UI goroutine, one
+	// at a time (see offUI): building says one is under way, queued is
+	// the build asked for since, and shownAt counts the scenes shown at
+	// once, which a build asked for before them must not replace.
+	building bool
+	queued   func() func()
+	shownAt  uint64
 }
 
 // NewEditor loads the map in st and builds the window's content and menus.
@@ -221,9 +227,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 // (which may not be the one the editor was made with: see switchTo).
 func (e *Editor) Close() error {
 	e.cancelRunningLayout()
-	if e.sceneDue != nil {
-		e.sceneDue.Stop()
-	}
+	e.queued = nil
 	if e.tables != nil {
 		e.tables.win.Close()
 	}
@@ -261,10 +265,9 @@ func (e *Editor) setTitle() {
 
 // showScene draws the still picture of the current date.
 func (e *Editor) showScene() {
-	if e.sceneDue != nil {
-		e.sceneDue.Stop()
-		e.sceneDue = nil
-	}
+	e.bigMap()
+	e.shownAt++
+	e.queued = nil
 	if e.anim != nil {
 		e.anim.Stop()
 		e.anim = nil
@@ -275,49 +278,117 @@ func (e *Editor) showScene() {
 }
 
 // showSceneSoon shows the current date's picture: at once on a small map;
-// on a big one (as big as the diagram draws in the background) at most
-// every sceneEvery, so that a slider dragged across many dates builds a
-// scene for the dates the eye can follow, not for every mouse move.
+// on a big one (see bigMap) the scene is built off the UI goroutine and
+// shown when done, so that a slider dragged across many dates builds a
+// scene for the dates the eye can follow, not for every mouse move, and
+// the window never waits for one.
 func (e *Editor) showSceneSoon() {
-	if !e.diagram.big() {
+	if !e.bigMap() {
 		e.showScene()
 		return
 	}
-	if e.sceneDue != nil {
-		return // the coming one shows the latest date
-	}
-	e.sceneDue = time.AfterFunc(sceneEvery, func() {
-		fyne.Do(func() {
-			e.sceneDue = nil
-			e.showScene()
-		})
+	m, tl, day, sel, em := e.shown(), e.tl, e.doc.day, e.doc.selected, e.emphasis()
+	dress := e.dresser(day, em)
+	e.offUI(func() func() {
+		s := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
+		dress(s)
+		return func() {
+			if e.anim != nil {
+				e.anim.Stop()
+				e.anim = nil
+			}
+			e.diagram.SetScene(s)
+			e.startMeasuring()
+		}
 	})
 }
 
-// sceneEvery is how often a big map's picture follows a moving date.
-const sceneEvery = 60 * time.Millisecond
+// bigMap reports whether the map on show is as big as the diagram draws
+// in the background; its scenes are then built in the background too.
+// It tells the diagram, so that the picture of every date of a big map
+// is drawn in the background, however few actors that date has.
+func (e *Editor) bigMap() bool {
+	big := e.drawn != nil && len(e.drawn.Actors)+len(e.drawn.Ties) >= e.diagram.asyncAt
+	e.diagram.bigMap = big
+	return big
+}
+
+// offUI runs build off the UI goroutine and then, on it, the function
+// build returns, unless a scene was shown at once since build was asked
+// for. Builds run one at a time: one asked for while another runs waits
+// for it, in place of any other waiting, so the last one asked for always
+// runs.
+func (e *Editor) offUI(build func() func()) {
+	if e.building {
+		e.queued = build
+		return
+	}
+	e.building = true
+	at := e.shownAt
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		render.LowerPriority() // the window comes first
+		apply := build()
+		fyne.DoAndWait(func() {
+			e.building = false
+			if e.shownAt == at {
+				apply()
+			}
+			if next := e.queued; next != nil {
+				e.queued = nil
+				e.offUI(next)
+			}
+		})
+	}()
+}
 
 // scene is the picture of frame f of m on day, stressing em.
 func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected model.ID, em *render.Emphasis) *render.Scene {
 	s := render.NewScene(m, f, day, selected)
-	s.Emphasis = em
-	e.keepFocus(s, em)
-	e.styleByMeasures(s)
+	e.dresser(day, em)(s)
+	return s
+}
+
+// dresser takes from the editor what a picture of day stressing em shows
+// beyond the map (focus, measures, hidden kinds, filter, comparison) and
+// returns the function that dresses a bare scene with it. That function
+// reads nothing of the editor's, so scenes can be built off the UI
+// goroutine.
+func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene) {
+	hideOutside := e.focusHides && e.focus != 0 && e.route == nil && em != nil
+	style := e.measureStyle()
+	var actorKinds, tieKinds []model.Kind
+	var hidden map[render.KindKey]bool
 	if len(e.hidden) > 0 {
 		// The legend lists every kind, the hidden ones faint, so that a
 		// click brings them back.
-		s.ActorKinds, s.TieKinds = render.UsedKinds(e.drawn)
-		s.Hidden = e.hidden
+		actorKinds, tieKinds = render.UsedKinds(e.drawn)
+		hidden = maps.Clone(e.hidden)
 	}
-	if note := e.filterNote(); note != "" {
-		s.Caption = withNote(note, s.Caption)
-		s.Filter = strings.TrimPrefix(note, lang.L("Filter on: "))
+	note := e.filterNote()
+	diff := e.diffStress != nil && day == e.diffDay
+	ghosts, diffNote := e.diffGhosts, e.diffNote
+	return func(s *render.Scene) {
+		s.Emphasis = em
+		if hideOutside {
+			s.Nodes = slices.DeleteFunc(s.Nodes, func(n render.Node) bool { return !em.Actors[n.ID] })
+			s.Edges = slices.DeleteFunc(s.Edges, func(x render.Edge) bool { return !em.Ties[x.ID] })
+		}
+		style(s)
+		if hidden != nil {
+			s.ActorKinds, s.TieKinds = actorKinds, tieKinds
+			s.Hidden = hidden
+		}
+		if note != "" {
+			s.Caption = withNote(note, s.Caption)
+			s.Filter = strings.TrimPrefix(note, lang.L("Filter on: "))
+		}
+		if diff {
+			s.Ghosts = ghosts
+			s.Caption = withNote(diffNote, s.Caption)
+		}
 	}
-	if e.diffStress != nil && day == e.diffDay {
-		s.Ghosts = e.diffGhosts
-		s.Caption = withNote(e.diffNote, s.Caption)
-	}
-	return s
 }
 
 // withNote puts note before caption in a picture's header.
@@ -377,26 +448,46 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 		e.showSceneSoon()
 		return
 	}
+	// What the picture stresses is worked out once for the animation,
+	// not on every frame; the transition's scene is built once, and each
+	// tick moves it. On a big map both scenes are built off the UI
+	// goroutine.
+	sel, m, tl, em := e.doc.selected, e.shown(), e.tl, e.emphasis()
+	dress := e.dresser(day, em)
+	build := func() func() {
+		tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
+			s := render.NewScene(m, f, day, sel)
+			dress(s)
+			return s
+		})
+		end := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
+		dress(end)
+		return func() {
+			e.animate(tween, end, day, tl)
+			e.startMeasuring() // for the new date, drawn when the animation ends
+		}
+	}
+	if e.bigMap() {
+		e.offUI(build)
+		return
+	}
+	e.shownAt++
+	e.queued = nil
+	build()()
+}
+
+// animate plays the transition tween to day, ending on the scene end,
+// while the date on show is still day and the layout still tl.
+func (e *Editor) animate(tween *render.TweenScene, end *render.Scene, day model.Day, tl *layout.Timeline) {
 	if e.anim != nil {
 		e.anim.Stop()
 	}
-	if e.sceneDue != nil {
-		e.sceneDue.Stop()
-		e.sceneDue = nil
-	}
-	// What the picture stresses is worked out once for the animation,
-	// not on every frame.
-	sel, m, tl, em := e.doc.selected, e.shown(), e.tl, e.emphasis()
-	// The transition's scene is built once; each tick moves it.
-	tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
-		return e.scene(m, f, day, sel, em)
-	})
 	a := fyne.NewAnimation(700*time.Millisecond, func(p float32) {
 		if e.doc.day != day || e.tl != tl {
 			return
 		}
 		if p >= 1 {
-			e.diagram.SetScene(e.scene(m, render.FrameAt(m, tl, day), day, sel, em))
+			e.diagram.SetScene(end)
 			return
 		}
 		e.diagram.SetScene(tween.Step(float64(p)))
@@ -404,10 +495,6 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 	a.Curve = fyne.AnimationLinear
 	e.anim = a
 	a.Start()
-	if e.sizeBy != "" || e.byCommunity {
-		e.measuresNow() // for the new date, drawn when the animation ends
-		e.startMeasuring()
-	}
 }
 
 // followInWindow keeps the window's title, the Edit menu's Undo and Redo

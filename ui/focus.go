@@ -101,16 +101,6 @@ func (e *Editor) hideOutOfFocus(hide bool) {
 	e.showScene()
 }
 
-// keepFocus drops from scene s what the focus (em) leaves out, when the
-// user has chosen to hide it rather than fade it.
-func (e *Editor) keepFocus(s *render.Scene, em *render.Emphasis) {
-	if !e.focusHides || e.focus == 0 || e.route != nil || em == nil {
-		return
-	}
-	s.Nodes = slices.DeleteFunc(s.Nodes, func(n render.Node) bool { return !em.Actors[n.ID] })
-	s.Edges = slices.DeleteFunc(s.Edges, func(x render.Edge) bool { return !em.Ties[x.ID] })
-}
-
 // pathCount is how many of the shortest paths are listed.
 const pathCount = 4
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +19,9 @@ type LatencyProbe struct {
 	Max      time.Duration
 	Over100  int           // waits longer than 100 ms
 	Interval time.Duration // between probes
+	// Stacks, when set, is a file to which every goroutine's stack is
+	// appended each time a wait passes 100 ms: what the UI was busy with.
+	Stacks string
 }
 
 // Run probes until ctx is done and then writes a summary to path (a
@@ -38,11 +42,20 @@ func (p *LatencyProbe) Run(ctx context.Context, path string) error {
 		start := time.Now()
 		done := make(chan struct{})
 		fyne.Do(func() { close(done) })
-		select {
-		case <-done:
-		case <-ctx.Done():
-			return p.write(path)
+		slow := time.NewTimer(100 * time.Millisecond)
+	wait:
+		for {
+			select {
+			case <-done:
+				break wait
+			case <-slow.C:
+				p.dump()
+			case <-ctx.Done():
+				slow.Stop()
+				return p.write(path)
+			}
 		}
+		slow.Stop()
 		wait := time.Since(start)
 		p.Samples++
 		p.Max = max(p.Max, wait)
@@ -55,6 +68,21 @@ func (p *LatencyProbe) Run(ctx context.Context, path string) error {
 			}
 		}
 	}
+}
+
+// dump appends every goroutine's stack to p.Stacks, when it is set.
+func (p *LatencyProbe) dump() {
+	if p.Stacks == "" {
+		return
+	}
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	f, err := os.OpenFile(p.Stacks, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "=== a wait passed 100 ms at %s\n%s\n", time.Now().Format("15:04:05.000"), buf)
 }
 
 func (p *LatencyProbe) write(path string) error {

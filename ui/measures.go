@@ -105,54 +105,62 @@ type measureKey struct {
 
 // styleByMeasures sizes the scene's actors by the measure chosen and
 // colours them by community, and says so in the caption.
-func (e *Editor) styleByMeasures(s *render.Scene) {
-	if e.sizeBy == "" && !e.byCommunity {
-		return
+func (e *Editor) styleByMeasures(s *render.Scene) { e.measureStyle()(s) }
+
+// measureStyle takes what styleByMeasures needs from the editor and
+// returns the function that styles a scene with it, which reads nothing
+// of the editor's and may run on any goroutine.
+func (e *Editor) measureStyle() func(*render.Scene) {
+	sizeBy, byCommunity := e.sizeBy, e.byCommunity
+	if sizeBy == "" && !byCommunity {
+		return func(*render.Scene) {}
 	}
-	var notes []string
-	if e.sizeBy != "" {
-		notes = append(notes, lang.L("size: ")+e.sizeBy)
-	}
-	if e.byCommunity {
-		notes = append(notes, lang.L("colour: community"))
-	}
-	s.Caption = withNote(lang.L("Actors by ")+strings.Join(notes, ", "), s.Caption)
-	s.SizeBy = e.sizeBy
-	if e.byCommunity {
-		s.ColorBy = "community"
-	}
-	by := e.measuresNow()
-	if by == nil {
-		return
-	}
-	value := func(x analysis.Metrics) float64 {
-		switch e.sizeBy {
-		case "degree":
-			return float64(x.Degree)
-		case "betweenness":
-			return x.Betweenness
-		case "PageRank":
-			return x.PageRank
+	by := e.measuresNow() // computed once, then only read
+	return func(s *render.Scene) {
+		var notes []string
+		if sizeBy != "" {
+			notes = append(notes, lang.L("size: ")+sizeBy)
 		}
-		return 0
-	}
-	top := 0.0
-	for _, x := range by {
-		top = math.Max(top, value(x))
-	}
-	for i := range s.Nodes {
-		n := &s.Nodes[i]
-		x, ok := by[n.ID]
-		if !ok {
-			continue
+		if byCommunity {
+			notes = append(notes, lang.L("colour: community"))
 		}
-		if e.sizeBy != "" && top > 0 {
-			// The area follows the measure: from 0.7 to 2 times the
-			// usual size.
-			n.Scale = 0.7 + 1.3*math.Sqrt(value(x)/top)
+		s.Caption = withNote(lang.L("Actors by ")+strings.Join(notes, ", "), s.Caption)
+		s.SizeBy = sizeBy
+		if byCommunity {
+			s.ColorBy = "community"
 		}
-		if e.byCommunity && x.Community > 0 {
-			n.Color = communityColors[(x.Community-1)%len(communityColors)]
+		if by == nil {
+			return
+		}
+		value := func(x analysis.Metrics) float64 {
+			switch sizeBy {
+			case "degree":
+				return float64(x.Degree)
+			case "betweenness":
+				return x.Betweenness
+			case "PageRank":
+				return x.PageRank
+			}
+			return 0
+		}
+		top := 0.0
+		for _, x := range by {
+			top = math.Max(top, value(x))
+		}
+		for i := range s.Nodes {
+			n := &s.Nodes[i]
+			x, ok := by[n.ID]
+			if !ok {
+				continue
+			}
+			if sizeBy != "" && top > 0 {
+				// The area follows the measure: from 0.7 to 2 times the
+				// usual size.
+				n.Scale = 0.7 + 1.3*math.Sqrt(value(x)/top)
+			}
+			if byCommunity && x.Community > 0 {
+				n.Color = communityColors[(x.Community-1)%len(communityColors)]
+			}
 		}
 	}
 }

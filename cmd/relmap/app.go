@@ -150,7 +150,8 @@ func runApp(path string) error {
 		ctx, stop := context.WithCancel(context.Background())
 		defer stop()
 		go func() {
-			if err := (&ui.LatencyProbe{}).Run(ctx, log); err != nil {
+			probe := &ui.LatencyProbe{Stacks: os.Getenv("RELMAP_LATENCY_STACKS")}
+			if err := probe.Run(ctx, log); err != nil {
 				fmt.Fprintln(os.Stderr, "relmap: latency log:", err)
 			}
 		}()
