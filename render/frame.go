@@ -45,6 +45,7 @@ type plan struct {
 	near map[model.ID]bool
 
 	centre []pt       // each node's shape centre on screen
+	node   []nodeEnd  // what a tie needs of each node, packed
 	route  *obstacles // set when ties are routed around actors
 	nodes  []int32
 	edges  []plannedEdge
@@ -77,6 +78,15 @@ type plannedEdge struct {
 	full   []pt // a labelled tie's path to its target's rim, for its label
 }
 
+// nodeEnd is what planning a tie needs of each of its actors: the centre
+// of its shape on screen, its opacity (alone: the tie's is the smaller of
+// its actors' times its own) and how far from the centre the tie stops.
+type nodeEnd struct {
+	c     pt
+	alpha float32
+	trim  float32
+}
+
 type keptLabel struct {
 	node int32
 	x, y float64
@@ -106,10 +116,12 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		p.size = size
 	}
 	p.centre = make([]pt, len(s.Nodes))
+	p.node = make([]nodeEnd, len(s.Nodes))
 	box := r.boxes(s)
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		p.centre[i] = r.shapeCentre(n, v, w, h)
+		p.node[i] = nodeEnd{p.centre[i], float32(p.nodeAlpha(i)), float32(rim(n.Scale) * v.Zoom)}
 		if p.nodeAlpha(i) <= 0.01 {
 			continue
 		}
@@ -196,47 +208,52 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) ([]planne
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
 	arena := make([]pt, 0, 3*cap(out))
+	stressing := s.Emphasis != nil || s.Selected != 0
 	var ink float64
 	for i := lo; i < hi; i++ {
-		e := &s.Edges[i]
 		end := p.ix.ends[i]
 		if end[0] < 0 {
 			continue
 		}
-		na, nb := &s.Nodes[end[0]], &s.Nodes[end[1]]
-		alpha := e.Alpha * math.Min(na.Alpha, nb.Alpha)
-		stressed := s.stressed(e)
+		na, nb := &p.node[end[0]], &p.node[end[1]]
+		a, b := na.c, nb.c
+		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
+			continue
+		}
+		e := &s.Edges[i]
+		alpha := e.Alpha * float64(min(na.alpha, nb.alpha))
+		stressed := stressing && s.stressed(e)
 		if p.near != nil && !stressed {
 			alpha *= 0.3
 		}
 		if alpha <= 0.01 {
 			continue
 		}
-		a, b := p.centre[end[0]], p.centre[end[1]]
-		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
-			continue
-		}
+		st := &p.ix.tie[i]
 		var path []pt
-		arena, path = edgePath(arena, a, b, e, v.Zoom, na.Scale, nb.Scale)
+		arena, path = bowedPath(arena, a, b, float64(st.lane)*laneSpacing*v.Zoom, float64(na.trim), float64(nb.trim))
 		if len(path) < 2 {
 			continue
 		}
-		if p.route != nil && e.Lanes <= 1 {
-			path = p.route.route(path, end[0], end[1], a, b, v.Zoom, na.Scale, nb.Scale)
+		if p.route != nil && st.flags&tieOneLane != 0 {
+			path = p.route.route(path, end[0], end[1], a, b, v.Zoom, s.Nodes[end[0]].Scale, s.Nodes[end[1]].Scale)
 		}
-		col := p.ix.colour[i]
+		col := st.col
 		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
 			col = p.emphasis
 		}
-		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: p.widthOf(e, width)}
-		if stressed || e.Kind.Labelled || s.TieLabels {
+		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
+		if st.flags&tieWeighted != 0 {
+			pe.width = p.weighted(float64(st.weight), width)
+		}
+		if stressed || st.flags&tieLabelled != 0 || s.TieLabels {
 			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
 		}
-		if e.Kind.Dashed {
+		if st.flags&tieDashed != 0 {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
 		var reach float64
-		arena, reach = pe.finish(v.Zoom, arena)
+		arena, reach = pe.finish(v.Zoom, st.flags&tieDirected != 0, arena)
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
 		if pe.x1 < -reach || pe.x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {
@@ -258,9 +275,9 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) ([]planne
 // finish gives a planned tie its arrowhead, when it is directed (as wide
 // as a wide line needs), appended to arena, and the box it may touch; it
 // returns arena grown and how far its ink reaches beyond its path.
-func (pe *plannedEdge) finish(zoom float64, arena []pt) (grown []pt, reach float64) {
+func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []pt, reach float64) {
 	size := math.Max(math.Max(5, arrowSize*zoom), 2.5*pe.width)
-	if pe.e.Directed {
+	if directed {
 		arena, pe.arrow = arrowHead(arena, pe.path, size)
 	}
 	reach = pe.width/2 + size + 2
@@ -292,7 +309,7 @@ func (p *plan) planGhosts() []plannedEdge {
 			continue
 		}
 		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(3, 7*p.v.Zoom)}
-		pe.finish(p.v.Zoom, nil)
+		pe.finish(p.v.Zoom, e.Directed, nil)
 		out = append(out, pe)
 	}
 	return out
@@ -324,14 +341,14 @@ func (p *plan) labelled(e *Edge) bool {
 	return e.Kind.Labelled && p.s.Selected == 0 && p.s.Emphasis == nil && len(p.edges) <= crowdedLines
 }
 
-// widthOf is the width tie e is drawn at, base for an unweighted one: a
-// tie of a Weighted kind is one to four times as wide as its weight is
-// of the heaviest's.
-func (p *plan) widthOf(e *Edge, base float64) float64 {
-	if !e.Kind.Weighted || e.Weight <= 0 || p.heaviest <= 0 {
+// weighted is the width of a tie of a Weighted kind and the given
+// weight, base for an unweighted one: one to four times as wide as its
+// weight is of the heaviest's.
+func (p *plan) weighted(weight, base float64) float64 {
+	if weight <= 0 || p.heaviest <= 0 {
 		return base
 	}
-	return base * (1 + 3*math.Min(e.Weight/p.heaviest, 1))
+	return base * (1 + 3*math.Min(weight/p.heaviest, 1))
 }
 
 // nodeAlpha is node i's opacity as drawn.

@@ -18,7 +18,7 @@ type index struct {
 	byID         map[model.ID]int32
 	ends         [][2]int32 // each edge's two node indexes (-1: not drawn)
 	degree       []int32
-	colour       []color.NRGBA // each edge's kind colour
+	tie          []tieStyle    // what each edge's drawing needs of its kind and lane
 	grid         *cells        // nil until a hit test needs it, and after a move
 	box          []layout.Size // each actor's box; nil until the renderer measures them
 	rank         []int32       // the actors by importance (see ranking); nil until needed
@@ -36,16 +36,17 @@ func (s *Scene) indexed() *index {
 	}
 	ix.ends = make([][2]int32, len(s.Edges))
 	ix.degree = make([]int32, len(s.Nodes))
-	ix.colour = make([]color.NRGBA, len(s.Edges))
+	ix.tie = make([]tieStyle, len(s.Edges))
 	colours := map[string]color.NRGBA{}
 	for i := range s.Edges {
-		hex := s.Edges[i].Kind.Color
+		e := &s.Edges[i]
+		hex := e.Kind.Color
 		c, ok := colours[hex]
 		if !ok {
 			c = parseColor(hex)
 			colours[hex] = c
 		}
-		ix.colour[i] = c
+		ix.tie[i] = styleOf(e, c)
 		a, okA := ix.byID[s.Edges[i].From]
 		b, okB := ix.byID[s.Edges[i].To]
 		if !okA || !okB {
@@ -58,6 +59,42 @@ func (s *Scene) indexed() *index {
 	}
 	s.ix = ix
 	return ix
+}
+
+// tieStyle is what planning a tie needs of it besides its ends and
+// opacity, packed small so that a frame's ties are read straight through:
+// its kind's colour, its bow, its weight and its kind's flags.
+type tieStyle struct {
+	col    color.NRGBA
+	lane   float32 // the bow, in lane spacings, to the tie's left as drawn
+	weight float32
+	flags  uint8
+}
+
+// The flags of a tieStyle.
+const (
+	tieDirected = 1 << iota
+	tieDashed
+	tieWeighted
+	tieLabelled
+	tieOneLane // the only tie between its two actors
+)
+
+func styleOf(e *Edge, c color.NRGBA) tieStyle {
+	st := tieStyle{col: c, lane: float32(float64(e.Lane) - float64(e.Lanes-1)/2), weight: float32(e.Weight)}
+	if e.From > e.To {
+		// Keep the bow on the same side whichever way the tie points.
+		st.lane = -st.lane
+	}
+	for _, f := range []struct {
+		on   bool
+		flag uint8
+	}{{e.Directed, tieDirected}, {e.Kind.Dashed, tieDashed}, {e.Kind.Weighted, tieWeighted}, {e.Kind.Labelled, tieLabelled}, {e.Lanes <= 1, tieOneLane}} {
+		if f.on {
+			st.flags |= f.flag
+		}
+	}
+	return st
 }
 
 // boxes returns each actor's box, measured once per scene. Callers hold

@@ -93,7 +93,7 @@ func edgePath(buf []pt, a, b pt, e *Edge, zoom, ra, rb float64) (grown, path []p
 	if e.From > e.To {
 		off = -off
 	}
-	return bowedPath(buf, a, b, off, zoom, ra, rb)
+	return bowedPath(buf, a, b, off, rim(ra)*zoom, rim(rb)*zoom)
 }
 
 // bowSteps is the most straight pieces a bowed tie is drawn with, and
@@ -104,17 +104,16 @@ const (
 )
 
 // bowedPath is the line from a to b bowed sideways by off pixels at its
-// middle (a quadratic curve; straight for 0), trimmed to the rims of shapes
-// of sizes ra and rb; nil when nothing is left. It is appended to buf,
+// middle (a quadratic curve; straight for 0), its ends trimmed by trimA and
+// trimB pixels (to the rims of the shapes there); nil when nothing is left. It is appended to buf,
 // which is returned grown (a frame's paths share one array that way;
 // buf may be nil).
-func bowedPath(buf []pt, a, b pt, off, zoom, ra, rb float64) (grown, path []pt) {
+func bowedPath(buf []pt, a, b pt, off, trimA, trimB float64) (grown, path []pt) {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	l := math.Sqrt(dx*dx + dy*dy)
 	if l < 1e-6 {
 		return buf, nil
 	}
-	trimA, trimB := rim(ra)*zoom, rim(rb)*zoom
 	n := len(buf)
 	if math.Abs(off) < 0.25 {
 		// Straight: trimmed directly.
