@@ -107,29 +107,6 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	}
 }
 
-// blend lays colour c over pixel (x, y) with coverage cov (0 to 256).
-func (p *painter) blend(x, y int, c color.NRGBA, cov uint32) {
-	d := p.dst
-	if x < d.Rect.Min.X || y < d.Rect.Min.Y || x >= d.Rect.Max.X || y >= d.Rect.Max.Y {
-		return
-	}
-	i := (y-d.Rect.Min.Y)*d.Stride + (x-d.Rect.Min.X)*4
-	over(d.Pix[i:i+4:i+4], c, uint32(c.A)*cov>>8)
-}
-
-// over lays c with alpha a (0 to 255) over the premultiplied pixel px.
-func over(px []uint8, c color.NRGBA, a uint32) {
-	if a >= 255 {
-		px[0], px[1], px[2], px[3] = c.R, c.G, c.B, 0xff
-		return
-	}
-	inv := 255 - a
-	px[0] = uint8((uint32(c.R)*a + uint32(px[0])*inv) / 255)
-	px[1] = uint8((uint32(c.G)*a + uint32(px[1])*inv) / 255)
-	px[2] = uint8((uint32(c.B)*a + uint32(px[2])*inv) / 255)
-	px[3] = uint8(a + uint32(px[3])*inv/255)
-}
-
 // thinLine is the widest line drawn by stepping along it (line) rather
 // than filled as polygons, in pixels.
 const thinLine = 4.0
@@ -281,19 +258,39 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 // fixedOne is one pixel in the fixed point line walks y in: 2³².
 const fixedOne = 1 << 32
 
-// dot draws a filled anti-aliased disc of radius rad at c.
+// dot draws a filled anti-aliased disc of radius rad at c: each pixel
+// gets the share of it the disc covers, reckoned from its centre's
+// distance to the disc's (full within rad-½, none beyond rad+½).
 func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
-	b := p.dst.Rect
+	d := p.dst
+	b := d.Rect
 	y0, y1 := max(int(math.Floor(c.Y-rad)), b.Min.Y), min(int(math.Ceil(c.Y+rad)), b.Max.Y-1)
 	x0, x1 := max(int(math.Floor(c.X-rad)), b.Min.X), min(int(math.Ceil(c.X+rad)), b.Max.X-1)
+	if x0 > x1 || col.A == 0 {
+		return
+	}
+	full, none := math.Max(rad-0.5, 0), rad+0.5
+	full *= full
+	rb, ga := uint32(col.R)|uint32(col.B)<<16, uint32(col.G)|0xff<<16
+	ca := uint32(col.A) + uint32(col.A)>>7 // 0 to 256
 	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			d := math.Hypot(float64(x)+0.5-c.X, float64(y)+0.5-c.Y)
-			cov := rad + 0.5 - d
-			if cov <= 0 {
-				continue
+		dy := float64(y) + 0.5 - c.Y
+		i := d.PixOffset(x0, y)
+		for x := x0; x <= x1; x, i = x+1, i+4 {
+			dx := float64(x) + 0.5 - c.X
+			d2 := dx*dx + dy*dy
+			al := ca
+			if d2 > full {
+				cov := none - math.Sqrt(d2)
+				if cov <= 0 {
+					continue
+				}
+				al = ca * uint32(cov*256) >> 8
 			}
-			p.blend(x, y, col, uint32(math.Min(cov, 1)*256))
+			px := binary.LittleEndian.Uint32(d.Pix[i:])
+			lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
+			hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
+			binary.LittleEndian.PutUint32(d.Pix[i:], lo|hi)
 		}
 	}
 }
