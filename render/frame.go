@@ -133,11 +133,7 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		p.nodes = append(p.nodes, int32(i))
 	}
 	width := v.lineWidth()
-	for i := range s.Edges {
-		if e := &s.Edges[i]; e.Kind.Weighted {
-			p.heaviest = math.Max(p.heaviest, e.Weight)
-		}
-	}
+	p.heaviest = ix.heaviest
 	if !p.dots && len(s.Edges) <= routeLimit {
 		p.route = newObstacles(p)
 	}

@@ -19,6 +19,7 @@ type index struct {
 	ends         [][2]int32 // each edge's two node indexes (-1: not drawn)
 	degree       []int32
 	tie          []tieStyle    // what each edge's drawing needs of its kind and lane
+	heaviest     float64       // the largest weight of an edge of a Weighted kind
 	grid         *cells        // nil until a hit test needs it, and after a move
 	box          []layout.Size // each actor's box; nil until the renderer measures them
 	rank         []int32       // the actors by importance (see ranking); nil until needed
@@ -47,6 +48,9 @@ func (s *Scene) indexed() *index {
 			colours[hex] = c
 		}
 		ix.tie[i] = styleOf(e, c)
+		if e.Kind.Weighted {
+			ix.heaviest = math.Max(ix.heaviest, e.Weight)
+		}
 		a, okA := ix.byID[s.Edges[i].From]
 		b, okB := ix.byID[s.Edges[i].To]
 		if !okA || !okB {

@@ -242,15 +242,24 @@ func (v View) Scaled(w, h, w2, h2 int) View {
 
 // Draw paints scene s as seen through v into a new w×h image.
 func (r *Renderer) Draw(s *Scene, v View, w, h int) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	r.DrawOn(img, s, v)
+	return img
+}
+
+// DrawOn paints scene s as seen through v over every pixel of img, whose
+// bounds start at (0, 0): a window that shows one picture after another
+// paints each over an earlier one rather than making a new image.
+func (r *Renderer) DrawOn(img *image.RGBA, s *Scene, v View) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if v.UIScale <= 0 {
 		v.UIScale = 1
 	}
-	w, h = max(w, 1), max(h, 1)
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	r.paint(r.planFrame(s, v, w, h), img)
-	return img
+	if img.Rect.Min != (image.Point{}) || img.Rect.Empty() {
+		panic("render: DrawOn needs an image whose bounds start at (0, 0)")
+	}
+	r.paint(r.planFrame(s, v, img.Rect.Dx(), img.Rect.Dy()), img)
 }
 
 // neighbourhood returns the actors drawn in full: the emphasis's, or,

@@ -279,6 +279,7 @@ func TestWeightedAndLabelledKinds(t *testing.T) {
 		t.Errorf("%d labels drawn with nothing stressed, want both of the labelled kind", len(p.labels))
 	}
 	expels.Weighted, expels.Labelled = false, false
+	s = s.Copy() // a scene drawn is not changed but by moves and fades
 	for i := range s.Edges {
 		s.Edges[i].Kind = expels
 	}

@@ -50,7 +50,11 @@ type Edge struct {
 	KindLabel bool
 }
 
-// Scene is everything one picture shows.
+// Scene is everything one picture shows. Once drawn, a scene's actors and
+// ties change only by moving and fading (MoveNode, TweenScene, Alpha) and
+// by what the renderer is told of (Selected, Emphasis): the renderer keeps
+// what it works out of the rest, such as each tie's style. Change anything
+// else in a Copy.
 type Scene struct {
 	Title string
 	// At is the picture's day, written in the renderer's language; Date

@@ -69,7 +69,10 @@ type Diagram struct {
 	drawing bool   // a frame is being drawn in the background
 	want    frameKey
 	lastKey frameKey
-	jobs    sync.WaitGroup // frames being drawn
+	// spare is the frame shown before the last, which the next frame
+	// drawn in the background is painted over.
+	spare *image.RGBA
+	jobs  sync.WaitGroup // frames being drawn
 
 	// OnSelect is called with the tapped actor, or 0 for the background.
 	OnSelect func(id model.ID)
@@ -464,13 +467,21 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 func (d *Diagram) startFrame() {
 	d.drawing = true
 	job, scene := d.want, d.scene.Copy()
+	// The frame is painted over the one before the last, when it is the
+	// same size: nothing shows that one any more.
+	img := d.spare
+	d.spare = nil
+	if img == nil || img.Rect.Dx() != job.w || img.Rect.Dy() != job.h {
+		img = image.NewRGBA(image.Rect(0, 0, job.w, job.h))
+	}
 	d.jobs.Add(1)
 	go func() {
 		render.LowerPriority()
-		img := d.bg.Draw(scene, job.view, job.w, job.h)
+		d.bg.DrawOn(img, scene, job.view)
 		fyne.Do(func() {
 			defer d.jobs.Done()
 			d.drawing = false
+			d.spare = d.last
 			d.last, d.lastView, d.lastKey, d.lastScene = img, job.view, job, nil
 			if d.want != job {
 				d.startFrame() // the view or the scene moved on meanwhile
