@@ -159,13 +159,17 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	// copied into a new array.
 	room = min(room, planChunk)
 	base := len(ghosts)
-	all := make([]plannedEdge, base+chunks*room)
+	all := r.spare.takeEdges(base + chunks*room)
 	copy(all, ghosts)
+	arenas := r.spare.takeArenas(chunks, 3*room)
 	r.spread(chunks, func(_, c int) {
 		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
 		at := base + c*room
-		planned[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room])
+		planned[c], arenas[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room], arenas[c])
 	})
+	if r.spare.on {
+		r.spare.arenas = arenas
+	}
 	var ink float64
 	n, outgrown := base, false
 	for c := range planned {
@@ -198,12 +202,12 @@ const planChunk = 4096
 
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. The ties
-// drawn are appended to out, in order, which is returned grown. The chunk's paths and arrowheads share one array,
+// drawn are appended to out, in order, and their paths and arrowheads to
+// arena; both are returned grown. The chunk's paths and arrowheads share one array,
 // in the order of the ties, as the tiles read them.
-func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) ([]plannedEdge, float64) {
+func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []pt) ([]plannedEdge, []pt, float64) {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
-	arena := make([]pt, 0, 3*cap(out))
 	stressing := s.Emphasis != nil || s.Selected != 0
 	var ink float64
 	for i := lo; i < hi; i++ {
@@ -265,7 +269,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge) ([]planne
 		}
 		out = append(out, pe)
 	}
-	return out, ink
+	return out, arena, ink
 }
 
 // finish gives a planned tie its arrowhead, when it is directed (as wide
@@ -520,14 +524,22 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	// cores): a tile then reads its ties' ink straight through rather
 	// than picking them out of every tie planned.
 	parts := len(p.parts) - 1
-	edgeTiles := make([][][]tileStroke, parts) // by part, then tile
+	edgeTiles := r.spare.takeTiles(parts) // by part, then tile
 	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
 	r.spread(parts, func(_, k int) {
 		lo, hi := p.parts[k], p.parts[k+1]
+		byTile := edgeTiles[k]
+		if cap(byTile) < tiles {
+			byTile = make([][]tileStroke, tiles)
+		}
+		byTile = byTile[:tiles]
+		for t := range byTile {
+			byTile[t] = byTile[t][:0]
+		}
+		edgeTiles[k] = byTile
 		if lo == hi {
 			return
 		}
-		byTile := make([][]tileStroke, tiles)
 		per := 2*(hi-lo)/tiles + 16
 		for i := lo; i < hi; i++ {
 			pe := &p.edges[i]
@@ -536,13 +548,12 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 			}
 			st := p.strokeOf(i)
 			for t := tileOf(pe.y0); t <= tileOf(pe.y1); t++ {
-				if byTile[t] == nil {
+				if cap(byTile[t]) == 0 {
 					byTile[t] = make([]tileStroke, 0, per)
 				}
 				byTile[t] = append(byTile[t], st)
 			}
 		}
-		edgeTiles[k] = byTile
 	})
 	nodeTiles := make([][]int32, tiles)
 	box := r.boxes(p.s)
@@ -563,6 +574,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	pa := r.painters[0]
 	pa.dst = img
 	r.drawOverlays(pa, p)
+	r.spare.tiles = edgeTiles
 }
 
 // spread calls f(worker, i) for every i in [0, n), over one goroutine per
@@ -611,7 +623,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
 	}
 	for _, part := range edges {
-		if part != nil {
+		if t < len(part) {
 			r.paintStrokes(p, pa, part[t])
 		}
 	}
@@ -670,4 +682,68 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 		r.drawCredit(pa, p.s, p.v.UIScale, p.w, p.h, p.v.Collapsed)
 	}
 	r.drawLegend(pa, p.s, p.v, p.w, p.h)
+}
+
+// scratch is what a renderer keeps of a frame's arrays for the next
+// frame it draws with DrawOn, which then makes none of its own: a window
+// drawing frame after frame leaves the garbage collector nothing to do.
+// The arrays are in use while a frame is drawn only, under the renderer's
+// lock; on is set while DrawOn draws.
+type scratch struct {
+	on     bool
+	edges  []plannedEdge
+	arenas [][]pt
+	tiles  [][][]tileStroke
+}
+
+// takeEdges returns an array of n planned ties, the spare one when it
+// is long enough.
+func (sc *scratch) takeEdges(n int) []plannedEdge {
+	if !sc.on || cap(sc.edges) < n {
+		return make([]plannedEdge, n)
+	}
+	all := sc.edges[:n]
+	sc.edges = nil
+	return all
+}
+
+// takeArenas returns n empty arrays of points, of room points each at
+// least, the spare ones where they are.
+func (sc *scratch) takeArenas(n, room int) [][]pt {
+	var out [][]pt
+	if sc.on {
+		out, sc.arenas = sc.arenas, nil
+	}
+	for len(out) < n {
+		out = append(out, nil)
+	}
+	out = out[:n]
+	for c := range out {
+		if cap(out[c]) < room {
+			out[c] = make([]pt, 0, room)
+		}
+		out[c] = out[c][:0]
+	}
+	return out
+}
+
+// takeTiles returns n lists of tiles' strokes, the spare ones where they
+// are (their tiles emptied by the caller).
+func (sc *scratch) takeTiles(n int) [][][]tileStroke {
+	var out [][][]tileStroke
+	if sc.on {
+		out, sc.tiles = sc.tiles, nil
+	}
+	for len(out) < n {
+		out = append(out, nil)
+	}
+	return out[:n]
+}
+
+// keep takes back frame p's planned ties for the next frame, emptied so
+// that they hold on to nothing of this one's.
+func (sc *scratch) keep(p *plan) {
+	all := p.edges[:cap(p.edges)]
+	clear(all)
+	sc.edges = all[:0]
 }

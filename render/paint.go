@@ -46,7 +46,7 @@ func (p *painter) face(bold bool, size float64) font.Face {
 	key := faceKey{bold, math.Round(size*4) / 4}
 	f, ok := p.faces[key]
 	if !ok {
-		f = p.r.newFace(key)
+		f = newGlyphFace(p.r.newFace(key))
 		p.faces[key] = f
 	}
 	return f
@@ -122,6 +122,14 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 	}
 	b := p.dst.Rect
 	clip := rect{float64(b.Min.X) - w, float64(b.Min.Y) - w, float64(b.Max.X) + w, float64(b.Max.Y) + w}
+	if dash == 0 {
+		for k := 1; k < len(pts); k++ {
+			if a, e, ok := clipSegment(pts[k-1], pts[k], clip); ok {
+				p.line(a, e, w, c, 0, 0, aa)
+			}
+		}
+		return
+	}
 	var along float64
 	for k := 1; k < len(pts); k++ {
 		a0, b0 := pts[k-1], pts[k]

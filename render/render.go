@@ -73,6 +73,8 @@ type Renderer struct {
 	sizes map[string]layout.Size
 	// painters paint the bands of a frame, one each.
 	painters []*painter
+	// spare is what DrawOn keeps of one frame for the next.
+	spare scratch
 	// Background lowers the priority of the threads that draw (see
 	// LowerPriority): set on a renderer that draws behind a window.
 	Background bool
@@ -259,7 +261,11 @@ func (r *Renderer) DrawOn(img *image.RGBA, s *Scene, v View) {
 	if img.Rect.Min != (image.Point{}) || img.Rect.Empty() {
 		panic("render: DrawOn needs an image whose bounds start at (0, 0)")
 	}
-	r.paint(r.planFrame(s, v, img.Rect.Dx(), img.Rect.Dy()), img)
+	r.spare.on = true
+	defer func() { r.spare.on = false }()
+	p := r.planFrame(s, v, img.Rect.Dx(), img.Rect.Dy())
+	r.paint(p, img)
+	r.spare.keep(p)
 }
 
 // neighbourhood returns the actors drawn in full: the emphasis's, or,
