@@ -1,10 +1,12 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -58,8 +60,13 @@ type plan struct {
 	kept     []keptLabel // labels drawn below readable size
 	dots     bool        // actors drawn as dots
 	dense    bool        // ties drawn as one-pixel lines without anti-aliasing
-	rad      float64     // shape radius in pixels
-	size     float64     // label size in pixels; 0 for none
+	// inks are the colours of a dense frame's ties, by number from 1
+	// (index 0 unused), each a pixel's RGBA in one word; nil unless the
+	// frame is dense and all its ties are opaque, in at most 255 colours.
+	// The tiles then draw each tie's number and lay the colours after.
+	inks []uint32
+	rad  float64 // shape radius in pixels
+	size float64 // label size in pixels; 0 for none
 	// heaviest is the largest weight of a tie of a Weighted kind: the
 	// weight drawn four times as wide as an unweighted tie.
 	heaviest float64
@@ -67,6 +74,7 @@ type plan struct {
 
 type plannedEdge struct {
 	idx    int     // in Scene.Edges
+	ink    uint8   // the number of its colour in plan.inks
 	y0, y1 float64 // the rows it may touch
 	x0, x1 float64 // its path's columns
 	e      *Edge
@@ -194,7 +202,34 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	clear(all[end:])
 	p.edges = all[:end]
 	p.dense = ink > denseInk*float64(w)*float64(h)
+	if p.dense {
+		p.numberInks()
+	}
 	return p
+}
+
+// numberInks numbers the colours of a dense frame's ties (see inks),
+// when they are all opaque and at most 255.
+func (p *plan) numberInks() {
+	inks := []uint32{0}
+	var seen []color.NRGBA // inks[1:], as colours
+	for i := range p.edges {
+		pe := &p.edges[i]
+		if pe.col.A != 0xff {
+			return
+		}
+		k := slices.Index(seen, pe.col)
+		if k < 0 {
+			if len(seen) == 255 {
+				return
+			}
+			k = len(seen)
+			seen = append(seen, pe.col)
+			inks = append(inks, uint32(pe.col.R)|uint32(pe.col.G)<<8|uint32(pe.col.B)<<16|0xff<<24)
+		}
+		pe.ink = uint8(k + 1)
+	}
+	p.inks = inks
 }
 
 // planChunk is how many ties are planned at a time, on one core.
@@ -491,12 +526,13 @@ type tileStroke struct {
 	edge        int32 // in plan.edges
 	bent        bool  // the path is the planned tie's, not a-b
 	arrow       bool  // it has an arrowhead
+	ink         uint8 // the number of its colour in a dense frame's inks
 }
 
 // strokeOf is planned tie i as the tiles draw it.
 func (p *plan) strokeOf(i int) tileStroke {
 	pe := &p.edges[i]
-	st := tileStroke{col: pe.col, width: float32(pe.width), dash: float32(pe.dash), edge: int32(i), arrow: pe.arrow != nil}
+	st := tileStroke{col: pe.col, width: float32(pe.width), dash: float32(pe.dash), edge: int32(i), arrow: pe.arrow != nil, ink: pe.ink}
 	if len(pe.path) == 2 {
 		st.a, st.b = pe.path[0], pe.path[1]
 	} else {
@@ -622,9 +658,32 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
 		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
 	}
+	if p.inks != nil {
+		// Each tie's number is drawn where it goes, and then each
+		// pixel takes the colour of the last drawn there.
+		n := b.Dx() * b.Dy()
+		if cap(pa.inks) < n {
+			pa.inks = make([]uint8, n)
+		}
+		pa.inks = pa.inks[:n]
+	}
 	for _, part := range edges {
 		if t < len(part) {
 			r.paintStrokes(p, pa, part[t])
+		}
+	}
+	if p.inks != nil {
+		pa.ink = 0
+		k := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):]
+			for x := range b.Dx() {
+				if ink := pa.inks[k]; ink != 0 {
+					binary.LittleEndian.PutUint32(row[4*x:], p.inks[ink])
+					pa.inks[k] = 0
+				}
+				k++
+			}
 		}
 	}
 	for _, l := range p.labels {
@@ -645,6 +704,9 @@ func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
 			path = p.edges[st.edge].path
 		}
 		width, dash := float64(st.width), float64(st.dash)
+		if p.inks != nil {
+			pa.ink = st.ink
+		}
 		switch {
 		case p.dense:
 			pa.thin(path, 1, st.col, dash, false)

@@ -20,9 +20,14 @@ type pt struct{ X, Y float64 }
 // text with font faces of its own (faces are not safe to share between
 // goroutines).
 type painter struct {
-	dst   *image.RGBA
-	z     vector.Rasterizer
-	mask  image.Alpha // a polygon's coverage, laid over dst by fill
+	dst  *image.RGBA
+	z    vector.Rasterizer
+	mask image.Alpha // a polygon's coverage, laid over dst by fill
+	// inks, when ink is not 0, is what a dense frame's lines are drawn
+	// into: for each pixel of dst, row by row, the number of the last ink
+	// drawn there (see plan.inks), 0 for none.
+	inks  []uint8
+	ink   uint8
 	r     *Renderer
 	faces map[faceKey]font.Face
 }
@@ -199,6 +204,11 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	pix := d.Pix
 	// The current dash's span of the pattern, and whether it is drawn.
 	dashLo, dashHi, drawn := 0.0, -1.0, true
+	if !aa && c.A == 0xff && p.ink != 0 {
+		// The dense case, drawn by the number of its ink (see inks).
+		p.lineInk(x0, x1, yf, df, ylo, yhi, steep, dash, dd0, ddStep)
+		return
+	}
 	if !aa && c.A == 0xff {
 		// The dense case: one opaque pixel a column.
 		v := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
@@ -259,6 +269,41 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
 			binary.LittleEndian.PutUint32(pix[i:], lo|hi)
 			i += ystep
+		}
+	}
+}
+
+// lineInk is the dense case of line when the painter draws inks: it
+// writes p.ink into p.inks, one pixel a column from x0 to x1 (see line
+// for the walk's terms).
+func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, dash, dd0, ddStep float64) {
+	b := p.dst.Rect
+	w := b.Dx()
+	xstep, ystep := 1, w
+	if steep {
+		xstep, ystep = ystep, xstep
+	}
+	origin := -b.Min.Y*w - b.Min.X // index of pixel (0, 0)
+	inks, ink := p.inks, p.ink
+	if dash == 0 {
+		i := origin + x0*xstep
+		for x := x0; x <= x1; x++ {
+			if j := int(yf >> 32); j >= ylo && j < yhi {
+				inks[i+j*ystep] = ink
+			}
+			yf += df
+			i += xstep
+		}
+		return
+	}
+	dashLo, dashHi, drawn := 0.0, -1.0, true
+	for x := x0; x <= x1; x, yf = x+1, yf+df {
+		if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
+			k := math.Floor(dd / dash)
+			dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
+		}
+		if j := int(yf >> 32); drawn && j >= ylo && j < yhi {
+			inks[origin+x*xstep+j*ystep] = ink
 		}
 	}
 }

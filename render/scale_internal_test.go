@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"math"
@@ -286,5 +287,37 @@ func TestWeightedAndLabelledKinds(t *testing.T) {
 	p = r.planFrame(s, v, 1000, 700)
 	if p.edges[0].width != base || len(p.labels) != 0 {
 		t.Errorf("unstyled: width %.2f and %d labels, want %.2f and none", p.edges[0].width, len(p.labels), base)
+	}
+}
+
+// A dense frame whose ties are opaque is painted by numbering its inks
+// (plan.inks); it gives exactly the pixels of painting the colours.
+func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(6000, 8000, 7)
+	for i := range s.Nodes {
+		s.Nodes[i].Alpha = 1 // opaque ties
+	}
+	s.Edges[5].Kind.Dashed = true
+	v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
+	w, h := 800, 600
+	p := r.planFrame(s, v, w, h)
+	if !p.dense || p.inks == nil {
+		t.Fatalf("the frame is not dense with numbered inks (dense %v, %d inks)", p.dense, len(p.inks))
+	}
+	inked := image.NewRGBA(image.Rect(0, 0, w, h))
+	r.paint(p, inked)
+	p.inks = nil
+	painted := image.NewRGBA(image.Rect(0, 0, w, h))
+	r.paint(p, painted)
+	if !bytes.Equal(inked.Pix, painted.Pix) {
+		n := 0
+		for i := range inked.Pix {
+			if inked.Pix[i] != painted.Pix[i] {
+				n++
+			}
+		}
+		t.Errorf("%d channels differ between inks and colours", n)
 	}
 }
