@@ -115,8 +115,9 @@ func bowedPath(buf []pt, a, b pt, off, trimA, trimB float64) (grown, path []pt) 
 		return buf, nil
 	}
 	n := len(buf)
-	if math.Abs(off) < 0.25 {
-		// Straight: trimmed directly.
+	if math.Abs(off) < 0.5 {
+		// Straight, as a bow under half a pixel could not be seen:
+		// trimmed directly.
 		if trimA+trimB >= l {
 			return buf, nil
 		}
