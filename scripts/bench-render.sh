@@ -23,10 +23,10 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3)"
 go test -run XXX -bench 'Frame|HitTest' -benchtime 10x ./render >"$work/bench" 2>&1 || { cat "$work/bench" >&2; exit 1; }
-printf '\n%-8s %-7s %-6s %-7s %10s\n' actors ties kind view "ms/frame"
+printf '\n%-8s %-7s %-6s %-7s %10s %14s\n' actors ties kind view "ms/frame" "cpu-ms/frame"
 awk '/^BenchmarkFrame\// {
   split($1, f, "/"); sub(/-[0-9]+$/, "", f[5])
-  printf "%-8s %-7s %-6s %-7s %10.1f\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], $3 / 1e6
+  printf "%-8s %-7s %-6s %-7s %10.1f %14.1f\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], $3 / 1e6, $5
 }' "$work/bench"
 awk '/^BenchmarkHitTest-/ {printf "\nhit test of an actor, 100,000 actors: %.2f µs\n", $3 / 1000}
      /^BenchmarkHitTestTie-/ {printf "hit test of a tie, 10,000 actors / 50,000 ties: %.2f ms\n", $3 / 1e6}' "$work/bench"
