@@ -60,6 +60,7 @@ type plan struct {
 	kept     []keptLabel // labels drawn below readable size
 	dots     bool        // actors drawn as dots
 	dense    bool        // ties drawn as one-pixel lines without anti-aliasing
+	fine     bool        // a vector picture: curves kept at any enlargement (see bowedPath)
 	// inks are the colours of a dense frame's ties, by number from 1
 	// (index 0 unused), each a pixel's RGBA in one word; nil unless the
 	// frame is dense and all its ties are opaque, in at most 255 colours.
@@ -91,8 +92,8 @@ type plannedEdge struct {
 // its actors' times its own) and how far from the centre the tie stops.
 type nodeEnd struct {
 	c     pt
-	alpha float32
-	trim  float32
+	alpha float64
+	trim  float64
 }
 
 type keptLabel struct {
@@ -113,11 +114,18 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	return p
 }
 
+// planVector is planFrame for a vector picture (see plan.fine).
+func (r *Renderer) planVector(s *Scene, v View, w, h int) *plan {
+	r.vector = true
+	defer func() { r.vector = false }()
+	return r.planFrame(s, v, w, h)
+}
+
 // planShapes is the part of a plan that places actors and ties, without
 // their labels: what a hit test needs.
 func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	ix := s.indexed()
-	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s)}
+	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s), fine: r.vector}
 	p.rad = shapeRadius * v.Zoom
 	p.dots = p.rad < pointRadius
 	if size := labelSize * v.Zoom; size >= readableLabel {
@@ -129,7 +137,7 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		p.centre[i] = r.shapeCentre(n, v, w, h)
-		p.node[i] = nodeEnd{p.centre[i], float32(p.nodeAlpha(i)), float32(rim(n.Scale) * v.Zoom)}
+		p.node[i] = nodeEnd{p.centre[i], n.Alpha, rim(n.Scale) * v.Zoom}
 		if p.nodeAlpha(i) <= 0.01 {
 			continue
 		}
@@ -149,23 +157,21 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		p.emphasis = parseColor(s.Emphasis.Color)
 	}
 	// Ties are planned in fixed chunks over all cores, each into its own
-	// stretch of p.edges (after the ghosts, drawn under the rest), then
-	// closed up in order; p.parts records where each chunk's ties begin.
+	// stretch of one array, after the ghosts (drawn under the rest); the
+	// stretches are then closed up in order, and p.parts records where
+	// each chunk's ties begin. A chunk that outgrows its stretch is
+	// planned into an array of its own, and the ties are then copied into
+	// a new array.
 	ghosts := p.planGhosts()
 	chunks := (len(s.Edges) + planChunk - 1) / planChunk
 	planned := make([][]plannedEdge, chunks)
 	inks := make([]float64, chunks)
 	// Room for every tie of a chunk when most actors are in the picture,
-	// else for a share of them (more is made when needed).
+	// else for a share of them, and at least for minRoom.
 	room := planChunk
 	if 2*len(p.nodes) < len(s.Nodes) {
-		room = planChunk * (len(p.nodes) + 1) / (len(s.Nodes) + 1)
+		room = min(max(planChunk*(len(p.nodes)+1)/(len(s.Nodes)+1), minRoom), planChunk)
 	}
-	// Each chunk is planned into its own stretch of one array, after the
-	// ghosts; the stretches are then closed up. A chunk that outgrows its
-	// stretch is planned into an array of its own, and the ties are then
-	// copied into a new array.
-	room = min(room, planChunk)
 	base := len(ghosts)
 	all := r.spare.takeEdges(base + chunks*room)
 	copy(all, ghosts)
@@ -232,8 +238,12 @@ func (p *plan) numberInks() {
 	p.inks = inks
 }
 
-// planChunk is how many ties are planned at a time, on one core.
-const planChunk = 4096
+// planChunk is how many ties are planned at a time, on one core, and
+// minRoom the least room made for those drawn of a chunk.
+const (
+	planChunk = 4096
+	minRoom   = 64
+)
 
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. The ties
@@ -256,7 +266,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 			continue
 		}
 		e := &s.Edges[i]
-		alpha := e.Alpha * float64(min(na.alpha, nb.alpha))
+		alpha := e.Alpha * math.Min(na.alpha, nb.alpha)
 		stressed := stressing && s.stressed(e)
 		if p.near != nil && !stressed {
 			alpha *= 0.3
@@ -266,7 +276,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		}
 		st := &p.ix.tie[i]
 		var path []pt
-		arena, path = bowedPath(arena, a, b, float64(st.lane)*laneSpacing*v.Zoom, float64(na.trim), float64(nb.trim))
+		arena, path = bowedPath(arena, a, b, float64(st.lane)*laneSpacing*v.Zoom, na.trim, nb.trim, p.fine)
 		if len(path) < 2 {
 			continue
 		}
@@ -339,7 +349,7 @@ func (p *plan) planGhosts() []plannedEdge {
 		if !okA || !okB {
 			continue
 		}
-		_, path := edgePath(nil, p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale)
+		_, path := edgePath(nil, p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale, p.fine)
 		if len(path) < 2 {
 			continue
 		}
@@ -492,11 +502,8 @@ func (r *Renderer) keepLabels(p *plan) {
 		}
 		p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
 	}
+	order := p.s.ranking()
 	for _, firsts := range []bool{true, false} {
-		order := p.nodes
-		if !firsts {
-			order = p.s.ranking()
-		}
 		for _, i := range order {
 			if len(p.kept) >= budget {
 				return
@@ -601,6 +608,9 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		}
 	}
 	r.growPainters(runtime.GOMAXPROCS(0))
+	for _, pa := range r.painters {
+		pa.newFrame()
+	}
 	r.spread(tiles, func(worker, t int) {
 		pa := r.painters[worker]
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
@@ -746,9 +756,10 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 	r.drawLegend(pa, p.s, p.v, p.w, p.h)
 }
 
-// scratch is what a renderer keeps of a frame's arrays for the next
-// frame it draws with DrawOn, which then makes none of its own: a window
-// drawing frame after frame leaves the garbage collector nothing to do.
+// scratch is what a renderer keeps of a frame's biggest arrays (its
+// planned ties, their paths and the tiles' lists) for the next frame it
+// draws with DrawOn, which then makes few of its own: a window drawing
+// frame after frame leaves the garbage collector little to do.
 // The arrays are in use while a frame is drawn only, under the renderer's
 // lock; on is set while DrawOn draws.
 type scratch struct {
@@ -774,7 +785,7 @@ func (sc *scratch) takeEdges(n int) []plannedEdge {
 func (sc *scratch) takeArenas(n, room int) [][]pt {
 	var out [][]pt
 	if sc.on {
-		out, sc.arenas = sc.arenas, nil
+		out, sc.arenas = sc.arenas[:cap(sc.arenas)], nil
 	}
 	for len(out) < n {
 		out = append(out, nil)
@@ -794,7 +805,7 @@ func (sc *scratch) takeArenas(n, room int) [][]pt {
 func (sc *scratch) takeTiles(n int) [][][]tileStroke {
 	var out [][][]tileStroke
 	if sc.on {
-		out, sc.tiles = sc.tiles, nil
+		out, sc.tiles = sc.tiles[:cap(sc.tiles)], nil
 	}
 	for len(out) < n {
 		out = append(out, nil)
@@ -805,7 +816,8 @@ func (sc *scratch) takeTiles(n int) [][][]tileStroke {
 // keep takes back frame p's planned ties for the next frame, emptied so
 // that they hold on to nothing of this one's.
 func (sc *scratch) keep(p *plan) {
-	all := p.edges[:cap(p.edges)]
-	clear(all)
-	sc.edges = all[:0]
+	// Beyond len(p.edges) the array was cleared when planned, and by
+	// this before.
+	clear(p.edges)
+	sc.edges = p.edges[:0]
 }

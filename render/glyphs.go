@@ -17,6 +17,7 @@ import (
 type glyphFace struct {
 	font.Face
 	kept map[glyphKey]keptGlyph
+	used uint64 // the painter's frame that last used it
 }
 
 // glyphKey is a glyph and the quarter pixel its pen position falls on.

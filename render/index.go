@@ -11,8 +11,9 @@ import (
 )
 
 // index is what a scene's drawing and hit testing look up again and again,
-// worked out once per scene: each tie's two actors by position in Nodes,
-// each actor's degree, and a grid of the actors' boxes for hit tests.
+// worked out once per scene: each tie's two actors by position in Nodes
+// and its style, each actor's degree, box and rank for kept labels, and a
+// grid of the actors' boxes for hit tests.
 type index struct {
 	nodes, edges int // len(Nodes) and len(Edges) it was built for
 	byID         map[model.ID]int32

@@ -207,11 +207,11 @@ func (r *Renderer) WriteMultiples(out io.Writer, f Format, m *model.Map, tl *lay
 		r.mu.Unlock()
 		return fmt.Errorf("format %q: relmap writes pictures as %s", f, formatList())
 	}
-	r.drawVector(r.planFrame(board, bv, mu.W, mu.H), doc)
+	r.drawVector(r.planVector(board, bv, mu.W, mu.H), doc)
 	rule := board.palette().rule
 	for _, p := range panels {
 		at := shifted{doc, float64(p.rect.Min.X), float64(p.rect.Min.Y)}
-		r.drawVector(r.planFrame(p.s, p.v, p.rect.Dx(), p.rect.Dy()), at)
+		r.drawVector(r.planVector(p.s, p.v, p.rect.Dx(), p.rect.Dy()), at)
 		b := p.rect.Inset(-1)
 		doc.stroke([]pt{{float64(b.Min.X) + 0.5, float64(b.Min.Y) + 0.5}, {float64(b.Max.X) - 0.5, float64(b.Min.Y) + 0.5},
 			{float64(b.Max.X) - 0.5, float64(b.Max.Y) - 0.5}, {float64(b.Min.X) + 0.5, float64(b.Max.Y) - 0.5}, {float64(b.Min.X) + 0.5, float64(b.Min.Y) + 0.5}}, 1, rule, 0)

@@ -87,13 +87,13 @@ func shoulders(c pt, rad float64) []pt {
 // and b, bowed sideways by its lane, trimmed to the shapes' rims: ra and rb
 // are the shapes' sizes as Node.Scale gives them (0 means 1). The path is
 // appended to buf (see bowedPath).
-func edgePath(buf []pt, a, b pt, e *Edge, zoom, ra, rb float64) (grown, path []pt) {
+func edgePath(buf []pt, a, b pt, e *Edge, zoom, ra, rb float64, fine bool) (grown, path []pt) {
 	off := (float64(e.Lane) - float64(e.Lanes-1)/2) * laneSpacing * zoom
 	// Keep the bow on the same side whichever way the tie points.
 	if e.From > e.To {
 		off = -off
 	}
-	return bowedPath(buf, a, b, off, rim(ra)*zoom, rim(rb)*zoom)
+	return bowedPath(buf, a, b, off, rim(ra)*zoom, rim(rb)*zoom, fine)
 }
 
 // bowSteps is the most straight pieces a bowed tie is drawn with, and
@@ -108,16 +108,24 @@ const (
 // trimB pixels (to the rims of the shapes there); nil when nothing is left. It is appended to buf,
 // which is returned grown (a frame's paths share one array that way;
 // buf may be nil).
-func bowedPath(buf []pt, a, b pt, off, trimA, trimB float64) (grown, path []pt) {
+//
+// With fine false (pixels) a bow under half a pixel is drawn straight, as
+// it could not be seen, and a slight bow with fewer pieces; with fine set
+// (a vector picture, which may be enlarged) only a bow under a quarter
+// pixel is.
+func bowedPath(buf []pt, a, b pt, off, trimA, trimB float64, fine bool) (grown, path []pt) {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	l := math.Sqrt(dx*dx + dy*dy)
 	if l < 1e-6 {
 		return buf, nil
 	}
 	n := len(buf)
-	if math.Abs(off) < 0.5 {
-		// Straight, as a bow under half a pixel could not be seen:
-		// trimmed directly.
+	straight := 0.5
+	if fine {
+		straight = 0.25
+	}
+	if math.Abs(off) < straight {
+		// Straight: trimmed directly.
 		if trimA+trimB >= l {
 			return buf, nil
 		}
@@ -132,7 +140,7 @@ func bowedPath(buf []pt, a, b pt, off, trimA, trimB float64) (grown, path []pt) 
 	// pieces stray from the curve by about |off|/n² pixels, kept under
 	// a tenth of a pixel.
 	steps := min(bowSteps, max(4, int(l/pixelsPerBow)))
-	if slight := int(math.Ceil(math.Sqrt(math.Abs(off) / 0.1))); slight < 4 {
+	if slight := int(math.Ceil(math.Sqrt(math.Abs(off) / 0.1))); slight < 4 && !fine {
 		steps = min(steps, max(2, slight))
 	}
 	for i := 0; i <= steps; i++ {

@@ -29,11 +29,12 @@ type painter struct {
 	inks  []uint8
 	ink   uint8
 	r     *Renderer
-	faces map[faceKey]font.Face
+	faces map[faceKey]*glyphFace
+	frame uint64 // counts the frames painted, to forget faces not used
 }
 
 func newPainter(dst *image.RGBA, r *Renderer) *painter {
-	return &painter{dst: dst, r: r, faces: map[faceKey]font.Face{}}
+	return &painter{dst: dst, r: r, faces: map[faceKey]*glyphFace{}}
 }
 
 // text draws s with the left end of its baseline at (x, y).
@@ -54,7 +55,20 @@ func (p *painter) face(bold bool, size float64) font.Face {
 		f = newGlyphFace(p.r.newFace(key))
 		p.faces[key] = f
 	}
+	f.used = p.frame
 	return f
+}
+
+// newFrame starts a frame: the faces (and the glyphs they keep) that the
+// frame before did not use are forgotten, so that zooming through many
+// sizes does not keep them all.
+func (p *painter) newFrame() {
+	p.frame++
+	for key, f := range p.faces {
+		if f.used+1 < p.frame {
+			delete(p.faces, key)
+		}
+	}
 }
 
 // textWidth measures s as text draws it.

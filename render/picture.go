@@ -84,13 +84,13 @@ func (r *Renderer) WritePicture(out io.Writer, f Format, s *Scene, v View, w, h 
 	case SVG:
 		r.mu.Lock()
 		c := newSVG(r, w, h, dpi)
-		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
+		r.drawVector(r.planVector(s, fixView(v), w, h), c)
 		r.mu.Unlock()
 		return c.finish(out)
 	case PDF:
 		r.mu.Lock()
 		c := newPDF(r, w, h, s.Title, dpi)
-		r.drawVector(r.planFrame(s, fixView(v), w, h), c)
+		r.drawVector(r.planVector(s, fixView(v), w, h), c)
 		r.mu.Unlock()
 		return c.finish(out)
 	}

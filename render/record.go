@@ -81,7 +81,7 @@ func (r *Renderer) Record(out io.Writer, s *Scene, v View, w, h int) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	c := &recorder{r: r}
-	r.drawVector(r.planFrame(s, fixView(v), max(w, 1), max(h, 1)), c)
+	r.drawVector(r.planVector(s, fixView(v), max(w, 1), max(h, 1)), c)
 	_, err := io.WriteString(out, c.out.String())
 	return err
 }

@@ -75,6 +75,8 @@ type Renderer struct {
 	painters []*painter
 	// spare is what DrawOn keeps of one frame for the next.
 	spare scratch
+	// vector is set while a vector picture is planned (see planVector).
+	vector bool
 	// Background lowers the priority of the threads that draw (see
 	// LowerPriority): set on a renderer that draws behind a window.
 	Background bool

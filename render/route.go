@@ -81,7 +81,7 @@ func (o *obstacles) route(straight []pt, a, b int32, ca, cb pt, zoom, ra, rb flo
 	step := (shapeRadius + 8) * zoom
 	for k := 1; k <= 4; k++ {
 		for _, side := range []float64{1, -1} {
-			_, path := bowedPath(nil, ca, cb, side*float64(k)*step, rim(ra)*zoom, rim(rb)*zoom)
+			_, path := bowedPath(nil, ca, cb, side*float64(k)*step, rim(ra)*zoom, rim(rb)*zoom, true)
 			if len(path) >= 2 && o.crossed(path, a, b) == 0 {
 				return path
 			}

@@ -6,6 +6,7 @@ import (
 	"image"
 	"math"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"relmap/assets"
@@ -280,7 +281,7 @@ func TestWeightedAndLabelledKinds(t *testing.T) {
 		t.Errorf("%d labels drawn with nothing stressed, want both of the labelled kind", len(p.labels))
 	}
 	expels.Weighted, expels.Labelled = false, false
-	s = s.Copy() // a scene drawn is not changed but by moves and fades
+	s = &Scene{Nodes: s.Nodes, Edges: slices.Clone(s.Edges)} // new kinds, a new scene
 	for i := range s.Edges {
 		s.Edges[i].Kind = expels
 	}

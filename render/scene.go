@@ -51,10 +51,10 @@ type Edge struct {
 }
 
 // Scene is everything one picture shows. Once drawn, a scene's actors and
-// ties change only by moving and fading (MoveNode, TweenScene, Alpha) and
-// by what the renderer is told of (Selected, Emphasis): the renderer keeps
-// what it works out of the rest, such as each tie's style. Change anything
-// else in a Copy.
+// ties change only by moving, fading and resizing (MoveNode, TweenScene,
+// Alpha, Scale) and by what the renderer is told of (Selected, Emphasis):
+// the renderer keeps what it works out of the rest, such as each tie's
+// style, and so does a Copy. To change anything else, build a new scene.
 type Scene struct {
 	Title string
 	// At is the picture's day, written in the renderer's language; Date
@@ -115,7 +115,13 @@ type Scene struct {
 // its actors, ties, emphasis and hidden kinds are copied.
 func (s *Scene) Copy() *Scene {
 	c := *s
-	c.ix = nil
+	if s.ix != nil {
+		// What the renderer worked out of the actors and ties holds for
+		// the copy too, but for where they are (see Scene).
+		ix := *s.ix
+		ix.grid = nil
+		c.ix = &ix
+	}
 	c.Nodes = append([]Node(nil), s.Nodes...)
 	c.Edges = append([]Edge(nil), s.Edges...)
 	c.ActorKinds = append([]model.Kind(nil), s.ActorKinds...)

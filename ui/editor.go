@@ -228,6 +228,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 func (e *Editor) Close() error {
 	e.cancelRunningLayout()
 	e.queued = nil
+	e.shownAt++ // a build under way shows nothing
 	if e.tables != nil {
 		e.tables.win.Close()
 	}
@@ -293,6 +294,9 @@ func (e *Editor) showSceneSoon() {
 		s := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
 		dress(s)
 		return func() {
+			if e.tl != tl || e.shown() != m {
+				return // laid out or changed since
+			}
 			if e.anim != nil {
 				e.anim.Stop()
 				e.anim = nil

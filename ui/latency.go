@@ -41,7 +41,11 @@ func (p *LatencyProbe) Run(ctx context.Context, path string) error {
 		}
 		start := time.Now()
 		done := make(chan struct{})
-		fyne.Do(func() { close(done) })
+		var end time.Time // when the UI ran the probe: a dump's own time is not counted
+		fyne.Do(func() {
+			end = time.Now()
+			close(done)
+		})
 		slow := time.NewTimer(100 * time.Millisecond)
 	wait:
 		for {
@@ -56,7 +60,7 @@ func (p *LatencyProbe) Run(ctx context.Context, path string) error {
 			}
 		}
 		slow.Stop()
-		wait := time.Since(start)
+		wait := end.Sub(start)
 		p.Samples++
 		p.Max = max(p.Max, wait)
 		if wait > 100*time.Millisecond {
@@ -76,7 +80,13 @@ func (p *LatencyProbe) dump() {
 		return
 	}
 	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
+	for n := runtime.Stack(buf, true); ; n = runtime.Stack(buf, true) {
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
 	f, err := os.OpenFile(p.Stacks, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return
