@@ -521,8 +521,12 @@ func (r *Renderer) keepLabels(p *plan) {
 // crosses it is drawn.
 const tileRows = 64
 
-// denseBands is how many bands a dense frame is painted in.
-const denseBands = 4
+// denseBands is how many bands a dense frame is painted in, and
+// overlayBands how many what lies over the map is drawn in.
+const (
+	denseBands   = 4
+	overlayBands = 2
+)
 
 // tileStroke is what a tile needs to draw a planned tie: its path when
 // straight (most are), else the planned tie's, and its ink.
@@ -616,10 +620,14 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
 		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
 	})
-	// What lies over the map is drawn once, over the whole picture.
-	pa := r.painters[0]
-	pa.dst = img
-	r.drawOverlays(pa, p)
+	// What lies over the map is drawn over the whole picture, in a few
+	// bands over all cores (fixed, so that the picture is the same on any
+	// machine).
+	r.spread(overlayBands, func(worker, k int) {
+		pa := r.painters[worker]
+		pa.dst = img.SubImage(image.Rect(0, k*p.h/overlayBands, p.w, (k+1)*p.h/overlayBands)).(*image.RGBA)
+		r.drawOverlays(pa, p)
+	})
 	r.spare.tiles = edgeTiles
 }
 
