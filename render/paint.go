@@ -116,10 +116,7 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 		for _, m := range row {
 			if m != 0 {
 				al := ca * (uint32(m) + uint32(m)>>7) >> 8 // 0 to 256
-				px := binary.LittleEndian.Uint32(d.Pix[i:])
-				lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
-				hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
-				binary.LittleEndian.PutUint32(d.Pix[i:], lo|hi)
+				blend(d.Pix, i, rb, ga, al)
 			}
 			i += 4
 		}
@@ -278,10 +275,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			cov := min(y1, (j+1)<<8) - max(y0, j<<8) // 0 to 256
 			al := ca * uint32(cov) >> 8
 			al += al >> 7 // 0 to 256
-			px := binary.LittleEndian.Uint32(pix[i:])
-			lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
-			hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
-			binary.LittleEndian.PutUint32(pix[i:], lo|hi)
+			blend(pix, i, rb, ga, al)
 			i += ystep
 		}
 	}
@@ -322,6 +316,16 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, da
 	}
 }
 
+// blend lays a colour over the premultiplied pixel at pix[i:]: its red and
+// blue in rb's two halves, its green and (opaque) alpha in ga's, with
+// opacity al (0 to 256). Two channels are blended a multiplication.
+func blend(pix []uint8, i int, rb, ga, al uint32) {
+	px := binary.LittleEndian.Uint32(pix[i:])
+	lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
+	hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
+	binary.LittleEndian.PutUint32(pix[i:], lo|hi)
+}
+
 // fixedOne is one pixel in the fixed point line walks y in: 2³².
 const fixedOne = 1 << 32
 
@@ -354,10 +358,7 @@ func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
 				}
 				al = ca * uint32(cov*256) >> 8
 			}
-			px := binary.LittleEndian.Uint32(d.Pix[i:])
-			lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
-			hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
-			binary.LittleEndian.PutUint32(d.Pix[i:], lo|hi)
+			blend(d.Pix, i, rb, ga, al)
 		}
 	}
 }
