@@ -72,7 +72,9 @@ type Diagram struct {
 	// spare is the frame shown before the last, which the next frame
 	// drawn in the background is painted over.
 	spare *image.RGBA
-	jobs  sync.WaitGroup // frames being drawn
+	// minZoom is how far the wheel zooms out: see fitView.
+	minZoom float64
+	jobs    sync.WaitGroup // frames being drawn
 
 	// OnSelect is called with the tapped actor, or 0 for the background.
 	OnSelect func(id model.ID)
@@ -130,7 +132,7 @@ var (
 // NewDiagram makes a diagram drawn by r; fit gives the view that shows the
 // whole map.
 func NewDiagram(r *render.Renderer, fit func(w, h int, ui float64) render.View) *Diagram {
-	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin(), tip: newTooltip()}
+	d := &Diagram{r: r, fit: fit, ratio: 1, follow: true, asyncAt: asyncActorsAndTies, bg: r.Twin(), tip: newTooltip(), minZoom: minZoom}
 	d.bg.Background = true // the window comes first
 	d.raster = canvas.NewRaster(d.paint)
 	// The picture is painted at the window's pixel size: sampling it
@@ -287,13 +289,27 @@ func between(a, b render.View, p float64) render.View {
 // fitView is the fit for a w×h picture with the legend as it is: folded,
 // the diagram takes the legend's room.
 func (d *Diagram) fitView(w, h int, ui float64) render.View {
+	var v render.View
 	if !d.collapsed {
-		return d.fit(w, h, ui)
+		v = d.fit(w, h, ui)
+	} else {
+		v = d.fit(render.CollapsedWidth(w, ui), h, ui)
+		v.Collapsed = true
 	}
-	v := d.fit(render.CollapsedWidth(w, ui), h, ui)
-	v.Collapsed = true
+	// The wheel zooms out to half the fitted view at least, however
+	// spread out the map.
+	if v.Zoom > 0 {
+		d.minZoom = math.Min(minZoom, v.Zoom/2)
+	}
 	return v
 }
+
+// minZoom and maxZoom bound the zoom, but for a map too spread out to fit
+// at minZoom (see fitView).
+const (
+	minZoom = 0.02
+	maxZoom = 20
+)
 
 // LegendCollapsed reports whether the legend is folded to a tab.
 func (d *Diagram) LegendCollapsed() bool { return d.collapsed }
@@ -503,9 +519,23 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 	lx, ly := v.ToLayout(0, 0, w, h)
 	x0, y0 := lv.ToScreen(lx, ly, lw, lh)
 	k := lv.Zoom / v.Zoom
+	// The last frame's header, legend and footer are not moved or scaled
+	// with the map: they are drawn where they are, below.
+	over := render.Overlays(lw, lh, lv)
+	inOver := func(x, y int) bool {
+		for _, r := range over {
+			if image.Pt(x, y).In(r) {
+				return true
+			}
+		}
+		return false
+	}
 	if k == 1 { // a pan: the picture moves whole
 		off := image.Pt(-int(math.Floor(x0+0.5)), -int(math.Floor(y0+0.5)))
 		draw.Draw(img, last.Rect.Add(off), last, image.Point{}, draw.Src)
+		for _, r := range over {
+			draw.Draw(img, r.Add(off), image.NewUniform(render.Background(d.themeOnShow())), image.Point{}, draw.Src)
+		}
 	} else {
 		for y := 0; y < h; y++ {
 			sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
@@ -516,7 +546,7 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 			src := last.Pix[sy*last.Stride : sy*last.Stride+lw*4]
 			for x := 0; x < w; x++ {
 				sx := int(math.Floor(x0 + (float64(x)+0.5)*k))
-				if sx >= 0 && sx < lw {
+				if sx >= 0 && sx < lw && !inOver(sx, sy) {
 					copy(row[x*4:x*4+4], src[sx*4:sx*4+4])
 				}
 			}
@@ -588,7 +618,7 @@ func (d *Diagram) ZoomAt(p fyne.Position, f float64) {
 	d.follow = false
 	sx, sy := d.px(p)
 	lx, ly := d.view.ToLayout(sx, sy, d.pw, d.ph)
-	d.view.Zoom = math.Max(0.02, math.Min(20, d.view.Zoom*f))
+	d.view.Zoom = math.Max(d.minZoom, math.Min(maxZoom, d.view.Zoom*f))
 	nx, ny := d.view.ToLayout(sx, sy, d.pw, d.ph)
 	d.view.CX += lx - nx
 	d.view.CY += ly - ny

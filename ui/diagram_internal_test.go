@@ -435,3 +435,55 @@ func TestExportOnPaper(t *testing.T) {
 	}
 
 }
+
+// The wheel zooms out past the fitted view of a map too spread out to fit
+// at the usual least zoom, down to half of it.
+func TestZoomOutReachesTheFitOfASpreadMap(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	fit := d.view
+	fit.Zoom = minZoom / 4
+	d.fit = func(int, int, float64) render.View { return fit }
+	w, h := d.PixelSize()
+	d.view = d.fitView(w, h, 1)
+	for range 200 {
+		d.ZoomAt(fyne.NewPos(10, 10), 0.8)
+	}
+	if d.view.Zoom > fit.Zoom || d.view.Zoom < fit.Zoom/2-1e-12 {
+		t.Errorf("zoomed out to %g; want from %g (half the fit) to %g (the fit)", d.view.Zoom, fit.Zoom/2, fit.Zoom)
+	}
+}
+
+// While a new frame is drawn, the last one is shown moved, but its header
+// and legend are not moved with the map: they stay where they are, and
+// where they would have moved to shows the bare ground.
+func TestPreviewDoesNotMoveTheOverlays(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	d.asyncAt = 1
+	w, h := d.PixelSize()
+	d.SetScene(d.scene)
+	d.jobs.Wait()
+	d.paint(w, h)
+	d.view.CY -= 200 / d.view.Zoom // the map moves 200 pixels down
+	img := d.preview(w, h)
+	b := render.Background(d.themeOnShow())
+	ground := color.RGBA{b.R, b.G, b.B, b.A}
+	over := render.Overlays(w, h, d.lastView)
+	header, legend := over[0], over[1]
+	moved := header.Add(image.Pt(0, 200))
+	moved.Max.X = legend.Min.X // the legend is drawn in place over the rest
+	inked := 0
+	for y := moved.Min.Y; y < moved.Max.Y; y++ {
+		for x := moved.Min.X; x < moved.Max.X; x++ {
+			if img.RGBAAt(x, y) != ground {
+				inked++
+			}
+		}
+	}
+	if inked > 0 {
+		t.Errorf("%d pixels are inked where the header would have moved to", inked)
+	}
+}
