@@ -256,8 +256,26 @@ func (d *Diagram) Refit() {
 	if !d.follow {
 		return
 	}
+	d.RefitTo(d.fitView(d.pw, d.ph, d.ratio))
+}
+
+// FitFrame is what the fitted view is worked out for: the picture's size
+// in pixels, the UI scale and whether the legend is folded (its view then
+// fits render.CollapsedWidth and is Collapsed); ok is false when a refit
+// now would not glide to a view worked out for it (Refit then does what
+// is needed).
+func (d *Diagram) FitFrame() (w, h int, ui float64, collapsed, ok bool) {
+	return d.pw, d.ph, d.ratio, d.collapsed, d.fitted && d.pw != 0 && d.follow
+}
+
+// RefitTo glides to view to, the fitted view worked out elsewhere for
+// FitFrame (off the UI goroutine, on a big map).
+func (d *Diagram) RefitTo(to render.View) {
+	if to.Zoom > 0 {
+		d.minZoom = math.Min(minZoom, to.Zoom/2)
+	}
 	d.stopCamera()
-	from, to := d.view, d.fitView(d.pw, d.ph, d.ratio)
+	from := d.view
 	if from == to {
 		return
 	}

@@ -278,21 +278,27 @@ func (e *Editor) showScene() {
 	e.startMeasuring()
 }
 
-// showSceneSoon shows the current date's picture: at once on a small map;
-// on a big one (see bigMap) the scene is built off the UI goroutine and
-// shown when done, so that a slider dragged across many dates builds a
-// scene for the dates the eye can follow, not for every mouse move, and
-// the window never waits for one.
-func (e *Editor) showSceneSoon() {
+// showSceneSoon shows the current date's picture, fitting the view to it
+// first when refit is set: at once on a small map; on a big one (see
+// bigMap) the scene and the fitted view are worked out off the UI
+// goroutine and shown when done, so that a slider dragged across many
+// dates builds a scene for the dates the eye can follow, not for every
+// mouse move, and the window never waits for one.
+func (e *Editor) showSceneSoon(refit bool) {
 	if !e.bigMap() {
+		if refit {
+			e.diagram.Refit()
+		}
 		e.showScene()
 		return
 	}
 	m, tl, day, sel, em := e.shown(), e.tl, e.doc.day, e.doc.selected, e.emphasis()
 	dress := e.dresser(day, em)
+	fit := e.fitLater(refit, m, tl, day)
 	e.offUI(func() func() {
 		s := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
 		dress(s)
+		v, fitted := fit()
 		return func() {
 			if e.tl != tl || e.shown() != m {
 				return // laid out or changed since
@@ -301,10 +307,36 @@ func (e *Editor) showSceneSoon() {
 				e.anim.Stop()
 				e.anim = nil
 			}
+			if fitted {
+				e.diagram.RefitTo(v)
+			}
 			e.diagram.SetScene(s)
 			e.startMeasuring()
 		}
 	})
+}
+
+// fitLater returns, when refit is set, the function that works out the
+// view fitted to m on day off the UI goroutine (see Diagram.FitFrame),
+// and whether it did. When the diagram cannot take a view worked out now
+// it refits at once (which then only marks it to be fitted).
+func (e *Editor) fitLater(refit bool, m *model.Map, tl *layout.Timeline, day model.Day) func() (render.View, bool) {
+	w, h, ui, collapsed, ok := e.diagram.FitFrame()
+	if refit && !ok {
+		e.diagram.Refit()
+	}
+	if !refit || !ok {
+		return func() (render.View, bool) { return render.View{}, false }
+	}
+	r, framing := e.r, e.framing
+	return func() (render.View, bool) {
+		if !collapsed {
+			return r.FitView(m, tl, day, framing, w, h, ui), true
+		}
+		v := r.FitView(m, tl, day, framing, render.CollapsedWidth(w, ui), h, ui)
+		v.Collapsed = true
+		return v, true
+	}
 }
 
 // bigMap reports whether the map on show is as big as the diagram draws
@@ -445,11 +477,9 @@ func (e *Editor) followInPicture(u Update) {
 // a keyframe lies between them.
 func (e *Editor) showDay(old model.Day, animate bool) {
 	day := e.doc.day
-	if e.tl.Index(old) != e.tl.Index(day) && e.framing == render.FrameDate {
-		e.diagram.Refit()
-	}
+	refit := e.tl.Index(old) != e.tl.Index(day) && e.framing == render.FrameDate
 	if !animate || e.tl.Index(old) == e.tl.Index(day) {
-		e.showSceneSoon()
+		e.showSceneSoon(refit)
 		return
 	}
 	// What the picture stresses is worked out once for the animation,
@@ -458,6 +488,11 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 	// goroutine.
 	sel, m, tl, em := e.doc.selected, e.shown(), e.tl, e.emphasis()
 	dress := e.dresser(day, em)
+	big := e.bigMap()
+	if !big && refit {
+		e.diagram.Refit()
+	}
+	fit := e.fitLater(big && refit, m, tl, day)
 	build := func() func() {
 		tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
 			s := render.NewScene(m, f, day, sel)
@@ -466,12 +501,16 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 		})
 		end := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
 		dress(end)
+		v, fitted := fit()
 		return func() {
+			if fitted {
+				e.diagram.RefitTo(v)
+			}
 			e.animate(tween, end, day, tl)
 			e.startMeasuring() // for the new date, drawn when the animation ends
 		}
 	}
-	if e.bigMap() {
+	if big {
 		e.offUI(build)
 		return
 	}

@@ -91,7 +91,7 @@ func (e *Editor) startMeasuring() {
 			e.measureCache = &measureCache{m: want.m, day: want.day, by: by}
 			e.measuring = measureKey{}
 			if e.drawn == want.m && e.doc.day == want.day {
-				e.showSceneSoon() // off the UI goroutine on a big map
+				e.showSceneSoon(false) // off the UI goroutine on a big map
 			}
 		})
 	}()

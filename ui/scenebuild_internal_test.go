@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"relmap/model"
+	"relmap/render"
 )
 
 // On a big map the scenes of new dates are built off the UI goroutine
@@ -13,11 +14,17 @@ func TestBigMapScenesAreBuiltInTheBackground(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
 	te.diagram.asyncAt = 1 // the default map counts as big
-	day := model.MustDate("2024-04-05").First()
+	te.framing = render.FrameDate
+	day := model.MustDate("2023-11-01").First()
+	w, h, ui, _, _ := te.diagram.FitFrame()
+	fit := te.r.FitView(te.shown(), te.tl, day, render.FrameDate, w, h, ui)
 	te.SetDate(day, false)
 	te.jobs.Wait()
 	if s := te.diagram.Scene(); s == nil || s.At != day {
 		t.Fatalf("after the build the scene is of %v, want %v", s.At, day)
+	}
+	if te.diagram.camera == nil && te.diagram.view != fit {
+		t.Errorf("the view is %+v and does not glide to the date's fit %+v", te.diagram.view, fit)
 	}
 	if !te.diagram.big() {
 		t.Error("the diagram does not draw a big map's pictures in the background")
