@@ -269,13 +269,28 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			y0 = int(yf>>32) << 8
 			y1 = y0 + 256
 		}
-		j0, j1 := max(y0>>8, ylo), min((y1+255)>>8, yhi) // j1: one past the last
+		j0, j1 := y0>>8, (y1+255)>>8 // j1: one past the last
+		if j0 >= ylo && j1 <= yhi {
+			// The whole extent in the image: the first and last pixels
+			// get part, those between all (a hairline has no more than
+			// three).
+			i := origin + x*xstep + j0*ystep
+			if j1-j0 == 1 {
+				blend(pix, i, rb, ga, cover(ca, y1-y0))
+				continue
+			}
+			blend(pix, i, rb, ga, cover(ca, (j0+1)<<8-y0))
+			for j := j0 + 1; j < j1-1; j++ {
+				i += ystep
+				blend(pix, i, rb, ga, cover(ca, 256))
+			}
+			blend(pix, i+ystep, rb, ga, cover(ca, y1-(j1-1)<<8))
+			continue
+		}
+		j0, j1 = max(j0, ylo), min(j1, yhi)
 		i := origin + x*xstep + j0*ystep
 		for j := j0; j < j1; j++ {
-			cov := min(y1, (j+1)<<8) - max(y0, j<<8) // 0 to 256
-			al := ca * uint32(cov) >> 8
-			al += al >> 7 // 0 to 256
-			blend(pix, i, rb, ga, al)
+			blend(pix, i, rb, ga, cover(ca, min(y1, (j+1)<<8)-max(y0, j<<8)))
 			i += ystep
 		}
 	}
@@ -314,6 +329,13 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, da
 			inks[origin+x*xstep+j*ystep] = ink
 		}
 	}
+}
+
+// cover is the opacity (0 to 256) of a colour of alpha ca (0 to 255) over
+// cov 256ths of a pixel.
+func cover(ca uint32, cov int) uint32 {
+	al := ca * uint32(cov) >> 8
+	return al + al>>7
 }
 
 // blend lays a colour over the premultiplied pixel at pix[i:]: its red and
