@@ -176,10 +176,16 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	all := r.spare.takeEdges(base + chunks*room)
 	copy(all, ghosts)
 	arenas := r.spare.takeArenas(chunks, 3*room)
+	// When something is stressed, its ties are drawn last, over the
+	// faded rest: each chunk sets them aside.
+	lifted := make([][]plannedEdge, chunks)
 	r.spread(chunks, func(_, c int) {
 		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
 		at := base + c*room
 		planned[c], arenas[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room], arenas[c])
+		if p.near != nil {
+			planned[c], lifted[c] = liftStressed(s, planned[c])
+		}
 	})
 	if r.spare.on {
 		r.spare.arenas = arenas
@@ -207,6 +213,12 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 	}
 	clear(all[end:])
 	p.edges = all[:end]
+	if p.near != nil {
+		for _, l := range lifted {
+			p.edges = append(p.edges, l...)
+		}
+		p.parts = append(p.parts, len(p.edges))
+	}
 	p.dense = ink > denseInk*float64(w)*float64(h)
 	if p.dense {
 		p.numberInks()
@@ -236,6 +248,22 @@ func (p *plan) numberInks() {
 		pe.ink = uint8(k + 1)
 	}
 	p.inks = inks
+}
+
+// liftStressed takes the stressed ties out of planned, keeping the order
+// of the rest and of those taken, and returns both.
+func liftStressed(s *Scene, planned []plannedEdge) (rest, stressed []plannedEdge) {
+	n := 0
+	for _, pe := range planned {
+		if pe.idx >= 0 && s.stressed(pe.e) {
+			stressed = append(stressed, pe)
+			continue
+		}
+		planned[n] = pe
+		n++
+	}
+	clear(planned[n:])
+	return planned[:n], stressed
 }
 
 // planChunk is how many ties are planned at a time, on one core, and

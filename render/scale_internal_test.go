@@ -322,3 +322,28 @@ func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 		t.Errorf("%d channels differ between inks and colours", n)
 	}
 }
+
+// With an actor selected, its ties (stressed) are drawn after the faded
+// rest, over them, each group in the scene's order.
+func TestStressedTiesAreDrawnLast(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(400, 3000, 11)
+	s.Selected = s.Edges[200].From
+	p := r.planFrame(s, View{CX: 1500, CY: 1500, Zoom: 0.3, UIScale: 1}, 900, 900)
+	seen, last := false, map[bool]int{false: -1, true: -1}
+	for _, pe := range p.edges {
+		st := s.stressed(pe.e)
+		if seen && !st {
+			t.Fatalf("tie %d (not stressed) is drawn after a stressed one", pe.e.ID)
+		}
+		seen = seen || st
+		if pe.idx <= last[st] {
+			t.Fatalf("tie %d is out of the scene's order", pe.e.ID)
+		}
+		last[st] = pe.idx
+	}
+	if !seen {
+		t.Fatal("no stressed tie was drawn")
+	}
+}
