@@ -300,8 +300,10 @@ func (r *Renderer) shapeCentre(n *Node, v View, w, h int) pt {
 }
 
 // HitTest returns the actor whose box holds device pixel (sx, sy): the
-// top-most, drawn last, of those not faded out. It looks only at the
-// actors a grid of their boxes puts near the point.
+// top-most, drawn last, of those not faded out. Where actors are drawn as
+// dots and no box holds the point, it returns the actor whose dot is
+// nearest, within dotReach pixels (the top-most of equals). It looks only
+// at the actors a grid of their boxes puts near the point.
 func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -324,8 +326,38 @@ func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID
 			return n.ID, true
 		}
 	}
-	return 0, false
+	if shapeRadius*v.Zoom >= pointRadius || len(s.Nodes) == 0 {
+		return 0, false
+	}
+	// The dots: each at its shape's centre, dotLift above the box's.
+	reach := dotReach * v.UIScale / v.Zoom
+	best, bestD := -1, reach*reach
+	c0, r0 := ix.grid.at(lx-reach, ly-reach)
+	c1, r1 := ix.grid.at(lx+reach, ly+reach)
+	for row := r0; row <= r1; row++ {
+		for col := c0; col <= c1; col++ {
+			for _, i := range ix.grid.in(col, row) {
+				n := &s.Nodes[i]
+				dx, dy := n.X-lx, n.Y-dotLift-ly
+				if d := dx*dx + dy*dy; n.Alpha >= 0.5 && (d < bestD || d == bestD && int(i) > best) {
+					best, bestD = int(i), d
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return s.Nodes[best].ID, true
 }
+
+// dotReach is how near a point, in pixels at UI scale 1, an actor drawn
+// as a dot is found by a hit test; dotLift is how far above its box's
+// centre the dot is, in layout units (see shapeCentre).
+const (
+	dotReach = 4.0
+	dotLift  = (2*shapeRadius+labelGap+labelSize+2*labelPad)/2 - shapeRadius - labelPad/2
+)
 
 // HitTestTie returns the tie drawn nearest device pixel (sx, sy), if one
 // passes within a few pixels of it; faded ties are not hit. It plans the

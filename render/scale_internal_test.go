@@ -47,6 +47,8 @@ func crowdedScene(n int, spread float64, seed int64) *Scene {
 }
 
 // linearHit is the hit test as a scan of every actor, top-most first.
+// At dot level, without a box under the point, it is the nearest dot
+// within reach, the top-most of equals.
 func linearHit(r *Renderer, s *Scene, v View, w, h int, sx, sy float64) model.ID {
 	lx, ly := v.ToLayout(sx, sy, w, h)
 	for i := len(s.Nodes) - 1; i >= 0; i-- {
@@ -56,7 +58,19 @@ func linearHit(r *Renderer, s *Scene, v View, w, h int, sx, sy float64) model.ID
 			return n.ID
 		}
 	}
-	return 0
+	if shapeRadius*v.Zoom >= pointRadius {
+		return 0
+	}
+	var found model.ID
+	bestD := math.Pow(dotReach*v.UIScale/v.Zoom, 2)
+	for _, n := range s.Nodes {
+		c := r.shapeCentre(&n, v, w, h)
+		dx, dy := (c.X-sx)/v.Zoom, (c.Y-sy)/v.Zoom
+		if d := dx*dx + dy*dy; n.Alpha >= 0.5 && d <= bestD*(1+1e-9) {
+			found, bestD = n.ID, min(d, bestD)
+		}
+	}
+	return found
 }
 
 func TestHitTestFindsWhatTheLinearScanFinds(t *testing.T) {
