@@ -250,6 +250,15 @@ func (p *plan) numberInks() {
 	p.inks = inks
 }
 
+// liftedFrom is where in p.edges the stressed ties set aside to be drawn
+// last begin (len(p.edges) when none are).
+func (p *plan) liftedFrom() int {
+	if p.near == nil || len(p.parts) < 2 {
+		return len(p.edges)
+	}
+	return p.parts[len(p.parts)-2]
+}
+
 // liftStressed takes the stressed ties out of planned, keeping the order
 // of the rest and of those taken, and returns both.
 func liftStressed(s *Scene, planned []plannedEdge) (rest, stressed []plannedEdge) {
@@ -713,9 +722,19 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 		}
 		pa.inks = pa.inks[:n]
 	}
+	// The stressed ties, when set aside (see planShapes), are the last
+	// part: drawn after the rest, inks and all, in full even in a dense
+	// frame, so that they show.
+	lifted := []tileStroke(nil)
+	if p.near != nil && len(edges) > 0 {
+		if last := edges[len(edges)-1]; t < len(last) {
+			lifted = last[t]
+		}
+		edges = edges[:len(edges)-1]
+	}
 	for _, part := range edges {
 		if t < len(part) {
-			r.paintStrokes(p, pa, part[t])
+			r.paintStrokes(p, pa, part[t], p.dense)
 		}
 	}
 	if p.inks != nil {
@@ -732,6 +751,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 			}
 		}
 	}
+	r.paintStrokes(p, pa, lifted, false)
 	for _, l := range p.labels {
 		r.drawEdgeLabel(pa, l, pal)
 	}
@@ -740,8 +760,9 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	}
 }
 
-// paintStrokes draws planned ties in a tile, in order.
-func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
+// paintStrokes draws planned ties in a tile, in order; dense draws them
+// one pixel wide (see plan.dense).
+func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke, dense bool) {
 	for k := range strokes {
 		st := &strokes[k]
 		straight := [2]pt{st.a, st.b}
@@ -750,18 +771,18 @@ func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
 			path = p.edges[st.edge].path
 		}
 		width, dash := float64(st.width), float64(st.dash)
-		if p.inks != nil {
+		if p.inks != nil && dense {
 			pa.ink = st.ink
 		}
 		switch {
-		case p.dense:
+		case dense:
 			pa.thin(path, 1, st.col, dash, false)
 		case width <= thinLine:
 			pa.thin(path, width, st.col, dash, true)
 		default:
 			pa.stroke(path, width, st.col, dash)
 		}
-		if st.arrow && !p.dense {
+		if st.arrow && !dense {
 			pa.fill(p.edges[st.edge].arrow, st.col)
 		}
 	}

@@ -41,15 +41,17 @@ func (r *Renderer) drawVector(p *plan, out surface) {
 	w, h := float64(p.w), float64(p.h)
 	pal := p.pal
 	out.fill([]pt{{0, 0}, {w, 0}, {w, h}, {0, h}}, pal.background)
+	lifted := p.liftedFrom()
 	for i := range p.edges {
 		pe := &p.edges[i]
 		out.begin("tie", pe.e.ID, p.tieName(pe), pe.e.Kind.Name)
+		dense := p.dense && i < lifted
 		width := pe.width
-		if p.dense {
+		if dense {
 			width = 1
 		}
 		out.stroke(pe.path, width, pe.col, pe.dash)
-		if pe.arrow != nil && !p.dense {
+		if pe.arrow != nil && !dense {
 			out.fill(pe.arrow, pe.col)
 		}
 		out.end()
