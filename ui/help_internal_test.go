@@ -44,6 +44,10 @@ func TestHelpAndPreferences(t *testing.T) {
 	if len(te.banner.Objects) != 1 {
 		t.Fatalf("the welcome strip has %d parts on the first run", len(te.banner.Objects))
 	}
+	// The test's map is not the default map: the strip does not say it is.
+	if said := texts(te.banner.Objects); !anyContains(said, "User Guide") || anyContains(said, "April 2024") {
+		t.Errorf("on another map than the default the welcome says %q", said)
+	}
 	tapButton(t, te.banner, "Start")
 	if len(te.banner.Objects) != 0 || !fyne.CurrentApp().Preferences().Bool(welcomeKey) {
 		t.Error("the welcome strip stayed after Start")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -185,8 +186,11 @@ func (e *Editor) welcome() {
 		return
 	}
 	title := widget.NewLabelWithStyle(lang.L("Welcome to relmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text := widget.NewLabel(lang.L("This is the map of the April 2024 crisis between Mexico and Ecuador.") + " " +
-		lang.L("The User Guide (Help menu) tells more.") + "\n" +
+	intro := ""
+	if filepath.Base(e.doc.path) == assets.DefaultMapFile {
+		intro = lang.L("This is the map of the April 2024 crisis between Mexico and Ecuador.") + " "
+	}
+	text := widget.NewLabel(intro + lang.L("The User Guide (Help menu) tells more.") + "\n" +
 		"• " + lang.L("Drag the timeline at the foot of the window, or press Play, to see the ties change.") + "\n" +
 		"• " + lang.L("Click an actor to see its ties, dates and sources; drag the background to move, the wheel to zoom.") + "\n" +
 		"• " + lang.L("New Map (File menu) starts your own map; Open opens one."))
