@@ -540,13 +540,20 @@ func (r *Renderer) keepLabels(p *plan) {
 		p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
 	}
 	order := p.s.ranking()
-	for _, firsts := range []bool{true, false} {
+	passes := []bool{false}
+	if p.s.Selected != 0 || p.s.Emphasis != nil {
+		passes = []bool{true, false}
+	}
+	for _, firsts := range passes {
 		for _, i := range order {
 			if len(p.kept) >= budget {
 				return
 			}
+			if !shown[i] {
+				continue
+			}
 			n := &p.s.Nodes[i]
-			if shown[i] && n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
+			if n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
 				keep(i)
 			}
 		}

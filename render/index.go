@@ -24,6 +24,7 @@ type index struct {
 	grid         *cells        // nil until a hit test needs it, and after a move
 	box          []layout.Size // each actor's box; nil until the renderer measures them
 	rank         []int32       // the actors by importance (see ranking); nil until needed
+	rankScales   []float64     // the actors' sizes (Scale) rank was sorted by
 }
 
 // indexed returns s's index, building it when s has changed size since.
@@ -118,7 +119,7 @@ func (r *Renderer) boxes(s *Scene) []layout.Size {
 // ranking returns the actors by importance, as the labels kept below a
 // readable size are chosen: by size (the measure actors are sized by),
 // then degree, then order. It is sorted once per scene, and again when
-// the sizes have changed since.
+// the sizes have changed since (a measure sizes the actors).
 func (s *Scene) ranking() []int32 {
 	ix := s.indexed()
 	before := func(a, b int32) int {
@@ -131,12 +132,23 @@ func (s *Scene) ranking() []int32 {
 		}
 		return cmp.Compare(a, b)
 	}
-	if ix.rank != nil && slices.IsSortedFunc(ix.rank, before) {
-		return ix.rank
+	if ix.rank != nil && len(ix.rankScales) == len(s.Nodes) {
+		same := true
+		for i := range s.Nodes {
+			if s.Nodes[i].Scale != ix.rankScales[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return ix.rank
+		}
 	}
 	ix.rank = make([]int32, len(s.Nodes))
+	ix.rankScales = make([]float64, len(s.Nodes))
 	for i := range ix.rank {
 		ix.rank[i] = int32(i)
+		ix.rankScales[i] = s.Nodes[i].Scale
 	}
 	slices.SortFunc(ix.rank, before)
 	return ix.rank
