@@ -361,15 +361,30 @@ const (
 
 // HitTestTie returns the tie drawn nearest device pixel (sx, sy), if one
 // passes within a few pixels of it; faded ties are not hit. It plans the
-// frame, so that it follows each tie as drawn (bent around actors).
+// ties as drawn (bent around actors): on a map with more ties than are
+// routed around actors (routeLimit), only those in a small picture around
+// the point, at the same scale, which gives the same paths there.
 func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if v.UIScale <= 0 {
 		v.UIScale = 1
 	}
-	p := r.planShapes(s, v, max(w, 1), max(h, 1))
-	best, bestD := model.ID(0), tieHitPixels*v.UIScale
+	w, h = max(w, 1), max(h, 1)
+	if len(s.Edges) > routeLimit {
+		const side = 64 // pixels, the point in the middle
+		lx, ly := v.ToLayout(sx, sy, w, h)
+		x0, y0, x1, y1 := plot(side, side, v)
+		v.CX, v.CY = lx-(side/2-(x0+x1)/2)/v.Zoom, ly-(side/2-(y0+y1)/2)/v.Zoom
+		w, h, sx, sy = side, side, side/2, side/2
+	}
+	return nearestTie(r.planShapes(s, v, w, h), sx, sy, tieHitPixels*v.UIScale)
+}
+
+// nearestTie is the tie of plan p drawn nearest (sx, sy), within reach
+// pixels; faded ties are not counted.
+func nearestTie(p *plan, sx, sy, reach float64) (model.ID, bool) {
+	best, bestD := model.ID(0), reach
 	for _, pe := range p.edges {
 		if pe.idx < 0 || pe.e.Alpha < 0.5 {
 			continue

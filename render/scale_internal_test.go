@@ -361,3 +361,39 @@ func TestStressedTiesAreDrawnLast(t *testing.T) {
 		t.Fatal("no stressed tie was drawn")
 	}
 }
+
+// On a map with more ties than are routed, the tie hit test plans only a
+// small picture around the point: it finds what planning the whole
+// picture finds, on probes next to ties.
+func TestHitTestTieInASmallPictureFindsWhatTheWholeFinds(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(3000, 6000, 3)
+	if len(s.Edges) <= routeLimit {
+		t.Fatalf("%d ties: the scene must have more than %d", len(s.Edges), routeLimit)
+	}
+	v := View{CX: 3000, CY: 3000, Zoom: 0.25, UIScale: 1}
+	w, h := 1200, 900
+	whole := r.planShapes(s, v, w, h)
+	rng := rand.New(rand.NewSource(4))
+	hits := 0
+	for range 400 {
+		pe := whole.edges[rng.Intn(len(whole.edges))]
+		mid := pe.path[len(pe.path)/2]
+		sx, sy := mid.X+rng.Float64()*6-3, mid.Y+rng.Float64()*6-3
+		if sx < 0 || sy < 0 || sx >= float64(w) || sy >= float64(h) {
+			continue // clicks are in the picture
+		}
+		want, _ := nearestTie(whole, sx, sy, tieHitPixels)
+		got, _ := r.HitTestTie(s, v, w, h, sx, sy)
+		if got != want {
+			t.Fatalf("at (%.1f, %.1f) the small picture finds tie %d, the whole %d", sx, sy, got, want)
+		}
+		if got != 0 {
+			hits++
+		}
+	}
+	if hits < 200 {
+		t.Fatalf("only %d of 400 probes found a tie: the test does not test much", hits)
+	}
+}
