@@ -269,10 +269,14 @@ func (d *Diagram) FitFrame() (w, h int, ui float64, collapsed, ok bool) {
 }
 
 // RefitTo glides to view to, the fitted view worked out elsewhere for
-// FitFrame (off the UI goroutine, on a big map).
+// FitFrame (off the UI goroutine, on a big map), unless the view has
+// stopped following the fit since (a pan or a zoom).
 func (d *Diagram) RefitTo(to render.View) {
 	if to.Zoom > 0 {
 		d.minZoom = math.Min(minZoom, to.Zoom/2)
+	}
+	if !d.follow {
+		return
 	}
 	d.stopCamera()
 	from := d.view
