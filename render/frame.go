@@ -849,12 +849,9 @@ func (sc *scratch) takeEdges(n int) []plannedEdge {
 func (sc *scratch) takeArenas(n, room int) [][]pt {
 	var out [][]pt
 	if sc.on {
-		out, sc.arenas = sc.arenas[:cap(sc.arenas)], nil
+		out, sc.arenas = sc.arenas, nil
 	}
-	for len(out) < n {
-		out = append(out, nil)
-	}
-	out = out[:n]
+	out = resize(out, n)
 	for c := range out {
 		if cap(out[c]) < room {
 			out[c] = make([]pt, 0, room)
@@ -869,12 +866,18 @@ func (sc *scratch) takeArenas(n, room int) [][]pt {
 func (sc *scratch) takeTiles(n int) [][][]tileStroke {
 	var out [][][]tileStroke
 	if sc.on {
-		out, sc.tiles = sc.tiles[:cap(sc.tiles)], nil
+		out, sc.tiles = sc.tiles, nil
 	}
-	for len(out) < n {
-		out = append(out, nil)
+	return resize(out, n)
+}
+
+// resize returns s with length n, keeping what its array holds up to its
+// capacity (and zero values beyond).
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		s = append(s[:cap(s)], make([]T, n-cap(s))...)
 	}
-	return out[:n]
+	return s[:n]
 }
 
 // keep takes back frame p's planned ties for the next frame, emptied so

@@ -34,8 +34,8 @@ type keptGlyph struct {
 }
 
 // glyphsKept bounds a face's glyphs kept: beyond it, glyphs are drawn
-// without keeping them (a map written in thousands of scripts does not
-// fill the memory).
+// without being kept (a map written in thousands of scripts does not fill
+// the memory).
 const glyphsKept = 4096
 
 func newGlyphFace(f font.Face) *glyphFace {
@@ -54,17 +54,12 @@ func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask
 		gdr, gmask, gmaskp, adv, gok := f.Face.Glyph(frac, r)
 		g = keptGlyph{dr: gdr, advance: adv, ok: gok}
 		if gok && !gdr.Empty() {
-			m := image.NewAlpha(gdr)
-			draw.Draw(m, gdr, gmask, gmaskp, draw.Src)
-			g.mask = m
+			g.mask = image.NewAlpha(gdr)
+			draw.Draw(g.mask, gdr, gmask, gmaskp, draw.Src)
 		}
-		if len(f.kept) >= glyphsKept {
-			if g.mask == nil {
-				return gdr.Add(whole), gmask, gmaskp, adv, gok
-			}
-			return gdr.Add(whole), g.mask, gdr.Min, adv, gok
+		if len(f.kept) < glyphsKept {
+			f.kept[key] = g
 		}
-		f.kept[key] = g
 	}
 	if g.mask == nil {
 		return g.dr.Add(whole), image.Transparent, image.Point{}, g.advance, g.ok

@@ -278,13 +278,7 @@ func WriteCYJS(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	pos := opt.positions(m)
 	var g cytoscapejs.GraphNodeEdge
 	for _, a := range m.Actors {
-		data := map[string]any{}
-		for k, v := range a.Attrs {
-			if cyjsFields[k] {
-				k = "attr " + k // a free attribute named like a field of relmap's
-			}
-			data[k] = v
-		}
+		data := freeAttrs(a.Attrs)
 		put(data, "name", a.Name)
 		put(data, "kind", a.Kind)
 		put(data, "short", a.Short)
@@ -309,13 +303,7 @@ func WriteCYJS(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		g.Elements.Nodes = append(g.Elements.Nodes, n)
 	}
 	for _, t := range m.Ties {
-		data := map[string]any{}
-		for k, v := range t.Attrs {
-			if cyjsFields[k] {
-				k = "attr " + k
-			}
-			data[k] = v
-		}
+		data := freeAttrs(t.Attrs)
 		put(data, "kind", t.Kind)
 		put(data, "interaction", t.Kind)
 		put(data, "label", t.Label)
@@ -385,4 +373,17 @@ func cyjsKindColours(style []any) map[kindKey]string {
 		}
 	}
 	return out
+}
+
+// freeAttrs is an element's data holding its free attributes, those named
+// like a field of relmap's renamed "attr NAME".
+func freeAttrs(attrs map[string]string) map[string]any {
+	data := map[string]any{}
+	for k, v := range attrs {
+		if cyjsFields[k] {
+			k = "attr " + k
+		}
+		data[k] = v
+	}
+	return data
 }
