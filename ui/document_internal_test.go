@@ -38,15 +38,17 @@ func (te *testEditor) press(t *testing.T, key fyne.KeyName, mod fyne.KeyModifier
 	te.settle(t)
 }
 
-// settle waits for the jobs and the layout an action started (on screen its result is
-// shown on the UI goroutine after the action; Fyne's test driver shows it
-// on the layout's goroutine, so the test waits before its next action),
-// and checks that the map in memory, which follows the changes without
-// reading the file, is the map in the file.
+// settle waits for the jobs, the layout and the background frames an
+// action started (on screen their results are shown on the UI goroutine
+// after the action; Fyne's test driver shows them on their own
+// goroutines, so the test waits before its next action), and checks that
+// the map in memory, which follows the changes without reading the file,
+// is the map in the file.
 func (te *testEditor) settle(t *testing.T) {
 	t.Helper()
 	te.jobs.Wait()
 	te.waitLayout()
+	te.diagram.jobs.Wait()
 	stored, err := te.Editor.doc.store.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)

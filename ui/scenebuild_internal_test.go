@@ -19,7 +19,7 @@ func TestBigMapScenesAreBuiltInTheBackground(t *testing.T) {
 	w, h, ui, _, _ := te.diagram.FitFrame()
 	fit := te.r.FitView(te.shown(), te.tl, day, render.FrameDate, w, h, ui)
 	te.SetDate(day, false)
-	te.jobs.Wait()
+	te.settle(t)
 	if s := te.diagram.Scene(); s == nil || s.At != day {
 		t.Fatalf("after the build the scene is of %v, want %v", s.At, day)
 	}
@@ -31,7 +31,7 @@ func TestBigMapScenesAreBuiltInTheBackground(t *testing.T) {
 	}
 	next := model.MustDate("2024-04-07").First()
 	te.SetDate(next, true)
-	te.jobs.Wait()
+	te.settle(t)
 	if te.anim == nil {
 		t.Fatal("the staged change's animation did not start once its scenes were built")
 	}
