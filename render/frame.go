@@ -479,27 +479,29 @@ func clipSegment(a, b pt, r rect) (pt, pt, bool) {
 	if a.X >= r.x0 && a.X <= r.x1 && a.Y >= r.y0 && a.Y <= r.y1 && b.X >= r.x0 && b.X <= r.x1 && b.Y >= r.y0 && b.Y <= r.y1 {
 		return a, b, true
 	}
+	// Past the tests above, the segment is neither wholly on the far side
+	// of an edge nor parallel to and outside one: along each axis it
+	// moves, the range of t inside is cut from [0, 1].
 	t0, t1 := 0.0, 1.0
 	dx, dy := b.X-a.X, b.Y-a.Y
-	for _, c := range [4][2]float64{{-dx, a.X - r.x0}, {dx, r.x1 - a.X}, {-dy, a.Y - r.y0}, {dy, r.y1 - a.Y}} {
-		p, q := c[0], c[1]
-		if p == 0 {
-			if q < 0 {
-				return a, b, false
-			}
-			continue
+	if dx != 0 {
+		inv := 1 / dx
+		lo, hi := (r.x0-a.X)*inv, (r.x1-a.X)*inv
+		if lo > hi {
+			lo, hi = hi, lo
 		}
-		t := q / p
-		if p < 0 {
-			if t > t0 {
-				t0 = t
-			}
-		} else if t < t1 {
-			t1 = t
+		t0, t1 = max(t0, lo), min(t1, hi)
+	}
+	if dy != 0 {
+		inv := 1 / dy
+		lo, hi := (r.y0-a.Y)*inv, (r.y1-a.Y)*inv
+		if lo > hi {
+			lo, hi = hi, lo
 		}
-		if t0 > t1 {
-			return a, b, false
-		}
+		t0, t1 = max(t0, lo), min(t1, hi)
+	}
+	if t0 > t1 {
+		return a, b, false
 	}
 	return pt{a.X + t0*dx, a.Y + t0*dy}, pt{a.X + t1*dx, a.Y + t1*dy}, true
 }

@@ -204,27 +204,29 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	// y at the centre of column x0, and its change a column, in 2⁻³² px.
 	yf := int64(math.Round((a.Y + (float64(x0)+0.5-a.X)*grad) * fixedOne))
 	df := int64(math.Round(grad * fixedOne))
-	// The dash pattern's distance at column x0 and its change a column.
-	var dd0, ddStep float64
+	// The dash pattern's phase at column x0 and its change a column, in
+	// dashes, in 2⁻³² of one: a column is drawn where the whole part is
+	// even. The phase starts within one period, so it stays small.
+	var ph, pstep int64
 	if dash > 0 {
-		dd0, ddStep = start+(float64(x0)+0.5-a.X)*stepLen, stepLen
+		dd0, ddStep := start+(float64(x0)+0.5-a.X)*stepLen, stepLen
 		if backward {
 			dd0, ddStep = start+(b.X-float64(x0)-0.5)*stepLen, -stepLen
 		}
+		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
+		ph, pstep = int64(math.Round(dd0/dash*fixedOne)), int64(math.Round(ddStep/dash*fixedOne))
 	}
 	pix := d.Pix
-	// The current dash's span of the pattern, and whether it is drawn.
-	dashLo, dashHi, drawn := 0.0, -1.0, true
 	if !aa && c.A == 0xff && p.ink != 0 {
 		// The dense case, drawn by the number of its ink (see inks).
-		p.lineInk(x0, x1, yf, df, ylo, yhi, steep, dash, dd0, ddStep)
+		p.lineInk(x0, x1, yf, df, ylo, yhi, steep, dash > 0, ph, pstep)
 		return
 	}
 	if !aa && c.A == 0xff {
 		// The dense case: one opaque pixel a column.
 		v := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+		i := origin + x0*xstep
 		if dash == 0 {
-			i := origin + x0*xstep
 			for x := x0; x <= x1; x++ {
 				if j := int(yf >> 32); j >= ylo && j < yhi {
 					binary.LittleEndian.PutUint32(pix[i+j*ystep:], v)
@@ -234,14 +236,13 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			}
 			return
 		}
-		for x := x0; x <= x1; x, yf = x+1, yf+df {
-			if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
-				k := math.Floor(dd / dash)
-				dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
+		for x := x0; x <= x1; x++ {
+			if j := int(yf >> 32); ph&(1<<32) == 0 && j >= ylo && j < yhi {
+				binary.LittleEndian.PutUint32(pix[i+j*ystep:], v)
 			}
-			if j := int(yf >> 32); drawn && j >= ylo && j < yhi {
-				binary.LittleEndian.PutUint32(pix[origin+x*xstep+j*ystep:], v)
-			}
+			yf += df
+			ph += pstep
+			i += xstep
 		}
 		return
 	}
@@ -251,15 +252,9 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
 	ca := uint32(c.A)
 	hf := int64(math.Round(w / 2 * stepLen * fixedOne)) // half the line's extent across a column
-	for x := x0; x <= x1; x, yf = x+1, yf+df {
-		if dash > 0 {
-			if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
-				k := math.Floor(dd / dash)
-				dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
-			}
-			if !drawn {
-				continue
-			}
+	for x := x0; x <= x1; x, yf, ph = x+1, yf+df, ph+pstep {
+		if ph&(1<<32) != 0 {
+			continue // in a gap (ph stays 0 without dashes)
 		}
 		// The line's extent across the column, in 256ths of a pixel.
 		var y0, y1 int
@@ -297,9 +292,10 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 }
 
 // lineInk is the dense case of line when the painter draws inks: it
-// writes p.ink into p.inks, one pixel a column from x0 to x1 (see line
-// for the walk's terms).
-func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, dash, dd0, ddStep float64) {
+// writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
+// the dash pattern's gaps when dashed (see line for the walk's terms and
+// the pattern's phase ph).
+func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed bool, ph, pstep int64) {
 	b := p.dst.Rect
 	w := b.Dx()
 	xstep, ystep := 1, w
@@ -308,8 +304,8 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, da
 	}
 	origin := -b.Min.Y*w - b.Min.X // index of pixel (0, 0)
 	inks, ink := p.inks, p.ink
-	if dash == 0 {
-		i := origin + x0*xstep
+	i := origin + x0*xstep
+	if !dashed {
 		for x := x0; x <= x1; x++ {
 			if j := int(yf >> 32); j >= ylo && j < yhi {
 				inks[i+j*ystep] = ink
@@ -319,15 +315,13 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep bool, da
 		}
 		return
 	}
-	dashLo, dashHi, drawn := 0.0, -1.0, true
-	for x := x0; x <= x1; x, yf = x+1, yf+df {
-		if dd := dd0 + float64(x-x0)*ddStep; dd < dashLo || dd >= dashHi {
-			k := math.Floor(dd / dash)
-			dashLo, dashHi, drawn = k*dash, (k+1)*dash, int(k)&1 == 0
+	for x := x0; x <= x1; x++ {
+		if j := int(yf >> 32); ph&(1<<32) == 0 && j >= ylo && j < yhi {
+			inks[i+j*ystep] = ink
 		}
-		if j := int(yf >> 32); drawn && j >= ylo && j < yhi {
-			inks[origin+x*xstep+j*ystep] = ink
-		}
+		yf += df
+		ph += pstep
+		i += xstep
 	}
 }
 
