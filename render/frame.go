@@ -44,6 +44,9 @@ type plan struct {
 	ix   *index
 	v    View
 	w, h int
+	// mapW is how many columns from the left the map is painted in: all
+	// but those under the legend's panel, which is opaque.
+	mapW int
 	near map[model.ID]bool
 
 	centre []pt       // each node's shape centre on screen
@@ -124,8 +127,14 @@ func (r *Renderer) planVector(s *Scene, v View, w, h int) *plan {
 // planShapes is the part of a plan that places actors and ties, without
 // their labels: what a hit test needs.
 func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
+	return r.planShapesIn(s, v, w, h, mapWidth(w, v))
+}
+
+// planShapesIn is planShapes for a map painted in the first mapW columns
+// (see plan.mapW).
+func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	ix := s.indexed()
-	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, near: r.neighbourhood(s), fine: r.vector}
+	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, mapW: mapW, near: r.neighbourhood(s), fine: r.vector}
 	p.rad = shapeRadius * v.Zoom
 	p.dots = p.rad < pointRadius
 	if size := labelSize * v.Zoom; size >= readableLabel {
@@ -143,7 +152,7 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		}
 		sz := box[i]
 		c := p.centre[i]
-		if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(w) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
+		if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(p.mapW) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
 			continue
 		}
 		p.nodes = append(p.nodes, int32(i))
@@ -219,7 +228,7 @@ func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
 		}
 		p.parts = append(p.parts, len(p.edges))
 	}
-	p.dense = ink > denseInk*float64(w)*float64(h)
+	p.dense = ink > denseInk*float64(p.mapW)*float64(h)
 	if p.dense {
 		p.numberInks()
 	}
@@ -288,7 +297,7 @@ const (
 // arena; both are returned grown. The chunk's paths and arrowheads share one array,
 // in the order of the ties, as the tiles read them.
 func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []pt) ([]plannedEdge, []pt, float64) {
-	s, v, w, h := p.s, p.v, p.w, p.h
+	s, v, w, h := p.s, p.v, p.mapW, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
 	stressing := s.Emphasis != nil || s.Selected != 0
 	var ink float64
@@ -663,7 +672,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	}
 	r.spread(tiles, func(worker, t int) {
 		pa := r.painters[worker]
-		pa.dst = img.SubImage(image.Rect(0, t*rows, p.w, min(p.h, (t+1)*rows))).(*image.RGBA)
+		pa.dst = img.SubImage(image.Rect(0, t*rows, p.mapW, min(p.h, (t+1)*rows))).(*image.RGBA)
 		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
 	})
 	// What lies over the map is drawn over the whole picture, in a few

@@ -91,6 +91,27 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	if r.Empty() {
 		return
 	}
+	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
+	ca := uint32(c.A) + uint32(c.A)>>7 // 0 to 256
+	d := p.dst
+	if pixelRect(pts) {
+		// Whole pixels, each wholly covered: as the mask would have them,
+		// without rasterizing (panels, bands).
+		r = image.Rect(int(minX), int(minY), int(maxX), int(maxY)).Intersect(d.Rect)
+		v := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			i := d.PixOffset(r.Min.X, y)
+			for range r.Dx() {
+				if ca == 256 {
+					binary.LittleEndian.PutUint32(d.Pix[i:], v)
+				} else {
+					blend(d.Pix, i, rb, ga, ca)
+				}
+				i += 4
+			}
+		}
+		return
+	}
 	p.z.Reset(r.Dx(), r.Dy())
 	p.z.DrawOp = draw.Src // Reset sets Over
 	ox, oy := float32(r.Min.X), float32(r.Min.Y)
@@ -107,9 +128,6 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	}
 	p.mask.Pix, p.mask.Stride, p.mask.Rect = p.mask.Pix[:n], r.Dx(), image.Rect(0, 0, r.Dx(), r.Dy())
 	p.z.Draw(&p.mask, p.mask.Rect, image.Opaque, image.Point{})
-	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
-	ca := uint32(c.A) + uint32(c.A)>>7 // 0 to 256
-	d := p.dst
 	for y := 0; y < r.Dy(); y++ {
 		row := p.mask.Pix[y*r.Dx() : (y+1)*r.Dx()]
 		i := d.PixOffset(r.Min.X, r.Min.Y+y)
@@ -121,6 +139,22 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 			i += 4
 		}
 	}
+}
+
+// pixelRect reports whether pts is a rectangle whose sides run along
+// pixel edges: four corners in order, on whole pixel coordinates.
+func pixelRect(pts []pt) bool {
+	if len(pts) != 4 {
+		return false
+	}
+	for _, q := range pts {
+		if q.X != math.Trunc(q.X) || q.Y != math.Trunc(q.Y) {
+			return false
+		}
+	}
+	a, b, c, d := pts[0], pts[1], pts[2], pts[3]
+	return (a.Y == b.Y && b.X == c.X && c.Y == d.Y && d.X == a.X) ||
+		(a.X == b.X && b.Y == c.Y && c.X == d.X && d.Y == a.Y)
 }
 
 // thinLine is the widest line drawn by stepping along it (line) rather

@@ -194,6 +194,21 @@ func plot(w, h int, v View) (x0, y0, x1, y1 float64) {
 	return margin * ui, headerH * ui, float64(w) - (legendSpan(v.Collapsed)+margin)*ui, float64(h) - margin*ui
 }
 
+// mapWidth is how many columns from the left of a w-wide picture seen
+// through v the map is painted in: up to the legend's panel (or its
+// tab), whose first column it shares when the panel starts within one;
+// a panel of small multiples has no legend.
+func mapWidth(w int, v View) int {
+	if v.Panel {
+		return w
+	}
+	ui := v.UIScale
+	if ui <= 0 {
+		ui = 1
+	}
+	return max(0, min(w, int(math.Ceil(float64(w)-legendSpan(v.Collapsed)*ui))))
+}
+
 // legendSpan is the width of the legend, or of its tab when collapsed, at
 // UI scale 1.
 func legendSpan(collapsed bool) float64 {
@@ -307,6 +322,9 @@ func (r *Renderer) shapeCentre(n *Node, v View, w, h int) pt {
 func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if sx >= float64(mapWidth(w, v)) {
+		return 0, false // under the legend
+	}
 	lx, ly := v.ToLayout(sx, sy, w, h)
 	ix := s.indexed()
 	if ix.grid == nil {
@@ -371,12 +389,16 @@ func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model
 		v.UIScale = 1
 	}
 	w, h = max(w, 1), max(h, 1)
+	if sx >= float64(mapWidth(w, v)) {
+		return 0, false // under the legend
+	}
 	if len(s.Edges) > routeLimit {
 		const side = 64 // pixels, the point in the middle
 		lx, ly := v.ToLayout(sx, sy, w, h)
 		x0, y0, x1, y1 := plot(side, side, v)
 		v.CX, v.CY = lx-(side/2-(x0+x1)/2)/v.Zoom, ly-(side/2-(y0+y1)/2)/v.Zoom
 		w, h, sx, sy = side, side, side/2, side/2
+		return nearestTie(r.planShapesIn(s, v, w, h, w), sx, sy, tieHitPixels*v.UIScale)
 	}
 	return nearestTie(r.planShapes(s, v, w, h), sx, sy, tieHitPixels*v.UIScale)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"math/rand"
 	"slices"
@@ -50,6 +51,9 @@ func crowdedScene(n int, spread float64, seed int64) *Scene {
 // At dot level, without a box under the point, it is the nearest dot
 // within reach, the top-most of equals.
 func linearHit(r *Renderer, s *Scene, v View, w, h int, sx, sy float64) model.ID {
+	if sx >= float64(w)-legendWidth*v.UIScale {
+		return 0 // under the legend
+	}
 	lx, ly := v.ToLayout(sx, sy, w, h)
 	for i := len(s.Nodes) - 1; i >= 0; i-- {
 		n := s.Nodes[i]
@@ -115,7 +119,8 @@ func TestFrameCullsWhatIsOffScreen(t *testing.T) {
 	for _, i := range p.nodes {
 		drawn[i] = true
 	}
-	screen := rect{0, 0, float64(w), float64(h)}
+	// The map is painted left of the legend.
+	screen := rect{0, 0, float64(w) - legendWidth, float64(h)}
 	for i := range s.Nodes {
 		b := r.nodeRect(&s.Nodes[i], v, w, h)
 		on := b.overlap(screen) > 0
@@ -133,8 +138,8 @@ func TestFrameCullsWhatIsOffScreen(t *testing.T) {
 	}
 	for _, e := range p.edges {
 		reach := e.width/2 + arrowSize*v.Zoom + 2
-		if visibleLength(e.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
-			t.Errorf("tie %d is planned though no part of it is on the picture", e.e.ID)
+		if visibleLength(e.path, rect{-reach, -reach, screen.x1 + reach, float64(h) + reach}) == 0 {
+			t.Errorf("tie %d is planned though no part of it is on the map", e.e.ID)
 		}
 	}
 }
@@ -377,12 +382,12 @@ func TestHitTestTieInASmallPictureFindsWhatTheWholeFinds(t *testing.T) {
 	whole := r.planShapes(s, v, w, h)
 	rng := rand.New(rand.NewSource(4))
 	hits := 0
-	for range 400 {
+	for range 800 {
 		pe := whole.edges[rng.Intn(len(whole.edges))]
 		mid := pe.path[len(pe.path)/2]
 		sx, sy := mid.X+rng.Float64()*6-3, mid.Y+rng.Float64()*6-3
-		if sx < 0 || sy < 0 || sx >= float64(w) || sy >= float64(h) {
-			continue // clicks are in the picture
+		if sx < 0 || sy < 0 || sx >= float64(w)-legendWidth || sy >= float64(h) {
+			continue // clicks are on the map, left of the legend
 		}
 		want, _ := nearestTie(whole, sx, sy, tieHitPixels)
 		got, _ := r.HitTestTie(s, v, w, h, sx, sy)
@@ -394,6 +399,49 @@ func TestHitTestTieInASmallPictureFindsWhatTheWholeFinds(t *testing.T) {
 		}
 	}
 	if hits < 200 {
-		t.Fatalf("only %d of 400 probes found a tie: the test does not test much", hits)
+		t.Fatalf("only %d of 800 probes found a tie: the test does not test much", hits)
+	}
+}
+
+// A rectangle on whole pixels is filled without the rasterizer, with the
+// pixels the rasterizer's mask gives: each rectangle is filled once as
+// four corners and once with a fifth corner on a side, which takes the
+// rasterizer, over the same random picture.
+func TestPixelRectanglesFillAsTheRasterizerDoes(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	rng := rand.New(rand.NewSource(9))
+	ground := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	rng.Read(ground.Pix)
+	for i := 3; i < len(ground.Pix); i += 4 {
+		ground.Pix[i] = 0xff
+	}
+	for k := range 300 {
+		x0, y0 := float64(rng.Intn(80)-8), float64(rng.Intn(60)-6)
+		x1, y1 := x0+float64(rng.Intn(30)), y0+float64(rng.Intn(30))
+		c := color.NRGBA{uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256))}
+		if k%3 == 0 {
+			c.A = 0xff
+		}
+		corners := []pt{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
+		if k%2 == 1 {
+			corners = []pt{{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}}
+		}
+		if !pixelRect(corners) {
+			t.Fatalf("%v is not taken for a rectangle on whole pixels", corners)
+		}
+		fast, slow := image.NewRGBA(ground.Rect), image.NewRGBA(ground.Rect)
+		copy(fast.Pix, ground.Pix)
+		copy(slow.Pix, ground.Pix)
+		newPainter(fast, r).fill(corners, c)
+		five := append(corners[:1:1], lerp(corners[0], corners[1], 0.5))
+		five = append(five, corners[1:]...)
+		newPainter(slow, r).fill(five, c)
+		if !bytes.Equal(fast.Pix, slow.Pix) {
+			t.Fatalf("rectangle %v in %v: the direct fill differs from the rasterizer's", corners, c)
+		}
+	}
+	if pixelRect([]pt{{0.5, 0}, {4, 0}, {4, 4}, {0.5, 4}}) || pixelRect([]pt{{0, 0}, {4, 1}, {4, 4}, {0, 4}}) {
+		t.Error("a rectangle off whole pixels, or not a rectangle, is taken for one")
 	}
 }

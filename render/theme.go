@@ -41,7 +41,8 @@ type palette struct {
 	// ring is the halo around an actor's shape, plate the plate behind an
 	// actor's label and tiePlate behind a tie's; band is under the credit.
 	ring, plate, tiePlate, band color.NRGBA
-	// panel is the legend's panel and rule its edge.
+	// panel is the legend's panel, opaque (the map is not painted under
+	// it), and rule its edge.
 	panel, rule color.NRGBA
 }
 
@@ -54,7 +55,7 @@ var palettes = map[Theme]palette{
 		plate:      color.NRGBA{0xff, 0xff, 0xff, 0xd8},
 		tiePlate:   color.NRGBA{0xff, 0xff, 0xff, 0xe8},
 		band:       color.NRGBA{0xfa, 0xfa, 0xf8, 0xe6},
-		panel:      color.NRGBA{0xef, 0xf1, 0xf4, 0xf0},
+		panel:      color.NRGBA{0xf0, 0xf2, 0xf4, 0xff},
 		rule:       color.NRGBA{0xd5, 0xd9, 0xde, 0xff},
 	},
 	Dark: {
@@ -65,7 +66,7 @@ var palettes = map[Theme]palette{
 		plate:      color.NRGBA{0x1e, 0x22, 0x27, 0xd8},
 		tiePlate:   color.NRGBA{0x1e, 0x22, 0x27, 0xe8},
 		band:       color.NRGBA{0x1e, 0x22, 0x27, 0xe6},
-		panel:      color.NRGBA{0x27, 0x2c, 0x33, 0xf0},
+		panel:      color.NRGBA{0x26, 0x2b, 0x32, 0xff},
 		rule:       color.NRGBA{0x3c, 0x43, 0x4c, 0xff},
 	},
 	Print: {
