@@ -445,3 +445,44 @@ func TestPixelRectanglesFillAsTheRasterizerDoes(t *testing.T) {
 		t.Error("a rectangle off whole pixels, or not a rectangle, is taken for one")
 	}
 }
+
+// A small triangle (an arrowhead on a zoomed-out map) is filled by the
+// distance to its edges: on random triangles its ink is the
+// rasterizer's within an eighth of its area, and no pixel differs by
+// more than a fifth.
+func TestSmallTrianglesFillAsTheRasterizerDoes(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	rng := rand.New(rand.NewSource(12))
+	worstPixel, worstInk := 0.0, 0.0
+	for range 500 {
+		size := 2 + rng.Float64()*(smallTriangle-2)
+		o := pt{4 + rng.Float64()*8, 4 + rng.Float64()*8}
+		a := rng.Float64() * 2 * math.Pi
+		u := pt{math.Cos(a), math.Sin(a)}
+		base := pt{o.X - u.X*size, o.Y - u.Y*size}
+		tri := []pt{o, {base.X - u.Y*size*0.5, base.Y + u.X*size*0.5}, {base.X + u.Y*size*0.5, base.Y - u.X*size*0.5}}
+		if math.Max(math.Max(tri[0].X, tri[1].X), tri[2].X)-math.Min(math.Min(tri[0].X, tri[1].X), tri[2].X) > smallTriangle {
+			continue
+		}
+		black := color.NRGBA{0, 0, 0, 0xff}
+		small, raster := image.NewRGBA(image.Rect(0, 0, 24, 24)), image.NewRGBA(image.Rect(0, 0, 24, 24))
+		newPainter(small, r).fill(tri, black)
+		newPainter(raster, r).fill([]pt{tri[0], lerp(tri[0], tri[1], 0.5), tri[1], tri[2]}, black)
+		var inkS, inkR float64
+		for i := 3; i < len(small.Pix); i += 4 {
+			s, q := float64(small.Pix[i])/255, float64(raster.Pix[i])/255
+			inkS, inkR = inkS+s, inkR+q
+			worstPixel = math.Max(worstPixel, math.Abs(s-q))
+		}
+		area := size * size / 2
+		if d := math.Abs(inkS - inkR); d > area/8 {
+			t.Errorf("triangle %v: ink %.2f px, the rasterizer's %.2f", tri, inkS, inkR)
+		}
+		worstInk = math.Max(worstInk, math.Abs(inkS-inkR)/area)
+	}
+	if worstPixel > 0.2 {
+		t.Errorf("a pixel differs from the rasterizer's by %.2f", worstPixel)
+	}
+	t.Logf("worst pixel %.2f, worst ink %.3f of the area", worstPixel, worstInk)
+}
