@@ -372,13 +372,22 @@ func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []
 		arena, pe.arrow = arrowHead(arena, pe.path, size)
 	}
 	reach = pe.width/2 + size + 2
-	pe.x0, pe.x1 = math.Inf(1), math.Inf(-1)
-	pe.y0, pe.y1 = math.Inf(1), math.Inf(-1)
-	for _, q := range pe.path {
-		pe.x0, pe.x1 = math.Min(pe.x0, q.X), math.Max(pe.x1, q.X)
-		pe.y0, pe.y1 = math.Min(pe.y0, q.Y), math.Max(pe.y1, q.Y)
+	// The path's box (its points are never NaN).
+	x0, y0 := pe.path[0].X, pe.path[0].Y
+	x1, y1 := x0, y0
+	for _, q := range pe.path[1:] {
+		if q.X < x0 {
+			x0 = q.X
+		} else if q.X > x1 {
+			x1 = q.X
+		}
+		if q.Y < y0 {
+			y0 = q.Y
+		} else if q.Y > y1 {
+			y1 = q.Y
+		}
 	}
-	pe.y0, pe.y1 = pe.y0-reach, pe.y1+reach
+	pe.x0, pe.x1, pe.y0, pe.y1 = x0, x1, y0-reach, y1+reach
 	return arena, reach
 }
 
