@@ -847,10 +847,11 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 // The arrays are in use while a frame is drawn only, under the renderer's
 // lock; on is set while DrawOn draws.
 type scratch struct {
-	on     bool
-	edges  []plannedEdge
-	arenas [][]pt
-	tiles  [][][]tileStroke
+	on      bool
+	edges   []plannedEdge
+	planned int // how many of edges the last frame planned
+	arenas  [][]pt
+	tiles   [][][]tileStroke
 }
 
 // takeEdges returns an array of n planned ties, the spare one when it
@@ -859,6 +860,9 @@ func (sc *scratch) takeEdges(n int) []plannedEdge {
 	if !sc.on || cap(sc.edges) < n {
 		return make([]plannedEdge, n)
 	}
+	// What the last frame planned beyond n is not planned over: let go
+	// of it.
+	clear(sc.edges[n:max(n, sc.planned)])
 	all := sc.edges[:n]
 	sc.edges = nil
 	return all
@@ -900,11 +904,11 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// keep takes back frame p's planned ties for the next frame, emptied so
-// that they hold on to nothing of this one's.
+// keep takes back frame p's planned ties for the next frame. They still
+// point into p's scene, the one just drawn, until the next frame plans
+// over them and clears what it leaves (see planShapes): clearing them
+// here would cost every frame a pass over the array, to let go of a
+// scene that is on show.
 func (sc *scratch) keep(p *plan) {
-	// Beyond len(p.edges) the array was cleared when planned, and by
-	// this before.
-	clear(p.edges)
-	sc.edges = p.edges[:0]
+	sc.edges, sc.planned = p.edges[:0], len(p.edges)
 }

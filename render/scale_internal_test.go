@@ -486,3 +486,28 @@ func TestSmallTrianglesFillAsTheRasterizerDoes(t *testing.T) {
 	}
 	t.Logf("worst pixel %.2f, worst ink %.3f of the area", worstPixel, worstInk)
 }
+
+// A renderer keeps the arrays of the frames it draws for the next, but
+// holds on to no scene other than the last one drawn: after a big scene
+// and then a small one, nothing it keeps points into the big one.
+func TestKeptArraysLetGoOfEarlierScenes(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	big, small := crowdedScene(6000, 8000, 5), crowdedScene(50, 1000, 6)
+	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	r.DrawOn(img, big, View{CX: 4000, CY: 4000, Zoom: 0.08, UIScale: 1})
+	if r.spare.planned <= planChunk {
+		t.Fatalf("the big frame planned %d ties: the test does not test much", r.spare.planned)
+	}
+	r.DrawOn(img, small, View{CX: 500, CY: 500, Zoom: 0.5, UIScale: 1})
+	inBig := make(map[*Edge]bool, len(big.Edges))
+	for i := range big.Edges {
+		inBig[&big.Edges[i]] = true
+	}
+	kept := r.spare.edges[:cap(r.spare.edges)]
+	for i := range kept {
+		if inBig[kept[i].e] {
+			t.Fatalf("kept planned tie %d of %d still points into the big scene (the small frame planned %d)", i, len(kept), r.spare.planned)
+		}
+	}
+}
