@@ -679,7 +679,18 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	for _, pa := range r.painters {
 		pa.newFrame()
 	}
-	r.spread(tiles, func(worker, t int) {
+	// The busiest tiles go first, so that the cores finish together.
+	order, load := make([]int, tiles), make([]int, tiles)
+	for t := range order {
+		order[t] = t
+		load[t] = 4 * len(nodeTiles[t])
+		for _, part := range edgeTiles {
+			load[t] += len(part[t])
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return load[b] - load[a] })
+	r.spread(tiles, func(worker, k int) {
+		t := order[k]
 		pa := r.painters[worker]
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.mapW, min(p.h, (t+1)*rows))).(*image.RGBA)
 		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
