@@ -143,19 +143,27 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	p.centre = make([]pt, len(s.Nodes))
 	p.node = make([]nodeEnd, len(s.Nodes))
 	box := r.boxes(s)
-	for i := range s.Nodes {
-		n := &s.Nodes[i]
-		p.centre[i] = r.shapeCentre(n, v, w, h)
-		p.node[i] = nodeEnd{p.centre[i], n.Alpha, rim(n.Scale) * v.Zoom}
-		if p.nodeAlpha(i) <= 0.01 {
-			continue
+	// The actors are placed in chunks over all cores, each listing those
+	// in the picture; the lists are then joined in order.
+	shown := make([][]int32, (len(s.Nodes)+nodeChunk-1)/nodeChunk)
+	r.spread(len(shown), func(_, k int) {
+		for i := k * nodeChunk; i < min(len(s.Nodes), (k+1)*nodeChunk); i++ {
+			n := &s.Nodes[i]
+			p.centre[i] = r.shapeCentre(n, v, w, h)
+			p.node[i] = nodeEnd{p.centre[i], n.Alpha, rim(n.Scale) * v.Zoom}
+			if p.nodeAlpha(i) <= 0.01 {
+				continue
+			}
+			sz := box[i]
+			c := p.centre[i]
+			if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(p.mapW) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
+				continue
+			}
+			shown[k] = append(shown[k], int32(i))
 		}
-		sz := box[i]
-		c := p.centre[i]
-		if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(p.mapW) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
-			continue
-		}
-		p.nodes = append(p.nodes, int32(i))
+	})
+	for _, l := range shown {
+		p.nodes = append(p.nodes, l...)
 	}
 	width := v.lineWidth()
 	p.heaviest = ix.heaviest
@@ -290,6 +298,9 @@ const (
 	planChunk = 4096
 	minRoom   = 64
 )
+
+// nodeChunk is how many actors a core places at a time.
+const nodeChunk = 2048
 
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. The ties
