@@ -247,22 +247,21 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 // when they are all opaque and at most 255.
 func (p *plan) numberInks() {
 	inks := []uint32{0}
-	var seen []color.NRGBA // inks[1:], as colours
 	for i := range p.edges {
 		pe := &p.edges[i]
 		if pe.col.A != 0xff {
 			return
 		}
-		k := slices.Index(seen, pe.col)
-		if k < 0 {
-			if len(seen) == 255 {
+		v := uint32(pe.col.R) | uint32(pe.col.G)<<8 | uint32(pe.col.B)<<16 | 0xff<<24
+		k := slices.Index(inks[1:], v) + 1
+		if k == 0 {
+			if len(inks) == 256 {
 				return
 			}
-			k = len(seen)
-			seen = append(seen, pe.col)
-			inks = append(inks, uint32(pe.col.R)|uint32(pe.col.G)<<8|uint32(pe.col.B)<<16|0xff<<24)
+			k = len(inks)
+			inks = append(inks, v)
 		}
-		pe.ink = uint8(k + 1)
+		pe.ink = uint8(k)
 	}
 	p.inks = inks
 }
