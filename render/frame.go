@@ -318,11 +318,11 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		}
 		na, nb := &p.node[end[0]], &p.node[end[1]]
 		a, b := na.c, nb.c
-		if math.Max(a.X, b.X) < 0 || math.Min(a.X, b.X) > float64(w) || math.Max(a.Y, b.Y) < 0 || math.Min(a.Y, b.Y) > float64(h) {
+		if maxf(a.X, b.X) < 0 || minf(a.X, b.X) > float64(w) || maxf(a.Y, b.Y) < 0 || minf(a.Y, b.Y) > float64(h) {
 			continue
 		}
 		e := &s.Edges[i]
-		alpha := e.Alpha * math.Min(na.alpha, nb.alpha)
+		alpha := e.Alpha * minf(na.alpha, nb.alpha)
 		stressed := stressing && s.stressed(e)
 		if p.near != nil && !stressed {
 			alpha *= 0.3
@@ -364,9 +364,9 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 			if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
 				continue
 			}
-			ink += visibleLength(pe.path, screen) * math.Max(pe.width, 1)
+			ink += visibleLength(pe.path, screen) * maxf(pe.width, 1)
 		} else {
-			ink += dist(pe.path[0], pe.path[1]) * math.Max(pe.width, 1)
+			ink += dist(pe.path[0], pe.path[1]) * maxf(pe.width, 1)
 		}
 		out = append(out, pe)
 	}
@@ -377,7 +377,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 // as a wide line needs), appended to arena, and the box it may touch; it
 // returns arena grown and how far its ink reaches beyond its path.
 func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []pt, reach float64) {
-	size := math.Max(math.Max(5, arrowSize*zoom), 2.5*pe.width)
+	size := maxf(maxf(5, arrowSize*zoom), 2.5*pe.width)
 	if directed {
 		arena, pe.arrow = arrowHead(arena, pe.path, size)
 	}

@@ -83,8 +83,8 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	}
 	minX, minY, maxX, maxY := pts[0].X, pts[0].Y, pts[0].X, pts[0].Y
 	for _, q := range pts[1:] {
-		minX, maxX = math.Min(minX, q.X), math.Max(maxX, q.X)
-		minY, maxY = math.Min(minY, q.Y), math.Max(maxY, q.Y)
+		minX, maxX = minf(minX, q.X), maxf(maxX, q.X)
+		minY, maxY = minf(minY, q.Y), maxf(maxY, q.Y)
 	}
 	r := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
 	r = r.Intersect(p.dst.Bounds())
@@ -293,8 +293,8 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		return
 	}
 	// y at the centre of column x0, and its change a column, in 2⁻³² px.
-	yf := int64(math.Round((a.Y + (float64(x0)+0.5-a.X)*grad) * fixedOne))
-	df := int64(math.Round(grad * fixedOne))
+	yf := toFixed(a.Y + (float64(x0)+0.5-a.X)*grad)
+	df := toFixed(grad)
 	// The dash pattern's phase at column x0 and its change a column, in
 	// dashes, in 2⁻³² of one: a column is drawn where the whole part is
 	// even. The phase starts within one period, so it stays small.
@@ -305,7 +305,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			dd0, ddStep = start+(b.X-float64(x0)-0.5)*stepLen, -stepLen
 		}
 		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
-		ph, pstep = int64(math.Round(dd0/dash*fixedOne)), int64(math.Round(ddStep/dash*fixedOne))
+		ph, pstep = toFixed(dd0/dash), toFixed(ddStep/dash)
 	}
 	pix := d.Pix
 	if !aa && c.A == 0xff && p.ink != 0 {
@@ -342,7 +342,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	// multiplication.
 	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
 	ca := uint32(c.A)
-	hf := int64(math.Round(w / 2 * stepLen * fixedOne)) // half the line's extent across a column
+	hf := toFixed(w / 2 * stepLen) // half the line's extent across a column
 	for x := x0; x <= x1; x, yf, ph = x+1, yf+df, ph+pstep {
 		if ph&(1<<32) != 0 {
 			continue // in a gap (ph stays 0 without dashes)
@@ -435,6 +435,9 @@ func blend(pix []uint8, i int, rb, ga, al uint32) {
 
 // fixedOne is one pixel in the fixed point line walks y in: 2³².
 const fixedOne = 1 << 32
+
+// toFixed is x in that fixed point, to the nearest step.
+func toFixed(x float64) int64 { return int64(math.Floor(x*fixedOne + 0.5)) }
 
 // dot draws a filled anti-aliased disc of radius rad at c: each pixel
 // gets the share of it the disc covers, reckoned from its centre's
@@ -569,8 +572,30 @@ func lerp(a, b pt, t float64) pt { return pt{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*
 
 // fade returns c with its alpha multiplied by alpha.
 func fade(c color.NRGBA, alpha float64) color.NRGBA {
-	c.A = uint8(math.Round(float64(c.A) * math.Max(0, math.Min(1, alpha))))
+	switch {
+	case alpha <= 0:
+		c.A = 0
+	case alpha < 1:
+		c.A = uint8(float64(c.A)*alpha + 0.5)
+	}
 	return c
+}
+
+// minf and maxf are the lesser and the greater of two numbers that are
+// not NaN: math.Min and math.Max without their care for NaN and signed
+// zeros, which drawing pays for on every tie.
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // parseColor reads "#rrggbb"; anything else is a neutral grey.
