@@ -112,10 +112,16 @@ func (s *timeSlider) pick(day model.Day) {
 	}
 }
 
-// follow centres the window on the day if the day is outside it.
+// follow centres the window on the day if the day is outside it. A
+// window that shows all the bounds is stretched to a day beyond them
+// instead, so that it still shows all the map's dates too.
 func (s *timeSlider) follow() {
 	d := float64(s.day)
 	if d >= s.win.lo && d <= s.win.hi {
+		return
+	}
+	if s.win.lo <= s.bounds.lo && s.win.hi >= s.bounds.hi {
+		s.win = span{math.Min(s.win.lo, d), math.Max(s.win.hi, d)}
 		return
 	}
 	n := s.win.days()

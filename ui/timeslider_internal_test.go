@@ -272,6 +272,29 @@ func TestTimeSliderSetDayFollows(t *testing.T) {
 	}
 }
 
+// A slider that shows all the map's dates still shows them all when a
+// date before or after them is typed: the window stretches to the day,
+// and every date in between can be picked.
+func TestTimeSliderWholeWindowStretchesToADayBeyond(t *testing.T) {
+	lo, hi := date(1900, 1, 1), date(2010, 12, 31)
+	for _, day := range []model.Day{date(1899, 1, 1), date(2012, 6, 1)} {
+		s, _ := newSliderAt(t, 600, lo, hi)
+		s.setDay(date(1950, 1, 1))
+		s.setDay(day)
+		want := spanOf(min(day, lo), max(day, hi))
+		if s.win != want {
+			t.Errorf("after typing %v: window = %v, want %v", day, s.win, want)
+		}
+		start, w := s.track(s.Size())
+		if got := s.dayAt(start + w); got != max(day, hi) {
+			t.Errorf("after typing %v: the end of the track is %v, want %v", day, got, max(day, hi))
+		}
+		if got := s.dayAt(start); got != min(day, lo) {
+			t.Errorf("after typing %v: the start of the track is %v, want %v", day, got, min(day, lo))
+		}
+	}
+}
+
 func TestTimeSliderKeys(t *testing.T) {
 	s, picked := newSliderAt(t, 600, date(2024, 1, 1), date(2024, 12, 31))
 	s.setDay(date(2024, 4, 5))
