@@ -55,9 +55,11 @@ func newTimeline(doc *Document) *timeline {
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), t.fitEvents)
 	whole := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), t.wholeSpan)
 	dateBox := container.NewGridWrap(fyne.NewSize(130, t.date.MinSize().Height), t.date)
+	// The message about a bad date goes left of the buttons, so that the
+	// field being typed in stays where it is while the slider makes room.
 	t.bar = container.NewBorder(nil, nil,
 		container.NewHBox(prev, t.play, next),
-		container.NewHBox(fit, whole, dateBox, t.dateErr),
+		container.NewHBox(t.dateErr, fit, whole, dateBox),
 		t.slider)
 	t.setRange()
 	t.show(doc.day)

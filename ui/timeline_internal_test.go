@@ -128,6 +128,27 @@ func TestTypingADate(t *testing.T) {
 	}
 }
 
+// The message about a bad date makes room for itself without moving the
+// date field the user is typing in.
+func TestTimelineDateMessageLeavesTheFieldInPlace(t *testing.T) {
+	te := newTestEditor(t)
+	at := func() fyne.Position {
+		te.win.Content().Refresh()
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(te.time.date)
+	}
+	before, slider := at(), te.time.slider.Size().Width
+	enterDate(te, "2024-13-40")
+	if dateError(te) == "" {
+		t.Fatal("no message after 2024-13-40")
+	}
+	if after := at(); after != before {
+		t.Errorf("the date field moved from %v to %v when the message showed", before, after)
+	}
+	if te.time.slider.Size().Width >= slider {
+		t.Errorf("the slider is %v wide with the message, %v without: it made no room", te.time.slider.Size().Width, slider)
+	}
+}
+
 func TestTimelineDateMessageClears(t *testing.T) {
 	te := newTestEditor(t)
 	tests := []struct {
