@@ -76,14 +76,17 @@ func dialogArgs(prog string, c fileChoice, dir string) []string {
 // a program of its own while the window goes on; if it fails, Fyne's
 // dialog is shown instead.
 func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
+	dir := e.startFolder()
+	chosen := func(path string) {
+		if a := fyne.CurrentApp(); a != nil {
+			a.Preferences().SetString(lastFolderKey, filepath.Dir(path))
+		}
+		done(path)
+	}
 	prog := nativeDialog()
 	if prog == "" {
-		e.fyneFileDialog(c, done)
+		e.fyneFileDialog(c, dir, chosen)
 		return
-	}
-	dir := filepath.Dir(e.doc.path)
-	if e.doc.path == "" {
-		dir, _ = os.UserHomeDir()
 	}
 	e.jobs.Add(1)
 	go func() {
@@ -96,18 +99,54 @@ func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
 			switch {
 			case cancelled:
 			case err != nil || path == "":
-				e.fyneFileDialog(c, done) // the program is there but does not work
+				e.fyneFileDialog(c, dir, chosen) // the program is there but does not work
 			default:
-				done(path)
+				chosen(path)
 			}
 		})
 	}()
 }
 
-// fyneFileDialog is chooseFile with Fyne's own dialog. Its save dialog
-// makes the file it returns; that empty file is removed, so that the
-// caller writes it as a new one.
-func (e *Editor) fyneFileDialog(c fileChoice, done func(path string)) {
+// lastFolderKey is the preference that holds the folder of the file last
+// chosen in a file dialog.
+const lastFolderKey = "file.lastFolder"
+
+// startFolder is where a file dialog starts: in the folder of the file
+// last chosen in one; else in the map's folder; else, for a map the app
+// keeps in its own folder (the default map's copy) or none, in the home
+// folder.
+func (e *Editor) startFolder() string {
+	if a := fyne.CurrentApp(); a != nil {
+		if d := a.Preferences().String(lastFolderKey); d != "" {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				return d
+			}
+		}
+	}
+	if e.doc.path != "" {
+		dir := filepath.Dir(e.doc.path)
+		if e.files == nil || e.files.AppFolder == "" || !within(dir, e.files.AppFolder) {
+			return dir
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+// within reports whether folder dir is folder top or inside it.
+func within(dir, top string) bool {
+	rel, err := filepath.Rel(top, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// fyneFileDialog is chooseFile with Fyne's own dialog, starting in dir.
+// Its save dialog makes the file it returns; that empty file is removed,
+// so that the caller writes it as a new one.
+func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)) {
+	start, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if dir == "" {
+		err = errors.New("no folder")
+	}
 	filter := storage.NewExtensionFileFilter(c.exts)
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
@@ -124,6 +163,9 @@ func (e *Editor) fyneFileDialog(c fileChoice, done func(path string)) {
 		}, e.win)
 		d.SetFileName(c.name)
 		d.SetFilter(filter)
+		if err == nil {
+			d.SetLocation(start)
+		}
 		d.Show()
 		return
 	}
@@ -139,5 +181,8 @@ func (e *Editor) fyneFileDialog(c fileChoice, done func(path string)) {
 		done(rc.URI().Path())
 	}, e.win)
 	d.SetFilter(filter)
+	if err == nil {
+		d.SetLocation(start)
+	}
 	d.Show()
 }

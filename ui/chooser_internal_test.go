@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"relmap/model"
 	"relmap/model/sqlite"
 )
@@ -69,5 +71,51 @@ func TestKDialogArgs(t *testing.T) {
 	want := []string{"--title", "Save Map As", "--getsavefilename", "/home/ana/maps/Quito copy.relmap", "*.relmap|relmap maps"}
 	if !slices.Equal(got, want) {
 		t.Errorf("kdialog args = %q, want %q", got, want)
+	}
+}
+
+// A file dialog starts where the user keeps files: in the folder last
+// chosen, else by the map, but never in the folder where the app keeps
+// its own copy of the default map (the home folder instead).
+func TestFileDialogsStartWhereTheUserKeepsFiles(t *testing.T) {
+	te := newTestEditor(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	mapDir := filepath.Dir(te.path)
+	te.SetFiles(&Files{AppFolder: filepath.Join(mapDir, "elsewhere")}, te.path)
+	if got := te.startFolder(); got != mapDir {
+		t.Errorf("a map the user keeps: the dialog starts in %q, want its folder %q", got, mapDir)
+	}
+	te.SetFiles(&Files{AppFolder: mapDir}, te.path)
+	if got := te.startFolder(); got != home {
+		t.Errorf("the app's own map: the dialog starts in %q, want the home folder %q", got, home)
+	}
+	te.SetFiles(&Files{AppFolder: filepath.Dir(mapDir)}, te.path)
+	if got := te.startFolder(); got != home {
+		t.Errorf("a map inside the app's folder: the dialog starts in %q, want the home folder %q", got, home)
+	}
+	chosen := t.TempDir()
+	fyne.CurrentApp().Preferences().SetString(lastFolderKey, chosen)
+	if got := te.startFolder(); got != chosen {
+		t.Errorf("after a file was chosen in %q, the dialog starts in %q", chosen, got)
+	}
+	fyne.CurrentApp().Preferences().SetString(lastFolderKey, filepath.Join(chosen, "gone"))
+	if got := te.startFolder(); got != home {
+		t.Errorf("the folder last chosen is gone: the dialog starts in %q, want the home folder %q", got, home)
+	}
+	// A file chosen in the desktop's dialog: the next one starts by it.
+	picked := filepath.Join(t.TempDir(), "crisis.png")
+	args := fakeDialog(t, "zenity", "echo '"+picked+"'")
+	var got string
+	te.chooseFile(fileChoice{title: "Export PNG", save: true, name: "map.png", kind: "PNG files", exts: []string{".png"}}, func(p string) { got = p })
+	te.jobs.Wait()
+	if got != picked {
+		t.Fatalf("the dialog answered %q, chooseFile gave %q", picked, got)
+	}
+	if a, _ := os.ReadFile(args); !strings.Contains(string(a), "--filename="+filepath.Join(home, "map.png")) {
+		t.Errorf("the dialog did not start in the home folder: %q", a)
+	}
+	if d := te.startFolder(); d != filepath.Dir(picked) {
+		t.Errorf("after choosing %q, the next dialog starts in %q", picked, d)
 	}
 }

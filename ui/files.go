@@ -28,6 +28,9 @@ type Files struct {
 	Open func(path string) (model.Store, error)
 	// Create makes a new map file at path holding m.
 	Create func(path string, m *model.Map) (model.Store, error)
+	// AppFolder is the folder where the app keeps maps of its own (the
+	// default map's copy); file dialogs do not start there.
+	AppFolder string
 }
 
 // recentKey is the preference that lists the maps opened last, newest

@@ -129,9 +129,11 @@ func runApp(path string) error {
 		return err
 	}
 	defer ed.Close()
+	appFolder, _ := dataDir() // without one, dialogs start by the map
 	ed.SetFiles(&ui.Files{
-		Open:   func(p string) (model.Store, error) { return sqlite.Open(p) },
-		Create: func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
+		Open:      func(p string) (model.Store, error) { return sqlite.Open(p) },
+		Create:    func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
+		AppFolder: appFolder,
 	}, path)
 	rememberMap(path)
 	win.SetContent(ed.Content())
