@@ -22,7 +22,14 @@ const EngineVersion = 8
 // every tie's ends and span, every event's date, and the pins that are
 // valid positions (Recompute ignores the others). A kept layout is used
 // only under the same key. It takes O(actors + ties + events + pins).
-func Key(m *model.Map, opt Options) string {
+func Key(m *model.Map, opt Options) string { return key(m, opt, true) }
+
+// structureKey is Key without the actors' box sizes: two maps with the
+// same structureKey differ, as far as a layout goes, in those alone.
+func structureKey(m *model.Map, opt Options) string { return key(m, opt, false) }
+
+// key is Key, with the box sizes when boxes is set.
+func key(m *model.Map, opt Options, boxes bool) string {
 	opt = opt.withDefaults()
 	m = m.WithoutInvalidPins()
 	h := &hasher{h: sha256.New()}
@@ -46,9 +53,11 @@ func Key(m *model.Map, opt Options) string {
 		}
 		put(uint64(a.BelongsTo))
 		put(uint64(a.LocatedIn))
-		sz := opt.Box(a)
-		putF(sz.W)
-		putF(sz.H)
+		if boxes {
+			sz := opt.Box(a)
+			putF(sz.W)
+			putF(sz.H)
+		}
 	}
 	put(uint64(len(m.Ties)))
 	for _, t := range m.Ties {

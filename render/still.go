@@ -132,6 +132,22 @@ func (r *Renderer) Adjust(ctx context.Context, m *model.Map, stability float64, 
 	return tl, nil
 }
 
+// Rebox is layout.Rebox with r.LayoutOptions(stability): old, the
+// timeline of was at that stability, held still for m, a version of was
+// that differs from it only in its actors' boxes (a new name, a new kind);
+// ok is false, and nothing is done, when m differs from was in more.
+func (r *Renderer) Rebox(ctx context.Context, was, m *model.Map, stability float64, old *layout.Timeline) (tl *layout.Timeline, ok bool, err error) {
+	opt, err := r.LayoutOptions(stability)
+	if err != nil {
+		return nil, false, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	tl, ok, err = layout.Rebox(ctx, was, m, opt, old)
+	if err != nil {
+		return nil, false, fmt.Errorf("lay out %q: %w", m.Name, err)
+	}
+	return tl, ok, nil
+}
+
 // LayoutKey names the layout of m at stability drawn by r (see
 // layout.Key); it panics on a stability outside [0, 1].
 func (r *Renderer) LayoutKey(m *model.Map, stability float64) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/layout"
 	"relmap/model"
 	"relmap/model/analysis"
 	"relmap/model/sqlite"
@@ -752,4 +754,59 @@ func TestTieStyles(t *testing.T) {
 	if k := te.doc.m.Kind(model.ClassTie, "relations"); k.Weighted || k.Labelled {
 		t.Errorf("after undo, relations are %+v", k)
 	}
+}
+
+// Renaming an actor holds every date still at once: nothing is laid out
+// again, the actor keeps its place on every date, and what its wider box
+// ran into makes room.
+func TestRenamingHoldsEveryDateStill(t *testing.T) {
+	te := newTestEditor(t)
+	te.waitLayout()
+	old := te.tl
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	laidOut := false
+	te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int)) (*layout.Timeline, error) {
+		laidOut = true
+		return nil, errors.New("laid out again")
+	}
+	te.adjust = te.layOut
+	renamed := mexico
+	renamed.Name = "United Mexican States, Secretariat of Foreign Affairs"
+	if _, err := te.apply(model.Change{Summary: "Rename", Put: model.Records{Actors: []model.Actor{renamed}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.waitLayout()
+	if laidOut {
+		t.Fatal("the rename laid the map out again")
+	}
+	if te.tl == old {
+		t.Fatal("the timeline on show is the one from before the rename")
+	}
+	box := te.r.ActorBox(renamed)
+	for k := range te.tl.Len() {
+		was, now := old.Frame(k).Pos, te.tl.Frame(k).Pos
+		p, ok := now[mexico.ID]
+		if !ok {
+			continue
+		}
+		if p != was[mexico.ID] {
+			t.Errorf("frame %d: the renamed actor moved from %v to %v", k, was[mexico.ID], p)
+		}
+		for id, q := range now {
+			b := te.r.ActorBox(actorOf(t, te.doc.m, id))
+			if id != mexico.ID && math.Abs(q.X-p.X) < (b.W+box.W)/2-1e-6 && math.Abs(q.Y-p.Y) < (b.H+box.H)/2-1e-6 {
+				t.Errorf("frame %d: actor %d overlaps the renamed one", k, id)
+			}
+		}
+	}
+}
+
+// actorOf is actor id of m.
+func actorOf(t *testing.T, m *model.Map, id model.ID) model.Actor {
+	t.Helper()
+	a, ok := m.Actor(id)
+	if !ok {
+		t.Fatalf("no actor %d", id)
+	}
+	return a
 }

@@ -120,6 +120,10 @@ type Editor struct {
 	// adjust lays a map out after an edit holding the picture on show
 	// still: by default r.Adjust.
 	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// rebox holds the picture still after an edit that changed only the
+	// actors' boxes (render.Renderer.Rebox), at once where adjust would
+	// lay a long history out again.
+	rebox func(ctx context.Context, was, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, bool, error)
 	// tables is the table view's window, while it is open.
 	tables *tableView
 	// notice is a message for the status line that a layout started with
@@ -168,7 +172,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutProgress, adjust: r.Adjust}
+	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutProgress, adjust: r.Adjust, rebox: r.Rebox}
 	e.tlStability = stability()
 	e.framing = framing()
 	start, err := e.firstLayout(nil)

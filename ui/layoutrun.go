@@ -95,6 +95,8 @@ func (e *Editor) relayout() { e.relayoutWith(false) }
 // relayoutWith is relayout; with hold, after an edit, the picture on show
 // is held still (layout.Adjust): the actors keep their places, the new
 // ones are placed beside their partners, and a dragged actor moves alone.
+// An edit that changed only actors' boxes (a new name, a new kind) holds
+// every date still at once (layout.Rebox), however long the history.
 func (e *Editor) relayoutWith(hold bool) {
 	e.layoutMu.Lock()
 	defer e.layoutMu.Unlock()
@@ -116,6 +118,9 @@ func (e *Editor) relayoutWith(hold bool) {
 	if hold && old != nil && old.Len() > 0 {
 		layOut = e.adjust
 	}
+	// An edit that changed only the actors' boxes (a new name) holds the
+	// timeline on show still, the map it was laid out from being drawn.
+	was, rebox := e.drawn, hold && old != nil && old == e.tl && e.drawn != nil
 	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
@@ -128,7 +133,13 @@ func (e *Editor) relayoutWith(hold bool) {
 		key := e.r.LayoutKey(m, s)
 		tl, ok := e.laidOut.get(key)
 		var err error
-		if !ok || !edited {
+		switch {
+		case ok && edited: // its picture back
+		case rebox:
+			if tl, ok, err = e.rebox(ctx, was, m, s, old); err == nil && !ok {
+				tl, err = layOut(ctx, m, s, old, report)
+			}
+		default:
 			tl, err = layOut(ctx, m, s, old, report)
 		}
 		if err == nil {

@@ -3,12 +3,14 @@ package ui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"relmap/assets"
+	"relmap/model"
 	"relmap/model/sqlite"
 	"relmap/render"
 )
@@ -91,5 +93,45 @@ func BenchmarkStepDate(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRename renames an actor of (a copy of) the map named by
+// RELMAP_BENCH_MAP, whose layout is kept, and waits for the new picture of
+// every date: what a rename costs on a long history (the timeline held
+// still, see layout.Rebox) until the window shows it.
+func BenchmarkRename(b *testing.B) {
+	path, a, r := benchSetup(b)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cp := filepath.Join(b.TempDir(), "rename.relmap")
+	if err := os.WriteFile(cp, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	st, err := sqlite.Open(cp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
+	if err != nil {
+		st.Close()
+		b.Fatal(err)
+	}
+	defer ed.Close() // closes the store too
+	ed.waitLayout()
+	if ed.tl.Len() == 0 {
+		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
+	}
+	actor := ed.doc.m.Actors[len(ed.doc.m.Actors)/2]
+	n := 0
+	for b.Loop() {
+		n++
+		actor.Name = fmt.Sprintf("%s, renamed %d times over", actor.Name, n)
+		if _, err := ed.apply(model.Change{Summary: "Rename", Put: model.Records{Actors: []model.Actor{actor}}}); err != nil {
+			b.Fatal(err)
+		}
+		ed.waitLayout()
 	}
 }

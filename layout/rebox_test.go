@@ -1,0 +1,95 @@
+package layout_test
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"relmap/layout"
+	"relmap/model"
+)
+
+// labelBox sizes an actor's box by its name, as the renderer does: a
+// longer name, a wider box.
+func labelBox(a model.Actor) layout.Size {
+	return layout.Size{W: 40 + 7*float64(len(a.Name)), H: 40}
+}
+
+// Renaming an actor on a long history holds every date still: the actor
+// keeps its place, only actors its wider box now runs into move, and then
+// no box overlaps it; a change to anything else is not Rebox's.
+func TestReboxHoldsALongHistoryStill(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 5)
+	opt := layout.Options{Box: labelBox}
+	old := layout.Compute(m, opt)
+	if old.Len() <= 100 {
+		t.Fatalf("%d frames: the history is not long", old.Len())
+	}
+	renamed := *m
+	renamed.Actors = append([]model.Actor(nil), m.Actors...)
+	const who = 150 // alive on many dates, with neighbours
+	renamed.Actors[who].Name = "Ministry of Foreign Affairs and Human Mobility"
+	id := renamed.Actors[who].ID
+	tl, ok, err := layout.Rebox(context.Background(), m, &renamed, opt, old)
+	if err != nil || !ok {
+		t.Fatalf("Rebox = %v, %v", ok, err)
+	}
+	if tl.Len() != old.Len() {
+		t.Fatalf("%d frames, want %d", tl.Len(), old.Len())
+	}
+	size := map[model.ID]layout.Size{}
+	for _, a := range renamed.Actors {
+		size[a.ID] = labelBox(a)
+	}
+	const gap = 8 // Options' default
+	oldFrames, frames := old.Frames(), tl.Frames()
+	present, pushed, still := 0, 0, 0
+	for k, f := range frames {
+		was := oldFrames[k]
+		if len(f.Pos) != len(was.Pos) {
+			t.Fatalf("frame %s: %d actors, had %d", f.At, len(f.Pos), len(was.Pos))
+		}
+		pc, ok := f.Pos[id]
+		if !ok {
+			continue
+		}
+		present++
+		if pc != was.Pos[id] {
+			t.Fatalf("frame %s: the renamed actor moved from %v to %v", f.At, was.Pos[id], pc)
+		}
+		for other, p := range f.Pos {
+			if p == was.Pos[other] {
+				still++
+				continue
+			}
+			pushed++
+			// Only what ran into the wider box moves.
+			sw, so := size[id], size[other]
+			q := was.Pos[other]
+			if math.Abs(q.X-pc.X) > (sw.W+so.W)/2+2*(sw.W+gap) || math.Abs(q.Y-pc.Y) > (sw.H+so.H)/2+2*(sw.W+gap) {
+				t.Fatalf("frame %s: actor %d, far from the renamed one, moved from %v to %v", f.At, other, q, p)
+			}
+		}
+		for other, p := range f.Pos {
+			if other == id {
+				continue
+			}
+			so, sw := size[other], size[id]
+			if math.Abs(p.X-pc.X) < (so.W+sw.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sw.H)/2-1e-6 {
+				t.Fatalf("frame %s: actor %d at %v overlaps the renamed one at %v", f.At, other, p, pc)
+			}
+		}
+	}
+	if present < 50 || pushed == 0 {
+		t.Fatalf("the renamed actor is on %d frames and pushed %d places: the test does not test much", present, pushed)
+	}
+	t.Logf("on %d frames, %d places pushed, %d held", present, pushed, still)
+
+	// A tie more is not a change of boxes.
+	tied := renamed
+	tied.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{ID: 100000, Kind: "relations", From: 1, To: 2})
+	if _, ok, _ := layout.Rebox(context.Background(), m, &tied, opt, old); ok {
+		t.Error("Rebox took a map with a new tie")
+	}
+}
