@@ -510,28 +510,27 @@ func clipSegment(a, b pt, r rect) (pt, pt, bool) {
 	// Past the tests above, the segment is neither wholly on the far side
 	// of an edge nor parallel to and outside one: along each axis it
 	// moves, the range of t inside is cut from [0, 1].
-	t0, t1 := 0.0, 1.0
 	dx, dy := b.X-a.X, b.Y-a.Y
-	if dx != 0 {
-		inv := 1 / dx
-		lo, hi := (r.x0-a.X)*inv, (r.x1-a.X)*inv
-		if lo > hi {
-			lo, hi = hi, lo
-		}
-		t0, t1 = max(t0, lo), min(t1, hi)
-	}
-	if dy != 0 {
-		inv := 1 / dy
-		lo, hi := (r.y0-a.Y)*inv, (r.y1-a.Y)*inv
-		if lo > hi {
-			lo, hi = hi, lo
-		}
-		t0, t1 = max(t0, lo), min(t1, hi)
-	}
+	t0, t1 := clipAxis(0, 1, a.X, dx, r.x0, r.x1)
+	t0, t1 = clipAxis(t0, t1, a.Y, dy, r.y0, r.y1)
 	if t0 > t1 {
 		return a, b, false
 	}
 	return pt{a.X + t0*dx, a.Y + t0*dy}, pt{a.X + t1*dx, a.Y + t1*dy}, true
+}
+
+// clipAxis cuts [t0, t1], the part of a segment kept so far, to where
+// its coordinate along one axis, from a moving by d, lies in [lo, hi].
+func clipAxis(t0, t1, a, d, lo, hi float64) (float64, float64) {
+	if d == 0 {
+		return t0, t1 // the caller has checked that a is within
+	}
+	inv := 1 / d
+	in, out := (lo-a)*inv, (hi-a)*inv
+	if in > out {
+		in, out = out, in
+	}
+	return max(t0, in), min(t1, out)
 }
 
 // keepLabels picks, when actor labels are too small to read, the most

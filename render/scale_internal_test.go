@@ -511,3 +511,39 @@ func TestKeptArraysLetGoOfEarlierScenes(t *testing.T) {
 		}
 	}
 }
+
+// clipSegment keeps exactly the part of a segment inside the rectangle:
+// on random segments, the points sampled along each that lie inside are
+// those between the clipped ends, and a segment wholly outside is
+// dropped.
+func TestClipSegmentKeepsWhatIsInside(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(14))
+	r := rect{100, 50, 300, 250}
+	for range 2000 {
+		a := pt{rng.Float64()*500 - 50, rng.Float64()*400 - 50}
+		b := pt{rng.Float64()*500 - 50, rng.Float64()*400 - 50}
+		if rng.Intn(8) == 0 {
+			b.X = a.X // upright
+		}
+		ca, cb, ok := clipSegment(a, b, r)
+		d := dist(a, b)
+		at := func(q pt) float64 { // how far along a-b q is, 0 to 1
+			if d == 0 {
+				return 0
+			}
+			return dist(a, q) / d
+		}
+		for k := 0; k <= 400; k++ {
+			q := lerp(a, b, float64(k)/400)
+			inside := q.X > r.x0+1e-9 && q.X < r.x1-1e-9 && q.Y > r.y0+1e-9 && q.Y < r.y1-1e-9
+			kept := ok && float64(k)/400 >= at(ca)-1e-9 && float64(k)/400 <= at(cb)+1e-9
+			if inside && !kept {
+				t.Fatalf("segment %v-%v: %v is inside %v but not kept (clipped to %v-%v, %v)", a, b, q, r, ca, cb, ok)
+			}
+			if kept && !(q.X >= r.x0-1e-6 && q.X <= r.x1+1e-6 && q.Y >= r.y0-1e-6 && q.Y <= r.y1+1e-6) {
+				t.Fatalf("segment %v-%v: %v is kept but outside %v", a, b, q, r)
+			}
+		}
+	}
+}

@@ -70,17 +70,8 @@ func BenchmarkOpenKept(b *testing.B) {
 // little later, showSceneSoon: it is built here at once.)
 func BenchmarkStepDate(b *testing.B) {
 	path, a, r := benchSetup(b)
-	st, err := sqlite.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
-	if err != nil {
-		st.Close()
-		b.Fatal(err)
-	}
+	ed := benchEditor(b, a, r, path)
 	defer ed.Close() // closes the store too
-	ed.waitLayout()
 	keys := ed.doc.keys
 	for _, animate := range []bool{false, true} {
 		b.Run(fmt.Sprintf("animate=%v", animate), func(b *testing.B) {
@@ -110,17 +101,8 @@ func BenchmarkRename(b *testing.B) {
 	if err := os.WriteFile(cp, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	st, err := sqlite.Open(cp)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
-	if err != nil {
-		st.Close()
-		b.Fatal(err)
-	}
+	ed := benchEditor(b, a, r, cp)
 	defer ed.Close() // closes the store too
-	ed.waitLayout()
 	if ed.tl.Len() == 0 {
 		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
 	}
@@ -134,4 +116,21 @@ func BenchmarkRename(b *testing.B) {
 		}
 		ed.waitLayout()
 	}
+}
+
+// benchEditor opens the map file at path in an editor in a window of a,
+// its layout done.
+func benchEditor(b *testing.B, a fyne.App, r *render.Renderer, path string) *Editor {
+	b.Helper()
+	st, err := sqlite.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ed, err := NewEditor(a.NewWindow(""), st, r, "bench.relmap")
+	if err != nil {
+		st.Close()
+		b.Fatal(err)
+	}
+	ed.waitLayout()
+	return ed
 }
