@@ -227,6 +227,21 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	return e, nil
 }
 
+// stickyWidth lays out one object over all its room, and asks for the
+// widest the object has asked for yet, at the height it asks for now.
+type stickyWidth struct{ w float32 }
+
+func (s *stickyWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[0].MinSize()
+	s.w = max(s.w, m.Width)
+	return fyne.NewSize(s.w, m.Height)
+}
+
+func (s *stickyWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
 // Close cancels a running layout and closes the store of the map on show
 // (which may not be the one the editor was made with: see switchTo).
 func (e *Editor) Close() error {
@@ -242,7 +257,9 @@ func (e *Editor) Close() error {
 // Content is the window's content.
 func (e *Editor) Content() fyne.CanvasObject {
 	e.sideScroll = container.NewVScroll(container.NewPadded(e.side))
-	split := container.NewHSplit(e.diagram, e.sideScroll)
+	// The panel keeps the widest it has been, so that the divider does
+	// not move when what it shows changes (a selection, the map's summary).
+	split := container.NewHSplit(e.diagram, container.New(&stickyWidth{}, e.sideScroll))
 	split.Offset = 0.74
 	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, e.workingBox, e.busy, e.status))
 	e.banner = container.NewVBox()

@@ -411,3 +411,20 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no %q button", text)
 	return nil
 }
+
+// Selecting an actor does not move the divider between the picture and
+// the side panel, though the panel's content then asks for less room.
+func TestSelectingKeepsTheDividerInPlace(t *testing.T) {
+	te := newTestEditor(t)
+	te.win.Resize(fyne.NewSize(1400, 880))
+	te.paint(t)
+	before := te.diagram.Size().Width
+	m, _ := te.doc.m.ActorByName("Mexico")
+	te.Select(m.ID)
+	te.settle(t)
+	te.win.Content().Refresh() // lays the split out again, as the window does
+	te.paint(t)
+	if after := te.diagram.Size().Width; after != before {
+		t.Errorf("the picture was %v wide, %v once an actor is selected", before, after)
+	}
+}
