@@ -102,7 +102,8 @@ func (t *timeline) span() (lo, hi model.Day) {
 
 // fitEvents fits the slider's window to the map's events, with a margin of
 // a twentieth of their span and a day; a map without events fits its
-// keyframes.
+// keyframes. The day on show is always in the window, so that the thumb
+// stays in sight.
 func (t *timeline) fitEvents() {
 	days := eventDays(t.doc.m.Events)
 	if len(days) == 0 {
@@ -111,6 +112,7 @@ func (t *timeline) fitEvents() {
 	if len(days) == 0 {
 		return
 	}
+	days = append(days, t.doc.day)
 	lo, hi := slices.Min(days), slices.Max(days)
 	m := (hi-lo)/20 + 1
 	t.slider.setWindow(lo-m, hi+m)

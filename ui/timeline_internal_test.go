@@ -237,6 +237,19 @@ func TestTimelineWindowButtons(t *testing.T) {
 	}
 }
 
+// Fitting the window to the events keeps the day on show in it, past the
+// last event or before the first.
+func TestTimelineFitToEventsKeepsTheDayInSight(t *testing.T) {
+	te := newTestEditor(t)
+	for _, d := range []string{"2024-05-20", "2023-06-01"} {
+		te.SetDate(day(t, d), false)
+		test.Tap(barButton(t, te.time.bar, theme.ZoomFitIcon()))
+		if w := te.time.slider.win; float64(day(t, d)) < w.lo || float64(day(t, d)) > w.hi {
+			t.Errorf("on %s the window is %s to %s: the thumb is out of sight", d, model.Day(w.lo), model.Day(w.hi))
+		}
+	}
+}
+
 func TestTimelineDragReachesEveryDayOfAZoomedWindow(t *testing.T) {
 	te := newTestEditor(t)
 	s := te.time.slider
