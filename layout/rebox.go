@@ -13,7 +13,8 @@ import (
 // a new kind): on every date every actor keeps its place, and where the
 // box of one that changed now runs into its neighbours, they are pushed
 // apart as little as they can be (see removeOverlaps), the changed actor
-// and pinned actors staying put. It reports false, and does nothing, when
+// and pinned actors staying put (a changed actor moves only for another
+// changed one whose box runs into it). It reports false, and does nothing, when
 // m differs from was in anything else a layout reads (see Key), or when
 // old has no frames.
 //
@@ -38,6 +39,9 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if len(changed) == 0 {
 		return old, true, nil
 	}
+	if len(changed) > reboxMost {
+		return nil, false, nil
+	}
 	rb := &reboxer{size: size, pins: m.WithoutInvalidPins().Pins, gap: opt.Gap,
 		moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
 	for _, sz := range size {
@@ -51,10 +55,14 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 				return false
 			}
 		}
+		var here []model.ID // the changed actors on the frame
 		for _, c := range changed {
 			if _, ok := f.Pos[c]; ok {
-				rb.pushAside(c, f.Pos, k)
+				here = append(here, c)
 			}
+		}
+		for j, near := range rb.near(here, f.Pos) {
+			rb.pushAside(here[j], near, f.Pos, k)
 		}
 		k++
 		return true
@@ -70,6 +78,10 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	}
 	return t, true, nil
 }
+
+// reboxMost is the most changed boxes Rebox holds still: more (a bulk
+// rename) are laid out again.
+const reboxMost = 64
 
 // reboxer is Rebox's work: the actors' new sizes, the pins, the least gap
 // between boxes, where actors are pushed to on which frames (moved[id][k]),
@@ -90,12 +102,38 @@ type pushed struct {
 	before, after []box
 }
 
+// near lists, for each changed actor in here, the actors of frame pos
+// whose boxes may come near its box, wherever the frame's pushes put
+// them: one pass over the frame for all of them.
+func (rb *reboxer) near(here []model.ID, pos map[model.ID]model.Point) [][]model.ID {
+	if len(here) == 0 {
+		return nil
+	}
+	at := make([]model.Point, len(here))
+	rs := make([]struct{ rx, ry float64 }, len(here))
+	for j, c := range here {
+		sc := rb.size[c]
+		at[j] = pos[c]
+		rs[j].rx = (rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap
+		rs[j].ry = (rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap
+	}
+	out := make([][]model.ID, len(here))
+	for id, p := range pos {
+		for j, c := range here {
+			if id != c && math.Abs(p.X-at[j].X) < rs[j].rx && math.Abs(p.Y-at[j].Y) < rs[j].ry {
+				out[j] = append(out[j], id)
+			}
+		}
+	}
+	return out
+}
+
 // pushAside makes room on frame k (positions pos, with this frame's
-// pushes so far) around changed actor c: the actors whose boxes c's runs
-// into are free to move, those around them hold them in, and c and pinned
-// actors stay. Consecutive frames mostly hold the same boxes around c: the
+// pushes so far) around changed actor c, among candidates (see near): the
+// actors whose boxes c's runs into are free to move, those around them
+// hold them in, and c and pinned actors stay. Consecutive frames mostly hold the same boxes around c: the
 // room made on the last is then made again without working it out.
-func (rb *reboxer) pushAside(c model.ID, pos map[model.ID]model.Point, k int32) {
+func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID]model.Point, k int32) {
 	at := func(id model.ID) model.Point {
 		if p, ok := rb.moved[id][k]; ok {
 			return p
@@ -112,16 +150,6 @@ func (rb *reboxer) pushAside(c model.ID, pos map[model.ID]model.Point, k int32) 
 	// Free: the boxes that c's runs into (gap included). Pushed aside,
 	// none moves further than its box and c's across (or down): the boxes
 	// that near are held in place around them.
-	// A first look, on the frame's places alone, keeps the actors whose
-	// boxes may come that near, wherever this frame's pushes put them.
-	var candidates []model.ID
-	rx0 := (rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap
-	ry0 := (rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap
-	for id, p := range pos {
-		if id != c && math.Abs(p.X-pc.X) < rx0 && math.Abs(p.Y-pc.Y) < ry0 {
-			candidates = append(candidates, id)
-		}
-	}
 	var free []model.ID
 	var rx, ry float64
 	for _, id := range candidates {

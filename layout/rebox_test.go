@@ -86,10 +86,57 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 	}
 	t.Logf("on %d frames, %d places pushed, %d held", present, pushed, still)
 
+	// Three renamed at once, in three communities: each keeps its place,
+	// and nothing overlaps any of them.
+	three := *m
+	three.Actors = append([]model.Actor(nil), m.Actors...)
+	for _, i := range []int{40, 151, 260} {
+		three.Actors[i].Name += " and its long new name"
+	}
+	tl3, ok, err := layout.Rebox(context.Background(), m, &three, opt, old)
+	if err != nil || !ok {
+		t.Fatalf("Rebox of three = %v, %v", ok, err)
+	}
+	for k, f := range tl3.Frames() {
+		for _, i := range []int{40, 151, 260} {
+			a := three.Actors[i]
+			pc, ok := f.Pos[a.ID]
+			if !ok {
+				continue
+			}
+			if pc != oldFrames[k].Pos[a.ID] {
+				t.Fatalf("frame %s: renamed actor %d moved", f.At, a.ID)
+			}
+			sc := labelBox(a)
+			for other, p := range f.Pos {
+				so := labelBox(actorByID(&three, other))
+				if other != a.ID && math.Abs(p.X-pc.X) < (so.W+sc.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sc.H)/2-1e-6 {
+					t.Fatalf("frame %s: actor %d overlaps renamed actor %d", f.At, other, a.ID)
+				}
+			}
+		}
+	}
+
+	// Renaming many at once is laid out again.
+	bulk := *m
+	bulk.Actors = append([]model.Actor(nil), m.Actors...)
+	for i := range bulk.Actors[:100] {
+		bulk.Actors[i].Name += " (renamed)"
+	}
+	if _, ok, _ := layout.Rebox(context.Background(), m, &bulk, opt, old); ok {
+		t.Error("Rebox took a hundred renamed actors")
+	}
+
 	// A tie more is not a change of boxes.
 	tied := renamed
 	tied.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{ID: 100000, Kind: "relations", From: 1, To: 2})
 	if _, ok, _ := layout.Rebox(context.Background(), m, &tied, opt, old); ok {
 		t.Error("Rebox took a map with a new tie")
 	}
+}
+
+// actorByID is actor id of m.
+func actorByID(m *model.Map, id model.ID) model.Actor {
+	a, _ := m.Actor(id)
+	return a
 }
