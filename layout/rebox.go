@@ -12,14 +12,14 @@ import (
 // that differs from it only in the size of some actors' boxes (a new name,
 // a new kind): on every date every actor keeps its place, and where the
 // box of one that changed now runs into its neighbours, they are pushed
-// apart as little as they can be (see removeOverlaps), the changed actor
-// and pinned actors staying put (a changed actor moves only for another
-// changed one whose box runs into it). It reports false, and does nothing, when
-// m differs from was in anything else a layout reads (see Key), or when
-// old has no frames.
+// apart as little as they can be (see removeOverlaps). The changed actor
+// and pinned actors stay put; a changed actor moves only for another
+// changed one whose box runs into it. Rebox reports false, and does
+// nothing, when m differs from was in anything else a layout reads (see
+// Key), when more than reboxMost boxes changed, or when old has no frames.
 //
-// It takes O(frames × actors) for a few changed boxes: seconds on a map
-// whose new layout (Adjust, Recompute) takes minutes. Like Adjust, its
+// It takes O(frames × actors) for a few changed boxes: under a second on a
+// map whose new layout (Adjust, Recompute) takes minutes. Like Adjust, its
 // result depends on old, not on m alone.
 func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (*Timeline, bool, error) {
 	opt = opt.withDefaults()
