@@ -120,7 +120,7 @@ func (e *Editor) relayoutWith(hold bool) {
 	}
 	// An edit that changed only the actors' boxes (a new name) holds the
 	// timeline on show still, the map it was laid out from being drawn.
-	was, rebox := e.drawn, hold && old != nil && old == e.tl && e.drawn != nil
+	was, rebox, reboxer := e.drawn, hold && old != nil && old == e.tl && e.drawn != nil, e.rebox
 	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
@@ -136,7 +136,7 @@ func (e *Editor) relayoutWith(hold bool) {
 		switch {
 		case ok && edited: // its picture back
 		case rebox:
-			if tl, ok, err = e.rebox(ctx, was, m, s, old); err == nil && !ok {
+			if tl, ok, err = reboxer(ctx, was, m, s, old); err == nil && !ok {
 				tl, err = layOut(ctx, m, s, old, report)
 			}
 		default:
