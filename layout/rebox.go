@@ -42,6 +42,14 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if len(changed) > reboxMost {
 		return nil, false, nil
 	}
+	// old must be was's: its aggregate was computed from was's union.
+	if newUnion(was.WithoutInvalidPins(), opt).sig != old.homeSig {
+		return nil, false, nil
+	}
+	homeSig, sigs := signatures(m.WithoutInvalidPins(), opt)
+	if len(sigs) != old.Len() {
+		return nil, false, nil
+	}
 	rb := &reboxer{size: size, pins: m.WithoutInvalidPins().Pins, gap: opt.Gap,
 		moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
 	for _, sz := range size {
@@ -61,8 +69,20 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 				here = append(here, c)
 			}
 		}
-		for j, near := range rb.near(here, f.Pos) {
-			rb.pushAside(here[j], near, f.Pos, k)
+		centres := make([]model.Point, len(here))
+		for j, c := range here {
+			centres[j] = f.Pos[c]
+		}
+		for j, near := range rb.near(here, centres, f.Pos, 1) {
+			c := here[j]
+			if p, ok := rb.moved[c][k]; ok {
+				// Pushed by a changed actor before it: look again
+				// around where it is now.
+				near = rb.near([]model.ID{c}, []model.Point{p}, f.Pos, 1)[0]
+			}
+			if !rb.pushAside(c, near, f.Pos, k) {
+				return false
+			}
 		}
 		k++
 		return true
@@ -70,7 +90,12 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if err != nil {
 		return nil, false, err
 	}
-	t := &Timeline{days: old.days, sigs: old.sigs, home: old.home, homeSig: old.homeSig, tracks: append([]track(nil), old.tracks...)}
+	if rb.declined {
+		return nil, false, nil
+	}
+	// The frames are taken for what m's would be: a later Recompute
+	// reuses them, and the aggregate, as it would a layout of m.
+	t := &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: append([]track(nil), old.tracks...)}
 	for i, tr := range t.tracks {
 		if frames, ok := rb.moved[tr.id]; ok {
 			t.tracks[i] = tr.with(frames, int32(old.Len()))
@@ -87,6 +112,9 @@ const reboxMost = 64
 // between boxes, where actors are pushed to on which frames (moved[id][k]),
 // and, for each changed actor, the last room made around it.
 type reboxer struct {
+	// declined is set when room cannot be made close by: a box would be
+	// pushed beyond the actors looked at (see pushAside).
+	declined   bool
 	size       map[model.ID]Size
 	maxW, maxH float64 // the largest sizes
 	pins       map[model.ID]model.Point
@@ -102,25 +130,22 @@ type pushed struct {
 	before, after []box
 }
 
-// near lists, for each changed actor in here, the actors of frame pos
-// whose boxes may come near its box, wherever the frame's pushes put
-// them: one pass over the frame for all of them.
-func (rb *reboxer) near(here []model.ID, pos map[model.ID]model.Point) [][]model.ID {
-	if len(here) == 0 {
-		return nil
-	}
-	at := make([]model.Point, len(here))
-	rs := make([]struct{ rx, ry float64 }, len(here))
-	for j, c := range here {
-		sc := rb.size[c]
-		at[j] = pos[c]
-		rs[j].rx = (rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap
-		rs[j].ry = (rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap
-	}
+// near lists, for each changed actor in here, centred at centres, the
+// actors of frame pos whose boxes may come near its box: one pass over the
+// frame for all of them. It looks scale times reach from each centre.
+func (rb *reboxer) near(here []model.ID, centres []model.Point, pos map[model.ID]model.Point, scale float64) [][]model.ID {
 	out := make([][]model.ID, len(here))
+	if len(here) == 0 {
+		return out
+	}
+	rs := make([]model.Point, len(here))
+	for j, c := range here {
+		rs[j] = rb.reach(c)
+		rs[j].X, rs[j].Y = rs[j].X*scale, rs[j].Y*scale
+	}
 	for id, p := range pos {
 		for j, c := range here {
-			if id != c && math.Abs(p.X-at[j].X) < rs[j].rx && math.Abs(p.Y-at[j].Y) < rs[j].ry {
+			if id != c && math.Abs(p.X-centres[j].X) < rs[j].X && math.Abs(p.Y-centres[j].Y) < rs[j].Y {
 				out[j] = append(out[j], id)
 			}
 		}
@@ -128,12 +153,30 @@ func (rb *reboxer) near(here []model.ID, pos map[model.ID]model.Point) [][]model
 	return out
 }
 
+// reach is how far across and down from changed actor c's centre near
+// looks: far enough to hold every box that c's runs into, the boxes they
+// may be pushed into, and those boxes' widths again.
+func (rb *reboxer) reach(c model.ID) model.Point {
+	sc := rb.size[c]
+	return model.Point{
+		X: (rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap,
+		Y: (rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap,
+	}
+}
+
+// widenings are how many times near's reach room is looked for in
+// around a changed actor, when the boxes nearer cannot make it.
+var widenings = []float64{1, 2, 4, 8}
+
 // pushAside makes room on frame k (positions pos, with this frame's
 // pushes so far) around changed actor c, among candidates (see near): the
 // actors whose boxes c's runs into are free to move, those around them
-// hold them in, and c and pinned actors stay. Consecutive frames mostly hold the same boxes around c: the
-// room made on the last is then made again without working it out.
-func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID]model.Point, k int32) {
+// hold them in, and c and pinned actors stay. Consecutive frames mostly
+// hold the same boxes around c: the room made on the last is then made
+// again without working it out. A pushed box must land clear of every
+// candidate and within near's reach, where no other actor can be: if one
+// does not, pushAside reports false and Rebox declines.
+func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID]model.Point, k int32) bool {
 	at := func(id model.ID) model.Point {
 		if p, ok := rb.moved[id][k]; ok {
 			return p
@@ -147,24 +190,77 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 		p, sz := at(id), rb.size[id]
 		return math.Abs(p.X-pc.X) - (sz.W+sc.W)/2, math.Abs(p.Y-pc.Y) - (sz.H+sc.H)/2
 	}
-	// Free: the boxes that c's runs into (gap included). Pushed aside,
-	// none moves further than its box and c's across (or down): the boxes
-	// that near are held in place around them.
-	var free []model.ID
+	// The boxes that c's runs into (gap included) are pushed aside; none
+	// moves further than its box and c's across (or down): the boxes that
+	// near form the ring held around them.
+	overlaps := func(id model.ID) bool {
+		dx, dy := clearance(id)
+		return dx < rb.gap-overlapTol && dy < rb.gap-overlapTol
+	}
+	hit := false
 	var rx, ry float64
 	for _, id := range candidates {
-		if dx, dy := clearance(id); dx < rb.gap-overlapTol && dy < rb.gap-overlapTol {
-			free = append(free, id)
+		if overlaps(id) {
+			hit = true
 			sz := rb.size[id]
 			rx, ry = math.Max(rx, sz.W+sc.W/2+rb.gap), math.Max(ry, sz.H+sc.H/2+rb.gap)
 		}
 	}
-	if len(free) == 0 {
-		return
+	if !hit {
+		return true
 	}
-	ids := free
+	ring := func(id model.ID) bool { dx, dy := clearance(id); return dx < rx && dy < ry }
+	// inner are the candidates that may move without leaving the reach
+	// looked in (see within); the others are held.
+	inner := func(reach model.Point) func(model.ID) bool {
+		return func(id model.ID) bool {
+			p, sz := at(id), rb.size[id]
+			return math.Abs(p.X-pc.X)+(sz.W+rb.maxW)/2+rb.gap <= reach.X && math.Abs(p.Y-pc.Y)+(sz.H+rb.maxH)/2+rb.gap <= reach.Y
+		}
+	}
+	any := func(model.ID) bool { return true }
+	apply := func(after []box, ids []model.ID) {
+		for j, id := range ids {
+			q := model.Point{X: after[j].x, Y: after[j].y}
+			if q == at(id) {
+				continue
+			}
+			if rb.moved[id] == nil {
+				rb.moved[id] = map[int32]model.Point{}
+			}
+			rb.moved[id][k] = q
+		}
+	}
+	// First the boxes c's runs into are pushed, the ring around them
+	// held. If one would land on a box beyond the ring (a packed row or
+	// column), the boxes within reach may be pushed along and those
+	// further held, looking further each time.
+	if after, ids, ok := rb.solve(c, candidates, overlaps, ring, at); ok && rb.within(pc, rb.reach(c), after, ids, at) {
+		apply(after, ids)
+		return true
+	}
+	for _, scale := range widenings {
+		if scale > 1 {
+			candidates = rb.near([]model.ID{c}, []model.Point{pc}, pos, scale)[0]
+		}
+		reach := rb.reach(c)
+		reach.X, reach.Y = reach.X*scale, reach.Y*scale
+		if after, ids, ok := rb.solve(c, candidates, inner(reach), any, at); ok && rb.within(pc, reach, after, ids, at) {
+			apply(after, ids)
+			return true
+		}
+	}
+	rb.declined = true
+	return false
+}
+
+// solve removes the overlaps among c and the candidates that are free
+// or held, c, pinned actors and the held ones fixed, and returns the
+// boxes after, in the order of ids (by ID, c last). ok is false when a
+// moved box lands on a candidate that was not in the set.
+func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(model.ID) bool, at func(model.ID) model.Point) (after []box, ids []model.ID, ok bool) {
 	for _, id := range candidates {
-		if dx, dy := clearance(id); !(dx < rb.gap-overlapTol && dy < rb.gap-overlapTol) && dx < rx && dy < ry {
+		if free(id) || held(id) {
 			ids = append(ids, id)
 		}
 	}
@@ -172,11 +268,12 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 	slices.Sort(ids)
 	ids = append(ids, c)
 	before := make([]box, len(ids))
+	inSet := make(map[model.ID]bool, len(ids))
 	for j, id := range ids {
 		p, sz := at(id), rb.size[id]
-		dx, dy := clearance(id)
 		_, pinned := rb.pins[id]
-		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H, fixed: id == c || pinned || !(dx < rb.gap-overlapTol && dy < rb.gap-overlapTol)}
+		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H, fixed: id == c || pinned || !free(id)}
+		inSet[id] = true
 	}
 	last := rb.last[c]
 	if last == nil || !slices.Equal(last.ids, ids) || !slices.Equal(last.before, before) {
@@ -186,15 +283,57 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 		rb.last[c] = last
 	}
 	for j, id := range ids {
-		p := model.Point{X: last.after[j].x, Y: last.after[j].y}
-		if p == at(id) {
+		q, sz := last.after[j], rb.size[id]
+		if q == before[j] {
 			continue
 		}
-		if rb.moved[id] == nil {
-			rb.moved[id] = map[int32]model.Point{}
+		for _, o := range candidates {
+			if inSet[o] {
+				continue
+			}
+			p, so := at(o), rb.size[o]
+			if math.Abs(p.X-q.x)-(so.W+sz.W)/2 < rb.gap-overlapTol && math.Abs(p.Y-q.y)-(so.H+sz.H)/2 < rb.gap-overlapTol {
+				return nil, nil, false
+			}
 		}
-		rb.moved[id][k] = p
 	}
+	return last.after, ids, true
+}
+
+// within reports whether every box after that moved stays within reach
+// of pc, where every actor that could overlap it was looked at.
+func (rb *reboxer) within(pc, reach model.Point, after []box, ids []model.ID, at func(model.ID) model.Point) bool {
+	for j, id := range ids {
+		q := after[j]
+		if (model.Point{X: q.x, Y: q.y}) == at(id) {
+			continue
+		}
+		if math.Abs(q.x-pc.X)+(q.w+rb.maxW)/2+rb.gap > reach.X || math.Abs(q.y-pc.Y)+(q.h+rb.maxH)/2+rb.gap > reach.Y {
+			return false
+		}
+	}
+	return true
+}
+
+// signatures are what a layout of m records it was computed from (see
+// Recompute): its aggregate's and each frame's.
+func signatures(m *model.Map, opt Options) (home uint64, frames []uint64) {
+	u := newUnion(m, opt)
+	keys := m.Keyframes()
+	if len(keys) > longTimeline {
+		return u.sig, newHistory(u, m, keys, opt).sigs
+	}
+	days := []model.Day{0}
+	if len(keys) > 0 {
+		days = append([]model.Day{keys[0] - 1}, keys...)
+	}
+	prev := u.sig
+	for _, day := range days {
+		snap := m.Snapshot(day)
+		prev = graphSig(prev, snap.Actors, buildGraph(snap), m.Pins, opt)
+		frames = append(frames, prev)
+	}
+	return u.sig, frames
 }
 
 // with is the track with its place on each frame in frames replaced, over

@@ -3,6 +3,7 @@ package layout_test
 import (
 	"context"
 	"math"
+	"reflect"
 	"testing"
 
 	"relmap/layout"
@@ -64,6 +65,14 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 				continue
 			}
 			pushed++
+			// A pushed box lands clear of every other.
+			so := size[other]
+			for third, q := range f.Pos {
+				st := size[third]
+				if third != other && math.Abs(q.X-p.X) < (so.W+st.W)/2-1e-6 && math.Abs(q.Y-p.Y) < (so.H+st.H)/2-1e-6 {
+					t.Fatalf("frame %s: pushed actor %d at %v lands on actor %d at %v", f.At, other, p, third, q)
+				}
+			}
 			// Only what ran into the wider box moves.
 			sw, so := size[id], size[other]
 			q := was.Pos[other]
@@ -85,6 +94,23 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 		t.Fatalf("the renamed actor is on %d frames and pushed %d places: the test does not test much", present, pushed)
 	}
 	t.Logf("on %d frames, %d places pushed, %d held", present, pushed, still)
+
+	// The held timeline carries the renamed map's signatures: laying the
+	// renamed map out from it reuses every date, as it would a layout of
+	// that map, and moves nothing.
+	again, err := layout.Recompute(context.Background(), &renamed, opt, tl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Frames(), frames) {
+		t.Error("laying out the renamed map from the held timeline moved actors")
+	}
+
+	// A timeline of another map is not held for this one.
+	other := layout.Compute(longMap(300, 600, 30, 6), opt)
+	if _, ok, _ := layout.Rebox(context.Background(), m, &renamed, opt, other); ok {
+		t.Error("Rebox held a timeline of another map")
+	}
 
 	// Three renamed at once, in three communities: each keeps its place,
 	// and nothing overlaps any of them.

@@ -522,8 +522,8 @@ func clipSegment(a, b pt, r rect) (pt, pt, bool) {
 // clipAxis cuts [t0, t1], the part of a segment kept so far, to where
 // its coordinate along one axis, from a moving by d, lies in [lo, hi].
 func clipAxis(t0, t1, a, d, lo, hi float64) (float64, float64) {
-	if d == 0 {
-		return t0, t1 // the caller has checked that a is within
+	if math.Abs(d) < 1e-300 {
+		return t0, t1 // no move (the caller has checked that a is within), or one too small to divide by
 	}
 	inv := 1 / d
 	in, out := (lo-a)*inv, (hi-a)*inv
@@ -540,7 +540,7 @@ func clipAxis(t0, t1, a, d, lo, hi float64) (float64, float64) {
 // cover one already kept is left out.
 func (r *Renderer) keepLabels(p *plan) {
 	ui := p.v.UIScale
-	budget := int(float64(p.w) * float64(p.h) / (keptLabelArea * ui * ui))
+	budget := int(float64(p.mapW) * float64(p.h) / (keptLabelArea * ui * ui))
 	if budget < 1 {
 		return
 	}

@@ -51,7 +51,8 @@ func stops() []float64 {
 // no other place is left out of the picture.
 func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	s, v, w, h := p.s, p.v, p.w, p.h
-	screen := rect{0, 0, float64(w), float64(h)}
+	// The map's part of the picture, left of the legend.
+	screen := rect{0, 0, float64(p.mapW), float64(h)}
 	var nodes []rect // the actors on screen
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {

@@ -573,7 +573,7 @@ func lerp(a, b pt, t float64) pt { return pt{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*
 // fade returns c with its alpha multiplied by alpha.
 func fade(c color.NRGBA, alpha float64) color.NRGBA {
 	switch {
-	case alpha <= 0:
+	case !(alpha > 0): // NaN too
 		c.A = 0
 	case alpha < 1:
 		c.A = uint8(float64(c.A)*alpha + 0.5)

@@ -116,16 +116,18 @@ const lastFolderKey = "file.lastFolder"
 // keeps in its own folder (the default map's copy) or none, in the home
 // folder.
 func (e *Editor) startFolder() string {
+	ours := func(dir string) bool {
+		return e.files != nil && e.files.AppFolder != "" && within(dir, e.files.AppFolder)
+	}
 	if a := fyne.CurrentApp(); a != nil {
-		if d := a.Preferences().String(lastFolderKey); d != "" {
+		if d := a.Preferences().String(lastFolderKey); d != "" && !ours(d) {
 			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 				return d
 			}
 		}
 	}
 	if e.doc.path != "" {
-		dir := filepath.Dir(e.doc.path)
-		if e.files == nil || e.files.AppFolder == "" || !within(dir, e.files.AppFolder) {
+		if dir := filepath.Dir(e.doc.path); !ours(dir) {
 			return dir
 		}
 	}

@@ -94,10 +94,15 @@ func TestFileDialogsStartWhereTheUserKeepsFiles(t *testing.T) {
 	if got := te.startFolder(); got != home {
 		t.Errorf("a map inside the app's folder: the dialog starts in %q, want the home folder %q", got, home)
 	}
+	te.SetFiles(&Files{AppFolder: mapDir}, te.path)
 	chosen := t.TempDir()
 	fyne.CurrentApp().Preferences().SetString(lastFolderKey, chosen)
 	if got := te.startFolder(); got != chosen {
 		t.Errorf("after a file was chosen in %q, the dialog starts in %q", chosen, got)
+	}
+	fyne.CurrentApp().Preferences().SetString(lastFolderKey, mapDir)
+	if got := te.startFolder(); got != home {
+		t.Errorf("the file last chosen was in the app's own folder: the dialog starts in %q, want the home folder %q", got, home)
 	}
 	fyne.CurrentApp().Preferences().SetString(lastFolderKey, filepath.Join(chosen, "gone"))
 	if got := te.startFolder(); got != home {

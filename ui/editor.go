@@ -478,7 +478,10 @@ func (e *Editor) followInPicture(u Update) {
 		start, err := e.firstLayout(e.opened)
 		e.opened = nil
 		if err != nil {
+			// The kept layout could not be read: the timeline on show is
+			// still the last file's, which must not stand for this map.
 			e.showError(err)
+			e.tl, start = &layout.Timeline{}, true
 		}
 		e.diagram.Refit()
 		e.showScene()
