@@ -12,11 +12,13 @@ import (
 // that differs from it only in the size of some actors' boxes (a new name,
 // a new kind): on every date every actor keeps its place, and where the
 // box of one that changed now runs into its neighbours, they are pushed
-// apart as little as they can be (see removeOverlaps). The changed actor
-// and pinned actors stay put; a changed actor moves only for another
-// changed one whose box runs into it. Rebox reports false, and does
-// nothing, when m differs from was in anything else a layout reads (see
-// Key), when more than reboxMost boxes changed, or when old has no frames.
+// apart as little as they can be (see removeOverlaps), never onto another
+// box; on a date too crowded for that, the new box is left overlapping,
+// as boxes there already do. The changed actor and pinned actors stay
+// put; a changed actor moves only for another changed one whose box runs
+// into it. Rebox reports false, and does nothing, when m differs from was
+// in anything else a layout reads (see Key), when more than reboxMost
+// boxes changed, or when old, which must be was's, is not.
 //
 // It takes O(frames × actors) for a few changed boxes: under a second on a
 // map whose new layout (Adjust, Recompute) takes minutes. Like Adjust, its
@@ -80,18 +82,13 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 				// around where it is now.
 				near = rb.near([]model.ID{c}, []model.Point{p}, f.Pos, 1)[0]
 			}
-			if !rb.pushAside(c, near, f.Pos, k) {
-				return false
-			}
+			rb.pushAside(c, near, f.Pos, k)
 		}
 		k++
 		return true
 	})
 	if err != nil {
 		return nil, false, err
-	}
-	if rb.declined {
-		return nil, false, nil
 	}
 	// The frames are taken for what m's would be: a later Recompute
 	// reuses them, and the aggregate, as it would a layout of m.
@@ -112,9 +109,6 @@ const reboxMost = 64
 // between boxes, where actors are pushed to on which frames (moved[id][k]),
 // and, for each changed actor, the last room made around it.
 type reboxer struct {
-	// declined is set when room cannot be made close by: a box would be
-	// pushed beyond the actors looked at (see pushAside).
-	declined   bool
 	size       map[model.ID]Size
 	maxW, maxH float64 // the largest sizes
 	pins       map[model.ID]model.Point
@@ -124,15 +118,16 @@ type reboxer struct {
 }
 
 // pushed is the room made around a changed actor on a frame: the boxes
-// around it, in ID order and it last, before and after.
+// around it (the candidates, in ID order, and it last) and the moves.
 type pushed struct {
-	ids           []model.ID
-	before, after []box
+	ids    []model.ID
+	before []box
+	moves  []move
 }
 
 // near lists, for each changed actor in here, centred at centres, the
 // actors of frame pos whose boxes may come near its box: one pass over the
-// frame for all of them. It looks scale times reach from each centre.
+// frame for all of them, as far as scale times reach from each centre.
 func (rb *reboxer) near(here []model.ID, centres []model.Point, pos map[model.ID]model.Point, scale float64) [][]model.ID {
 	out := make([][]model.ID, len(here))
 	if len(here) == 0 {
@@ -140,8 +135,7 @@ func (rb *reboxer) near(here []model.ID, centres []model.Point, pos map[model.ID
 	}
 	rs := make([]model.Point, len(here))
 	for j, c := range here {
-		rs[j] = rb.reach(c)
-		rs[j].X, rs[j].Y = rs[j].X*scale, rs[j].Y*scale
+		rs[j] = rb.reach(c, scale)
 	}
 	for id, p := range pos {
 		for j, c := range here {
@@ -154,29 +148,28 @@ func (rb *reboxer) near(here []model.ID, centres []model.Point, pos map[model.ID
 }
 
 // reach is how far across and down from changed actor c's centre near
-// looks: far enough to hold every box that c's runs into, the boxes they
-// may be pushed into, and those boxes' widths again.
-func (rb *reboxer) reach(c model.ID) model.Point {
+// looks, at scale 1: far enough to hold every box that c's runs into, the
+// boxes they may be pushed into, and those boxes' widths again.
+func (rb *reboxer) reach(c model.ID, scale float64) model.Point {
 	sc := rb.size[c]
 	return model.Point{
-		X: (rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap,
-		Y: (rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap,
+		X: scale * ((rb.maxW+sc.W)/2 + 2*rb.maxW + sc.W + rb.gap),
+		Y: scale * ((rb.maxH+sc.H)/2 + 2*rb.maxH + sc.H + rb.gap),
 	}
 }
-
-// widenings are how many times near's reach room is looked for in
-// around a changed actor, when the boxes nearer cannot make it.
-var widenings = []float64{1, 2, 4, 8}
 
 // pushAside makes room on frame k (positions pos, with this frame's
 // pushes so far) around changed actor c, among candidates (see near): the
 // actors whose boxes c's runs into are free to move, those around them
-// hold them in, and c and pinned actors stay. Consecutive frames mostly
-// hold the same boxes around c: the room made on the last is then made
-// again without working it out. A pushed box must land clear of every
-// candidate and within near's reach, where no other actor can be: if one
-// does not, pushAside reports false and Rebox declines.
-func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID]model.Point, k int32) bool {
+// hold them in, and c and pinned actors stay. A box a push would land on
+// is pushed along in the next round, looking further when the pushes
+// spread. No push may make an overlap, and every pushed box stays where
+// all that could overlap it was looked at; where that cannot be had in a
+// few rounds (a neighbourhood so crowded that its boxes overlap already),
+// the date is left as it was. Consecutive frames mostly hold the same
+// boxes around c: the room made on the last is then made again without
+// working it out.
+func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID]model.Point, k int32) {
 	at := func(id model.ID) model.Point {
 		if p, ok := rb.moved[id][k]; ok {
 			return p
@@ -207,58 +200,117 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 		}
 	}
 	if !hit {
-		return true
+		return
 	}
 	ring := func(id model.ID) bool { dx, dy := clearance(id); return dx < rx && dy < ry }
-	// inner are the candidates that may move without leaving the reach
-	// looked in (see within); the others are held.
-	inner := func(reach model.Point) func(model.ID) bool {
-		return func(id model.ID) bool {
-			p, sz := at(id), rb.size[id]
-			return math.Abs(p.X-pc.X)+(sz.W+rb.maxW)/2+rb.gap <= reach.X && math.Abs(p.Y-pc.Y)+(sz.H+rb.maxH)/2+rb.gap <= reach.Y
+	// The boxes c's runs into are pushed aside, the ring around them held.
+	// A box they would land on (in a packed row or column) is pushed
+	// along in the next round, and so on; the pushed boxes must stay
+	// within near's reach.
+	// The same neighbourhood as on the last frame looked at: the same
+	// room, made again.
+	ids := slices.Clone(candidates)
+	slices.Sort(ids)
+	ids = append(ids, c)
+	before := make([]box, len(ids))
+	for j, id := range ids {
+		p, sz := at(id), rb.size[id]
+		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
+	}
+	if last := rb.last[c]; last != nil && slices.Equal(last.ids, ids) && slices.Equal(last.before, before) {
+		rb.apply(last.moves, k)
+		return
+	}
+	moves, local := rb.cascade(c, pc, candidates, pos, at, overlaps, ring)
+	rb.last[c] = nil
+	if local {
+		rb.last[c] = &pushed{ids: ids, before: before, moves: moves}
+	}
+	rb.apply(moves, k)
+}
+
+// move is an actor pushed to a place.
+type move struct {
+	id model.ID
+	to model.Point
+}
+
+// apply records moves on frame k.
+func (rb *reboxer) apply(moves []move, k int32) {
+	for _, mv := range moves {
+		if rb.moved[mv.id] == nil {
+			rb.moved[mv.id] = map[int32]model.Point{}
+		}
+		rb.moved[mv.id][k] = mv.to
+	}
+}
+
+// cascade is pushAside's rounds: the moves that make room around c, none
+// when a crowded neighbourhood leaves the date as it was. local reports
+// that it looked no further than candidates, so that the same
+// candidates, where they are, give the same moves.
+func (rb *reboxer) cascade(c model.ID, pc model.Point, candidates []model.ID, pos map[model.ID]model.Point, at func(model.ID) model.Point, overlaps, ring func(model.ID) bool) (moves []move, local bool) {
+	free := map[model.ID]bool{}
+	for _, id := range candidates {
+		if overlaps(id) {
+			free[id] = true
 		}
 	}
-	any := func(model.ID) bool { return true }
-	apply := func(after []box, ids []model.ID) {
-		for j, id := range ids {
-			q := model.Point{X: after[j].x, Y: after[j].y}
-			if q == at(id) {
+	// Boxes that already run into others than c: a crowded neighbourhood,
+	// whose date is left as it was.
+	for id := range free {
+		p, sz := at(id), rb.size[id]
+		b := box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
+		for _, o := range candidates {
+			q, so := at(o), rb.size[o]
+			if o != id && separation(b, box{x: q.X, y: q.Y, w: so.W, h: so.H}) < rb.gap/2 {
+				return nil, true
+			}
+		}
+	}
+	scale := 1.0
+	for range cascadeRounds {
+		after, ids, landed := rb.solve(c, candidates, func(id model.ID) bool { return free[id] }, ring, at)
+		if len(landed) == 0 {
+			if !rb.within(pc, rb.reach(c, scale), after, ids, at) {
+				// Pushed beyond the actors looked at: look further.
+				if scale *= 2; scale > maxReach {
+					break
+				}
+				candidates = rb.near([]model.ID{c}, []model.Point{pc}, pos, scale)[0]
 				continue
 			}
-			if rb.moved[id] == nil {
-				rb.moved[id] = map[int32]model.Point{}
+			for j, id := range ids {
+				if q := (model.Point{X: after[j].x, Y: after[j].y}); q != at(id) {
+					moves = append(moves, move{id, q})
+				}
 			}
-			rb.moved[id][k] = q
+			return moves, scale == 1
+		}
+		for _, id := range landed {
+			free[id] = true
+		}
+		if len(free) > maxPushed {
+			break // boxes that overlap already, pushed into each other
 		}
 	}
-	// First the boxes c's runs into are pushed, the ring around them
-	// held. If one would land on a box beyond the ring (a packed row or
-	// column), the boxes within reach may be pushed along and those
-	// further held, looking further each time.
-	if after, ids, ok := rb.solve(c, candidates, overlaps, ring, at); ok && rb.within(pc, rb.reach(c), after, ids, at) {
-		apply(after, ids)
-		return true
-	}
-	for _, scale := range widenings {
-		if scale > 1 {
-			candidates = rb.near([]model.ID{c}, []model.Point{pc}, pos, scale)[0]
-		}
-		reach := rb.reach(c)
-		reach.X, reach.Y = reach.X*scale, reach.Y*scale
-		if after, ids, ok := rb.solve(c, candidates, inner(reach), any, at); ok && rb.within(pc, reach, after, ids, at) {
-			apply(after, ids)
-			return true
-		}
-	}
-	rb.declined = true
-	return false
+	return nil, true // leaving the date as it was is safe whatever lies further
 }
+
+// cascadeRounds is how many rounds pushAside pushes boxes along, maxReach
+// how many times near's reach it looks at most, and maxPushed how many
+// boxes it pushes at most around one changed box.
+const (
+	cascadeRounds = 64
+	maxReach      = 8
+	maxPushed     = 64
+)
 
 // solve removes the overlaps among c and the candidates that are free
 // or held, c, pinned actors and the held ones fixed, and returns the
-// boxes after, in the order of ids (by ID, c last). ok is false when a
-// moved box lands on a candidate that was not in the set.
-func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(model.ID) bool, at func(model.ID) model.Point) (after []box, ids []model.ID, ok bool) {
+// boxes after, in the order of ids (by ID, c last), and the candidates
+// outside the set that a moved box lands on.
+func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(model.ID) bool, at func(model.ID) model.Point) (after []box, ids, landed []model.ID) {
 	for _, id := range candidates {
 		if free(id) || held(id) {
 			ids = append(ids, id)
@@ -275,29 +327,33 @@ func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(mode
 		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H, fixed: id == c || pinned || !free(id)}
 		inSet[id] = true
 	}
-	last := rb.last[c]
-	if last == nil || !slices.Equal(last.ids, ids) || !slices.Equal(last.before, before) {
-		after := slices.Clone(before)
-		removeOverlaps(after, rb.gap)
-		last = &pushed{ids: ids, before: before, after: after}
-		rb.last[c] = last
-	}
-	for j, id := range ids {
-		q, sz := last.after[j], rb.size[id]
-		if q == before[j] {
+	after = slices.Clone(before)
+	removeOverlaps(after, rb.gap)
+	for j := range ids {
+		q, was := after[j], before[j]
+		if q == was {
 			continue
 		}
 		for _, o := range candidates {
-			if inSet[o] {
+			if inSet[o] || slices.Contains(landed, o) {
 				continue
 			}
+			// Only an overlap the push made, or made worse, counts: one
+			// the box had before it moved is the layout's.
 			p, so := at(o), rb.size[o]
-			if math.Abs(p.X-q.x)-(so.W+sz.W)/2 < rb.gap-overlapTol && math.Abs(p.Y-q.y)-(so.H+sz.H)/2 < rb.gap-overlapTol {
-				return nil, nil, false
+			ob := box{x: p.X, y: p.Y, w: so.W, h: so.H}
+			if now := separation(q, ob); now < rb.gap-overlapTol && now < separation(was, ob)-overlapTol {
+				landed = append(landed, o)
 			}
 		}
 	}
-	return last.after, ids, true
+	return after, ids, landed
+}
+
+// separation is how far apart boxes a and b are: the larger of the
+// space between them across and down (negative when they overlap).
+func separation(a, b box) float64 {
+	return math.Max(math.Abs(a.x-b.x)-(a.w+b.w)/2, math.Abs(a.y-b.y)-(a.h+b.h)/2)
 }
 
 // within reports whether every box after that moved stays within reach

@@ -45,7 +45,7 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 	}
 	const gap = 8 // Options' default
 	oldFrames, frames := old.Frames(), tl.Frames()
-	present, pushed, still := 0, 0, 0
+	present, pushed, still, crowded := 0, 0, 0, 0
 	for k, f := range frames {
 		was := oldFrames[k]
 		if len(f.Pos) != len(was.Pos) {
@@ -65,11 +65,13 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 				continue
 			}
 			pushed++
-			// A pushed box lands clear of every other.
+			// A pushed box lands on no box it did not overlap before.
 			so := size[other]
+			hits := func(a, b model.Point, sb layout.Size) bool {
+				return math.Abs(a.X-b.X) < (so.W+sb.W)/2-1e-6 && math.Abs(a.Y-b.Y) < (so.H+sb.H)/2-1e-6
+			}
 			for third, q := range f.Pos {
-				st := size[third]
-				if third != other && math.Abs(q.X-p.X) < (so.W+st.W)/2-1e-6 && math.Abs(q.Y-p.Y) < (so.H+st.H)/2-1e-6 {
+				if third != other && hits(p, q, size[third]) && !hits(was.Pos[other], was.Pos[third], size[third]) {
 					t.Fatalf("frame %s: pushed actor %d at %v lands on actor %d at %v", f.At, other, p, third, q)
 				}
 			}
@@ -80,20 +82,27 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 				t.Fatalf("frame %s: actor %d, far from the renamed one, moved from %v to %v", f.At, other, q, p)
 			}
 		}
+		// Nothing overlaps the renamed actor, but on a date too crowded
+		// to make room, which is left as it was.
 		for other, p := range f.Pos {
-			if other == id {
+			so, sw := size[other], size[id]
+			if other == id || !(math.Abs(p.X-pc.X) < (so.W+sw.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sw.H)/2-1e-6) {
 				continue
 			}
-			so, sw := size[other], size[id]
-			if math.Abs(p.X-pc.X) < (so.W+sw.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sw.H)/2-1e-6 {
-				t.Fatalf("frame %s: actor %d at %v overlaps the renamed one at %v", f.At, other, p, pc)
+			if !reflect.DeepEqual(f.Pos, was.Pos) {
+				t.Fatalf("frame %s: actor %d at %v overlaps the renamed one at %v, on a date pushed around", f.At, other, p, pc)
 			}
+			crowded++
+			break
 		}
 	}
 	if present < 50 || pushed == 0 {
 		t.Fatalf("the renamed actor is on %d frames and pushed %d places: the test does not test much", present, pushed)
 	}
-	t.Logf("on %d frames, %d places pushed, %d held", present, pushed, still)
+	if crowded > present/10 {
+		t.Errorf("on %d of %d frames no room was made", crowded, present)
+	}
+	t.Logf("on %d frames (%d left as they were, too crowded), %d places pushed, %d held", present, crowded, pushed, still)
 
 	// The held timeline carries the renamed map's signatures: laying the
 	// renamed map out from it reuses every date, as it would a layout of
@@ -133,11 +142,13 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 			if pc != oldFrames[k].Pos[a.ID] {
 				t.Fatalf("frame %s: renamed actor %d moved", f.At, a.ID)
 			}
+			// An actor that overlaps a renamed one was not pushed there: its
+			// date was too crowded to make room.
 			sc := labelBox(a)
 			for other, p := range f.Pos {
 				so := labelBox(actorByID(&three, other))
-				if other != a.ID && math.Abs(p.X-pc.X) < (so.W+sc.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sc.H)/2-1e-6 {
-					t.Fatalf("frame %s: actor %d overlaps renamed actor %d", f.At, other, a.ID)
+				if other != a.ID && math.Abs(p.X-pc.X) < (so.W+sc.W)/2-1e-6 && math.Abs(p.Y-pc.Y) < (so.H+sc.H)/2-1e-6 && p != oldFrames[k].Pos[other] {
+					t.Fatalf("frame %s: actor %d was pushed onto renamed actor %d", f.At, other, a.ID)
 				}
 			}
 		}
