@@ -282,6 +282,10 @@ func (e *Editor) Selected() model.ID { return e.doc.selected }
 func (e *Editor) Diagram() *Diagram { return e.diagram }
 
 func (e *Editor) setTitle() {
+	if strings.TrimSpace(e.doc.m.Name) == "" {
+		e.win.SetTitle(fmt.Sprintf("%s — relmap", e.title)) // a map without a name goes by its file's
+		return
+	}
 	e.win.SetTitle(fmt.Sprintf("%s — %s — relmap", e.doc.m.Name, e.title))
 }
 

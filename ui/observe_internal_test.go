@@ -99,6 +99,19 @@ func TestViewsFollowTheDocument(t *testing.T) {
 			t.Errorf("window title %q", title)
 		}
 	})
+
+	t.Run("a map without a name goes by its file's", func(t *testing.T) {
+		if _, err := doc.Apply(model.Change{Summary: "Map Properties", Put: model.Records{Info: &model.Info{Name: ""}}}); err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		if title := te.win.Title(); title != te.title+" — relmap" {
+			t.Errorf("window title %q, want %q", title, te.title+" — relmap")
+		}
+		if first := texts(te.side.Objects); len(first) == 0 || first[0] != te.title {
+			t.Errorf("the side panel begins %q, want the file's name %q", first, te.title)
+		}
+	})
 }
 
 // panelSays reports whether a label or button of the side panel says text.
