@@ -311,18 +311,24 @@ func between(a, b render.View, p float64) render.View {
 // fitView is the fit for a w×h picture with the legend as it is: folded,
 // the diagram takes the legend's room.
 func (d *Diagram) fitView(w, h int, ui float64) render.View {
-	var v render.View
-	if !d.collapsed {
-		v = d.fit(w, h, ui)
-	} else {
-		v = d.fit(render.CollapsedWidth(w, ui), h, ui)
-		v.Collapsed = true
-	}
+	v := fitFolded(d.fit, w, h, ui, d.collapsed)
 	// The wheel zooms out to half the fitted view at least, however
 	// spread out the map.
 	if v.Zoom > 0 {
 		d.minZoom = math.Min(minZoom, v.Zoom/2)
 	}
+	return v
+}
+
+// fitFolded is the view fit gives a w×h picture at UI scale ui whose
+// legend is folded (collapsed) or not: folded, the diagram takes the
+// legend's room, so the view fits render.CollapsedWidth and is Collapsed.
+func fitFolded(fit func(w, h int, ui float64) render.View, w, h int, ui float64, collapsed bool) render.View {
+	if !collapsed {
+		return fit(w, h, ui)
+	}
+	v := fit(render.CollapsedWidth(w, ui), h, ui)
+	v.Collapsed = true
 	return v
 }
 

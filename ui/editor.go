@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -282,11 +281,19 @@ func (e *Editor) Selected() model.ID { return e.doc.selected }
 func (e *Editor) Diagram() *Diagram { return e.diagram }
 
 func (e *Editor) setTitle() {
-	if strings.TrimSpace(e.doc.m.Name) == "" {
-		e.win.SetTitle(fmt.Sprintf("%s — relmap", e.title)) // a map without a name goes by its file's
-		return
+	title := e.mapTitle()
+	if title != e.title {
+		title += " — " + e.title
 	}
-	e.win.SetTitle(fmt.Sprintf("%s — %s — relmap", e.doc.m.Name, e.title))
+	e.win.SetTitle(title + " — relmap")
+}
+
+// mapTitle is the map's name or, for a map without one, its file's.
+func (e *Editor) mapTitle() string {
+	if strings.TrimSpace(e.doc.m.Name) == "" {
+		return e.title
+	}
+	return e.doc.m.Name
 }
 
 // showScene draws the still picture of the current date.
@@ -354,14 +361,8 @@ func (e *Editor) fitLater(refit bool, m *model.Map, tl *layout.Timeline, day mod
 		return func() (render.View, bool) { return render.View{}, false }
 	}
 	r, framing := e.r, e.framing
-	return func() (render.View, bool) {
-		if !collapsed {
-			return r.FitView(m, tl, day, framing, w, h, ui), true
-		}
-		v := r.FitView(m, tl, day, framing, render.CollapsedWidth(w, ui), h, ui)
-		v.Collapsed = true
-		return v, true
-	}
+	fit := func(w, h int, ui float64) render.View { return r.FitView(m, tl, day, framing, w, h, ui) }
+	return func() (render.View, bool) { return fitFolded(fit, w, h, ui, collapsed), true }
 }
 
 // bigMap reports whether the map on show is as big as the diagram draws

@@ -222,12 +222,8 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 // ties it begins and ends; an event's play button moves the timeline to
 // it, its pencil edits it.
 func (e *Editor) overview() []fyne.CanvasObject {
-	name := e.doc.m.Name
-	if strings.TrimSpace(name) == "" {
-		name = e.title // a map without a name goes by its file's
-	}
 	objs := []fyne.CanvasObject{
-		heading(name),
+		heading(e.mapTitle()),
 		field(lang.L("About"), e.doc.m.Description),
 		wrapped(fmt.Sprintf(lang.L("%d actors, %d ties, %d events. Click an actor for its details."), len(e.doc.m.Actors), len(e.doc.m.Ties), len(e.doc.m.Events))),
 		container.NewHBox(
