@@ -32,10 +32,7 @@ func Adjust(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Tim
 	for _, a := range m.Actors {
 		actors[a.ID] = a
 	}
-	days := []model.Day{0}
-	if len(keys) > 0 {
-		days = append([]model.Day{keys[0] - 1}, keys...)
-	}
+	days := frameDays(keys)
 	b := newTimelineBuilder(len(days))
 	var prev map[model.ID]model.Point
 	for k, day := range days {

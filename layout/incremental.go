@@ -121,7 +121,7 @@ type history struct {
 }
 
 func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history {
-	days := append([]model.Day{keys[0] - 1}, keys...)
+	days := frameDays(keys)
 	frameOf := make(map[model.Day]int, len(days))
 	for k, d := range days {
 		frameOf[d] = k

@@ -48,11 +48,12 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if newUnion(was.WithoutInvalidPins(), opt).sig != old.homeSig {
 		return nil, false, nil
 	}
-	homeSig, sigs := signatures(m.WithoutInvalidPins(), opt)
+	valid := m.WithoutInvalidPins()
+	homeSig, sigs := signatures(valid, opt)
 	if len(sigs) != old.Len() {
 		return nil, false, nil
 	}
-	rb := &reboxer{size: size, pins: m.WithoutInvalidPins().Pins, gap: opt.Gap,
+	rb := &reboxer{size: size, pins: valid.Pins, gap: opt.Gap,
 		moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
 	for _, sz := range size {
 		rb.maxW, rb.maxH = math.Max(rb.maxW, sz.W), math.Max(rb.maxH, sz.H)
@@ -203,10 +204,6 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 		return
 	}
 	ring := func(id model.ID) bool { dx, dy := clearance(id); return dx < rx && dy < ry }
-	// The boxes c's runs into are pushed aside, the ring around them held.
-	// A box they would land on (in a packed row or column) is pushed
-	// along in the next round, and so on; the pushed boxes must stay
-	// within near's reach.
 	// The same neighbourhood as on the last frame looked at: the same
 	// room, made again.
 	ids := slices.Clone(candidates)
@@ -214,8 +211,7 @@ func (rb *reboxer) pushAside(c model.ID, candidates []model.ID, pos map[model.ID
 	ids = append(ids, c)
 	before := make([]box, len(ids))
 	for j, id := range ids {
-		p, sz := at(id), rb.size[id]
-		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
+		before[j] = rb.boxAt(id, at)
 	}
 	if last := rb.last[c]; last != nil && slices.Equal(last.ids, ids) && slices.Equal(last.before, before) {
 		rb.apply(last.moves, k)
@@ -259,11 +255,9 @@ func (rb *reboxer) cascade(c model.ID, pc model.Point, candidates []model.ID, po
 	// Boxes that already run into others than c: a crowded neighbourhood,
 	// whose date is left as it was.
 	for id := range free {
-		p, sz := at(id), rb.size[id]
-		b := box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
+		b := rb.boxAt(id, at)
 		for _, o := range candidates {
-			q, so := at(o), rb.size[o]
-			if o != id && separation(b, box{x: q.X, y: q.Y, w: so.W, h: so.H}) < rb.gap/2 {
+			if o != id && separation(b, rb.boxAt(o, at)) < rb.gap/2 {
 				return nil, true
 			}
 		}
@@ -322,9 +316,9 @@ func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(mode
 	before := make([]box, len(ids))
 	inSet := make(map[model.ID]bool, len(ids))
 	for j, id := range ids {
-		p, sz := at(id), rb.size[id]
 		_, pinned := rb.pins[id]
-		before[j] = box{x: p.X, y: p.Y, w: sz.W, h: sz.H, fixed: id == c || pinned || !free(id)}
+		before[j] = rb.boxAt(id, at)
+		before[j].fixed = id == c || pinned || !free(id)
 		inSet[id] = true
 	}
 	after = slices.Clone(before)
@@ -340,14 +334,19 @@ func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(mode
 			}
 			// Only an overlap the push made, or made worse, counts: one
 			// the box had before it moved is the layout's.
-			p, so := at(o), rb.size[o]
-			ob := box{x: p.X, y: p.Y, w: so.W, h: so.H}
+			ob := rb.boxAt(o, at)
 			if now := separation(q, ob); now < rb.gap-overlapTol && now < separation(was, ob)-overlapTol {
 				landed = append(landed, o)
 			}
 		}
 	}
 	return after, ids, landed
+}
+
+// boxAt is actor id's box where at places it.
+func (rb *reboxer) boxAt(id model.ID, at func(model.ID) model.Point) box {
+	p, sz := at(id), rb.size[id]
+	return box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
 }
 
 // separation is how far apart boxes a and b are: the larger of the
@@ -379,10 +378,7 @@ func signatures(m *model.Map, opt Options) (home uint64, frames []uint64) {
 	if len(keys) > longTimeline {
 		return u.sig, newHistory(u, m, keys, opt).sigs
 	}
-	days := []model.Day{0}
-	if len(keys) > 0 {
-		days = append([]model.Day{keys[0] - 1}, keys...)
-	}
+	days := frameDays(keys)
 	prev := u.sig
 	for _, day := range days {
 		snap := m.Snapshot(day)

@@ -84,10 +84,7 @@ type keyframes struct {
 // snapshot, then smooths the frames together: the method for timelines of
 // up to longTimeline keyframes.
 func (u *union) perKeyframe(ctx context.Context, m *model.Map, keys []model.Day, home map[model.ID][2]float64, opt Options, old *Timeline) (*Timeline, error) {
-	days := []model.Day{0}
-	if len(keys) > 0 {
-		days = append([]model.Day{keys[0] - 1}, keys...)
-	}
+	days := frameDays(keys)
 	kf := &keyframes{days: days}
 	var reused []bool
 	reuse := map[uint64]int{}
@@ -156,4 +153,14 @@ func dirtyWindow(reused []bool, reach int) []bool {
 		}
 	}
 	return dirty
+}
+
+// frameDays are the first days of a timeline's frames for keyframes keys:
+// the day before the first keyframe, then each keyframe; for none, one
+// frame, day 0.
+func frameDays(keys []model.Day) []model.Day {
+	if len(keys) == 0 {
+		return []model.Day{0}
+	}
+	return append([]model.Day{keys[0] - 1}, keys...)
 }
