@@ -252,7 +252,7 @@ func (p *plan) numberInks() {
 		if pe.col.A != 0xff {
 			return
 		}
-		v := uint32(pe.col.R) | uint32(pe.col.G)<<8 | uint32(pe.col.B)<<16 | 0xff<<24
+		v := opaquePixel(pe.col)
 		k := slices.Index(inks[1:], v) + 1
 		if k == 0 {
 			if len(inks) == 256 {

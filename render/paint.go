@@ -91,7 +91,7 @@ func (p *painter) fill(pts []pt, c color.NRGBA) {
 	if r.Empty() {
 		return
 	}
-	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
+	rb, ga := channels(c)
 	ca := uint32(c.A) + uint32(c.A)>>7 // 0 to 256
 	d := p.dst
 	if pixelRect(pts) {
@@ -315,7 +315,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	}
 	if !aa && c.A == 0xff {
 		// The dense case: one opaque pixel a column.
-		v := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+		v := opaquePixel(c)
 		i := origin + x0*xstep
 		if dash == 0 {
 			for x := x0; x <= x1; x++ {
@@ -337,10 +337,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		}
 		return
 	}
-	// The colour's red and blue, and its green and (opaque) alpha, each
-	// pair in the two halves of a word: a pixel is blended two channels a
-	// multiplication.
-	rb, ga := uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16
+	rb, ga := channels(c) // blended two channels a multiplication
 	ca := uint32(c.A)
 	hf := toFixed(w / 2 * stepLen) // half the line's extent across a column
 	for x := x0; x <= x1; x, yf, ph = x+1, yf+df, ph+pstep {
@@ -423,6 +420,17 @@ func cover(ca uint32, cov int) uint32 {
 	return al + al>>7
 }
 
+// channels is c as blend takes it: its red and blue in the two halves of
+// one word, its green and an opaque alpha in those of another.
+func channels(c color.NRGBA) (rb, ga uint32) {
+	return uint32(c.R) | uint32(c.B)<<16, uint32(c.G) | 0xff<<16
+}
+
+// opaquePixel is c, made opaque, as one RGBA pixel in a little-endian word.
+func opaquePixel(c color.NRGBA) uint32 {
+	return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+}
+
 // blend lays a colour over the premultiplied pixel at pix[i:]: its red and
 // blue in rb's two halves, its green and (opaque) alpha in ga's, with
 // opacity al (0 to 256). Two channels are blended a multiplication.
@@ -452,7 +460,7 @@ func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
 	}
 	full, none := math.Max(rad-0.5, 0), rad+0.5
 	full *= full
-	rb, ga := uint32(col.R)|uint32(col.B)<<16, uint32(col.G)|0xff<<16
+	rb, ga := channels(col)
 	ca := uint32(col.A) + uint32(col.A)>>7 // 0 to 256
 	for y := y0; y <= y1; y++ {
 		dy := float64(y) + 0.5 - c.Y
