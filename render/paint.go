@@ -382,8 +382,16 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 // lineInk is the dense case of line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
 // the dash pattern's gaps when dashed (see line for the walk's terms and
-// the pattern's phase ph).
+// the pattern's phase ph). The columns whose pixel lies outside the
+// image across the walk are cut off first, so that a step is a store.
 func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed bool, ph, pstep int64) {
+	first, last := acrossWithin(yf, df, x1-x0, ylo, yhi)
+	if first > last {
+		return
+	}
+	yf += int64(first) * df
+	ph += int64(first) * pstep
+	x0, x1 = x0+first, x0+last
 	b := p.dst.Rect
 	w := b.Dx()
 	xstep, ystep := 1, w
@@ -394,24 +402,53 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed 
 	inks, ink := p.inks, p.ink
 	i := origin + x0*xstep
 	if !dashed {
-		for x := x0; x <= x1; x++ {
-			if j := int(yf >> 32); j >= ylo && j < yhi {
-				inks[i+j*ystep] = ink
-			}
+		for range x1 - x0 + 1 {
+			inks[i+int(yf>>32)*ystep] = ink
 			yf += df
 			i += xstep
 		}
 		return
 	}
-	for x := x0; x <= x1; x++ {
-		if j := int(yf >> 32); ph&(1<<32) == 0 && j >= ylo && j < yhi {
-			inks[i+j*ystep] = ink
+	for range x1 - x0 + 1 {
+		if ph&(1<<32) == 0 {
+			inks[i+int(yf>>32)*ystep] = ink
 		}
 		yf += df
 		ph += pstep
 		i += xstep
 	}
 }
+
+// acrossWithin is the steps k from 0 to n (first to last, first > last
+// for none) at which a walk across, at yf + k·df in line's fixed point,
+// lies in the pixels [lo, hi). Those are one run, as the walk is straight.
+func acrossWithin(yf, df int64, n, lo, hi int) (first, last int) {
+	l, h := int64(lo)<<32, int64(hi)<<32
+	var f, e int64
+	switch {
+	case df > 0:
+		f, e = ceilDiv(l-yf, df), ceilDiv(h-yf, df)-1
+	case df < 0:
+		f, e = floorDiv(yf-h, -df)+1, floorDiv(yf-l, -df)
+	case yf >= l && yf < h:
+		f, e = 0, int64(n)
+	default:
+		return 1, 0
+	}
+	return int(max(f, 0)), int(min(e, int64(n)))
+}
+
+// floorDiv is a/b rounded down, for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// ceilDiv is a/b rounded up, for b > 0.
+func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
 
 // cover is the opacity (0 to 256) of a colour of alpha ca (0 to 255) over
 // cov 256ths of a pixel.

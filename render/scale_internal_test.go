@@ -547,3 +547,37 @@ func TestClipSegmentKeepsWhatIsInside(t *testing.T) {
 		}
 	}
 }
+
+// acrossWithin finds exactly the steps a walk would find in the rows
+// [lo, hi) by stepping: on random walks, up and down, steep and flat,
+// starting inside, above and below the rows.
+func TestAcrossWithinFindsTheStepsInside(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(15))
+	for range 20000 {
+		lo := rng.Intn(200) - 100
+		hi := lo + rng.Intn(300)
+		yf := toFixed(rng.Float64()*800 - 400)
+		df := toFixed((rng.Float64()*2 - 1) * []float64{0.001, 0.3, 1, 40}[rng.Intn(4)])
+		if rng.Intn(10) == 0 {
+			df = 0
+		}
+		n := rng.Intn(600)
+		first, last := acrossWithin(yf, df, n, lo, hi)
+		var want []int
+		for k := 0; k <= n; k++ {
+			if j := int((yf + int64(k)*df) >> 32); j >= lo && j < hi {
+				want = append(want, k)
+			}
+		}
+		if len(want) == 0 {
+			if first <= last {
+				t.Fatalf("yf %d df %d n %d rows [%d,%d): no step is inside, got %d to %d", yf, df, n, lo, hi, first, last)
+			}
+			continue
+		}
+		if first != want[0] || last != want[len(want)-1] || last-first+1 != len(want) {
+			t.Fatalf("yf %d df %d n %d rows [%d,%d): steps %d to %d are inside, got %d to %d", yf, df, n, lo, hi, want[0], want[len(want)-1], first, last)
+		}
+	}
+}
