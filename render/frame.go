@@ -238,9 +238,28 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	}
 	p.dense = ink > denseInk*float64(p.mapW)*float64(h)
 	if p.dense {
+		p.flattenFaded()
 		p.numberInks()
 	}
 	return p
+}
+
+// flattenFaded gives the translucent ties of a dense frame, but for the
+// stressed ones drawn last, their colour laid once over the background,
+// opaque. In a picture covered many times over, translucent lines would
+// add up to their full colour, and a fade (of all but a selected actor's
+// ties, say) would not show; opaque, they are also drawn by numbered ink.
+// Over a transparent background it does nothing.
+func (p *plan) flattenFaded() {
+	ground := p.pal.background
+	if ground.A != 0xff {
+		return
+	}
+	for i := range p.edges[:p.liftedFrom()] {
+		if pe := &p.edges[i]; pe.col.A != 0xff {
+			pe.col = over(pe.col, ground)
+		}
+	}
 }
 
 // numberInks numbers the colours of a dense frame's ties (see inks),

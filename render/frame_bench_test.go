@@ -64,9 +64,10 @@ func bigScene(n, m int, long bool, seed int64) (*model.Map, render.Frame) {
 }
 
 // BenchmarkFrame is the whole frame, scene to pixels, at 1920×1080 on
-// generated maps with short and with long ties, fitted to the whole map
-// and zoomed to 1 on its middle. scripts/bench-render.sh prints it as a
-// table.
+// generated maps with short and with long ties, fitted to the whole map,
+// zoomed to 1 on its middle, and fitted with an actor selected (the rest
+// faded, its ties and their labels drawn over them).
+// scripts/bench-render.sh prints it as a table.
 func BenchmarkFrame(b *testing.B) {
 	r, err := render.New(assets.FontRegular, assets.FontBold)
 	if err != nil {
@@ -80,17 +81,23 @@ func BenchmarkFrame(b *testing.B) {
 				ties = "long"
 			}
 			minX, minY, maxX, maxY, _ := render.FrameBounds(f.Pos, func(model.ID) layout.Size { return layout.Size{W: 100, H: 50} })
+			fitted := render.Fit(minX, minY, maxX, maxY, 1920, 1080, 1)
 			views := map[string]render.View{
-				"fitted": render.Fit(minX, minY, maxX, maxY, 1920, 1080, 1),
-				"zoom1":  {CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: 1, UIScale: 1},
+				"fitted":   fitted,
+				"zoom1":    {CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: 1, UIScale: 1},
+				"selected": fitted,
 			}
-			for _, name := range []string{"fitted", "zoom1"} {
+			for _, name := range []string{"fitted", "zoom1", "selected"} {
 				if size.actors > 10000 && name != "fitted" {
 					continue
 				}
 				v := views[name]
+				var selected model.ID
+				if name == "selected" {
+					selected = model.ID(size.actors / 2)
+				}
 				b.Run(fmt.Sprintf("actors=%d/ties=%d/%s/%s", size.actors, size.ties, ties, name), func(b *testing.B) {
-					s := render.NewScene(mp, f, 0, 0)
+					s := render.NewScene(mp, f, 0, selected)
 					// Each frame is painted over the last, as the window
 					// paints its pictures.
 					img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))

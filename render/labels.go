@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 )
 
 // rect is an axis-aligned box in device pixels.
@@ -53,22 +54,24 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	// The map's part of the picture, left of the legend.
 	screen := rect{0, 0, float64(p.mapW), float64(h)}
-	var nodes []rect // the actors on screen
+	var nodeBoxes []rect // the actors on screen
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
 			if b := r.nodeRect(n, v, w, h); b.overlap(screen) > 0 {
-				nodes = append(nodes, b)
+				nodeBoxes = append(nodeBoxes, b)
 			}
 		}
 	}
-	var arrows []rect // arrowheads on screen: a label must not hide one
+	var arrowBoxes []rect // arrowheads on screen: a label must not hide one
 	for k := range p.edges {
 		if a := p.edges[k].arrow; a != nil {
 			if b := bounds(a); b.overlap(screen) > 0 {
-				arrows = append(arrows, b)
+				arrowBoxes = append(arrowBoxes, b)
 			}
 		}
 	}
+	// Each place tried looks at the boxes near it only.
+	nodes, arrows := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen)
 	// The lines a label must not lie nearer to than to its own: every tie
 	// drawn or, on a crowded picture, the stressed ones.
 	var others []int
@@ -105,11 +108,11 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused.
-					if hides(l.box, arrows) || p.strays(others, k, pt{cx, cy}, path) {
+					if arrows.any(l.box) || p.strays(others, k, pt{cx, cy}, path) {
 						continue
 					}
 					var cost float64
-					for _, b := range nodes {
+					for _, b := range nodes.near(l.box) {
 						cost += l.box.overlap(b)
 					}
 					for _, o := range out {
@@ -131,10 +134,64 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	return out
 }
 
-// hides reports whether box covers any of the arrowheads.
-func hides(box rect, arrows []rect) bool {
-	for _, a := range arrows {
-		if box.overlap(a) > 0 {
+// boxGrid holds boxes on the picture in a grid of cells, so that the
+// boxes near a place are found without looking at every one.
+type boxGrid struct {
+	boxes []rect
+	cells *cells
+	seen  []uint32 // the query in which each box was last listed
+	query uint32
+	out   []int32
+	found []rect // near's answer, good until it is asked again
+}
+
+// labelCell is the side of a boxGrid's cells, in pixels: about a label's
+// height, a few actors across on a crowded picture.
+const labelCell = 24
+
+// newBoxGrid puts boxes in cells over area (boxes beyond it count in its
+// edge cells).
+func newBoxGrid(boxes []rect, area rect) *boxGrid {
+	cols := max(1, int(math.Ceil((area.x1-area.x0)/labelCell)))
+	rows := max(1, int(math.Ceil((area.y1-area.y0)/labelCell)))
+	items := make([]int32, len(boxes))
+	for i := range items {
+		items[i] = int32(i)
+	}
+	c := newCells(area.x0, area.y0, labelCell, cols, rows, items, func(i int32) rect { return boxes[i] })
+	return &boxGrid{boxes: boxes, cells: c, seen: make([]uint32, len(boxes))}
+}
+
+// near lists the boxes that may overlap r, each once, in the order they
+// were given (so that sums over them come out as over all of them). The
+// list is good until near is asked again.
+func (g *boxGrid) near(r rect) []rect {
+	g.query++
+	g.out = g.out[:0]
+	c0, r0 := g.cells.at(r.x0, r.y0)
+	c1, r1 := g.cells.at(r.x1, r.y1)
+	for row := r0; row <= r1; row++ {
+		for col := c0; col <= c1; col++ {
+			for _, i := range g.cells.in(col, row) {
+				if g.seen[i] != g.query {
+					g.seen[i] = g.query
+					g.out = append(g.out, i)
+				}
+			}
+		}
+	}
+	slices.Sort(g.out)
+	g.found = g.found[:0]
+	for _, i := range g.out {
+		g.found = append(g.found, g.boxes[i])
+	}
+	return g.found
+}
+
+// any reports whether r overlaps any of the boxes.
+func (g *boxGrid) any(r rect) bool {
+	for _, b := range g.near(r) {
+		if r.overlap(b) > 0 {
 			return true
 		}
 	}

@@ -478,6 +478,16 @@ func blend(pix []uint8, i int, rb, ga, al uint32) {
 	binary.LittleEndian.PutUint32(pix[i:], lo|hi)
 }
 
+// over is c laid over the opaque colour ground as blend lays it on a
+// pixel.
+func over(c, ground color.NRGBA) color.NRGBA {
+	var px [4]uint8
+	binary.LittleEndian.PutUint32(px[:], opaquePixel(ground))
+	rb, ga := channels(c)
+	blend(px[:], 0, rb, ga, cover(uint32(c.A), 256))
+	return color.NRGBA{px[0], px[1], px[2], 0xff}
+}
+
 // fixedOne is one pixel in the fixed point line walks y in: 2³².
 const fixedOne = 1 << 32
 

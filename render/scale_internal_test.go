@@ -581,3 +581,90 @@ func TestAcrossWithinFindsTheStepsInside(t *testing.T) {
 		}
 	}
 }
+
+// With an actor selected in a dense frame, the faded ties are drawn in
+// their colour laid over the background (opaque, by numbered ink), so
+// that the picture behind the selected actor's ties comes out light: laid
+// many times over each other, translucent lines had added up to their
+// full colour and the selection did not stand out.
+func TestDenseFramesShowTheFade(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(6000, 8000, 7)
+	for i := range s.Nodes {
+		s.Nodes[i].Alpha = 1
+	}
+	v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
+	w, h := 800, 600
+	// lightness is the mean of the channels over the map's middle.
+	lightness := func(s *Scene) float64 {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		r.paint(r.planFrame(s, v, w, h), img)
+		var sum, n float64
+		for y := h / 4; y < 3*h/4; y++ {
+			for x := w / 8; x < w/2; x++ {
+				c := img.RGBAAt(x, y)
+				sum += float64(c.R) + float64(c.G) + float64(c.B)
+				n += 3
+			}
+		}
+		return sum / n
+	}
+	plain := lightness(s)
+	s.Selected = s.Edges[0].From
+	p := r.planFrame(s, v, w, h)
+	if !p.dense || p.inks == nil {
+		t.Fatalf("the frame with a selection is not dense with numbered inks (dense %v, %d inks)", p.dense, len(p.inks))
+	}
+	ground := p.pal.background
+	for i, pe := range p.edges {
+		stressed := i >= p.liftedFrom()
+		if want := fade(parseColor(pe.e.Kind.Color), 1); stressed && pe.col != want {
+			t.Fatalf("stressed tie %d is drawn in %v, not its colour %v", pe.e.ID, pe.col, want)
+		}
+		if !stressed && pe.col != over(fade(parseColor(pe.e.Kind.Color), 0.3), ground) {
+			t.Fatalf("faded tie %d is drawn in %v, not its faded colour over the background %v", pe.e.ID, pe.col, over(fade(parseColor(pe.e.Kind.Color), 0.3), ground))
+		}
+	}
+	if faded := lightness(s); faded < plain+40 {
+		t.Errorf("the faded picture is hardly lighter than the plain one: %.0f against %.0f (of 255)", faded, plain)
+	}
+}
+
+// A box grid lists every box that overlaps a place, each once, in the
+// order the boxes were given, on random boxes and places (some beyond the
+// grid's area).
+func TestBoxGridFindsEveryOverlap(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(16))
+	area := rect{0, 0, 640, 480}
+	box := func() rect {
+		x, y := rng.Float64()*800-80, rng.Float64()*600-60
+		return rect{x, y, x + rng.Float64()*120, y + rng.Float64()*40}
+	}
+	var boxes []rect
+	for range 3000 {
+		boxes = append(boxes, box())
+	}
+	g := newBoxGrid(boxes, area)
+	for range 2000 {
+		q := box()
+		var want, got []rect
+		for _, b := range boxes {
+			if q.overlap(b) > 0 {
+				want = append(want, b)
+			}
+		}
+		for _, b := range g.near(q) {
+			if q.overlap(b) > 0 {
+				got = append(got, b)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("place %v: %d boxes overlap it, the grid found %d (%v, want %v)", q, len(want), len(got), got, want)
+		}
+		if g.any(q) != (len(want) > 0) {
+			t.Fatalf("place %v: any says %v with %d overlapping", q, g.any(q), len(want))
+		}
+	}
+}
