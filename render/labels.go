@@ -3,6 +3,8 @@ package render
 import (
 	"math"
 	"slices"
+
+	"relmap/layout"
 )
 
 // rect is an axis-aligned box in device pixels.
@@ -55,9 +57,10 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	// The map's part of the picture, left of the legend.
 	screen := rect{0, 0, float64(p.mapW), float64(h)}
 	var nodeBoxes []rect // the actors on screen
+	box := r.boxes(s)
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
-			if b := r.nodeRect(n, v, w, h); b.overlap(screen) > 0 {
+			if b := boxOnScreen(n, box[i], v, w, h); b.overlap(screen) > 0 {
 				nodeBoxes = append(nodeBoxes, b)
 			}
 		}
@@ -72,21 +75,36 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	}
 	// Each place tried looks at the boxes near it only.
 	nodes, arrows := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen)
-	// The lines a label must not lie nearer to than to its own: every tie
-	// drawn or, on a crowded picture, the stressed ones.
-	var others []int
-	for k := range p.edges {
-		if len(p.edges) <= crowdedLines || s.stressed(p.edges[k].e) {
-			others = append(others, k)
+	// With something stressed, its ties are the last planned (set aside
+	// to be drawn over the rest); unless every tie is labelled, they are
+	// the only ones labelled.
+	stressedFrom, labelledFrom := len(p.edges), 0
+	if p.near != nil {
+		stressedFrom = p.liftedFrom()
+		if !s.TieLabels {
+			labelledFrom = stressedFrom
 		}
 	}
+	// The lines a label must not lie nearer to than to its own: every tie
+	// drawn or, on a crowded picture, the stressed ones.
+	othersFrom := 0
+	if len(p.edges) > crowdedLines {
+		othersFrom = stressedFrom
+	}
+	var others []int
+	for k := othersFrom; k < len(p.edges); k++ {
+		others = append(others, k)
+	}
 	var out []edgeLabel
-	for k := range p.edges {
+	for k := labelledFrom; k < len(p.edges); k++ {
 		pe := &p.edges[k]
 		e := pe.e
-		text := s.labelText(e, r.lang)
-		if pe.idx < 0 || !p.labelled(e) || text == "" || e.Alpha < 0.5 {
+		if pe.idx < 0 || e.Alpha < 0.5 || !p.labelled(e) {
 			continue // ghosts are not labelled
+		}
+		text := s.labelText(e, r.lang)
+		if text == "" {
+			continue
 		}
 		path := pe.full
 		if len(path) < 2 {
@@ -229,7 +247,11 @@ func bounds(pts []pt) rect {
 
 // nodeRect is the box of an actor on the picture: its shape and its name.
 func (r *Renderer) nodeRect(n *Node, v View, w, h int) rect {
-	sz := r.boxSize(n.Label)
+	return boxOnScreen(n, r.boxSize(n.Label), v, w, h)
+}
+
+// boxOnScreen is nodeRect for an actor whose box (in layout units) is sz.
+func boxOnScreen(n *Node, sz layout.Size, v View, w, h int) rect {
 	x, y := v.ToScreen(n.X, n.Y, w, h)
 	hw, hh := sz.W*v.Zoom/2, sz.H*v.Zoom/2
 	return rect{x - hw, y - hh, x + hw, y + hh}
