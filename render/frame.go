@@ -820,7 +820,9 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	}
 	r.paintStrokes(p, pa, lifted, false)
 	for _, l := range p.labels {
-		r.drawEdgeLabel(pa, l, pal)
+		if l.box.y1+1 >= float64(b.Min.Y) && l.box.y0-1 <= float64(b.Max.Y) {
+			r.drawEdgeLabel(pa, l, pal)
+		}
 	}
 	for _, i := range nodes {
 		r.drawNode(pa, p, int(i))

@@ -64,9 +64,10 @@ func bigScene(n, m int, long bool, seed int64) (*model.Map, render.Frame) {
 }
 
 // BenchmarkFrame is the whole frame, scene to pixels, at 1920×1080 on
-// generated maps with short and with long ties, fitted to the whole map,
-// zoomed to 1 on its middle, and fitted with an actor selected (the rest
-// faded, its ties and their labels drawn over them).
+// generated maps with short and with long ties: fitted to the whole map;
+// zoomed to 1 on its middle; fitted with an actor selected (the rest
+// faded, its ties and their labels drawn over them); and, with short
+// ties, zoomed to 0.5 with every tie labelled (some 1,400 labels placed).
 // scripts/bench-render.sh prints it as a table.
 func BenchmarkFrame(b *testing.B) {
 	r, err := render.New(assets.FontRegular, assets.FontBold)
@@ -86,9 +87,10 @@ func BenchmarkFrame(b *testing.B) {
 				"fitted":   fitted,
 				"zoom1":    {CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: 1, UIScale: 1},
 				"selected": fitted,
+				"labelled": {CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, Zoom: 0.5, UIScale: 1},
 			}
-			for _, name := range []string{"fitted", "zoom1", "selected"} {
-				if size.actors > 10000 && name != "fitted" {
+			for _, name := range []string{"fitted", "zoom1", "selected", "labelled"} {
+				if size.actors > 10000 && name != "fitted" || long && name == "labelled" {
 					continue
 				}
 				v := views[name]
@@ -98,6 +100,7 @@ func BenchmarkFrame(b *testing.B) {
 				}
 				b.Run(fmt.Sprintf("actors=%d/ties=%d/%s/%s", size.actors, size.ties, ties, name), func(b *testing.B) {
 					s := render.NewScene(mp, f, 0, selected)
+					s.TieLabels = name == "labelled"
 					// Each frame is painted over the last, as the window
 					// paints its pictures.
 					img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))

@@ -2,7 +2,6 @@ package render
 
 import (
 	"math"
-	"slices"
 
 	"relmap/layout"
 )
@@ -91,10 +90,15 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	if len(p.edges) > crowdedLines {
 		othersFrom = stressedFrom
 	}
-	var others []int
+	others := newBoxGrid(nil, screen) // numbered from othersFrom
 	for k := othersFrom; k < len(p.edges); k++ {
-		others = append(others, k)
+		pe := &p.edges[k]
+		others.add(rect{pe.x0, pe.y0, pe.x1, pe.y1})
 	}
+	placed := newBoxGrid(nil, screen) // the labels placed, as out
+	// Where each of labelStops is on the tie being labelled, and its
+	// normal there.
+	stopAt, stopNormal := make([]pt, len(labelStops)), make([]pt, len(labelStops))
 	var out []edgeLabel
 	for k := labelledFrom; k < len(p.edges); k++ {
 		pe := &p.edges[k]
@@ -112,33 +116,31 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		}
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9, 11*v.Zoom)
+		for i, stop := range labelStops {
+			stopAt[i], stopNormal[i] = alongPath(path, stop)
+		}
 	search:
 		// Where no place is free at the full size, a smaller label may fit.
 		for _, size := range []float64{full, math.Max(7, full*0.8)} {
 			tw := r.textWidth(false, size, text)
 			for _, side := range []float64{0, 1, -1} {
-				for _, stop := range labelStops {
-					at, n := alongPath(path, stop)
+				for i := range labelStops {
+					at, n := stopAt[i], stopNormal[i]
 					// Beside the line: far enough along its normal to clear it.
 					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
 					l := edgeLabel{e: e, text: text, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
+					cost := nodes.cost(l.box) + 2*placed.cost(l.box)
+					if cost >= bestCost {
+						continue // no better, refused or not
+					}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused.
-					if arrows.any(l.box) || p.strays(others, k, pt{cx, cy}, path) {
+					if arrows.any(l.box) || p.strays(others, othersFrom, k, pt{cx, cy}, path) {
 						continue
 					}
-					var cost float64
-					for _, b := range nodes.near(l.box) {
-						cost += l.box.overlap(b)
-					}
-					for _, o := range out {
-						cost += 2 * l.box.overlap(o.box)
-					}
-					if cost < bestCost {
-						best, bestCost = l, cost
-					}
+					best, bestCost = l, cost
 					if cost == 0 {
 						break search
 					}
@@ -147,73 +149,110 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		}
 		if bestCost < math.Inf(1) {
 			out = append(out, best)
+			placed.add(best.box)
 		} // else no place says it truly: the label stays in the tooltip and side panel
 	}
 	return out
 }
 
 // boxGrid holds boxes on the picture in a grid of cells, so that the
-// boxes near a place are found without looking at every one.
+// boxes near a place are found without looking at every one. Boxes may be
+// added at any time; those beyond the grid's area count in its edge
+// cells, and those over many cells are kept apart and listed every time.
 type boxGrid struct {
-	boxes []rect
-	cells *cells
-	seen  []uint32 // the query in which each box was last listed
-	query uint32
-	out   []int32
-	found []rect // near's answer, good until it is asked again
+	x0, y0     float64
+	cols, rows int
+	cell       [][]int32 // row by row, the boxes reaching each cell
+	wide       []int32   // boxes over more than wideCells cells
+	boxes      []rect
+	seen       []uint32 // the query in which each box was last visited
+	query      uint32
 }
 
-// labelCell is the side of a boxGrid's cells, in pixels: about a label's
-// height, a few actors across on a crowded picture.
-const labelCell = 24
+const (
+	// labelCell is the side of a boxGrid's cells, in pixels: about a
+	// label's height, a few actors across on a crowded picture.
+	labelCell = 24
+	// wideCells is the most cells a box is listed in; a wider one (a
+	// long line's) is listed apart.
+	wideCells = 256
+)
 
-// newBoxGrid puts boxes in cells over area (boxes beyond it count in its
-// edge cells).
+// newBoxGrid makes an empty grid over area and adds boxes to it.
 func newBoxGrid(boxes []rect, area rect) *boxGrid {
-	cols := max(1, int(math.Ceil((area.x1-area.x0)/labelCell)))
-	rows := max(1, int(math.Ceil((area.y1-area.y0)/labelCell)))
-	items := make([]int32, len(boxes))
-	for i := range items {
-		items[i] = int32(i)
+	g := &boxGrid{x0: area.x0, y0: area.y0,
+		cols: max(1, int(math.Ceil((area.x1-area.x0)/labelCell))),
+		rows: max(1, int(math.Ceil((area.y1-area.y0)/labelCell)))}
+	g.cell = make([][]int32, g.cols*g.rows)
+	for _, b := range boxes {
+		g.add(b)
 	}
-	c := newCells(area.x0, area.y0, labelCell, cols, rows, items, func(i int32) rect { return boxes[i] })
-	return &boxGrid{boxes: boxes, cells: c, seen: make([]uint32, len(boxes))}
+	return g
 }
 
-// near lists the boxes that may overlap r, each once, in the order they
-// were given (so that sums over them come out as over all of them). The
-// list is good until near is asked again.
-func (g *boxGrid) near(r rect) []rect {
-	g.query++
-	g.out = g.out[:0]
-	c0, r0 := g.cells.at(r.x0, r.y0)
-	c1, r1 := g.cells.at(r.x1, r.y1)
+// cellsOf is the range of cells r reaches, clamped to the grid.
+func (g *boxGrid) cellsOf(r rect) (c0, r0, c1, r1 int) {
+	at := func(v, from float64, n int) int { return min(max(int(math.Floor((v-from)/labelCell)), 0), n-1) }
+	return at(r.x0, g.x0, g.cols), at(r.y0, g.y0, g.rows), at(r.x1, g.x0, g.cols), at(r.y1, g.y0, g.rows)
+}
+
+// add puts box b in the grid, numbered after those before it.
+func (g *boxGrid) add(b rect) {
+	i := int32(len(g.boxes))
+	g.boxes = append(g.boxes, b)
+	g.seen = append(g.seen, 0)
+	c0, r0, c1, r1 := g.cellsOf(b)
+	if (c1-c0+1)*(r1-r0+1) > wideCells {
+		g.wide = append(g.wide, i)
+		return
+	}
 	for row := r0; row <= r1; row++ {
 		for col := c0; col <= c1; col++ {
-			for _, i := range g.cells.in(col, row) {
+			g.cell[row*g.cols+col] = append(g.cell[row*g.cols+col], i)
+		}
+	}
+}
+
+// visit calls f on the boxes that may overlap r, each once, in no order,
+// until f returns true; it reports whether one did.
+func (g *boxGrid) visit(r rect, f func(i int32) bool) bool {
+	g.query++
+	for _, i := range g.wide {
+		g.seen[i] = g.query
+		if f(i) {
+			return true
+		}
+	}
+	c0, r0, c1, r1 := g.cellsOf(r)
+	for row := r0; row <= r1; row++ {
+		for col := c0; col <= c1; col++ {
+			for _, i := range g.cell[row*g.cols+col] {
 				if g.seen[i] != g.query {
 					g.seen[i] = g.query
-					g.out = append(g.out, i)
+					if f(i) {
+						return true
+					}
 				}
 			}
 		}
 	}
-	slices.Sort(g.out)
-	g.found = g.found[:0]
-	for _, i := range g.out {
-		g.found = append(g.found, g.boxes[i])
-	}
-	return g.found
+	return false
+}
+
+// cost is the area r shares with the boxes, added up (in the order visit
+// finds them, which depends on the boxes alone).
+func (g *boxGrid) cost(r rect) float64 {
+	var sum float64
+	g.visit(r, func(i int32) bool {
+		sum += r.overlap(g.boxes[i])
+		return false
+	})
+	return sum
 }
 
 // any reports whether r overlaps any of the boxes.
 func (g *boxGrid) any(r rect) bool {
-	for _, b := range g.near(r) {
-		if r.overlap(b) > 0 {
-			return true
-		}
-	}
-	return false
+	return g.visit(r, func(i int32) bool { return r.overlap(g.boxes[i]) > 0 })
 }
 
 // crowdedLines is the number of ties drawn above which a label is kept
@@ -221,19 +260,17 @@ func (g *boxGrid) any(r rect) bool {
 const crowdedLines = 3000
 
 // strays reports whether point c, on or beside the path of planned tie k,
-// lies nearer one of the other lines than to that path.
-func (p *plan) strays(others []int, k int, c pt, path []pt) bool {
+// lies nearer another line than to that path. The lines are those in
+// others, numbered from planned tie from.
+func (p *plan) strays(others *boxGrid, from, k int, c pt, path []pt) bool {
 	own := pathDistance(c, path)
-	for _, o := range others {
-		pe := &p.edges[o]
-		if o == k || c.Y < pe.y0-own || c.Y > pe.y1+own {
-			continue
+	return others.visit(rect{c.X - own, c.Y - own, c.X + own, c.Y + own}, func(o int32) bool {
+		b := &others.boxes[o]
+		if c.X <= b.x0-own || c.X >= b.x1+own || c.Y <= b.y0-own || c.Y >= b.y1+own {
+			return false // the whole line is as far as own or farther
 		}
-		if pathDistance(c, pe.path) < own {
-			return true
-		}
-	}
-	return false
+		return int(o)+from != k && pathDistance(c, p.edges[int(o)+from].path) < own
+	})
 }
 
 // bounds is the box around pts.
@@ -288,7 +325,7 @@ func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel, pal palette) {
 func pathDistance(c pt, path []pt) float64 {
 	d := math.Inf(1)
 	for k := 1; k < len(path); k++ {
-		d = math.Min(d, segmentDistance(c, path[k-1], path[k]))
+		d = minf(d, segmentDistance(c, path[k-1], path[k]))
 	}
 	return d
 }

@@ -430,9 +430,10 @@ func segmentDistance(p, a, b pt) float64 {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	t := 0.0
 	if l := dx*dx + dy*dy; l > 0 {
-		t = math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l))
+		t = maxf(0, minf(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l))
 	}
-	return math.Hypot(p.X-(a.X+t*dx), p.Y-(a.Y+t*dy))
+	ex, ey := p.X-(a.X+t*dx), p.Y-(a.Y+t*dy)
+	return math.Sqrt(ex*ex + ey*ey)
 }
 
 // WritePNG encodes img as PNG.

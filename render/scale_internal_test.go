@@ -631,37 +631,57 @@ func TestDenseFramesShowTheFade(t *testing.T) {
 	}
 }
 
-// A box grid lists every box that overlaps a place, each once, in the
-// order the boxes were given, on random boxes and places (some beyond the
-// grid's area).
+// A box grid visits every box that may overlap a place, each once: on
+// random boxes (some beyond the grid's area, some wide) and places, the
+// boxes that overlap a place, the area it shares with them and whether
+// any does are what a look at every box finds.
 func TestBoxGridFindsEveryOverlap(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewSource(16))
 	area := rect{0, 0, 640, 480}
 	box := func() rect {
 		x, y := rng.Float64()*800-80, rng.Float64()*600-60
-		return rect{x, y, x + rng.Float64()*120, y + rng.Float64()*40}
+		w := rng.Float64() * 120
+		if rng.Intn(50) == 0 {
+			w = 700 // wider than wideCells
+		}
+		return rect{x, y, x + w, y + rng.Float64()*40}
 	}
+	g := newBoxGrid(nil, area)
 	var boxes []rect
 	for range 3000 {
 		boxes = append(boxes, box())
+		g.add(boxes[len(boxes)-1])
 	}
-	g := newBoxGrid(boxes, area)
 	for range 2000 {
 		q := box()
-		var want, got []rect
-		for _, b := range boxes {
+		var want, got []int32
+		var area float64
+		for i, b := range boxes {
 			if q.overlap(b) > 0 {
-				want = append(want, b)
+				want = append(want, int32(i))
+				area += q.overlap(b)
 			}
 		}
-		for _, b := range g.near(q) {
-			if q.overlap(b) > 0 {
-				got = append(got, b)
+		visits := map[int32]int{}
+		g.visit(q, func(i int32) bool {
+			visits[i]++
+			if q.overlap(g.boxes[i]) > 0 {
+				got = append(got, i)
+			}
+			return false
+		})
+		for i, n := range visits {
+			if n > 1 {
+				t.Fatalf("place %v: box %d visited %d times", q, i, n)
 			}
 		}
+		slices.Sort(got)
 		if !slices.Equal(got, want) {
-			t.Fatalf("place %v: %d boxes overlap it, the grid found %d (%v, want %v)", q, len(want), len(got), got, want)
+			t.Fatalf("place %v: boxes %v overlap it, the grid found %v", q, want, got)
+		}
+		if c := g.cost(q); math.Abs(c-area) > 1e-9*max(1, area) {
+			t.Fatalf("place %v: it shares %v with the boxes, the grid says %v", q, area, c)
 		}
 		if g.any(q) != (len(want) > 0) {
 			t.Fatalf("place %v: any says %v with %d overlapping", q, g.any(q), len(want))
