@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 
 	"relmap/layout"
 )
@@ -11,8 +12,8 @@ type rect struct{ x0, y0, x1, y1 float64 }
 
 // overlap is the area that a and b share.
 func (a rect) overlap(b rect) float64 {
-	w := math.Min(a.x1, b.x1) - math.Max(a.x0, b.x0)
-	h := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
+	w := minf(a.x1, b.x1) - maxf(a.x0, b.x0)
+	h := minf(a.y1, b.y1) - maxf(a.y0, b.y0)
 	if w <= 0 || h <= 0 {
 		return 0
 	}
@@ -93,7 +94,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	others := newBoxGrid(nil, screen) // numbered from othersFrom
 	for k := othersFrom; k < len(p.edges); k++ {
 		pe := &p.edges[k]
-		others.add(rect{pe.x0, pe.y0, pe.x1, pe.y1})
+		others.addPath(rect{pe.x0, pe.y0, pe.x1, pe.y1}, pe.path)
 	}
 	placed := newBoxGrid(nil, screen) // the labels placed, as out
 	// Where each of labelStops is on the tie being labelled, and its
@@ -131,13 +132,23 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
 					l := edgeLabel{e: e, text: text, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
-					cost := nodes.cost(l.box) + 2*placed.cost(l.box)
-					if cost >= bestCost {
-						continue // no better, refused or not
-					}
 					// A place that hides an arrowhead, or lies nearer
-					// another line than its own, is refused.
-					if arrows.any(l.box) || p.strays(others, othersFrom, k, pt{cx, cy}, path) {
+					// another line than its own, is refused. Until a place
+					// is found that is not, that is looked at first;
+					// after, only for a place that costs less.
+					refused := func() bool {
+						return arrows.any(l.box) || p.strays(others, othersFrom, k, pt{cx, cy}, path)
+					}
+					found := bestCost < math.Inf(1)
+					if !found && refused() {
+						continue
+					}
+					nodeCost := nodes.cost(l.box, bestCost)
+					if nodeCost >= bestCost {
+						continue
+					}
+					cost := nodeCost + 2*placed.cost(l.box, (bestCost-nodeCost)/2)
+					if cost >= bestCost || found && refused() {
 						continue
 					}
 					best, bestCost = l, cost
@@ -213,6 +224,84 @@ func (g *boxGrid) add(b rect) {
 	}
 }
 
+// addPath puts a line with box b in the grid, numbered after those before
+// it: in the cells its path runs through (those beyond the grid's area
+// counting in its edge cells), however long it is. A place nearer to the
+// line than some distance is then among those visit finds within that
+// distance of the place.
+func (g *boxGrid) addPath(b rect, path []pt) {
+	i := int32(len(g.boxes))
+	g.boxes = append(g.boxes, b)
+	g.seen = append(g.seen, 0)
+	for k := 1; k < len(path); k++ {
+		g.walk(path[k-1], path[k], func(cell int) {
+			// A line's cells are filled one line at a time: it is
+			// already listed in a cell when it is the cell's last.
+			if l := g.cell[cell]; len(l) == 0 || l[len(l)-1] != i {
+				g.cell[cell] = append(l, i)
+			}
+		})
+	}
+}
+
+// walk calls f on every cell the segment a-b runs through, with the parts
+// beyond the grid's area laid onto its edge: the segment is cut where it
+// crosses the edge's lines, and each piece, clamped to the area, is
+// straight.
+func (g *boxGrid) walk(a, b pt, f func(cell int)) {
+	x1, y1 := g.x0+float64(g.cols)*labelCell, g.y0+float64(g.rows)*labelCell
+	cuts := []float64{0, 1}
+	for _, c := range [][3]float64{{a.X, b.X, g.x0}, {a.X, b.X, x1}, {a.Y, b.Y, g.y0}, {a.Y, b.Y, y1}} {
+		if from, to, at := c[0], c[1], c[2]; from != to {
+			if t := (at - from) / (to - from); t > 0 && t < 1 {
+				cuts = append(cuts, t)
+			}
+		}
+	}
+	slices.Sort(cuts)
+	clamp := func(q pt) pt { return pt{min(max(q.X, g.x0), x1), min(max(q.Y, g.y0), y1)} }
+	for k := 1; k < len(cuts); k++ {
+		g.walkInside(clamp(lerp(a, b, cuts[k-1])), clamp(lerp(a, b, cuts[k])), f)
+	}
+}
+
+// walkInside is walk for a segment within the grid's area: it steps from
+// cell to cell across whichever cell side the segment reaches first.
+func (g *boxGrid) walkInside(a, b pt, f func(cell int)) {
+	col, row, _, _ := g.cellsOf(rect{a.X, a.Y, a.X, a.Y})
+	endCol, endRow, _, _ := g.cellsOf(rect{b.X, b.Y, b.X, b.Y})
+	// For each axis: the step between cells, how far along the segment
+	// (0 to 1) the next cell side is, and how far one cell is.
+	axis := func(from, to, origin float64, cell int) (step int, next, across float64) {
+		d := to - from
+		switch {
+		case d > 0:
+			return 1, (origin + float64(cell+1)*labelCell - from) / d, labelCell / d
+		case d < 0:
+			return -1, (origin + float64(cell)*labelCell - from) / d, -labelCell / d
+		}
+		return 0, math.Inf(1), math.Inf(1)
+	}
+	stepX, nextX, acrossX := axis(a.X, b.X, g.x0, col)
+	stepY, nextY, acrossY := axis(a.Y, b.Y, g.y0, row)
+	// Each step moves one cell toward the end cell, on the axis whose
+	// side comes first (never past the end cell's row or column).
+	for range abs(endCol-col) + abs(endRow-row) + 1 {
+		f(row*g.cols + col)
+		if col == endCol && row == endRow {
+			return
+		}
+		if (nextX < nextY || row == endRow) && col != endCol {
+			col, nextX = col+stepX, nextX+acrossX
+		} else {
+			row, nextY = row+stepY, nextY+acrossY
+		}
+	}
+}
+
+// abs is |n|.
+func abs(n int) int { return max(n, -n) }
+
 // visit calls f on the boxes that may overlap r, each once, in no order,
 // until f returns true; it reports whether one did.
 func (g *boxGrid) visit(r rect, f func(i int32) bool) bool {
@@ -240,12 +329,13 @@ func (g *boxGrid) visit(r rect, f func(i int32) bool) bool {
 }
 
 // cost is the area r shares with the boxes, added up (in the order visit
-// finds them, which depends on the boxes alone).
-func (g *boxGrid) cost(r rect) float64 {
+// finds them, which depends on the boxes alone); once the sum reaches
+// enough, it stops there.
+func (g *boxGrid) cost(r rect, enough float64) float64 {
 	var sum float64
 	g.visit(r, func(i int32) bool {
 		sum += r.overlap(g.boxes[i])
-		return false
+		return sum >= enough
 	})
 	return sum
 }
