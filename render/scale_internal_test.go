@@ -688,3 +688,48 @@ func TestBoxGridFindsEveryOverlap(t *testing.T) {
 		}
 	}
 }
+
+// A line put in a box grid by its path is visited from every place
+// nearer to it than the distance asked about: on random polylines, long
+// and short, some running beyond the grid's area and along its edges,
+// the lines a grid visits within a distance of a place include every line
+// a look at all of them finds nearer than that.
+func TestBoxGridFindsTheLinesNearAPlace(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(17))
+	area := rect{0, 0, 640, 480}
+	point := func() pt { return pt{rng.Float64()*1000 - 180, rng.Float64()*800 - 160} }
+	g := newBoxGrid(nil, area)
+	var paths [][]pt
+	for range 600 {
+		path := []pt{point()}
+		for range rng.Intn(3) + 1 {
+			q := point()
+			switch rng.Intn(6) {
+			case 0: // short
+				q = pt{path[len(path)-1].X + rng.Float64()*30 - 15, path[len(path)-1].Y + rng.Float64()*30 - 15}
+			case 1: // upright, on a cell side
+				q.X = path[len(path)-1].X
+			case 2: // level, along the area's edge
+				path[len(path)-1].Y, q.Y = 0, 0
+			}
+			path = append(path, q)
+		}
+		paths = append(paths, path)
+		g.addPath(bounds(path), path)
+	}
+	for range 3000 {
+		c := point()
+		near := rng.Float64() * 60
+		visited := map[int32]bool{}
+		g.visit(rect{c.X - near, c.Y - near, c.X + near, c.Y + near}, func(i int32) bool {
+			visited[i] = true
+			return false
+		})
+		for i, path := range paths {
+			if d := pathDistance(c, path); d < near && !visited[int32(i)] {
+				t.Fatalf("line %d (%v) is %.2f from %v, nearer than %.2f, but not visited", i, path, d, c, near)
+			}
+		}
+	}
+}
