@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -809,4 +810,55 @@ func actorOf(t *testing.T, m *model.Map, id model.ID) model.Actor {
 		t.Fatalf("no actor %d", id)
 	}
 	return a
+}
+
+// While the slider runs through dates with actors sized by a measure,
+// one date is measured at a time, and the date on show when one is done
+// is measured next: the dates between are not, so that measuring never
+// piles up behind the slider.
+func TestMeasuringRunsOneDateAtATime(t *testing.T) {
+	te := newTestEditor(t)
+	te.sizeBy = "betweenness"
+	var mu sync.Mutex
+	var running, most int
+	var measured []model.Day
+	release := make(chan struct{})
+	measure = func(m *model.Map, day model.Day) []analysis.Metrics {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		measured = append(measured, day)
+		first := len(measured) == 1
+		mu.Unlock()
+		if first {
+			<-release // the slider moves on meanwhile
+		}
+		defer func() {
+			mu.Lock()
+			running--
+			mu.Unlock()
+		}()
+		return analysis.Measure(m, day)
+	}
+	t.Cleanup(func() { measure = analysis.Measure })
+	days := te.doc.m.Keyframes()
+	if len(days) < 5 {
+		t.Fatalf("the default map has %d keyframes", len(days))
+	}
+	for _, d := range days[:5] {
+		te.doc.SetDay(d, false)
+	}
+	close(release)
+	te.jobs.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if most != 1 {
+		t.Errorf("%d dates were measured at once", most)
+	}
+	if len(measured) != 2 || measured[1] != days[4] {
+		t.Errorf("measured %v; want the first date and then the last, %s", measured, days[4])
+	}
+	if c := te.measureCache; c == nil || c.day != days[4] {
+		t.Errorf("the measures kept are not those of the date on show, %s", days[4])
+	}
 }

@@ -73,10 +73,12 @@ func (e *Editor) measuresNow() map[model.ID]analysis.Metrics {
 
 // startMeasuring computes the measures asked for off the UI goroutine.
 // It runs after a picture is shown, so that the picture the measures
-// bring comes after it.
+// bring comes after it. One computation runs at a time: while the slider
+// runs through dates, the date asked for last is measured when the one
+// under way is done, and the dates between are not.
 func (e *Editor) startMeasuring() {
 	want := e.wanted
-	if want.m == nil || e.measuring == want {
+	if want.m == nil || e.measuring == want || e.measuring.m != nil {
 		return
 	}
 	e.wanted, e.measuring = measureKey{}, want
@@ -84,7 +86,7 @@ func (e *Editor) startMeasuring() {
 	go func() {
 		defer e.jobs.Done()
 		by := map[model.ID]analysis.Metrics{}
-		for _, x := range analysis.Measure(want.m, want.day) {
+		for _, x := range measure(want.m, want.day) {
 			by[x.ID] = x
 		}
 		fyne.DoAndWait(func() {
@@ -93,9 +95,14 @@ func (e *Editor) startMeasuring() {
 			if e.drawn == want.m && e.doc.day == want.day {
 				e.showSceneSoon(false) // off the UI goroutine on a big map
 			}
+			e.startMeasuring() // a date asked for meanwhile
 		})
 	}()
 }
+
+// measure is analysis.Measure, as the editor calls it (a test counts the
+// calls).
+var measure = analysis.Measure
 
 // measureKey names a computation of measures under way.
 type measureKey struct {
