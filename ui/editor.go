@@ -56,10 +56,12 @@ type Editor struct {
 	// focusMore widens the focus from actors in it: each one's own
 	// neighbourhood within so many steps joins it.
 	focusMore map[model.ID]int
-	// paths are the last paths asked for (routePaths).
+	// paths are the last paths asked for (routePaths); finding is set
+	// while paths are found off the UI goroutine (findPaths).
 	paths struct {
-		key   pathsKey
-		found []analysis.Path
+		key     pathsKey
+		found   []analysis.Path
+		finding bool
 	}
 	// attrKey and attrValue, when attrKey is set, show only the actors
 	// whose attribute attrKey has the value attrValue (the filter).

@@ -106,17 +106,72 @@ const pathCount = 4
 
 // routePaths are the shortest paths between the two actors asked for, as
 // of the date on show, worked out once for the picture, the status line
-// and the side panel.
+// and the side panel. On a big map they are found off the UI goroutine
+// (findPaths): until they are, there are none, and pathsPending says so.
 func (e *Editor) routePaths() []analysis.Path {
-	q := e.route
-	if q == nil {
+	key, ok := e.pathsWanted()
+	if !ok {
 		return nil
 	}
-	key := pathsKey{q.from, q.to, e.doc.day, e.drawn}
-	if e.paths.key != key {
-		e.paths.key, e.paths.found = key, analysis.Paths(e.drawn, e.doc.day, q.from, q.to, pathCount)
+	if e.paths.key == key {
+		return e.paths.found
 	}
+	if e.bigMap() {
+		e.findPaths()
+		return nil
+	}
+	e.paths.key, e.paths.found = key, shortestPaths(key.m, key.day, key.from, key.to, pathCount)
 	return e.paths.found
+}
+
+// shortestPaths is analysis.Paths, as the editor calls it (a test holds
+// it back).
+var shortestPaths = analysis.Paths
+
+// pathsWanted is what the paths on show depend on, when a path is asked
+// for.
+func (e *Editor) pathsWanted() (pathsKey, bool) {
+	q := e.route
+	if q == nil {
+		return pathsKey{}, false
+	}
+	return pathsKey{q.from, q.to, e.doc.day, e.drawn}, true
+}
+
+// pathsPending reports whether the paths asked for are being found.
+func (e *Editor) pathsPending() bool {
+	key, ok := e.pathsWanted()
+	return ok && e.paths.key != key
+}
+
+// findPaths finds the paths asked for off the UI goroutine, one date at a
+// time: while the slider runs through dates, the date on show when one is
+// done is the next found, and the dates between are not. The picture, the
+// status line and the side panel follow when the paths of the date on
+// show are found.
+func (e *Editor) findPaths() {
+	key, ok := e.pathsWanted()
+	if !ok || e.paths.finding {
+		return
+	}
+	e.paths.finding = true
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		render.LowerPriority() // the window comes first
+		found := shortestPaths(key.m, key.day, key.from, key.to, pathCount)
+		fyne.DoAndWait(func() {
+			e.paths.finding = false
+			e.paths.key, e.paths.found = key, found
+			if now, ok := e.pathsWanted(); !ok || now != key {
+				e.routePaths() // asked for another date, or another path, meanwhile
+				return
+			}
+			e.showSceneSoon(false)
+			e.sayPath()
+			e.refreshSide()
+		})
+	}()
 }
 
 // pathsKey is what the paths asked for depend on.
@@ -209,7 +264,10 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	to, _ := e.doc.m.Actor(q.to)
 	objs := []fyne.CanvasObject{heading(fmt.Sprintf(lang.L("Paths from %s to %s"), from.Label(), to.Label()))}
 	paths := e.routePaths()
-	if len(paths) == 0 {
+	switch {
+	case e.pathsPending():
+		objs = append(objs, wrapped(lang.L("Finding the paths…")))
+	case len(paths) == 0:
 		objs = append(objs, wrapped(fmt.Sprintf(lang.L("No connection on %s."), e.r.Lang().Date(e.doc.day))))
 	}
 	for i, p := range paths {
@@ -239,6 +297,10 @@ func (e *Editor) sayPath() {
 	to, _ := e.doc.m.Actor(q.to)
 	date := e.r.Lang().Date(e.doc.day)
 	paths := e.routePaths()
+	if e.pathsPending() {
+		e.status.SetText(fmt.Sprintf(lang.L("Finding the paths from %s to %s on %s…"), from.Label(), to.Label(), date))
+		return
+	}
 	if len(paths) == 0 {
 		e.status.SetText(fmt.Sprintf(lang.L("%s and %s: no connection on %s."), from.Label(), to.Label(), date))
 		return
