@@ -491,8 +491,10 @@ func TestFocusAndPaths(t *testing.T) {
 		}
 		var buttons []*widget.Button
 		for _, o := range te.side.Objects {
-			if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "2. ") {
-				buttons = append(buttons, b)
+			for _, c := range test.LaidOutObjects(o) {
+				if b, ok := c.(*widget.Button); ok && b.Text == "2." {
+					buttons = append(buttons, b)
+				}
 			}
 		}
 		if n := len(analysis.Paths(te.drawn, te.doc.day, glas.ID, icj.ID, pathCount)); n < 2 || len(buttons) != 1 {

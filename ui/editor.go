@@ -229,13 +229,18 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 }
 
 // stickyWidth lays out one object over all its room, and asks for the
-// widest the object has asked for yet, at the height it asks for now.
+// widest the object has asked for yet, up to stickyMost, at the height it
+// asks for now: wider than that it asks for what the object asks for, so
+// that the room given to something wide is given back when it goes.
 type stickyWidth struct{ w float32 }
+
+// stickyMost is the widest a stickyWidth keeps.
+const stickyMost = 480
 
 func (s *stickyWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	m := objs[0].MinSize()
-	s.w = max(s.w, m.Width)
-	return fyne.NewSize(s.w, m.Height)
+	s.w = max(s.w, min(m.Width, stickyMost))
+	return fyne.NewSize(max(s.w, m.Width), m.Height)
 }
 
 func (s *stickyWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {

@@ -3,11 +3,13 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -426,5 +428,34 @@ func TestSelectingKeepsTheDividerInPlace(t *testing.T) {
 	te.paint(t)
 	if after := te.diagram.Size().Width; after != before {
 		t.Errorf("the picture was %v wide, %v once an actor is selected", before, after)
+	}
+}
+
+// A long path listed in the side panel asks for no more width than a
+// short one, and the panel keeps the widest it has been only up to
+// stickyMost: wider content is given its room while it is shown, and the
+// room is given back when it goes.
+func TestTheSidePanelGivesBackTheRoomOfWideContent(t *testing.T) {
+	var names []string
+	for i := range 40 {
+		names = append(names, fmt.Sprintf("Embassy of the Republic number %d", i))
+	}
+	short, long := pathRow(0, names[:2], true, func() {}), pathRow(0, names, false, func() {})
+	if s, l := short.MinSize().Width, long.MinSize().Width; l > s+1 {
+		t.Errorf("a path of 40 actors asks for %v wide, one of 2 for %v", l, s)
+	}
+	sticky := &stickyWidth{}
+	ask := func(w float32) float32 {
+		r := canvas.NewRectangle(nil)
+		r.SetMinSize(fyne.NewSize(w, 10))
+		return sticky.MinSize([]fyne.CanvasObject{r}).Width
+	}
+	for _, step := range []struct{ content, want float32 }{
+		{300, 300}, {200, 300}, // sticky
+		{1500, 1500}, {250, stickyMost}, // wide content's room given back, to the most kept
+	} {
+		if got := ask(step.content); got != step.want {
+			t.Errorf("content %v wide: the panel asks for %v, want %v", step.content, got, step.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -276,14 +277,20 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 			x, _ := e.doc.m.Actor(id)
 			names = append(names, x.Label())
 		}
-		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, strings.Join(names, " – ")), func() { e.showPath(q.from, q.to, i) })
-		b.Alignment = widget.ButtonAlignLeading
-		if i == min(q.pick, len(paths)-1) {
-			b.Importance = widget.HighImportance
-		}
-		objs = append(objs, b)
+		objs = append(objs, pathRow(i, names, i == min(q.pick, len(paths)-1), func() { e.showPath(q.from, q.to, i) }))
 	}
 	return append(objs, widget.NewSeparator())
+}
+
+// pathRow is path number i (from 0) in the side panel: a button with its
+// number, marked when it is the path on show, and its actors' names
+// beside it, wrapped, so that a long path does not widen the panel.
+func pathRow(i int, names []string, shown bool, show func()) fyne.CanvasObject {
+	b := widget.NewButton(fmt.Sprintf("%d.", i+1), show)
+	if shown {
+		b.Importance = widget.HighImportance
+	}
+	return container.NewBorder(nil, nil, b, nil, wrapped(strings.Join(names, " – ")))
 }
 
 // sayPath says how the two actors of the path asked for are connected on
