@@ -134,3 +134,27 @@ func benchEditor(b *testing.B, a fyne.App, r *render.Renderer, path string) *Edi
 	ed.waitLayout()
 	return ed
 }
+
+// BenchmarkTable is the ties' table of the map named by RELMAP_BENCH_MAP:
+// sorting it by a date column (each header click), and filtering it as a
+// word is typed, a letter at a time.
+func BenchmarkTable(b *testing.B) {
+	path, a, r := benchSetup(b)
+	ed := benchEditor(b, a, r, path)
+	defer ed.Close() // closes the store too
+	ties := ed.newTableView().ties
+	b.Run("sort", func(b *testing.B) {
+		for b.Loop() {
+			ties.sortCol, ties.desc = 3, !ties.desc // Start
+			ties.reload()
+		}
+	})
+	b.Run("filter", func(b *testing.B) {
+		for b.Loop() {
+			for _, typed := range []string{"a", "ac", "act", "acto", "actor 1"} {
+				ties.filter.SetText(typed)
+			}
+			ties.filter.SetText("")
+		}
+	})
+}

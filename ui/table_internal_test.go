@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,4 +100,36 @@ func actor(te *testEditor, id model.ID) model.Actor {
 // selectedRow is the row selected last in t's table.
 func selectedRow(t *recordTable) (int, bool) {
 	return t.selRow, t.selRow >= 0
+}
+
+// The table keeps what its filter searches and its sort keys for each
+// version of the map: after an edit, the filter finds the new text and
+// the sort puts the edited record where it now belongs.
+func TestTableFollowsEditsOfTheMap(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	actors := v.actors
+	actors.sortCol, actors.desc = 0, false // by name
+	actors.reload()
+	actors.filter.SetText("zz")
+	if len(actors.rows) != 0 {
+		t.Fatalf("%d actors match zz before any is named so", len(actors.rows))
+	}
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	renamed := mexico
+	renamed.Name = "ZZ Mexico"
+	if _, err := te.apply(model.Change{Summary: "Rename", Put: model.Records{Actors: []model.Actor{renamed}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	actors.filter.SetText("zz")
+	if !slices.Contains(actors.rows, mexico.ID) {
+		t.Errorf("after the rename the filter zz leaves %v, not Mexico (%d)", actors.rows, mexico.ID)
+	}
+	actors.filter.SetText("")
+	if last := actors.rows[len(actors.rows)-1]; last != mexico.ID {
+		t.Errorf("sorted by name, the last row is %q, want ZZ Mexico", actor(te, last).Name)
+	}
 }
