@@ -298,7 +298,12 @@ type exportJob struct {
 func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 	th := themeOf(f.theme)
 	m, tl := e.shown(), e.tl
-	base := strings.ReplaceAll(m.Name, "/", "-")
+	// Files are named after the map, or the file of a map without a name.
+	title := e.mapTitle()
+	if strings.TrimSpace(m.Name) == "" {
+		title = strings.TrimSuffix(title, filepath.Ext(title))
+	}
+	base := strings.ReplaceAll(title, "/", "-")
 	switch f.kindOf() {
 	case exportData:
 		return e.dataJob(f, base)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -101,27 +102,96 @@ func (e *Editor) multiplesDialog() {
 // 1600×1000 and shrunk), with a button to export them.
 func (e *Editor) multiplesWindow(q multiplesRequest, m *model.Map, tl *layout.Timeline) fyne.Window {
 	a := fyne.CurrentApp()
+	win := a.NewWindow(lang.L("Small Multiples — ") + e.mapTitle())
+	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { e.exportMultiples(win, q, m, tl) })
+	bar := container.NewBorder(nil, nil, nil, export, widget.NewLabel(q.dates))
+	win.SetContent(container.NewBorder(nil, bar, nil, nil, e.multiplesPicture(q, m, tl, windowTheme())))
+	win.Resize(fyne.NewSize(1200, 800))
+	win.Show()
+	return win
+}
+
+// drawMultiples is Renderer.DrawMultiples, as the window calls it (a test
+// holds it back).
+var drawMultiples = (*render.Renderer).DrawMultiples
+
+// multiplesPicture is small multiples of m drawn at the size of their
+// room in pixels, off the UI goroutine: a big map's take seconds. While a
+// picture at a new size is drawn, the one drawn last stays, fitted to the
+// room, with a note saying so. Pictures are drawn one at a time: the size
+// the room has when one is done is drawn next, the sizes between are not.
+func (e *Editor) multiplesPicture(q multiplesRequest, m *model.Map, tl *layout.Timeline, th render.Theme) fyne.CanvasObject {
 	r := e.r.Twin()
-	th := windowTheme()
-	pic := canvas.NewRaster(func(w, h int) image.Image {
+	draw := func(w, h int) image.Image {
 		for _, size := range [][2]int{{w, h}, {1600, 1000}} {
 			mu, err := q.multiples(m, max(size[0], render.MinSide), max(size[1], render.MinSide), th)
 			if err != nil {
 				continue
 			}
-			if img, err := r.DrawMultiples(m, tl, mu); err == nil {
+			if img, err := drawMultiples(r, m, tl, mu); err == nil {
 				return img
 			}
 		}
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	shown := canvas.NewImageFromImage(nil)
+	shown.FillMode = canvas.ImageFillContain
+	note := widget.NewLabel(lang.L("Drawing the small multiples…"))
+	var (
+		mu          sync.Mutex // guards want, drawn and busy
+		want, drawn [2]int     // sizes in pixels
+		busy        bool
+	)
+	// showNote shows the note while the picture shown is not of the size
+	// wanted (on the UI goroutine).
+	showNote := func() {
+		mu.Lock()
+		waiting := busy || want != drawn
+		mu.Unlock()
+		if waiting {
+			note.Show()
+		} else {
+			note.Hide()
+		}
+	}
+	// next draws the size wanted unless it is drawn or another is being
+	// drawn; it is called with mu held.
+	var next func()
+	next = func() {
+		if busy || want == drawn {
+			return
+		}
+		busy = true
+		size := want
+		e.jobs.Add(1)
+		go func() {
+			defer e.jobs.Done()
+			render.LowerPriority() // the windows come first
+			img := draw(size[0], size[1])
+			mu.Lock()
+			busy, drawn = false, size
+			next()
+			mu.Unlock()
+			fyne.Do(func() {
+				shown.Image = img
+				shown.Refresh()
+				showNote()
+			})
+		}()
+	}
+	// The room's size in pixels comes from a raster behind the picture,
+	// which draws nothing itself.
+	probe := canvas.NewRaster(func(w, h int) image.Image {
+		mu.Lock()
+		defer mu.Unlock()
+		if size := [2]int{w, h}; size != want {
+			want = size
+			next()
+			go fyne.Do(showNote) // not while the window is being painted
+		}
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
 	})
-	win := a.NewWindow(lang.L("Small Multiples — ") + m.Name)
-	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { e.exportMultiples(win, q, m, tl) })
-	bar := container.NewBorder(nil, nil, nil, export, widget.NewLabel(q.dates))
-	win.SetContent(container.NewBorder(nil, bar, nil, nil, pic))
-	win.Resize(fyne.NewSize(1200, 800))
-	win.Show()
-	return win
+	return container.NewStack(probe, shown, container.NewCenter(note))
 }
 
 // exportMultiples asks for a size, format and file and writes the small

@@ -1,9 +1,16 @@
 package ui
 
 import (
+	"image"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relmap/layout"
+	"relmap/model"
 	"relmap/render"
 )
 
@@ -26,13 +33,41 @@ func TestSmallMultiplesWindow(t *testing.T) {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
+	// The panels are drawn off the UI goroutine: the window paints, with
+	// a note, while they are drawn.
+	release := make(chan struct{})
+	drawMultiples = func(r *render.Renderer, m *model.Map, tl *layout.Timeline, mu render.Multiples) (*image.RGBA, error) {
+		<-release
+		return r.DrawMultiples(m, tl, mu)
+	}
+	t.Cleanup(func() { drawMultiples = (*render.Renderer).DrawMultiples })
 	win := te.multiplesWindow(q, te.shown(), te.tl)
 	defer win.Close()
 	if !strings.HasPrefix(win.Title(), "Small Multiples") {
 		t.Errorf("the window is called %q", win.Title())
 	}
-	img := win.Canvas().Capture()
-	if n := colours(img, 8); n < 8 {
-		t.Errorf("the small multiples window shows %d colours", n)
+	before := colours(win.Canvas().Capture(), 1000)
+	note := findLabel(win.Content(), "Drawing the small multiples…")
+	if note == nil || !note.Visible() {
+		t.Error("while the panels are drawn, the window does not say so")
 	}
+	close(release)
+	te.jobs.Wait()
+	img := win.Canvas().Capture()
+	if n := colours(img, 1000); n < 8 || n <= before {
+		t.Errorf("the small multiples window shows %d colours, %d before the panels were drawn", n, before)
+	}
+	if note.Visible() {
+		t.Error("the note stays once the panels are drawn")
+	}
+}
+
+// findLabel finds the label saying text under o, or nil.
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	for _, c := range test.LaidOutObjects(o) {
+		if l, ok := c.(*widget.Label); ok && l.Text == text {
+			return l
+		}
+	}
+	return nil
 }

@@ -400,7 +400,7 @@ func (e *Editor) tableWindow() {
 		return
 	}
 	v := e.newTableView()
-	v.win = a.NewWindow(lang.L("Table — ") + e.doc.m.Name)
+	v.win = a.NewWindow(lang.L("Table — ") + e.mapTitle())
 	v.win.SetContent(container.NewAppTabs(
 		container.NewTabItem(lang.L("Actors"), v.actors.content),
 		container.NewTabItem(lang.L("Ties"), v.ties.content),
