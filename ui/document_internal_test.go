@@ -864,3 +864,22 @@ func TestMeasuringRunsOneDateAtATime(t *testing.T) {
 		t.Errorf("the measures kept are not those of the date on show, %s", days[4])
 	}
 }
+
+// Who Matters gives betweenness as a whole number from 100 up and to
+// three digits below, and PageRank as a percentage to two digits: on a
+// map of thousands of actors it had read "0.000" for every actor, and
+// betweenness had ten decimals.
+func TestMeasureLinesAreReadable(t *testing.T) {
+	for _, c := range []struct {
+		x    analysis.Metrics
+		want string
+	}{
+		{analysis.Metrics{Name: "Mexico", Betweenness: 81, Degree: 7, PageRank: 0.077, Community: 2}, "1. Mexico — betweenness 81, degree 7, PageRank 7.7%, community 2"},
+		{analysis.Metrics{Name: "Actor 00420", Betweenness: 123456.789012, Degree: 26, PageRank: 0.000123456}, "1. Actor 00420 — betweenness 123457, degree 26, PageRank 0.012%"},
+		{analysis.Metrics{Name: "Quito", Betweenness: 0.333333333, Degree: 1, PageRank: 0.5}, "1. Quito — betweenness 0.333, degree 1, PageRank 50%"},
+	} {
+		if got := measureLine(1, c.x); got != c.want {
+			t.Errorf("measureLine(%+v) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}

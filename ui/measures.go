@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,9 +40,17 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 }
 
 // measureLine is one row of the ranking: "1. Mexico — betweenness 81,
-// degree 7, PageRank 0.077, community 2".
+// degree 7, PageRank 7.7%, community 2". Betweenness is rounded to a
+// whole number from 100 up and to three digits below; PageRank, a share
+// of the whole map, is given as a percentage to two digits, so that on
+// a map of thousands of actors it does not read 0.000.
 func measureLine(rank int, x analysis.Metrics) string {
-	line := fmt.Sprintf(lang.L("%d. %s — betweenness %g, degree %d, PageRank %.3f"), rank, x.Name, x.Betweenness, x.Degree, x.PageRank)
+	between := strconv.FormatFloat(x.Betweenness, 'f', 0, 64)
+	if x.Betweenness < 100 {
+		between = strconv.FormatFloat(x.Betweenness, 'g', 3, 64)
+	}
+	pagerank := strconv.FormatFloat(100*x.PageRank, 'g', 2, 64) + "%"
+	line := fmt.Sprintf(lang.L("%d. %s — betweenness %s, degree %d, PageRank %s"), rank, x.Name, between, x.Degree, pagerank)
 	if x.Community > 0 {
 		line += fmt.Sprintf(lang.L(", community %d"), x.Community)
 	}
