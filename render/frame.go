@@ -237,19 +237,21 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 		p.parts = append(p.parts, len(p.edges))
 	}
 	p.dense = ink > denseInk*float64(p.mapW)*float64(h)
-	if p.dense {
+	if p.dense || p.near != nil {
 		p.flattenFaded()
+	}
+	if p.dense {
 		p.numberInks()
 	}
 	return p
 }
 
-// flattenFaded gives the translucent ties of a dense frame, but for the
-// stressed ones drawn last, their colour laid once over the background,
-// opaque. In a picture covered many times over, translucent lines would
-// add up to their full colour, and a fade (of all but a selected actor's
-// ties, say) would not show; opaque, they are also drawn by numbered ink.
-// Over a transparent background it does nothing.
+// flattenFaded gives the translucent ties of a dense frame, or of a frame
+// that stresses some ties (a selected actor's, say), but for the stressed
+// ones drawn last, their colour laid once over the background, opaque.
+// Where many cross, translucent lines would add up to their full colour,
+// and the fade would not show; opaque, a dense frame's are also drawn by
+// numbered ink. Over a transparent background it does nothing.
 func (p *plan) flattenFaded() {
 	ground := p.pal.background
 	if ground.A != 0xff {

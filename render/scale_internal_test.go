@@ -733,3 +733,32 @@ func TestBoxGridFindsTheLinesNearAPlace(t *testing.T) {
 		}
 	}
 }
+
+// A frame that is not dense but stresses a selected actor's ties draws
+// the faded rest opaque too, in their colour over the background: where
+// they crowd, as on a map drawn in a narrow column, they no longer add
+// up to their full colour and hide the selection.
+func TestFadedTiesAreFlatOutsideDenseFrames(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(300, 3000, 8)
+	for i := range s.Nodes {
+		s.Nodes[i].Alpha = 1
+	}
+	s.Selected = s.Edges[0].From
+	p := r.planFrame(s, View{CX: 1500, CY: 1500, Zoom: 0.25, UIScale: 1}, 800, 600)
+	if p.dense {
+		t.Fatal("the frame is dense")
+	}
+	ground := p.pal.background
+	faded := 0
+	for i, pe := range p.edges[:p.liftedFrom()] {
+		if want := over(fade(parseColor(pe.e.Kind.Color), 0.3), ground); pe.col != want {
+			t.Fatalf("faded tie %d (%d) is drawn in %v, want %v", i, pe.e.ID, pe.col, want)
+		}
+		faded++
+	}
+	if faded == 0 || p.liftedFrom() == len(p.edges) {
+		t.Fatalf("%d faded ties and %d stressed", faded, len(p.edges)-p.liftedFrom())
+	}
+}
