@@ -15,7 +15,7 @@ import (
 // EngineVersion numbers the layout engine: a kept layout computed by
 // another version is laid out again. Raise it whenever the same input can
 // give other positions.
-const EngineVersion = 8
+const EngineVersion = 9
 
 // Key names what a layout of m with opt is computed from: the engine
 // version, the options, every actor's ID, life span, links and box size,

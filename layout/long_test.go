@@ -243,3 +243,55 @@ func BenchmarkLongHistory(b *testing.B) {
 		layout.Compute(m, layout.Options{Box: nodeBox})
 	}
 }
+
+// A long history that grows dense keeps its shape: a crowd let out as
+// little as it can be goes up and down (labels are wide), and date after
+// date such a history grew into one tall column, a hundred times taller
+// than wide, drawn as a thin line in the window. Actors arrive over the
+// first year and stay; ties between any two come and go, more and more
+// of them in force.
+func TestADenseLongHistoryKeepsItsShape(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(21))
+	start := model.DayOf(1900, time.January, 1)
+	const actors, ties, days = 1200, 6000, 900
+	m := &model.Map{Name: "dense long history"}
+	arrive := make([]model.Day, actors)
+	for i := range actors {
+		arrive[i] = start + model.Day(rng.Intn(365))
+		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %05d", i+1),
+			Life: model.Span{Start: model.DateOfDay(arrive[i])}})
+	}
+	for k := range ties {
+		a, b := rng.Intn(actors), rng.Intn(actors)
+		if a == b {
+			continue
+		}
+		// Later ties come more often, so that the picture grows dense.
+		s := max(arrive[a], arrive[b]) + model.Day(int(float64(days)*math.Sqrt(rng.Float64())))
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(k + 1), Kind: "relations", From: model.ID(a + 1), To: model.ID(b + 1),
+			Span: model.Span{Start: model.DateOfDay(s), End: model.DateOfDay(s + model.Day(60+rng.Intn(300)))}})
+	}
+	tl := layout.Compute(m, layout.Options{Box: labelBox})
+	if tl.Len() <= 100 {
+		t.Fatalf("%d frames: the history is not long", tl.Len())
+	}
+	worst, at := 0.0, model.Day(0)
+	for _, f := range tl.Frames() {
+		if len(f.Pos) < 50 {
+			continue
+		}
+		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, p := range f.Pos {
+			minX, maxX = min(minX, p.X), max(maxX, p.X)
+			minY, maxY = min(minY, p.Y), max(maxY, p.Y)
+		}
+		if r := max((maxY-minY)/(maxX-minX), (maxX-minX)/(maxY-minY)); r > worst {
+			worst, at = r, f.At
+		}
+	}
+	if worst > 3 {
+		t.Errorf("on %s the picture is %.1f times as tall as wide, or as wide as tall; want at most 3", at, worst)
+	}
+	t.Logf("at worst (%s) %.2f times as tall as wide or wide as tall, over %d frames", at, worst, tl.Len())
+}

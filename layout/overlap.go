@@ -52,14 +52,23 @@ const (
 // free box no room, the passes are repeated, and any free box still
 // overlapping after overlapRounds rounds is moved to the nearest free
 // place in its row or its column (O(n) per such box).
-func removeOverlaps(b []box, gap float64) {
+func removeOverlaps(b []box, gap float64) { removeOverlapsSideways(b, gap, false) }
+
+// removeOverlapsSideways is removeOverlaps, but with sideways set the
+// horizontal pass separates every pair that overlaps, not only those that
+// overlap less horizontally, and the vertical pass only what pins leave.
+// Moving the boxes as little as it can, removeOverlaps lets a crowd of
+// wide boxes (a label's) out up and down; a picture let out that way
+// again and again (a long history) grows into a column unless it is let
+// out sideways once it is taller than wide.
+func removeOverlapsSideways(b []box, gap float64, sideways bool) {
 	if len(b) < 2 {
 		return
 	}
 	pins := pinsOf(b)
 	for round := 0; round < overlapRounds; round++ {
 		for _, ax := range []sepAxis{alongX, alongY} {
-			separateAlong(b, gap, ax)
+			separateAlong(b, gap, ax, ax == alongY || sideways)
 			pins.restore(b)
 		}
 		if !crowded(b, gap) {
@@ -129,9 +138,11 @@ func (a sepAxis) place(bx *box, c float64) {
 
 // separateAlong is one VPSC pass: it moves the boxes along ax only, as
 // little as it can in the least-squares sense, so that every generated
-// separation constraint holds.
-func separateAlong(b []box, gap float64, ax sepAxis) {
-	cs := separationConstraints(b, gap, ax)
+// separation constraint holds. With every set it separates every pair
+// that overlaps, else only those that overlap less along ax (see
+// appendNeighbours).
+func separateAlong(b []box, gap float64, ax sepAxis, every bool) {
+	cs := separationConstraints(b, gap, ax, every)
 	if len(cs) == 0 {
 		return
 	}
@@ -192,7 +203,7 @@ func precedes(b []box, ax sepAxis, u, v int32) bool {
 // it closes; the set is the same.) Every pair of boxes constrained keeps
 // its order along ax. Two fixed boxes are asked for no more separation
 // than they already have. O(n log n + n·s) for a line of at most s boxes.
-func separationConstraints(b []box, gap float64, ax sepAxis) []sepConstraint {
+func separationConstraints(b []box, gap float64, ax sepAxis, every bool) []sepConstraint {
 	across := ax.across()
 	events := make([]sweepEvent, 0, 2*len(b))
 	for i, bx := range b {
@@ -211,7 +222,7 @@ func separationConstraints(b []box, gap float64, ax sepAxis) []sepConstraint {
 			continue
 		}
 		line = slices.Insert(line, k, e.box)
-		cs = appendNeighbours(cs, b, line, k, gap, ax)
+		cs = appendNeighbours(cs, b, line, k, gap, ax, every)
 	}
 	return cs
 }
@@ -226,7 +237,7 @@ func separationConstraints(b []box, gap float64, ax sepAxis) []sepConstraint {
 // ever on the line together and keeps its order; in the y pass it also
 // separates every such pair. That is why at most neighbourWalk neighbours
 // need be looked at each way.
-func appendNeighbours(cs []sepConstraint, b []box, line []int32, k int, gap float64, ax sepAxis) []sepConstraint {
+func appendNeighbours(cs []sepConstraint, b []box, line []int32, k int, gap float64, ax sepAxis, every bool) []sepConstraint {
 	v := line[k]
 	for _, step := range [2]int{-1, 1} {
 		for p, seen := k+step, 0; p >= 0 && p < len(line) && seen < neighbourWalk; p, seen = p+step, seen+1 {
@@ -238,7 +249,7 @@ func appendNeighbours(cs []sepConstraint, b []box, line []int32, k int, gap floa
 				l, r = v, u
 			}
 			switch {
-			case apart || ax == alongY || o <= overlapAlong(b[u], b[v], gap, ax.across()):
+			case apart || every || o <= overlapAlong(b[u], b[v], gap, ax.across()):
 				cs = append(cs, newSepConstraint(b, l, r, gap, ax))
 			case seen == 0:
 				cs = append(cs, sepConstraint{left: l, right: r}) // keep order only

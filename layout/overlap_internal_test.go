@@ -253,7 +253,7 @@ func TestVPSCSatisfiesEveryConstraint(t *testing.T) {
 				for i := 0; i < len(b); i += 11 {
 					b[i].fixed = true
 				}
-				cs := separationConstraints(b, 4, ax)
+				cs := separationConstraints(b, 4, ax, ax == alongY)
 				s := newVPSC(b, ax, cs)
 				s.satisfy()
 				for _, c := range cs {

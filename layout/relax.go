@@ -176,6 +176,7 @@ func (s *incState) separate(region []int32) {
 	for _, i := range region {
 		in[i] = true
 	}
+	sideways := false
 	for round := 0; round < overlapRounds; round++ {
 		grew := false
 		for _, i := range region {
@@ -194,11 +195,32 @@ func (s *incState) separate(region []int32) {
 			sz := s.size[i]
 			boxes[k] = box{x: s.xy[i].X, y: s.xy[i].Y, w: sz.W, h: sz.H, fixed: k >= len(region) || s.pin[i]}
 		}
-		removeOverlaps(boxes, gap)
+		// A crowd let out as little as it can be goes up and down, labels
+		// being wide; date after date a long history grew into one tall
+		// column. A picture grown taller than wide is let out sideways.
+		if round == 0 {
+			sideways = s.taller()
+		}
+		removeOverlapsSideways(boxes, gap, sideways)
 		for k, i := range region {
 			s.xy[i] = model.Point{X: boxes[k].x, Y: boxes[k].y}
 		}
 	}
+}
+
+// taller reports whether the box of the actors alive is taller than it
+// is wide.
+func (s *incState) taller() bool {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for i, ok := range s.alive {
+		if ok {
+			p := s.xy[i]
+			minX, maxX = min(minX, p.X), max(maxX, p.X)
+			minY, maxY = min(minY, p.Y), max(maxY, p.Y)
+		}
+	}
+	return maxY-minY > maxX-minX
 }
 
 // crowdedRegion reports whether two of the region's boxes, grown by
