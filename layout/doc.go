@@ -45,8 +45,11 @@
 // (as actors leave, or arrive at their aggregate home) is drawn together
 // by scaling its parts' centres toward its centre, which keeps their
 // orthogonal order (Misra, Eades, Lai and Sugiyama, "Layout Adjustment
-// and the Mental Map", J. Visual Languages and Computing 1995). See
-// incremental and compact.
+// and the Mental Map", J. Visual Languages and Computing 1995). A crowd
+// that a change leaves overlapping is let out as little as it can be,
+// which for wide boxes is up and down; once the picture is taller than
+// wide it is let out sideways instead, so that a history that grows
+// dense keeps its shape. See incremental, relax and compact.
 //
 // Kept layouts: a Timeline stores each actor's moves, not frames ×
 // actors, encodes to bytes (MarshalBinary) and is kept in the map file
