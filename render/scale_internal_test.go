@@ -315,10 +315,7 @@ func TestWeightedAndLabelledKinds(t *testing.T) {
 func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)
-	s := crowdedScene(6000, 8000, 7)
-	for i := range s.Nodes {
-		s.Nodes[i].Alpha = 1 // opaque ties
-	}
+	s := opaqueCrowd(6000, 8000, 7)
 	s.Edges[5].Kind.Dashed = true
 	v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
 	w, h := 800, 600
@@ -590,10 +587,7 @@ func TestAcrossWithinFindsTheStepsInside(t *testing.T) {
 func TestDenseFramesShowTheFade(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)
-	s := crowdedScene(6000, 8000, 7)
-	for i := range s.Nodes {
-		s.Nodes[i].Alpha = 1
-	}
+	s := opaqueCrowd(6000, 8000, 7)
 	v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
 	w, h := 800, 600
 	// lightness is the mean of the channels over the map's middle.
@@ -616,16 +610,7 @@ func TestDenseFramesShowTheFade(t *testing.T) {
 	if !p.dense || p.inks == nil {
 		t.Fatalf("the frame with a selection is not dense with numbered inks (dense %v, %d inks)", p.dense, len(p.inks))
 	}
-	ground := p.pal.background
-	for i, pe := range p.edges {
-		stressed := i >= p.liftedFrom()
-		if want := fade(parseColor(pe.e.Kind.Color), 1); stressed && pe.col != want {
-			t.Fatalf("stressed tie %d is drawn in %v, not its colour %v", pe.e.ID, pe.col, want)
-		}
-		if !stressed && pe.col != over(fade(parseColor(pe.e.Kind.Color), 0.3), ground) {
-			t.Fatalf("faded tie %d is drawn in %v, not its faded colour over the background %v", pe.e.ID, pe.col, over(fade(parseColor(pe.e.Kind.Color), 0.3), ground))
-		}
-	}
+	checkFlatFade(t, p)
 	if faded := lightness(s); faded < plain+40 {
 		t.Errorf("the faded picture is hardly lighter than the plain one: %.0f against %.0f (of 255)", faded, plain)
 	}
@@ -741,24 +726,42 @@ func TestBoxGridFindsTheLinesNearAPlace(t *testing.T) {
 func TestFadedTiesAreFlatOutsideDenseFrames(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)
-	s := crowdedScene(300, 3000, 8)
-	for i := range s.Nodes {
-		s.Nodes[i].Alpha = 1
-	}
+	s := opaqueCrowd(300, 3000, 8)
 	s.Selected = s.Edges[0].From
 	p := r.planFrame(s, View{CX: 1500, CY: 1500, Zoom: 0.25, UIScale: 1}, 800, 600)
 	if p.dense {
 		t.Fatal("the frame is dense")
 	}
-	ground := p.pal.background
-	faded := 0
-	for i, pe := range p.edges[:p.liftedFrom()] {
-		if want := over(fade(parseColor(pe.e.Kind.Color), 0.3), ground); pe.col != want {
-			t.Fatalf("faded tie %d (%d) is drawn in %v, want %v", i, pe.e.ID, pe.col, want)
-		}
-		faded++
+	checkFlatFade(t, p)
+}
+
+// opaqueCrowd is crowdedScene with every actor opaque, so that the ties'
+// opacity is their own.
+func opaqueCrowd(n int, spread float64, seed int64) *Scene {
+	s := crowdedScene(n, spread, seed)
+	for i := range s.Nodes {
+		s.Nodes[i].Alpha = 1
 	}
-	if faded == 0 || p.liftedFrom() == len(p.edges) {
-		t.Fatalf("%d faded ties and %d stressed", faded, len(p.edges)-p.liftedFrom())
+	return s
+}
+
+// checkFlatFade checks that plan p draws the stressed ties in their
+// colour and the faded rest in their faded colour laid over the
+// background, opaque, and that it has some of both.
+func checkFlatFade(t *testing.T, p *plan) {
+	t.Helper()
+	ground := p.pal.background
+	for i, pe := range p.edges {
+		col := parseColor(pe.e.Kind.Color)
+		want := over(fade(col, 0.3), ground)
+		if i >= p.liftedFrom() {
+			want = col
+		}
+		if pe.col != want {
+			t.Fatalf("tie %d (stressed %v) is drawn in %v, want %v", pe.e.ID, i >= p.liftedFrom(), pe.col, want)
+		}
+	}
+	if faded := p.liftedFrom(); faded == 0 || faded == len(p.edges) {
+		t.Fatalf("%d faded ties and %d stressed", faded, len(p.edges)-faded)
 	}
 }
