@@ -168,9 +168,9 @@ func (e *Editor) findPaths() {
 				e.routePaths() // asked for another date, or another path, meanwhile
 				return
 			}
-			e.showSceneSoon(false)
 			e.sayPath()
 			e.refreshSide()
+			e.showSceneSoon(false)
 		})
 	}()
 }
