@@ -112,6 +112,40 @@ func (e *Editor) goToActor(a model.Actor) {
 	}
 }
 
+// goToActorID is goToActor for the actor numbered id, if there is one.
+func (e *Editor) goToActorID(id model.ID) {
+	if a, ok := e.doc.m.Actor(id); ok {
+		e.goToActor(a)
+	}
+}
+
+// goToTie selects the tie numbered id and centres it. If it is not in
+// force on the date on show, the date moves first to its first day, or,
+// for a tie that ended before, to its last.
+func (e *Editor) goToTie(id model.ID) {
+	t, ok := e.doc.m.Tie(id)
+	if !ok {
+		return
+	}
+	if !t.Span.Covers(e.doc.day) {
+		from, hasFrom := t.Span.From()
+		until, hasUntil := t.Span.Until()
+		switch {
+		case hasFrom && e.doc.day < from:
+			e.SetDate(from, false)
+		case hasUntil:
+			e.SetDate(until-1, false)
+		}
+	}
+	e.SelectTie(id)
+	pos := e.tl.At(e.doc.day).Pos
+	if a, ok := pos[t.From]; ok {
+		if b, ok := pos[t.To]; ok {
+			e.diagram.CenterOn(model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2})
+		}
+	}
+}
+
 // clip shortens s to at most n runes, with an ellipsis.
 func clip(s string, n int) string {
 	r := []rune(s)

@@ -32,7 +32,7 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 	list := widget.NewList(func() int { return len(ms) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(measureLine(i+1, ms[i])) })
-	list.OnSelected = func(i widget.ListItemID) { e.Select(ms[i].ID) }
+	list.OnSelected = func(i widget.ListItemID) { e.goToActorID(ms[i].ID) }
 	d := dialog.NewCustom(lang.L("Who Matters on ")+day, lang.L("Close"), list, e.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()

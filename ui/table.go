@@ -544,7 +544,7 @@ func (e *Editor) newTableView() *tableView {
 		actorCol(lang.L("Notes"), 260, func(a model.Actor) string { return a.Notes }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Notes = s })
 		}),
-	}, e.Select, func(ids []model.ID) model.Change {
+	}, e.goToActorID, func(ids []model.ID) model.Change {
 		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Actors"), len(ids)), Delete: model.Deleted{Actors: ids}}
 	})
 	v.ties = e.newRecordTable("ties", func() []model.ID {
@@ -586,7 +586,7 @@ func (e *Editor) newTableView() *tableView {
 				return nil
 			}
 		}),
-	}, e.SelectTie, func(ids []model.ID) model.Change {
+	}, e.goToTie, func(ids []model.ID) model.Change {
 		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Ties"), len(ids)), Delete: model.Deleted{Ties: ids}}
 	})
 	v.events = e.newRecordTable("events", func() []model.ID {

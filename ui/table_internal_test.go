@@ -133,3 +133,34 @@ func TestTableFollowsEditsOfTheMap(t *testing.T) {
 		t.Errorf("sorted by name, the last row is %q, want ZZ Mexico", actor(te, last).Name)
 	}
 }
+
+// Picking a tie in the table shows it: the date moves to the tie's first
+// day when it is not in force on the date on show, and the tie is
+// selected. Picking an actor selects it too.
+func TestTablePicksShowTheRecord(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	te.SetDate(model.MustDate("2020-01-01").First(), false)
+	tie, _ := te.doc.m.Tie(severedTie)
+	ties := v.ties
+	for i, id := range ties.rows {
+		if id == tie.ID {
+			ties.table.Select(widget.TableCellID{Row: i, Col: 1})
+		}
+	}
+	if from, _ := tie.Span.From(); te.doc.day != from || te.doc.selectedTie != tie.ID {
+		t.Errorf("after picking the severed tie the date is %s and tie %d selected; want %s and %d", te.doc.day, te.doc.selectedTie, from, tie.ID)
+	}
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	actors := v.actors
+	for i, id := range actors.rows {
+		if id == mexico.ID {
+			actors.table.Select(widget.TableCellID{Row: i, Col: 1})
+		}
+	}
+	if te.doc.selected != mexico.ID {
+		t.Errorf("after picking Mexico actor %d is selected", te.doc.selected)
+	}
+}
