@@ -883,3 +883,25 @@ func TestMeasureLinesAreReadable(t *testing.T) {
 		}
 	}
 }
+
+// The filter lists an attribute's values that are numbers in their order,
+// 2 before 10, and the rest as text.
+func TestFilterListsNumbersInOrder(t *testing.T) {
+	te := newTestEditor(t)
+	var put []model.Actor
+	for i, a := range te.doc.m.Actors[:4] {
+		a.Attrs = map[string]string{"rank": []string{"10", "2", "1", "x"}[i]}
+		put = append(put, a)
+	}
+	if _, err := te.apply(model.Change{Summary: "Rank", Put: model.Records{Actors: put}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	objs := te.attrSection()
+	sels := objs[1].(*fyne.Container).Objects
+	key, value := sels[0].(*widget.Select), sels[1].(*widget.Select)
+	key.SetSelected("rank")
+	if want := []string{"1 (1)", "2 (1)", "10 (1)", "x (1)"}; !reflect.DeepEqual(value.Options, want) {
+		t.Errorf("the values of rank are listed %q, want %q", value.Options, want)
+	}
+}

@@ -103,7 +103,9 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 	fill := func(key string) {
 		var opts []string
 		clear(labelOf)
-		for _, v := range slices.Sorted(maps.Keys(values[key])) {
+		// Numbers in their order (2 before 10), the rest as text.
+		vals := slices.SortedFunc(maps.Keys(values[key]), func(a, b string) int { return compareKeys(cellKeyOf(a), cellKeyOf(b)) })
+		for _, v := range vals {
 			o := fmt.Sprintf("%s (%d)", v, values[key][v])
 			labelOf[o] = v
 			opts = append(opts, o)
