@@ -459,3 +459,22 @@ func TestTheSidePanelGivesBackTheRoomOfWideContent(t *testing.T) {
 		}
 	}
 }
+
+// An actor's ties read from its side, in the tie's direction: the other
+// actor after the tie when the tie points to it, before when it points
+// from it, after a dash when it points neither way.
+func TestTieRowsReadFromTheActorsSide(t *testing.T) {
+	te := newTestEditor(t)
+	te.SetDate(model.MustDate("2024-04-07").First(), false)
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	te.Select(mexico.ID)
+	panel := strings.Join(texts(te.side.Objects), "\n")
+	for _, want := range []string{"diplomatic relations — Ecuador", "Andrés Manuel López Obrador President of Mexico"} {
+		if !strings.Contains(panel, want) {
+			t.Errorf("the side panel of Mexico does not say %q:\n%s", want, panel)
+		}
+	}
+	if strings.Contains(panel, " from ") {
+		t.Errorf("the side panel of Mexico says \"from\":\n%s", panel)
+	}
+}

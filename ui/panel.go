@@ -198,22 +198,31 @@ func (e *Editor) eventTies(ev model.Event) string {
 // tieRow describes one tie of actor id, marked when it is in force on the
 // date on show, with a button to edit it.
 func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
-	other, arrow := t.To, "to"
-	if t.To == id {
-		other, arrow = t.From, "from"
-	}
-	if !t.Directed {
-		arrow = "with"
-	}
 	what := kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
 	if t.Label != "" {
 		what = t.Label
+	}
+	// From the actor's side, in the tie's direction: "works for Mexico"
+	// when it is the tie's first actor, "Glas works for" when it is the
+	// second, "diplomatic relations — Ecuador" either way.
+	var relation string
+	switch {
+	case !t.Directed:
+		other := t.To
+		if t.To == id {
+			other = t.From
+		}
+		relation = what + " — " + e.actorName(other)
+	case t.To == id:
+		relation = e.actorName(t.From) + " " + what
+	default:
+		relation = what + " " + e.actorName(t.To)
 	}
 	mark := "○"
 	if t.Span.Covers(e.doc.day) {
 		mark = "●"
 	}
-	text := fmt.Sprintf("%s %s\n%s %s %s", mark, t.Span.String(), what, arrow, e.actorName(other))
+	text := fmt.Sprintf("%s %s\n%s", mark, t.Span.String(), relation)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.tieForm(t) })
 	return container.NewBorder(nil, nil, nil, edit, wrapped(text))
 }
