@@ -229,14 +229,14 @@ func separationConstraints(b []box, gap float64, ax sepAxis, every bool) []sepCo
 
 // appendNeighbours constrains the box at line[k] against its neighbours on
 // the scan line: walking outward each way, every neighbour that overlaps
-// it along ax, up to and including the first that does not. In the x pass
-// a neighbour that overlaps it more along x than along y is left to the y
-// pass; if it is the nearest neighbour, the two are only kept in order
-// (a constraint with gap 0). So each box is always constrained against
-// its two nearest neighbours on the line, which chains every pair that is
-// ever on the line together and keeps its order; in the y pass it also
-// separates every such pair. That is why at most neighbourWalk neighbours
-// need be looked at each way.
+// it along ax, up to and including the first that does not. Unless every
+// is set (always in the y pass), a neighbour that overlaps it more along
+// ax than across is left to the other pass; if it is the nearest
+// neighbour, the two are only kept in order (a constraint with gap 0). So
+// each box is always constrained against its two nearest neighbours on
+// the line, which chains every pair that is ever on the line together and
+// keeps its order; with every set it also separates every such pair. That
+// is why at most neighbourWalk neighbours need be looked at each way.
 func appendNeighbours(cs []sepConstraint, b []box, line []int32, k int, gap float64, ax sepAxis, every bool) []sepConstraint {
 	v := line[k]
 	for _, step := range [2]int{-1, 1} {

@@ -104,8 +104,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		var opts []string
 		clear(labelOf)
 		// Numbers in their order (2 before 10), the rest as text.
-		vals := slices.SortedFunc(maps.Keys(values[key]), func(a, b string) int { return compareKeys(cellKeyOf(a), cellKeyOf(b)) })
-		for _, v := range vals {
+		for _, v := range slices.SortedFunc(maps.Keys(values[key]), compareCells) {
 			o := fmt.Sprintf("%s (%d)", v, values[key][v])
 			labelOf[o] = v
 			opts = append(opts, o)

@@ -223,8 +223,11 @@ func cellKeyOf(s string) cellKey {
 	return cellKey{num: x, isNum: err == nil, folded: strings.ToLower(s)}
 }
 
-// compareKeys orders cells as numbers when both are, else as text,
+// compareCells orders cells as numbers when both are, else as text,
 // ignoring case.
+func compareCells(a, b string) int { return compareKeys(cellKeyOf(a), cellKeyOf(b)) }
+
+// compareKeys is compareCells for cells made keys.
 func compareKeys(a, b cellKey) int {
 	if a.isNum && b.isNum {
 		return cmp.Compare(a.num, b.num)
