@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -785,11 +784,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	if p.inks != nil {
 		// Each tie's number is drawn where it goes, and then each
 		// pixel takes the colour of the last drawn there.
-		n := b.Dx() * b.Dy()
-		if cap(pa.inks) < n {
-			pa.inks = make([]uint8, n)
-		}
-		pa.inks = pa.inks[:n]
+		pa.startInks()
 	}
 	// The stressed ties, when set aside (see planShapes), are the last
 	// part: drawn after the rest, inks and all, in full even in a dense
@@ -808,17 +803,7 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 	}
 	if p.inks != nil {
 		pa.ink = 0
-		k := 0
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			row := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):]
-			for x := range b.Dx() {
-				if ink := pa.inks[k]; ink != 0 {
-					binary.LittleEndian.PutUint32(row[4*x:], p.inks[ink])
-					pa.inks[k] = 0
-				}
-				k++
-			}
-		}
+		pa.resolveInks(p.inks)
 	}
 	r.paintStrokes(p, pa, lifted, false)
 	for _, l := range p.labels {

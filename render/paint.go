@@ -24,13 +24,17 @@ type painter struct {
 	z    vector.Rasterizer
 	mask image.Alpha // a polygon's coverage, laid over dst by fill
 	// inks, when ink is not 0, is what a dense frame's lines are drawn
-	// into: for each pixel of dst, row by row, the number of the last ink
-	// drawn there (see plan.inks), 0 for none.
-	inks  []uint8
-	ink   uint8
-	r     *Renderer
-	faces map[faceKey]*glyphFace
-	frame uint64 // counts the frames painted, to forget faces not used
+	// into: for each pixel of dst, the number of the last ink drawn there
+	// (see plan.inks), 0 for none. The pixels are kept in blocks of 8×8,
+	// one cache line each, so that a line's next pixel is most often in
+	// the same line of the cache, whichever way it goes: pixel (x, y) of
+	// dst (from its corner) is at inkCol[x] + inkRow[y] (see startInks).
+	inks           []uint8
+	ink            uint8
+	inkCol, inkRow []int32
+	r              *Renderer
+	faces          map[faceKey]*glyphFace
+	frame          uint64 // counts the frames painted, to forget faces not used
 }
 
 func newPainter(dst *image.RGBA, r *Renderer) *painter {
@@ -379,6 +383,48 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	}
 }
 
+// startInks readies the painter to draw a dense frame's lines by number
+// in its image (see inks), which has no ink yet.
+func (p *painter) startInks() {
+	b := p.dst.Rect
+	w, h := b.Dx(), b.Dy()
+	bw, bh := (w+7)/8, (h+7)/8
+	if n := 64 * bw * bh; cap(p.inks) < n {
+		p.inks = make([]uint8, n)
+	} else {
+		p.inks = p.inks[:n] // all 0, as resolveInks leaves them
+	}
+	p.inkCol, p.inkRow = p.inkCol[:0], p.inkRow[:0]
+	for x := range int32(w) {
+		p.inkCol = append(p.inkCol, x>>3*64+x&7)
+	}
+	for y := range int32(h) {
+		p.inkRow = append(p.inkRow, y>>3*int32(64*bw)+y&7*8)
+	}
+}
+
+// resolveInks paints each pixel of the painter's image that has ink the
+// colour of its ink in inks (by number), and leaves no ink anywhere.
+func (p *painter) resolveInks(inks []uint32) {
+	d := p.dst
+	w := d.Rect.Dx()
+	for y, ro := range p.inkRow {
+		row := d.Pix[d.PixOffset(d.Rect.Min.X, d.Rect.Min.Y+y):]
+		for x := 0; x < w; x += 8 {
+			block := p.inks[ro+p.inkCol[x]:][:8]
+			if binary.LittleEndian.Uint64(block) == 0 {
+				continue
+			}
+			for k, ink := range block[:min(8, w-x)] {
+				if ink != 0 {
+					binary.LittleEndian.PutUint32(row[4*(x+k):], inks[ink])
+				}
+			}
+			clear(block)
+		}
+	}
+}
+
 // lineInk is the dense case of line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
 // the dash pattern's gaps when dashed (see line for the walk's terms and
@@ -391,31 +437,29 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed 
 	}
 	yf += int64(first) * df
 	ph += int64(first) * pstep
-	x0, x1 = x0+first, x0+last
 	b := p.dst.Rect
-	w := b.Dx()
-	xstep, ystep := 1, w
+	xmin, ymin := b.Min.X, b.Min.Y
+	along, across := p.inkCol, p.inkRow
 	if steep {
-		xstep, ystep = ystep, xstep
+		xmin, ymin = ymin, xmin
+		along, across = across, along
 	}
-	origin := -b.Min.Y*w - b.Min.X // index of pixel (0, 0)
+	along = along[x0+first-xmin : x0+last-xmin+1]
+	yf -= int64(ymin) << 32
 	inks, ink := p.inks, p.ink
-	i := origin + x0*xstep
 	if !dashed {
-		for range x1 - x0 + 1 {
-			inks[i+int(yf>>32)*ystep] = ink
+		for _, o := range along {
+			inks[o+across[yf>>32]] = ink
 			yf += df
-			i += xstep
 		}
 		return
 	}
-	for range x1 - x0 + 1 {
+	for _, o := range along {
 		if ph&(1<<32) == 0 {
-			inks[i+int(yf>>32)*ystep] = ink
+			inks[o+across[yf>>32]] = ink
 		}
 		yf += df
 		ph += pstep
-		i += xstep
 	}
 }
 
