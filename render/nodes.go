@@ -22,7 +22,7 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	if n.Color != "" {
 		col = parseColor(n.Color)
 	}
-	if p.dots && rad < pointRadius {
+	if v.AsDot(n.Scale) {
 		if n.Selected {
 			pa.dot(c, math.Max(rad, dotRadius)+2, fade(ink, alpha))
 		}

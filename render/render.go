@@ -249,6 +249,17 @@ func (v View) ToLayout(sx, sy float64, w, h int) (float64, float64) {
 	return (sx-(x0+x1)/2)/v.Zoom + v.CX, (sy-(y0+y1)/2)/v.Zoom + v.CY
 }
 
+// AsDot reports whether an actor of size scale (its Node.Scale, 0 for
+// the usual) is drawn as a dot in view v: its shape would be smaller than
+// pointRadius pixels, and neither it nor its label is drawn.
+func (v View) AsDot(scale float64) bool {
+	rad := shapeRadius * v.Zoom
+	if scale > 0 {
+		rad *= scale
+	}
+	return shapeRadius*v.Zoom < pointRadius && rad < pointRadius
+}
+
 // lineWidth is the width in device pixels at which ties are drawn.
 func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
 

@@ -665,12 +665,15 @@ func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
 	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))
 }
 
-// Dragged pans, or moves the actor the drag started on.
+// Dragged pans, or moves the actor the drag started on when that is
+// drawn as a shape: an actor drawn as a dot is too small to place, and on
+// a big map seen whole nearly every point is near one, so that a drag
+// there pans.
 func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 	d.hideTip()
 	if d.drag == dragNone {
 		start := ev.Position.Subtract(ev.Dragged)
-		if id := d.actorAt(start); id != 0 {
+		if id := d.actorAt(start); id != 0 && !d.asDot(id) {
 			d.drag, d.dragID = dragNode, id
 		} else {
 			d.drag = dragPan
@@ -689,6 +692,16 @@ func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 		d.gen++
 	}
 	d.raster.Refresh()
+}
+
+// asDot reports whether actor id is drawn as a dot at the present zoom.
+func (d *Diagram) asDot(id model.ID) bool {
+	for i := range d.scene.Nodes {
+		if n := &d.scene.Nodes[i]; n.ID == id {
+			return d.view.AsDot(n.Scale)
+		}
+	}
+	return false
 }
 
 // DragEnd finishes a pan or an actor move.

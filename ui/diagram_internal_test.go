@@ -220,6 +220,38 @@ func TestPanMovesTheLastPictureUntilItStops(t *testing.T) {
 	}
 }
 
+// A drag that starts on an actor moves it where actors are drawn as
+// shapes, and pans where they are drawn as dots: on a big map seen whole
+// nearly every point is near one, and a dot is too small to place.
+func TestADragOnADotPans(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	w, h := d.PixelSize()
+	n := d.scene.Nodes[0]
+	moved := false
+	d.OnMove = func(model.ID, model.Point) { moved = true }
+	for _, zoom := range []float64{1, 0.05} {
+		dot := render.View{Zoom: zoom}.AsDot(n.Scale)
+		d.view = render.View{CX: n.X, CY: n.Y, Zoom: zoom, UIScale: d.view.UIScale}
+		sx, sy := d.view.ToScreen(n.X, n.Y, w, h)
+		start := fyne.NewPos(float32(sx/d.ratio), float32(sy/d.ratio))
+		if got := d.actorAt(start); got != n.ID {
+			t.Fatalf("at zoom %v the hit test at %s's centre finds %v", zoom, n.Label, got)
+		}
+		moved = false
+		d.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start.Add(fyne.NewPos(20, 10))}, Dragged: fyne.NewDelta(20, 10)})
+		panned := d.view.CX != n.X || d.view.CY != n.Y
+		d.DragEnd()
+		if dot && (moved || !panned) {
+			t.Errorf("at zoom %v (a dot) a drag on %s moved it %v, panned %v; want a pan", zoom, n.Label, moved, panned)
+		}
+		if !dot && (!moved || panned) {
+			t.Errorf("at zoom %v (a shape) a drag on %s moved it %v, panned %v; want a move", zoom, n.Label, moved, panned)
+		}
+	}
+}
+
 func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
