@@ -373,8 +373,12 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		if st.flags&tieDashed != 0 {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
+		// A tie into an actor drawn as a dot is a hairline without an
+		// arrowhead: at that size the head would hide the dot, and the
+		// ties are too many for their direction to be read.
+		directed := st.flags&tieDirected != 0 && !v.AsDot(s.Nodes[end[1]].Scale)
 		var reach float64
-		arena, reach = pe.finish(v.Zoom, st.flags&tieDirected != 0, arena)
+		arena, reach = pe.finish(v.Zoom, directed, arena)
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
 		if pe.x1 < -reach || pe.x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {

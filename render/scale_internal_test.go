@@ -270,6 +270,36 @@ func TestArrowheadsStopAtTheTargetsRim(t *testing.T) {
 	}
 }
 
+// Where actors are drawn as dots, a tie into one has no arrowhead (it
+// would hide the dot); into an actor drawn big enough for its shape (sized
+// by a measure) it keeps it.
+func TestNoArrowheadsIntoDots(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	kinds := model.DefaultKinds()
+	s := &Scene{
+		Nodes: []Node{{ID: 1, Label: "A", Kind: kinds[0], X: 0, Y: 0, Alpha: 1},
+			{ID: 2, Label: "B", Kind: kinds[0], X: 400, Y: 0, Alpha: 1},
+			{ID: 3, Label: "C", Kind: kinds[0], X: 400, Y: 300, Alpha: 1, Scale: 4}},
+		Edges: []Edge{{ID: 1, From: 1, To: 2, Kind: kinds[6], Directed: true, Alpha: 1, Lanes: 1},
+			{ID: 2, From: 1, To: 3, Kind: kinds[6], Directed: true, Alpha: 1, Lanes: 1}},
+	}
+	for _, tc := range []struct {
+		zoom   float64
+		arrows [2]bool // into B, into C
+	}{{1, [2]bool{true, true}}, {0.1, [2]bool{false, true}}} {
+		p := r.planFrame(s, View{CX: 200, CY: 150, Zoom: tc.zoom, UIScale: 1}, 1000, 600)
+		if len(p.edges) != 2 {
+			t.Fatalf("zoom %v: %d ties planned, want 2", tc.zoom, len(p.edges))
+		}
+		for k, pe := range p.edges {
+			if got := pe.arrow != nil; got != tc.arrows[k] {
+				t.Errorf("zoom %v: the tie into %s has an arrowhead: %v, want %v", tc.zoom, s.Nodes[k+1].Label, got, tc.arrows[k])
+			}
+		}
+	}
+}
+
 // A kind's styles: weights drawn as widths, and labels drawn with nothing
 // stressed ("expels 60" and "expels 1" look different).
 func TestWeightedAndLabelledKinds(t *testing.T) {
