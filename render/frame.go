@@ -64,7 +64,7 @@ type plan struct {
 	dense    bool        // ties drawn as one-pixel lines without anti-aliasing
 	fine     bool        // a vector picture: curves kept at any enlargement (see bowedPath)
 	// inks are the colours of a dense frame's ties, by number from 1
-	// (index 0 unused), each a pixel's RGBA in one word; nil unless the
+	// (0 the ground), each a pixel's RGBA in one word; nil unless the
 	// frame is dense and all its ties are opaque, in at most 255 colours.
 	// The tiles then draw each tie's number and lay the colours after.
 	inks []uint32
@@ -264,9 +264,13 @@ func (p *plan) flattenFaded() {
 }
 
 // numberInks numbers the colours of a dense frame's ties (see inks),
-// when they are all opaque and at most 255.
+// when they are all opaque and at most 255; ink 0 is the ground.
 func (p *plan) numberInks() {
-	inks := []uint32{0}
+	ground := uint32(0) // transparent
+	if bg := p.pal.background; bg.A != 0 {
+		ground = opaquePixel(bg)
+	}
+	inks := []uint32{ground}
 	for i := range p.edges {
 		pe := &p.edges[i]
 		if pe.col.A != 0xff {
@@ -778,17 +782,19 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 		ground = color.NRGBA{}
 	}
 	b := pa.dst.Rect
-	first := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, b.Min.Y):pa.dst.PixOffset(b.Max.X, b.Min.Y)]
-	for i := 0; i < len(first); i += 4 {
-		first[i], first[i+1], first[i+2], first[i+3] = ground.R, ground.G, ground.B, ground.A
-	}
-	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
-		copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
-	}
 	if p.inks != nil {
 		// Each tie's number is drawn where it goes, and then each
-		// pixel takes the colour of the last drawn there.
+		// pixel takes the colour of the last drawn there, or the
+		// ground's (ink 0).
 		pa.startInks()
+	} else {
+		first := pa.dst.Pix[pa.dst.PixOffset(b.Min.X, b.Min.Y):pa.dst.PixOffset(b.Max.X, b.Min.Y)]
+		for i := 0; i < len(first); i += 4 {
+			first[i], first[i+1], first[i+2], first[i+3] = ground.R, ground.G, ground.B, ground.A
+		}
+		for y := b.Min.Y + 1; y < b.Max.Y; y++ {
+			copy(pa.dst.Pix[pa.dst.PixOffset(b.Min.X, y):], first)
+		}
 	}
 	// The stressed ties, when set aside (see planShapes), are the last
 	// part: drawn after the rest, inks and all, in full even in a dense

@@ -403,26 +403,31 @@ func (p *painter) startInks() {
 	}
 }
 
-// resolveInks paints each pixel of the painter's image that has ink the
-// colour of its ink in inks (by number), and leaves no ink anywhere.
+// resolveInks paints every pixel of the painter's image the colour of its
+// ink in inks (by number; 0 is the ground's), and leaves no ink anywhere.
 func (p *painter) resolveInks(inks []uint32) {
+	var colour [256]uint32 // an ink is a byte: no bounds to check
+	copy(colour[:], inks)
 	d := p.dst
 	w := d.Rect.Dx()
+	pair := func(v uint64) uint64 { return uint64(colour[v&0xff]) | uint64(colour[v>>8&0xff])<<32 }
 	for y, ro := range p.inkRow {
-		row := d.Pix[d.PixOffset(d.Rect.Min.X, d.Rect.Min.Y+y):]
-		for x := 0; x < w; x += 8 {
-			block := p.inks[ro+p.inkCol[x]:][:8]
-			if binary.LittleEndian.Uint64(block) == 0 {
-				continue
-			}
-			for k, ink := range block[:min(8, w-x)] {
-				if ink != 0 {
-					binary.LittleEndian.PutUint32(row[4*(x+k):], inks[ink])
-				}
-			}
-			clear(block)
+		row := d.Pix[d.PixOffset(d.Rect.Min.X, d.Rect.Min.Y+y):][:4*w]
+		src := p.inks[ro:] // the row's eight pixels of each block, a block (64) apart
+		x := 0
+		for ; x+8 <= w; x += 8 {
+			v := binary.LittleEndian.Uint64(src[8*x:])
+			out := row[4*x:][:32]
+			binary.LittleEndian.PutUint64(out, pair(v))
+			binary.LittleEndian.PutUint64(out[8:], pair(v>>16))
+			binary.LittleEndian.PutUint64(out[16:], pair(v>>32))
+			binary.LittleEndian.PutUint64(out[24:], pair(v>>48))
+		}
+		for ; x < w; x++ {
+			binary.LittleEndian.PutUint32(row[4*x:], colour[src[8*(x&^7)+x&7]])
 		}
 	}
+	clear(p.inks)
 }
 
 // lineInk is the dense case of line when the painter draws inks: it
