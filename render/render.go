@@ -260,6 +260,15 @@ func (v View) AsDot(scale float64) bool {
 	return shapeRadius*v.Zoom < pointRadius && rad < pointRadius
 }
 
+// Shows reports whether layout point (x, y) falls in the plot of a w×h
+// picture seen through v: in sight, not under the header or the legend,
+// nor in the margin around them.
+func (v View) Shows(x, y float64, w, h int) bool {
+	sx, sy := v.ToScreen(x, y, w, h)
+	x0, y0, x1, y1 := plot(w, h, v)
+	return sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1
+}
+
 // lineWidth is the width in device pixels at which ties are drawn.
 func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
 

@@ -243,6 +243,23 @@ func (d *Diagram) CenterOn(p model.Point) {
 	d.camera.Start()
 }
 
+// KeepInSight glides the view, keeping its zoom, to actor id of scene s
+// when the actor is out of sight: a selected actor stays in view as the
+// dates move it. A view that follows the fit shows every actor already.
+func (d *Diagram) KeepInSight(s *render.Scene, id model.ID) {
+	if id == 0 || s == nil || d.follow || !d.fitted || d.pw == 0 {
+		return
+	}
+	for i := range s.Nodes {
+		if n := &s.Nodes[i]; n.ID == id {
+			if n.Alpha >= 0.5 && !d.view.Shows(n.X, n.Y, d.pw, d.ph) {
+				d.CenterOn(model.Point{X: n.X, Y: n.Y})
+			}
+			return
+		}
+	}
+}
+
 // cameraTime is how long Refit takes to move the view.
 const cameraTime = 450 * time.Millisecond
 

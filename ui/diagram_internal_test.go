@@ -252,6 +252,51 @@ func TestADragOnADotPans(t *testing.T) {
 	}
 }
 
+// A selected actor stays in sight as the dates move it: when a date
+// leaves it out of a view the user has moved, the view glides to it.
+// Without a selection the view stays.
+func TestTheSelectedActorStaysInSight(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	glas := actorID(t, te.Map(), "Jorge Glas")
+	lookAway := func() {
+		d.CenterOn(model.Point{X: 20000, Y: 20000}) // far from every actor; the view no longer follows the fit
+		d.camera.Tick(1)
+		d.stopCamera()
+	}
+	te.Select(glas)
+	te.settle(t)
+	lookAway()
+	te.SetDate(model.MustDate("2024-04-06").First(), false)
+	te.settle(t)
+	var at *render.Node
+	for i, n := range d.Scene().Nodes {
+		if n.ID == glas && n.Alpha >= 0.5 {
+			at = &d.Scene().Nodes[i]
+		}
+	}
+	if at == nil {
+		t.Fatal("Jorge Glas is not in the picture of 6 April 2024")
+	}
+	if d.camera == nil {
+		t.Fatal("the selected actor is out of sight and the view does not glide to it")
+	}
+	d.camera.Tick(1)
+	if !d.view.Shows(at.X, at.Y, d.pw, d.ph) {
+		t.Errorf("after the glide the view %+v does not show Jorge Glas at (%.0f, %.0f)", d.view, at.X, at.Y)
+	}
+
+	te.Select(0)
+	te.settle(t)
+	lookAway()
+	te.SetDate(model.MustDate("2024-04-08").First(), false)
+	te.settle(t)
+	if d.camera != nil {
+		t.Error("with nothing selected a new date moves the view")
+	}
+}
+
 func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)

@@ -313,7 +313,9 @@ func (e *Editor) showScene() {
 		e.anim = nil
 	}
 	m := e.shown()
-	e.diagram.SetScene(e.scene(m, render.FrameAt(m, e.tl, e.doc.day), e.doc.day, e.doc.selected, e.emphasis()))
+	s := e.scene(m, render.FrameAt(m, e.tl, e.doc.day), e.doc.day, e.doc.selected, e.emphasis())
+	e.diagram.SetScene(s)
+	e.diagram.KeepInSight(s, e.doc.selected)
 	e.startMeasuring()
 }
 
@@ -350,6 +352,7 @@ func (e *Editor) showSceneSoon(refit bool) {
 				e.diagram.RefitTo(v)
 			}
 			e.diagram.SetScene(s)
+			e.diagram.KeepInSight(s, sel)
 			e.startMeasuring()
 		}
 	})
@@ -543,6 +546,7 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 				e.diagram.RefitTo(v)
 			}
 			e.animate(tween, end, day, tl)
+			e.diagram.KeepInSight(end, sel)
 			e.startMeasuring() // for the new date, drawn when the animation ends
 		}
 	}
