@@ -471,8 +471,15 @@ func TestFocusAndPaths(t *testing.T) {
 		}
 	})
 	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if te.diagram.Scene().Emphasis != nil || te.doc.selected != 0 || te.focusMore != nil {
-		t.Error("Escape left the focus or the selection")
+	if te.diagram.Scene().Emphasis != nil || te.focus != 0 || te.focusMore != nil {
+		t.Error("Escape left the focus")
+	}
+	if te.doc.selected != glas.ID {
+		t.Errorf("the Escape that ended the focus changed the selection to %d, want Glas (%d) kept", te.doc.selected, glas.ID)
+	}
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if te.doc.selected != 0 {
+		t.Error("a second Escape left the selection")
 	}
 	t.Run("a path follows the date", func(t *testing.T) {
 		glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")

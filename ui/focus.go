@@ -338,10 +338,18 @@ func (e *Editor) nextPath() {
 	e.showPath(e.route.from, e.route.to, (e.route.pick+1)%n)
 }
 
-// clearEmphasis ends a focus or path and clears the selection.
+// clearEmphasis is Escape: it ends a focus, path or comparison, or, when
+// none is on, clears the selection.
 func (e *Editor) clearEmphasis() {
-	e.focus, e.focusMore, e.route, e.diffStress, e.diffGhosts = 0, nil, nil, nil, nil
 	e.status.SetText("")
+	if e.focus != 0 || e.route != nil || e.diffStress != nil || e.diffGhosts != nil {
+		// A focus, path or comparison ends first; the selection stays,
+		// for the next Escape.
+		e.focus, e.focusMore, e.route, e.diffStress, e.diffGhosts = 0, nil, nil, nil, nil
+		e.showScene()
+		e.refreshSide()
+		return
+	}
 	e.Select(0)
 }
 

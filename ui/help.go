@@ -52,7 +52,7 @@ func (e *Editor) shortcuts() []shortcut {
 	}
 	keyNames := map[fyne.KeyName]string{
 		fyne.KeyDelete: lang.L("Delete the selected actor or tie"),
-		fyne.KeyEscape: lang.L("End a focus, path or comparison"),
+		fyne.KeyEscape: lang.L("End a focus, path or comparison, then the selection"),
 		fyne.KeyLeft:   lang.L("Select the nearest actor to the left"),
 		fyne.KeyRight:  lang.L("Select the nearest actor to the right"),
 		fyne.KeyUp:     lang.L("Select the nearest actor above"),
