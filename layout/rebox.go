@@ -10,22 +10,27 @@ import (
 
 // Rebox holds old, the timeline of was, still for m, a version of was
 // that differs from it only in the size of some actors' boxes (a new name,
-// a new kind): on every date every actor keeps its place, and where the
-// box of one that changed now runs into its neighbours, they are pushed
-// apart as little as they can be (see removeOverlaps), never onto another
-// box; on a date too crowded for that, the new box is left overlapping,
-// as boxes there already do. The changed actor and pinned actors stay
-// put; a changed actor moves only for another changed one whose box runs
-// into it. Rebox reports false, and does nothing, when m differs from was
-// in anything else a layout reads (see Key), when more than reboxMost
-// boxes changed, or when old, which must be was's, is not.
+// a new kind) or in its pins (an actor dragged): on every date every actor
+// keeps its place, but a newly pinned actor, or one whose pin moved, which
+// stands at its pin; where the box of one that changed now runs into its
+// neighbours, they are pushed apart as little as they can be (see
+// removeOverlaps), never onto another box; on a date too crowded for
+// that, the box is left overlapping, as boxes there already do. The
+// changed actor and pinned actors stay put; a changed actor moves only for
+// another changed one whose box runs into it. An actor unpinned stays
+// where it was. Rebox reports false, and does nothing, when m differs from
+// was in anything else a layout reads (see Key), when more than reboxMost
+// boxes or pins changed, or when old, which must be was's, is not.
 //
 // It takes O(frames × actors) for a few changed boxes: under a second on a
 // map whose new layout (Adjust, Recompute) takes minutes. Like Adjust, its
 // result depends on old, not on m alone.
 func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (*Timeline, bool, error) {
 	opt = opt.withDefaults()
-	if old == nil || old.Len() == 0 || structureKey(was, opt) != structureKey(m, opt) {
+	valid, wasValid := m.WithoutInvalidPins(), was.WithoutInvalidPins()
+	samePins := *wasValid
+	samePins.Pins = valid.Pins
+	if old == nil || old.Len() == 0 || structureKey(&samePins, opt) != structureKey(valid, opt) {
 		return nil, false, nil
 	}
 	size := make(map[model.ID]Size, len(m.Actors))
@@ -38,20 +43,29 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 			changed = append(changed, a.ID)
 		}
 	}
-	if len(changed) == 0 {
-		return old, true, nil
+	// The actors pinned anew, or elsewhere: each stands at its pin.
+	repinned := map[model.ID]model.Point{}
+	for id, p := range valid.Pins {
+		if q, ok := wasValid.Pins[id]; !ok || q != p {
+			repinned[id] = p
+			if !slices.Contains(changed, id) {
+				changed = append(changed, id)
+			}
+		}
 	}
 	if len(changed) > reboxMost {
 		return nil, false, nil
 	}
 	// old must be was's: its aggregate was computed from was's union.
-	if newUnion(was.WithoutInvalidPins(), opt).sig != old.homeSig {
+	if newUnion(wasValid, opt).sig != old.homeSig {
 		return nil, false, nil
 	}
-	valid := m.WithoutInvalidPins()
 	homeSig, sigs := signatures(valid, opt)
 	if len(sigs) != old.Len() {
 		return nil, false, nil
+	}
+	if len(changed) == 0 {
+		return &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: old.tracks}, true, nil
 	}
 	rb := &reboxer{size: size, pins: valid.Pins, gap: opt.Gap,
 		moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
@@ -75,10 +89,14 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 		centres := make([]model.Point, len(here))
 		for j, c := range here {
 			centres[j] = f.Pos[c]
+			if p, ok := repinned[c]; ok {
+				centres[j] = p
+				rb.apply([]move{{c, p}}, k)
+			}
 		}
 		for j, near := range rb.near(here, centres, f.Pos, 1) {
 			c := here[j]
-			if p, ok := rb.moved[c][k]; ok {
+			if p, ok := rb.moved[c][k]; ok && p != centres[j] {
 				// Pushed by a changed actor before it: look again
 				// around where it is now.
 				near = rb.near([]model.ID{c}, []model.Point{p}, f.Pos, 1)[0]

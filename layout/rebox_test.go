@@ -177,3 +177,123 @@ func actorByID(m *model.Map, id model.ID) model.Actor {
 	a, _ := m.Actor(id)
 	return a
 }
+
+// Dragging an actor on a long history (a new pin) holds every date still
+// but for it: it stands at its pin wherever it is alive, what its box lands
+// on is pushed aside (at most 64 boxes, none far from the pin) so that
+// nothing overlaps it, or, on a date too crowded for that, nothing moves;
+// unpinning it moves nothing.
+func TestReboxHoldsAMovedPin(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 5)
+	opt := layout.Options{Box: labelBox}
+	old := layout.Compute(m, opt)
+	oldFrames := old.Frames()
+	id := m.Actors[150].ID
+	// The pin: where another actor stands on a date id is alive, so that
+	// id lands on it there.
+	var pin model.Point
+	var onto model.ID
+	for _, f := range oldFrames[len(oldFrames)/2:] {
+		if _, ok := f.Pos[id]; ok {
+			for other, p := range f.Pos {
+				if other != id && (onto == 0 || other < onto) {
+					onto, pin = other, p
+				}
+			}
+			break
+		}
+	}
+	if onto == 0 {
+		t.Fatal("actor 150 is alive on no date of the history's second half")
+	}
+	pinned := *m
+	pinned.Pins = map[model.ID]model.Point{id: pin}
+	tl, ok, err := layout.Rebox(context.Background(), m, &pinned, opt, old)
+	if err != nil || !ok {
+		t.Fatalf("Rebox of a new pin = %v, %v", ok, err)
+	}
+	size := map[model.ID]layout.Size{}
+	for _, a := range m.Actors {
+		size[a.ID] = labelBox(a)
+	}
+	sp := size[id]
+	// What a push may reach: the boxes around the pin, pushed along in
+	// rounds up to 8 times as far as the boxes the pinned box runs into.
+	var most layout.Size
+	for _, sz := range size {
+		most.W, most.H = math.Max(most.W, sz.W), math.Max(most.H, sz.H)
+	}
+	const gap = 8
+	reach := model.Point{X: 8 * ((most.W+sp.W)/2 + 2*most.W + sp.W + gap), Y: 8 * ((most.H+sp.H)/2 + 2*most.H + sp.H + gap)}
+	present, pushed, crowded := 0, 0, 0
+	for k, f := range tl.Frames() {
+		was := oldFrames[k]
+		pc, ok := f.Pos[id]
+		if !ok {
+			continue
+		}
+		present++
+		if pc != pin {
+			t.Fatalf("frame %s: the pinned actor is at %v, want its pin %v", f.At, pc, pin)
+		}
+		overlapped, moved := false, 0
+		for other, p := range f.Pos {
+			if other == id {
+				continue
+			}
+			so := size[other]
+			if p != was.Pos[other] {
+				pushed++
+				moved++
+				if math.Abs(p.X-pin.X) > reach.X || math.Abs(p.Y-pin.Y) > reach.Y {
+					t.Fatalf("frame %s: actor %d, far from the pin %v, moved from %v to %v", f.At, other, pin, was.Pos[other], p)
+				}
+			}
+			if math.Abs(p.X-pin.X) < (so.W+sp.W)/2-1e-6 && math.Abs(p.Y-pin.Y) < (so.H+sp.H)/2-1e-6 {
+				overlapped = true
+			}
+		}
+		if overlapped {
+			// A date too crowded to make room (its boxes already run
+			// into each other): left as it was, but for the pinned actor.
+			crowded++
+			if moved > 0 {
+				t.Fatalf("frame %s: the pinned actor's box overlaps another, on a date pushed around", f.At)
+			}
+		}
+		if moved > 64 {
+			t.Fatalf("frame %s: %d actors pushed around the pin, want at most 64", f.At, moved)
+		}
+	}
+	if present < 50 || pushed == 0 {
+		t.Fatalf("the pinned actor is on %d frames (%d crowded) and pushed %d places: the test does not test much", present, crowded, pushed)
+	}
+	if crowded > present/2 {
+		t.Errorf("on %d of %d frames the pinned actor's box overlaps another", crowded, present)
+	}
+	t.Logf("on %d frames (%d too crowded), %d places pushed", present, crowded, pushed)
+
+	// Laid out from the held timeline, the pinned map keeps every date.
+	again, err := layout.Recompute(context.Background(), &pinned, opt, tl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Frames(), tl.Frames()) {
+		t.Error("laying out the pinned map from the held timeline moved actors")
+	}
+	// Unpinned, the actor stays where the pin put it, and so does the rest.
+	free, ok, err := layout.Rebox(context.Background(), &pinned, m, opt, tl)
+	if err != nil || !ok {
+		t.Fatalf("Rebox of an unpin = %v, %v", ok, err)
+	}
+	if !reflect.DeepEqual(free.Frames(), tl.Frames()) {
+		t.Error("unpinning moved actors")
+	}
+	// A pin and a new tie are not Rebox's.
+	tied := pinned
+	tied.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{ID: 99999, From: id, To: onto, Kind: m.Ties[0].Kind})
+	if _, ok, _ := layout.Rebox(context.Background(), m, &tied, opt, old); ok {
+		t.Error("Rebox held the timeline for a map with a new tie")
+	}
+}

@@ -118,6 +118,33 @@ func BenchmarkRename(b *testing.B) {
 	}
 }
 
+// BenchmarkPin is dragging an actor of the map named by RELMAP_BENCH_MAP
+// to a new place (a pin), to the picture of every date held still around
+// it, as BenchmarkRename is for a name.
+func BenchmarkPin(b *testing.B) {
+	path, a, r := benchSetup(b)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cp := filepath.Join(b.TempDir(), "pin.relmap")
+	if err := os.WriteFile(cp, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ed := benchEditor(b, a, r, cp)
+	defer ed.Close() // closes the store too
+	if ed.tl.Len() == 0 {
+		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
+	}
+	id := ed.doc.m.Actors[len(ed.doc.m.Actors)/2].ID
+	n := 0
+	for b.Loop() {
+		n++
+		ed.pin(id, model.Point{X: float64(100 * n), Y: float64(-50 * n)})
+		ed.waitLayout()
+	}
+}
+
 // benchEditor opens the map file at path in an editor in a window of a,
 // its layout done.
 func benchEditor(b *testing.B, a fyne.App, r *render.Renderer, path string) *Editor {
