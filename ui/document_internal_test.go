@@ -294,6 +294,20 @@ func TestThePictureHoldsStill(t *testing.T) {
 			t.Errorf("after undo Ecuador is at %v, was at %v", after[ecuador.ID], before[ecuador.ID])
 		}
 	})
+	t.Run("undoing a move gives back the picture as it was", func(t *testing.T) {
+		before := te.tl.At(te.doc.day).Pos
+		glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
+		te.pin(glas.ID, before[mexico.ID]) // onto Mexico: Mexico is pinned, the rest make room
+		te.waitLayout()
+		if got := te.tl.At(te.doc.day).Pos[glas.ID]; got != before[mexico.ID] {
+			t.Fatalf("the dragged actor is at %v, want its pin %v", got, before[mexico.ID])
+		}
+		te.undo()
+		te.waitLayout()
+		if after := te.tl.At(te.doc.day).Pos; !reflect.DeepEqual(after, before) {
+			t.Errorf("after undo Glas is at %v, was at %v", after[glas.ID], before[glas.ID])
+		}
+	})
 }
 
 func TestErrorsAreSentences(t *testing.T) {
