@@ -390,6 +390,40 @@ func TestCompareDates(t *testing.T) {
 	}
 }
 
+// On a new, empty map the measures find nothing to measure: sizing by
+// betweenness draws the empty map, and Who Matters says why it lists no
+// one. Neither may fail (gonum's PageRank panics on a graph of no node).
+func TestMeasuresOfAnEmptyMap(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	te.sizeBy = "betweenness"
+	te.showScene()
+	te.settle(t)
+	if err := te.newMap(filepath.Join(t.TempDir(), "Empty.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.jobs.Wait()
+	te.measuresDialog()
+	te.jobs.Wait()
+	if len(te.measured) != 0 {
+		t.Errorf("the empty map measured %d actors", len(te.measured))
+	}
+	top := te.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Who Matters on an empty map shows nothing")
+	}
+	var said []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			said = append(said, l.Text)
+		}
+	}
+	if !anyContains(said, "nothing to measure") {
+		t.Errorf("Who Matters on an empty map says %q", said)
+	}
+}
+
 func TestWhoMatters(t *testing.T) {
 	te := newTestEditor(t)
 	te.measuresDialog()

@@ -29,6 +29,11 @@ func (e *Editor) measuresDialog() {
 }
 
 func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
+	e.measured = ms // for tests
+	if len(ms) == 0 {
+		dialog.ShowInformation(lang.L("Who Matters on ")+day, lang.L("No actor is on the map on this date: there is nothing to measure."), e.win)
+		return
+	}
 	list := widget.NewList(func() int { return len(ms) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(measureLine(i+1, ms[i])) })
@@ -36,7 +41,6 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 	d := dialog.NewCustom(lang.L("Who Matters on ")+day, lang.L("Close"), list, e.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
-	e.measured = ms // for tests
 }
 
 // measureLine is one row of the ranking: "1. Mexico — betweenness 81,

@@ -47,6 +47,9 @@ type Metrics struct {
 // the same map and day (the random source is seeded).
 func Measure(m *model.Map, day model.Day) []Metrics {
 	snap := m.Snapshot(day)
+	if len(snap.Actors) == 0 {
+		return nil // nothing to measure (gonum's PageRank needs an actor)
+	}
 	und := simple.NewUndirectedGraph()
 	dir := simple.NewDirectedGraph()
 	for _, a := range snap.Actors {

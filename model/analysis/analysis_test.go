@@ -61,6 +61,18 @@ func TestMeasure(t *testing.T) {
 	}
 }
 
+// A map with no actor on the date (a new map, a date before the first)
+// measures nothing, and does not fail.
+func TestMeasureWithNoActors(t *testing.T) {
+	if got := analysis.Measure(&model.Map{}, model.MustDate("2024-01-01").First()); len(got) != 0 {
+		t.Errorf("an empty map measures %d actors", len(got))
+	}
+	later := &model.Map{Actors: []model.Actor{{ID: 1, Name: "Later", Kind: "country", Life: model.Span{Start: model.MustDate("2000")}}}}
+	if got := analysis.Measure(later, model.MustDate("1990-01-01").First()); len(got) != 0 {
+		t.Errorf("a date before every actor measures %d actors", len(got))
+	}
+}
+
 func TestPathsAndWithin(t *testing.T) {
 	m := star() // Hub–A, Hub–B, Hub–C, Hub–D, E–F; Hub–Gone ended in 2000
 	day := model.MustDate("2024-01-01").First()
