@@ -465,6 +465,56 @@ func TestViewShortcuts(t *testing.T) {
 	}
 }
 
+// While a dialog is open the keys are its: Space does not play the
+// timeline behind it, Ctrl+→ does not step the date, Delete does not
+// delete; Escape closes it, in its field or outside one.
+func TestKeysWaitForTheDialog(t *testing.T) {
+	te := newTestEditor(t)
+	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
+	te.Select(glas.ID)
+	te.settle(t)
+	day := te.doc.day
+	te.findDialog()
+	overlays := te.win.Canvas().Overlays()
+	if overlays.Top() == nil {
+		t.Fatal("Find did not open")
+	}
+	typed := te.win.Canvas().OnTypedKey()
+	typed(&fyne.KeyEvent{Name: fyne.KeySpace})
+	typed(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	te.press(t, fyne.KeyRight, fyne.KeyModifierShortcutDefault)
+	if te.time.playing {
+		te.time.halt()
+		t.Error("Space behind the Find dialog played the timeline")
+	}
+	if _, ok := te.doc.m.Actor(glas.ID); !ok {
+		t.Error("Delete behind the Find dialog deleted the selected actor")
+	}
+	if te.doc.day != day {
+		t.Errorf("Ctrl+→ behind the Find dialog moved the date to %s", te.doc.day)
+	}
+	if overlays.Top() == nil {
+		t.Fatal("the keys closed the Find dialog")
+	}
+	te.finding.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if overlays.Top() != nil {
+		t.Error("Escape in Find's field did not close it")
+	}
+	te.findDialog()
+	typed(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if overlays.Top() != nil {
+		t.Error("Escape outside Find's field did not close it")
+	}
+	if te.doc.selected != glas.ID {
+		t.Error("the Escape that closed the dialog also cleared the selection")
+	}
+	// With the dialog closed, the keys reach the map again.
+	te.press(t, fyne.KeyRight, fyne.KeyModifierShortcutDefault)
+	if te.doc.day == day {
+		t.Error("Ctrl+→ after the dialog closed did not step the date")
+	}
+}
+
 func TestFocusAndPaths(t *testing.T) {
 	te := newTestEditor(t)
 	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")

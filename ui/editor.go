@@ -46,7 +46,7 @@ type Editor struct {
 	keys0 []keyAction
 	// finding is the Find dialog's field, once it has been shown, and
 	// comparing the Compare Dates dialog's rows.
-	finding   *widget.Entry
+	finding   *escapeEntry
 	comparing func() []model.DiffRow
 	// measured is what the Who Matters dialog shows.
 	measured []analysis.Metrics
@@ -764,9 +764,17 @@ func (e *Editor) legendItem() *fyne.MenuItem {
 func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 	it := fyne.NewMenuItem(label, action)
 	it.Shortcut = sc
-	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
+	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+		if !e.modal() {
+			action()
+		}
+	})
 	return it
 }
+
+// modal reports whether a dialog or menu is open over the window: the
+// keys are then its, and do not reach the map behind it.
+func (e *Editor) modal() bool { return e.win.Canvas().Overlays().Top() != nil }
 
 // zoomStep is how much one Zoom In enlarges the picture.
 const zoomStep = 1.25
@@ -790,9 +798,18 @@ type keyAction struct {
 }
 
 // listenForKeys runs the actions of plain keys (Delete) typed while no
-// field has the focus.
+// field has the focus. While a dialog or menu is open, Escape closes it,
+// as its Cancel or Close would, and the other keys do nothing.
 func (e *Editor) listenForKeys() {
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if overlays := e.win.Canvas().Overlays(); overlays.Top() != nil {
+			if ev.Name == fyne.KeyEscape {
+				// A dialog's Cancel does nothing but close it: so does
+				// taking it off the window.
+				overlays.Remove(overlays.Top())
+			}
+			return
+		}
 		for _, k := range e.keys0 {
 			if k.key == ev.Name {
 				k.action()

@@ -19,7 +19,8 @@ import (
 // selected and centred. An actor not shown on the date on show is listed
 // with its dates, and taking it moves to a date on which it is shown.
 func (e *Editor) findDialog() {
-	entry := widget.NewEntry()
+	var d dialog.Dialog
+	entry := newEscapeEntry(func() { d.Hide() })
 	entry.SetPlaceHolder(lang.L("Name, short name, attribute or notes"))
 	var matches []model.Match
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
@@ -42,7 +43,6 @@ func (e *Editor) findDialog() {
 			count.SetText(strconv.Itoa(len(matches)) + lang.L(" actors"))
 		}
 	}
-	var d dialog.Dialog
 	take := func(i int) {
 		d.Hide()
 		e.goToActor(matches[i].Actor)
@@ -153,4 +153,25 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// escapeEntry is a text field in which Escape does what it does outside
+// one in a dialog: closes it (a field takes every key it has the focus of).
+type escapeEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscapeEntry(onEscape func()) *escapeEntry {
+	e := &escapeEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *escapeEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
