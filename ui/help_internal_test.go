@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/assets"
@@ -72,6 +73,24 @@ func TestThemePreference(t *testing.T) {
 		t.Errorf("after choosing dark the picture is %q", got)
 	}
 	applyTheme(fyne.CurrentApp(), "")
+}
+
+// TestDialogsAreDimmedNotBlurred: in every theme a modal dialog's
+// background has no blur (see appTheme), and the theme is Fyne's else.
+func TestDialogsAreDimmedNotBlurred(t *testing.T) {
+	newTestEditor(t)
+	a := fyne.CurrentApp()
+	defer applyTheme(a, "")
+	for _, name := range []string{"light", "dark", ""} {
+		applyTheme(a, name)
+		th := a.Settings().Theme()
+		if r := th.Size(theme.SizeNameModalBlurRadius); r != 0 {
+			t.Errorf("theme %q blurs a dialog's background by %v", name, r)
+		}
+		if got, want := th.Size(theme.SizeNamePadding), theme.DefaultTheme().Size(theme.SizeNamePadding); got != want {
+			t.Errorf("theme %q pads by %v, want Fyne's %v", name, got, want)
+		}
+	}
 }
 
 // tapButton taps the button of label in o's tree.

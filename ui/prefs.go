@@ -59,14 +59,29 @@ func Setup(a fyne.App, r *render.Renderer) error {
 	return nil
 }
 
-// forcedTheme is Fyne's theme in one variant, whatever the system's.
-type forcedTheme struct {
+// appTheme is Fyne's theme, in one variant when forced (whatever the
+// system's), with a modal dialog's background dimmed but not blurred: the
+// blur draws the whole window again at every repaint of the dialog (each
+// blink of a field's cursor), which software GL (a virtual machine, a
+// remote desktop, Xvfb) takes 0.1 to 1 s for, freezing the window.
+type appTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
+	forced  bool
 }
 
-func (t forcedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced {
+		v = t.variant
+	}
+	return t.Theme.Color(n, v)
+}
+
+func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameModalBlurRadius {
+		return 0
+	}
+	return t.Theme.Size(n)
 }
 
 // applyTheme gives the window the theme name asks for: light, dark, or
@@ -74,11 +89,11 @@ func (t forcedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 func applyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
-		a.Settings().SetTheme(forcedTheme{theme.DefaultTheme(), theme.VariantLight})
+		a.Settings().SetTheme(appTheme{theme.DefaultTheme(), theme.VariantLight, true})
 	case "dark":
-		a.Settings().SetTheme(forcedTheme{theme.DefaultTheme(), theme.VariantDark})
+		a.Settings().SetTheme(appTheme{theme.DefaultTheme(), theme.VariantDark, true})
 	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(appTheme{Theme: theme.DefaultTheme()})
 	}
 }
 
