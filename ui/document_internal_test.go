@@ -159,6 +159,14 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	te.pin(mexico.ID, model.Point{X: 1, Y: 2})
 	te.settle(t)
+	// A map without a name, which goes by its file's.
+	if _, err := te.apply(model.Change{Summary: "Rename Map", Put: model.Records{Info: &model.Info{Description: te.doc.m.Description}}}); err != nil {
+		t.Fatal(err)
+	}
+	day := model.MustDate("2024-01-10").First()
+	te.SetDate(day, false)
+	te.Select(mexico.ID)
+	te.settle(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
 	if err := te.saveAs(te.store, copyPath); err != nil {
 		t.Fatalf("Save As: %v", err)
@@ -167,7 +175,24 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	if te.doc.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
 		t.Errorf("after Save As the window shows %q (%q), want the copy", te.doc.path, te.win.Title())
 	}
-	if got, want := te.undoItem.Label, "Undo Move 'Mexico'"; got != want {
+	if te.doc.day != day || te.doc.selected != mexico.ID {
+		t.Errorf("after Save As the copy shows %s with %d selected, want %s with Mexico (%d): the same map", te.doc.day, te.doc.selected, day, mexico.ID)
+	}
+	// With nothing selected, the side panel names the new copy's file (on
+	// the date the copy opens on, so that nothing but the new file
+	// refreshes the panel).
+	te.Select(0)
+	te.SetDate(te.doc.firstDay(), false)
+	te.settle(t)
+	copyPath = filepath.Join(t.TempDir(), "copy 2.relmap")
+	if err := te.saveAs(te.doc.store.(model.Copier), copyPath); err != nil {
+		t.Fatalf("Save As: %v", err)
+	}
+	te.settle(t)
+	if got := texts(te.side.Objects); len(got) == 0 || got[0] != "copy 2.relmap" {
+		t.Errorf("after Save As the side panel begins %q, want the copy's file", got[:min(len(got), 1)])
+	}
+	if got, want := te.undoItem.Label, "Undo Rename Map"; got != want {
 		t.Errorf("the copy's Edit menu says %q, want %q: the history goes with Save As", got, want)
 	}
 	t.Run("a file that is not a map is refused and left alone", func(t *testing.T) {

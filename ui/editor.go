@@ -298,6 +298,9 @@ func (e *Editor) setTitle() {
 // mapTitle is the map's name or, for a map without one, its file's.
 func (e *Editor) mapTitle() string {
 	if strings.TrimSpace(e.doc.m.Name) == "" {
+		if e.doc.path != "" {
+			return filepath.Base(e.doc.path) // the file on show, whichever window heard of it first
+		}
 		return e.title
 	}
 	return e.doc.m.Name

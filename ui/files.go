@@ -194,10 +194,28 @@ func (e *Editor) saveAsDialog() {
 			path = withExtension(path)
 			read := e.loaded(path)
 			e.inBackground(lang.L("Saving a copy as ")+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
-				return read(e.copyTo(c, path))
+				show, err := read(e.copyTo(c, path))
+				if err != nil {
+					return nil, err
+				}
+				return func() { e.keepingPlace(show) }, nil
 			})
 		})
 	})
+}
+
+// keepingPlace runs show, which shows a copy of the map on show (Save
+// As), and then goes back to the date and the selection the map was shown
+// with: the copy is the same map.
+func (e *Editor) keepingPlace(show func()) {
+	day, actor, tie := e.doc.day, e.doc.selected, e.doc.selectedTie
+	show()
+	e.SetDate(day, false)
+	if tie != 0 {
+		e.SelectTie(tie)
+	} else {
+		e.Select(actor)
+	}
 }
 
 // newMap makes an empty map at path, named after the file, and shows it.
@@ -218,7 +236,7 @@ func (e *Editor) saveAs(c model.Copier, path string) error {
 	if err != nil {
 		return err
 	}
-	show()
+	e.keepingPlace(show)
 	return nil
 }
 

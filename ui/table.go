@@ -425,7 +425,7 @@ func (e *Editor) followInTables(u Update) {
 		for _, t := range []*recordTable{v.actors, v.ties, v.events, v.s} {
 			t.reload()
 		}
-		v.win.SetTitle(lang.L("Table — ") + e.doc.m.Name)
+		v.win.SetTitle(lang.L("Table — ") + e.mapTitle())
 	}
 	if u.Has(SelectionChanged) {
 		v.actors.show(e.doc.selected)
