@@ -49,9 +49,11 @@ func stops() []float64 {
 // placed before it: on its line at one of labelStops, else beside the line
 // at one of them, on one side and then the other, at full size and then a
 // little smaller. Where every place covers something, it goes where it
-// covers least, labels counting double. A place that hides an arrowhead,
-// or lies nearer another line than its own, is never taken: a label with
-// no other place is left out of the picture.
+// covers least, labels counting double; but where more than crowdedLabels
+// ties are labelled (a comparison of dates on a big map), one that covers
+// something is left out, as they would bury each other. A place that hides
+// an arrowhead, or lies nearer another line than its own, is never taken:
+// a label with no other place is left out of the picture.
 func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	// The map's part of the picture, left of the legend.
@@ -158,7 +160,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 				}
 			}
 		}
-		if bestCost < math.Inf(1) {
+		if bestCost < math.Inf(1) && (bestCost == 0 || len(p.edges)-labelledFrom <= crowdedLabels) {
 			out = append(out, best)
 			placed.add(best.box)
 		} // else no place says it truly: the label stays in the tooltip and side panel
@@ -179,6 +181,10 @@ type boxGrid struct {
 	seen       []uint32 // the query in which each box was last visited
 	query      uint32
 }
+
+// crowdedLabels is the most ties labelled on a picture whose labels may
+// cover something where nothing is free (see placeEdgeLabels).
+const crowdedLabels = 200
 
 const (
 	// labelCell is the side of a boxGrid's cells, in pixels: about a

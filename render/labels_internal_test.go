@@ -93,6 +93,51 @@ func TestEdgeLabelsOnAGeneratedMap(t *testing.T) {
 	checkEdgeLabels(t, storetest.Generated(200, 300), 7, false)
 }
 
+// Where more than crowdedLabels ties are labelled (every tie, on a crowded
+// picture), a label goes only where it covers nothing: no actor, no label
+// placed before it. Where fewer are, all find a place.
+func TestCrowdedLabelsCoverNothing(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	w, h := 1200, 750
+	for _, n := range []int{150, 1500} {
+		s := crowdedScene(n, 3000, 3)
+		s.TieLabels = true
+		for i := range s.Edges {
+			s.Edges[i].Label = "relations"
+		}
+		v := View{CX: 1500, CY: 1500, Zoom: 0.3, UIScale: 1}
+		p := r.planFrame(s, v, w, h)
+		// What is seen of a box: the part in the map's part of the picture.
+		seen := func(b rect) rect {
+			return rect{math.Max(b.x0, 0), math.Max(b.y0, 0), math.Min(b.x1, float64(p.mapW)), math.Min(b.y1, float64(h))}
+		}
+		onActor, onLabel := 0, 0
+		for i, l := range p.labels {
+			for k := range s.Nodes {
+				if nd := &s.Nodes[k]; nd.Alpha > 0.01 && seen(l.box).overlap(seen(r.nodeRect(nd, v, w, h))) > 0 {
+					onActor++
+					break
+				}
+			}
+			for _, o := range p.labels[:i] {
+				if l.box.overlap(o.box) > 0 {
+					onLabel++
+					break
+				}
+			}
+		}
+		t.Logf("%d ties: %d labels, %d cover an actor, %d another label", len(p.edges), len(p.labels), onActor, onLabel)
+		crowded := len(p.edges) > crowdedLabels
+		if crowded && (onActor > 0 || onLabel > 0 || len(p.labels) == 0) {
+			t.Errorf("%d ties labelled: %d labels, %d cover an actor and %d another label; want some, covering nothing", len(p.edges), len(p.labels), onActor, onLabel)
+		}
+		if !crowded && onActor+onLabel == 0 {
+			t.Errorf("%d ties labelled: no label covers anything, so the test does not show that a few labels may", len(p.edges))
+		}
+	}
+}
+
 // checkEdgeLabels selects every step-th actor of m at every keyframe and
 // counts where the labels of its ties go. No label may lie nearer another
 // line than its own or hide an arrowhead; with roomy set (a map whose
