@@ -948,6 +948,28 @@ func actorOf(t *testing.T, m *model.Map, id model.ID) model.Actor {
 // one date is measured at a time, and the date on show when one is done
 // is measured next: the dates between are not, so that measuring never
 // piles up behind the slider.
+// Until the measures an actor's size follows are computed, the picture
+// says it is measuring them, and claims no sizes in its legend.
+func TestThePictureSaysWhileMeasuring(t *testing.T) {
+	te := newTestEditor(t)
+	release := make(chan struct{})
+	measure = func(m *model.Map, day model.Day) []analysis.Metrics {
+		<-release
+		return analysis.Measure(m, day)
+	}
+	t.Cleanup(func() { measure = analysis.Measure })
+	te.sizeBy = "betweenness"
+	te.showScene()
+	if s := te.diagram.Scene(); !strings.Contains(s.Caption, "Measuring the actors for size: betweenness…") || s.SizeBy != "" {
+		t.Errorf("while measuring the picture says %q, sized by %q", s.Caption, s.SizeBy)
+	}
+	close(release)
+	te.settle(t)
+	if s := te.diagram.Scene(); !strings.Contains(s.Caption, "Actors by size: betweenness") || strings.Contains(s.Caption, "Measuring") || s.SizeBy != "betweenness" {
+		t.Errorf("once measured the picture says %q, sized by %q", s.Caption, s.SizeBy)
+	}
+}
+
 func TestMeasuringRunsOneDateAtATime(t *testing.T) {
 	te := newTestEditor(t)
 	te.sizeBy = "betweenness"

@@ -144,13 +144,16 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 		if byCommunity {
 			notes = append(notes, lang.L("colour: community"))
 		}
+		if by == nil {
+			// Until the measures come (seconds on a big map), the
+			// picture says so, and claims no sizes or colours.
+			s.Caption = withNote(lang.L("Measuring the actors for ")+strings.Join(notes, ", ")+"…", s.Caption)
+			return
+		}
 		s.Caption = withNote(lang.L("Actors by ")+strings.Join(notes, ", "), s.Caption)
 		s.SizeBy = sizeBy
 		if byCommunity {
 			s.ColorBy = "community"
-		}
-		if by == nil {
-			return
 		}
 		value := func(x analysis.Metrics) float64 {
 			switch sizeBy {
