@@ -160,4 +160,5 @@ func (e *Editor) actorForm(a model.Actor) {
 	}
 	d = formDialog(e, title, f.form, f.save, del)
 	d.Show()
+	e.win.Canvas().Focus(f.name) // typing starts with the actor's name
 }

@@ -291,6 +291,26 @@ func TestTieFormSavesGoodInput(t *testing.T) {
 	}
 }
 
+// The actor and event forms open with the focus in their first field
+// (the actor's name, the event's date), so that typing starts there.
+func TestFormsOpenOnTheName(t *testing.T) {
+	te := newTestEditor(t)
+	overlays := te.win.Canvas().Overlays()
+	for k, open := range []func(){func() { te.actorForm(model.Actor{}) }, func() { te.eventForm(model.Event{}) }} {
+		open()
+		var first *widget.Entry // the form's first field
+		for _, o := range test.LaidOutObjects(overlays.Top()) {
+			if en, ok := o.(*widget.Entry); ok && first == nil {
+				first = en
+			}
+		}
+		if first == nil || te.win.Canvas().Focused() != fyne.Focusable(first) {
+			t.Errorf("form %d opens with %T focused, not its first field", k, te.win.Canvas().Focused())
+		}
+		overlays.Remove(overlays.Top())
+	}
+}
+
 func TestActorForm(t *testing.T) {
 	bad := []struct {
 		name                 string

@@ -335,6 +335,7 @@ func (e *Editor) eventForm(ev model.Event) {
 	d = formDialog(e, title, f.form, f.save, del)
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
+	e.win.Canvas().Focus(f.when) // typing starts in the first field, the date
 }
 
 // eventFromTie opens the event form for a new event that begins or ends
