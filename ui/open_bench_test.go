@@ -92,20 +92,8 @@ func BenchmarkStepDate(b *testing.B) {
 // every date: what a rename costs on a long history (the timeline held
 // still, see layout.Rebox) until the window shows it.
 func BenchmarkRename(b *testing.B) {
-	path, a, r := benchSetup(b)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cp := filepath.Join(b.TempDir(), "rename.relmap")
-	if err := os.WriteFile(cp, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	ed := benchEditor(b, a, r, cp)
+	ed := editedCopy(b, "rename.relmap")
 	defer ed.Close() // closes the store too
-	if ed.tl.Len() == 0 {
-		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
-	}
 	actor := ed.doc.m.Actors[len(ed.doc.m.Actors)/2]
 	n := 0
 	for b.Loop() {
@@ -122,20 +110,8 @@ func BenchmarkRename(b *testing.B) {
 // to a new place (a pin), to the picture of every date held still around
 // it, as BenchmarkRename is for a name.
 func BenchmarkPin(b *testing.B) {
-	path, a, r := benchSetup(b)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cp := filepath.Join(b.TempDir(), "pin.relmap")
-	if err := os.WriteFile(cp, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	ed := benchEditor(b, a, r, cp)
+	ed := editedCopy(b, "pin.relmap")
 	defer ed.Close() // closes the store too
-	if ed.tl.Len() == 0 {
-		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
-	}
 	id := ed.doc.m.Actors[len(ed.doc.m.Actors)/2].ID
 	n := 0
 	for b.Loop() {
@@ -143,6 +119,28 @@ func BenchmarkPin(b *testing.B) {
 		ed.pin(id, model.Point{X: float64(100 * n), Y: float64(-50 * n)})
 		ed.waitLayout()
 	}
+}
+
+// editedCopy opens a copy, named name, of the map named by
+// RELMAP_BENCH_MAP, whose layout must be kept, in an editor: a benchmark
+// of edits leaves the map itself as it was.
+func editedCopy(b *testing.B, name string) *Editor {
+	b.Helper()
+	path, a, r := benchSetup(b)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cp := filepath.Join(b.TempDir(), name)
+	if err := os.WriteFile(cp, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ed := benchEditor(b, a, r, cp)
+	if ed.tl.Len() == 0 {
+		ed.Close()
+		b.Fatal("the map's layout is not kept: run `relmap render --map FILE` once first")
+	}
+	return ed
 }
 
 // benchEditor opens the map file at path in an editor in a window of a,
