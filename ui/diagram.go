@@ -773,6 +773,7 @@ func (d *Diagram) tieAt(p fyne.Position) model.ID {
 
 // TappedSecondary opens the context menu.
 func (d *Diagram) TappedSecondary(ev *fyne.PointEvent) {
+	d.hideTip() // the menu takes its place
 	if d.OnMenu != nil {
 		d.OnMenu(d.actorAt(ev.Position), ev.AbsolutePosition)
 	}

@@ -361,6 +361,13 @@ func TestHoverShowsATooltip(t *testing.T) {
 	if p := d.tip.box.Position(); p.X < 0 || p.Y < 0 || p.X+d.tip.box.Size().Width > d.Size().Width+1 {
 		t.Errorf("tooltip at %v, size %v, is not inside the %v diagram", p, d.tip.box.Size(), d.Size())
 	}
+	// A right-click's menu takes the tooltip's place.
+	d.TappedSecondary(&fyne.PointEvent{Position: at})
+	if d.tip.box.Visible() {
+		t.Error("the tooltip stays under the context menu")
+	}
+	te.win.Canvas().Overlays().Remove(te.win.Canvas().Overlays().Top())
+	d.showTip()
 	// A click goes to the diagram, not to the tooltip, and hides it.
 	test.TapAt(d, at)
 	if d.tip.box.Visible() {
