@@ -70,7 +70,14 @@ func (e *Editor) multiplesDialog() {
 		return
 	}
 	dates, from, to, columns := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	// The events, or, on a map without any, a step that shows its whole
+	// history in at most a dozen panels.
 	dates.SetText(lang.L("events"))
+	if keys := e.doc.m.Keyframes(); len(e.doc.m.Events) == 0 && len(keys) > 1 {
+		dates.SetText(wholeHistory(keys))
+		from.SetText(keys[0].String())
+		to.SetText(keys[len(keys)-1].String())
+	}
 	dates.SetPlaceHolder(lang.L("events, 3m, 1y, or dates: 2024-04-04, 2024-04-07"))
 	from.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
 	to.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
@@ -242,4 +249,25 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 			})
 		})
 	}, parent)
+}
+
+// wholeHistory is the dates of small multiples that show a history of
+// keyframes keys (two or more) in a dozen panels or so: a step ("3m",
+// "2y") over two months or more, whole years from a year up; else up to
+// twelve of its keyframes.
+func wholeHistory(keys []model.Day) string {
+	first, last := keys[0], keys[len(keys)-1]
+	months := (int(last-first) + 29) / 30 // about
+	if months < 2 {
+		var picked []string
+		for k := range min(len(keys), 12) {
+			picked = append(picked, keys[k*(len(keys)-1)/max(1, min(len(keys), 12)-1)].String())
+		}
+		return strings.Join(picked, ", ")
+	}
+	step := (months + 11) / 12
+	if step >= 12 {
+		return strconv.Itoa((step+11)/12) + "y"
+	}
+	return strconv.Itoa(step) + "m"
 }

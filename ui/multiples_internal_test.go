@@ -71,3 +71,24 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 	}
 	return nil
 }
+
+// On a map without events Small Multiples offers dates that show the
+// whole history in a dozen panels or so, whatever its length.
+func TestWholeHistory(t *testing.T) {
+	first := model.MustDate("1816-03-01").First()
+	for _, days := range []int{10, 100, 365, 5 * 365, 200 * 365} {
+		var keys []model.Day
+		for d := 0; d <= days; d += max(1, days/40) {
+			keys = append(keys, first+model.Day(d))
+		}
+		last := keys[len(keys)-1]
+		spec := wholeHistory(keys)
+		panels, err := render.MultiplesDates(&model.Map{}, spec, first, last)
+		if err != nil {
+			t.Fatalf("%d days: %q: %v", days, spec, err)
+		}
+		if len(panels) < 2 || len(panels) > 13 || panels[0] != first {
+			t.Errorf("%d days: %q gives %d panels from %s, want 2 to 13 from %s", days, spec, len(panels), panels[0], first)
+		}
+	}
+}
