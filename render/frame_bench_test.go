@@ -67,7 +67,8 @@ func bigScene(n, m int, long bool, seed int64) (*model.Map, render.Frame) {
 // generated maps with short and with long ties: fitted to the whole map;
 // zoomed to 1 on its middle; fitted with an actor selected (the rest
 // faded, its ties and their labels drawn over them); and, with short
-// ties, zoomed to 0.5 with every tie labelled (some 1,400 labels placed).
+// ties, zoomed to 0.5 with every tie labelled (960 labels placed: those of
+// the 1,435 ties on screen that find room).
 // scripts/bench-render.sh prints it as a table.
 func BenchmarkFrame(b *testing.B) {
 	r, err := render.New(assets.FontRegular, assets.FontBold)
