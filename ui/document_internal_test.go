@@ -496,6 +496,7 @@ func TestViewShortcuts(t *testing.T) {
 func TestKeysWaitForTheDialog(t *testing.T) {
 	te := newTestEditor(t)
 	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
+	te.pin(glas.ID, model.Point{X: 5000, Y: 5000}) // something to undo
 	te.Select(glas.ID)
 	te.settle(t)
 	day := te.doc.day
@@ -521,6 +522,23 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 	if overlays.Top() == nil {
 		t.Fatal("the keys closed the Find dialog")
 	}
+	// The desktop driver gives a shortcut to the window's menu first.
+	menuItem(t, te, ctrl(fyne.KeyRight, 0)).Action()
+	if te.doc.day != day {
+		t.Errorf("the menu's Ctrl+→ behind the Find dialog moved the date to %s", te.doc.day)
+	}
+	pending, _ := te.doc.Pending()
+	if pending == "" {
+		t.Fatal("nothing to undo")
+	}
+	test.Type(te.finding, "abc")
+	menuItem(t, te, &fyne.ShortcutUndo{}).Action() // in the field: its typing
+	te.win.Canvas().Unfocus()
+	menuItem(t, te, &fyne.ShortcutUndo{}).Action() // outside it: nothing
+	if now, _ := te.doc.Pending(); now != pending {
+		t.Errorf("the menu's Undo behind the Find dialog undid %q", pending)
+	}
+	te.finding.SetText("")
 	te.finding.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if overlays.Top() != nil {
 		t.Error("Escape in Find's field did not close it")
@@ -538,6 +556,32 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 	if te.doc.day == day {
 		t.Error("Ctrl+→ after the dialog closed did not step the date")
 	}
+}
+
+// menuItem is the item of the window's menu whose shortcut is sc.
+func menuItem(t *testing.T, te *testEditor, sc fyne.Shortcut) *fyne.MenuItem {
+	t.Helper()
+	var walk func(items []*fyne.MenuItem) *fyne.MenuItem
+	walk = func(items []*fyne.MenuItem) *fyne.MenuItem {
+		for _, it := range items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() {
+				return it
+			}
+			if it.ChildMenu != nil {
+				if found := walk(it.ChildMenu.Items); found != nil {
+					return found
+				}
+			}
+		}
+		return nil
+	}
+	for _, m := range te.win.MainMenu().Items {
+		if it := walk(m.Items); it != nil {
+			return it
+		}
+	}
+	t.Fatalf("no menu item for %s", sc.ShortcutName())
+	return nil
 }
 
 func TestFocusAndPaths(t *testing.T) {

@@ -675,7 +675,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	// into its Redo; Ctrl+Shift+Z stays a key with modifiers.
 	e.undoItem = e.item(lang.L("Undo"), &fyne.ShortcutUndo{}, e.undo)
 	e.redoItem = e.item(lang.L("Redo"), ctrl(fyne.KeyZ, fyne.KeyModifierShift), e.redo)
-	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
+	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redoItem.Action() })
 	quit := e.item(lang.L("Quit"), ctrl(fyne.KeyQ, 0), e.quit)
 	quit.IsQuit = true
 	del := fyne.NewMenuItem(lang.L("Delete Selected"), e.deleteSelected)
@@ -765,13 +765,20 @@ func (e *Editor) legendItem() *fyne.MenuItem {
 // item is a menu item whose shortcut is shown in the menu and works in
 // the window.
 func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
-	it := fyne.NewMenuItem(label, action)
-	it.Shortcut = sc
-	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
-		if !e.modal() {
-			action()
+	// The window's menu takes a shortcut before anything else does: while
+	// a dialog is open, the shortcut goes to the text field that has the
+	// focus (Undo in a form's field), if one has, and never to the map
+	// behind the dialog.
+	guarded := func() {
+		if e.modal() {
+			e.toTextField(sc)
+			return
 		}
-	})
+		action()
+	}
+	it := fyne.NewMenuItem(label, guarded)
+	it.Shortcut = sc
+	e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { guarded() })
 	return it
 }
 
