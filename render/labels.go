@@ -102,6 +102,9 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	// Where each of labelStops is on the tie being labelled, and its
 	// normal there.
 	stopAt, stopNormal := make([]pt, len(labelStops)), make([]pt, len(labelStops))
+	// On a crowded picture only a place that covers nothing is taken (see
+	// crowdedLabels): the first such place found will do.
+	crowded := len(p.edges)-labelledFrom > crowdedLabels
 	var out []edgeLabel
 	for k := labelledFrom; k < len(p.edges); k++ {
 		pe := &p.edges[k]
@@ -141,6 +144,13 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 					refused := func() bool {
 						return arrows.any(l.box) || p.strays(others, othersFrom, k, pt{cx, cy}, path)
 					}
+					if crowded {
+						if nodes.any(l.box) || placed.any(l.box) || refused() {
+							continue
+						}
+						best, bestCost = l, 0
+						break search
+					}
 					found := bestCost < math.Inf(1)
 					if !found && refused() {
 						continue
@@ -160,7 +170,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 				}
 			}
 		}
-		if bestCost < math.Inf(1) && (bestCost == 0 || len(p.edges)-labelledFrom <= crowdedLabels) {
+		if bestCost < math.Inf(1) {
 			out = append(out, best)
 			placed.add(best.box)
 		} // else no place says it truly: the label stays in the tooltip and side panel
