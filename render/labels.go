@@ -58,7 +58,10 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	// The map's part of the picture, left of the legend.
 	screen := rect{0, 0, float64(p.mapW), float64(h)}
-	var nodeBoxes []rect // the actors on screen
+	// The actors on screen, and the header's strip, which a label under
+	// it would show through.
+	_, top, _, _ := plot(w, h, v)
+	nodeBoxes := []rect{{0, 0, float64(p.mapW), top}}
 	box := r.boxes(s)
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {

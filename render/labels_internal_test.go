@@ -113,7 +113,11 @@ func TestCrowdedLabelsCoverNothing(t *testing.T) {
 			return rect{math.Max(b.x0, 0), math.Max(b.y0, 0), math.Min(b.x1, float64(p.mapW)), math.Min(b.y1, float64(h))}
 		}
 		onActor, onLabel := 0, 0
+		_, top, _, _ := plot(w, h, v)
 		for i, l := range p.labels {
+			if crowded := len(p.edges) > crowdedLabels; crowded && l.box.overlap(rect{0, 0, float64(p.mapW), top}) > 0 {
+				t.Errorf("%d ties labelled: label %q at %v lies under the header", len(p.edges), l.text, l.box)
+			}
 			for k := range s.Nodes {
 				if nd := &s.Nodes[k]; nd.Alpha > 0.01 && seen(l.box).overlap(seen(r.nodeRect(nd, v, w, h))) > 0 {
 					onActor++
