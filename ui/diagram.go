@@ -224,6 +224,14 @@ func (d *Diagram) Fit() {
 	d.raster.Refresh()
 }
 
+// Hold shows the picture through view v, at once, and keeps it there: the
+// view no longer follows the fit, as after a pan.
+func (d *Diagram) Hold(v render.View) {
+	d.stopCamera()
+	d.view, d.fitted, d.follow = v, true, false
+	d.raster.Refresh()
+}
+
 // CenterOn moves the view, eased, so that p is in the middle, keeping the
 // zoom; the view stops following the fit, as after a pan.
 func (d *Diagram) CenterOn(p model.Point) {

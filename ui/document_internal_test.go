@@ -167,6 +167,10 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	te.SetDate(day, false)
 	te.Select(mexico.ID)
 	te.settle(t)
+	te.paint(t)
+	te.diagram.CenterOn(model.Point{X: 300, Y: 200}) // a view of the user's own
+	te.diagram.camera.Tick(1)
+	view := te.diagram.View()
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
 	if err := te.saveAs(te.store, copyPath); err != nil {
 		t.Fatalf("Save As: %v", err)
@@ -177,6 +181,10 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	}
 	if te.doc.day != day || te.doc.selected != mexico.ID {
 		t.Errorf("after Save As the copy shows %s with %d selected, want %s with Mexico (%d): the same map", te.doc.day, te.doc.selected, day, mexico.ID)
+	}
+	te.paint(t)
+	if got := te.diagram.View(); got != view {
+		t.Errorf("after Save As the view is %+v, want the one before, %+v", got, view)
 	}
 	// With nothing selected, the side panel names the new copy's file (on
 	// the date the copy opens on, so that nothing but the new file
@@ -217,6 +225,9 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		te.settle(t)
 		if te.doc.m.Name != "Peru 2025" || len(te.doc.m.Actors) != 0 {
 			t.Errorf("new map %q with %d actors", te.doc.m.Name, len(te.doc.m.Actors))
+		}
+		if !te.diagram.follow {
+			t.Error("a new map is shown through the last map's view, not fitted")
 		}
 		if recent := te.recent(); len(recent) < 2 || recent[0] != path {
 			t.Errorf("recent maps = %v, want %s first", recent, path)

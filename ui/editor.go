@@ -501,7 +501,7 @@ func (e *Editor) followInPicture(u Update) {
 			e.showError(err)
 			e.tl, start = &layout.Timeline{}, true
 		}
-		e.diagram.Refit()
+		e.diagram.Fit() // another map: shown whole, whatever the last view was
 		e.showScene()
 		if start {
 			e.relayout()

@@ -205,11 +205,15 @@ func (e *Editor) saveAsDialog() {
 }
 
 // keepingPlace runs show, which shows a copy of the map on show (Save
-// As), and then goes back to the date and the selection the map was shown
-// with: the copy is the same map.
+// As), and then goes back to the date, the selection and the view the map
+// was shown with: the copy is the same map.
 func (e *Editor) keepingPlace(show func()) {
 	day, actor, tie := e.doc.day, e.doc.selected, e.doc.selectedTie
+	view, follow := e.diagram.View(), e.diagram.follow
 	show()
+	if !follow {
+		e.diagram.Hold(view)
+	}
 	e.SetDate(day, false)
 	if tie != 0 {
 		e.SelectTie(tie)
