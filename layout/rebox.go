@@ -79,6 +79,7 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 			if err = ctx.Err(); err != nil {
 				return false
 			}
+			opt.progress(int(k), old.Len())
 		}
 		var here []model.ID // the changed actors on the frame
 		for _, c := range changed {

@@ -209,9 +209,15 @@ func TestReboxHoldsAMovedPin(t *testing.T) {
 	}
 	pinned := *m
 	pinned.Pins = map[model.ID]model.Point{id: pin}
-	tl, ok, err := layout.Rebox(context.Background(), m, &pinned, opt, old)
+	reports, total := 0, 0
+	withProgress := opt
+	withProgress.Progress = func(_, n int) { reports, total = reports+1, n }
+	tl, ok, err := layout.Rebox(context.Background(), m, &pinned, withProgress, old)
 	if err != nil || !ok {
 		t.Fatalf("Rebox of a new pin = %v, %v", ok, err)
+	}
+	if reports < old.Len()/64 || total != old.Len() {
+		t.Errorf("Rebox reported its progress %d times, of %d dates; want every 64 of the %d", reports, total, old.Len())
 	}
 	size := map[model.ID]layout.Size{}
 	for _, a := range m.Actors {

@@ -124,7 +124,7 @@ type Editor struct {
 	// rebox holds the picture still after an edit that changed only the
 	// actors' boxes (render.Renderer.Rebox), at once where adjust would
 	// lay a long history out again.
-	rebox func(ctx context.Context, was, m *model.Map, stability float64, old *layout.Timeline) (*layout.Timeline, bool, error)
+	rebox func(ctx context.Context, was, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, bool, error)
 	// tables is the table view's window, while it is open.
 	tables *tableView
 	// notice is a message for the status line that a layout started with

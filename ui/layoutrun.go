@@ -136,7 +136,7 @@ func (e *Editor) relayoutWith(hold bool) {
 		switch {
 		case ok && edited: // its picture back
 		case rebox:
-			if tl, ok, err = reboxer(ctx, was, m, s, old); err == nil && !ok {
+			if tl, ok, err = reboxer(ctx, was, m, s, old, report); err == nil && !ok {
 				tl, err = layOut(ctx, m, s, old, report)
 			}
 		default:
