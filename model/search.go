@@ -42,7 +42,8 @@ type Match struct {
 
 // Search finds the actors whose name, short name, attribute values or
 // notes contain query, case and accents aside ("lopez" finds "López
-// Obrador"). Matches in names come first, then short names, attributes
+// Obrador"), and, for a query without spaces, the spaces of the text
+// aside too ("actor06204" finds "Actor 06204"). Matches in names come first, then short names, attributes
 // and notes; within each, actors whose name begins with the query first,
 // then by name. An empty query finds nothing. To search one map again and
 // again (as a find field does, keystroke by keystroke), use a Searcher.
@@ -61,19 +62,21 @@ type searchable struct {
 
 type searchField struct {
 	field, text, folded string
+	joined              string // folded, without its spaces
 }
 
 // NewSearcher prepares m's actors for searching. It sees m as it is now.
 func NewSearcher(m *Map) *Searcher {
 	s := &Searcher{actors: make([]searchable, len(m.Actors))}
 	for i, a := range m.Actors {
-		fields := []searchField{{"name", a.Name, ""}, {"short name", a.Short, ""}}
+		fields := []searchField{{field: "name", text: a.Name}, {field: "short name", text: a.Short}}
 		for _, k := range slices.Sorted(maps.Keys(a.Attrs)) {
-			fields = append(fields, searchField{k, a.Attrs[k], ""})
+			fields = append(fields, searchField{field: k, text: a.Attrs[k]})
 		}
-		fields = append(fields, searchField{"notes", a.Notes, ""})
+		fields = append(fields, searchField{field: "notes", text: a.Notes})
 		for f := range fields {
 			fields[f].folded = Fold(fields[f].text)
+			fields[f].joined = strings.ReplaceAll(fields[f].folded, " ", "")
 		}
 		s.actors[i] = searchable{actor: a, name: fields[0].folded, fields: fields}
 	}
@@ -94,9 +97,10 @@ func (s *Searcher) Search(query string) []Match {
 		prefix       bool
 	}
 	var out []found
+	joined := !strings.Contains(q, " ") // a query typed without spaces
 	for i, a := range s.actors {
 		for f, fl := range a.fields {
-			if strings.Contains(fl.folded, q) {
+			if strings.Contains(fl.folded, q) || joined && strings.Contains(fl.joined, q) {
 				out = append(out, found{int32(i), int32(f), int8(min(f, 3)), strings.HasPrefix(a.name, q)})
 				break
 			}

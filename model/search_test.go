@@ -39,6 +39,11 @@ func TestSearch(t *testing.T) {
 		{"sheltered", []string{"Jorge Glas/notes"}},
 		{"  ", nil},
 		{"peru", nil},
+		// Typed without spaces, a query finds the text with them; with
+		// spaces, only as typed.
+		{"jorgeglas", []string{"Jorge Glas/name"}},
+		{"lopezobrador", []string{"Andrés Manuel López Obrador/name", "Jorge Glas/notes"}},
+		{"jorge g las", nil},
 	} {
 		if got := names(m.Search(tt.query)); !equalStrings(got, tt.want) {
 			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
