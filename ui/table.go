@@ -529,8 +529,8 @@ func (e *Editor) newTableView() *tableView {
 				return nil
 			}
 		}),
-		actorCol(lang.L("Kind"), 110, func(a model.Actor) string { return a.Kind }, func(a *model.Actor) func(string) error {
-			return text(func(s string) { a.Kind = s })
+		actorCol(lang.L("Kind"), 110, func(a model.Actor) string { return kindLabel(m().Kind(model.ClassActor, a.Kind)) }, func(a *model.Actor) func(string) error {
+			return text(func(s string) { a.Kind = kindName(m(), model.ClassActor, s) })
 		}),
 		actorCol(lang.L("Short"), 100, func(a model.Actor) string { return a.Short }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Short = s })
@@ -559,8 +559,8 @@ func (e *Editor) newTableView() *tableView {
 		tieCol("To", 160, func(t model.Tie) string { return name(t.To) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.To = id })
 		}),
-		tieCol(lang.L("Kind"), 110, func(t model.Tie) string { return t.Kind }, func(t *model.Tie) func(string) error {
-			return text(func(s string) { t.Kind = s })
+		tieCol(lang.L("Kind"), 110, func(t model.Tie) string { return kindLabel(m().Kind(model.ClassTie, t.Kind)) }, func(t *model.Tie) func(string) error {
+			return text(func(s string) { t.Kind = kindName(m(), model.ClassTie, s) })
 		}),
 		tieCol(lang.L("Start"), 90, func(t model.Tie) string { return t.Span.Start.String() }, func(t *model.Tie) func(string) error {
 			return date(func(d model.Date) { t.Span.Start = d })
@@ -598,8 +598,8 @@ func (e *Editor) newTableView() *tableView {
 		eventCol(lang.L("Date"), 100, func(ev model.Event) string { return ev.Date.String() }, func(ev *model.Event) func(string) error {
 			return date(func(d model.Date) { ev.Date = d })
 		}),
-		eventCol(lang.L("Kind"), 110, func(ev model.Event) string { return ev.Kind }, func(ev *model.Event) func(string) error {
-			return text(func(s string) { ev.Kind = s })
+		eventCol(lang.L("Kind"), 110, func(ev model.Event) string { return kindLabel(m().Kind(model.ClassEvent, ev.Kind)) }, func(ev *model.Event) func(string) error {
+			return text(func(s string) { ev.Kind = kindName(m(), model.ClassEvent, s) })
 		}),
 		eventCol(lang.L("Title"), 300, func(ev model.Event) string { return ev.Title }, func(ev *model.Event) func(string) error {
 			return text(func(s string) { ev.Title = s })

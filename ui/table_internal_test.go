@@ -76,6 +76,22 @@ func TestTableView(t *testing.T) {
 		t.Error("undo did not take the edit back")
 	}
 
+	// The Kind column reads the kind's label, and a label typed there
+	// stores the kind's name.
+	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 2}) // Kind
+	if want := kindLabel(te.doc.m.Kind(model.ClassActor, mexico.Kind)); actors.cellText != want || want == mexico.Kind {
+		t.Errorf("Mexico's kind reads %q, want its label %q", actors.cellText, want)
+	}
+	official := te.doc.m.Kind(model.ClassActor, "official")
+	actors.cellText = strings.ToUpper(kindLabel(official))
+	actors.store()
+	te.settle(t)
+	if got, _ := te.doc.m.Actor(mexico.ID); got.Kind != "official" {
+		t.Errorf("after storing %q Mexico's kind is %q, want %q", actors.cellText, got.Kind, "official")
+	}
+	te.undo()
+	te.settle(t)
+
 	ecuador, _ := te.doc.m.ActorByName("Ecuador")
 	te.Select(ecuador.ID)
 	if sel, ok := selectedRow(actors); !ok || actors.rows[sel] != ecuador.ID {
