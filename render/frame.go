@@ -60,9 +60,12 @@ type plan struct {
 	emphasis color.NRGBA
 	labels   []edgeLabel // labels of stressed ties
 	kept     []keptLabel // labels drawn below readable size
-	dots     bool        // actors drawn as dots
-	dense    bool        // ties drawn as one-pixel lines without anti-aliasing
-	fine     bool        // a vector picture: curves kept at any enlargement (see bowedPath)
+	// unlabelled, at a readable size, marks the actors whose labels give
+	// way to more important ones they would cover (see declutterLabels).
+	unlabelled []bool
+	dots       bool // actors drawn as dots
+	dense      bool // ties drawn as one-pixel lines without anti-aliasing
+	fine       bool // a vector picture: curves kept at any enlargement (see bowedPath)
 	// inks are the colours of a dense frame's ties, by number from 1
 	// (0 the ground), each a pixel's RGBA in one word; nil unless the
 	// frame is dense and all its ties are opaque, in at most 255 colours.
@@ -112,6 +115,8 @@ func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	}
 	if p.size == 0 {
 		r.keepLabels(p)
+	} else {
+		r.declutterLabels(p)
 	}
 	return p
 }
@@ -572,11 +577,6 @@ func (r *Renderer) keepLabels(p *plan) {
 	if budget < 1 {
 		return
 	}
-	shown := make([]bool, len(p.s.Nodes))
-	for _, i := range p.nodes {
-		shown[i] = true
-	}
-	first := func(n *Node) bool { return n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID]) }
 	size := keptLabelSize * ui
 	pad := labelPad * ui / 2
 	keep := func(i int32) {
@@ -596,6 +596,24 @@ func (r *Renderer) keepLabels(p *plan) {
 		}
 		p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
 	}
+	p.byImportance(func(i int32) bool {
+		if len(p.kept) >= budget {
+			return false
+		}
+		keep(i)
+		return true
+	})
+}
+
+// byImportance calls f for each actor in the picture with a label, alpha
+// 0.5 or more, most important first (see ranking; with a selection or an
+// emphasis, its actors first), until f returns false.
+func (p *plan) byImportance(f func(i int32) bool) {
+	shown := make([]bool, len(p.s.Nodes))
+	for _, i := range p.nodes {
+		shown[i] = true
+	}
+	first := func(n *Node) bool { return n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID]) }
 	order := p.s.ranking()
 	passes := []bool{false}
 	if p.s.Selected != 0 || p.s.Emphasis != nil {
@@ -603,18 +621,70 @@ func (r *Renderer) keepLabels(p *plan) {
 	}
 	for _, firsts := range passes {
 		for _, i := range order {
-			if len(p.kept) >= budget {
-				return
-			}
 			if !shown[i] {
 				continue
 			}
-			n := &p.s.Nodes[i]
-			if n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
-				keep(i)
+			if n := &p.s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
+				if !f(i) {
+					return
+				}
 			}
 		}
 	}
+}
+
+// declutterLabels decides, where labels are drawn at a readable size,
+// which are: in order of importance (see byImportance), each that covers
+// no label drawn before it, nor the header's strip. Where actors crowd
+// (a big map at a middle zoom), the names of the less important give way
+// rather than pile up into an unreadable mass. A faded actor's label
+// (alpha under 0.5) is drawn as before, under the rest.
+func (r *Renderer) declutterLabels(p *plan) {
+	_, top, _, _ := plot(p.w, p.h, p.v)
+	screen := rect{0, 0, float64(p.mapW), float64(p.h)}
+	placed := newBoxGrid([]rect{{0, 0, float64(p.mapW), top}}, screen)
+	p.unlabelled = make([]bool, len(p.s.Nodes))
+	for _, i := range p.nodes {
+		if n := &p.s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" {
+			p.unlabelled[i] = true // until placed below
+		}
+	}
+	p.byImportance(func(i int32) bool {
+		box := p.labelBox(int(i), r.labelWidth(p, int(i)))
+		if !placed.any(box) {
+			placed.add(box)
+			p.unlabelled[i] = false
+		}
+		return true
+	})
+}
+
+// labelWidth is the width of actor i's label at the plan's size, measured
+// once for a scene and a size: a pan draws frame after frame at one size.
+func (r *Renderer) labelWidth(p *plan, i int) float64 {
+	ix := p.ix
+	if ix.labelAt != p.size || len(ix.labelWidths) != len(p.s.Nodes) {
+		ix.labelWidths, ix.labelAt = make([]float64, len(p.s.Nodes)), p.size
+		for k := range ix.labelWidths {
+			ix.labelWidths[k] = -1
+		}
+	}
+	if ix.labelWidths[i] < 0 {
+		ix.labelWidths[i] = r.textWidth(false, p.size, p.s.Nodes[i].Label)
+	}
+	return ix.labelWidths[i]
+}
+
+// labelBox is the plate of actor i's label, tw wide, at a readable size.
+func (p *plan) labelBox(i int, tw float64) rect {
+	n, c, v := &p.s.Nodes[i], p.centre[i], p.v
+	rad := p.rad
+	if n.Scale > 0 {
+		rad *= n.Scale
+	}
+	top := c.Y + rad + labelGap*v.Zoom
+	pad := labelPad * v.Zoom
+	return rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + p.size + pad*1.5}
 }
 
 // tileRows is the height of the tiles a frame is painted in: small

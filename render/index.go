@@ -25,6 +25,10 @@ type index struct {
 	box          []layout.Size // each actor's box; nil until the renderer measures them
 	rank         []int32       // the actors by importance (see ranking); nil until needed
 	rankScales   []float64     // the actors' sizes (Scale) rank was sorted by
+	// labelWidths are the actors' labels' widths at labelAt pixels, each
+	// measured when first needed (-1 until then; see Renderer.labelWidth).
+	labelWidths []float64
+	labelAt     float64
 }
 
 // indexed returns s's index, building it when s has changed size since.

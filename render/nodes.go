@@ -41,15 +41,14 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	if n.Pinned {
 		pa.fill(circle(pt{c.X + 0.8*rad, c.Y - 0.8*rad}, math.Max(2, 3*v.Zoom)), fade(ink, alpha))
 	}
-	if p.size == 0 {
+	if p.size == 0 || p.unlabelled != nil && p.unlabelled[i] {
 		return
 	}
 	size := p.size
 	tw := pa.textWidth(false, size, n.Label)
-	top := c.Y + rad + labelGap*v.Zoom
-	pad := labelPad * v.Zoom
-	pa.fill(roundRect(c.X-tw/2-pad, top, c.X+tw/2+pad, top+size+pad*1.5, 3*v.Zoom), fade(pal.plate, alpha))
-	pa.text(n.Selected, size, c.X-tw/2, top+size*0.95, n.Label, fade(ink, alpha))
+	b := p.labelBox(i, tw)
+	pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*v.Zoom), fade(pal.plate, alpha))
+	pa.text(n.Selected, size, c.X-tw/2, b.y0+size*0.95, n.Label, fade(ink, alpha))
 }
 
 // shapePolygon returns the outline of an actor shape of radius rad at c.

@@ -77,6 +77,52 @@ func linearHit(r *Renderer, s *Scene, v View, w, h int, sx, sy float64) model.ID
 	return found
 }
 
+// Where labels are drawn at a readable size on a crowd, those drawn
+// cover no other drawn label nor the header's strip; the selected actor's
+// is drawn whatever it covers; a label gives way only to another.
+func TestCrowdedNamesGiveWay(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(3000, 4000, 5)
+	s.Nodes[2999].Selected, s.Selected = true, s.Nodes[2999].ID
+	w, h := 1200, 800
+	v := View{CX: s.Nodes[2999].X, CY: s.Nodes[2999].Y, Zoom: 0.6, UIScale: 1}
+	p := r.planFrame(s, v, w, h)
+	if p.size == 0 || p.unlabelled == nil {
+		t.Fatalf("labels are not drawn at a readable size (size %v)", p.size)
+	}
+	_, top, _, _ := plot(w, h, v)
+	var drawn []rect
+	hidden := 0
+	for _, i := range p.nodes {
+		n := &s.Nodes[i]
+		if n.Alpha < 0.5 || n.Label == "" {
+			continue
+		}
+		b := p.labelBox(int(i), r.textWidth(false, p.size, n.Label))
+		if p.unlabelled[i] {
+			hidden++
+			if n.Selected {
+				t.Error("the selected actor's label gave way")
+			}
+			continue
+		}
+		if b.overlap(rect{0, 0, float64(p.mapW), top}) > 0 {
+			t.Errorf("%s's label at %v lies under the header", n.Label, b)
+		}
+		for _, o := range drawn {
+			if b.overlap(o) > 0 {
+				t.Fatalf("%s's label at %v covers another drawn label at %v", n.Label, b, o)
+			}
+		}
+		drawn = append(drawn, b)
+	}
+	if len(drawn) == 0 || hidden == 0 {
+		t.Fatalf("%d labels drawn and %d given way: the crowd does not crowd", len(drawn), hidden)
+	}
+	t.Logf("%d labels drawn, %d gave way", len(drawn), hidden)
+}
+
 func TestHitTestFindsWhatTheLinearScanFinds(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)

@@ -120,6 +120,7 @@ func (s *Scene) Copy() *Scene {
 		// the copy too, but for where they are (see Scene).
 		ix := *s.ix
 		ix.grid = nil
+		ix.labelWidths = nil // filled in as measured: each copy its own
 		c.ix = &ix
 	}
 	c.Nodes = append([]Node(nil), s.Nodes...)
