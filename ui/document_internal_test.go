@@ -163,6 +163,7 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	if _, err := te.apply(model.Change{Summary: "Rename Map", Put: model.Records{Info: &model.Info{Description: te.doc.m.Description}}}); err != nil {
 		t.Fatal(err)
 	}
+	te.settle(t)
 	day := model.MustDate("2024-01-10").First()
 	te.SetDate(day, false)
 	te.Select(mexico.ID)
@@ -508,6 +509,7 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 	te := newTestEditor(t)
 	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
 	te.pin(glas.ID, model.Point{X: 5000, Y: 5000}) // something to undo
+	te.settle(t)
 	te.Select(glas.ID)
 	te.settle(t)
 	day := te.doc.day
