@@ -140,7 +140,7 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	ix := s.indexed()
 	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, mapW: mapW, near: r.neighbourhood(s), fine: r.vector}
 	p.rad = shapeRadius * v.Zoom
-	p.dots = p.rad < pointRadius
+	p.dots = v.AsDot(0)
 	if size := labelSize * v.Zoom; size >= readableLabel {
 		p.size = size
 	}

@@ -364,7 +364,7 @@ func (r *Renderer) HitTest(s *Scene, v View, w, h int, sx, sy float64) (model.ID
 			return n.ID, true
 		}
 	}
-	if shapeRadius*v.Zoom >= pointRadius || len(s.Nodes) == 0 {
+	if !v.AsDot(0) || len(s.Nodes) == 0 {
 		return 0, false
 	}
 	// The dots: each at its shape's centre, dotLift above the box's.

@@ -258,14 +258,19 @@ func (d *Diagram) KeepInSight(s *render.Scene, id model.ID) {
 	if id == 0 || s == nil || d.follow || !d.fitted || d.pw == 0 {
 		return
 	}
+	if n := nodeOf(s, id); n != nil && n.Alpha >= 0.5 && !d.view.Shows(n.X, n.Y, d.pw, d.ph) {
+		d.CenterOn(model.Point{X: n.X, Y: n.Y})
+	}
+}
+
+// nodeOf is actor id's node in scene s, nil when s does not draw it.
+func nodeOf(s *render.Scene, id model.ID) *render.Node {
 	for i := range s.Nodes {
-		if n := &s.Nodes[i]; n.ID == id {
-			if n.Alpha >= 0.5 && !d.view.Shows(n.X, n.Y, d.pw, d.ph) {
-				d.CenterOn(model.Point{X: n.X, Y: n.Y})
-			}
-			return
+		if s.Nodes[i].ID == id {
+			return &s.Nodes[i]
 		}
 	}
+	return nil
 }
 
 // cameraTime is how long Refit takes to move the view.
@@ -721,22 +726,16 @@ func (d *Diagram) Dragged(ev *fyne.DragEvent) {
 
 // asDot reports whether actor id is drawn as a dot at the present zoom.
 func (d *Diagram) asDot(id model.ID) bool {
-	for i := range d.scene.Nodes {
-		if n := &d.scene.Nodes[i]; n.ID == id {
-			return d.view.AsDot(n.Scale)
-		}
-	}
-	return false
+	n := nodeOf(d.scene, id)
+	return n != nil && d.view.AsDot(n.Scale)
 }
 
 // DragEnd finishes a pan or an actor move.
 func (d *Diagram) DragEnd() {
 	d.still()
 	if d.drag == dragNode && d.OnMove != nil && d.scene != nil {
-		for _, n := range d.scene.Nodes {
-			if n.ID == d.dragID {
-				d.OnMove(n.ID, model.Point{X: n.X, Y: n.Y})
-			}
+		if n := nodeOf(d.scene, d.dragID); n != nil {
+			d.OnMove(n.ID, model.Point{X: n.X, Y: n.Y})
 		}
 	}
 	d.drag, d.dragID = dragNone, 0
