@@ -53,6 +53,9 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 			}
 		}
 	}
+	if len(changed) == 0 && len(valid.Pins) == len(wasValid.Pins) {
+		return old, true, nil // nothing a layout reads changed (a note, say)
+	}
 	if len(changed) > reboxMost {
 		return nil, false, nil
 	}
@@ -64,7 +67,7 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if len(sigs) != old.Len() {
 		return nil, false, nil
 	}
-	if len(changed) == 0 {
+	if len(changed) == 0 { // pins taken away, and nothing else
 		return &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: old.tracks}, true, nil
 	}
 	rb := &reboxer{size: size, pins: valid.Pins, gap: opt.Gap,

@@ -296,6 +296,14 @@ func TestReboxHoldsAMovedPin(t *testing.T) {
 	if !reflect.DeepEqual(free.Frames(), tl.Frames()) {
 		t.Error("unpinning moved actors")
 	}
+	// An edit a layout does not read (a note) gives the timeline back as
+	// it is, without working anything out.
+	noted := pinned
+	noted.Actors = append([]model.Actor(nil), pinned.Actors...)
+	noted.Actors[0].Notes = "seen at the embassy"
+	if same, ok, err := layout.Rebox(context.Background(), &pinned, &noted, opt, tl); err != nil || !ok || same != tl {
+		t.Errorf("Rebox of a new note = %v, %v, and another timeline: %v", ok, err, same != tl)
+	}
 	// A pin and a new tie are not Rebox's.
 	tied := pinned
 	tied.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{ID: 99999, From: id, To: onto, Kind: m.Ties[0].Kind})
