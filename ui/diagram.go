@@ -72,6 +72,12 @@ type Diagram struct {
 	// spare is the frame shown before the last, which the next frame
 	// drawn in the background is painted over.
 	spare *image.RGBA
+	// copied is the copy of the scene that frames are drawn from in the
+	// background, of the scene's version copiedGen: a pan or a zoom draws
+	// frame after frame of one scene, and copying 50,000 ties for each
+	// kept the UI goroutine busy.
+	copied    *render.Scene
+	copiedGen uint64
 	// minZoom is how far the wheel zooms out: see fitView.
 	minZoom float64
 	jobs    sync.WaitGroup // frames being drawn
@@ -540,7 +546,11 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 // scene (the UI goes on changing its own), and shows it when done.
 func (d *Diagram) startFrame() {
 	d.drawing = true
-	job, scene := d.want, d.scene.Copy()
+	job := d.want
+	if d.copied == nil || d.copiedGen != d.gen {
+		d.copied, d.copiedGen = d.scene.Copy(), d.gen
+	}
+	scene := d.copied
 	// The frame is painted over the one before the last, when it is the
 	// same size: nothing shows that one any more.
 	img := d.spare

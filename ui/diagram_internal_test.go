@@ -332,6 +332,25 @@ func TestBigScenesAreDrawnOffTheUIGoroutine(t *testing.T) {
 	if !bytes.Equal(final.Pix, d.r.Draw(d.scene, d.view, w, h).Pix) {
 		t.Error("after the zoom the frame is not the renderer's")
 	}
+	// Frames of one scene are drawn from one copy of it; a new scene is
+	// copied again, and drawn as it is.
+	copied := d.copied
+	d.ZoomAt(centre, 0.5)
+	d.paint(w, h)
+	d.jobs.Wait()
+	if d.copied != copied {
+		t.Error("a new view of the same scene copied the scene again")
+	}
+	moved := d.scene.Copy()
+	moved.MoveNode(moved.Nodes[0].ID, 400, 0)
+	d.SetScene(moved) // drawn in the background at once
+	d.jobs.Wait()
+	if d.copied == copied {
+		t.Fatal("a new scene is drawn from the copy of the last")
+	}
+	if final := d.paint(w, h).(*image.RGBA); !bytes.Equal(final.Pix, d.r.Draw(d.scene, d.view, w, h).Pix) {
+		t.Error("after a new scene the frame is not the renderer's")
+	}
 }
 
 func TestHoverShowsATooltip(t *testing.T) {
