@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"math/bits"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -29,9 +30,12 @@ type painter struct {
 	// one cache line each, so that a line's next pixel is most often in
 	// the same line of the cache, whichever way it goes: pixel (x, y) of
 	// dst (from its corner) is at inkCol[x] + inkRow[y] (see startInks).
+	// inks, inkCol and inkRow are each a power of two long, longer than dst needs, so
+	// that lineInk can keep its indexes in them with a mask rather than a
+	// check at every step.
 	inks           []uint8
 	ink            uint8
-	inkCol, inkRow []int32
+	inkCol, inkRow []uint32
 	r              *Renderer
 	faces          map[faceKey]*glyphFace
 	frame          uint64 // counts the frames painted, to forget faces not used
@@ -389,19 +393,28 @@ func (p *painter) startInks() {
 	b := p.dst.Rect
 	w, h := b.Dx(), b.Dy()
 	bw, bh := (w+7)/8, (h+7)/8
-	if n := 64 * bw * bh; cap(p.inks) < n {
+	if n := powerOfTwo(64 * bw * bh); cap(p.inks) < n {
 		p.inks = make([]uint8, n)
 	} else {
 		p.inks = p.inks[:n] // all 0, as resolveInks leaves them
 	}
 	p.inkCol, p.inkRow = p.inkCol[:0], p.inkRow[:0]
-	for x := range int32(w) {
+	for x := range uint32(w) {
 		p.inkCol = append(p.inkCol, x>>3*64+x&7)
 	}
-	for y := range int32(h) {
-		p.inkRow = append(p.inkRow, y>>3*int32(64*bw)+y&7*8)
+	for y := range uint32(h) {
+		p.inkRow = append(p.inkRow, y>>3*uint32(64*bw)+y&7*8)
+	}
+	for range powerOfTwo(w) - w {
+		p.inkCol = append(p.inkCol, 0)
+	}
+	for range powerOfTwo(h) - h {
+		p.inkRow = append(p.inkRow, 0)
 	}
 }
+
+// powerOfTwo is the least power of two not less than n (n > 0).
+func powerOfTwo(n int) int { return 1 << bits.Len(uint(n-1)) }
 
 // resolveInks paints every pixel of the painter's image the colour of its
 // ink in inks (by number; 0 is the ground's), and leaves no ink anywhere.
@@ -411,7 +424,7 @@ func (p *painter) resolveInks(inks []uint32) {
 	d := p.dst
 	w := d.Rect.Dx()
 	pair := func(v uint64) uint64 { return uint64(colour[v&0xff]) | uint64(colour[v>>8&0xff])<<32 }
-	for y, ro := range p.inkRow {
+	for y, ro := range p.inkRow[:d.Rect.Dy()] {
 		row := d.Pix[d.PixOffset(d.Rect.Min.X, d.Rect.Min.Y+y):][:4*w]
 		src := p.inks[ro:] // the row's eight pixels of each block, a block (64) apart
 		x := 0
@@ -452,16 +465,28 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed 
 	along = along[x0+first-xmin : x0+last-xmin+1]
 	yf -= int64(ymin) << 32
 	inks, ink := p.inks, p.ink
+	if len(inks) == 0 || len(across) == 0 {
+		return
+	}
+	// Every index is within inks and across (see acrossWithin), and
+	// both are a power of two long: the masks change no index, but spare
+	// the checks, and two steps at a time do not wait on each other.
+	mask, amask := uint(len(inks)-1), uint(len(across)-1)
 	if !dashed {
-		for _, o := range along {
-			inks[o+across[yf>>32]] = ink
-			yf += df
+		for ; len(along) >= 2; along = along[2:] {
+			a0, a1 := across[uint(yf>>32)&amask], across[uint((yf+df)>>32)&amask]
+			inks[uint(along[0]+a0)&mask] = ink
+			inks[uint(along[1]+a1)&mask] = ink
+			yf += 2 * df
+		}
+		if len(along) == 1 {
+			inks[uint(along[0]+across[uint(yf>>32)&amask])&mask] = ink
 		}
 		return
 	}
 	for _, o := range along {
 		if ph&(1<<32) == 0 {
-			inks[o+across[yf>>32]] = ink
+			inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
 		}
 		yf += df
 		ph += pstep
