@@ -709,13 +709,12 @@ type tileStroke struct {
 	edge        int32 // in plan.edges
 	bent        bool  // the path is the planned tie's, not a-b
 	arrow       bool  // it has an arrowhead
-	ink         uint8 // the number of its colour in a dense frame's inks
 }
 
 // strokeOf is planned tie i as the tiles draw it.
 func (p *plan) strokeOf(i int) tileStroke {
 	pe := &p.edges[i]
-	st := tileStroke{col: pe.col, width: float32(pe.width), dash: float32(pe.dash), edge: int32(i), arrow: pe.arrow != nil, ink: pe.ink}
+	st := tileStroke{col: pe.col, width: float32(pe.width), dash: float32(pe.dash), edge: int32(i), arrow: pe.arrow != nil}
 	if len(pe.path) == 2 {
 		st.a, st.b = pe.path[0], pe.path[1]
 	} else {
@@ -737,13 +736,29 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		// picture is the same on any machine.
 		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
 	}
+	r.paintIn(p, img, rows)
+}
+
+// paintIn is paint in tiles of the given number of rows.
+func (r *Renderer) paintIn(p *plan, img *image.RGBA, rows int) {
 	tiles := (p.h + rows - 1) / rows
 	// Each tile gets the strokes of the ties that reach it, in order, in
 	// arrays of its own, one for each part of p.edges (sorted over all
 	// cores): a tile then reads its ties' ink straight through rather
 	// than picking them out of every tie planned.
+	//
+	// A dense frame's ties but the stressed ones are instead walked once
+	// over the whole picture (see dense), and each tile draws its part of
+	// each walk, going through them all: they are mostly long, and a tie
+	// is then neither listed in, nor clipped and set up again for, every
+	// tile it crosses.
 	parts := len(p.parts) - 1
 	edgeTiles := r.spare.takeTiles(parts) // by part, then tile
+	var dt *denseTies
+	if p.dense {
+		dt = r.spare.takeDense(len(p.edges))
+	}
+	whole := image.Rect(0, 0, p.mapW, p.h)
 	tileOf := func(y float64) int { return min(max(int(math.Floor(y))/rows, 0), tiles-1) }
 	r.spread(parts, func(_, k int) {
 		lo, hi := p.parts[k], p.parts[k+1]
@@ -756,6 +771,12 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 			byTile[t] = byTile[t][:0]
 		}
 		edgeTiles[k] = byTile
+		if dt != nil && hi <= p.liftedFrom() {
+			for i := lo; i < hi; i++ {
+				dt.plan(p, i, whole, tileOf)
+			}
+			return
+		}
 		if lo == hi {
 			return
 		}
@@ -774,15 +795,18 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 			}
 		}
 	})
-	nodeTiles := make([][]int32, tiles)
+	// The rows each actor shown reaches, worked out over all cores; each
+	// tile then picks out its own.
 	box := r.boxes(p.s)
-	for _, i := range p.nodes {
-		c := p.centre[i]
-		reach := (box[i].H + 2*shapeRadius) * p.v.Zoom * math.Max(1, p.s.Nodes[i].Scale)
-		for t := tileOf(c.Y - reach); t <= tileOf(c.Y+reach+dotRadius+2); t++ {
-			nodeTiles[t] = append(nodeTiles[t], i)
+	nodeRows := make([]span, len(p.nodes))
+	r.spread((len(p.nodes)+nodeChunk-1)/nodeChunk, func(_, k int) {
+		for j := k * nodeChunk; j < min(len(p.nodes), (k+1)*nodeChunk); j++ {
+			i := p.nodes[j]
+			c := p.centre[i]
+			reach := (box[i].H + 2*shapeRadius) * p.v.Zoom * math.Max(1, p.s.Nodes[i].Scale)
+			nodeRows[j] = span{c.Y - reach, c.Y + reach + dotRadius + 2}
 		}
-	}
+	})
 	r.growPainters(runtime.GOMAXPROCS(0))
 	for _, pa := range r.painters {
 		pa.newFrame()
@@ -791,7 +815,6 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	order, load := make([]int, tiles), make([]int, tiles)
 	for t := range order {
 		order[t] = t
-		load[t] = 4 * len(nodeTiles[t])
 		for _, part := range edgeTiles {
 			load[t] += len(part[t])
 		}
@@ -801,7 +824,7 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		t := order[k]
 		pa := r.painters[worker]
 		pa.dst = img.SubImage(image.Rect(0, t*rows, p.mapW, min(p.h, (t+1)*rows))).(*image.RGBA)
-		r.paintTile(p, pa, edgeTiles, t, nodeTiles[t])
+		r.paintTile(p, pa, edgeTiles, dt, t, nodeRows)
 	})
 	// What lies over the map is drawn over the whole picture, in a few
 	// bands over all cores (fixed, so that the picture is the same on any
@@ -812,6 +835,81 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 		r.drawOverlays(pa, p)
 	})
 	r.spare.tiles = edgeTiles
+	if dt != nil {
+		r.spare.dense = dt
+	}
+}
+
+// span is the rows from top to bottom (in pixels, not whole) that
+// something drawn may reach.
+type span struct{ top, bottom float64 }
+
+// meets reports whether the span reaches any of the rows of r.
+func (sp span) meets(r image.Rectangle) bool {
+	return sp.bottom+1 >= float64(r.Min.Y) && sp.top-1 <= float64(r.Max.Y)
+}
+
+// denseTies are a dense frame's ties, by edge, as the tiles draw them:
+// each straight one's walk over the whole picture, and the first and
+// last tile each tie reaches (last < first for none).
+type denseTies struct {
+	walks []walk
+	tiles [][2]int16
+}
+
+// plan works out how the tiles draw planned tie i in the picture whole;
+// tileOf is the tile a row is in.
+func (dt *denseTies) plan(p *plan, i int, whole image.Rectangle, tileOf func(y float64) int) {
+	pe := &p.edges[i]
+	dt.tiles[i] = [2]int16{1, 0}
+	if pe.y1 < 0 || pe.y0 > float64(whole.Max.Y) {
+		return
+	}
+	rows := span{pe.y0, pe.y1}
+	if len(pe.path) == 2 {
+		wk, ok := wholeWalk(pe.path[0], pe.path[1], pe.col, pe.dash, whole)
+		if !ok {
+			return
+		}
+		dt.walks[i], rows = wk, wk.rows()
+	}
+	dt.tiles[i] = [2]int16{int16(tileOf(rows.top - 1)), int16(tileOf(rows.bottom + 1))}
+}
+
+// wholeWalk is the walk of a straight dense tie from a to b over the
+// picture r, as painter.thin would walk it one pixel wide in an image of
+// all of r; false when it shows nowhere.
+func wholeWalk(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangle) (walk, bool) {
+	clip := rect{float64(r.Min.X) - 1, float64(r.Min.Y) - 1, float64(r.Max.X) + 1, float64(r.Max.Y) + 1}
+	a, b, ok := clipSegment(a0, b0, clip)
+	if !ok || col.A == 0 {
+		return walk{}, false
+	}
+	var start float64
+	if dash > 0 {
+		start = dist(a0, a) // the dash pattern runs from the unclipped start
+	}
+	return newWalk(a, b, dash, start, r)
+}
+
+// paintDense draws a dense frame's ties but the stressed ones in the
+// painter's image, in order, one pixel wide, by ink when the frame has
+// inks.
+func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
+	for i := range p.edges[:p.liftedFrom()] {
+		if span := dt.tiles[i]; t < int(span[0]) || t > int(span[1]) {
+			continue
+		}
+		pe := &p.edges[i]
+		if p.inks != nil {
+			pa.ink = pe.ink
+		}
+		if len(pe.path) == 2 && pe.col.A == 0xff {
+			pa.walkDense(&dt.walks[i], pe.col)
+		} else {
+			pa.thin(pe.path, 1, pe.col, pe.dash, false)
+		}
+	}
 }
 
 // spread calls f(worker, i) for every i in [0, n), over one goroutine per
@@ -844,8 +942,10 @@ func (r *Renderer) growPainters(n int) {
 }
 
 // paintTile paints the map in tile t: the painter's image is the tile;
-// edges[k][t] are the ties of part k that reach it, nodes the actors.
-func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int, nodes []int32) {
+// edges[k][t] are the ties of part k that reach it, or, in a dense frame,
+// dt its ties but the stressed ones; nodeRows the rows each of p.nodes
+// reaches.
+func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, dt *denseTies, t int, nodeRows []span) {
 	pal := p.pal
 	ground := pal.background // opaque, or wholly transparent (zero, premultiplied)
 	if ground.A == 0 {
@@ -876,29 +976,34 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, t int
 		}
 		edges = edges[:len(edges)-1]
 	}
-	for _, part := range edges {
-		if t < len(part) {
-			r.paintStrokes(p, pa, part[t], p.dense)
+	if dt != nil {
+		r.paintDense(p, pa, dt, t)
+	} else {
+		for _, part := range edges {
+			if t < len(part) {
+				r.paintStrokes(p, pa, part[t])
+			}
 		}
 	}
 	if p.inks != nil {
 		pa.ink = 0
 		pa.resolveInks(p.inks)
 	}
-	r.paintStrokes(p, pa, lifted, false)
+	r.paintStrokes(p, pa, lifted)
 	for _, l := range p.labels {
 		if l.box.y1+1 >= float64(b.Min.Y) && l.box.y0-1 <= float64(b.Max.Y) {
 			r.drawEdgeLabel(pa, l, pal)
 		}
 	}
-	for _, i := range nodes {
-		r.drawNode(pa, p, int(i))
+	for j, i := range p.nodes {
+		if nodeRows[j].meets(b) {
+			r.drawNode(pa, p, int(i))
+		}
 	}
 }
 
-// paintStrokes draws planned ties in a tile, in order; dense draws them
-// one pixel wide (see plan.dense).
-func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke, dense bool) {
+// paintStrokes draws planned ties in a tile, in order.
+func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
 	for k := range strokes {
 		st := &strokes[k]
 		straight := [2]pt{st.a, st.b}
@@ -907,18 +1012,12 @@ func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke, dens
 			path = p.edges[st.edge].path
 		}
 		width, dash := float64(st.width), float64(st.dash)
-		if p.inks != nil && dense {
-			pa.ink = st.ink
-		}
-		switch {
-		case dense:
-			pa.thin(path, 1, st.col, dash, false)
-		case width <= thinLine:
+		if width <= thinLine {
 			pa.thin(path, width, st.col, dash, true)
-		default:
+		} else {
 			pa.stroke(path, width, st.col, dash)
 		}
-		if st.arrow && !dense {
+		if st.arrow {
 			pa.fill(p.edges[st.edge].arrow, st.col)
 		}
 	}
@@ -961,6 +1060,7 @@ type scratch struct {
 	planned int // how many of edges the last frame planned
 	arenas  [][]pt
 	tiles   [][][]tileStroke
+	dense   *denseTies
 }
 
 // takeEdges returns an array of n planned ties, the spare one when it
@@ -1002,6 +1102,17 @@ func (sc *scratch) takeTiles(n int) [][][]tileStroke {
 		out, sc.tiles = sc.tiles, nil
 	}
 	return resize(out, n)
+}
+
+// takeDense returns a dense frame's ties for n planned ties, the spare
+// ones where they are.
+func (sc *scratch) takeDense(n int) *denseTies {
+	dt := &denseTies{}
+	if sc.on && sc.dense != nil {
+		dt, sc.dense = sc.dense, nil
+	}
+	dt.walks, dt.tiles = resize(dt.walks, n), resize(dt.tiles, n)
+	return dt
 }
 
 // resize returns s with length n, keeping what its array holds up to its

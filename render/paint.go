@@ -261,94 +261,35 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 
 // line is one straight piece of a thin line, w pixels wide; start is how
 // far along the whole line it begins, for the dash pattern. It steps one
-// pixel column (or row, for a steep line) at a time, sampling at pixel
-// centres, and gives each pixel across the line the share of it the line
-// covers (with aa false, the one pixel the centre falls in). The walk and
-// each step across it are cut to the painter's image first, so the pixels
-// are written without further checks. The line's position across the walk
-// is kept in fixed point, 32 bits of fraction, so a step is integer work.
+// pixel column (or row, for a steep line) at a time (see walk), and gives
+// each pixel across the line the share of it the line covers (with aa
+// false, the one pixel the centre falls in). The walk and each step
+// across it are cut to the painter's image first, so the pixels are
+// written without further checks.
 func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, aa bool) {
-	dx, dy := b.X-a.X, b.Y-a.Y
-	steep := math.Abs(dy) > math.Abs(dx)
-	if steep {
-		a, b = pt{a.Y, a.X}, pt{b.Y, b.X}
-		dx, dy = dy, dx
+	wk, ok := newWalk(a, b, dash, start, p.dst.Rect)
+	if !ok {
+		return
 	}
-	// The walk goes toward increasing x; backward is true when that is
-	// from the line's end to its start, which the dash pattern counts from.
-	backward := dx < 0
-	if backward {
-		a, b = b, a
-		dx, dy = -dx, -dy
-	}
-	if dx == 0 {
+	if !aa && c.A == 0xff {
+		p.walkDense(&wk, c)
 		return
 	}
 	// In the walk's terms: x along it, y across it; each axis's bounds in
 	// the image and the distance between neighbouring pixels in Pix.
 	d := p.dst
-	xlo, xhi, ylo, yhi := d.Rect.Min.X, d.Rect.Max.X, d.Rect.Min.Y, d.Rect.Max.Y
+	ylo, yhi := d.Rect.Min.Y, d.Rect.Max.Y
 	xstep, ystep := 4, d.Stride
-	if steep {
-		xlo, xhi, ylo, yhi = ylo, yhi, xlo, xhi
+	if wk.steep {
+		ylo, yhi = d.Rect.Min.X, d.Rect.Max.X
 		xstep, ystep = ystep, xstep
 	}
 	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
-	grad := dy / dx
-	stepLen := math.Sqrt(1 + grad*grad)
-	x0, x1 := max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
-	if x0 > x1 {
-		return
-	}
-	// y at the centre of column x0, and its change a column, in 2⁻³² px.
-	yf := toFixed(a.Y + (float64(x0)+0.5-a.X)*grad)
-	df := toFixed(grad)
-	// The dash pattern's phase at column x0 and its change a column, in
-	// dashes, in 2⁻³² of one: a column is drawn where the whole part is
-	// even. The phase starts within one period, so it stays small.
-	var ph, pstep int64
-	if dash > 0 {
-		dd0, ddStep := start+(float64(x0)+0.5-a.X)*stepLen, stepLen
-		if backward {
-			dd0, ddStep = start+(b.X-float64(x0)-0.5)*stepLen, -stepLen
-		}
-		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
-		ph, pstep = toFixed(dd0/dash), toFixed(ddStep/dash)
-	}
 	pix := d.Pix
-	if !aa && c.A == 0xff && p.ink != 0 {
-		// The dense case, drawn by the number of its ink (see inks).
-		p.lineInk(x0, x1, yf, df, ylo, yhi, steep, dash > 0, ph, pstep)
-		return
-	}
-	if !aa && c.A == 0xff {
-		// The dense case: one opaque pixel a column.
-		v := opaquePixel(c)
-		i := origin + x0*xstep
-		if dash == 0 {
-			for x := x0; x <= x1; x++ {
-				if j := int(yf >> 32); j >= ylo && j < yhi {
-					binary.LittleEndian.PutUint32(pix[i+j*ystep:], v)
-				}
-				yf += df
-				i += xstep
-			}
-			return
-		}
-		for x := x0; x <= x1; x++ {
-			if j := int(yf >> 32); ph&(1<<32) == 0 && j >= ylo && j < yhi {
-				binary.LittleEndian.PutUint32(pix[i+j*ystep:], v)
-			}
-			yf += df
-			ph += pstep
-			i += xstep
-		}
-		return
-	}
 	rb, ga := channels(c) // blended two channels a multiplication
 	ca := uint32(c.A)
-	hf := toFixed(w / 2 * stepLen) // half the line's extent across a column
-	for x := x0; x <= x1; x, yf, ph = x+1, yf+df, ph+pstep {
+	hf := toFixed(w / 2 * wk.stepLen) // half the line's extent across a column
+	for x, yf, ph := wk.x0, wk.yf, wk.ph; x <= wk.x1; x, yf, ph = x+1, yf+wk.df, ph+wk.pstep {
 		if ph&(1<<32) != 0 {
 			continue // in a gap (ph stays 0 without dashes)
 		}
@@ -384,6 +325,118 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			blend(pix, i, rb, ga, cover(ca, min(y1, (j+1)<<8)-max(y0, j<<8)))
 			i += ystep
 		}
+	}
+}
+
+// walk is how line steps along a straight line: one pixel column at a
+// time, or one row for a steep line, sampling at pixel centres. In its
+// terms x is along the walk, y across it.
+type walk struct {
+	x0, x1 int   // the first and last column walked, within the image's
+	yf, df int64 // y at the centre of column x0, and its change a column, in 2⁻³² px
+	// The dash pattern's phase at column x0 and its change a column, in
+	// dashes, in 2⁻³² of one: a column is drawn where the whole part is
+	// even. Both are 0 without dashes.
+	ph, pstep int64
+	stepLen   float64 // the line's length a column
+	steep     bool
+}
+
+// newWalk is the walk of the line from a to b over the columns of r (its
+// rows, when the line is steep), false if it has none; dash and start are
+// as line takes them. The line's position across is kept in fixed point,
+// 32 bits of fraction, so that a step is integer work.
+func newWalk(a, b pt, dash, start float64, r image.Rectangle) (walk, bool) {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	steep := math.Abs(dy) > math.Abs(dx)
+	xlo, xhi := r.Min.X, r.Max.X
+	if steep {
+		a, b = pt{a.Y, a.X}, pt{b.Y, b.X}
+		dx, dy = dy, dx
+		xlo, xhi = r.Min.Y, r.Max.Y
+	}
+	// The walk goes toward increasing x; backward is true when that is
+	// from the line's end to its start, which the dash pattern counts from.
+	backward := dx < 0
+	if backward {
+		a, b = b, a
+		dx, dy = -dx, -dy
+	}
+	if dx == 0 {
+		return walk{}, false
+	}
+	grad := dy / dx
+	wk := walk{steep: steep, stepLen: math.Sqrt(1 + grad*grad)}
+	wk.x0, wk.x1 = max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
+	if wk.x0 > wk.x1 {
+		return walk{}, false
+	}
+	wk.yf = toFixed(a.Y + (float64(wk.x0)+0.5-a.X)*grad)
+	wk.df = toFixed(grad)
+	if dash > 0 {
+		// The phase starts within one period, so it stays small.
+		dd0, ddStep := start+(float64(wk.x0)+0.5-a.X)*wk.stepLen, wk.stepLen
+		if backward {
+			dd0, ddStep = start+(b.X-float64(wk.x0)-0.5)*wk.stepLen, -wk.stepLen
+		}
+		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
+		wk.ph, wk.pstep = toFixed(dd0/dash), toFixed(ddStep/dash)
+	}
+	return wk, true
+}
+
+// rows is the rows of pixels the walk goes through.
+func (wk *walk) rows() span {
+	if wk.steep {
+		return span{float64(wk.x0), float64(wk.x1)}
+	}
+	y0, y1 := wk.yf>>32, (wk.yf+int64(wk.x1-wk.x0)*wk.df)>>32
+	return span{float64(min(y0, y1)), float64(max(y0, y1))}
+}
+
+// walkDense draws the dense case of a line, one opaque pixel a column, in
+// c or, when the painter draws inks, in its ink (see inks). The walk may
+// reach beyond the painter's image: only the columns, and the pixels
+// across them, in the image are drawn.
+func (p *painter) walkDense(wk *walk, c color.NRGBA) {
+	r := p.dst.Rect
+	xlo, xhi, ylo, yhi := r.Min.X, r.Max.X, r.Min.Y, r.Max.Y
+	if wk.steep {
+		xlo, xhi, ylo, yhi = ylo, yhi, xlo, xhi
+	}
+	x0, x1 := max(wk.x0, xlo), min(wk.x1, xhi-1)
+	if x0 > x1 {
+		return
+	}
+	// The columns whose pixel lies outside the image across the walk are
+	// cut off too, so that a step is a store.
+	skip := int64(x0 - wk.x0)
+	yf, ph := wk.yf+skip*wk.df, wk.ph+skip*wk.pstep
+	first, last := acrossWithin(yf, wk.df, x1-x0, ylo, yhi)
+	if first > last {
+		return
+	}
+	yf += int64(first) * wk.df
+	ph += int64(first) * wk.pstep
+	x0, x1 = x0+first, x0+last
+	if p.ink != 0 {
+		p.lineInk(x0, x1, yf, wk.df, wk.steep, ph, wk.pstep)
+		return
+	}
+	d := p.dst
+	xstep, ystep := 4, d.Stride
+	if wk.steep {
+		xstep, ystep = ystep, xstep
+	}
+	v := opaquePixel(c)
+	i := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 + x0*xstep // Pix offset of column x0, row 0
+	for range x1 - x0 + 1 {
+		if ph&(1<<32) == 0 {
+			binary.LittleEndian.PutUint32(d.Pix[i+int(yf>>32)*ystep:], v)
+		}
+		yf += wk.df
+		ph += wk.pstep
+		i += xstep
 	}
 }
 
@@ -443,18 +496,11 @@ func (p *painter) resolveInks(inks []uint32) {
 	clear(p.inks)
 }
 
-// lineInk is the dense case of line when the painter draws inks: it
+// lineInk is the dense case of a line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
-// the dash pattern's gaps when dashed (see line for the walk's terms and
-// the pattern's phase ph). The columns whose pixel lies outside the
-// image across the walk are cut off first, so that a step is a store.
-func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed bool, ph, pstep int64) {
-	first, last := acrossWithin(yf, df, x1-x0, ylo, yhi)
-	if first > last {
-		return
-	}
-	yf += int64(first) * df
-	ph += int64(first) * pstep
+// the dash pattern's gaps when pstep is not 0 (see walk for the terms).
+// Every pixel is in the image: walkDense has cut the walk to it.
+func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64) {
 	b := p.dst.Rect
 	xmin, ymin := b.Min.X, b.Min.Y
 	along, across := p.inkCol, p.inkRow
@@ -462,7 +508,7 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed 
 		xmin, ymin = ymin, xmin
 		along, across = across, along
 	}
-	along = along[x0+first-xmin : x0+last-xmin+1]
+	along = along[x0-xmin : x1-xmin+1]
 	yf -= int64(ymin) << 32
 	inks, ink := p.inks, p.ink
 	if len(inks) == 0 || len(across) == 0 {
@@ -472,7 +518,10 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, ylo, yhi int, steep, dashed 
 	// both are a power of two long: the masks change no index, but spare
 	// the checks, and two steps at a time do not wait on each other.
 	mask, amask := uint(len(inks)-1), uint(len(across)-1)
-	if !dashed {
+	if pstep == 0 {
+		if ph&(1<<32) != 0 {
+			return // all in one gap of a dash pattern longer than the line
+		}
 		for ; len(along) >= 2; along = along[2:] {
 			a0, a1 := across[uint(yf>>32)&amask], across[uint((yf+df)>>32)&amask]
 			inks[uint(along[0]+a0)&mask] = ink

@@ -246,18 +246,30 @@ func TestTilesPaintWhatOnePassPaints(t *testing.T) {
 	s := crowdedScene(1500, 8000, 5)
 	s.Edges[3].Kind.Dashed = true
 	s.Edges[4].Directed = true
-	for _, v := range []View{{CX: 4000, CY: 4000, Zoom: 0.12, UIScale: 1}, {CX: 4000, CY: 4000, Zoom: 0.8, UIScale: 1}} {
+	// A dense frame, its ties walked over the whole picture, with a
+	// selected actor's ties stressed over the rest.
+	dense := opaqueCrowd(6000, 8000, 7)
+	dense.Edges[5].Kind.Dashed = true
+	dense.Selected = dense.Edges[9].From
+	cases := []struct {
+		s     *Scene
+		v     View
+		dense bool
+	}{
+		{s, View{CX: 4000, CY: 4000, Zoom: 0.12, UIScale: 1}, false},
+		{s, View{CX: 4000, CY: 4000, Zoom: 0.8, UIScale: 1}, false},
+		{dense, View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}, true},
+	}
+	for _, c := range cases {
+		s, v := c.s, c.v
 		w, h := 900, 700
 		tiled := r.Draw(s, v, w, h)
 		p := r.planFrame(s, v, w, h)
-		whole := image.NewRGBA(tiled.Rect)
-		var all []tileStroke
-		for i := range p.edges {
-			all = append(all, p.strokeOf(i))
+		if p.dense != c.dense {
+			t.Fatalf("zoom %v: the frame is dense %v, want %v", v.Zoom, p.dense, c.dense)
 		}
-		pa := newPainter(whole, r)
-		r.paintTile(p, pa, [][][]tileStroke{{all}}, 0, p.nodes)
-		r.drawOverlays(pa, p)
+		whole := image.NewRGBA(tiled.Rect)
+		r.paintIn(p, whole, h)
 		var diff, worst int
 		for i := range whole.Pix {
 			if d := int(whole.Pix[i]) - int(tiled.Pix[i]); d != 0 {
