@@ -80,7 +80,7 @@ type plan struct {
 
 type plannedEdge struct {
 	idx    int     // in Scene.Edges
-	ink    uint8   // the number of its colour in plan.inks
+	ink    uint8   // the number of its colour in plan.inks, when the tiles have planned it
 	y0, y1 float64 // the rows it may touch
 	x0, x1 float64 // its path's columns
 	e      *Edge
@@ -242,55 +242,71 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	}
 	p.dense = ink > denseInk*float64(p.mapW)*float64(h)
 	if p.dense || p.near != nil {
-		p.flattenFaded()
-	}
-	if p.dense {
-		p.numberInks()
+		r.settleColours(p)
 	}
 	return p
 }
 
-// flattenFaded gives the translucent ties of a dense frame, or of a frame
-// that stresses some ties (a selected actor's, say), but for the stressed
-// ones drawn last, their colour laid once over the background, opaque.
-// Where many cross, translucent lines would add up to their full colour,
-// and the fade would not show; opaque, a dense frame's are also drawn by
-// numbered ink. Over a transparent background it does nothing.
-func (p *plan) flattenFaded() {
+// settleColours gives the translucent ties of a dense frame, or of a
+// frame that stresses some ties (a selected actor's, say), but for the
+// stressed ones drawn last, their colour laid once over the background,
+// opaque (not over a transparent one). Where many cross, translucent lines
+// would add up to their full colour, and the fade would not show.
+//
+// In a dense frame it also lists the colours of its ties but the stressed
+// ones as inks (see plan.inks), when they are all opaque and at most 255,
+// in the order they come; ink 0 is the ground. The tiles number each tie's
+// ink (see denseTies.plan).
+//
+// Each part of p.edges is done on one core, listing its own colours; the
+// lists are then joined in order.
+func (r *Renderer) settleColours(p *plan) {
 	ground := p.pal.background
-	if ground.A != 0xff {
+	flatten := ground.A == 0xff
+	end := p.liftedFrom()
+	parts := len(p.parts) - 1
+	found := make([][]uint32, parts)
+	fits := make([]bool, parts) // all opaque, in at most 255 colours
+	r.spread(parts, func(_, k int) {
+		var last uint32
+		fits[k] = p.dense
+		for i := p.parts[k]; i < min(p.parts[k+1], end); i++ {
+			pe := &p.edges[i]
+			if flatten && pe.col.A != 0xff {
+				pe.col = over(pe.col, ground)
+			}
+			if !fits[k] {
+				continue
+			}
+			v := opaquePixel(pe.col)
+			switch {
+			case pe.col.A != 0xff || len(found[k]) == 255 && !slices.Contains(found[k], v):
+				fits[k] = false
+			case v == last && len(found[k]) > 0 || slices.Contains(found[k], v):
+			default:
+				found[k], last = append(found[k], v), v
+			}
+		}
+	})
+	if !p.dense {
 		return
 	}
-	for i := range p.edges[:p.liftedFrom()] {
-		if pe := &p.edges[i]; pe.col.A != 0xff {
-			pe.col = over(pe.col, ground)
-		}
+	inks := []uint32{0} // the ground, when transparent
+	if ground.A != 0 {
+		inks[0] = opaquePixel(ground)
 	}
-}
-
-// numberInks numbers the colours of a dense frame's ties (see inks),
-// when they are all opaque and at most 255; ink 0 is the ground.
-func (p *plan) numberInks() {
-	ground := uint32(0) // transparent
-	if bg := p.pal.background; bg.A != 0 {
-		ground = opaquePixel(bg)
-	}
-	inks := []uint32{ground}
-	for i := range p.edges {
-		pe := &p.edges[i]
-		if pe.col.A != 0xff {
+	for k, colours := range found {
+		if !fits[k] {
 			return
 		}
-		v := opaquePixel(pe.col)
-		k := slices.Index(inks[1:], v) + 1
-		if k == 0 {
-			if len(inks) == 256 {
-				return
+		for _, v := range colours {
+			if !slices.Contains(inks[1:], v) {
+				if len(inks) == 256 {
+					return
+				}
+				inks = append(inks, v)
 			}
-			k = len(inks)
-			inks = append(inks, v)
 		}
-		pe.ink = uint8(k)
 	}
 	p.inks = inks
 }
@@ -772,8 +788,9 @@ func (r *Renderer) paintIn(p *plan, img *image.RGBA, rows int) {
 		}
 		edgeTiles[k] = byTile
 		if dt != nil && hi <= p.liftedFrom() {
+			var last inked
 			for i := lo; i < hi; i++ {
-				dt.plan(p, i, whole, tileOf)
+				dt.plan(p, i, whole, tileOf, &last)
 			}
 			return
 		}
@@ -849,6 +866,12 @@ func (sp span) meets(r image.Rectangle) bool {
 	return sp.bottom+1 >= float64(r.Min.Y) && sp.top-1 <= float64(r.Max.Y)
 }
 
+// inked is a colour and its ink.
+type inked struct {
+	colour uint32
+	ink    uint8
+}
+
 // denseTies are a dense frame's ties, by edge, as the tiles draw them:
 // each straight one's walk over the whole picture, and the first and
 // last tile each tie reaches (last < first for none).
@@ -857,10 +880,17 @@ type denseTies struct {
 	tiles [][2]int16
 }
 
-// plan works out how the tiles draw planned tie i in the picture whole;
-// tileOf is the tile a row is in.
-func (dt *denseTies) plan(p *plan, i int, whole image.Rectangle, tileOf func(y float64) int) {
+// plan works out how the tiles draw planned tie i in the picture whole,
+// and numbers its ink when the frame has inks; tileOf is the tile a row is
+// in, and last the colour and ink of the tie planned before on this core.
+func (dt *denseTies) plan(p *plan, i int, whole image.Rectangle, tileOf func(y float64) int, last *inked) {
 	pe := &p.edges[i]
+	if p.inks != nil {
+		if v := opaquePixel(pe.col); v != last.colour || last.ink == 0 {
+			*last = inked{v, uint8(slices.Index(p.inks[1:], v) + 1)}
+		}
+		pe.ink = last.ink
+	}
 	dt.tiles[i] = [2]int16{1, 0}
 	if pe.y1 < 0 || pe.y0 > float64(whole.Max.Y) {
 		return
