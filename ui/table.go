@@ -553,10 +553,10 @@ func (e *Editor) newTableView() *tableView {
 	v.ties = e.newRecordTable("ties", func() []model.ID {
 		return ids(len(m().Ties), func(i int) model.ID { return m().Ties[i].ID })
 	}, []tableColumn{
-		tieCol(lang.L("From"), 160, func(t model.Tie) string { return name(t.From) }, func(t *model.Tie) func(string) error {
+		tieCol(lang.X("tie.from", "From"), 160, func(t model.Tie) string { return name(t.From) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.From = id })
 		}),
-		tieCol("To", 160, func(t model.Tie) string { return name(t.To) }, func(t *model.Tie) func(string) error {
+		tieCol(lang.X("tie.to", "To"), 160, func(t model.Tie) string { return name(t.To) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.To = id })
 		}),
 		tieCol(lang.L("Kind"), 110, func(t model.Tie) string { return kindLabel(m().Kind(model.ClassTie, t.Kind)) }, func(t *model.Tie) func(string) error {

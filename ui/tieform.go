@@ -58,8 +58,8 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.sources = e.newSourcesField(t.Sources)
 
 	f.add("kind", lang.L("Kind"), f.kind)
-	f.add("from", lang.L("From"), f.from)
-	f.add("to", "To", f.to)
+	f.add("from", lang.X("tie.from", "From"), f.from)
+	f.add("to", lang.X("tie.to", "To"), f.to)
 	f.add("directed", lang.L("Directed"), f.directed)
 	f.add("start", lang.L("Start"), start)
 	f.add("end", lang.L("End"), end)
