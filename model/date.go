@@ -127,6 +127,19 @@ func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
 
 // String formats d at its precision; the zero Date is "".
 func (d Date) String() string {
+	if d.Precision >= PrecisionYear && d.Precision <= PrecisionDay && d.Year >= 0 && d.Year <= 9999 {
+		// The common case without fmt: a table of 50,000 ties shows two
+		// dates a row.
+		b := make([]byte, 0, 10)
+		b = appendDigits(b, d.Year, 4)
+		if d.Precision != PrecisionYear {
+			b = appendDigits(append(b, '-'), int(d.Month), 2)
+		}
+		if d.Precision == PrecisionDay {
+			b = appendDigits(append(b, '-'), d.Day, 2)
+		}
+		return string(b)
+	}
 	switch d.Precision {
 	case PrecisionYear:
 		return fmt.Sprintf("%04d", d.Year)
@@ -136,6 +149,16 @@ func (d Date) String() string {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	}
 	return ""
+}
+
+// appendDigits appends n (0 or more) to b in at least width digits,
+// zero-padded, as fmt's %0*d does.
+func appendDigits(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for range width - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 // First is the first day d covers: 2023-12 covers from 2023-12-01.

@@ -3,6 +3,7 @@ package model_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +124,8 @@ func TestDatePrecisionAndString(t *testing.T) {
 		{"month", "2023-12", model.PrecisionMonth, "2023-12"},
 		{"day", "2024-04-05", model.PrecisionDay, "2024-04-05"},
 		{"early year", "0999", model.PrecisionYear, "0999"},
+		{"year one", "0001-02-03", model.PrecisionDay, "0001-02-03"},
+		{"last year written in four digits", "9999-12-31", model.PrecisionDay, "9999-12-31"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -385,4 +388,28 @@ func TestDateJSON(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A date is written as fmt writes it, zero-padded, whatever its year, but
+// for an unknown precision, written as nothing.
+func TestDateStringPadsAsFmt(t *testing.T) {
+	t.Parallel()
+	for _, year := range []int{-44, 0, 7, 42, 999, 1816, 2024, 9999, 10000, 123456} {
+		for _, p := range []model.Precision{model.PrecisionYear, model.PrecisionMonth, model.PrecisionDay} {
+			d := model.Date{Year: year, Month: time.March, Day: 9, Precision: p}
+			want := fmt.Sprintf("%04d", year)
+			if p >= model.PrecisionMonth {
+				want += "-03"
+			}
+			if p == model.PrecisionDay {
+				want += "-09"
+			}
+			if got := d.String(); got != want {
+				t.Errorf("%d at precision %d: got %q, want %q", year, p, got, want)
+			}
+		}
+	}
+	if got := (model.Date{Year: 2024, Month: 1, Day: 1, Precision: 9}).String(); got != "" {
+		t.Errorf("a date of an unknown precision is written %q", got)
+	}
 }

@@ -43,6 +43,25 @@ func TestTableView(t *testing.T) {
 	if first, second := actor(te, actors.rows[0]).Name, actor(te, actors.rows[1]).Name; strings.ToLower(first) < strings.ToLower(second) {
 		t.Errorf("sorted by name, descending: %q before %q", first, second)
 	}
+	// Filtering a sorted table keeps its order; sorting the other way
+	// turns it round.
+	for _, desc := range []bool{true, false} {
+		actors.desc = desc
+		actors.reload()
+		actors.filter.SetText("embassy")
+		if len(actors.rows) < 3 {
+			t.Fatalf("the filter embassy leaves %d rows", len(actors.rows))
+		}
+		for i := 1; i < len(actors.rows); i++ {
+			a, b := strings.ToLower(actor(te, actors.rows[i-1]).Name), strings.ToLower(actor(te, actors.rows[i]).Name)
+			if desc && a < b || !desc && a > b {
+				t.Errorf("filtered, sorted by name (descending %v): %q before %q", desc, a, b)
+			}
+		}
+		actors.filter.SetText("")
+	}
+	actors.desc = true
+	actors.reload()
 
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	row := func(id model.ID) int {
