@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"math"
 	"math/bits"
+	"unsafe"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -508,37 +509,100 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 		xmin, ymin = ymin, xmin
 		along, across = across, along
 	}
-	along = along[x0-xmin : x1-xmin+1]
+	lo, hi := x0-xmin, x1-xmin // in along
 	yf -= int64(ymin) << 32
 	inks, ink := p.inks, p.ink
-	if len(inks) == 0 || len(across) == 0 {
+	if len(inks) == 0 || len(across) == 0 || lo > hi {
 		return
 	}
-	// Every index is within inks and across (see acrossWithin), and
-	// both are a power of two long: the masks change no index, but spare
-	// the checks, and two steps at a time do not wait on each other.
-	mask, amask := uint(len(inks)-1), uint(len(across)-1)
 	if pstep == 0 {
 		if ph&(1<<32) != 0 {
 			return // all in one gap of a dash pattern longer than the line
 		}
-		for ; len(along) >= 2; along = along[2:] {
-			a0, a1 := across[uint(yf>>32)&amask], across[uint((yf+df)>>32)&amask]
-			inks[uint(along[0]+a0)&mask] = ink
-			inks[uint(along[1]+a1)&mask] = ink
-			yf += 2 * df
+		// The walk's first and last steps are checked to be in the
+		// tables; the walk is straight, so every step between is too,
+		// and each pixel is then in inks (see startInks): the steps
+		// are written without a check each, in runs of the eight
+		// pixels along a block.
+		end := yf + int64(hi-lo)*df
+		if lo < 0 || hi >= len(along) || min(yf, end) < 0 || max(yf, end)>>32 >= int64(len(across)) {
+			panic("render: a dense line's walk leaves its image")
 		}
-		if len(along) == 1 {
-			inks[uint(along[0]+across[uint(yf>>32)&amask])&mask] = ink
+		if steep {
+			inkDown(inks, along, lo, hi, across, yf, df, ink)
+		} else {
+			inkAcross(inks, along, lo, hi, across, yf, df, ink)
 		}
 		return
 	}
-	for _, o := range along {
+	// Every index is within inks and across (see acrossWithin), and
+	// both are a power of two long: the masks change no index, but spare
+	// the checks.
+	mask, amask := uint(len(inks)-1), uint(len(across)-1)
+	for _, o := range along[lo : hi+1] {
 		if ph&(1<<32) == 0 {
 			inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
 		}
 		yf += df
 		ph += pstep
+	}
+}
+
+// inkAcross writes ink at the steps lo to hi of a walk along the columns
+// (the tables as lineInk takes them, checked by it): a block's eight
+// pixels in a row are neighbours in inks, so that in a run of eight from
+// a block's first column each is the run's first plus 0 to 7.
+func inkAcross(inks []uint8, cols []uint32, lo, hi int, rows []uint32, yf, df int64, ink uint8) {
+	base, rowAt := unsafe.Pointer(unsafe.SliceData(inks)), unsafe.Pointer(unsafe.SliceData(rows))
+	row := func(y int64) uintptr { return uintptr(*(*uint32)(unsafe.Add(rowAt, uintptr(y>>32)*4))) }
+	i := lo
+	for ; i <= hi && i&7 != 0; i++ {
+		*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		yf += df
+	}
+	for ; i+7 <= hi; i += 8 {
+		q := unsafe.Add(base, cols[i])
+		*(*uint8)(unsafe.Add(q, row(yf))) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+df)+1)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+2*df)+2)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+3*df)+3)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+4*df)+4)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+5*df)+5)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+6*df)+6)) = ink
+		*(*uint8)(unsafe.Add(q, row(yf+7*df)+7)) = ink
+		yf += 8 * df
+	}
+	for ; i <= hi; i++ {
+		*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		yf += df
+	}
+}
+
+// inkDown is inkAcross for a steep walk, along the rows: a block's eight
+// pixels in a column are 8 apart in inks.
+func inkDown(inks []uint8, rows []uint32, lo, hi int, cols []uint32, xf, df int64, ink uint8) {
+	base, colAt := unsafe.Pointer(unsafe.SliceData(inks)), unsafe.Pointer(unsafe.SliceData(cols))
+	col := func(x int64) uintptr { return uintptr(*(*uint32)(unsafe.Add(colAt, uintptr(x>>32)*4))) }
+	i := lo
+	for ; i <= hi && i&7 != 0; i++ {
+		*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		xf += df
+	}
+	for ; i+7 <= hi; i += 8 {
+		q := unsafe.Add(base, rows[i])
+		*(*uint8)(unsafe.Add(q, col(xf))) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+df)+8)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+2*df)+16)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+3*df)+24)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+4*df)+32)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+5*df)+40)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+6*df)+48)) = ink
+		*(*uint8)(unsafe.Add(q, col(xf+7*df)+56)) = ink
+		xf += 8 * df
+	}
+	for ; i <= hi; i++ {
+		*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		xf += df
 	}
 }
 
