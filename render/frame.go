@@ -144,12 +144,15 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	if size := labelSize * v.Zoom; size >= readableLabel {
 		p.size = size
 	}
-	p.centre = make([]pt, len(s.Nodes))
-	p.node = make([]nodeEnd, len(s.Nodes))
+	p.centre = reuse(&r.spare, &r.spare.centre, len(s.Nodes)) // each set below
+	p.node = reuse(&r.spare, &r.spare.node, len(s.Nodes))
 	box := r.boxes(s)
 	// The actors are placed in chunks over all cores, each listing those
 	// in the picture; the lists are then joined in order.
-	shown := make([][]int32, (len(s.Nodes)+nodeChunk-1)/nodeChunk)
+	shown := reuse(&r.spare, &r.spare.shown, (len(s.Nodes)+nodeChunk-1)/nodeChunk)
+	for k := range shown {
+		shown[k] = shown[k][:0]
+	}
 	r.spread(len(shown), func(_, k int) {
 		for i := k * nodeChunk; i < min(len(s.Nodes), (k+1)*nodeChunk); i++ {
 			n := &s.Nodes[i]
@@ -166,8 +169,12 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 			shown[k] = append(shown[k], int32(i))
 		}
 	})
+	p.nodes = reuse(&r.spare, &r.spare.nodes, 0)
 	for _, l := range shown {
 		p.nodes = append(p.nodes, l...)
+	}
+	if r.spare.on {
+		r.spare.nodes = p.nodes // grown
 	}
 	width := v.lineWidth()
 	p.heaviest = ix.heaviest
@@ -815,7 +822,7 @@ func (r *Renderer) paintIn(p *plan, img *image.RGBA, rows int) {
 	// The rows each actor shown reaches, worked out over all cores; each
 	// tile then picks out its own.
 	box := r.boxes(p.s)
-	nodeRows := make([]span, len(p.nodes))
+	nodeRows := reuse(&r.spare, &r.spare.nodeRows, len(p.nodes)) // each set below
 	r.spread((len(p.nodes)+nodeChunk-1)/nodeChunk, func(_, k int) {
 		for j := k * nodeChunk; j < min(len(p.nodes), (k+1)*nodeChunk); j++ {
 			i := p.nodes[j]
@@ -1091,6 +1098,12 @@ type scratch struct {
 	arenas  [][]pt
 	tiles   [][][]tileStroke
 	dense   *denseTies
+	// The actors' arrays of a frame (see plan and paintIn).
+	centre   []pt
+	node     []nodeEnd
+	shown    [][]int32
+	nodes    []int32
+	nodeRows []span
 }
 
 // takeEdges returns an array of n planned ties, the spare one when it
@@ -1143,6 +1156,17 @@ func (sc *scratch) takeDense(n int) *denseTies {
 	}
 	dt.walks, dt.tiles = resize(dt.walks, n), resize(dt.tiles, n)
 	return dt
+}
+
+// reuse returns *spare with length n, its array kept in *spare for the
+// next frame, while DrawOn draws (sc.on); else a new array. What it held is
+// kept: the caller sets each element, or empties the array.
+func reuse[T any](sc *scratch, spare *[]T, n int) []T {
+	if !sc.on {
+		return make([]T, n)
+	}
+	*spare = resize(*spare, n)
+	return *spare
 }
 
 // resize returns s with length n, keeping what its array holds up to its
