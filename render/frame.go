@@ -80,7 +80,6 @@ type plan struct {
 
 type plannedEdge struct {
 	idx    int     // in Scene.Edges
-	ink    uint8   // the number of its colour in plan.inks, when the tiles have planned it
 	y0, y1 float64 // the rows it may touch
 	x0, x1 float64 // its path's columns
 	e      *Edge
@@ -880,11 +879,14 @@ type inked struct {
 }
 
 // denseTies are a dense frame's ties, by edge, as the tiles draw them:
-// each straight one's walk over the whole picture, and the first and
-// last tile each tie reaches (last < first for none).
+// each straight one's walk over the whole picture (the others' empty), the
+// first and last tile each tie reaches (last < first for none), and each
+// one's ink when the frame has inks; kept apart from the planned ties so
+// that a tile reads only what it needs of them.
 type denseTies struct {
 	walks []walk
 	tiles [][2]int16
+	inks  []uint8
 }
 
 // plan works out how the tiles draw planned tie i in the picture whole,
@@ -896,9 +898,10 @@ func (dt *denseTies) plan(p *plan, i int, whole image.Rectangle, tileOf func(y f
 		if v := opaquePixel(pe.col); v != last.colour || last.ink == 0 {
 			*last = inked{v, uint8(slices.Index(p.inks[1:], v) + 1)}
 		}
-		pe.ink = last.ink
+		dt.inks[i] = last.ink
 	}
 	dt.tiles[i] = [2]int16{1, 0}
+	dt.walks[i] = walk{x0: 1} // none
 	if pe.y1 < 0 || pe.y0 > float64(whole.Max.Y) {
 		return
 	}
@@ -937,12 +940,19 @@ func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
 		if span := dt.tiles[i]; t < int(span[0]) || t > int(span[1]) {
 			continue
 		}
-		pe := &p.edges[i]
+		wk := &dt.walks[i]
 		if p.inks != nil {
-			pa.ink = pe.ink
+			// All opaque (see inks): the walk, when the tie has one,
+			// is all there is to read.
+			pa.ink = dt.inks[i]
+			if wk.x0 <= wk.x1 {
+				pa.walkDense(wk, color.NRGBA{}) // the colour is the ink's
+				continue
+			}
 		}
-		if len(pe.path) == 2 && pe.col.A == 0xff {
-			pa.walkDense(&dt.walks[i], pe.col)
+		pe := &p.edges[i]
+		if wk.x0 <= wk.x1 && pe.col.A == 0xff {
+			pa.walkDense(wk, pe.col)
 		} else {
 			pa.thin(pe.path, 1, pe.col, pe.dash, false)
 		}
@@ -1154,7 +1164,7 @@ func (sc *scratch) takeDense(n int) *denseTies {
 	if sc.on && sc.dense != nil {
 		dt, sc.dense = sc.dense, nil
 	}
-	dt.walks, dt.tiles = resize(dt.walks, n), resize(dt.tiles, n)
+	dt.walks, dt.tiles, dt.inks = resize(dt.walks, n), resize(dt.tiles, n), resize(dt.inks, n)
 	return dt
 }
 
