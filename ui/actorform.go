@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
 )
@@ -16,15 +15,15 @@ type actorEditor struct {
 	*form
 	e          *Editor
 	actor      model.Actor
-	name       *widget.Entry
-	kind       *widget.SelectEntry
-	short      *widget.Entry
-	belongsTo  *widget.SelectEntry
-	locatedIn  *widget.SelectEntry
-	start, end *widget.Entry
+	name       *textField
+	kind       *pick
+	short      *textField
+	belongsTo  *pick
+	locatedIn  *pick
+	start, end *textField
 	// later holds the spans after Until of an actor that came back.
-	later   *widget.Entry
-	notes   *widget.Entry
+	later   *textField
+	notes   *textField
 	sources *sourcesField
 	attrs   *attrsField
 }
@@ -32,10 +31,10 @@ type actorEditor struct {
 func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f := &actorEditor{form: newForm(), e: e, actor: a}
 	m := e.doc.m
-	f.name = widget.NewEntry()
+	f.name = newTextField()
 	f.name.SetText(a.Name)
 	f.kind = kindPicker(m, model.ClassActor, a.Kind)
-	f.short = widget.NewEntry()
+	f.short = newTextField()
 	f.short.SetText(a.Short)
 	f.short.SetPlaceHolder(lang.L("optional label for the diagram"))
 	f.belongsTo = actorPicker(m)
@@ -47,7 +46,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	var start, end fyne.CanvasObject
 	f.start, start = dateEntry(a.Life.Start)
 	f.end, end = dateEntry(a.Life.End)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea()
 	f.notes.SetText(a.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.sources = e.newSourcesField(a.Sources)
@@ -57,7 +56,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("short", lang.L("Short name"), f.short)
 	f.add(lang.L("belongs to"), lang.L("Belongs to"), f.belongsTo)
 	f.add(lang.L("located in"), lang.L("Located in"), f.locatedIn)
-	f.later = widget.NewEntry()
+	f.later = newTextField()
 	if len(a.Later) > 0 {
 		f.later.SetText(model.LivesString(a.Later))
 	}

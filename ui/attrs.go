@@ -24,7 +24,7 @@ type attrsField struct {
 }
 
 type attrRow struct {
-	key, value *widget.Entry
+	key, value *textField
 	box        fyne.CanvasObject
 }
 
@@ -42,7 +42,7 @@ func newAttrsField(attrs map[string]string) *attrsField {
 }
 
 func (f *attrsField) addRow(key, value string) {
-	r := attrRow{key: widget.NewEntry(), value: widget.NewEntry()}
+	r := attrRow{key: newTextField(), value: newTextField()}
 	r.key.SetText(key)
 	r.key.SetPlaceHolder(lang.L("name, e.g. treaty"))
 	r.value.SetText(value)

@@ -129,25 +129,25 @@ func quoted(name string) string { return "'" + name + "'" }
 type propertiesEditor struct {
 	*form
 	e                     *Editor
-	name, author, licence *widget.Entry
-	description           *widget.Entry
-	source                *widget.SelectEntry
+	name, author, licence *textField
+	description           *textField
+	source                *pick
 }
 
 func (e *Editor) newPropertiesEditor() *propertiesEditor {
 	m := e.doc.m
 	f := &propertiesEditor{form: newForm(), e: e}
-	f.name, f.author, f.licence = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.name, f.author, f.licence = newTextField(), newTextField(), newTextField()
 	f.name.SetText(m.Name)
 	f.author.SetText(m.Author)
 	f.author.SetPlaceHolder(lang.L("who made the map, as pictures credit it"))
 	f.licence.SetText(m.Licence)
 	f.licence.SetPlaceHolder(lang.L("e.g. CC BY 4.0"))
-	f.description = widget.NewMultiLineEntry()
+	f.description = newTextArea()
 	f.description.Wrapping = fyne.TextWrapWord
 	f.description.SetText(m.Description)
 	f.description.SetMinRowsVisible(4)
-	f.source = widget.NewSelectEntry(sourceTitles(m))
+	f.source = newPick(sourceTitles(m))
 	if s, ok := m.Source(m.DefaultSource); ok && m.DefaultSource != 0 {
 		f.source.SetText(sourceName(s))
 	}

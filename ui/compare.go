@@ -19,7 +19,7 @@ import (
 // (model.Map.Diff). It starts from the change before the date on show to
 // that date; choosing a row goes to its date and selects its actor.
 func (e *Editor) compareDialog() {
-	from, to := widget.NewEntry(), widget.NewEntry()
+	from, to := newTextField(), newTextField()
 	start := e.doc.day - 1
 	if k := model.KeyframeAt(e.doc.keys, e.doc.day); k > 0 {
 		start = e.doc.keys[k-1]
@@ -53,7 +53,7 @@ func (e *Editor) compareDialog() {
 	from.OnSubmitted = func(string) { compare() }
 	to.OnSubmitted = func(string) { compare() }
 	list.OnSelected = func(i widget.ListItemID) { e.goToChange(rows[i]) }
-	field := func(en *widget.Entry) fyne.CanvasObject {
+	field := func(en *textField) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(140, en.MinSize().Height), en)
 	}
 	var d dialog.Dialog

@@ -46,7 +46,7 @@ type Editor struct {
 	keys0 []keyAction
 	// finding is the Find dialog's field, once it has been shown, and
 	// comparing the Compare Dates dialog's rows.
-	finding   *escapeEntry
+	finding   *textField
 	comparing func() []model.DiffRow
 	// measured is what the Who Matters dialog shows.
 	measured []analysis.Metrics

@@ -298,9 +298,9 @@ func TestFormsOpenOnTheName(t *testing.T) {
 	overlays := te.win.Canvas().Overlays()
 	for k, open := range []func(){func() { te.actorForm(model.Actor{}) }, func() { te.eventForm(model.Event{}) }} {
 		open()
-		var first *widget.Entry // the form's first field
+		var first *textField // the form's first field
 		for _, o := range test.LaidOutObjects(overlays.Top()) {
-			if en, ok := o.(*widget.Entry); ok && first == nil {
+			if en, ok := o.(*textField); ok && first == nil {
 				first = en
 			}
 		}
@@ -308,6 +308,58 @@ func TestFormsOpenOnTheName(t *testing.T) {
 			t.Errorf("form %d opens with %T focused, not its first field", k, te.win.Canvas().Focused())
 		}
 		overlays.Remove(overlays.Top())
+	}
+}
+
+// Escape closes a form, and changes nothing, while one of its fields has
+// the focus, as it does while none has: a field takes every key it has the
+// focus of.
+func TestEscapeInAFieldClosesTheForm(t *testing.T) {
+	te := newTestEditor(t)
+	overlays := te.win.Canvas().Overlays()
+	before := len(te.doc.m.Actors)
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	forms := map[string]func(){
+		"new actor, in its name":       func() { te.actorForm(model.Actor{}) },
+		"new event, in its date":       func() { te.eventForm(model.Event{}) },
+		"new tie, in its from":         func() { te.tieForm(model.Tie{}) },
+		"edit Mexico, in its notes":    func() { te.actorForm(mexico) },
+		"new actor, in its belongs to": func() { te.actorForm(model.Actor{}) },
+	}
+	for name, open := range forms {
+		open()
+		var fields []fyne.Focusable
+		for _, o := range test.LaidOutObjects(overlays.Top()) {
+			switch f := o.(type) {
+			case *textField:
+				fields = append(fields, f)
+			case *pick:
+				fields = append(fields, f)
+			}
+		}
+		if len(fields) == 0 {
+			t.Fatalf("%s: the form has no fields", name)
+		}
+		// The form's first field, or the one the case names.
+		in := fields[0]
+		for _, f := range fields {
+			tf, text := f.(*textField)
+			_, picked := f.(*pick)
+			if strings.Contains(name, "belongs to") && picked || strings.Contains(name, "notes") && text && tf.MultiLine {
+				in = f
+				break
+			}
+		}
+		te.win.Canvas().Focus(in)
+		in.TypedRune('x')
+		in.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if overlays.Top() != nil {
+			t.Errorf("%s: Escape in a field (%T) left the form open", name, in)
+			overlays.Remove(overlays.Top())
+		}
+	}
+	if len(te.doc.m.Actors) != before {
+		t.Errorf("closing the forms with Escape changed the map: %d actors, was %d", len(te.doc.m.Actors), before)
 	}
 }
 

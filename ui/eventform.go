@@ -23,10 +23,10 @@ type eventEditor struct {
 	*form
 	e           *Editor
 	event       model.Event
-	when        *widget.Entry
-	kind        *widget.SelectEntry
-	title       *widget.Entry
-	description *widget.Entry
+	when        *textField
+	kind        *pick
+	title       *textField
+	description *textField
 	// people and ties hold a row per participant and per tie begun or
 	// ended.
 	people, ties *fyne.Container
@@ -40,8 +40,8 @@ type eventEditor struct {
 
 // participantRow is an actor who took part in an event, and the role.
 type participantRow struct {
-	actor *widget.SelectEntry
-	role  *widget.Entry
+	actor *pick
+	role  *textField
 	box   fyne.CanvasObject
 }
 
@@ -65,9 +65,9 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.when, when = dateEntry(ev.Date)
 	f.kind = kindPicker(m, model.ClassEvent, ev.Kind)
 	f.kind.SetPlaceHolder(lang.L("e.g. raid, arrest, statement"))
-	f.title = widget.NewEntry()
+	f.title = newTextField()
 	f.title.SetText(ev.Title)
-	f.description = widget.NewMultiLineEntry()
+	f.description = newTextArea()
 	f.description.Wrapping = fyne.TextWrapWord
 	f.description.SetText(ev.Description)
 
@@ -121,7 +121,7 @@ func (f *eventEditor) tieChoice(t model.Tie) string {
 }
 
 func (f *eventEditor) addParticipant(name, role string) {
-	r := participantRow{actor: actorPicker(f.e.doc.m), role: widget.NewEntry()}
+	r := participantRow{actor: actorPicker(f.e.doc.m), role: newTextField()}
 	r.actor.SetText(name)
 	r.actor.SetPlaceHolder(lang.L("actor"))
 	r.role.SetText(role)

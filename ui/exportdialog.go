@@ -74,11 +74,11 @@ var dataFormats = []struct {
 type exportForm struct {
 	kind                         *widget.RadioGroup
 	format, movie, unit, step    *widget.Select
-	width, height, dpi           *widget.Entry
+	width, height, dpi           *textField
 	theme                        *widget.RadioGroup
 	transparent, sources, labels *widget.Check
-	from, to, fps, hold          *widget.Entry
-	dates, columns               *widget.Entry
+	from, to, fps, hold          *textField
+	dates, columns               *textField
 	data                         *widget.Select
 	// rows are the dialog's rows, each a label and a field, shown for
 	// the kinds of export it names.
@@ -116,7 +116,7 @@ func (e *Editor) newExportForm() *exportForm {
 		f.movie.SetSelected(lang.L(movieNames[render.GIF]))
 	}
 
-	f.width, f.height, f.dpi = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.width, f.height, f.dpi = newTextField(), newTextField(), newTextField()
 	f.unit = widget.NewSelect([]string{"px", "cm", "mm", "in"}, nil)
 	f.unit.SetSelected(prefs.StringWithFallback(exportUnitKey, "px"))
 	if f.unit.Selected == "" {
@@ -156,7 +156,7 @@ func (e *Editor) newExportForm() *exportForm {
 			last = keys[len(keys)-1]
 		}
 	}
-	f.from, f.to = widget.NewEntry(), widget.NewEntry()
+	f.from, f.to = newTextField(), newTextField()
 	f.from.SetText(first.String())
 	f.to.SetText(last.String())
 	var stepNames []string
@@ -165,7 +165,7 @@ func (e *Editor) newExportForm() *exportForm {
 	}
 	f.step = widget.NewSelect(stepNames, nil)
 	f.step.SetSelectedIndex(max(0, indexOf(animationSteps, prefs.StringWithFallback(animStepKey, "event"))))
-	f.fps, f.hold = widget.NewEntry(), widget.NewEntry()
+	f.fps, f.hold = newTextField(), newTextField()
 	f.fps.SetText(prefs.StringWithFallback(animFPSKey, "25"))
 	f.hold.SetText(prefs.StringWithFallback(animHoldKey, "1.5"))
 	var dataNames []string
@@ -177,7 +177,7 @@ func (e *Editor) newExportForm() *exportForm {
 	if f.data.Selected == "" {
 		f.data.SetSelected(dataNames[2])
 	}
-	f.dates, f.columns = widget.NewEntry(), widget.NewEntry()
+	f.dates, f.columns = newTextField(), newTextField()
 	f.dates.SetText(prefs.StringWithFallback(multDatesKey, lang.L("events")))
 	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
 	f.columns.SetText(prefs.String(multColsKey))

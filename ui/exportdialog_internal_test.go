@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestExportDialog: one dialog exports the date on show, an animation or
@@ -106,7 +104,7 @@ func TestExportDialog(t *testing.T) {
 	} {
 		g := te.newExportForm()
 		g.kind.SetSelected(bad.kind)
-		map[string]*widget.Entry{"width": g.width, "dpi": g.dpi, "fps": g.fps, "to": g.to, "dates": g.dates}[bad.field].SetText(bad.value)
+		map[string]*textField{"width": g.width, "dpi": g.dpi, "fps": g.fps, "to": g.to, "dates": g.dates}[bad.field].SetText(bad.value)
 		if _, err := te.exportJob(g); err == nil || !strings.Contains(err.Error(), bad.says) {
 			t.Errorf("%s with %s %q: %v, want an error saying %q", bad.kind, bad.field, bad.value, err, bad.says)
 		}

@@ -20,7 +20,7 @@ import (
 // with its dates, and taking it moves to a date on which it is shown.
 func (e *Editor) findDialog() {
 	var d dialog.Dialog
-	entry := newEscapeEntry(func() { d.Hide() })
+	entry := newTextField()
 	entry.SetPlaceHolder(lang.L("Name, short name, attribute or notes"))
 	var matches []model.Match
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
@@ -153,25 +153,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// escapeEntry is a text field in which Escape does what it does outside
-// one in a dialog: closes it (a field takes every key it has the focus of).
-type escapeEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newEscapeEntry(onEscape func()) *escapeEntry {
-	e := &escapeEntry{onEscape: onEscape}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *escapeEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
 }

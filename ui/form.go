@@ -14,6 +14,70 @@ import (
 	"relmap/model"
 )
 
+// textField is a text field in which Escape closes the dialog it is in, as
+// Escape does outside a field (see Editor.listenForKeys): a field
+// otherwise takes every key while it has the focus, and a form opens with
+// the focus in its first field.
+type textField struct {
+	widget.Entry
+}
+
+func newTextField() *textField {
+	f := &textField{}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// newTextArea is a text field of several lines, as
+// widget.NewMultiLineEntry makes them.
+func newTextArea() *textField {
+	f := &textField{}
+	f.MultiLine, f.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *textField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeDialog(f) {
+		return
+	}
+	f.Entry.TypedKey(k)
+}
+
+// pick is a field with a list of options to pick from, in which Escape
+// closes the dialog it is in (see textField).
+type pick struct {
+	widget.SelectEntry
+}
+
+// newPick is a pick offering options, as widget.NewSelectEntry makes it.
+func newPick(options []string) *pick {
+	p := &pick{}
+	p.ExtendBaseWidget(p)
+	p.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	p.SetOptions(options)
+	return p
+}
+
+func (p *pick) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeDialog(p) {
+		return
+	}
+	p.SelectEntry.TypedKey(k)
+}
+
+// closeDialog takes what is on top of o's window (a dialog, or a menu
+// over it) off the window, as its Cancel or Close would; false when
+// nothing is.
+func closeDialog(o fyne.CanvasObject) bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil || c.Overlays().Top() == nil {
+		return false
+	}
+	c.Overlays().Remove(c.Overlays().Top())
+	return true
+}
+
 // form is a column of labelled inputs, each with a message line beside it
 // that shows what is wrong with the input.
 type form struct {
@@ -64,9 +128,9 @@ func onChange(o fyne.CanvasObject, do func()) {
 		}
 	}
 	switch w := o.(type) {
-	case *widget.SelectEntry:
+	case *pick:
 		w.OnChanged = then(w.OnChanged)
-	case *widget.Entry:
+	case *textField:
 		w.OnChanged = then(w.OnChanged)
 	case *widget.Select:
 		w.OnChanged = then(w.OnChanged)
@@ -89,8 +153,8 @@ func onChange(o fyne.CanvasObject, do func()) {
 
 // dateEntry is a field for a date, and beneath it what the field is
 // understood as ("month: April 2024"), kept up as the user types.
-func dateEntry(d model.Date) (*widget.Entry, fyne.CanvasObject) {
-	en := widget.NewEntry()
+func dateEntry(d model.Date) (*textField, fyne.CanvasObject) {
+	en := newTextField()
 	en.SetText(d.String())
 	en.SetPlaceHolder(lang.L("YYYY, YYYY-MM or YYYY-MM-DD"))
 	hint := widget.NewLabel("")
@@ -209,13 +273,13 @@ func (f *form) date(name, text string) model.Date {
 // actorPicker is a field for an actor's name whose list narrows, as the
 // user types, to the names holding what is typed, accents and case aside
 // ("lopez" lists "López Obrador"): the first maxPicks of them.
-func actorPicker(m *model.Map) *widget.SelectEntry {
+func actorPicker(m *model.Map) *pick {
 	names := actorNames(m)
 	folded := make([]string, len(names))
 	for i, n := range names {
 		folded[i] = model.Fold(n)
 	}
-	w := widget.NewSelectEntry(names)
+	w := newPick(names)
 	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
 	return w
 }
@@ -242,12 +306,12 @@ func picks(names, folded []string, text string) []string {
 // kindPicker is a field for a kind of class, listing the map's kinds by
 // their labels ("Persona non grata", not "persona-non-grata"), showing
 // current so; kindName reads it back.
-func kindPicker(m *model.Map, class model.Class, current string) *widget.SelectEntry {
+func kindPicker(m *model.Map, class model.Class, current string) *pick {
 	var labels []string
 	for _, name := range m.KindNames(class) {
 		labels = append(labels, kindLabel(m.Kind(class, name)))
 	}
-	w := widget.NewSelectEntry(labels)
+	w := newPick(labels)
 	if current != "" {
 		w.SetText(kindLabel(m.Kind(class, current)))
 	}

@@ -122,23 +122,23 @@ func swatchColor(hex string) color.Color {
 type kindEditor struct {
 	*form
 	kind                              model.Kind
-	name, label, colour               *widget.Entry
+	name, label, colour               *textField
 	shape                             *widget.Select
 	dashed, arrow, weighted, labelled *widget.Check
 }
 
 func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f := &kindEditor{form: newForm(), kind: k}
-	f.name = widget.NewEntry()
+	f.name = newTextField()
 	f.name.SetText(k.Name)
 	f.name.SetPlaceHolder(lang.L("e.g. consulate"))
 	if k.Name != "" {
 		f.name.Disable() // records refer to a kind by its name
 	}
-	f.label = widget.NewEntry()
+	f.label = newTextField()
 	f.label.SetText(k.Label)
 	f.label.SetPlaceHolder(lang.L("as legends and forms show it"))
-	f.colour = widget.NewEntry()
+	f.colour = newTextField()
 	f.colour.SetText(k.Color)
 	f.colour.SetPlaceHolder("#rrggbb")
 	pick := widget.NewButtonWithIcon(lang.L("Pick…"), theme.ColorPaletteIcon(), func() {

@@ -69,7 +69,7 @@ func (e *Editor) multiplesDialog() {
 		e.showError(errors.New(lang.L("small multiples: the map is still being laid out")))
 		return
 	}
-	dates, from, to, columns := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	dates, from, to, columns := newTextField(), newTextField(), newTextField(), newTextField()
 	// The events, or, on a map without any, a step that shows its whole
 	// history in at most a dozen panels.
 	dates.SetText(lang.L("events"))
@@ -210,7 +210,7 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 	}
 	format := widget.NewSelect(names, nil)
 	format.SetSelected(lang.L(formatNames[render.PNG]))
-	wEntry, hEntry := widget.NewEntry(), widget.NewEntry()
+	wEntry, hEntry := newTextField(), newTextField()
 	wEntry.SetText("2400")
 	hEntry.SetText("1500")
 	themes := themeChoice(render.Light)

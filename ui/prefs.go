@@ -140,10 +140,10 @@ func (e *Editor) preferencesDialog() {
 	}
 	format := widget.NewSelect(formats, nil)
 	format.SetSelected(lang.L(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))]))
-	dpi := widget.NewEntry()
+	dpi := newTextField()
 	dpi.SetText(prefs.String(exportDPIKey))
 	dpi.SetPlaceHolder(lang.L("none, or e.g. 300 for print"))
-	recents := widget.NewEntry()
+	recents := newTextField()
 	recents.SetText(strconv.Itoa(recentCount()))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Language"), language),

@@ -33,7 +33,7 @@ type sourcesField struct {
 // sourceRow is one source a record cites: what the row's field names, and
 // the source as the source editor last left it.
 type sourceRow struct {
-	pick   *widget.SelectEntry
+	pick   *pick
 	source model.Source
 	box    fyne.CanvasObject
 }
@@ -65,7 +65,7 @@ func sourceName(s model.Source) string {
 }
 
 func (f *sourcesField) addRow(s model.Source) {
-	r := &sourceRow{pick: widget.NewSelectEntry(sourceTitles(f.e.doc.m)), source: s}
+	r := &sourceRow{pick: newPick(sourceTitles(f.e.doc.m)), source: s}
 	r.pick.SetText(sourceName(s))
 	r.pick.SetPlaceHolder(lang.L("title or URL"))
 	r.pick.OnChanged = func(text string) {
@@ -149,14 +149,14 @@ func gradeChoices() []string {
 type sourceEditor struct {
 	*form
 	source                          model.Source
-	title, publisher, address, when *widget.Entry
-	quote                           *widget.Entry
+	title, publisher, address, when *textField
+	quote                           *textField
 	grade                           *widget.Select
 }
 
 func newSourceEditor(s model.Source) *sourceEditor {
 	f := &sourceEditor{form: newForm(), source: s}
-	f.title, f.publisher, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.title, f.publisher, f.address = newTextField(), newTextField(), newTextField()
 	f.title.SetText(s.Title)
 	f.publisher.SetText(s.Publisher)
 	f.publisher.SetPlaceHolder(lang.L("e.g. Reuters, El País"))
@@ -164,7 +164,7 @@ func newSourceEditor(s model.Source) *sourceEditor {
 	f.address.SetPlaceHolder(lang.L("https://…"))
 	var when fyne.CanvasObject
 	f.when, when = dateEntry(s.Date)
-	f.quote = widget.NewMultiLineEntry()
+	f.quote = newTextArea()
 	f.quote.Wrapping = fyne.TextWrapWord
 	f.quote.SetText(s.Quote)
 	f.quote.SetPlaceHolder(lang.L("the words the record rests on"))

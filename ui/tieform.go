@@ -17,14 +17,14 @@ type tieEditor struct {
 	*form
 	e        *Editor
 	tie      model.Tie
-	kind     *widget.SelectEntry
-	from, to *widget.SelectEntry
+	kind     *pick
+	from, to *pick
 	directed *widget.Check
-	start    *widget.Entry
-	end      *widget.Entry
-	label    *widget.Entry
-	weight   *widget.Entry
-	notes    *widget.Entry
+	start    *textField
+	end      *textField
+	label    *textField
+	weight   *textField
+	notes    *textField
 	sources  *sourcesField
 	attrs    *attrsField
 }
@@ -47,10 +47,10 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	var start, end fyne.CanvasObject
 	f.start, start = dateEntry(t.Span.Start)
 	f.end, end = dateEntry(t.Span.End)
-	f.label = widget.NewEntry()
+	f.label = newTextField()
 	f.label.SetText(t.Label)
 	f.label.SetPlaceHolder(lang.L("status or short description"))
-	f.weight = widget.NewEntry()
+	f.weight = newTextField()
 	if t.Weight != 0 {
 		f.weight.SetText(strconv.FormatFloat(t.Weight, 'g', -1, 64))
 	}
@@ -65,7 +65,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("end", lang.L("End"), end)
 	f.add("label", lang.L("Label"), f.label)
 	f.add("weight", lang.L("Weight"), f.weight)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetText(t.Notes)
 	f.add("notes", lang.L("Notes"), f.notes)

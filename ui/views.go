@@ -56,7 +56,7 @@ func (e *Editor) saveViewDialog() {
 		e.showError(errNoViews())
 		return
 	}
-	name := widget.NewEntry()
+	name := newTextField()
 	name.SetPlaceHolder(lang.L("Name of the view"))
 	d := dialog.NewForm(lang.L("Save View"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}, func(ok bool) {
 		if !ok {
