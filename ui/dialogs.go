@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -37,7 +38,9 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 	buttons.Add(saveBtn)
 	// A form taller than the window (an event with many participants)
 	// scrolls between its title and its buttons.
-	inputs := f.content()
+	// Room is kept on the right for the scroll bar, which is drawn over
+	// what it scrolls.
+	inputs := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()), f.content())
 	scroll := container.NewVScroll(inputs)
 	height := inputs.MinSize().Height
 	if room := e.win.Canvas().Size().Height - 200; room > 200 && height > room {
