@@ -31,9 +31,9 @@ type painter struct {
 	// one cache line each, so that a line's next pixel is most often in
 	// the same line of the cache, whichever way it goes: pixel (x, y) of
 	// dst (from its corner) is at inkCol[x] + inkRow[y] (see startInks).
-	// inks, inkCol and inkRow are each a power of two long, longer than dst needs, so
-	// that lineInk can keep its indexes in them with a mask rather than a
-	// check at every step.
+	// inks, inkCol and inkRow are each a power of two long, so that the
+	// steps of lineInk's dashed lines keep their indexes in them with a
+	// mask rather than a check at every step.
 	inks           []uint8
 	ink            uint8
 	inkCol, inkRow []uint32
@@ -289,7 +289,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	pix := d.Pix
 	rb, ga := channels(c) // blended two channels a multiplication
 	ca := uint32(c.A)
-	hf := toFixed(w / 2 * wk.stepLen) // half the line's extent across a column
+	hf := toFixed(w / 2 * wk.stepLen()) // half the line's extent across a column
 	for x, yf, ph := wk.x0, wk.yf, wk.ph; x <= wk.x1; x, yf, ph = x+1, yf+wk.df, ph+wk.pstep {
 		if ph&(1<<32) != 0 {
 			continue // in a gap (ph stays 0 without dashes)
@@ -339,9 +339,12 @@ type walk struct {
 	// dashes, in 2⁻³² of one: a column is drawn where the whole part is
 	// even. Both are 0 without dashes.
 	ph, pstep int64
-	stepLen   float64 // the line's length a column
+	grad      float64 // the change across a column, in pixels
 	steep     bool
 }
+
+// stepLen is the line's length a column.
+func (wk *walk) stepLen() float64 { return math.Sqrt(1 + wk.grad*wk.grad) }
 
 // newWalk is the walk of the line from a to b over the columns of r (its
 // rows, when the line is steep), false if it has none; dash and start are
@@ -367,7 +370,7 @@ func newWalk(a, b pt, dash, start float64, r image.Rectangle) (walk, bool) {
 		return walk{}, false
 	}
 	grad := dy / dx
-	wk := walk{steep: steep, stepLen: math.Sqrt(1 + grad*grad)}
+	wk := walk{steep: steep, grad: grad}
 	wk.x0, wk.x1 = max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
 	if wk.x0 > wk.x1 {
 		return walk{}, false
@@ -376,9 +379,10 @@ func newWalk(a, b pt, dash, start float64, r image.Rectangle) (walk, bool) {
 	wk.df = toFixed(grad)
 	if dash > 0 {
 		// The phase starts within one period, so it stays small.
-		dd0, ddStep := start+(float64(wk.x0)+0.5-a.X)*wk.stepLen, wk.stepLen
+		stepLen := wk.stepLen()
+		dd0, ddStep := start+(float64(wk.x0)+0.5-a.X)*stepLen, stepLen
 		if backward {
-			dd0, ddStep = start+(b.X-float64(wk.x0)-0.5)*wk.stepLen, -wk.stepLen
+			dd0, ddStep = start+(b.X-float64(wk.x0)-0.5)*stepLen, -stepLen
 		}
 		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
 		wk.ph, wk.pstep = toFixed(dd0/dash), toFixed(ddStep/dash)
