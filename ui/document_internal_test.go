@@ -892,7 +892,7 @@ func TestFilterByAttribute(t *testing.T) {
 		t.Fatalf("the filter's attribute section has %d parts, want a heading and two choices", len(objs))
 	}
 	sels := objs[1].(*fyne.Container).Objects
-	key, value := sels[0].(*widget.Select), sels[1].(*widget.Select)
+	key, value := sels[0].(*choice), sels[1].(*choice)
 	key.SetSelected("role")
 	value.SetSelected("embassy (3)")
 	if te.attrKey != "role" || te.attrValue != "embassy" {
@@ -1108,7 +1108,7 @@ func TestFilterListsNumbersInOrder(t *testing.T) {
 	te.settle(t)
 	objs := te.attrSection()
 	sels := objs[1].(*fyne.Container).Objects
-	key, value := sels[0].(*widget.Select), sels[1].(*widget.Select)
+	key, value := sels[0].(*choice), sels[1].(*choice)
 	key.SetSelected("rank")
 	if want := []string{"1 (1)", "2 (1)", "10 (1)", "x (1)"}; !reflect.DeepEqual(value.Options, want) {
 		t.Errorf("the values of rank are listed %q, want %q", value.Options, want)

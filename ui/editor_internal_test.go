@@ -325,6 +325,8 @@ func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 		"new tie, in its from":         func() { te.tieForm(model.Tie{}) },
 		"edit Mexico, in its notes":    func() { te.actorForm(mexico) },
 		"new actor, in its belongs to": func() { te.actorForm(model.Actor{}) },
+		"preferences, in a choice":     te.preferencesDialog,
+		"export, in a choice":          te.exportDialog,
 	}
 	for name, open := range forms {
 		open()
@@ -334,6 +336,8 @@ func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 			case *textField:
 				fields = append(fields, f)
 			case *pick:
+				fields = append(fields, f)
+			case *choice:
 				fields = append(fields, f)
 			}
 		}
@@ -345,13 +349,17 @@ func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 		for _, f := range fields {
 			tf, text := f.(*textField)
 			_, picked := f.(*pick)
-			if strings.Contains(name, "belongs to") && picked || strings.Contains(name, "notes") && text && tf.MultiLine {
+			_, chosen := f.(*choice)
+			if strings.Contains(name, "belongs to") && picked || strings.Contains(name, "notes") && text && tf.MultiLine ||
+				strings.Contains(name, "choice") && chosen {
 				in = f
 				break
 			}
 		}
 		te.win.Canvas().Focus(in)
-		in.TypedRune('x')
+		if _, chosen := in.(*choice); !chosen {
+			in.TypedRune('x')
+		}
 		in.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 		if overlays.Top() != nil {
 			t.Errorf("%s: Escape in a field (%T) left the form open", name, in)

@@ -47,7 +47,7 @@ type participantRow struct {
 
 // tieRow is a tie an event begins or ends.
 type tieRow struct {
-	tie    *widget.Select
+	tie    *choice
 	change *widget.RadioGroup
 	box    fyne.CanvasObject
 }
@@ -169,7 +169,7 @@ func (f *eventEditor) tieOptions(id model.ID) []string {
 }
 
 func (f *eventEditor) addTie(id model.ID, change string) {
-	r := tieRow{tie: widget.NewSelect(f.tieOptions(id), nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
+	r := tieRow{tie: newChoice(f.tieOptions(id), nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
 	r.tie.PlaceHolder = lang.L("(choose a tie)")
 	if len(r.tie.Options) == 0 {
 		r.tie.PlaceHolder = lang.L("(add participants first: their ties are offered)")

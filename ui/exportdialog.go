@@ -73,13 +73,13 @@ var dataFormats = []struct {
 // picture's options, then the animation's or small multiples' dates.
 type exportForm struct {
 	kind                         *widget.RadioGroup
-	format, movie, unit, step    *widget.Select
+	format, movie, unit, step    *choice
 	width, height, dpi           *textField
 	theme                        *widget.RadioGroup
 	transparent, sources, labels *widget.Check
 	from, to, fps, hold          *textField
 	dates, columns               *textField
-	data                         *widget.Select
+	data                         *choice
 	// rows are the dialog's rows, each a label and a field, shown for
 	// the kinds of export it names.
 	rows []exportRow
@@ -105,19 +105,19 @@ func (e *Editor) newExportForm() *exportForm {
 			movies = append(movies, lang.L(movieNames[k]))
 		}
 	}
-	f.format = widget.NewSelect(names, nil)
+	f.format = newChoice(names, nil)
 	f.format.SetSelected(lang.L(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))]))
 	if f.format.Selected == "" {
 		f.format.SetSelected(lang.L(formatNames[render.PNG]))
 	}
-	f.movie = widget.NewSelect(movies, nil)
+	f.movie = newChoice(movies, nil)
 	f.movie.SetSelected(lang.L(movieNames[render.MovieFormat(prefs.StringWithFallback(animFormatKey, string(render.GIF)))]))
 	if f.movie.Selected == "" {
 		f.movie.SetSelected(lang.L(movieNames[render.GIF]))
 	}
 
 	f.width, f.height, f.dpi = newTextField(), newTextField(), newTextField()
-	f.unit = widget.NewSelect([]string{"px", "cm", "mm", "in"}, nil)
+	f.unit = newChoice([]string{"px", "cm", "mm", "in"}, nil)
 	f.unit.SetSelected(prefs.StringWithFallback(exportUnitKey, "px"))
 	if f.unit.Selected == "" {
 		f.unit.SetSelected("px")
@@ -163,7 +163,7 @@ func (e *Editor) newExportForm() *exportForm {
 	for _, s := range animationSteps {
 		stepNames = append(stepNames, lang.L(s))
 	}
-	f.step = widget.NewSelect(stepNames, nil)
+	f.step = newChoice(stepNames, nil)
 	f.step.SetSelectedIndex(max(0, indexOf(animationSteps, prefs.StringWithFallback(animStepKey, "event"))))
 	f.fps, f.hold = newTextField(), newTextField()
 	f.fps.SetText(prefs.StringWithFallback(animFPSKey, "25"))
@@ -172,7 +172,7 @@ func (e *Editor) newExportForm() *exportForm {
 	for _, d := range dataFormats {
 		dataNames = append(dataNames, lang.L(d.name))
 	}
-	f.data = widget.NewSelect(dataNames, nil)
+	f.data = newChoice(dataNames, nil)
 	f.data.SetSelected(lang.L(prefs.StringWithFallback(dataFormatKey, dataFormats[2].name)))
 	if f.data.Selected == "" {
 		f.data.SetSelected(dataNames[2])

@@ -98,7 +98,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 	}
 	anyKey := lang.L("(any)")
 	keys := append([]string{anyKey}, slices.Sorted(maps.Keys(values))...)
-	valueSel := widget.NewSelect(nil, nil)
+	valueSel := newChoice(nil, nil)
 	labelOf := map[string]string{} // option text → value
 	fill := func(key string) {
 		var opts []string
@@ -113,7 +113,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		valueSel.ClearSelected()
 		valueSel.Refresh()
 	}
-	keySel := widget.NewSelect(keys, func(k string) {
+	keySel := newChoice(keys, func(k string) {
 		fill(k)
 		if k == anyKey {
 			e.setAttrFilter("", "")

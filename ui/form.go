@@ -66,6 +66,27 @@ func (p *pick) TypedKey(k *fyne.KeyEvent) {
 	p.SelectEntry.TypedKey(k)
 }
 
+// choice is a drop-down list of options in which Escape closes the dialog
+// it is in (see textField); the list, while open, takes the first Escape.
+type choice struct {
+	widget.Select
+}
+
+// newChoice is a choice of options, as widget.NewSelect makes it.
+func newChoice(options []string, changed func(string)) *choice {
+	c := &choice{}
+	c.Options, c.OnChanged = options, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *choice) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeDialog(c) {
+		return
+	}
+	c.Select.TypedKey(k)
+}
+
 // closeDialog takes what is on top of o's window (a dialog, or a menu
 // over it) off the window, as its Cancel or Close would; false when
 // nothing is.
@@ -132,7 +153,7 @@ func onChange(o fyne.CanvasObject, do func()) {
 		w.OnChanged = then(w.OnChanged)
 	case *textField:
 		w.OnChanged = then(w.OnChanged)
-	case *widget.Select:
+	case *choice:
 		w.OnChanged = then(w.OnChanged)
 	case *widget.RadioGroup:
 		w.OnChanged = then(w.OnChanged)
@@ -272,24 +293,27 @@ func (f *form) date(name, text string) model.Date {
 
 // actorPicker is a field for an actor's name whose list narrows, as the
 // user types, to the names holding what is typed, accents and case aside
-// ("lopez" lists "López Obrador"): the first maxPicks of them.
+// ("lopez" lists "López Obrador"): the first maxPicks of them. Empty, it
+// lists the first maxPicks names: a list of a big map's 10,000 actors
+// kept the window busy for most of a second each time it was drawn.
 func actorPicker(m *model.Map) *pick {
 	names := actorNames(m)
 	folded := make([]string, len(names))
 	for i, n := range names {
 		folded[i] = model.Fold(n)
 	}
-	w := newPick(names)
+	w := newPick(picks(names, folded, ""))
 	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
 	return w
 }
 
 // picks are the names (folded: as model.Fold gives them) holding text,
-// accents and case aside, at most maxPicks; all of them for no text.
+// accents and case aside, at most maxPicks; the first maxPicks for no
+// text.
 func picks(names, folded []string, text string) []string {
 	q := model.Fold(text)
 	if q == "" {
-		return names
+		return names[:min(len(names), maxPicks)]
 	}
 	var out []string
 	for i, f := range folded {

@@ -123,7 +123,7 @@ type kindEditor struct {
 	*form
 	kind                              model.Kind
 	name, label, colour               *textField
-	shape                             *widget.Select
+	shape                             *choice
 	dashed, arrow, weighted, labelled *widget.Check
 }
 
@@ -155,7 +155,7 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f.add("color", lang.L("Colour"), container.NewBorder(nil, nil, nil, pick, f.colour))
 	switch k.Class {
 	case model.ClassActor:
-		f.shape = widget.NewSelect(model.Shapes, nil)
+		f.shape = newChoice(model.Shapes, nil)
 		f.shape.SetSelected(k.Shape)
 		f.add("shape", lang.L("Shape"), f.shape)
 	case model.ClassTie:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"io"
 	"os"
@@ -116,6 +117,17 @@ func TestActorPickerNarrows(t *testing.T) {
 	}
 	if got := picks(names, folded, ""); len(got) != 3 {
 		t.Errorf("an empty field lists %q", got)
+	}
+	// A big map's field lists no more than maxPicks names, empty or not.
+	var many, manyFolded []string
+	for i := range 3 * maxPicks {
+		many = append(many, fmt.Sprintf("Actor %05d", i))
+		manyFolded = append(manyFolded, model.Fold(many[i]))
+	}
+	for _, typed := range []string{"", "actor", "1"} {
+		if got := picks(many, manyFolded, typed); len(got) != maxPicks {
+			t.Errorf("typing %q in a field of %d actors lists %d names, want %d", typed, len(many), len(got), maxPicks)
+		}
 	}
 }
 

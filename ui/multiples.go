@@ -208,7 +208,7 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 	for _, f := range render.Formats {
 		names = append(names, lang.L(formatNames[f]))
 	}
-	format := widget.NewSelect(names, nil)
+	format := newChoice(names, nil)
 	format.SetSelected(lang.L(formatNames[render.PNG]))
 	wEntry, hEntry := newTextField(), newTextField()
 	wEntry.SetText("2400")

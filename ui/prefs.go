@@ -124,7 +124,7 @@ func (e *Editor) preferencesDialog() {
 		}
 		langNames = append(langNames, name)
 	}
-	language := widget.NewSelect(langNames, nil)
+	language := newChoice(langNames, nil)
 	language.SetSelectedIndex(max(0, indexOf(codes, prefs.String(langKey))))
 	themes := []string{"", "light", "dark"}
 	themeNames := []string{lang.L("As the system"), lang.L("Light"), lang.L("Dark")}
@@ -138,7 +138,7 @@ func (e *Editor) preferencesDialog() {
 	for _, f := range render.Formats {
 		formats = append(formats, lang.L(formatNames[f]))
 	}
-	format := widget.NewSelect(formats, nil)
+	format := newChoice(formats, nil)
 	format.SetSelected(lang.L(formatNames[render.Format(prefs.StringWithFallback(exportFormatKey, string(render.PNG)))]))
 	dpi := newTextField()
 	dpi.SetText(prefs.String(exportDPIKey))

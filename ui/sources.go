@@ -151,7 +151,7 @@ type sourceEditor struct {
 	source                          model.Source
 	title, publisher, address, when *textField
 	quote                           *textField
-	grade                           *widget.Select
+	grade                           *choice
 }
 
 func newSourceEditor(s model.Source) *sourceEditor {
@@ -168,7 +168,7 @@ func newSourceEditor(s model.Source) *sourceEditor {
 	f.quote.Wrapping = fyne.TextWrapWord
 	f.quote.SetText(s.Quote)
 	f.quote.SetPlaceHolder(lang.L("the words the record rests on"))
-	f.grade = widget.NewSelect(gradeChoices(), nil)
+	f.grade = newChoice(gradeChoices(), nil)
 	f.grade.SetSelectedIndex(0)
 	for i, g := range model.Grades {
 		if g.Letter == s.Grade {
@@ -376,7 +376,7 @@ func (e *Editor) sourcesDialog() {
 				byName[name] = o.ID
 			}
 		}
-		into := widget.NewSelect(others, nil)
+		into := newChoice(others, nil)
 		dialog.ShowForm(lang.L("Merge ")+quoted(shorten(sourceName(s), 40))+lang.L(" into"), lang.L("Merge"), lang.L("Cancel"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Source"), into)}, func(ok bool) {
 				if !ok {

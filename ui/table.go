@@ -82,7 +82,12 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t := &recordTable{e: e, name: name, ids: ids, cols: cols, onPick: selectRecord, delete: del,
 		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}, selRow: -1}
 	t.filter = widget.NewEntry()
-	t.filter.SetPlaceHolder(lang.L("Filter ") + name + "…")
+	t.filter.SetPlaceHolder(map[string]string{
+		"actors":  lang.L("Filter actors…"),
+		"ties":    lang.L("Filter ties…"),
+		"events":  lang.L("Filter events…"),
+		"sources": lang.L("Filter sources…"),
+	}[name])
 	t.filter.OnChanged = func(string) { t.reload() }
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
