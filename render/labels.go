@@ -154,20 +154,21 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 						best, bestCost = l, 0
 						break search
 					}
+					// Nor is one over a label placed before: text over
+					// text reads as neither.
+					if placed.any(l.box) {
+						continue
+					}
 					found := bestCost < math.Inf(1)
 					if !found && refused() {
 						continue
 					}
 					nodeCost := nodes.cost(l.box, bestCost)
-					if nodeCost >= bestCost {
+					if nodeCost >= bestCost || found && refused() {
 						continue
 					}
-					cost := nodeCost + 2*placed.cost(l.box, (bestCost-nodeCost)/2)
-					if cost >= bestCost || found && refused() {
-						continue
-					}
-					best, bestCost = l, cost
-					if cost == 0 {
+					best, bestCost = l, nodeCost
+					if nodeCost == 0 {
 						break search
 					}
 				}
