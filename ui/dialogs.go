@@ -26,6 +26,10 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
+	// Enter in a field of one line saves, as the button does.
+	for _, o := range f.rows {
+		submitOnEnter(o, saveBtn.OnTapped)
+	}
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	buttons := container.NewHBox()
 	if del != nil {
@@ -51,6 +55,25 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 	d = dialog.NewCustomWithoutButtons(title, content, e.win)
 	d.Resize(fyne.NewSize(520, content.MinSize().Height+60))
 	return d
+}
+
+// submitOnEnter makes Enter in each field of one line in o (one that
+// does nothing else on Enter) call submit.
+func submitOnEnter(o fyne.CanvasObject, submit func()) {
+	switch w := o.(type) {
+	case *textField:
+		if !w.MultiLine && w.OnSubmitted == nil {
+			w.OnSubmitted = func(string) { submit() }
+		}
+	case *pick:
+		if w.OnSubmitted == nil {
+			w.OnSubmitted = func(string) { submit() }
+		}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			submitOnEnter(c, submit)
+		}
+	}
 }
 
 func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("   ") }

@@ -371,6 +371,35 @@ func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 	}
 }
 
+// Enter in a field of one line saves the form, as its Save button does:
+// a new actor typed and entered is on the map, and the form is closed;
+// entered with a wrong field, the form stays, saying what is wrong.
+func TestEnterSavesTheForm(t *testing.T) {
+	te := newTestEditor(t)
+	overlays := te.win.Canvas().Overlays()
+	before := len(te.doc.m.Actors)
+	for _, name := range []string{"", "Embassy of Peru in Quito"} {
+		te.actorForm(model.Actor{Kind: "embassy"})
+		first := te.win.Canvas().Focused().(*textField) // the name
+		test.Type(first, name)
+		first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		te.settle(t)
+		if name == "" {
+			if overlays.Top() == nil || len(te.doc.m.Actors) != before {
+				t.Fatalf("Enter with no name: the form closed (%v) or the map has %d actors, was %d", overlays.Top() == nil, len(te.doc.m.Actors), before)
+			}
+			overlays.Remove(overlays.Top())
+			continue
+		}
+		if overlays.Top() != nil {
+			t.Errorf("Enter in the name left the form open")
+		}
+		if _, err := te.doc.m.ActorByName(name); err != nil || len(te.doc.m.Actors) != before+1 {
+			t.Errorf("Enter did not save %q: %v (%d actors, was %d)", name, err, len(te.doc.m.Actors), before)
+		}
+	}
+}
+
 func TestActorForm(t *testing.T) {
 	bad := []struct {
 		name                 string
