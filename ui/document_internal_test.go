@@ -365,6 +365,31 @@ func TestErrorsAreSentences(t *testing.T) {
 	}
 }
 
+// In Find, the arrow keys move the mark through the results, and Enter
+// takes the one marked.
+func TestFindArrowsMoveThroughTheResults(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	te.findDialog()
+	test.Type(te.finding, "embassy")
+	matches := te.doc.m.Search("embassy")
+	if len(matches) < 3 {
+		t.Fatalf("%d actors match embassy, want 3 or more for the test", len(matches))
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyDown, fyne.KeyUp} {
+		te.finding.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if te.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the arrow keys closed Find")
+	}
+	te.finding.OnSubmitted(te.finding.Text)
+	if want := matches[2].Actor; te.doc.selected != want.ID {
+		a, _ := te.doc.m.Actor(te.doc.selected)
+		t.Errorf("down three times, up once, Enter selected %q, want the third result %q", a.Name, want.Name)
+	}
+	te.settle(t)
+}
+
 func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)

@@ -15,21 +15,37 @@ import (
 
 // findDialog finds actors as the user types: by name, short name,
 // attribute or notes, accents and case aside ("lopez" finds "López
-// Obrador"). Enter takes the first result, a click any; the actor is
-// selected and centred. An actor not shown on the date on show is listed
+// Obrador"). Enter takes the result marked (the first, until the arrow
+// keys move the mark), a click any; the actor is selected and centred. An actor not shown on the date on show is listed
 // with its dates, and taking it moves to a date on which it is shown.
 func (e *Editor) findDialog() {
 	var d dialog.Dialog
 	entry := newTextField()
 	entry.SetPlaceHolder(lang.L("Name, short name, attribute or notes"))
 	var matches []model.Match
+	marked := 0                            // the result Enter takes, shown in bold
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
 	list := widget.NewList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.matchLine(matches[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = i == marked
+			l.SetText(e.matchLine(matches[i]))
+		})
 	count := widget.NewLabel("")
+	entry.onKey = func(k *fyne.KeyEvent) bool {
+		step := map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1}[k.Name]
+		if step == 0 || len(matches) == 0 {
+			return false
+		}
+		marked = min(max(marked+step, 0), len(matches)-1)
+		list.Refresh()
+		list.ScrollTo(marked)
+		return true
+	}
 	entry.OnChanged = func(s string) {
 		matches = searcher.Search(s)
+		marked = 0
 		list.UnselectAll()
 		list.Refresh()
 		switch {
@@ -49,8 +65,8 @@ func (e *Editor) findDialog() {
 	}
 	list.OnSelected = func(i widget.ListItemID) { take(i) }
 	entry.OnSubmitted = func(string) {
-		if len(matches) > 0 {
-			take(0)
+		if marked < len(matches) {
+			take(marked)
 		}
 	}
 	content := container.NewBorder(container.NewVBox(entry, count), nil, nil, nil, list)

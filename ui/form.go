@@ -20,6 +20,9 @@ import (
 // the focus in its first field.
 type textField struct {
 	widget.Entry
+	// onKey, when set, sees each key first and reports whether it took
+	// it (the Find field moves through its results with the arrows).
+	onKey func(*fyne.KeyEvent) bool
 }
 
 func newTextField() *textField {
@@ -38,7 +41,7 @@ func newTextArea() *textField {
 }
 
 func (f *textField) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && closeDialog(f) {
+	if f.onKey != nil && f.onKey(k) || k.Name == fyne.KeyEscape && closeDialog(f) {
 		return
 	}
 	f.Entry.TypedKey(k)
