@@ -215,14 +215,20 @@ func (t *recordTable) sortedIDs(all []model.ID) []model.ID {
 	if t.sortedOf == t.e.doc.m && t.sortedCol == t.sortCol && t.sortedDesc == t.desc && len(t.sorted) == len(all) {
 		return t.sorted
 	}
+	keys := t.readKeys(all)
 	keyed := make([]keyedRow, len(all))
 	for i, id := range all {
-		keyed[i] = keyedRow{id, t.sortKey(id)}
+		keyed[i] = keyedRow{id, i, keys[i]}
 	}
-	slices.SortStableFunc(keyed, func(a, b keyedRow) int {
+	// Rows with equal keys keep their order (by at), in either direction:
+	// a stable sort, by the quicker unstable one.
+	slices.SortFunc(keyed, func(a, b keyedRow) int {
 		c := compareKeys(a.key, b.key)
 		if t.desc {
-			return -c
+			c = -c
+		}
+		if c == 0 {
+			return cmp.Compare(a.at, b.at)
 		}
 		return c
 	})
@@ -234,9 +240,11 @@ func (t *recordTable) sortedIDs(all []model.ID) []model.ID {
 	return t.sorted
 }
 
-// keyedRow is a row and the key of its cell in the column sorted by.
+// keyedRow is a row, where it was before the sort, and the key of its
+// cell in the column sorted by.
 type keyedRow struct {
 	id  model.ID
+	at  int
 	key cellKey
 }
 
@@ -292,6 +300,38 @@ func (t *recordTable) sortKey(id model.ID) cellKey {
 		t.keys[id] = k
 	}
 	return k
+}
+
+// readKeys is the sortKey of each record of ids, those not yet known for
+// this version of the map and column worked out over all cores, as
+// readText does: a new column of 50,000 ties is read at its first click.
+func (t *recordTable) readKeys(ids []model.ID) []cellKey {
+	out := make([]cellKey, len(ids))
+	if len(ids) == 0 {
+		return out
+	}
+	out[0] = t.sortKey(ids[0]) // on this goroutine first (see readText)
+	workers := runtime.GOMAXPROCS(0)
+	per := (len(ids) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := max(w*per, 1); i < min(len(ids), (w+1)*per); i++ {
+				k, ok := t.keys[ids[i]]
+				if !ok {
+					k = cellKeyOf(t.cols[t.sortCol].get(ids[i]))
+				}
+				out[i] = k
+			}
+		})
+	}
+	wg.Wait()
+	if len(t.keys) < len(ids) { // some were worked out
+		for i, id := range ids {
+			t.keys[id] = out[i]
+		}
+	}
+	return out
 }
 
 // rowText is a record's cells in lower case, a line each, as the filter
