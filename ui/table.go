@@ -311,27 +311,35 @@ func (t *recordTable) readKeys(ids []model.ID) []cellKey {
 		return out
 	}
 	out[0] = t.sortKey(ids[0]) // on this goroutine first (see readText)
-	workers := runtime.GOMAXPROCS(0)
-	per := (len(ids) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := max(w*per, 1); i < min(len(ids), (w+1)*per); i++ {
-				k, ok := t.keys[ids[i]]
-				if !ok {
-					k = cellKeyOf(t.cols[t.sortCol].get(ids[i]))
-				}
-				out[i] = k
-			}
-		})
-	}
-	wg.Wait()
+	overCores(len(ids), func(i int) {
+		k, ok := t.keys[ids[i]]
+		if !ok {
+			k = cellKeyOf(t.cols[t.sortCol].get(ids[i]))
+		}
+		out[i] = k
+	})
 	if len(t.keys) < len(ids) { // some were worked out
 		for i, id := range ids {
 			t.keys[id] = out[i]
 		}
 	}
 	return out
+}
+
+// overCores calls f(i) for every i in [0, n), in a stretch of them for
+// each core, and returns when all are done.
+func overCores(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	per := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * per; i < min(n, (w+1)*per); i++ {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // rowText is a record's cells in lower case, a line each, as the filter
@@ -370,19 +378,11 @@ func (t *recordTable) readText(ids []model.ID) {
 	}
 	t.rowText(ids[0])
 	texts := make([]string, len(ids))
-	workers := runtime.GOMAXPROCS(0)
-	per := (len(ids) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w * per; i < min(len(ids), (w+1)*per); i++ {
-				if _, ok := t.text[ids[i]]; !ok {
-					texts[i] = t.textOfRow(ids[i])
-				}
-			}
-		})
-	}
-	wg.Wait()
+	overCores(len(ids), func(i int) {
+		if _, ok := t.text[ids[i]]; !ok {
+			texts[i] = t.textOfRow(ids[i])
+		}
+	})
 	for i, id := range ids {
 		if texts[i] != "" {
 			t.text[id] = texts[i]
