@@ -16,8 +16,9 @@ import (
 // findDialog finds actors as the user types: by name, short name,
 // attribute or notes, accents and case aside ("lopez" finds "López
 // Obrador"). Enter takes the result marked (the first, until the arrow
-// keys move the mark), a click any; the actor is selected and centred. An actor not shown on the date on show is listed
-// with its dates, and taking it moves to a date on which it is shown.
+// keys move the mark), a click any; the actor is selected and centred.
+// An actor not shown on the date on show is listed with its dates, and
+// taking it moves to a date on which it is shown.
 func (e *Editor) findDialog() {
 	var d dialog.Dialog
 	entry := newTextField()
