@@ -87,6 +87,11 @@ type Diagram struct {
 	// OnSelectTie is called with the tapped tie when no actor is under
 	// the pointer.
 	OnSelectTie func(id model.ID)
+	// OnOpen is called on a double click: two taps in quick succession
+	// on one actor, or (actor 0) on one tie. The first tap has selected
+	// it, as a tap does.
+	OnOpen  func(actor, tie model.ID)
+	lastTap tapped
 	// OnLegend is called with the kind whose legend line was tapped.
 	OnLegend func(k model.Kind)
 	// OnLegendFolded is called when the legend is folded or unfolded.
@@ -766,16 +771,50 @@ func (d *Diagram) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
-	id := d.actorAt(ev.Position)
+	id, tie := d.actorAt(ev.Position), model.ID(0)
 	if id == 0 && d.OnSelectTie != nil {
-		if tie := d.tieAt(ev.Position); tie != 0 {
-			d.OnSelectTie(tie)
-			return
-		}
+		tie = d.tieAt(ev.Position)
+	}
+	if d.doubled(tapped{at: time.Now(), pos: ev.Position, actor: id, tie: tie}) {
+		return
+	}
+	if tie != 0 {
+		d.OnSelectTie(tie)
+		return
 	}
 	if d.OnSelect != nil {
 		d.OnSelect(id)
 	}
+}
+
+// tapped is a tap on the diagram: when, where, and the actor or tie under
+// it (0 for none).
+type tapped struct {
+	at         time.Time
+	pos        fyne.Position
+	actor, tie model.ID
+}
+
+// doubled reports whether tap t, with the one before, makes a double
+// click on an actor or a tie, and then opens it; else t is kept as the
+// tap before the next. The diagram is not fyne.DoubleTappable, which
+// would hold back every single tap until a second could no longer come:
+// the first tap selects at once, the second opens.
+func (d *Diagram) doubled(t tapped) bool {
+	last := d.lastTap
+	d.lastTap = t
+	delay := 300 * time.Millisecond
+	if a := fyne.CurrentApp(); a != nil {
+		delay = a.Driver().DoubleTapDelay()
+	}
+	near := math.Abs(float64(t.pos.X-last.pos.X)) <= 4 && math.Abs(float64(t.pos.Y-last.pos.Y)) <= 4
+	if d.OnOpen == nil || t.actor == 0 && t.tie == 0 || t.actor != last.actor || t.tie != last.tie ||
+		!near || t.at.Sub(last.at) > delay {
+		return false
+	}
+	d.lastTap = tapped{} // a third tap starts again
+	d.OnOpen(t.actor, t.tie)
+	return true
 }
 
 // tieAt is the tie drawn under widget position p, or 0.

@@ -188,6 +188,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnSelectTie = e.SelectTie
 	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
+	e.diagram.OnOpen = e.openForm
 	e.diagram.HoverText = e.hoverText
 	e.diagram.OnLegendFolded = func(bool) { e.rebuildMenu() }
 	e.diagram.OnMove = e.pin
@@ -835,6 +836,16 @@ func (e *Editor) quit() {
 		return
 	}
 	e.win.Close()
+}
+
+// openForm opens the form of an actor, or of a tie when actor is 0: what
+// a double click on it does.
+func (e *Editor) openForm(actor, tie model.ID) {
+	if a, ok := e.doc.m.Actor(actor); ok {
+		e.actorForm(a)
+	} else if t, ok := e.doc.m.Tie(tie); ok {
+		e.tieForm(t)
+	}
 }
 
 func (e *Editor) contextMenu(id model.ID, at fyne.Position) {

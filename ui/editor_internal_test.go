@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -594,4 +595,88 @@ func TestTieRowsReadFromTheActorsSide(t *testing.T) {
 	if strings.Contains(panel, " from ") {
 		t.Errorf("the side panel of Mexico says \"from\":\n%s", panel)
 	}
+}
+
+// A double click on an actor opens its form, and on a tie the tie's; the
+// first click has selected it. Two clicks too far apart in time or place,
+// or on two things, open nothing.
+func TestDoubleClickOpensTheForm(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.paint(t)
+	d := te.diagram
+	overlays := te.win.Canvas().Overlays()
+	w, h := d.PixelSize()
+	n := d.scene.Nodes[0]
+	d.view = render.View{CX: n.X, CY: n.Y, Zoom: 1, UIScale: d.view.UIScale}
+	sx, sy := d.view.ToScreen(n.X, n.Y, w, h)
+	at := fyne.NewPos(float32(sx/d.ratio), float32(sy/d.ratio))
+	if got := d.actorAt(at); got != n.ID {
+		t.Fatalf("the hit test at %s's centre finds %v", n.Label, got)
+	}
+	tap := func(p fyne.Position) { d.Tapped(&fyne.PointEvent{Position: p}) }
+	formShows := func(text string) bool {
+		if overlays.Top() == nil {
+			return false
+		}
+		for _, o := range test.LaidOutObjects(overlays.Top()) {
+			if f, ok := o.(*textField); ok && f.Text == text {
+				return true
+			}
+		}
+		return false
+	}
+
+	tap(at)
+	if te.doc.selected != n.ID || overlays.Top() != nil {
+		t.Fatalf("one click on %s: selected %v, a form open %v; want it selected, no form", n.Label, te.doc.selected, overlays.Top() != nil)
+	}
+	tap(at.Add(fyne.NewPos(2, 1)))
+	if !formShows(n.Label) {
+		t.Fatalf("a double click on %s did not open its form", n.Label)
+	}
+	overlays.Remove(overlays.Top())
+
+	// Too slow, too far, or on two things: no form.
+	tap(at)
+	d.lastTap.at = d.lastTap.at.Add(-time.Second)
+	tap(at)
+	tap(at.Add(fyne.NewPos(30, 0)))
+	tap(at)
+	if overlays.Top() != nil {
+		t.Error("clicks a second apart, or on two places, opened a form")
+	}
+
+	// A tie: the point halfway between its ends, clear of any actor.
+	s := d.Scene()
+	for _, e := range s.Edges {
+		a, b := nodeOf(s, e.From), nodeOf(s, e.To)
+		d.view = render.View{CX: (a.X + b.X) / 2, CY: (a.Y + b.Y) / 2, Zoom: 1, UIScale: d.view.UIScale}
+		ax, ay := d.view.ToScreen(a.X, a.Y-12, w, h)
+		bx, by := d.view.ToScreen(b.X, b.Y-12, w, h)
+		p := fyne.NewPos(float32((ax+bx)/2/d.ratio), float32((ay+by)/2/d.ratio))
+		if e.Lanes != 1 || d.actorAt(p) != 0 || d.tieAt(p) != e.ID {
+			continue
+		}
+		tie, _ := te.doc.m.Tie(e.ID)
+		d.lastTap = tapped{}
+		tap(p)
+		tap(p)
+		if overlays.Top() == nil {
+			t.Fatalf("a double click on the tie %v did not open a form", tie)
+		}
+		// The tie form's From field names the tie's actor.
+		from, _ := te.doc.m.Actor(tie.From)
+		found := false
+		for _, o := range test.LaidOutObjects(overlays.Top()) {
+			if f, ok := o.(*pick); ok && f.Text == from.Label() {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("a double click on the tie %v opened a form without its From, %s", tie, from.Label())
+		}
+		return
+	}
+	t.Fatal("found no tie to click")
 }
