@@ -33,7 +33,11 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	m := e.doc.m
 	f.name = newTextField()
 	f.name.SetText(a.Name)
-	f.kind = kindPicker(m, model.ClassActor, a.Kind)
+	kind := a.Kind
+	if a.ID == 0 && kind == "" {
+		kind = e.newKind(model.ClassActor)
+	}
+	f.kind = kindPicker(m, model.ClassActor, kind)
 	f.short = newTextField()
 	f.short.SetText(a.Short)
 	f.short.SetPlaceHolder(lang.L("optional label for the diagram"))
@@ -138,6 +142,7 @@ func (f *actorEditor) save() bool {
 		func(c *model.Change) { c.Put.Actors = []model.Actor{a} },
 		func(applied model.Change) {
 			f.actor = applied.Put.Actors[0]
+			f.e.keepKind(model.ClassActor, f.actor.Kind)
 			f.e.Select(f.actor.ID)
 		})
 }

@@ -48,6 +48,9 @@ type Editor struct {
 	// comparing the Compare Dates dialog's rows.
 	finding   *textField
 	comparing func() []model.DiffRow
+	// lastKind is the kind of actor and of tie saved last, which a new
+	// one's form starts with (see newKind).
+	lastKind map[model.Class]string
 	// measured is what the Who Matters dialog shows.
 	measured []analysis.Metrics
 	// focus is how many steps around the selected actor are stressed (0

@@ -680,3 +680,67 @@ func TestDoubleClickOpensTheForm(t *testing.T) {
 	}
 	t.Fatal("found no tie to click")
 }
+
+// A new actor or tie starts with a kind: the one saved last in its form,
+// else the one most of the map's actors or ties have. A new tie's
+// Directed follows its kind; an actor being edited keeps its own.
+func TestNewFormsStartWithAKind(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	m := te.doc.m
+	// The kind of class most of kinds are, the first listed of equals.
+	most := func(class model.Class, kinds []string) string {
+		count, best := map[string]int{}, ""
+		for _, k := range kinds {
+			count[k]++
+		}
+		for _, k := range m.KindNames(class) {
+			if count[k] > count[best] {
+				best = k
+			}
+		}
+		return best
+	}
+	var actorKinds, tieKinds []string
+	for _, a := range m.Actors {
+		actorKinds = append(actorKinds, a.Kind)
+	}
+	for _, tie := range m.Ties {
+		tieKinds = append(tieKinds, tie.Kind)
+	}
+	label := func(class model.Class, name string) string { return kindLabel(m.Kind(class, name)) }
+	if got, want := te.newActorEditor(model.Actor{}).kind.Text, label(model.ClassActor, most(model.ClassActor, actorKinds)); got != want {
+		t.Errorf("a new actor's kind starts as %q, want the most common, %q", got, want)
+	}
+	tf := te.newTieEditor(model.Tie{})
+	tieKind := most(model.ClassTie, tieKinds)
+	if got, want := tf.kind.Text, label(model.ClassTie, tieKind); got != want {
+		t.Errorf("a new tie's kind starts as %q, want the most common, %q", got, want)
+	}
+	if got, want := tf.directed.Checked, m.Kind(model.ClassTie, tieKind).Arrow; got != want {
+		t.Errorf("a new %s tie starts directed %v, want %v as its kind", tieKind, got, want)
+	}
+
+	// An actor saved with a rarer kind: the next new actor starts with it.
+	rare := ""
+	for _, name := range m.KindNames(model.ClassActor) {
+		if name != most(model.ClassActor, actorKinds) {
+			rare = name
+			break
+		}
+	}
+	f := te.newActorEditor(model.Actor{})
+	f.name.SetText("Embassy of Chile in Quito")
+	f.kind.SetText(label(model.ClassActor, rare))
+	if !f.save() {
+		t.Fatalf("saving a new %s failed: %q", rare, f.message("kind"))
+	}
+	te.settle(t)
+	if got, want := te.newActorEditor(model.Actor{}).kind.Text, label(model.ClassActor, rare); got != want {
+		t.Errorf("after saving a %s, a new actor's kind starts as %q, want %q", rare, got, want)
+	}
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	if got, want := te.newActorEditor(mexico).kind.Text, label(model.ClassActor, mexico.Kind); got != want {
+		t.Errorf("editing Mexico, its kind reads %q, want its own, %q", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -343,6 +344,44 @@ func kindPicker(m *model.Map, class model.Class, current string) *pick {
 		w.SetText(kindLabel(m.Kind(class, current)))
 	}
 	return w
+}
+
+// newKind is the kind a new record of class starts with in its form: the
+// kind saved last in a form of that class, while it is still a kind of
+// the map, else the kind most of the map's records of that class have
+// (the first listed on a tie), else none.
+func (e *Editor) newKind(class model.Class) string {
+	m := e.doc.m
+	names := m.KindNames(class)
+	if k := e.lastKind[class]; slices.Contains(names, k) {
+		return k
+	}
+	count := map[string]int{}
+	switch class {
+	case model.ClassActor:
+		for _, a := range m.Actors {
+			count[a.Kind]++
+		}
+	case model.ClassTie:
+		for _, t := range m.Ties {
+			count[t.Kind]++
+		}
+	}
+	best := ""
+	for _, name := range names {
+		if count[name] > count[best] {
+			best = name
+		}
+	}
+	return best
+}
+
+// keepKind notes kind as the one saved last for class (see newKind).
+func (e *Editor) keepKind(class model.Class, kind string) {
+	if e.lastKind == nil {
+		e.lastKind = map[model.Class]string{}
+	}
+	e.lastKind[class] = kind
 }
 
 // kindName is the kind a kind field's text names: the kind of class whose

@@ -32,13 +32,17 @@ type tieEditor struct {
 func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f := &tieEditor{form: newForm(), e: e, tie: t}
 	m := e.doc.m
-	f.kind = kindPicker(m, model.ClassTie, t.Kind)
+	kind := t.Kind
+	if t.ID == 0 && kind == "" {
+		kind = e.newKind(model.ClassTie)
+	}
+	f.kind = kindPicker(m, model.ClassTie, kind)
 	f.from = actorPicker(m)
 	f.from.SetText(e.actorName(t.From))
 	f.to = actorPicker(m)
 	f.to.SetText(e.actorName(t.To))
 	f.directed = widget.NewCheck(lang.L("from the first actor to the second"), nil)
-	f.directed.SetChecked(t.Directed || (t.ID == 0 && t.Kind == ""))
+	f.directed.SetChecked(t.Directed || t.ID == 0 && (kind == "" || m.Kind(model.ClassTie, kind).Arrow))
 	f.kind.OnChanged = func(s string) {
 		if f.tie.ID == 0 {
 			f.directed.SetChecked(m.Kind(model.ClassTie, kindName(m, model.ClassTie, s)).Arrow)
@@ -132,7 +136,10 @@ func (f *tieEditor) save() bool {
 	}
 	return f.commit(f.e, summary, sources, &t.Sources,
 		func(c *model.Change) { c.Put.Ties = []model.Tie{t} },
-		func(applied model.Change) { f.tie = applied.Put.Ties[0] })
+		func(applied model.Change) {
+			f.tie = applied.Put.Ties[0]
+			f.e.keepKind(model.ClassTie, f.tie.Kind)
+		})
 }
 
 // tieForm opens the tie form in a dialog.
