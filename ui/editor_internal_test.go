@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -742,5 +743,50 @@ func TestNewFormsStartWithAKind(t *testing.T) {
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	if got, want := te.newActorEditor(mexico).kind.Text, label(model.ClassActor, mexico.Kind); got != want {
 		t.Errorf("editing Mexico, its kind reads %q, want its own, %q", got, want)
+	}
+}
+
+// Tab goes from a kind or actor field to the next field, past its arrow;
+// Down opens its list, and the option picked with the keys is put in the
+// field, which keeps the keyboard.
+func TestPickTabsPastItsArrow(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	te.actorForm(model.Actor{})
+	var kind *pick
+	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+		if p, ok := o.(*pick); ok && kind == nil {
+			kind = p
+		}
+	}
+	if kind == nil {
+		t.Fatal("the actor form has no kind field")
+	}
+	c.Focus(kind)
+	c.FocusNext()
+	if f, ok := c.Focused().(*textField); !ok || f.PlaceHolder != lang.L("optional label for the diagram") {
+		t.Errorf("Tab from the kind field went to %T, want the short name's field", c.Focused())
+	}
+	c.Focus(kind)
+	dialogs := len(c.Overlays().List())
+	kind.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	var list *widget.PopUpMenu
+	if len(c.Overlays().List()) == dialogs+1 {
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if m, ok := o.(*widget.PopUpMenu); ok {
+				list = m
+			}
+		}
+	}
+	if list == nil {
+		t.Fatalf("Down in the kind field showed %T, want its list", c.Overlays().Top())
+	}
+	want := kind.options[1]
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if kind.Text != want || c.Focused() != kind {
+		t.Errorf("picked with the keys: the field reads %q and %T has the keyboard; want %q in the field, which keeps it", kind.Text, c.Focused(), want)
 	}
 }

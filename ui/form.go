@@ -8,8 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -49,26 +51,85 @@ func (f *textField) TypedKey(k *fyne.KeyEvent) {
 }
 
 // pick is a field with a list of options to pick from, in which Escape
-// closes the dialog it is in (see textField).
+// closes the dialog it is in (see textField). Its list opens from the
+// arrow at its right or with the Down key; the arrow takes no focus, so
+// that Tab goes from field to field.
 type pick struct {
 	widget.SelectEntry
+	options []string
 }
 
-// newPick is a pick offering options, as widget.NewSelectEntry makes it.
+// newPick is a pick offering options.
 func newPick(options []string) *pick {
 	p := &pick{}
 	p.ExtendBaseWidget(p)
 	p.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	p.ActionItem = newDropArrow(p.showList) // SelectEntry keeps an arrow it is given
 	p.SetOptions(options)
 	return p
 }
 
-func (p *pick) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && closeDialog(p) {
+// SetOptions sets what the list offers.
+func (p *pick) SetOptions(options []string) {
+	p.options = options
+	p.SelectEntry.SetOptions(options)
+}
+
+// showList opens the list of options beneath the field; the option picked
+// is put in the field, which keeps the keyboard.
+func (p *pick) showList() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	if c == nil || len(p.options) == 0 || p.Disabled() {
 		return
 	}
-	p.SelectEntry.TypedKey(k)
+	items := make([]*fyne.MenuItem, len(p.options))
+	for i, o := range p.options {
+		items[i] = fyne.NewMenuItem(o, func() {
+			p.SetText(o)
+			c.Focus(p)
+		})
+	}
+	list := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
+	list.ShowAtPosition(fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(0, p.Size().Height)))
+	list.Resize(fyne.NewSize(p.Size().Width, list.MinSize().Height))
 }
+
+func (p *pick) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyEscape && closeDialog(p):
+	case k.Name == fyne.KeyDown && len(p.options) > 0:
+		p.showList()
+	default:
+		p.SelectEntry.TypedKey(k)
+	}
+}
+
+// dropArrow is a pick's arrow: a tap opens its list. Unlike a button it
+// takes no focus.
+type dropArrow struct {
+	widget.DisableableWidget
+	icon *widget.Icon
+	tap  func()
+}
+
+func newDropArrow(tap func()) *dropArrow {
+	a := &dropArrow{icon: widget.NewIcon(theme.MenuDropDownIcon()), tap: tap}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *dropArrow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewPadded(a.icon))
+}
+
+func (a *dropArrow) Tapped(*fyne.PointEvent) {
+	if !a.Disabled() {
+		a.tap()
+	}
+}
+
+// Cursor is the pointer, as over a button.
+func (a *dropArrow) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // choice is a drop-down list of options in which Escape closes the dialog
 // it is in (see textField); the list, while open, takes the first Escape.
