@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -98,7 +99,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	t.table.UpdateHeader = t.updateHeader
-	t.table.SetColumnWidth(0, 36)
+	t.table.SetColumnWidth(0, markWidth)
 	for i, c := range cols {
 		t.table.SetColumnWidth(i+1, c.width)
 	}
@@ -107,9 +108,43 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
 	deleteMarked := widget.NewButtonWithIcon(lang.L("Delete Marked"), theme.DeleteIcon(), t.deleteMarked)
-	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), t.message, nil, nil, t.table)
+	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), t.message, nil, nil,
+		container.New(&widening{t: t}, t.table))
 	t.reload()
 	return t
+}
+
+// markWidth is the width of the column that marks rows.
+const markWidth = 36
+
+// widening lays a record table out over all its room, its columns (but
+// the marks') widened in proportion to fill a width beyond what they
+// need, and narrowed back to that, but not below it.
+type widening struct {
+	t     *recordTable
+	width float32 // the width the columns were set for
+}
+
+func (w *widening) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (w *widening) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+	if size.Width == w.width {
+		return
+	}
+	w.width = size.Width
+	var need float32
+	for _, c := range w.t.cols {
+		need += c.width
+	}
+	// Room is kept for the separators between columns and the scroll bar.
+	th := w.t.table.Theme()
+	room := size.Width - markWidth - float32(len(w.t.cols)+1)*th.Size(theme.SizeNameSeparatorThickness) - th.Size(theme.SizeNameScrollBar)
+	grow := max(1, room/need)
+	for i, c := range w.t.cols {
+		w.t.table.SetColumnWidth(i+1, float32(math.Floor(float64(c.width*grow))))
+	}
 }
 
 func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

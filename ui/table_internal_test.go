@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -197,5 +199,55 @@ func TestTablePicksShowTheRecord(t *testing.T) {
 	}
 	if te.doc.selected != mexico.ID {
 		t.Errorf("after picking Mexico actor %d is selected", te.doc.selected)
+	}
+}
+
+// The table's columns widen in proportion to fill a wide window, and go
+// back to their own widths, not below, in a narrow one.
+func TestTableColumnsWiden(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	widths := func() map[string]float32 {
+		out := map[string]float32{}
+		for _, o := range test.LaidOutObjects(v.win.Content()) {
+			if b, ok := o.(*widget.Button); ok && b.Visible() {
+				for _, c := range v.actors.cols {
+					if b.Text == c.title {
+						out[c.title] = b.Size().Width
+					}
+				}
+			}
+		}
+		return out
+	}
+	var need float32
+	for _, c := range v.actors.cols {
+		need += c.width
+	}
+	v.win.Resize(fyne.NewSize(need+markWidth+600, 600))
+	wide := widths()
+	var sum float32
+	for _, c := range v.actors.cols {
+		if wide[c.title] < c.width+1 {
+			t.Errorf("in a window 600 wider than the columns need, %s is %v wide, its own width %v", c.title, wide[c.title], c.width)
+		}
+		sum += wide[c.title]
+	}
+	if sum < need+500 || sum > need+600 {
+		t.Errorf("in a window 600 wider than the columns need, they are %v wide, need %v", sum, need)
+	}
+	v.win.Resize(fyne.NewSize(400, 600))
+	narrow := widths()
+	if len(narrow) == 0 {
+		t.Fatal("in a narrow window no column header shows")
+	}
+	for title, w := range narrow {
+		for _, c := range v.actors.cols {
+			if c.title == title && w != c.width {
+				t.Errorf("in a narrow window %s is %v wide, want its own width %v", title, w, c.width)
+			}
+		}
 	}
 }
