@@ -8,7 +8,10 @@ import (
 	"math"
 	"math/rand"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"relmap/assets"
 	"relmap/model"
@@ -855,5 +858,36 @@ func checkFlatFade(t *testing.T, p *plan) {
 	}
 	if faded := p.liftedFrom(); faded == 0 || faded == len(p.edges) {
 		t.Fatalf("%d faded ties and %d stressed", faded, len(p.edges)-faded)
+	}
+}
+
+// A panic on one of spread's goroutines is raised again on the caller's,
+// saying what it said and where it began, once the others have stopped.
+func TestSpreadRaisesAPanicOnTheCaller(t *testing.T) {
+	r := testRenderer(t)
+	var ran atomic.Int64
+	caught := func() (p any) {
+		defer func() { p = recover() }()
+		r.spread(1000, func(_, i int) {
+			ran.Add(1)
+			if i == 5 {
+				panic("tile 5 went wrong")
+			}
+			time.Sleep(200 * time.Microsecond)
+		})
+		return nil
+	}()
+	err, ok := caught.(interface {
+		error
+		Stack() []byte
+	})
+	if !ok {
+		t.Fatalf("spread raised %v (%T), want the worker's panic", caught, caught)
+	}
+	if err.Error() != "tile 5 went wrong" || !strings.Contains(string(err.Stack()), "TestSpreadRaisesAPanicOnTheCaller") {
+		t.Errorf("spread raised %q, from\n%s", err, err.Stack())
+	}
+	if n := ran.Load(); n > 500 {
+		t.Errorf("after the panic the other goroutines went on: %d of 1000 done", n)
 	}
 }

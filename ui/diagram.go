@@ -69,6 +69,12 @@ type Diagram struct {
 	drawing bool   // a frame is being drawn in the background
 	want    frameKey
 	lastKey frameKey
+	// failed is the frame whose drawing failed last: it is not asked for
+	// again until the view or the scene moves on.
+	failed frameKey
+	// OnFail is told when a frame cannot be drawn (a bug in the
+	// drawing); the last picture stays on show.
+	OnFail func(err error)
 	// spare is the frame shown before the last, which the next frame
 	// drawn in the background is painted over.
 	spare *image.RGBA
@@ -197,7 +203,7 @@ func (d *Diagram) followTheme() {
 func (d *Diagram) redraw() {
 	if d.big() && d.last != nil && d.pw != 0 {
 		d.want = frameKey{d.gen, d.view, d.pw, d.ph}
-		if !d.drawing {
+		if !d.drawing && d.want != d.failed {
 			d.startFrame()
 		}
 		return
@@ -515,9 +521,27 @@ func (d *Diagram) paint(w, h int) image.Image {
 		// full picture when the motion stops.
 		return d.preview(w, h)
 	}
-	d.last = d.r.Draw(d.scene, d.view, w, h)
+	var img *image.RGBA
+	if err := recovered(lang.L("Drawing the map"), func() error {
+		img = d.r.Draw(d.scene, d.view, w, h)
+		return nil
+	}); err != nil {
+		d.fail(err)
+		if d.last == nil {
+			return image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		return d.last
+	}
+	d.last = img
 	d.lastView, d.lastScene = d.view, d.scene
 	return d.last
+}
+
+// fail tells OnFail that a frame could not be drawn.
+func (d *Diagram) fail(err error) {
+	if d.OnFail != nil {
+		d.OnFail(err)
+	}
 }
 
 // paintAsync returns the frame of the current view when it is ready, and
@@ -541,7 +565,7 @@ func (d *Diagram) paintAsync(w, h int) image.Image {
 	default:
 		img = d.preview(w, h)
 	}
-	if !d.drawing {
+	if !d.drawing && d.want != d.failed {
 		d.startFrame()
 	}
 	return img
@@ -566,10 +590,21 @@ func (d *Diagram) startFrame() {
 	d.jobs.Add(1)
 	go func() {
 		render.LowerPriority()
-		d.bg.DrawOn(img, scene, job.view)
+		err := recovered(lang.L("Drawing the map"), func() error {
+			d.bg.DrawOn(img, scene, job.view)
+			return nil
+		})
 		fyne.Do(func() {
 			defer d.jobs.Done()
 			d.drawing = false
+			if err != nil {
+				d.spare, d.failed = img, job
+				d.fail(err)
+				if d.want != job {
+					d.startFrame()
+				}
+				return
+			}
 			d.spare = d.last
 			d.last, d.lastView, d.lastKey, d.lastScene = img, job.view, job, nil
 			if d.want != job {

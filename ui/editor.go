@@ -3,8 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"maps"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -192,6 +196,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnLegend = e.toggleKind
 	e.diagram.OnMenu = e.contextMenu
 	e.diagram.OnOpen = e.openForm
+	e.diagram.OnFail = func(err error) { e.status.SetText(sentence(err)) }
 	e.diagram.HoverText = e.hoverText
 	e.diagram.OnLegendFolded = func(bool) { e.rebuildMenu() }
 	e.diagram.OnMove = e.pin
@@ -638,6 +643,29 @@ func (e *Editor) unpin(id model.ID) {
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
 	}
+}
+
+// panicLog is where recovered writes a panic's stack.
+var panicLog io.Writer = os.Stderr
+
+// recovered is f's error, or, when f panics, an error that says so:
+// what was being done and what the panic said, its stack written to the
+// standard error for a report. A bug in work off the UI goroutine then
+// fails that work, as a bad file would, rather than end the program.
+func recovered(what string, f func() error) (err error) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		stack := debug.Stack()
+		if s, ok := p.(interface{ Stack() []byte }); ok {
+			stack = s.Stack() // where it began, on another goroutine
+		}
+		fmt.Fprintf(panicLog, "relmap: %s: %v\n%s\n", what, p, stack)
+		err = fmt.Errorf(lang.L("%s stopped on an internal error, which is a bug in relmap: %v"), strings.TrimSuffix(what, "…"), p)
+	}()
+	return f()
 }
 
 func (e *Editor) showError(err error) {

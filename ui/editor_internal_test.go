@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -788,5 +789,57 @@ func TestPickTabsPastItsArrow(t *testing.T) {
 	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if kind.Text != want || c.Focused() != kind {
 		t.Errorf("picked with the keys: the field reads %q and %T has the keyboard; want %q in the field, which keeps it", kind.Text, c.Focused(), want)
+	}
+}
+
+// A bug that panics off the UI goroutine fails what it was doing, said in
+// the window, rather than ending the program: a job in the background
+// shows an error, and a frame that cannot be drawn leaves the last
+// picture on show and says why in the status line, and is not asked for
+// again until the view moves.
+func TestAPanicOffTheUIGoroutineIsReported(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	var stacks strings.Builder
+	panicLog = &stacks
+	t.Cleanup(func() { panicLog = os.Stderr })
+	overlays := te.win.Canvas().Overlays()
+	te.inBackground("Importing…", func(func(done, total int)) (func(), error) {
+		var m map[string]int
+		m["x"] = 1 // a nil map: a panic
+		return nil, nil
+	})
+	te.jobs.Wait()
+	said := ""
+	if overlays.Top() != nil {
+		for _, o := range test.LaidOutObjects(overlays.Top()) {
+			if l, ok := o.(*widget.Label); ok {
+				said += l.Text
+			}
+		}
+		overlays.Remove(overlays.Top())
+	}
+	if !strings.Contains(said, "Importing stopped on an internal error") || !strings.Contains(said, "nil map") {
+		t.Errorf("a job that panicked said %q, want what it was doing and what went wrong", said)
+	}
+
+	te.paint(t)
+	d := te.diagram
+	last := d.last
+	d.asyncAt, d.bg = 0, nil // every frame drawn in the background, by no renderer: a panic
+	d.view.Zoom *= 1.5
+	d.redraw()
+	d.jobs.Wait()
+	if !strings.Contains(te.status.Text, "Drawing the map stopped on an internal error") || d.last != last || d.drawing {
+		t.Errorf("a frame whose drawing panicked: status %q, last picture kept %v, still drawing %v", te.status.Text, d.last == last, d.drawing)
+	}
+	te.status.SetText("")
+	d.redraw()
+	d.jobs.Wait()
+	if te.status.Text != "" {
+		t.Errorf("the frame that failed was drawn again for the same view: %q", te.status.Text)
+	}
+	if !strings.Contains(stacks.String(), "startFrame") {
+		t.Errorf("no stack of the frame's panic was written for a report:\n%s", stacks.String())
 	}
 }

@@ -284,7 +284,11 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 	}
 	go func() {
 		defer e.jobs.Done()
-		finish, err := work(progress)
+		var finish func()
+		err := recovered(what, func() (err error) {
+			finish, err = work(progress)
+			return err
+		})
 		fyne.DoAndWait(func() {
 			e.working.Stop()
 			e.workingBox.Hide()
