@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand"
 	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -345,5 +347,32 @@ func BenchmarkOverlaps(b *testing.B) {
 				overlaps(boxes)
 			}
 		})
+	}
+}
+
+// A panic in one chunk of parallelChunks is raised again on the caller's
+// goroutine, saying what it said and where it began.
+func TestParallelChunksRaisesAPanicOnTheCaller(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("on one core the chunks run on the caller's goroutine")
+	}
+	caught := func() (p any) {
+		defer func() { p = recover() }()
+		parallelChunks(100*chunk, func(c, lo, hi int) {
+			if c == 7 {
+				panic("chunk 7 went wrong")
+			}
+		})
+		return nil
+	}()
+	err, ok := caught.(interface {
+		error
+		Stack() []byte
+	})
+	if !ok {
+		t.Fatalf("parallelChunks raised %v (%T), want the worker's panic", caught, caught)
+	}
+	if err.Error() != "chunk 7 went wrong" || !strings.Contains(string(err.Stack()), "TestParallelChunksRaisesAPanicOnTheCaller") {
+		t.Errorf("parallelChunks raised %q, from\n%s", err, err.Stack())
 	}
 }

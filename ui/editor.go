@@ -413,7 +413,10 @@ func (e *Editor) offUI(build func() func()) {
 	go func() {
 		defer e.jobs.Done()
 		render.LowerPriority() // the window comes first
-		apply := build()
+		var apply func()
+		if err := recovered(lang.L("Drawing the map"), func() error { apply = build(); return nil }); err != nil {
+			apply = func() { e.status.SetText(sentence(err)) }
+		}
 		fyne.DoAndWait(func() {
 			e.building = false
 			if e.shownAt == at {

@@ -160,8 +160,15 @@ func (e *Editor) findPaths() {
 	go func() {
 		defer e.jobs.Done()
 		render.LowerPriority() // the window comes first
-		found := shortestPaths(key.m, key.day, key.from, key.to, pathCount)
+		var found []analysis.Path
+		err := recovered(lang.L("Finding paths"), func() error {
+			found = shortestPaths(key.m, key.day, key.from, key.to, pathCount)
+			return nil
+		})
 		fyne.DoAndWait(func() {
+			if err != nil {
+				e.status.SetText(sentence(err))
+			}
 			e.paths.finding = false
 			e.paths.key, e.paths.found = key, found
 			if now, ok := e.pathsWanted(); !ok || now != key {

@@ -132,16 +132,18 @@ func (e *Editor) relayoutWith(hold bool) {
 		// back; Lay Out Again lays out anew.
 		key := e.r.LayoutKey(m, s)
 		tl, ok := e.laidOut.get(key)
-		var err error
-		switch {
-		case ok && edited: // its picture back
-		case rebox:
-			if tl, ok, err = reboxer(ctx, was, m, s, old, report); err == nil && !ok {
+		err := recovered(lang.L("Laying out…"), func() (err error) {
+			switch {
+			case ok && edited: // its picture back
+			case rebox:
+				if tl, ok, err = reboxer(ctx, was, m, s, old, report); err == nil && !ok {
+					tl, err = layOut(ctx, m, s, old, report)
+				}
+			default:
 				tl, err = layOut(ctx, m, s, old, report)
 			}
-		default:
-			tl, err = layOut(ctx, m, s, old, report)
-		}
+			return err
+		})
 		if err == nil {
 			e.laidOut.put(key, tl, m)
 		}

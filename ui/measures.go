@@ -99,10 +99,16 @@ func (e *Editor) startMeasuring() {
 	go func() {
 		defer e.jobs.Done()
 		by := map[model.ID]analysis.Metrics{}
-		for _, x := range measure(want.m, want.day) {
-			by[x.ID] = x
-		}
+		err := recovered(lang.L("Measuring"), func() error {
+			for _, x := range measure(want.m, want.day) {
+				by[x.ID] = x
+			}
+			return nil
+		})
 		fyne.DoAndWait(func() {
+			if err != nil {
+				e.status.SetText(sentence(err))
+			}
 			e.measureCache = &measureCache{m: want.m, day: want.day, by: by}
 			e.measuring = measureKey{}
 			if e.drawn == want.m && e.doc.day == want.day {

@@ -174,7 +174,11 @@ func (e *Editor) multiplesPicture(q multiplesRequest, m *model.Map, tl *layout.T
 		go func() {
 			defer e.jobs.Done()
 			render.LowerPriority() // the windows come first
-			img := draw(size[0], size[1])
+			var img image.Image
+			if err := recovered(lang.L("Drawing the map"), func() error { img = draw(size[0], size[1]); return nil }); err != nil {
+				img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // nothing; the error is said
+				fyne.Do(func() { e.status.SetText(sentence(err)) })
+			}
 			mu.Lock()
 			busy, drawn = false, size
 			next()
