@@ -417,21 +417,11 @@ func (e *Editor) newKind(class model.Class) string {
 	if k := e.lastKind[class]; slices.Contains(names, k) {
 		return k
 	}
-	count := map[string]int{}
-	switch class {
-	case model.ClassActor:
-		for _, a := range m.Actors {
-			count[a.Kind]++
-		}
-	case model.ClassTie:
-		for _, t := range m.Ties {
-			count[t.Kind]++
-		}
-	}
-	best := ""
+	count := kindUses(m, class)
+	best, most := "", 0
 	for _, name := range names {
-		if count[name] > count[best] {
-			best = name
+		if count[name] > most {
+			best, most = name, count[name]
 		}
 	}
 	return best
