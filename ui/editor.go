@@ -258,14 +258,14 @@ func (s *stickyWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // Close cancels a running layout and closes the store of the map on show
-// (which may not be the one the editor was made with: see switchTo).
+// (which may not be the one the editor was made with: see switchTo). It
+// is called once the app has stopped, its windows gone with it: it closes
+// none.
 func (e *Editor) Close() error {
 	e.cancelRunningLayout()
 	e.queued = nil
 	e.shownAt++ // a build under way shows nothing
-	if e.tables != nil {
-		e.tables.win.Close()
-	}
+	e.tables = nil
 	return e.doc.store.Close()
 }
 

@@ -91,6 +91,24 @@ func TestDesktopAppStartsShowsTheMapAndQuits(t *testing.T) {
 		os.WriteFile(keep, b, 0o644)
 	}
 
+	// With a second window open (the Table), SIGTERM still ends the app
+	// cleanly, the map's file closed.
+	if _, err := exec.LookPath("xdotool"); err == nil {
+		xdo := func(args ...string) {
+			cmd := exec.Command("xdotool", args...)
+			cmd.Env = env
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+			}
+		}
+		xdo("mousemove", "700", "500", "click", "1")
+		xdo("key", "ctrl+t")
+		tables := exec.Command("xdotool", "search", "--sync", "--name", "Table")
+		tables.Env = env
+		if out, err := tables.Output(); err != nil || len(out) == 0 {
+			t.Fatalf("Ctrl+T opened no Table window: %v", err)
+		}
+	}
 	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatalf("signal app: %v", err)
 	}
@@ -103,8 +121,15 @@ func TestDesktopAppStartsShowsTheMapAndQuits(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("app did not exit within 20 s of SIGTERM")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "XDG_DATA_HOME", "relmap", "mexico-ecuador-2024.relmap")); err != nil {
+	mapFile := filepath.Join(dir, "XDG_DATA_HOME", "relmap", "mexico-ecuador-2024.relmap")
+	if _, err := os.Stat(mapFile); err != nil {
 		t.Errorf("first run did not copy the default map into the data folder: %v", err)
+	}
+	// Closed, the map is all in its file: no write-ahead log is left
+	// beside it, which copying the file alone would leave behind.
+	if fi, err := os.Stat(mapFile + "-wal"); err == nil && fi.Size() > 0 {
+		log, _ := os.ReadFile(filepath.Join(dir, "app.log"))
+		t.Errorf("after SIGTERM the map's write-ahead log is left beside it (%d bytes); app log:\n%s", fi.Size(), log)
 	}
 }
 
