@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -56,7 +58,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.sources = e.newSourcesField(a.Sources)
 
 	f.add("name", lang.L("Name"), f.name)
-	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassActor, f.kind)))
 	f.add("short", lang.L("Short name"), f.short)
 	f.add(lang.L("belongs to"), lang.L("Belongs to"), f.belongsTo)
 	f.add(lang.L("located in"), lang.L("Located in"), f.locatedIn)
@@ -158,8 +160,17 @@ func (e *Editor) actorForm(a model.Actor) {
 	var del func()
 	if a.ID != 0 {
 		del = func() {
-			d.Hide()
-			e.deleteActor(a)
+			ties := 0
+			for _, t := range e.doc.m.Ties {
+				if t.From == a.ID || t.To == a.ID {
+					ties++
+				}
+			}
+			question := fmt.Sprintf(lang.L("Delete “%s” and its %d ties?"), a.Label(), ties)
+			e.confirmDelete(question, func() {
+				d.Hide()
+				e.deleteActor(a)
+			})
 		}
 	}
 	d = formDialog(e, title, f.form, f.save, del)

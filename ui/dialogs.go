@@ -10,6 +10,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// confirmDelete asks question (what a form's Delete would delete) and
+// deletes with del when the answer is Delete: a click that lands on the
+// button by mistake (the last of three quick ones that opened the form)
+// deletes nothing.
+func (e *Editor) confirmDelete(question string, del func()) {
+	d := dialog.NewConfirm(lang.L("Delete"), question+"\n"+lang.L("Edit → Undo brings it back."), func(ok bool) {
+		if ok {
+			del()
+		}
+	}, e.win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
 // formDialog shows f with Save and Cancel (and Delete when del is not
 // nil). Save closes the dialog only when save succeeds.
 func formDialog(e *Editor, title string, f *form, save func() bool, del func()) dialog.Dialog {

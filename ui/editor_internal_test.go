@@ -843,3 +843,85 @@ func TestAPanicOffTheUIGoroutineIsReported(t *testing.T) {
 		t.Errorf("no stack of the frame's panic was written for a report:\n%s", stacks.String())
 	}
 }
+
+// A form's Delete asks first, naming what it deletes: a click that lands
+// on it by mistake deletes nothing.
+func TestFormDeleteAsksFirst(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	button := func(text string) *widget.Button {
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == text {
+				return b
+			}
+		}
+		t.Fatalf("no %q button on top", text)
+		return nil
+	}
+	question := func() string {
+		said := ""
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if l, ok := o.(*widget.Label); ok {
+				said += l.Text
+			}
+		}
+		return said
+	}
+	chile, _ := te.doc.m.ActorByName("Chile")
+	te.actorForm(chile)
+	test.Tap(button("Delete"))
+	if _, ok := te.doc.m.Actor(chile.ID); !ok {
+		t.Fatal("Delete in Chile's form deleted it without asking")
+	}
+	if q := question(); !strings.Contains(q, "Chile") || !strings.Contains(q, "2 ties") {
+		t.Errorf("Delete asks %q, want Chile named with its 2 ties", q)
+	}
+	test.Tap(button("Cancel"))
+	if _, ok := te.doc.m.Actor(chile.ID); !ok || len(c.Overlays().List()) != 1 {
+		t.Fatalf("Cancel deleted Chile (%v) or closed the form (%d overlays)", !ok, len(c.Overlays().List()))
+	}
+	test.Tap(button("Delete"))
+	test.Tap(button("Delete"))
+	te.settle(t)
+	if _, ok := te.doc.m.Actor(chile.ID); ok || c.Overlays().Top() != nil {
+		t.Errorf("Delete, confirmed: Chile still there %v, a dialog open %v", ok, c.Overlays().Top() != nil)
+	}
+}
+
+// A kind typed that the map does not have is said to be new before the
+// form is saved (a typo would add one), and does not change a new tie's
+// Directed, which a kind the map has sets.
+func TestANewKindIsSaidToBeNew(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	m := te.doc.m
+	f := te.newTieEditor(model.Tie{})
+	var note *widget.Label
+	for _, o := range test.LaidOutObjects(f.content()) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance {
+			note = l
+		}
+	}
+	if note == nil {
+		t.Fatal("the tie form has no note beneath its kind")
+	}
+	f.directed.SetChecked(true)
+	f.kind.SetText("Fundng")
+	if !note.Visible() || !strings.Contains(note.Text, "Fundng") {
+		t.Errorf("typing the kind Fundng, the note reads %q (shown %v), want it said to be new", note.Text, note.Visible())
+	}
+	if !f.directed.Checked {
+		t.Error("typing a new kind unticked Directed")
+	}
+	var arrowless string
+	for _, name := range m.KindNames(model.ClassTie) {
+		if !m.Kind(model.ClassTie, name).Arrow {
+			arrowless = name
+		}
+	}
+	f.kind.SetText(kindLabel(m.Kind(model.ClassTie, arrowless)))
+	if note.Visible() || f.directed.Checked {
+		t.Errorf("the map's kind %s: note shown %v (%q), Directed %v; want no note, and Directed as the kind", arrowless, note.Visible(), note.Text, f.directed.Checked)
+	}
+}

@@ -90,7 +90,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.sources = e.newSourcesField(ev.Sources)
 
 	f.add("date", lang.L("Date"), when)
-	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassEvent, f.kind)))
 	f.add("title", lang.L("Title"), f.title)
 	f.add("description", lang.X("ui.description", "Description"), f.description)
 	f.add("participants", lang.L("Participants"), container.NewVBox(f.people, container.NewHBox(addPerson)))
@@ -328,8 +328,10 @@ func (e *Editor) eventForm(ev model.Event) {
 	var del func()
 	if ev.ID != 0 {
 		del = func() {
-			d.Hide()
-			e.deleteEvent(ev)
+			e.confirmDelete(fmt.Sprintf(lang.L("Delete the event “%s”?"), ev.Title), func() {
+				d.Hide()
+				e.deleteEvent(ev)
+			})
 		}
 	}
 	d = formDialog(e, title, f.form, f.save, del)

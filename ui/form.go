@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -33,6 +34,11 @@ func newTextField() *textField {
 	f.ExtendBaseWidget(f)
 	return f
 }
+
+// AcceptsTab is false: Tab moves to the next field, even from a field of
+// several lines (a note has no use for tab characters), and Shift+Tab to
+// the one before.
+func (f *textField) AcceptsTab() bool { return false }
 
 // newTextArea is a text field of several lines, as
 // widget.NewMultiLineEntry makes them.
@@ -405,6 +411,29 @@ func kindPicker(m *model.Map, class model.Class, current string) *pick {
 		w.SetText(kindLabel(m.Kind(class, current)))
 	}
 	return w
+}
+
+// kindNote is a line to put beneath a kind field: it says when the field
+// names no kind of the map, which saving then adds (as a typo would).
+func kindNote(m *model.Map, class model.Class, field *pick) *widget.Label {
+	note := widget.NewLabel("")
+	note.Importance = widget.WarningImportance
+	note.Wrapping = fyne.TextWrapWord
+	note.Hide()
+	was := field.OnChanged
+	field.OnChanged = func(text string) {
+		if was != nil {
+			was(text)
+		}
+		name := kindName(m, class, text)
+		if name == "" || slices.Contains(m.KindNames(class), name) {
+			note.Hide()
+			return
+		}
+		note.SetText(fmt.Sprintf(lang.L("“%s” is not a kind of this map yet: saving adds it."), name))
+		note.Show()
+	}
+	return note
 }
 
 // newKind is the kind a new record of class starts with in its form: the

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -43,9 +46,11 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.to.SetText(e.actorName(t.To))
 	f.directed = widget.NewCheck(lang.L("from the first actor to the second"), nil)
 	f.directed.SetChecked(t.Directed || t.ID == 0 && (kind == "" || m.Kind(model.ClassTie, kind).Arrow))
+	// A new tie's Directed follows its kind while the kind is one the map
+	// has; a kind being typed, or a new one, leaves it as it is.
 	f.kind.OnChanged = func(s string) {
-		if f.tie.ID == 0 {
-			f.directed.SetChecked(m.Kind(model.ClassTie, kindName(m, model.ClassTie, s)).Arrow)
+		if name := kindName(m, model.ClassTie, s); f.tie.ID == 0 && slices.Contains(m.KindNames(model.ClassTie), name) {
+			f.directed.SetChecked(m.Kind(model.ClassTie, name).Arrow)
 		}
 	}
 	var start, end fyne.CanvasObject
@@ -61,7 +66,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.weight.SetPlaceHolder("1")
 	f.sources = e.newSourcesField(t.Sources)
 
-	f.add("kind", lang.L("Kind"), f.kind)
+	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassTie, f.kind)))
 	f.add("from", lang.X("tie.from", "From"), f.from)
 	f.add("to", lang.X("tie.to", "To"), f.to)
 	f.add("directed", lang.L("Directed"), f.directed)
@@ -153,10 +158,19 @@ func (e *Editor) tieForm(t model.Tie) {
 	var del func()
 	if t.ID != 0 {
 		del = func() {
-			d.Hide()
-			e.deleteTie(t)
+			e.confirmDelete(fmt.Sprintf(lang.L("Delete the tie “%s”?"), e.tieName(t)), func() {
+				d.Hide()
+				e.deleteTie(t)
+			})
 		}
 	}
 	d = formDialog(e, title, f.form, f.save, del)
 	d.Show()
+	// Typing starts with the tie's first actor, or, when it has one, its
+	// kind, the first field.
+	if t.From == 0 {
+		e.win.Canvas().Focus(f.from)
+	} else {
+		e.win.Canvas().Focus(f.kind)
+	}
 }
