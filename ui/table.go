@@ -50,10 +50,12 @@ type recordTable struct {
 	marked  map[model.ID]bool
 	sortCol int
 	desc    bool
-	// cell is the cell being edited (Row -1 for none) and cellText what
+	// cell is the cell being edited (Row -1 for none), cellWas the text
+	// it had, and cellText what
 	// its field holds; focus asks for the field to take the keyboard.
 	cell     widget.TableCellID
 	cellText string
+	cellWas  string
 	focus    bool
 	quiet    bool // the table is selecting a row itself
 	selRow   int  // the row selected last, -1 for none
@@ -93,7 +95,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
 		func() fyne.CanvasObject {
-			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""), widget.NewEntry())
+			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""), newTextField())
 		},
 		t.updateCell)
 	t.table.ShowHeaderColumn = false
@@ -171,7 +173,7 @@ func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	check, label, field := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label), stack.Objects[2].(*widget.Entry)
+	check, label, field := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label), stack.Objects[2].(*textField)
 	if id.Row >= len(t.rows) {
 		return
 	}
@@ -192,6 +194,13 @@ func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		field.SetText(t.cellText)
 		field.OnChanged = func(s string) { t.cellText = s }
 		field.OnSubmitted = func(string) { t.store() }
+		field.onKey = func(k *fyne.KeyEvent) bool {
+			if k.Name != fyne.KeyEscape {
+				return false
+			}
+			t.cancelEdit()
+			return true
+		}
 		field.Show()
 		if t.focus {
 			t.focus = false
@@ -431,17 +440,67 @@ func (t *recordTable) selected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(t.rows) {
 		return
 	}
-	rec := t.rows[id.Row]
 	t.selRow = id.Row
-	if id.Col > 0 && t.cols[id.Col-1].set != nil && !t.quiet {
-		t.cell, t.cellText, t.focus = id, t.cols[id.Col-1].get(rec), true
+	if t.quiet {
+		if id != t.cell {
+			t.clearEdit()
+		}
+		return
+	}
+	if id == t.cell {
+		return // the cell in edit: it stays as typed
+	}
+	rec := t.rows[id.Row]
+	if t.cell.Row >= 0 && t.cellText != t.cellWas {
+		// A click away from a cell being edited stores it first, as Enter
+		// does. A text the column refuses keeps the cell in edit, saying
+		// why; a stored one may move rows (the table sorted by its
+		// column), and the click then goes to the record clicked.
+		if !t.store() {
+			t.selectQuietly(t.cell)
+			return
+		}
+		i := slices.Index(t.rows, rec)
+		if i < 0 {
+			return
+		}
+		id.Row = i
+		t.selectQuietly(id)
+	}
+	if id.Col > 0 && t.cols[id.Col-1].set != nil {
+		text := t.cols[id.Col-1].get(rec)
+		t.cell, t.cellText, t.cellWas, t.focus = id, text, text, true
 		t.message.SetText("")
 		t.table.Refresh()
 	} else {
 		t.clearEdit()
 	}
-	if !t.quiet && t.onPick != nil {
+	if t.onPick != nil {
 		t.onPick(rec)
+	}
+}
+
+// selectQuietly selects cell id in the table, not on the diagram.
+func (t *recordTable) selectQuietly(id widget.TableCellID) {
+	t.quiet = true
+	t.table.Select(id)
+	t.quiet = false
+}
+
+// cancelEdit ends the edit of a cell without storing it: what Escape in
+// the cell does.
+func (t *recordTable) cancelEdit() {
+	t.message.SetText("")
+	t.leaveRow(t.cell.Row)
+}
+
+// leaveRow ends the edit of a cell, the record's row left selected by
+// its mark: the table takes a click on a cell selected already for
+// nothing, and a click on the cell edited must edit it again.
+func (t *recordTable) leaveRow(row int) {
+	t.clearEdit()
+	if row >= 0 && row < len(t.rows) {
+		t.selectQuietly(widget.TableCellID{Row: row, Col: 0})
 	}
 }
 
@@ -453,20 +512,23 @@ func (t *recordTable) clearEdit() {
 }
 
 // store puts the text of the cell being edited in its record as one
-// undoable change; a text the column refuses is said beneath the table,
-// the field stays, and nothing is stored.
-func (t *recordTable) store() {
+// undoable change, and reports whether it did (or had nothing to store):
+// a text the column refuses is said beneath the table, the field stays,
+// and nothing is stored. The record's row stays selected where it goes
+// (in a table sorted by the column, a new value moves it).
+func (t *recordTable) store() bool {
 	if t.cell.Row < 0 || t.cell.Row >= len(t.rows) || t.cell.Col == 0 {
-		return
+		return true
 	}
 	c := t.cols[t.cell.Col-1]
 	if c.set == nil {
-		return
+		return true
 	}
-	change, err := c.set(t.rows[t.cell.Row], strings.TrimSpace(t.cellText))
+	rec := t.rows[t.cell.Row]
+	change, err := c.set(rec, strings.TrimSpace(t.cellText))
 	if err != nil {
 		t.message.SetText(c.title + ": " + sentence(err))
-		return
+		return false
 	}
 	// The message and the field go before the change is applied:
 	// applying it may start a layout, after which this view has nothing
@@ -475,7 +537,10 @@ func (t *recordTable) store() {
 	t.clearEdit()
 	if _, err := t.e.apply(change); err != nil {
 		t.message.SetText(c.title + ": " + sentence(err))
+		return false
 	}
+	t.leaveRow(slices.Index(t.rows, rec))
+	return true
 }
 
 // deleteMarked deletes the marked records as one undoable change.

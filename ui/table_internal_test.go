@@ -251,3 +251,78 @@ func TestTableColumnsWiden(t *testing.T) {
 		}
 	}
 }
+
+// Editing a cell: Escape ends the edit and stores nothing; a click on
+// another cell stores what was typed, as Enter does, unless the column
+// refuses it, when the cell stays in edit saying why; and in a table
+// sorted by the column edited, the selection goes with the record to its
+// new row.
+func TestTableCellEdits(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	v.win.Resize(fyne.NewSize(1400, 900))
+	actors := v.actors
+	actors.sortCol, actors.desc = 0, false // by name
+	actors.reload()
+	row := func(name string) int {
+		a, _ := te.doc.m.ActorByName(name)
+		i := slices.Index(actors.rows, a.ID)
+		if i < 0 {
+			t.Fatalf("no row for %s", name)
+		}
+		return i
+	}
+	// field is the field of the cell in edit, as the table makes it.
+	field := func() *textField {
+		if actors.cell.Row < 0 {
+			t.Fatal("no cell is in edit")
+		}
+		o := actors.table.CreateCell()
+		actors.table.UpdateCell(actors.cell, o)
+		f := o.(*fyne.Container).Objects[2].(*textField)
+		if !f.Visible() {
+			t.Fatalf("the cell in edit, %v, shows no field", actors.cell)
+		}
+		return f
+	}
+	const short, from, notes = 3, 4, 7
+	short0 := func(name string) string { a, _ := te.doc.m.ActorByName(name); return a.Short }
+
+	actors.table.Select(widget.TableCellID{Row: row("Mexico"), Col: short})
+	field().SetText("MX")
+	field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	te.settle(t)
+	if actors.cell.Row >= 0 || short0("Mexico") != "" {
+		t.Errorf("Escape in the cell: still in edit %v, Mexico's short name %q", actors.cell.Row >= 0, short0("Mexico"))
+	}
+
+	actors.table.Select(widget.TableCellID{Row: row("Mexico"), Col: short})
+	field().SetText("MX")
+	actors.table.Select(widget.TableCellID{Row: row("Ecuador"), Col: notes})
+	te.settle(t)
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	if short0("Mexico") != "MX" || actors.cell.Col != notes || actors.rows[actors.cell.Row] != ecuador.ID {
+		t.Errorf("a click away from Mexico's short name stored %q, and left %v in edit; want MX stored, Ecuador's notes in edit", short0("Mexico"), actors.cell)
+	}
+
+	actors.table.Select(widget.TableCellID{Row: row("Chile"), Col: from})
+	field().SetText("2024-13")
+	actors.table.Select(widget.TableCellID{Row: row("Ecuador"), Col: notes})
+	chile, _ := te.doc.m.ActorByName("Chile")
+	if actors.cell.Col != from || actors.rows[actors.cell.Row] != chile.ID || !strings.Contains(actors.message.Text, "Not a date") || actors.cellText != "2024-13" {
+		t.Errorf("a click away from a bad date: %v in edit holding %q, message %q; want Chile's From kept in edit, saying why", actors.cell, actors.cellText, actors.message.Text)
+	}
+	field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+
+	// Sorted by name: renamed, Chile moves to the top, selected there.
+	actors.table.Select(widget.TableCellID{Row: row("Chile"), Col: 1})
+	field().SetText("AAA Chile")
+	field().OnSubmitted(field().Text)
+	te.settle(t)
+	if actors.rows[0] != chile.ID || actors.selRow != 0 {
+		t.Errorf("renamed AAA Chile: first row %v, selected row %d; want Chile first and selected", actors.rows[0], actors.selRow)
+	}
+}
