@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/assets"
 	"relmap/layout"
 	"relmap/model"
 	"relmap/model/analysis"
@@ -1137,5 +1139,73 @@ func TestFilterListsNumbersInOrder(t *testing.T) {
 	key.SetSelected("rank")
 	if want := []string{"1 (1)", "2 (1)", "10 (1)", "x (1)"}; !reflect.DeepEqual(value.Options, want) {
 		t.Errorf("the values of rank are listed %q, want %q", value.Options, want)
+	}
+}
+
+// A long map whose kept layout is stale (the app closed while laying it
+// out again after an edit) opens on that layout: its actors are drawn
+// where they were, the new one not yet, while the map is laid out again
+// in the background; until now the picture was empty for the whole
+// layout.
+func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
+		t.Setenv(v, t.TempDir())
+	}
+	a := test.NewTempApp(t)
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 12 actors in a ring, a tie a day for shortTimeline+20 days.
+	m := &model.Map{Name: "long"}
+	for i := range 12 {
+		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country"})
+	}
+	date := func(d model.Day) model.Date { return model.MustDate(d.String()) }
+	day := model.DayOf(2000, 1, 1)
+	for i := range shortTimeline + 20 {
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), From: model.ID(i%12 + 1), To: model.ID((i+1)%12 + 1),
+			Kind: "relations", Span: model.Span{Start: date(day + model.Day(i)), End: date(day + model.Day(i+30))}})
+	}
+	ctx := context.Background()
+	tl, err := r.Layout(ctx, m, stability(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := tl.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The map as edited since: one actor more.
+	edited := *m
+	edited.Actors = append(slices.Clone(m.Actors), model.Actor{ID: 13, Name: "Newcomer", Kind: "country"})
+	st, err := sqlite.Create(filepath.Join(t.TempDir(), "long.relmap"), &edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.PutLayout(ctx, r.LayoutKey(m, stability()), data); err != nil {
+		t.Fatal(err)
+	}
+	win := a.NewWindow("")
+	t.Cleanup(win.Close)
+	ed, err := NewEditor(win, st, r, "long.relmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ed.waitLayout)
+	win.SetContent(ed.Content())
+	win.Resize(fyne.NewSize(1000, 700))
+	if ed.tl.Len() != tl.Len() {
+		t.Fatalf("opened with a stale layout, the picture's timeline has %d dates, want the kept %d", ed.tl.Len(), tl.Len())
+	}
+	ed.showScene()
+	ed.jobs.Wait()
+	drawn := map[model.ID]bool{}
+	for _, n := range ed.diagram.Scene().Nodes {
+		drawn[n.ID] = true
+	}
+	if len(drawn) == 0 || drawn[13] {
+		t.Errorf("opened with a stale layout, the picture draws %v; want the kept actors, not yet the newcomer", drawn)
 	}
 }

@@ -48,8 +48,11 @@ func (e *Editor) readKept(st model.Store, m *model.Map, s float64) (kept, error)
 // firstLayout gives the editor the layout of its map: the one kept in the
 // map file when it is fresh (k, when read already at the stability in
 // force, else read now); else, for a short map, a new one at once; else
-// none yet, and it reports true: the caller starts a background layout
-// (relayout), warm-started from any stale kept layout.
+// a stale kept layout, shown until the new one is ready, or none, and it
+// reports true: the caller starts a background layout (relayout),
+// warm-started from the stale one. A stale layout is that of the map
+// before its last edits (the app closed while laying it out again): the
+// actors it has are drawn where they were, the others not yet.
 func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 	ctx := context.Background()
 	if k == nil || k.stability != e.tlStability {
@@ -65,7 +68,10 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 		return false, nil
 	}
 	if len(e.doc.keys) > shortTimeline {
-		e.tl, e.warm = &layout.Timeline{}, k.tl
+		e.tl, e.warm = k.tl, k.tl
+		if k.tl == nil {
+			e.tl = &layout.Timeline{}
+		}
 		return true, nil
 	}
 	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil); err != nil {
