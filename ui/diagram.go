@@ -742,8 +742,17 @@ func (d *Diagram) Zoom(f float64) {
 func (d *Diagram) Scrolled(ev *fyne.ScrollEvent) {
 	d.hideTip()
 	d.moved()
-	d.ZoomAt(ev.Position, math.Pow(1.0015, float64(ev.Scrolled.DY)))
+	d.ZoomAt(ev.Position, math.Pow(wheelZoom, float64(ev.Scrolled.DY)/wheelNotch))
 }
+
+// A notch of a mouse wheel (wheelNotch of a scroll event's units, as
+// Fyne counts them on Linux and Windows) zooms by wheelZoom: eight
+// notches zoom about 2.5 times. A touchpad's smaller steps zoom in
+// proportion.
+const (
+	wheelZoom  = 1.12
+	wheelNotch = 25
+)
 
 // Dragged pans, or moves the actor the drag started on when that is
 // drawn as a shape: an actor drawn as a dot is too small to place, and on
