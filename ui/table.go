@@ -56,9 +56,12 @@ type recordTable struct {
 	cell     widget.TableCellID
 	cellText string
 	cellWas  string
-	focus    bool
-	quiet    bool // the table is selecting a row itself
-	selRow   int  // the row selected last, -1 for none
+	// keep is the record whose cell was stored last, while the change is
+	// applied: the table reloaded, its row is selected where it went.
+	keep   model.ID
+	focus  bool
+	quiet  bool // the table is selecting a row itself
+	selRow int  // the row selected last, -1 for none
 
 	// text holds rowText's answers for the map textOf, keys sortKey's
 	// for the map keysOf and the column keysCol.
@@ -246,6 +249,10 @@ func (t *recordTable) reload() {
 	}
 	if t.cell.Row >= len(t.rows) {
 		t.clearEdit()
+	}
+	if t.keep != 0 {
+		t.leaveRow(slices.Index(t.rows, t.keep))
+		t.keep = 0
 	}
 	t.table.Refresh()
 }
@@ -535,11 +542,13 @@ func (t *recordTable) store() bool {
 	// more to do.
 	t.message.SetText("")
 	t.clearEdit()
-	if _, err := t.e.apply(change); err != nil {
+	t.keep = rec // reload selects its row, before a layout can start
+	_, err = t.e.apply(change)
+	t.keep = 0
+	if err != nil {
 		t.message.SetText(c.title + ": " + sentence(err))
 		return false
 	}
-	t.leaveRow(slices.Index(t.rows, rec))
 	return true
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/layout"
 	"relmap/model"
 )
 
@@ -260,6 +262,11 @@ func TestTableColumnsWiden(t *testing.T) {
 func TestTableCellEdits(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
+	// The layouts the edits start wait until the end: the table is
+	// driven meanwhile, and the test driver would run their progress on
+	// their own goroutines.
+	defer te.settle(t)
+	defer holdLayouts(te)()
 	te.tableWindow()
 	v := te.tables
 	defer v.win.Close()
@@ -294,7 +301,6 @@ func TestTableCellEdits(t *testing.T) {
 	actors.table.Select(widget.TableCellID{Row: row("Mexico"), Col: short})
 	field().SetText("MX")
 	field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	te.settle(t)
 	if actors.cell.Row >= 0 || short0("Mexico") != "" {
 		t.Errorf("Escape in the cell: still in edit %v, Mexico's short name %q", actors.cell.Row >= 0, short0("Mexico"))
 	}
@@ -302,7 +308,6 @@ func TestTableCellEdits(t *testing.T) {
 	actors.table.Select(widget.TableCellID{Row: row("Mexico"), Col: short})
 	field().SetText("MX")
 	actors.table.Select(widget.TableCellID{Row: row("Ecuador"), Col: notes})
-	te.settle(t)
 	ecuador, _ := te.doc.m.ActorByName("Ecuador")
 	if short0("Mexico") != "MX" || actors.cell.Col != notes || actors.rows[actors.cell.Row] != ecuador.ID {
 		t.Errorf("a click away from Mexico's short name stored %q, and left %v in edit; want MX stored, Ecuador's notes in edit", short0("Mexico"), actors.cell)
@@ -321,8 +326,41 @@ func TestTableCellEdits(t *testing.T) {
 	actors.table.Select(widget.TableCellID{Row: row("Chile"), Col: 1})
 	field().SetText("AAA Chile")
 	field().OnSubmitted(field().Text)
-	te.settle(t)
 	if actors.rows[0] != chile.ID || actors.selRow != 0 {
 		t.Errorf("renamed AAA Chile: first row %v, selected row %d; want Chile first and selected", actors.rows[0], actors.selRow)
 	}
+}
+
+// holdLayouts makes te's layouts wait, until the function it returns is
+// called, or until they are cancelled by a newer one.
+func holdLayouts(te *testEditor) (release func()) {
+	gate := make(chan struct{})
+	wait := func(ctx context.Context) error {
+		select {
+		case <-gate:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	layOut, adjust, rebox := te.layOut, te.adjust, te.rebox
+	te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		if err := wait(ctx); err != nil {
+			return nil, err
+		}
+		return layOut(ctx, m, s, old, progress)
+	}
+	te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		if err := wait(ctx); err != nil {
+			return nil, err
+		}
+		return adjust(ctx, m, s, old, progress)
+	}
+	te.rebox = func(ctx context.Context, was, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, bool, error) {
+		if err := wait(ctx); err != nil {
+			return nil, false, err
+		}
+		return rebox(ctx, was, m, s, old, progress)
+	}
+	return func() { close(gate) }
 }
