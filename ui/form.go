@@ -356,7 +356,7 @@ func (f *form) actorRef(m *model.Map, name, text string, optional bool) model.ID
 func (f *form) date(name, text string) model.Date {
 	d, err := model.ParseDate(text)
 	if err != nil {
-		f.fail(name, lang.L("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got ")+strings.TrimSpace(text)+")")
+		f.fail(name, dateProblem(text, err))
 		return model.Date{}
 	}
 	return d

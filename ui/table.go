@@ -703,7 +703,7 @@ func (e *Editor) newTableView() *tableView {
 		return func(s string) error {
 			d, err := model.ParseDate(s)
 			if err != nil {
-				return fmt.Errorf(lang.L("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (got %s)"), s)
+				return errors.New(dateProblem(s, err))
 			}
 			put(d)
 			return nil

@@ -84,7 +84,7 @@ func TestTableView(t *testing.T) {
 	actors.table.Select(widget.TableCellID{Row: row(mexico.ID), Col: 4}) // From
 	actors.cellText = "2024-13"
 	actors.store()
-	if !strings.Contains(actors.message.Text, "Not a date") {
+	if !strings.Contains(actors.message.Text, "is not a date: the month must be 01 to 12") {
 		t.Errorf("a bad date says %q", actors.message.Text)
 	}
 	actors.cellText = "1821"
@@ -317,7 +317,7 @@ func TestTableCellEdits(t *testing.T) {
 	field().SetText("2024-13")
 	actors.table.Select(widget.TableCellID{Row: row("Ecuador"), Col: notes})
 	chile, _ := te.doc.m.ActorByName("Chile")
-	if actors.cell.Col != from || actors.rows[actors.cell.Row] != chile.ID || !strings.Contains(actors.message.Text, "Not a date") || actors.cellText != "2024-13" {
+	if actors.cell.Col != from || actors.rows[actors.cell.Row] != chile.ID || !strings.Contains(actors.message.Text, "is not a date: the month must be 01 to 12") || actors.cellText != "2024-13" {
 		t.Errorf("a click away from a bad date: %v in edit holding %q, message %q; want Chile's From kept in edit, saying why", actors.cell, actors.cellText, actors.message.Text)
 	}
 	field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
