@@ -78,6 +78,7 @@ type recordTable struct {
 	sortedDesc bool
 
 	filter  *widget.Entry
+	count   *widget.Label // the rows shown, of how many
 	table   *widget.Table
 	message *widget.Label
 	content fyne.CanvasObject
@@ -113,7 +114,8 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	t.message.Importance = widget.DangerImportance
 	t.message.Wrapping = fyne.TextWrapWord
 	deleteMarked := widget.NewButtonWithIcon(lang.L("Delete Marked"), theme.DeleteIcon(), t.deleteMarked)
-	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, deleteMarked, t.filter), t.message, nil, nil,
+	t.count = widget.NewLabel("")
+	t.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(t.count, deleteMarked), t.filter), t.message, nil, nil,
 		container.New(&widening{t: t}, t.table))
 	t.reload()
 	return t
@@ -254,7 +256,22 @@ func (t *recordTable) reload() {
 		t.leaveRow(slices.Index(t.rows, t.keep))
 		t.keep = 0
 	}
+	if len(words) > 0 {
+		t.count.SetText(fmt.Sprintf(lang.L("%s of %s"), thousands(len(t.rows)), thousands(len(all))))
+	} else {
+		t.count.SetText(thousands(len(all)))
+	}
 	t.table.Refresh()
+}
+
+// thousands is n written with a space between groups of three digits,
+// as in English and Spanish alike: 50 000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + " " + s[i:]
+	}
+	return s
 }
 
 // sortedIDs is all, this version of the map's records, sorted by the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -31,9 +32,18 @@ func TestTableView(t *testing.T) {
 	if len(actors.rows) != len(te.doc.m.Actors) {
 		t.Fatalf("%d rows for %d actors", len(actors.rows), len(te.doc.m.Actors))
 	}
+	if got, want := actors.count.Text, fmt.Sprint(len(te.doc.m.Actors)); got != want {
+		t.Errorf("unfiltered, the count reads %q, want %q", got, want)
+	}
 	actors.filter.SetText("embassy QUITO")
 	if len(actors.rows) == 0 || len(actors.rows) == len(te.doc.m.Actors) {
 		t.Errorf("the filter leaves %d rows of %d", len(actors.rows), len(te.doc.m.Actors))
+	}
+	if got, want := actors.count.Text, fmt.Sprintf("%d of %d", len(actors.rows), len(te.doc.m.Actors)); got != want {
+		t.Errorf("filtered, the count reads %q, want %q", got, want)
+	}
+	if got := thousands(50000); got != "50 000" {
+		t.Errorf("50000 is written %q", got)
 	}
 	for _, id := range actors.rows {
 		a := actor(te, id)
