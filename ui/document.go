@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -223,7 +224,9 @@ func (d *Document) Switch(st model.Store, path string, m *model.Map) (old model.
 }
 
 // firstDay is the date a map opens on: that of its last event (in a map
-// built around a crisis, its climax), else its last keyframe, else today.
+// built around a crisis, its climax), else its last keyframe on which a
+// tie is in force (a history whose ties have all ended would open on an
+// empty picture), else its last keyframe, else today.
 func (d *Document) firstDay() model.Day {
 	var last model.Day
 	for _, ev := range d.m.Events {
@@ -234,10 +237,23 @@ func (d *Document) firstDay() model.Day {
 	if last != 0 {
 		return last
 	}
-	if len(d.keys) > 0 {
-		return d.keys[len(d.keys)-1]
+	if len(d.keys) == 0 {
+		return today()
 	}
-	return today()
+	// The last keyframe, unless that is the day the last ties ended with
+	// nothing in force after: then the last keyframe on which a tie is.
+	inForce := model.Day(math.MinInt32)
+	for _, t := range d.m.Ties {
+		until, ends := t.Span.Until()
+		if !ends {
+			return d.keys[len(d.keys)-1]
+		}
+		inForce = max(inForce, until-1)
+	}
+	if i := model.KeyframeAt(d.keys, inForce); len(d.m.Ties) > 0 && i >= 0 {
+		return d.keys[i]
+	}
+	return d.keys[len(d.keys)-1]
 }
 
 // today is the current date.

@@ -1215,3 +1215,29 @@ func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
 		t.Errorf("opened with a stale layout, the picture draws %v; want the kept actors, not yet the newcomer", drawn)
 	}
 }
+
+// A map without events whose ties have all ended opens on the last date
+// a tie is in force, not on the empty picture after the last one ended.
+func TestAMapOpensWhereTiesAre(t *testing.T) {
+	m := &model.Map{Name: "ended", Actors: []model.Actor{{ID: 1, Name: "A", Kind: "country"}, {ID: 2, Name: "B", Kind: "country"}, {ID: 3, Name: "C", Kind: "country"}}}
+	m.Ties = []model.Tie{
+		{ID: 1, From: 1, To: 2, Kind: "relations", Span: model.Span{Start: model.MustDate("1990"), End: model.MustDate("2001-01-01")}},
+		{ID: 2, From: 2, To: 3, Kind: "relations", Span: model.Span{Start: model.MustDate("1995-03-04"), End: model.MustDate("2002-06-01")}},
+	}
+	st, err := sqlite.Create(filepath.Join(t.TempDir(), "ended.relmap"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d, err := newDocument(st, "", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := model.DayOf(2001, 1, 1); d.day != want {
+		t.Errorf("the map opens on %v, want %v, the last keyframe with a tie in force", d.day, want)
+	}
+	m.Ties[1].Span.End = model.Date{} // one tie never ends: the last keyframe
+	if d, _ := newDocument(st, "", m); d.day != d.keys[len(d.keys)-1] {
+		t.Errorf("with a tie that never ends the map opens on %v, want its last keyframe %v", d.day, d.keys[len(d.keys)-1])
+	}
+}
