@@ -770,6 +770,7 @@ func TestPickTabsPastItsArrow(t *testing.T) {
 		t.Errorf("Tab from the kind field went to %T, want the short name's field", c.Focused())
 	}
 	c.Focus(kind)
+	kind.SetText("") // nothing in the field: nothing marked in the list
 	dialogs := len(c.Overlays().List())
 	kind.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	var list *widget.PopUpMenu
@@ -789,6 +790,18 @@ func TestPickTabsPastItsArrow(t *testing.T) {
 	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if kind.Text != want || c.Focused() != kind {
 		t.Errorf("picked with the keys: the field reads %q and %T has the keyboard; want %q in the field, which keeps it", kind.Text, c.Focused(), want)
+	}
+	// Opened on a kind, the list marks it: Down goes to the next.
+	kind.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+		if m, ok := o.(*widget.PopUpMenu); ok {
+			list = m
+		}
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := kind.options[2]; kind.Text != want {
+		t.Errorf("opened on %q, Down and Enter put %q in the field, want the next, %q", kind.options[1], kind.Text, want)
 	}
 }
 

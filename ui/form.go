@@ -98,6 +98,13 @@ func (p *pick) showList() {
 	list := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
 	list.ShowAtPosition(fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(0, p.Size().Height)))
 	list.Resize(fyne.NewSize(p.Size().Width, list.MinSize().Height))
+	// The option in the field is the one marked, else none: Down marks
+	// the first.
+	if at := slices.Index(p.options, p.Text); at >= 0 {
+		for range at + 1 {
+			list.ActivateNext()
+		}
+	}
 }
 
 func (p *pick) TypedKey(k *fyne.KeyEvent) {
@@ -373,29 +380,42 @@ func actorPicker(m *model.Map) *pick {
 	for i, n := range names {
 		folded[i] = model.Fold(n)
 	}
+	// In alphabetical order, accents and case aside.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(folded[a], folded[b]) })
+	sortedNames, sortedFolded := make([]string, len(names)), make([]string, len(names))
+	for i, k := range order {
+		sortedNames[i], sortedFolded[i] = names[k], folded[k]
+	}
+	names, folded = sortedNames, sortedFolded
 	w := newPick(picks(names, folded, ""))
 	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
 	return w
 }
 
 // picks are the names (folded: as model.Fold gives them) holding text,
-// accents and case aside, at most maxPicks; the first maxPicks for no
-// text.
+// accents and case aside, at most maxPicks, those that begin with it
+// first, each in the order of names; the first maxPicks for no text.
 func picks(names, folded []string, text string) []string {
 	q := model.Fold(text)
 	if q == "" {
 		return names[:min(len(names), maxPicks)]
 	}
-	var out []string
+	var out, within []string
 	for i, f := range folded {
-		if strings.Contains(f, q) {
+		if strings.HasPrefix(f, q) {
 			out = append(out, names[i])
 			if len(out) == maxPicks {
-				break
+				return out
 			}
+		} else if len(within) < maxPicks && strings.Contains(f, q) {
+			within = append(within, names[i])
 		}
 	}
-	return out
+	return append(out, within[:min(len(within), maxPicks-len(out))]...)
 }
 
 // kindPicker is a field for a kind of class, listing the map's kinds by

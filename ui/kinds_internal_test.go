@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,11 +113,17 @@ func TestMapProperties(t *testing.T) {
 func TestActorPickerNarrows(t *testing.T) {
 	names := []string{"Andrés Manuel López Obrador", "Ecuador", "Lopez Island"}
 	folded := []string{model.Fold(names[0]), model.Fold(names[1]), model.Fold(names[2])}
-	if got := picks(names, folded, " LÓPEZ "); len(got) != 2 || got[0] != names[0] || got[1] != names[2] {
-		t.Errorf("typing LÓPEZ lists %q", got)
+	// Names that begin with what is typed come first.
+	if got := picks(names, folded, " LÓPEZ "); len(got) != 2 || got[0] != names[2] || got[1] != names[0] {
+		t.Errorf("typing LÓPEZ lists %q, want Lopez Island first", got)
 	}
 	if got := picks(names, folded, ""); len(got) != 3 {
 		t.Errorf("an empty field lists %q", got)
+	}
+	// An actor field lists the map's actors in alphabetical order.
+	m := &model.Map{Actors: []model.Actor{{ID: 1, Name: "ecuador"}, {ID: 2, Name: "Álvaro"}, {ID: 3, Name: "Chile"}}}
+	if got := actorPicker(m).options; !slices.Equal(got, []string{"Álvaro", "Chile", "ecuador"}) {
+		t.Errorf("an actor field lists %q, want them in alphabetical order", got)
 	}
 	// A big map's field lists no more than maxPicks names, empty or not.
 	var many, manyFolded []string
