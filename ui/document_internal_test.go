@@ -1241,3 +1241,34 @@ func TestAMapOpensWhereTiesAre(t *testing.T) {
 		t.Errorf("with a tie that never ends the map opens on %v, want its last keyframe %v", d.day, d.keys[len(d.keys)-1])
 	}
 }
+
+// An edit shows in the picture at once, while the map is laid out again
+// (minutes on a big map): a tie deleted is gone, and the actor renamed
+// reads its new name, before the new layout is done.
+func TestAnEditShowsBeforeTheLayout(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
+	s := te.diagram.Scene()
+	tie := s.Edges[0]
+	n := s.Nodes[0]
+	c := model.Change{Summary: "test", Delete: model.Deleted{Ties: []model.ID{tie.ID}}}
+	if _, err := te.apply(c); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := te.doc.m.Actor(n.ID)
+	a.Name = "Renamed Actor"
+	if _, err := te.apply(model.Change{Summary: "rename", Put: model.Records{Actors: []model.Actor{a}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.jobs.Wait()
+	for _, e := range te.diagram.Scene().Edges {
+		if e.ID == tie.ID {
+			t.Errorf("the deleted tie %d is still drawn while the map is laid out again", tie.ID)
+		}
+	}
+	if got := nodeOf(te.diagram.Scene(), n.ID); got == nil || got.Label != "Renamed Actor" {
+		t.Errorf("the renamed actor is drawn as %+v while the map is laid out again", got)
+	}
+}

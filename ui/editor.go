@@ -98,10 +98,13 @@ type Editor struct {
 	measuring    measureKey
 	wanted       measureKey
 
-	// drawn is the map that tl lays out, which lags the document's map
-	// while a new layout is computed.
-	drawn *model.Map
-	tl    *layout.Timeline
+	// drawn is the map the picture draws, the document's, with tl;
+	// laidFrom is the map tl lays out (nil when not known: a stale kept
+	// layout), which lags the document's while a new layout is computed.
+	// Meanwhile an edit shows at once: what tl has not placed yet (a new
+	// actor) is not drawn.
+	drawn, laidFrom *model.Map
+	tl              *layout.Timeline
 	// tlStability is the stability setting tl was laid out with.
 	tlStability float64
 
@@ -500,7 +503,7 @@ func (e *Editor) Select(id model.ID) { e.doc.Select(id) }
 func (e *Editor) followInPicture(u Update) {
 	switch {
 	case u.Has(FileChanged):
-		e.drawn, e.warm = e.doc.m, nil
+		e.drawn, e.laidFrom, e.warm = e.doc.m, nil, nil
 		e.cancelRunningLayout()
 		e.layoutMu.Lock()
 		e.layoutGen++ // a layout of the old map on its way is dropped
@@ -519,6 +522,11 @@ func (e *Editor) followInPicture(u Update) {
 			e.relayout()
 		}
 	case u.Has(MapChanged):
+		// The edit shows at once, on the timeline on show, and then as
+		// laid out again. The picture goes first: the layout's progress
+		// comes from another goroutine.
+		e.drawn = e.doc.m
+		e.showSceneSoon(false) // off the UI goroutine on a big map
 		e.relayoutWith(true)
 	case u.Has(DayChanged):
 		e.showDay(u.Was, u.Staged)

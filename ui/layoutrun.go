@@ -63,7 +63,7 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 		k = &read
 	}
 	if k.fresh {
-		e.tl = k.tl
+		e.tl, e.laidFrom = k.tl, e.doc.m
 		e.laidOut.put(k.key, k.tl, e.doc.m)
 		return false, nil
 	}
@@ -77,6 +77,7 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil); err != nil {
 		return false, err
 	}
+	e.laidFrom = e.doc.m
 	e.laidOut.put(k.key, e.tl, e.doc.m)
 	if cache, ok := e.doc.store.(model.LayoutCache); ok {
 		// A file that cannot be written is still shown; it is laid out
@@ -125,8 +126,8 @@ func (e *Editor) relayoutWith(hold bool) {
 		layOut = e.adjust
 	}
 	// An edit that changed only the actors' boxes (a new name) holds the
-	// timeline on show still, the map it was laid out from being drawn.
-	was, rebox, reboxer := e.drawn, hold && old != nil && old == e.tl && e.drawn != nil, e.rebox
+	// timeline on show still, reboxed from the map it was laid out from.
+	was, rebox, reboxer := e.laidFrom, hold && old != nil && old == e.tl && e.laidFrom != nil, e.rebox
 	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
@@ -184,7 +185,7 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 		e.status.SetText(e.notice)
 		e.notice = ""
 	}
-	e.tl, e.drawn, e.tlStability = tl, m, s
+	e.tl, e.drawn, e.laidFrom, e.tlStability = tl, m, m, s
 	e.diagram.Refit()
 	e.showScene()
 }
