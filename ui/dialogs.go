@@ -15,7 +15,7 @@ import (
 // button by mistake (the last of three quick ones that opened the form)
 // deletes nothing.
 func (e *Editor) confirmDelete(question string, del func()) {
-	d := dialog.NewConfirm(lang.L("Delete"), question+"\n"+lang.L("Edit → Undo brings it back."), func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Delete"), question+"\n"+lang.L("Edit > Undo brings it back."), func(ok bool) {
 		if ok {
 			del()
 		}
