@@ -762,7 +762,7 @@ func (e *Editor) newTableView() *tableView {
 				return nil
 			}
 		}),
-		actorCol(lang.L("Kind"), 110, func(a model.Actor) string { return kindLabel(m().Kind(model.ClassActor, a.Kind)) }, func(a *model.Actor) func(string) error {
+		actorCol(lang.L("Kind"), 150, func(a model.Actor) string { return kindLabel(m().Kind(model.ClassActor, a.Kind)) }, func(a *model.Actor) func(string) error {
 			return text(func(s string) { a.Kind = kindName(m(), model.ClassActor, s) })
 		}),
 		actorCol(lang.L("Short"), 100, func(a model.Actor) string { return a.Short }, func(a *model.Actor) func(string) error {
@@ -792,7 +792,7 @@ func (e *Editor) newTableView() *tableView {
 		tieCol(lang.X("tie.to", "To"), 160, func(t model.Tie) string { return name(t.To) }, func(t *model.Tie) func(string) error {
 			return actorRef(func(id model.ID) { t.To = id })
 		}),
-		tieCol(lang.L("Kind"), 110, func(t model.Tie) string { return kindLabel(m().Kind(model.ClassTie, t.Kind)) }, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("Kind"), 150, func(t model.Tie) string { return kindLabel(m().Kind(model.ClassTie, t.Kind)) }, func(t *model.Tie) func(string) error {
 			return text(func(s string) { t.Kind = kindName(m(), model.ClassTie, s) })
 		}),
 		tieCol(lang.L("Start"), 90, func(t model.Tie) string { return t.Span.Start.String() }, func(t *model.Tie) func(string) error {
