@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,10 +29,22 @@ type timeline struct {
 	play    *widget.Button
 	playing bool
 	stop    chan struct{}
+	// speed is how many times faster than playStep play goes (1 to
+	// playFastest), chosen in speeds and kept between sessions.
+	speed  int
+	speeds *widget.Select
 }
 
-// playStep is how long play rests on each change.
-const playStep = 1500 * time.Millisecond
+// playStep is how long play rests on each change at its slowest (1×),
+// each change staged; playFastest is how many times faster it may go, for
+// long histories (thousands of dates), changes then shown at once when a
+// rest is shorter than stagedStep.
+const (
+	playStep    = 1500 * time.Millisecond
+	playFastest = 16
+	stagedStep  = 700 * time.Millisecond
+	speedKey    = "play.speed"
+)
 
 // spanMargin is how many days the slider reaches beyond the map's first
 // and last keyframes.
@@ -50,6 +63,20 @@ func newTimeline(doc *Document) *timeline {
 	t.dateErr.Importance = widget.DangerImportance
 	t.dateErr.Hide()
 	t.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
+	t.speed = 1
+	if a := fyne.CurrentApp(); a != nil {
+		t.speed = a.Preferences().IntWithFallback(speedKey, 1)
+	}
+	var speeds []string
+	for s := 1; s <= playFastest; s *= 2 {
+		speeds = append(speeds, speedText(s))
+	}
+	if !slices.Contains(speeds, speedText(t.speed)) {
+		t.speed = 1
+	}
+	t.speeds = widget.NewSelect(speeds, nil)
+	t.speeds.SetSelected(speedText(t.speed))
+	t.speeds.OnChanged = func(s string) { t.setSpeed(slices.Index(speeds, s)) }
 	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), t.prev)
 	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), t.next)
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), t.fitEvents)
@@ -58,7 +85,7 @@ func newTimeline(doc *Document) *timeline {
 	// The message about a bad date goes left of the buttons, so that the
 	// field being typed in stays where it is while the slider makes room.
 	t.bar = container.NewBorder(nil, nil,
-		container.NewHBox(prev, t.play, next),
+		container.NewHBox(prev, t.play, next, t.speeds),
 		container.NewHBox(t.dateErr, fit, whole, dateBox),
 		t.slider)
 	t.setRange()
@@ -187,11 +214,14 @@ func dateProblem(text string, err error) string {
 }
 
 // next moves to the next keyframe, animated.
-func (t *timeline) next() {
+func (t *timeline) next() { t.step(true) }
+
+// step moves to the next keyframe, staged when animate is set.
+func (t *timeline) step(animate bool) {
 	keys := t.doc.keys
 	i := model.KeyframeAt(keys, t.doc.day) + 1
 	if i < len(keys) {
-		t.doc.SetDay(keys[i], true)
+		t.doc.SetDay(keys[i], animate)
 	}
 }
 
@@ -207,6 +237,28 @@ func (t *timeline) prev() {
 	}
 }
 
+// speedText names a play speed: "4×".
+func speedText(speed int) string { return strconv.Itoa(speed) + "×" }
+
+// setSpeed plays 2^power times faster than playStep from now on, and
+// keeps the choice.
+func (t *timeline) setSpeed(power int) {
+	if power < 0 {
+		return
+	}
+	t.speed = 1 << power
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetInt(speedKey, t.speed)
+	}
+	if t.playing {
+		t.halt()
+		t.startPlaying()
+	}
+}
+
+// rest is how long play rests on each change at the speed chosen.
+func (t *timeline) rest() time.Duration { return playStep / time.Duration(max(t.speed, 1)) }
+
 // toggle starts or stops playing: stepping from change to change.
 func (t *timeline) toggle() {
 	if t.playing {
@@ -220,12 +272,19 @@ func (t *timeline) toggle() {
 	if t.doc.day >= keys[len(keys)-1] {
 		t.doc.SetDay(keys[0], false)
 	}
+	t.startPlaying()
+}
+
+// startPlaying steps from the date on show to the next change, and on,
+// resting at each for the speed's rest.
+func (t *timeline) startPlaying() {
 	t.playing = true
 	t.play.SetIcon(theme.MediaPauseIcon())
 	stop := make(chan struct{})
 	t.stop = stop
+	rest := t.rest()
 	go func() {
-		tick := time.NewTicker(playStep)
+		tick := time.NewTicker(rest)
 		defer tick.Stop()
 		for {
 			select {
@@ -241,7 +300,7 @@ func (t *timeline) toggle() {
 						t.halt()
 						return
 					}
-					t.next()
+					t.step(rest >= stagedStep)
 				})
 			}
 		}

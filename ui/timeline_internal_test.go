@@ -323,3 +323,37 @@ func barButton(t *testing.T, bar fyne.CanvasObject, icon fyne.Resource) *widget.
 	}
 	return found
 }
+
+// Play goes 1× (a change every playStep, staged) to 16× faster, chosen
+// beside the play button and kept between sessions; a long history plays
+// through in minutes, not hours.
+func TestPlaySpeed(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	tl := te.time
+	if tl.speed != 1 || tl.rest() != playStep {
+		t.Fatalf("a first run plays at %d× resting %v, want 1× and %v", tl.speed, tl.rest(), playStep)
+	}
+	tl.speeds.SetSelected("8×")
+	if tl.speed != 8 || tl.rest() != playStep/8 {
+		t.Errorf("at 8× play is %d×, resting %v", tl.speed, tl.rest())
+	}
+	if got := fyne.CurrentApp().Preferences().Int(speedKey); got != 8 {
+		t.Errorf("the speed kept is %d, want 8", got)
+	}
+	if again := newTimeline(te.doc); again.speed != 8 || again.speeds.Selected != "8×" {
+		t.Errorf("the next session plays at %d× (%q), want 8×", again.speed, again.speeds.Selected)
+	}
+	fyne.CurrentApp().Preferences().SetInt(speedKey, 5) // not a speed
+	if again := newTimeline(te.doc); again.speed != 1 {
+		t.Errorf("a bad speed kept gives %d×, want 1×", again.speed)
+	}
+	// Stepping as play does at 16×: at once, not staged.
+	day := te.doc.day
+	te.SetDate(te.doc.keys[0], false)
+	tl.step(false)
+	if te.doc.day != te.doc.keys[1] || te.anim != nil {
+		t.Errorf("a step at speed went to %v (staged %v), want %v at once", te.doc.day, te.anim != nil, te.doc.keys[1])
+	}
+	te.SetDate(day, false)
+}
