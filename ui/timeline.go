@@ -75,6 +75,7 @@ func newTimeline(doc *Document) *timeline {
 		t.speed = 1
 	}
 	t.speeds = widget.NewSelect(speeds, nil)
+	t.speeds.PlaceHolder = speeds[len(speeds)-1] // as wide as the widest, not "(Select one)"
 	t.speeds.SetSelected(speedText(t.speed))
 	t.speeds.OnChanged = func(s string) { t.setSpeed(slices.Index(speeds, s)) }
 	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), t.prev)
