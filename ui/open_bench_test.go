@@ -164,7 +164,7 @@ func benchEditor(b *testing.B, a fyne.App, r *render.Renderer, path string) *Edi
 // sorting it by a date column (each header click), and by a column not
 // sorted by before; filtering it as a word
 // is typed, a letter at a time; and the first letter typed in the filter
-// after the map has changed.
+// after the map has changed; and widening its window.
 func BenchmarkTable(b *testing.B) {
 	path, a, r := benchSetup(b)
 	ed := benchEditor(b, a, r, path)
@@ -189,6 +189,23 @@ func BenchmarkTable(b *testing.B) {
 				ties.filter.SetText(typed)
 			}
 			ties.filter.SetText("")
+		}
+	})
+	b.Run("widen", func(b *testing.B) {
+		// The window made wider and narrower again: the columns set
+		// to fill it, the visible cells drawn again.
+		w := a.NewWindow("table")
+		defer w.Close()
+		w.SetContent(ties.content)
+		w.Resize(fyne.NewSize(900, 600))
+		wide := false
+		for b.Loop() {
+			wide = !wide
+			if wide {
+				w.Resize(fyne.NewSize(1600, 600))
+			} else {
+				w.Resize(fyne.NewSize(900, 600))
+			}
 		}
 	})
 	b.Run("first-letter", func(b *testing.B) {

@@ -217,8 +217,13 @@ func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	field.Hide()
 	label.Show()
-	label.Truncation = fyne.TextTruncateEllipsis
-	label.SetText(t.cols[id.Col-1].get(rec))
+	// A label set to the text it has is left alone: setting it draws it
+	// again, and a table made wider sets every cell on show once for each
+	// column widened.
+	if text := t.cols[id.Col-1].get(rec); label.Text != text || label.Truncation != fyne.TextTruncateEllipsis {
+		label.Truncation = fyne.TextTruncateEllipsis
+		label.SetText(text)
+	}
 }
 
 // reload reads the records again, filters and sorts them, and forgets a
