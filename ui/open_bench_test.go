@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"testing"
@@ -206,6 +207,18 @@ func BenchmarkTable(b *testing.B) {
 			} else {
 				w.Resize(fyne.NewSize(900, 600))
 			}
+		}
+	})
+	b.Run("scroll", func(b *testing.B) {
+		// A page down at a time through the table on show.
+		w := a.NewWindow("table")
+		defer w.Close()
+		w.SetContent(ties.content)
+		w.Resize(fyne.NewSize(1200, 700))
+		row := 0
+		for b.Loop() {
+			row = (row + 15) % len(ties.rows)
+			ties.table.ScrollTo(widget.TableCellID{Row: row, Col: 1})
 		}
 	})
 	b.Run("first-letter", func(b *testing.B) {
