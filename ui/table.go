@@ -51,8 +51,8 @@ type recordTable struct {
 	sortCol int
 	desc    bool
 	// cell is the cell being edited (Row -1 for none), cellWas the text
-	// it had, and cellText what
-	// its field holds; focus asks for the field to take the keyboard.
+	// it had, and cellText what its field holds; focus asks for the field
+	// to take the keyboard.
 	cell     widget.TableCellID
 	cellText string
 	cellWas  string
