@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // attrsField edits a record's free attributes as rows of a name and a
@@ -33,7 +32,7 @@ func newAttrsField(attrs map[string]string) *attrsField {
 	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		f.addRow(k, attrs[k])
 	}
-	add := widget.NewButtonWithIcon(lang.L("Add attribute"), theme.ContentAddIcon(), func() {
+	add := newDialogButton(lang.L("Add attribute"), theme.ContentAddIcon(), func() {
 		f.addRow("", "")
 		f.changed()
 	})
@@ -49,7 +48,7 @@ func (f *attrsField) addRow(key, value string) {
 	r.value.SetPlaceHolder(lang.L("value"))
 	r.key.OnChanged = func(string) { f.changed() }
 	r.value.OnChanged = func(string) { f.changed() }
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	remove := newDialogButton("", theme.DeleteIcon(), func() {
 		for i, x := range f.rows {
 			if x.key == r.key {
 				f.rows = slices.Delete(f.rows, i, i+1)

@@ -36,7 +36,7 @@ func formDialog(e *Editor, title string, f *form, save func() bool, del func()) 
 // ("Done" for a form whose record is stored with another).
 func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool, del func()) dialog.Dialog {
 	var d dialog.Dialog
-	saveBtn := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+	saveBtn := newDialogButton(confirm, theme.ConfirmIcon(), func() {
 		if save() {
 			d.Hide()
 		}
@@ -46,10 +46,10 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 	for _, o := range f.rows {
 		submitOnEnter(o, saveBtn.OnTapped)
 	}
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
+	cancel := newDialogButton(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	buttons := container.NewHBox()
 	if del != nil {
-		delBtn := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), del)
+		delBtn := newDialogButton(lang.L("Delete"), theme.DeleteIcon(), del)
 		delBtn.Importance = widget.DangerImportance
 		buttons.Add(delBtn)
 	}

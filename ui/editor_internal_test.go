@@ -529,6 +529,9 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 		if b, ok := c.(*widget.Button); ok && b.Text == text {
 			return b
 		}
+		if b, ok := c.(*dialogButton); ok && b.Text == text {
+			return &b.Button
+		}
 	}
 	t.Fatalf("no %q button", text)
 	return nil
@@ -868,6 +871,9 @@ func TestFormDeleteAsksFirst(t *testing.T) {
 			if b, ok := o.(*widget.Button); ok && b.Text == text {
 				return b
 			}
+			if b, ok := o.(*dialogButton); ok && b.Text == text {
+				return &b.Button
+			}
 		}
 		t.Fatalf("no %q button on top", text)
 		return nil
@@ -936,5 +942,31 @@ func TestANewKindIsSaidToBeNew(t *testing.T) {
 	f.kind.SetText(kindLabel(m.Kind(model.ClassTie, arrowless)))
 	if note.Visible() || f.directed.Checked {
 		t.Errorf("the map's kind %s: note shown %v (%q), Directed %v; want no note, and Directed as the kind", arrowless, note.Visible(), note.Text, f.directed.Checked)
+	}
+}
+
+// Escape closes a form from its buttons too: Tab reaches them, and a
+// button with the focus takes every key.
+func TestEscapeOnAFormsButtonClosesIt(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	for _, label := range []string{"Save", "Add attribute", "Cancel"} {
+		te.actorForm(model.Actor{})
+		var b *dialogButton
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if db, ok := o.(*dialogButton); ok && db.Text == label {
+				b = db
+			}
+		}
+		if b == nil {
+			t.Fatalf("the actor form has no %s button of its own", label)
+		}
+		c.Focus(b)
+		b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if c.Overlays().Top() != nil {
+			t.Errorf("Escape on %s left the form open", label)
+			c.Overlays().Remove(c.Overlays().Top())
+		}
 	}
 }

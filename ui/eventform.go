@@ -76,7 +76,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	for _, p := range ev.Participants {
 		f.addParticipant(e.actorName(p.Actor), p.Role)
 	}
-	addPerson := widget.NewButtonWithIcon(lang.L("Add participant"), theme.ContentAddIcon(), func() { f.addParticipant("", "") })
+	addPerson := newDialogButton(lang.L("Add participant"), theme.ContentAddIcon(), func() { f.addParticipant("", "") })
 	f.ties = container.NewVBox()
 	for _, id := range ev.Begins {
 		f.addTie(id, beginsChoice)
@@ -84,7 +84,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	for _, id := range ev.Ends {
 		f.addTie(id, endsChoice)
 	}
-	addTie := widget.NewButtonWithIcon(lang.L("Add tie"), theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
+	addTie := newDialogButton(lang.L("Add tie"), theme.ContentAddIcon(), func() { f.addTie(0, endsChoice) })
 	f.matchDates = widget.NewCheck(lang.L("Start the ties it begins, and end those it ends, on its date"), nil)
 	f.matchDates.SetChecked(true)
 	f.sources = e.newSourcesField(ev.Sources)
@@ -126,8 +126,8 @@ func (f *eventEditor) addParticipant(name, role string) {
 	r.actor.SetPlaceHolder(lang.L("actor"))
 	r.role.SetText(role)
 	r.role.SetPlaceHolder(lang.L("role (optional)"))
-	var remove *widget.Button
-	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	var remove *dialogButton
+	remove = newDialogButton("", theme.DeleteIcon(), func() {
 		for i, p := range f.participants {
 			if p.actor == r.actor {
 				f.participants = slices.Delete(f.participants, i, i+1)
@@ -180,7 +180,7 @@ func (f *eventEditor) addTie(id model.ID, change string) {
 	r.change.Horizontal = true
 	r.change.Required = true
 	r.change.SetSelected(change)
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	remove := newDialogButton("", theme.DeleteIcon(), func() {
 		for i, x := range f.links {
 			if x.tie == r.tie {
 				f.links = slices.Delete(f.links, i, i+1)

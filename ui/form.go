@@ -117,6 +117,28 @@ func (p *pick) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// dialogButton is a button in which Escape closes the dialog it is in, as
+// in a field (see textField): a button with the focus takes every key.
+type dialogButton struct {
+	widget.Button
+}
+
+// newDialogButton is a dialogButton as widget.NewButtonWithIcon makes a
+// button.
+func newDialogButton(label string, icon fyne.Resource, tapped func()) *dialogButton {
+	b := &dialogButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *dialogButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeDialog(b) {
+		return
+	}
+	b.Button.TypedKey(k)
+}
+
 // dropArrow is a pick's arrow: a tap opens its list. Unlike a button it
 // takes no focus.
 type dropArrow struct {

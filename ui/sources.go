@@ -48,7 +48,7 @@ func (e *Editor) newSourcesField(ids []model.ID) *sourcesField {
 	if len(f.rows) == 0 {
 		f.addRow(model.Source{})
 	}
-	add := widget.NewButtonWithIcon(lang.L("Add source"), theme.ContentAddIcon(), func() {
+	add := newDialogButton(lang.L("Add source"), theme.ContentAddIcon(), func() {
 		f.addRow(model.Source{})
 		f.changed()
 	})
@@ -74,7 +74,7 @@ func (f *sourcesField) addRow(s model.Source) {
 		}
 		f.changed()
 	}
-	details := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
+	details := newDialogButton("", theme.DocumentCreateIcon(), func() {
 		if strings.TrimSpace(r.pick.Text) == "" {
 			r.source = model.Source{}
 		}
@@ -84,7 +84,7 @@ func (f *sourcesField) addRow(s model.Source) {
 			f.changed()
 		})
 	})
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	remove := newDialogButton("", theme.DeleteIcon(), func() {
 		if i := slices.Index(f.rows, r); i >= 0 {
 			f.rows = slices.Delete(f.rows, i, i+1)
 			f.box.Remove(r.box)
@@ -336,7 +336,7 @@ func (e *Editor) sourcesDialog() {
 			do(sources[selected])
 		}
 	}
-	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), pick(func(s model.Source) {
+	edit := newDialogButton(lang.L("Edit…"), theme.DocumentCreateIcon(), pick(func(s model.Source) {
 		e.sourceDialog(s, func(out model.Source) {
 			if _, err := e.apply(model.Change{Summary: lang.L("Edit Source ") + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}}); err != nil {
 				e.showError(err)
@@ -344,7 +344,7 @@ func (e *Editor) sourcesDialog() {
 			refresh()
 		})
 	}))
-	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), pick(func(s model.Source) {
+	del := newDialogButton(lang.L("Delete"), theme.DeleteIcon(), pick(func(s model.Source) {
 		remove := func() {
 			if _, err := e.apply(model.Change{Summary: lang.L("Delete Source ") + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
 				e.showError(err)
@@ -366,7 +366,7 @@ func (e *Editor) sourcesDialog() {
 			}
 		}, e.win)
 	}))
-	merge := widget.NewButtonWithIcon(lang.L("Merge Into…"), theme.ContentCopyIcon(), pick(func(s model.Source) {
+	merge := newDialogButton(lang.L("Merge Into…"), theme.ContentCopyIcon(), pick(func(s model.Source) {
 		var others []string
 		byName := map[string]model.ID{}
 		for _, o := range sources {
