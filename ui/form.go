@@ -63,6 +63,9 @@ func (f *textField) TypedKey(k *fyne.KeyEvent) {
 type pick struct {
 	widget.SelectEntry
 	options []string
+	// list, when set, is what the list offers when it opens, for the
+	// field's text, in place of options (see actorPicker).
+	list func(text string) []string
 }
 
 // newPick is a pick offering options.
@@ -85,11 +88,15 @@ func (p *pick) SetOptions(options []string) {
 // is put in the field, which keeps the keyboard.
 func (p *pick) showList() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
-	if c == nil || len(p.options) == 0 || p.Disabled() {
+	options := p.options
+	if p.list != nil {
+		options = p.list(p.Text)
+	}
+	if c == nil || len(options) == 0 || p.Disabled() {
 		return
 	}
-	items := make([]*fyne.MenuItem, len(p.options))
-	for i, o := range p.options {
+	items := make([]*fyne.MenuItem, len(options))
+	for i, o := range options {
 		items[i] = fyne.NewMenuItem(o, func() {
 			p.SetText(o)
 			c.Focus(p)
@@ -100,7 +107,7 @@ func (p *pick) showList() {
 	list.Resize(fyne.NewSize(p.Size().Width, list.MinSize().Height))
 	// The option in the field is the one marked, else none: Down marks
 	// the first.
-	if at := slices.Index(p.options, p.Text); at >= 0 {
+	if at := slices.Index(options, p.Text); at >= 0 {
 		for range at + 1 {
 			list.ActivateNext()
 		}
@@ -415,6 +422,16 @@ func actorPicker(m *model.Map) *pick {
 	names, folded = sortedNames, sortedFolded
 	w := newPick(picks(names, folded, ""))
 	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
+	// A field that names an actor opens on the names about it, it marked,
+	// not on those holding its name: any other can be picked from there.
+	w.list = func(text string) []string {
+		i := slices.Index(folded, model.Fold(text))
+		if i < 0 {
+			return picks(names, folded, text)
+		}
+		lo := max(0, min(i-maxPicks/2, len(names)-maxPicks))
+		return names[lo:min(len(names), lo+maxPicks)]
+	}
 	return w
 }
 
