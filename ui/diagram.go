@@ -98,6 +98,11 @@ type Diagram struct {
 	// it, as a tap does.
 	OnOpen  func(actor, tie model.ID)
 	lastTap tapped
+	// opening is set from a double click until its form opens, after
+	// (by default, on the UI goroutine after that long; tests run it
+	// themselves).
+	opening bool
+	after   func(time.Duration, func())
 	// OnLegend is called with the kind whose legend line was tapped.
 	OnLegend func(k model.Kind)
 	// OnLegendFolded is called when the legend is folded or unfolded.
@@ -840,11 +845,17 @@ type tapped struct {
 }
 
 // doubled reports whether tap t, with the one before, makes a double
-// click on an actor or a tie, and then opens it; else t is kept as the
-// tap before the next. The diagram is not fyne.DoubleTappable, which
-// would hold back every single tap until a second could no longer come:
-// the first tap selects at once, the second opens.
+// click on an actor or a tie, or comes after one, before its form opens;
+// else t is kept as the tap before the next. The diagram is not
+// fyne.DoubleTappable, which would hold back every single tap until a
+// second could no longer come: the first tap selects at once, and the
+// second opens the form once a third could no longer come. A third click,
+// of a quick triple click, then goes to nothing, not to what the form
+// puts under the pointer (its Delete button, say).
 func (d *Diagram) doubled(t tapped) bool {
+	if d.opening {
+		return true
+	}
 	last := d.lastTap
 	d.lastTap = t
 	delay := 300 * time.Millisecond
@@ -856,8 +867,16 @@ func (d *Diagram) doubled(t tapped) bool {
 		!near || t.at.Sub(last.at) > delay {
 		return false
 	}
-	d.lastTap = tapped{} // a third tap starts again
-	d.OnOpen(t.actor, t.tie)
+	d.lastTap = tapped{} // a tap after the form starts again
+	d.opening = true
+	after := d.after
+	if after == nil {
+		after = func(wait time.Duration, f func()) { time.AfterFunc(wait, func() { fyne.Do(f) }) }
+	}
+	after(delay, func() {
+		d.opening = false
+		d.OnOpen(t.actor, t.tie)
+	})
 	return true
 }
 

@@ -620,6 +620,15 @@ func TestDoubleClickOpensTheForm(t *testing.T) {
 		t.Fatalf("the hit test at %s's centre finds %v", n.Label, got)
 	}
 	tap := func(p fyne.Position) { d.Tapped(&fyne.PointEvent{Position: p}) }
+	// The form of a double click opens when the test says.
+	var opens []func()
+	d.after = func(_ time.Duration, f func()) { opens = append(opens, f) }
+	open := func() {
+		for _, f := range opens {
+			f()
+		}
+		opens = nil
+	}
 	formShows := func(text string) bool {
 		if overlays.Top() == nil {
 			return false
@@ -637,6 +646,13 @@ func TestDoubleClickOpensTheForm(t *testing.T) {
 		t.Fatalf("one click on %s: selected %v, a form open %v; want it selected, no form", n.Label, te.doc.selected, overlays.Top() != nil)
 	}
 	tap(at.Add(fyne.NewPos(2, 1)))
+	// The form opens once a third click could no longer come: a third,
+	// here on the background, goes to nothing.
+	tap(fyne.NewPos(1, 1))
+	if overlays.Top() != nil || te.doc.selected != n.ID {
+		t.Errorf("before the double-click time is over: a form open %v, selected %v", overlays.Top() != nil, te.doc.selected)
+	}
+	open()
 	if !formShows(n.Label) {
 		t.Fatalf("a double click on %s did not open its form", n.Label)
 	}
@@ -648,6 +664,7 @@ func TestDoubleClickOpensTheForm(t *testing.T) {
 	tap(at)
 	tap(at.Add(fyne.NewPos(30, 0)))
 	tap(at)
+	open()
 	if overlays.Top() != nil {
 		t.Error("clicks a second apart, or on two places, opened a form")
 	}
@@ -667,6 +684,7 @@ func TestDoubleClickOpensTheForm(t *testing.T) {
 		d.lastTap = tapped{}
 		tap(p)
 		tap(p)
+		open()
 		if overlays.Top() == nil {
 			t.Fatalf("a double click on the tie %v did not open a form", tie)
 		}

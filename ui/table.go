@@ -649,6 +649,10 @@ func (e *Editor) tableWindow() {
 		container.NewTabItem(lang.L("Sources"), v.s.content)))
 	v.win.Resize(fyne.NewSize(980, 560))
 	v.win.SetOnClosed(func() { e.tables = nil })
+	// Its window has no menu: Ctrl+W closes it, and Ctrl+Q quits as from
+	// the map's window.
+	v.win.Canvas().AddShortcut(ctrl(fyne.KeyW, 0), func(fyne.Shortcut) { v.win.Close() })
+	v.win.Canvas().AddShortcut(ctrl(fyne.KeyQ, 0), func(fyne.Shortcut) { e.quit() })
 	e.tables = v
 	v.win.Show()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -373,4 +374,19 @@ func holdLayouts(te *testEditor) (release func()) {
 		return rebox(ctx, was, m, s, old, progress)
 	}
 	return func() { close(gate) }
+}
+
+// Ctrl+W closes the Table's window, which has no menu.
+func TestCtrlWClosesTheTable(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	w := te.tables.win
+	// The test driver's canvas keeps its shortcuts in the software canvas
+	// it wraps (see testEditor.press).
+	inner := reflect.ValueOf(w.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
+	inner.(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyW, 0))
+	if te.tables != nil {
+		t.Error("Ctrl+W left the Table open")
+		w.Close()
+	}
 }
