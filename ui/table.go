@@ -649,10 +649,13 @@ func (e *Editor) tableWindow() {
 		container.NewTabItem(lang.L("Sources"), v.s.content)))
 	v.win.Resize(fyne.NewSize(980, 560))
 	v.win.SetOnClosed(func() { e.tables = nil })
-	// Its window has no menu: Ctrl+W closes it, and Ctrl+Q quits as from
-	// the map's window.
-	v.win.Canvas().AddShortcut(ctrl(fyne.KeyW, 0), func(fyne.Shortcut) { v.win.Close() })
-	v.win.Canvas().AddShortcut(ctrl(fyne.KeyQ, 0), func(fyne.Shortcut) { e.quit() })
+	// A menu of its own: a window's menu takes its shortcuts before the
+	// field with the focus does, the filter or a cell.
+	closeItem := fyne.NewMenuItem(lang.L("Close"), v.win.Close)
+	closeItem.Shortcut = ctrl(fyne.KeyW, 0)
+	quit := fyne.NewMenuItem(lang.L("Quit"), e.quit)
+	quit.Shortcut, quit.IsQuit = ctrl(fyne.KeyQ, 0), true
+	v.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), closeItem, quit)))
 	e.tables = v
 	v.win.Show()
 }
