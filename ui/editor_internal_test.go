@@ -884,18 +884,7 @@ func TestFormDeleteAsksFirst(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
 	c := te.win.Canvas()
-	button := func(text string) *widget.Button {
-		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text {
-				return b
-			}
-			if b, ok := o.(*dialogButton); ok && b.Text == text {
-				return &b.Button
-			}
-		}
-		t.Fatalf("no %q button on top", text)
-		return nil
-	}
+	onTop := func(text string) *widget.Button { return button(t, c.Overlays().Top(), text) }
 	question := func() string {
 		said := ""
 		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
@@ -907,19 +896,19 @@ func TestFormDeleteAsksFirst(t *testing.T) {
 	}
 	chile, _ := te.doc.m.ActorByName("Chile")
 	te.actorForm(chile)
-	test.Tap(button("Delete"))
+	test.Tap(onTop("Delete"))
 	if _, ok := te.doc.m.Actor(chile.ID); !ok {
 		t.Fatal("Delete in Chile's form deleted it without asking")
 	}
 	if q := question(); !strings.Contains(q, "Chile") || !strings.Contains(q, "2 ties") {
 		t.Errorf("Delete asks %q, want Chile named with its 2 ties", q)
 	}
-	test.Tap(button("Cancel"))
+	test.Tap(onTop("Cancel"))
 	if _, ok := te.doc.m.Actor(chile.ID); !ok || len(c.Overlays().List()) != 1 {
 		t.Fatalf("Cancel deleted Chile (%v) or closed the form (%d overlays)", !ok, len(c.Overlays().List()))
 	}
-	test.Tap(button("Delete"))
-	test.Tap(button("Delete"))
+	test.Tap(onTop("Delete"))
+	test.Tap(onTop("Delete"))
 	te.settle(t)
 	if _, ok := te.doc.m.Actor(chile.ID); ok || c.Overlays().Top() != nil {
 		t.Errorf("Delete, confirmed: Chile still there %v, a dialog open %v", ok, c.Overlays().Top() != nil)
