@@ -527,10 +527,7 @@ func (d *Diagram) paint(w, h int) image.Image {
 		return d.preview(w, h)
 	}
 	var img *image.RGBA
-	if err := recovered(lang.L("Drawing the map"), func() error {
-		img = d.r.Draw(d.scene, d.view, w, h)
-		return nil
-	}); err != nil {
+	if err := panicked(lang.L("Drawing the map"), func() { img = d.r.Draw(d.scene, d.view, w, h) }); err != nil {
 		d.fail(err)
 		if d.last == nil {
 			return image.NewRGBA(image.Rect(0, 0, w, h))
@@ -595,10 +592,7 @@ func (d *Diagram) startFrame() {
 	d.jobs.Add(1)
 	go func() {
 		render.LowerPriority()
-		err := recovered(lang.L("Drawing the map"), func() error {
-			d.bg.DrawOn(img, scene, job.view)
-			return nil
-		})
+		err := panicked(lang.L("Drawing the map"), func() { d.bg.DrawOn(img, scene, job.view) })
 		fyne.Do(func() {
 			defer d.jobs.Done()
 			d.drawing = false

@@ -417,7 +417,7 @@ func (e *Editor) offUI(build func() func()) {
 		defer e.jobs.Done()
 		render.LowerPriority() // the window comes first
 		var apply func()
-		if err := recovered(lang.L("Drawing the map"), func() error { apply = build(); return nil }); err != nil {
+		if err := panicked(lang.L("Drawing the map"), func() { apply = build() }); err != nil {
 			apply = func() { e.status.SetText(sentence(err)) }
 		}
 		fyne.DoAndWait(func() {
@@ -677,6 +677,12 @@ func recovered(what string, f func() error) (err error) {
 		err = fmt.Errorf(lang.L("%s stopped on an internal error, which is a bug in relmap: %v"), strings.TrimSuffix(what, "…"), p)
 	}()
 	return f()
+}
+
+// panicked is recovered for work that returns no error: nil, or the
+// error that says it panicked.
+func panicked(what string, f func()) error {
+	return recovered(what, func() error { f(); return nil })
 }
 
 func (e *Editor) showError(err error) {

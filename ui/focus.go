@@ -161,9 +161,8 @@ func (e *Editor) findPaths() {
 		defer e.jobs.Done()
 		render.LowerPriority() // the window comes first
 		var found []analysis.Path
-		err := recovered(lang.L("Finding paths"), func() error {
+		err := panicked(lang.L("Finding paths"), func() {
 			found = shortestPaths(key.m, key.day, key.from, key.to, pathCount)
-			return nil
 		})
 		fyne.DoAndWait(func() {
 			if err != nil {

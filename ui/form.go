@@ -484,8 +484,8 @@ func kindNote(m *model.Map, class model.Class, field *pick) *widget.Label {
 		if was != nil {
 			was(text)
 		}
-		name := kindName(m, class, text)
-		if name == "" || slices.Contains(m.KindNames(class), name) {
+		name, known := knownKind(m, class, text)
+		if name == "" || known {
 			note.Hide()
 			return
 		}
@@ -521,6 +521,13 @@ func (e *Editor) keepKind(class model.Class, kind string) {
 		e.lastKind = map[model.Class]string{}
 	}
 	e.lastKind[class] = kind
+}
+
+// knownKind is kindName, and whether that is a kind of class the map
+// has (else saving adds it).
+func knownKind(m *model.Map, class model.Class, text string) (name string, known bool) {
+	name = kindName(m, class, text)
+	return name, slices.Contains(m.KindNames(class), name)
 }
 
 // kindName is the kind a kind field's text names: the kind of class whose

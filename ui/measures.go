@@ -99,11 +99,10 @@ func (e *Editor) startMeasuring() {
 	go func() {
 		defer e.jobs.Done()
 		by := map[model.ID]analysis.Metrics{}
-		err := recovered(lang.L("Measuring"), func() error {
+		err := panicked(lang.L("Measuring"), func() {
 			for _, x := range measure(want.m, want.day) {
 				by[x.ID] = x
 			}
-			return nil
 		})
 		fyne.DoAndWait(func() {
 			if err != nil {

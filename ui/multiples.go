@@ -175,7 +175,7 @@ func (e *Editor) multiplesPicture(q multiplesRequest, m *model.Map, tl *layout.T
 			defer e.jobs.Done()
 			render.LowerPriority() // the windows come first
 			var img image.Image
-			if err := recovered(lang.L("Drawing the map"), func() error { img = draw(size[0], size[1]); return nil }); err != nil {
+			if err := panicked(lang.L("Drawing the map"), func() { img = draw(size[0], size[1]) }); err != nil {
 				img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // nothing; the error is said
 				fyne.Do(func() { e.status.SetText(sentence(err)) })
 			}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -49,7 +48,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	// A new tie's Directed follows its kind while the kind is one the map
 	// has; a kind being typed, or a new one, leaves it as it is.
 	f.kind.OnChanged = func(s string) {
-		if name := kindName(m, model.ClassTie, s); f.tie.ID == 0 && slices.Contains(m.KindNames(model.ClassTie), name) {
+		if name, known := knownKind(m, model.ClassTie, s); f.tie.ID == 0 && known {
 			f.directed.SetChecked(m.Kind(model.ClassTie, name).Arrow)
 		}
 	}
