@@ -160,13 +160,7 @@ func (e *Editor) actorForm(a model.Actor) {
 	var del func()
 	if a.ID != 0 {
 		del = func() {
-			ties := 0
-			for _, t := range e.doc.m.Ties {
-				if t.From == a.ID || t.To == a.ID {
-					ties++
-				}
-			}
-			question := fmt.Sprintf(lang.L("Delete “%s” and its %d ties?"), a.Label(), ties)
+			question := fmt.Sprintf(lang.L("Delete “%s” and its %d ties?"), a.Label(), len(e.doc.m.TiesOf(a.ID)))
 			e.confirmDelete(question, func() {
 				d.Hide()
 				e.deleteActor(a)
