@@ -67,7 +67,7 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 		height = room
 	}
 	scroll.SetMinSize(fyne.NewSize(inputs.MinSize().Width, height))
-	content := container.NewBorder(nil, container.NewPadded(buttons), nil, nil, scroll)
+	content := newGuardedForm(container.NewBorder(nil, container.NewPadded(buttons), nil, nil, scroll))
 	d = dialog.NewCustomWithoutButtons(title, content, e.win)
 	d.Resize(fyne.NewSize(520, content.MinSize().Height+60))
 	return d

@@ -861,11 +861,11 @@ type keyAction struct {
 // as its Cancel or Close would, and the other keys do nothing.
 func (e *Editor) listenForKeys() {
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if overlays := e.win.Canvas().Overlays(); overlays.Top() != nil {
+		if e.win.Canvas().Overlays().Top() != nil {
 			if ev.Name == fyne.KeyEscape {
 				// A dialog's Cancel does nothing but close it: so does
 				// taking it off the window.
-				overlays.Remove(overlays.Top())
+				escapeOverlay(e.win.Canvas())
 			}
 			return
 		}

@@ -316,7 +316,7 @@ func TestFormsOpenOnTheName(t *testing.T) {
 
 // Escape closes a form, and changes nothing, while one of its fields has
 // the focus, as it does while none has: a field takes every key it has the
-// focus of.
+// focus of. (A form that was typed in asks first.)
 func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
@@ -365,6 +365,11 @@ func TestEscapeInAFieldClosesTheForm(t *testing.T) {
 			in.TypedRune('x')
 		}
 		in.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		// A form asks before it discards what was typed (see
+		// TestEscapeAsksBeforeDiscardingAForm).
+		if len(overlays.List()) == 2 {
+			test.Tap(button(t, overlays.Top(), "Discard"))
+		}
 		if overlays.Top() != nil {
 			t.Errorf("%s: Escape in a field (%T) left the form open", name, in)
 			overlays.Remove(overlays.Top())
@@ -975,5 +980,73 @@ func TestEscapeOnAFormsButtonClosesIt(t *testing.T) {
 			t.Errorf("Escape on %s left the form open", label)
 			c.Overlays().Remove(c.Overlays().Top())
 		}
+	}
+}
+
+// Escape in a form whose inputs were changed asks before it discards
+// them; in a form as it opened, or changed back, it closes the form.
+func TestEscapeAsksBeforeDiscardingAForm(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	escape := func(o fyne.CanvasObject) {
+		if f, ok := o.(*textField); ok {
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			return
+		}
+		c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
+	nameField := func() *textField {
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if f, ok := o.(*textField); ok && f.PlaceHolder == "" && !f.MultiLine {
+				return f
+			}
+		}
+		t.Fatal("the actor form has no name field")
+		return nil
+	}
+
+	te.actorForm(model.Actor{})
+	escape(nameField())
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape in a form as it opened did not close it")
+	}
+
+	te.actorForm(model.Actor{})
+	name := nameField()
+	test.Type(name, "Zaida Quintero")
+	form := c.Overlays().Top()
+	escape(name)
+	if n := len(c.Overlays().List()); n != 2 || c.Overlays().Top() == form {
+		t.Fatalf("Escape in a changed form: %d overlays, the form on top %t; want a question over the form", n, c.Overlays().Top() == form)
+	}
+	button(t, c.Overlays().Top(), "Keep Editing")
+	escape(nil) // Escape in the question keeps the form
+	if c.Overlays().Top() != form || name.Text != "Zaida Quintero" {
+		t.Fatalf("Escape in the question: the form on top %t, its name %q", c.Overlays().Top() == form, name.Text)
+	}
+	escape(name)
+	test.Tap(button(t, c.Overlays().Top(), "Discard"))
+	if c.Overlays().Top() != nil {
+		t.Fatal("Discard left a dialog open")
+	}
+	for _, a := range te.doc.m.Actors {
+		if a.Name == "Zaida Quintero" {
+			t.Error("the discarded actor was stored")
+		}
+	}
+
+	// Changed and changed back: nothing to lose.
+	glas, err := te.doc.m.ActorByName("Jorge Glas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.actorForm(glas)
+	name = nameField()
+	name.SetText("Jorge D. Glas")
+	name.SetText(glas.Name)
+	escape(name)
+	if c.Overlays().Top() != nil {
+		t.Error("Escape in a form changed back to what it opened with did not close it")
 	}
 }

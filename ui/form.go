@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -195,15 +197,131 @@ func (c *choice) TypedKey(k *fyne.KeyEvent) {
 }
 
 // closeDialog takes what is on top of o's window (a dialog, or a menu
-// over it) off the window, as its Cancel or Close would; false when
-// nothing is.
+// over it) off the window, as its Cancel or Close would (see
+// escapeOverlay); false when nothing is.
 func closeDialog(o fyne.CanvasObject) bool {
 	c := fyne.CurrentApp().Driver().CanvasForObject(o)
-	if c == nil || c.Overlays().Top() == nil {
+	return c != nil && escapeOverlay(c)
+}
+
+// escapeOverlay is Escape while something lies over canvas c: it takes
+// the top overlay (a dialog, or a menu over it) off, as its Cancel or
+// Close would, and reports whether there was one. A form whose inputs
+// were changed since it opened asks first whether to discard the changes
+// (see guardedForm): a stray Escape loses no typing.
+func escapeOverlay(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	if top == nil {
 		return false
 	}
-	c.Overlays().Remove(c.Overlays().Top())
+	if g := guardIn(top); g != nil && g.changed() {
+		if w := windowOf(c); w != nil {
+			focused := c.Focused()
+			d := dialog.NewConfirm(lang.L("Discard Changes?"), lang.L("What you changed in this form is not saved."), func(discard bool) {
+				if discard {
+					c.Overlays().Remove(top)
+				} else if focused != nil {
+					c.Focus(focused)
+				}
+			}, w)
+			d.SetConfirmText(lang.L("Discard"))
+			d.SetDismissText(lang.L("Keep Editing"))
+			d.SetConfirmImportance(widget.DangerImportance)
+			d.Show()
+			return true
+		}
+	}
+	c.Overlays().Remove(top)
 	return true
+}
+
+// guardedForm is the content of a form's dialog: it knows whether the
+// form's inputs hold what they held when it opened.
+type guardedForm struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	opened  string // the inputs when the form opened (see inputState)
+}
+
+// newGuardedForm guards content, whose inputs hold what the form opened
+// with.
+func newGuardedForm(content fyne.CanvasObject) *guardedForm {
+	g := &guardedForm{content: content, opened: inputState(content)}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+func (g *guardedForm) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(g.content)
+}
+
+// changed reports whether an input differs from what it held when the
+// form opened, or a row was added or removed.
+func (g *guardedForm) changed() bool { return inputState(g.content) != g.opened }
+
+// guardIn is the guarded form in overlay o, a dialog, or nil. Fyne puts
+// a dialog's pop-up over the window in a container of its own, whose type
+// is internal to it: its exported Content is read by reflection.
+func guardIn(o fyne.CanvasObject) *guardedForm {
+	pop, ok := o.(*widget.PopUp)
+	if v := reflect.ValueOf(o); !ok && v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+		if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+			pop, ok = f.Interface().(*widget.PopUp)
+		}
+	}
+	if !ok || pop == nil {
+		return nil
+	}
+	box, ok := pop.Content.(*fyne.Container)
+	if !ok {
+		return nil
+	}
+	for _, c := range box.Objects {
+		if g, ok := c.(*guardedForm); ok {
+			return g
+		}
+	}
+	return nil
+}
+
+// inputState is what the inputs in o hold, in order, written out.
+func inputState(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *textField:
+			fmt.Fprintf(&b, "t%q", w.Text)
+		case *pick:
+			fmt.Fprintf(&b, "p%q", w.Text)
+		case *widget.Check:
+			fmt.Fprintf(&b, "c%t", w.Checked)
+		case *choice:
+			fmt.Fprintf(&b, "s%q", w.Selected)
+		case *widget.RadioGroup:
+			fmt.Fprintf(&b, "r%q", w.Selected)
+		case *container.Scroll:
+			walk(w.Content)
+		case *fyne.Container:
+			b.WriteByte('(')
+			for _, c := range w.Objects {
+				walk(c)
+			}
+			b.WriteByte(')')
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+// windowOf is the window whose canvas is c, or nil.
+func windowOf(c fyne.Canvas) fyne.Window {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
 }
 
 // form is a column of labelled inputs, each with a message line beside it
