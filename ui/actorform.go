@@ -43,10 +43,10 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.short = newTextField()
 	f.short.SetText(a.Short)
 	f.short.SetPlaceHolder(lang.L("optional label for the diagram"))
-	f.belongsTo = actorPicker(m)
+	f.belongsTo = actorPicker(m, a.ID)
 	f.belongsTo.SetText(e.actorName(a.BelongsTo))
 	f.belongsTo.SetPlaceHolder(lang.L("e.g. the sending country"))
-	f.locatedIn = actorPicker(m)
+	f.locatedIn = actorPicker(m, a.ID)
 	f.locatedIn.SetText(e.actorName(a.LocatedIn))
 	f.locatedIn.SetPlaceHolder(lang.L("e.g. the host country"))
 	var start, end fyne.CanvasObject

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1048,5 +1049,25 @@ func TestEscapeAsksBeforeDiscardingAForm(t *testing.T) {
 	escape(name)
 	if c.Overlays().Top() != nil {
 		t.Error("Escape in a form changed back to what it opened with did not close it")
+	}
+}
+
+// An actor's form does not offer the actor itself as what it belongs to
+// or is located in, which the map would refuse.
+func TestAnActorsFormDoesNotOfferItself(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := te.newActorEditor(mexico)
+	for name, p := range map[string]*pick{"belongs to": f.belongsTo, "located in": f.locatedIn} {
+		if slices.Contains(p.options, "Mexico") {
+			t.Errorf("Mexico's %s lists Mexico", name)
+		}
+		if !slices.Contains(p.options, "Ecuador") {
+			t.Errorf("Mexico's %s does not list Ecuador", name)
+		}
 	}
 }

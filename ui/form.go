@@ -520,9 +520,11 @@ func (f *form) date(name, text string) model.Date {
 // user types, to the names holding what is typed, accents and case aside
 // ("lopez" lists "López Obrador"): the first maxPicks of them. Empty, it
 // lists the first maxPicks names: a list of a big map's 10,000 actors
-// kept the window busy for most of a second each time it was drawn.
-func actorPicker(m *model.Map) *pick {
-	names := actorNames(m)
+// kept the window busy for most of a second each time it was drawn. The
+// actors named in except are not offered (an actor's own form does not
+// offer it as what it belongs to).
+func actorPicker(m *model.Map, except ...model.ID) *pick {
+	names := actorNames(m, except...)
 	folded := make([]string, len(names))
 	for i, n := range names {
 		folded[i] = model.Fold(n)
@@ -670,10 +672,12 @@ func kindName(m *model.Map, class model.Class, text string) string {
 const maxPicks = 50
 
 // actorNames lists every actor's name, for choosers.
-func actorNames(m *model.Map) []string {
+func actorNames(m *model.Map, except ...model.ID) []string {
 	out := make([]string, 0, len(m.Actors))
 	for _, a := range m.Actors {
-		out = append(out, a.Name)
+		if !slices.Contains(except, a.ID) {
+			out = append(out, a.Name)
+		}
 	}
 	return out
 }
