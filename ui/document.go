@@ -169,7 +169,19 @@ func (d *Document) step(do func(context.Context) (model.Entry, bool, error), don
 	if err != nil || !ok {
 		return ok, err
 	}
-	d.Applied(done(en))
+	c := done(en)
+	m := d.m.Applied(c)
+	// What the step brings back or changes is selected when it is one
+	// actor (with its ties, say) or one tie: an undone deletion shows
+	// where it came back, and the panel what an undone edit restored.
+	also := HistoryChanged
+	switch put := c.Put; {
+	case len(put.Actors) == 1:
+		d.selected, d.selectedTie, also = put.Actors[0].ID, 0, also|SelectionChanged
+	case len(put.Actors) == 0 && len(put.Ties) == 1:
+		d.selected, d.selectedTie, also = 0, put.Ties[0].ID, also|SelectionChanged
+	}
+	d.setMap(m, also)
 	return true, nil
 }
 

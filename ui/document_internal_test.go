@@ -84,6 +84,9 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("after Ctrl+Z the map is not as before the delete (records, IDs, ties, event roles)")
 	}
+	if got := te.doc.Selected(); got != glas.ID {
+		t.Errorf("after Ctrl+Z actor %d is selected, want Jorge Glas (%d), brought back", got, glas.ID)
+	}
 	if got, want := te.redoItem.Label, "Redo Delete Actor '"+glas.Name+"'"; got != want {
 		t.Errorf("Edit menu says %q, want %q", got, want)
 	}
@@ -98,6 +101,14 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	}
 	if !reflect.DeepEqual(te.reopened(t), deleted) {
 		t.Error("a fresh connection reads another map")
+	}
+	// A tie brought back is selected too.
+	tie := deleted.Ties[0]
+	te.deleteTie(tie)
+	te.settle(t)
+	te.press(t, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	if got := te.doc.SelectedTie(); got != tie.ID || te.doc.Selected() != 0 {
+		t.Errorf("after Ctrl+Z tie %d and actor %d are selected, want tie %d, brought back", got, te.doc.Selected(), tie.ID)
 	}
 }
 
