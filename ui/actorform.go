@@ -50,8 +50,8 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.locatedIn.SetText(e.actorName(a.LocatedIn))
 	f.locatedIn.SetPlaceHolder(lang.L("e.g. the host country"))
 	var start, end fyne.CanvasObject
-	f.start, start = dateEntry(a.Life.Start)
-	f.end, end = dateEntry(a.Life.End)
+	f.start, start = f.dateEntry("start", a.Life.Start)
+	f.end, end = f.dateEntry("end", a.Life.End)
 	f.notes = newTextArea()
 	f.notes.SetText(a.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord

@@ -1071,3 +1071,30 @@ func TestAnActorsFormDoesNotOfferItself(t *testing.T) {
 		}
 	}
 }
+
+// A date field that holds no date says why as soon as the focus leaves
+// it, before Save; the message goes when the field is typed in again.
+func TestADateFieldSaysWhatIsWrongWhenLeft(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	f := te.newTieEditor(model.Tie{})
+	d := formDialog(te.Editor, "New Tie", f.form, f.save, nil)
+	d.Show()
+	defer d.Hide()
+	c.Focus(f.start)
+	test.Type(f.start, "2024-02-30")
+	if got := f.message("start"); got != "" {
+		t.Errorf("while typing, the start says %q", got)
+	}
+	c.Focus(f.end)
+	if got := f.message("start"); !strings.Contains(got, "February 2024 has no day 30") {
+		t.Errorf("left holding 2024-02-30, the start says %q, want why it is no date", got)
+	}
+	c.Focus(f.start)
+	f.start.SetText("2024-02-29")
+	c.Focus(f.end)
+	if got := f.message("start"); got != "" {
+		t.Errorf("left holding 2024-02-29, the start says %q", got)
+	}
+}

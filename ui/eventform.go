@@ -62,7 +62,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f := &eventEditor{form: newForm(), e: e, event: ev}
 	m := e.doc.m
 	var when fyne.CanvasObject
-	f.when, when = dateEntry(ev.Date)
+	f.when, when = f.dateEntry("date", ev.Date)
 	f.kind = kindPicker(m, model.ClassEvent, ev.Kind)
 	f.kind.SetPlaceHolder(lang.L("e.g. raid, arrest, statement"))
 	f.title = newTextField()

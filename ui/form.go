@@ -29,6 +29,15 @@ type textField struct {
 	// onKey, when set, sees each key first and reports whether it took
 	// it (the Find field moves through its results with the arrows).
 	onKey func(*fyne.KeyEvent) bool
+	// onLeave, when set, is called when the field loses the focus.
+	onLeave func()
+}
+
+func (f *textField) FocusLost() {
+	f.Entry.FocusLost()
+	if f.onLeave != nil {
+		f.onLeave()
+	}
 }
 
 func newTextField() *textField {
@@ -397,10 +406,17 @@ func onChange(o fyne.CanvasObject, do func()) {
 	}
 }
 
-// dateEntry is a field for a date, and beneath it what the field is
-// understood as ("month: April 2024"), kept up as the user types.
-func dateEntry(d model.Date) (*textField, fyne.CanvasObject) {
+// dateEntry is a field for the date of field name, and beneath it what
+// the field is understood as ("month: April 2024"), kept up as the user
+// types. When the focus leaves it holding no date, the form says what is
+// wrong beside it, as saving would.
+func (f *form) dateEntry(name string, d model.Date) (*textField, fyne.CanvasObject) {
 	en := newTextField()
+	en.onLeave = func() {
+		if _, err := model.ParseDate(en.Text); err != nil {
+			f.fail(name, dateProblem(en.Text, err))
+		}
+	}
 	en.SetText(d.String())
 	en.SetPlaceHolder(lang.L("YYYY, YYYY-MM or YYYY-MM-DD"))
 	hint := widget.NewLabel("")

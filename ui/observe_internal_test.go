@@ -83,10 +83,16 @@ func TestViewsFollowTheDocument(t *testing.T) {
 			t.Fatalf("undo: %v, %v", ok, err)
 		}
 		te.settle(t)
-		last(t, MapChanged|HistoryChanged)
+		// The actor brought back is selected again.
+		last(t, MapChanged|HistoryChanged|SelectionChanged)
 		if _, ok := doc.Map().Actor(glas.ID); !ok || te.redoItem.Label != "Redo Delete Actor" {
 			t.Errorf("after undo the actor is back: %v; the menu says %q", ok, te.redoItem.Label)
 		}
+		if doc.Selected() != glas.ID || !panelSays(te, glas.Name) {
+			t.Errorf("after undo actor %d is selected, want %d, in the side panel", doc.Selected(), glas.ID)
+		}
+		doc.Select(0)
+		last(t, SelectionChanged)
 	})
 
 	t.Run("map properties", func(t *testing.T) {

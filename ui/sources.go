@@ -163,7 +163,7 @@ func newSourceEditor(s model.Source) *sourceEditor {
 	f.address.SetText(s.URL)
 	f.address.SetPlaceHolder(lang.L("https://…"))
 	var when fyne.CanvasObject
-	f.when, when = dateEntry(s.Date)
+	f.when, when = f.dateEntry("date", s.Date)
 	f.quote = newTextArea()
 	f.quote.Wrapping = fyne.TextWrapWord
 	f.quote.SetText(s.Quote)

@@ -53,8 +53,8 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 		}
 	}
 	var start, end fyne.CanvasObject
-	f.start, start = dateEntry(t.Span.Start)
-	f.end, end = dateEntry(t.Span.End)
+	f.start, start = f.dateEntry("start", t.Span.Start)
+	f.end, end = f.dateEntry("end", t.Span.End)
 	f.label = newTextField()
 	f.label.SetText(t.Label)
 	f.label.SetPlaceHolder(lang.L("status or short description"))
