@@ -295,3 +295,50 @@ func TestADenseLongHistoryKeepsItsShape(t *testing.T) {
 	}
 	t.Logf("at worst (%s) %.2f times as tall as wide or wide as tall, over %d frames", at, worst, tl.Len())
 }
+
+// A long history's preview comes once, before the first date is laid
+// out: every actor of every date placed, in one frame in force on every
+// date. Asking for it changes nothing in the layout.
+func TestAPreviewComesBeforeTheDates(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 5)
+	var previews []*layout.Timeline
+	progressed := false
+	opt := layout.Options{Box: nodeBox,
+		Progress: func(int, int) { progressed = true },
+		Preview: func(tl *layout.Timeline) {
+			if progressed {
+				t.Error("the preview came after a date was laid out")
+			}
+			previews = append(previews, tl)
+		}}
+	tl, err := layout.Recompute(context.Background(), m, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(previews) != 1 {
+		t.Fatalf("%d previews, want 1", len(previews))
+	}
+	p := previews[0]
+	if p.Len() != 1 {
+		t.Errorf("the preview has %d frames, want 1", p.Len())
+	}
+	keys := m.Keyframes()
+	for _, day := range []model.Day{keys[0], keys[len(keys)/2], keys[len(keys)-1]} {
+		f := p.At(day)
+		for _, a := range m.Snapshot(day).Actors {
+			pt, ok := f.Pos[a.ID]
+			if !ok || pt.Check() != nil {
+				t.Fatalf("on %s the preview has %s at %v (placed: %t)", day, a.Name, pt, ok)
+			}
+		}
+	}
+	opt.Preview, opt.Progress = nil, nil
+	plain, err := layout.Recompute(context.Background(), m, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(tl.Frames(), plain.Frames()) {
+		t.Error("asking for a preview changed the layout")
+	}
+}

@@ -48,6 +48,11 @@ type Options struct {
 	// Progress, when not nil, is called from the computing goroutine
 	// after each keyframe with how many of the total are done.
 	Progress func(done, total int)
+	// Preview, when not nil, is called from the computing goroutine by
+	// Recompute once the ties of all dates are laid out together, before
+	// the dates are, with that layout as a timeline of one frame: a
+	// picture to show while a long timeline is laid out.
+	Preview func(*Timeline)
 }
 
 // DefaultStability is the Stability used when Options leave it zero.

@@ -46,6 +46,9 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 	if err != nil {
 		return nil, err
 	}
+	if opt.Preview != nil {
+		opt.Preview(u.preview(m, keys, home, opt))
+	}
 	var tl *Timeline
 	if len(keys) > longTimeline {
 		tl, err = u.incremental(ctx, m, keys, home, opt, old)
@@ -57,6 +60,23 @@ func Recompute(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*
 	}
 	tl.home, tl.homeSig = home, u.sig
 	return tl, nil
+}
+
+// preview is the aggregate layout home as a timeline of one frame in
+// force on every date (see Options.Preview): every actor at its home,
+// spread as a map without history is, pinned actors at their pins.
+func (u *union) preview(m *model.Map, keys []model.Day, home map[model.ID][2]float64, opt Options) *Timeline {
+	spread := u.spreadHome(m, home, opt)
+	pos := make(map[model.ID]model.Point, len(spread))
+	for i, id := range u.g.ids {
+		pos[id] = model.Point{X: spread[i][0] * opt.EdgeLength, Y: spread[i][1] * opt.EdgeLength}
+		if pin, ok := m.Pins[id]; ok {
+			pos[id] = pin
+		}
+	}
+	b := newTimelineBuilder(1)
+	b.setFrame(frameDays(keys)[0], 0, pos, nil)
+	return b.done()
 }
 
 // homeOf is the aggregate layout of the union: old's when it was computed

@@ -105,11 +105,18 @@ func (r *Renderer) Layout(ctx context.Context, m *model.Map, stability float64, 
 // LayoutProgress is Layout that tells progress, when not nil, how many
 // dates of how many are laid out, from the computing goroutine.
 func (r *Renderer) LayoutProgress(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error) {
+	return r.LayoutPreviewing(ctx, m, stability, old, progress, nil)
+}
+
+// LayoutPreviewing is LayoutProgress that also gives preview, when not
+// nil, a first picture of the map before its dates are laid out (see
+// layout.Options.Preview), from the computing goroutine.
+func (r *Renderer) LayoutPreviewing(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 	opt, err := r.LayoutOptions(stability)
 	if err != nil {
 		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)
 	}
-	opt.Progress = progress
+	opt.Progress, opt.Preview = progress, preview
 	tl, err := layout.Recompute(ctx, m, opt, old)
 	if err != nil {
 		return nil, fmt.Errorf("lay out %q: %w", m.Name, err)

@@ -993,7 +993,7 @@ func TestRenamingHoldsEveryDateStill(t *testing.T) {
 	old := te.tl
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	laidOut := false
-	te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int)) (*layout.Timeline, error) {
+	te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int), func(*layout.Timeline)) (*layout.Timeline, error) {
 		laidOut = true
 		return nil, errors.New("laid out again")
 	}
@@ -1281,5 +1281,76 @@ func TestAnEditShowsBeforeTheLayout(t *testing.T) {
 	}
 	if got := nodeOf(te.diagram.Scene(), n.ID); got == nil || got.Label != "Renamed Actor" {
 		t.Errorf("the renamed actor is drawn as %+v while the map is laid out again", got)
+	}
+}
+
+// A long map laid out for the first time shows the layout of all its
+// dates together as soon as the layout has it, while its dates are laid
+// out (minutes on a big map); until now the picture was empty all along.
+func TestAFirstLayoutShowsAPreview(t *testing.T) {
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
+		t.Setenv(v, t.TempDir())
+	}
+	a := test.NewTempApp(t)
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 12 actors in a ring, a tie a day for shortTimeline+20 days.
+	m := &model.Map{Name: "long"}
+	for i := range 12 {
+		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country"})
+	}
+	date := func(d model.Day) model.Date { return model.MustDate(d.String()) }
+	day := model.DayOf(2000, 1, 1)
+	for i := range shortTimeline + 20 {
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), From: model.ID(i%12 + 1), To: model.ID((i+1)%12 + 1),
+			Kind: "relations", Span: model.Span{Start: date(day + model.Day(i)), End: date(day + model.Day(i+30))}})
+	}
+	st, err := sqlite.Create(filepath.Join(t.TempDir(), "long.relmap"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	win := a.NewWindow("")
+	t.Cleanup(win.Close)
+	ed, err := NewEditor(win, st, r, "long.relmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The layout the editor started is stopped, and one whose progress
+	// the test follows laid out instead.
+	ed.cancelRunningLayout()
+	ed.waitLayout()
+	win.SetContent(ed.Content())
+	win.Resize(fyne.NewSize(1000, 700))
+	previewed, release := make(chan struct{}), make(chan struct{})
+	layOut := ed.layOut
+	ed.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
+		if preview == nil {
+			t.Error("a first layout asks for no preview")
+			close(previewed)
+			return layOut(ctx, m, s, old, progress, nil)
+		}
+		return layOut(ctx, m, s, old, progress, func(tl *layout.Timeline) {
+			preview(tl)
+			close(previewed)
+			<-release // the dates are laid out once the test has looked
+		})
+	}
+	ed.relayout()
+	<-previewed
+	if !ed.previewing || ed.tl.Len() != 1 {
+		t.Errorf("after the preview: previewing %t, the picture's timeline has %d frames, want the preview's 1", ed.previewing, ed.tl.Len())
+	}
+	ed.showScene()
+	ed.jobs.Wait()
+	if n := len(ed.diagram.Scene().Nodes); n == 0 {
+		t.Error("while the dates are laid out the picture is empty")
+	}
+	close(release)
+	ed.waitLayout()
+	if ed.previewing || ed.tl.Len() <= 1 {
+		t.Errorf("after the layout: previewing %t, %d frames", ed.previewing, ed.tl.Len())
 	}
 }

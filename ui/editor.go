@@ -125,12 +125,15 @@ type Editor struct {
 	// start the next layout.
 	layoutMu sync.Mutex
 	layouts  sync.WaitGroup
-	// layOut lays a map out, telling progress how far it is: by default
-	// r.LayoutProgress, which tests replace.
-	layOut func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// layOut lays a map out: by default r.LayoutPreviewing, which tests
+	// replace.
+	layOut layoutFunc
+	// previewing is set while the timeline on show is a layout's preview
+	// (see previewer).
+	previewing bool
 	// adjust lays a map out after an edit holding the picture on show
-	// still: by default r.Adjust.
-	adjust func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (*layout.Timeline, error)
+	// still: by default r.Adjust, which has no preview.
+	adjust layoutFunc
 	// rebox holds the picture still after an edit that changed only the
 	// actors' boxes (render.Renderer.Rebox), at once where adjust would
 	// lay a long history out again.
@@ -183,7 +186,10 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	if err != nil {
 		return nil, err
 	}
-	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutProgress, adjust: r.Adjust, rebox: r.Rebox}
+	e := &Editor{win: win, doc: doc, r: r, title: title, drawn: doc.m, layOut: r.LayoutPreviewing, rebox: r.Rebox}
+	e.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(done, total int), _ func(*layout.Timeline)) (*layout.Timeline, error) {
+		return r.Adjust(ctx, m, s, old, progress)
+	}
 	e.tlStability = stability()
 	e.framing = framing()
 	start, err := e.firstLayout(nil)

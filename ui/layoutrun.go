@@ -16,6 +16,12 @@ import (
 	"relmap/render"
 )
 
+// layoutFunc lays a map out from old (nil for none), telling progress
+// how far it is and, when not nil, giving preview a first picture before
+// the dates are laid out (see layout.Options.Preview); both are called
+// from the computing goroutine.
+type layoutFunc func(ctx context.Context, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int), preview func(*layout.Timeline)) (*layout.Timeline, error)
+
 // shortTimeline is the number of keyframes up to which a map without a
 // kept layout is laid out before the window opens (well under a second);
 // longer maps open at once and are laid out in the background.
@@ -74,7 +80,7 @@ func (e *Editor) firstLayout(k *kept) (background bool, err error) {
 		}
 		return true, nil
 	}
-	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil); err != nil {
+	if e.tl, err = e.layOut(ctx, e.doc.m, e.tlStability, k.tl, nil, nil); err != nil {
 		return false, err
 	}
 	e.laidFrom = e.doc.m
@@ -115,7 +121,7 @@ func (e *Editor) relayoutWith(hold bool) {
 	e.layoutGen++
 	gen, m, s, layOut := e.layoutGen, e.doc.m, stability(), e.layOut
 	var old *layout.Timeline
-	if s == e.tlStability {
+	if s == e.tlStability && !e.previewing {
 		old = e.tl
 	}
 	edited := hold
@@ -131,6 +137,10 @@ func (e *Editor) relayoutWith(hold bool) {
 	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
+	var preview func(*layout.Timeline)
+	if e.tl == nil || e.tl.Len() == 0 || e.previewing {
+		preview = e.previewer(gen, m)
+	}
 	e.layouts.Add(1)
 	go func() {
 		defer e.layouts.Done()
@@ -144,10 +154,10 @@ func (e *Editor) relayoutWith(hold bool) {
 			case ok && edited: // its picture back
 			case rebox:
 				if tl, ok, err = reboxer(ctx, was, m, s, old, report); err == nil && !ok {
-					tl, err = layOut(ctx, m, s, old, report)
+					tl, err = layOut(ctx, m, s, old, report, nil)
 				}
 			default:
-				tl, err = layOut(ctx, m, s, old, report)
+				tl, err = layOut(ctx, m, s, old, report, preview)
 			}
 			return err
 		})
@@ -185,9 +195,31 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 		e.status.SetText(e.notice)
 		e.notice = ""
 	}
-	e.tl, e.drawn, e.laidFrom, e.tlStability = tl, m, m, s
+	e.tl, e.drawn, e.laidFrom, e.tlStability, e.previewing = tl, m, m, s, false
 	e.diagram.Refit()
 	e.showScene()
+}
+
+// previewer returns the preview callback of layout request gen, of map m,
+// when nothing is on show (a map laid out for the first time), or a
+// preview only: it shows
+// the layout of all the map's dates together, once the layout has it,
+// until the dates are laid out. It runs on the layout's goroutine.
+func (e *Editor) previewer(gen int, m *model.Map) func(*layout.Timeline) {
+	return func(tl *layout.Timeline) {
+		fyne.Do(func() {
+			e.layoutMu.Lock()
+			defer e.layoutMu.Unlock()
+			if gen != e.layoutGen || e.tl != nil && e.tl.Len() > 0 && !e.previewing {
+				return
+			}
+			// Not laidFrom: an edit lays the map out afresh, not from
+			// the preview (see relayoutWith).
+			e.tl, e.drawn, e.previewing = tl, m, true
+			e.diagram.Refit()
+			e.showScene()
+		})
+	}
 }
 
 // cancelRunningLayout stops the layout in progress; the picture on show

@@ -104,10 +104,10 @@ func TestStabilityDialog(t *testing.T) {
 		release := make(chan struct{})
 		var gotOld *layout.Timeline
 		layOut := te.layOut
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 			<-release
 			gotOld = old
-			return layOut(ctx, m, s, old, progress)
+			return layOut(ctx, m, s, old, progress, preview)
 		}
 		overlays := te.win.Canvas().Overlays()
 		te.stabilityDialog()
@@ -179,20 +179,20 @@ func TestRelayout(t *testing.T) {
 		te := newTestEditor(t)
 		layOut := te.layOut
 		var firstCancelled, firstReturned bool
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 			defer func() { firstReturned = true }()
 			select {
 			case <-ctx.Done():
 				firstCancelled = true
 				return nil, ctx.Err()
 			case <-time.After(30 * time.Second):
-				return layOut(ctx, m, s, old, progress)
+				return layOut(ctx, m, s, old, progress, preview)
 			}
 		}
 		te.relayout()
 		var second *layout.Timeline
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
-			tl, err := layOut(ctx, m, s, old, progress)
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
+			tl, err := layOut(ctx, m, s, old, progress, preview)
 			second = tl
 			return tl, err
 		}
@@ -214,7 +214,7 @@ func TestRelayout(t *testing.T) {
 		te := newTestEditor(t)
 		before := te.tl
 		started := make(chan struct{})
-		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 			progress(1, 10)
 			close(started)
 			<-ctx.Done()
@@ -241,7 +241,7 @@ func TestRelayout(t *testing.T) {
 	t.Run("when the layout fails, should say why and keep the picture", func(t *testing.T) {
 		te := newTestEditor(t)
 		before := te.tl
-		te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int)) (*layout.Timeline, error) {
+		te.layOut = func(context.Context, *model.Map, float64, *layout.Timeline, func(int, int), func(*layout.Timeline)) (*layout.Timeline, error) {
 			return nil, errors.New("out of memory")
 		}
 		te.relayout()
@@ -259,9 +259,9 @@ func TestRelayout(t *testing.T) {
 		before := te.tl
 		var gotOld *layout.Timeline
 		adjust := te.adjust // after an edit, the picture is held still
-		te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+		te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 			gotOld = old
-			return adjust(ctx, m, s, old, progress)
+			return adjust(ctx, m, s, old, progress, preview)
 		}
 		tie, ok := te.doc.m.Tie(relationsTie)
 		if !ok {

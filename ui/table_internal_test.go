@@ -354,17 +354,17 @@ func holdLayouts(te *testEditor) (release func()) {
 		}
 	}
 	layOut, adjust, rebox := te.layOut, te.adjust, te.rebox
-	te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+	te.layOut = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 		if err := wait(ctx); err != nil {
 			return nil, err
 		}
-		return layOut(ctx, m, s, old, progress)
+		return layOut(ctx, m, s, old, progress, preview)
 	}
-	te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, error) {
+	te.adjust = func(ctx context.Context, m *model.Map, s float64, old *layout.Timeline, progress func(int, int), preview func(*layout.Timeline)) (*layout.Timeline, error) {
 		if err := wait(ctx); err != nil {
 			return nil, err
 		}
-		return adjust(ctx, m, s, old, progress)
+		return adjust(ctx, m, s, old, progress, preview)
 	}
 	te.rebox = func(ctx context.Context, was, m *model.Map, s float64, old *layout.Timeline, progress func(int, int)) (*layout.Timeline, bool, error) {
 		if err := wait(ctx); err != nil {
