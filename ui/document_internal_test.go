@@ -185,6 +185,8 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	te.diagram.CenterOn(model.Point{X: 300, Y: 200}) // a view of the user's own
 	te.diagram.camera.Tick(1)
 	view := te.diagram.View()
+	var opened []string
+	te.files.Opened = func(p string) { opened = append(opened, p) }
 	copyPath := filepath.Join(t.TempDir(), "copy.relmap")
 	if err := te.saveAs(te.store, copyPath); err != nil {
 		t.Fatalf("Save As: %v", err)
@@ -192,6 +194,10 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	te.settle(t)
 	if te.doc.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
 		t.Errorf("after Save As the window shows %q (%q), want the copy", te.doc.path, te.win.Title())
+	}
+	// The copy is the map the app opens next, when started without one.
+	if len(opened) == 0 || opened[len(opened)-1] != copyPath {
+		t.Errorf("after Save As the app was told of %q, want the copy last", opened)
 	}
 	if te.doc.day != day || te.doc.selected != mexico.ID {
 		t.Errorf("after Save As the copy shows %s with %d selected, want %s with Mexico (%d): the same map", te.doc.day, te.doc.selected, day, mexico.ID)

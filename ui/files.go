@@ -31,6 +31,10 @@ type Files struct {
 	// AppFolder is the folder where the app keeps maps of its own (the
 	// default map's copy); file dialogs do not start there.
 	AppFolder string
+	// Opened, when not nil, is told the absolute path of each map the
+	// window comes to show (opened, made new or saved as): cmd/relmap
+	// opens the last one when it starts without a map.
+	Opened func(path string)
 }
 
 // recentKey is the preference that lists the maps opened last, newest
@@ -106,6 +110,9 @@ func (e *Editor) remember(path string) {
 	list := slices.DeleteFunc(a.Preferences().StringList(recentKey), func(p string) bool { return p == abs })
 	list = append([]string{abs}, list...)
 	a.Preferences().SetStringList(recentKey, list[:min(len(list), recentCount())])
+	if e.files != nil && e.files.Opened != nil {
+		e.files.Opened(abs)
+	}
 }
 
 // withFiles runs f when the editor can open files, else says why not.

@@ -134,8 +134,8 @@ func runApp(path string) error {
 		Open:      func(p string) (model.Store, error) { return sqlite.Open(p) },
 		Create:    func(p string, m *model.Map) (model.Store, error) { return sqlite.Create(p, m) },
 		AppFolder: appFolder,
+		Opened:    rememberMap, // the map to open next time, without one named
 	}, path)
-	rememberMap(path)
 	win.SetContent(ed.Content())
 	win.Resize(fyne.NewSize(1400, 880))
 	win.SetMaster()
