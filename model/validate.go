@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 )
@@ -98,6 +99,9 @@ func checkTie(m lookup, t Tie) error {
 	}
 	if t.Weight < 0 {
 		return fail("weight", "the weight cannot be negative", ErrInvalid)
+	}
+	if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
+		return fail("weight", "the weight must be a finite number", ErrInvalid)
 	}
 	return checkSources(m, rec, t.Sources)
 }

@@ -147,7 +147,7 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 		var errW, errH error
 		fw, errW = strconv.ParseFloat(strings.TrimSpace(ws), 64)
 		fh, errH = strconv.ParseFloat(strings.TrimSpace(hs), 64)
-		ok = errW == nil && errH == nil && fw > 0 && fh > 0
+		ok = errW == nil && errH == nil && fw > 0 && fh > 0 && !math.IsInf(fw, 0) && !math.IsInf(fh, 0)
 	}
 	if !ok {
 		return 0, 0, 0, fmt.Errorf("size %q: want WIDTHxHEIGHT and a unit, px, cm, mm or in (1600x1000, 18x12cm)", s)

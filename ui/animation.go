@@ -48,7 +48,7 @@ func (q animationRequest) animation(m *model.Map) (render.Animation, error) {
 		return render.Animation{}, fmt.Errorf(lang.L("frames a second: %q is not a whole number"), q.fps)
 	}
 	hold, err := strconv.ParseFloat(strings.TrimSpace(q.hold), 64)
-	if err != nil || hold < 0 || hold > 60 {
+	if err != nil || !(hold >= 0 && hold <= 60) { // not NaN either
 		return render.Animation{}, errors.New(lang.L("rest at each date: want 0 to 60 seconds"))
 	}
 	w, h, _, err := exportSize(q.width, q.height, "px", 0)

@@ -28,6 +28,7 @@ func TestExportAnimation(t *testing.T) {
 		{"fps", "fast", "frames a second"},
 		{"fps", "500", "frames a second"},
 		{"hold", "-1", "rest"},
+		{"hold", "NaN", "rest"},
 		{"width", "50", "100 to 16384"},
 	} {
 		b := q

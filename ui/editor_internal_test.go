@@ -1098,3 +1098,19 @@ func TestADateFieldSaysWhatIsWrongWhenLeft(t *testing.T) {
 		t.Errorf("left holding 2024-02-29, the start says %q", got)
 	}
 }
+
+// The tie form and the Table refuse a weight that is not a finite
+// number, 0 or more, saying so beside it: NaN and Inf once reached the
+// file, which refused them with messages about its columns.
+func TestAWeightMustBeAFiniteNumber(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	tie := te.doc.m.Ties[0]
+	for _, typed := range []string{"NaN", "Inf", "-Inf", "-1", "abc"} {
+		f := te.newTieEditor(tie)
+		f.weight.SetText(typed)
+		if _, _, ok := f.read(); ok || !strings.Contains(f.message("weight"), "0 or more") {
+			t.Errorf("weight %q: read %t, the form says %q", typed, ok, f.message("weight"))
+		}
+	}
+}

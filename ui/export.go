@@ -60,7 +60,7 @@ func exportDPI(s string) (float64, error) {
 		return 0, nil
 	}
 	dpi, err := strconv.ParseFloat(s, 64)
-	if err != nil || dpi < 1 || dpi > 10000 {
+	if err != nil || !(dpi >= 1 && dpi <= 10000) { // not NaN either
 		return 0, errors.New(lang.L("the resolution must be a number of dots per inch, 1 to 10000, or empty"))
 	}
 	return dpi, nil

@@ -827,7 +827,7 @@ func (e *Editor) newTableView() *tableView {
 				if s == "" {
 					w, err = 0, nil
 				}
-				if err != nil || w < 0 {
+				if err != nil || !(w >= 0 && w <= math.MaxFloat64) { // not NaN nor Inf either
 					return errors.New(lang.L("the weight must be a number, 0 or more"))
 				}
 				t.Weight = w

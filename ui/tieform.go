@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -105,7 +106,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t.Weight = 0
 	if w := strings.TrimSpace(f.weight.Text); w != "" {
 		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || v < 0 {
+		if err != nil || !(v >= 0 && v <= math.MaxFloat64) { // not NaN nor Inf either
 			f.fail("weight", lang.L("the weight must be a number, 0 or more"))
 		}
 		t.Weight = v
