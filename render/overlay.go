@@ -166,14 +166,18 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 	if v.Collapsed {
 		// The tab: a chevron to unfold it, and the word down the tab.
 		cx := x0 + tabWidth*ui/2
-		p.fill(chevron(pt{cx, 18 * ui}, 5*ui, -1), muted)
+		if v.Controls {
+			p.fill(chevron(pt{cx, 18 * ui}, 5*ui, -1), muted)
+		}
 		for i, c := range []rune(r.lang.T("LEGEND")) {
 			s := string(c)
 			p.text(true, 11*ui, cx-p.textWidth(true, 11*ui, s)/2, 44*ui+float64(i)*14*ui, s, muted)
 		}
 		return
 	}
-	p.fill(chevron(pt{float64(w) - toggleSize*ui/2, toggleSize * ui / 2}, 5*ui, 1), muted)
+	if v.Controls {
+		p.fill(chevron(pt{float64(w) - toggleSize*ui/2, toggleSize * ui / 2}, 5*ui, 1), muted)
+	}
 	x := x0 + 16*ui
 	text := 12 * ui
 	for _, row := range legendRows(s, r.lang, ui, h) {

@@ -56,6 +56,9 @@ type View struct {
 	// Panel draws the picture as one panel of small multiples: no legend
 	// or credit, and a small header of its date and events.
 	Panel bool
+	// Controls draws the legend's fold control, which the window's
+	// pictures have and published ones do not.
+	Controls bool
 }
 
 // Renderer draws scenes. It is safe for use by one goroutine at a time

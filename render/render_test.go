@@ -210,3 +210,38 @@ func TestTweenSceneSteps(t *testing.T) {
 		}
 	}
 }
+
+// The legend's fold control is the window's, not the picture's: a
+// picture drawn for publishing (an export) has none, the window's has it.
+func TestTheLegendsFoldControlIsTheWindowsOnly(t *testing.T) {
+	m, r, tl := setup(t)
+	day, err := model.ParseDay("2024-04-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := render.NewScene(m, render.FrameAt(m, tl, day), day, 0)
+	v := render.View{CX: 0, CY: 0, Zoom: 1, UIScale: 1}
+	published := r.Draw(s, v, 1200, 750)
+	v.Controls = true
+	window := r.Draw(s, v, 1200, 750)
+	// The control sits in the legend's top right corner.
+	corner := image.Rect(1200-28, 0, 1200, 28)
+	differ := 0
+	for y := corner.Min.Y; y < corner.Max.Y; y++ {
+		for x := corner.Min.X; x < corner.Max.X; x++ {
+			if published.RGBAAt(x, y) != window.RGBAAt(x, y) {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("the window's picture and the published one are the same in the legend's corner: the control is in both or neither")
+	}
+	for y := corner.Min.Y; y < corner.Max.Y; y++ {
+		for x := corner.Min.X; x < corner.Max.X; x++ {
+			if published.RGBAAt(x, y) != published.RGBAAt(corner.Min.X, corner.Min.Y) {
+				t.Fatalf("the published picture has something in the legend's corner at %d,%d", x, y)
+			}
+		}
+	}
+}

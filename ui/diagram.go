@@ -527,7 +527,9 @@ func (d *Diagram) paint(w, h int) image.Image {
 		return d.preview(w, h)
 	}
 	var img *image.RGBA
-	if err := panicked(lang.L("Drawing the map"), func() { img = d.r.Draw(d.scene, d.view, w, h) }); err != nil {
+	v := d.view
+	v.Controls = true // the legend's fold control, which exports leave out
+	if err := panicked(lang.L("Drawing the map"), func() { img = d.r.Draw(d.scene, v, w, h) }); err != nil {
 		d.fail(err)
 		if d.last == nil {
 			return image.NewRGBA(image.Rect(0, 0, w, h))

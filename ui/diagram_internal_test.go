@@ -81,7 +81,7 @@ func TestExportPNG(t *testing.T) {
 		}
 	})
 
-	t.Run("at the diagram's own size, should write exactly what the diagram paints", func(t *testing.T) {
+	t.Run("at the diagram's own size, should write exactly what the diagram paints, but the legend's fold control", func(t *testing.T) {
 		w, h := te.diagram.PixelSize()
 		var buf bytes.Buffer
 		if err := te.ExportPNG(&buf, w, h); err != nil {
@@ -92,8 +92,14 @@ func TestExportPNG(t *testing.T) {
 			t.Fatalf("decode: %v", err)
 		}
 		want := te.diagram.raster.Generator(w, h)
-		if !samePixels(got, want) {
+		control := func(x, y int) bool {
+			return render.LegendToggleAt(te.diagram.View(), w, h, float64(x)+0.5, float64(y)+0.5)
+		}
+		if !samePixelsBut(got, want, control) {
 			t.Errorf("the %d×%d export differs from the diagram's paint", w, h)
+		}
+		if samePixels(got, want) {
+			t.Error("the export has the legend's fold control, which is the window's")
 		}
 	})
 
@@ -168,12 +174,20 @@ func colours(img image.Image, limit int) int {
 
 // samePixels reports whether a and b are the same picture.
 func samePixels(a, b image.Image) bool {
+	return samePixelsBut(a, b, func(int, int) bool { return false })
+}
+
+// samePixelsBut is samePixels but for the pixels skip says.
+func samePixelsBut(a, b image.Image, skip func(x, y int) bool) bool {
 	if a.Bounds() != b.Bounds() {
 		return false
 	}
 	r := a.Bounds()
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
+			if skip(x, y) {
+				continue
+			}
 			r1, g1, b1, a1 := a.At(x, y).RGBA()
 			r2, g2, b2, a2 := b.At(x, y).RGBA()
 			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
