@@ -1114,3 +1114,44 @@ func TestAWeightMustBeAFiniteNumber(t *testing.T) {
 		}
 	}
 }
+
+// A tie in force whose other actor does not exist on the date on show is
+// not drawn, and the side panel says so rather than marking it in force.
+func TestThePanelSaysWhyATieInForceIsNotDrawn(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	glas, err := te.doc.m.ActorByName("Jorge Glas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tie model.Tie
+	for _, ti := range te.doc.m.TiesOf(glas.ID) {
+		if ti.Span.Covers(te.doc.day) {
+			tie = ti
+		}
+	}
+	if tie.ID == 0 {
+		t.Fatalf("Jorge Glas has no tie in force on %s", te.doc.day)
+	}
+	other := tie.From
+	if other == glas.ID {
+		other = tie.To
+	}
+	a, _ := te.doc.m.Actor(other)
+	a.Life.End = model.MustDate("2006-12-10")
+	if _, err := te.apply(model.Change{Summary: "Edit Actor", Put: model.Records{Actors: []model.Actor{a}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.Select(glas.ID)
+	te.settle(t)
+	for _, line := range texts(te.side.Objects) {
+		if strings.Contains(line, "\n"+tie.Label) || strings.Contains(line, a.Label()) && strings.Contains(line, tie.Span.String()) {
+			if strings.HasPrefix(line, "●") || !strings.Contains(line, "does not exist on this date") {
+				t.Errorf("the panel says %q of a tie to %s, who ended in 2006", line, a.Label())
+			}
+			return
+		}
+	}
+	t.Errorf("the panel does not list the tie to %s: %q", a.Label(), texts(te.side.Objects))
+}

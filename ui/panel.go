@@ -218,11 +218,19 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	default:
 		relation = what + " " + e.actorName(t.To)
 	}
-	mark := "○"
+	mark, span := "○", t.Span.String()
 	if t.Span.Covers(e.doc.day) {
+		// In force, and drawn when both its actors exist then.
 		mark = "●"
+		for _, end := range []model.ID{t.From, t.To} {
+			if a, ok := e.doc.m.Actor(end); ok && !a.Exists(e.doc.day) {
+				mark = "○"
+				span += fmt.Sprintf(lang.L(" (not drawn now: %s does not exist on this date)"), a.Label())
+				break
+			}
+		}
 	}
-	text := fmt.Sprintf("%s %s\n%s", mark, t.Span.String(), relation)
+	text := fmt.Sprintf("%s %s\n%s", mark, span, relation)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.tieForm(t) })
 	return container.NewBorder(nil, nil, nil, edit, wrapped(text))
 }
