@@ -378,12 +378,16 @@ func (e *Editor) exportDialog() {
 		return
 	}
 	f := e.newExportForm()
-	d := dialog.NewCustomConfirm(lang.L("Export"), lang.L("Choose file…"), lang.L("Cancel"), f.content(), func(ok bool) {
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm(lang.L("Export"), lang.L("Choose file…"), lang.L("Cancel"), f.content(), func(ok bool) {
 		if !ok {
 			return
 		}
 		job, err := e.exportJob(f)
 		if err != nil {
+			// The dialog opens again as it was left, with the message
+			// over it: nothing chosen is lost.
+			d.Show()
 			e.showError(fmt.Errorf(lang.L("export %s: %w"), strings.ToLower(f.kind.Selected), err))
 			return
 		}

@@ -4,8 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestExportDialog: one dialog exports the date on show, an animation or
@@ -107,6 +112,66 @@ func TestExportDialog(t *testing.T) {
 		map[string]*textField{"width": g.width, "dpi": g.dpi, "fps": g.fps, "to": g.to, "dates": g.dates}[bad.field].SetText(bad.value)
 		if _, err := te.exportJob(g); err == nil || !strings.Contains(err.Error(), bad.says) {
 			t.Errorf("%s with %s %q: %v, want an error saying %q", bad.kind, bad.field, bad.value, err, bad.says)
+		}
+	}
+}
+
+// A value the export refuses opens the dialog again as it was left, the
+// message over it, rather than closing it and losing what was chosen; so
+// does the Preferences dialog.
+func TestARefusedValueKeepsTheDialog(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	c := te.win.Canvas()
+	for _, open := range []struct {
+		name, field, confirm string
+		show                 func()
+	}{
+		{"export", "width", "Choose file…", te.exportDialog},
+		{"preferences", "recent maps", "OK", te.preferencesDialog},
+	} {
+		open.show()
+		dlg := c.Overlays().Top()
+		var fields []*textField
+		for _, o := range test.LaidOutObjects(dlg) {
+			if f, ok := o.(*textField); ok {
+				fields = append(fields, f)
+			}
+		}
+		var typed []*textField
+		switch open.name {
+		case "export":
+			for _, f := range fields {
+				if _, err := strconv.Atoi(f.Text); err == nil {
+					typed = append(typed, f) // the width and height
+				}
+			}
+		case "preferences":
+			typed = fields[len(fields)-1:] // recent maps kept, the last field
+		}
+		if len(typed) == 0 {
+			t.Fatalf("%s: no %s field", open.name, open.field)
+		}
+		for _, f := range typed {
+			f.SetText("abc")
+		}
+		test.Tap(button(t, dlg, open.confirm))
+		shown := func(o fyne.CanvasObject) bool {
+			for _, ov := range c.Overlays().List()[:max(0, len(c.Overlays().List())-1)] {
+				if slices.Contains(test.LaidOutObjects(ov), o) {
+					return true
+				}
+			}
+			return false
+		}
+		if n := len(c.Overlays().List()); n != 2 || !shown(typed[0]) {
+			t.Errorf("%s: after a refused %s, %d overlays, the dialog under the top one %t; want the dialog and the message over it", open.name, open.field, n, shown(typed[0]))
+		}
+		if typed[0].Text != "abc" {
+			t.Errorf("%s: the %s field now reads %q", open.name, open.field, typed[0].Text)
+		}
+		for c.Overlays().Top() != nil {
+			c.Overlays().Remove(c.Overlays().Top())
 		}
 	}
 }

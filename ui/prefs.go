@@ -154,17 +154,24 @@ func (e *Editor) preferencesDialog() {
 		widget.NewFormItem(lang.L("Export resolution (dpi)"), dpi),
 		widget.NewFormItem(lang.L("Recent maps kept"), recents),
 	}
-	d := dialog.NewForm(lang.L("Preferences"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
+	var d dialog.Dialog
+	// A value refused opens the dialog again as it was left, with the
+	// message over it: nothing chosen is lost.
+	refuse := func(err error) {
+		d.Show()
+		e.showError(err)
+	}
+	d = dialog.NewForm(lang.L("Preferences"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(recents.Text))
 		if err != nil || n < 1 || n > 30 {
-			e.showError(fmt.Errorf(lang.L("recent maps kept: want 1 to %d"), 30))
+			refuse(fmt.Errorf(lang.L("Recent maps kept must be a whole number from 1 to %d."), 30))
 			return
 		}
 		if _, err := exportDPI(dpi.Text); err != nil {
-			e.showError(err)
+			refuse(err)
 			return
 		}
 		prefs.SetString(langKey, codes[max(0, language.SelectedIndex())])
