@@ -21,6 +21,7 @@ import (
 	"relmap/assets"
 	"relmap/layout"
 	"relmap/model"
+	"relmap/model/csvio"
 	"relmap/model/analysis"
 	"relmap/model/sqlite"
 	"relmap/render"
@@ -377,6 +378,10 @@ func TestErrorsAreSentences(t *testing.T) {
 			"Open map /tmp/x.relmap: not a relmap file: the file is empty."},
 		{errors.New("this change is not in force; redo it first (Edit → Redo)"),
 			"This change is not in force; redo it first (Edit → Redo)."},
+		// A row of an imported file says which, as the command line does.
+		{fmt.Errorf("ties.csv: %w", &csvio.Error{File: "ties.csv", Line: 4, Err: &model.FieldError{Record: "tie", Field: "end",
+			Msg: "ends (2024-04-09) on or before it starts (2024-04-10)", Err: model.ErrInvalid}}),
+			"In ties.csv, line 4, end: ends (2024-04-09) on or before it starts (2024-04-10)."},
 	} {
 		if got := sentence(tt.err); got != tt.want {
 			t.Errorf("sentence(%q) = %q, want %q", tt.err, got, tt.want)

@@ -27,6 +27,8 @@ import (
 	"relmap/layout"
 	"relmap/model"
 	"relmap/model/analysis"
+	"relmap/model/csvio"
+	"relmap/model/netio"
 	"relmap/render"
 )
 
@@ -695,6 +697,30 @@ func (e *Editor) showError(err error) {
 	dialog.ShowError(errors.New(sentence(err)), e.win)
 }
 
+// whereIn is where in an imported file err was found ("ties.csv, line
+// 3"), or "" when it was not in one.
+func whereIn(err error) string {
+	var ce *csvio.Error
+	if errors.As(err, &ce) {
+		if ce.Line == 0 {
+			return ce.File
+		}
+		return fmt.Sprintf(lang.L("%s, line %d"), ce.File, ce.Line)
+	}
+	var ne *netio.Error
+	if errors.As(err, &ne) {
+		where := string(ne.Format)
+		if ne.Line > 0 {
+			where = fmt.Sprintf(lang.L("%s, line %d"), where, ne.Line)
+		}
+		if ne.Where != "" {
+			where += ", " + ne.Where
+		}
+		return where
+	}
+	return ""
+}
+
 // sentence says what went wrong in one sentence for a person. A broken
 // rule of the model is said in its own words ("Actor 12 is already named
 // 'Peru'."), without the operations that led to it; anything else is
@@ -704,6 +730,12 @@ func sentence(err error) string {
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
 		msg = fe.Msg
+		// A row of an imported file says which.
+		if where := whereIn(err); where != "" && fe.Field != "" {
+			msg = fmt.Sprintf(lang.L("In %s, %s: %s"), where, fe.Field, fe.Msg)
+		} else if where != "" {
+			msg = fmt.Sprintf(lang.L("In %s: %s"), where, fe.Msg)
+		}
 	}
 	msg = strings.TrimSpace(msg)
 	if msg == "" {
