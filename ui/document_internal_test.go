@@ -21,8 +21,8 @@ import (
 	"relmap/assets"
 	"relmap/layout"
 	"relmap/model"
-	"relmap/model/csvio"
 	"relmap/model/analysis"
+	"relmap/model/csvio"
 	"relmap/model/sqlite"
 	"relmap/render"
 )
