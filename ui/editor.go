@@ -693,6 +693,9 @@ func panicked(what string, f func()) error {
 	return recovered(what, func() error { f(); return nil })
 }
 
+// ShowError says in the window, in a sentence, what went wrong.
+func (e *Editor) ShowError(err error) { e.showError(err) }
+
 func (e *Editor) showError(err error) {
 	dialog.ShowError(errors.New(sentence(err)), e.win)
 }

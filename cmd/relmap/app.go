@@ -102,15 +102,35 @@ func rememberMap(path string) {
 	}
 }
 
+// openFirstMap opens the map the app starts on: path, else the map opened
+// last (see chooseMap). A map named that cannot be opened (a file that is
+// no map, double-clicked in a file manager) is refused, and the app opens
+// on the map it would open without one: refused says why.
+func openFirstMap(path string) (st *sqlite.Store, opened string, refused, err error) {
+	open := func(path string) (*sqlite.Store, string, error) {
+		chosen, err := chooseMap(path)
+		if err != nil {
+			return nil, "", err
+		}
+		st, err := sqlite.Open(chosen)
+		return st, chosen, err
+	}
+	st, opened, err = open(path)
+	if err != nil && path != "" {
+		refused = err
+		st, opened, err = open("")
+	}
+	return st, opened, refused, err
+}
+
 // runApp opens the desktop app on a map and returns when it quits.
 func runApp(path string) error {
-	path, err := chooseMap(path)
+	st, path, refused, err := openFirstMap(path)
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(path)
-	if err != nil {
-		return err
+	if refused != nil {
+		fmt.Fprintln(os.Stderr, "relmap:", refused)
 	}
 	r, err := newRenderer()
 	if err != nil {
@@ -159,6 +179,9 @@ func runApp(path string) error {
 		}()
 	}
 	ed.Welcome()
+	if refused != nil {
+		ed.ShowError(refused)
+	}
 	win.ShowAndRun()
 	signal.Stop(sig)
 	return nil
