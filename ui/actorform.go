@@ -69,6 +69,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.later.SetPlaceHolder(lang.L("again from, e.g. 1991– (several: 1945–1950; 1991–)"))
 	f.add("start", lang.L("Exists from"), start)
 	f.add("end", lang.L("Until"), end)
+	f.alsoClears(f.start, "end") // which says when the span is backwards
 	f.add("later", lang.L("And again"), f.later)
 	f.add("notes", lang.L("Notes"), f.notes)
 	f.attrs = newAttrsField(a.Attrs)

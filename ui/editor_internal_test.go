@@ -1155,3 +1155,20 @@ func TestThePanelSaysWhyATieInForceIsNotDrawn(t *testing.T) {
 	}
 	t.Errorf("the panel does not list the tie to %s: %q", a.Label(), texts(te.side.Objects))
 }
+
+// "Ends before it starts", said beside the end, goes when the start is
+// changed, as when the end is.
+func TestABackwardSpansMessageGoesWhenTheStartChanges(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	f := te.newTieEditor(te.doc.m.Ties[0])
+	f.start.SetText("2024-04-10")
+	f.end.SetText("2024-04-09")
+	if _, _, ok := f.read(); ok || f.message("end") == "" {
+		t.Fatalf("a backward span: read %t, the end says %q", ok, f.message("end"))
+	}
+	f.start.SetText("2024-04-01")
+	if got := f.message("end"); got != "" {
+		t.Errorf("after the start was fixed the end still says %q", got)
+	}
+}

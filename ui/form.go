@@ -362,6 +362,15 @@ func (f *form) add(name, label string, input fyne.CanvasObject) {
 	onChange(input, msg.Hide)
 }
 
+// alsoClears makes a change of input clear the message beside field
+// name too: a message about two fields ("ends before it starts", said by
+// the end) goes when either is changed.
+func (f *form) alsoClears(input fyne.CanvasObject, name string) {
+	if msg, ok := f.errs[name]; ok {
+		onChange(input, msg.Hide)
+	}
+}
+
 // follow makes input, added to field name after the form was laid out
 // (a new row), clear the field's message when it changes, as add does.
 func (f *form) follow(name string, input fyne.CanvasObject) {

@@ -72,6 +72,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.add("directed", lang.L("Directed"), f.directed)
 	f.add("start", lang.L("Start"), start)
 	f.add("end", lang.L("End"), end)
+	f.alsoClears(f.start, "end") // which says when the span is backwards
 	f.add("label", lang.L("Label"), f.label)
 	f.add("weight", lang.L("Weight"), f.weight)
 	f.notes = newTextArea()
