@@ -642,11 +642,12 @@ func (e *Editor) tableWindow() {
 	}
 	v := e.newTableView()
 	v.win = a.NewWindow(lang.L("Table — ") + e.mapTitle())
-	v.win.SetContent(container.NewAppTabs(
+	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Actors"), v.actors.content),
 		container.NewTabItem(lang.L("Ties"), v.ties.content),
 		container.NewTabItem(lang.L("Events"), v.events.content),
-		container.NewTabItem(lang.L("Sources"), v.s.content)))
+		container.NewTabItem(lang.L("Sources"), v.s.content))
+	v.win.SetContent(tabs)
 	v.win.Resize(fyne.NewSize(980, 560))
 	v.win.SetOnClosed(func() { e.tables = nil })
 	// A menu of its own: a window's menu takes its shortcuts before the
@@ -658,6 +659,13 @@ func (e *Editor) tableWindow() {
 	v.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), closeItem, quit)))
 	e.tables = v
 	v.win.Show()
+	// It opens on what is selected on the diagram, its row selected and
+	// scrolled to.
+	v.actors.show(e.doc.selected)
+	if e.doc.selectedTie != 0 {
+		tabs.SelectIndex(1)
+		v.ties.show(e.doc.selectedTie)
+	}
 }
 
 // followInTables keeps the table view on the document.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -396,5 +397,38 @@ func TestCtrlWClosesTheTable(t *testing.T) {
 	if te.tables != nil {
 		t.Error("Ctrl+W left the Table open")
 		w.Close()
+	}
+}
+
+// The Table opens on what is selected on the diagram: the actor's row
+// selected, or, for a tie, the Ties tab on the tie's row.
+func TestTheTableOpensOnTheSelection(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	noboa, err := te.doc.m.ActorByName("Daniel Noboa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.Select(noboa.ID)
+	te.settle(t)
+	te.tableWindow()
+	v := te.tables
+	if row := v.actors.selRow; row < 0 || row >= len(v.actors.rows) || v.actors.rows[row] != noboa.ID {
+		t.Errorf("the Table opened with row %d selected, want Daniel Noboa's", row)
+	}
+	v.win.Close()
+
+	tie := te.doc.m.Ties[len(te.doc.m.Ties)-1]
+	te.SelectTie(tie.ID)
+	te.settle(t)
+	te.tableWindow()
+	v = te.tables
+	defer v.win.Close()
+	if row := v.ties.selRow; row < 0 || row >= len(v.ties.rows) || v.ties.rows[row] != tie.ID {
+		t.Errorf("the Table opened with tie row %d selected, want tie %d's", row, tie.ID)
+	}
+	tabs, ok := v.win.Content().(*container.AppTabs)
+	if !ok || tabs.SelectedIndex() != 1 {
+		t.Errorf("with a tie selected the Table opened on another tab than Ties")
 	}
 }
