@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"relmap/model"
@@ -47,6 +48,14 @@ type run struct {
 var absent = model.Point{X: math.NaN(), Y: math.NaN()}
 
 func isAbsent(p model.Point) bool { return math.IsNaN(p.X) }
+
+// Without is t without the places of actors ids, on every date: Adjust
+// then places them afresh, beside their partners, as new actors.
+func (t *Timeline) Without(ids []model.ID) *Timeline {
+	out := *t
+	out.tracks = slices.DeleteFunc(slices.Clone(t.tracks), func(tr track) bool { return slices.Contains(ids, tr.id) })
+	return &out
+}
 
 // Len is the number of frames.
 func (t *Timeline) Len() int { return len(t.days) }

@@ -1365,3 +1365,38 @@ func TestAFirstLayoutShowsAPreview(t *testing.T) {
 		t.Errorf("after the layout: previewing %t, %d frames", ed.previewing, ed.tl.Len())
 	}
 }
+
+// An actor made on its own and then tied to another (a new official, then
+// the tie to the country they serve) is placed beside that partner, as a
+// new actor with a tie is, not left where it was put alone.
+func TestAnActorTiedLaterIsPlacedBesideItsPartner(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	ecuador, err := te.doc.m.ActorByName("Ecuador")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Gabriela Sommerfeld", Kind: "official"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.waitLayout()
+	id := added.Put.Actors[0].ID
+	day := te.doc.day
+	alone := te.tl.At(day).Pos[id]
+	if _, err := te.apply(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{{From: id, To: ecuador.ID, Kind: "ambassador"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.waitLayout()
+	pos := te.tl.At(day).Pos
+	dist := func(a, b model.Point) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
+	near := math.Inf(1) // the nearest other actor to Ecuador, for scale
+	for other, p := range pos {
+		if other != ecuador.ID && other != id {
+			near = min(near, dist(p, pos[ecuador.ID]))
+		}
+	}
+	if d := dist(pos[id], pos[ecuador.ID]); d > 2*max(near, 100) {
+		t.Errorf("tied to Ecuador, Gabriela Sommerfeld is %.0f from it (was at %v alone, now %v; Ecuador's nearest neighbour is %.0f away)", d, alone, pos[id], near)
+	}
+}

@@ -134,6 +134,14 @@ func (e *Editor) relayoutWith(hold bool) {
 	// An edit that changed only the actors' boxes (a new name) holds the
 	// timeline on show still, reboxed from the map it was laid out from.
 	was, rebox, reboxer := e.laidFrom, hold && old != nil && old == e.tl && e.laidFrom != nil, e.rebox
+	// An actor that stood alone and has a tie now (drawn to it from a new
+	// actor's form, say) is placed beside its partners, as a new actor
+	// is, not held where it stood alone.
+	if hold && old != nil && was != nil {
+		if ids := newlyTied(was, m); len(ids) > 0 {
+			old = old.Without(ids)
+		}
+	}
 	cache, _ := e.doc.store.(model.LayoutCache)
 	e.showProgress(0, 0)
 	report := e.progressReporter(gen)
@@ -198,6 +206,26 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 	e.tl, e.drawn, e.laidFrom, e.tlStability, e.previewing = tl, m, m, s, false
 	e.diagram.Refit()
 	e.showScene()
+}
+
+// newlyTied lists the actors of was that have no tie in it and have one
+// in m.
+func newlyTied(was, m *model.Map) []model.ID {
+	tied := func(mp *model.Map) map[model.ID]bool {
+		out := make(map[model.ID]bool, len(mp.Actors))
+		for _, t := range mp.Ties {
+			out[t.From], out[t.To] = true, true
+		}
+		return out
+	}
+	before, now := tied(was), tied(m)
+	var ids []model.ID
+	for _, a := range was.Actors {
+		if !before[a.ID] && now[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
 }
 
 // previewer returns the preview callback of layout request gen, of map m,
