@@ -280,6 +280,27 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("one undo did not take back the whole import")
 	}
+	// CSV tables are read as a folder, which the history names.
+	dir := filepath.Join(t.TempDir(), "peru-bolivia")
+	more := &model.Map{Actors: []model.Actor{{ID: 1, Name: "Peru", Kind: "country"}, {ID: 2, Name: "Bolivia", Kind: "country"}},
+		Ties: []model.Tie{{ID: 1, Kind: "relations", From: 1, To: 2}}}
+	if err := csvio.Write(dir, more); err != nil {
+		t.Fatal(err)
+	}
+	te.importInBackground(filepath.Join(dir, "ties.csv"))
+	te.jobs.Wait()
+	te.settle(t)
+	if got, want := te.undoItem.Label, "Undo Import the tables of 'peru-bolivia'"; got != want {
+		var shown []string
+		for _, o := range te.win.Canvas().Overlays().List() {
+			for _, c := range test.LaidOutObjects(o) {
+				if l, ok := c.(*widget.Label); ok {
+					shown = append(shown, l.Text)
+				}
+			}
+		}
+		t.Errorf("after a CSV import the Edit menu says %q, want %q (status %q, dialogs %q)", got, want, te.status.Text, shown)
+	}
 }
 
 func TestThePictureHoldsStill(t *testing.T) {

@@ -395,6 +395,9 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	var add *model.Map
 	var notes []string
 	var err error
+	// What the history calls the import: the file, or, for CSV tables,
+	// which are read as a folder, the folder.
+	what := quoted(filepath.Base(path))
 	netFormat, isNet := netio.FormatOf(path)
 	if isNet || strings.EqualFold(filepath.Ext(path), ".json") {
 		f, ferr := os.Open(path)
@@ -424,6 +427,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		}
 	} else {
 		add, err = csvio.ReadDir(filepath.Dir(path), base)
+		what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 	}
 	if err != nil {
 		return model.Change{}, nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
@@ -435,7 +439,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			progress(100+done*900/total, 1000)
 		}
 	})
-	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap(lang.L("Import ")+quoted(filepath.Base(path)), add))
+	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap(lang.L("Import ")+what, add))
 	return applied, notes, err
 }
 
