@@ -342,3 +342,23 @@ func TestAPreviewComesBeforeTheDates(t *testing.T) {
 		t.Error("asking for a preview changed the layout")
 	}
 }
+
+// No date of a long history has boxes on top of each other: the region an
+// edit moves is let out from the boxes around it until none meets another,
+// or, crowded, moved box by box to the nearest free spot. A 10,000-actor
+// history had thousands of overlapping pairs on its busiest dates.
+func TestALongHistoryHasNoOverlappingBoxes(t *testing.T) {
+	t.Parallel()
+	m := longMap(2000, 4000, 30, 1)
+	tl, err := layout.Recompute(context.Background(), m, layout.Options{Box: nodeBox}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := m.Keyframes()
+	for k := 0; k < len(keys); k += 25 {
+		snap := m.Snapshot(keys[k])
+		if n := layout.Overlaps(snap, tl.At(keys[k]).Pos, nodeBox); n != 0 {
+			t.Fatalf("on %s (date %d of %d, %d actors) %d pairs of boxes overlap", keys[k], k, len(keys), len(snap.Actors), n)
+		}
+	}
+}

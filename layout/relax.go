@@ -169,6 +169,13 @@ func (s *incState) near(i int32, queue, dist []int32) ([]int32, []int32) {
 
 // separate removes the overlaps of the region's boxes with each other and
 // with the boxes around them, which stay where they are.
+//
+// Each round takes in the boxes around that the region's meet, and moves
+// the region's apart from them all; the rounds end when a round finds no
+// box it did not have. A region still crowded after overlapRounds rounds
+// has each of its boxes that meets another moved to the nearest free spot
+// (see freeSpot): the last round's moves are checked too, so that no date
+// of a long history leaves boxes on top of each other.
 func (s *incState) separate(region []int32) {
 	gap := s.opt.Gap
 	members := append([]int32(nil), region...)
@@ -177,6 +184,7 @@ func (s *incState) separate(region []int32) {
 		in[i] = true
 	}
 	sideways := false
+	defer s.freeClashes(region)
 	for round := 0; round < overlapRounds; round++ {
 		grew := false
 		for _, i := range region {
@@ -205,6 +213,45 @@ func (s *incState) separate(region []int32) {
 		for k, i := range region {
 			s.xy[i] = model.Point{X: boxes[k].x, Y: boxes[k].y}
 		}
+	}
+}
+
+// freeClashes moves each box of the region that meets another box to the
+// nearest free spot, in the region's order: within the picture (the box of
+// the centres of the actors alive), so that it does not grow, when there
+// is one.
+func (s *incState) freeClashes(region []int32) {
+	gap := s.opt.Gap
+	for _, i := range region {
+		s.grid.add(i, s.xy[i])
+	}
+	var picture *rect
+	for _, i := range region {
+		clash := false
+		s.grid.near(s.xy[i], func(j int32) { clash = clash || j != i && s.overlaps(i, j, gap) })
+		if !clash {
+			continue
+		}
+		if picture == nil {
+			r := emptyRect()
+			for j, ok := range s.alive {
+				if ok {
+					p := s.xy[j]
+					r = r.union(rect{p.X, p.Y, p.X, p.Y})
+				}
+			}
+			picture = &r
+		}
+		s.grid.remove(i, s.xy[i])
+		p := s.freeSpotIn(i, s.xy[i], picture)
+		if p == s.xy[i] {
+			p = s.freeSpot(i, s.xy[i])
+		}
+		s.xy[i] = p
+		s.grid.add(i, s.xy[i])
+	}
+	for _, i := range region {
+		s.grid.remove(i, s.xy[i])
 	}
 }
 
@@ -250,7 +297,7 @@ func (s *incState) overlapsAt(i int32, a model.Point, j int32, gap float64) bool
 }
 
 // freeRings bounds how far freeSpot looks, in steps of the box's size.
-const freeRings = 8
+const freeRings = 64
 
 // freeSpot is the point nearest p at which i's box meets no box in the
 // grid: p itself if it is free, else the nearest free point on rings of
@@ -259,7 +306,16 @@ const freeRings = 8
 // the picture, rather than on top of others, whose separation would
 // spread through a crowded picture.
 func (s *incState) freeSpot(i int32, p model.Point) model.Point {
+	return s.freeSpotIn(i, p, nil)
+}
+
+// freeSpotIn is freeSpot looking only at the points in r, when r is not
+// nil.
+func (s *incState) freeSpotIn(i int32, p model.Point, r *rect) model.Point {
 	free := func(q model.Point) bool {
+		if r != nil && (q.X < r.x0 || q.X > r.x1 || q.Y < r.y0 || q.Y > r.y1) {
+			return false
+		}
 		ok := true
 		s.grid.near(q, func(j int32) {
 			ok = ok && (j == i || !s.overlapsAt(i, q, j, s.opt.Gap))
@@ -270,11 +326,11 @@ func (s *incState) freeSpot(i int32, p model.Point) model.Point {
 		return p
 	}
 	stepX, stepY := s.size[i].W+s.opt.Gap, s.size[i].H+s.opt.Gap
-	for r := 1; r <= freeRings; r++ {
+	for ring := 1; ring <= freeRings; ring++ {
 		best, bestD := p, math.Inf(1)
-		for dx := -r; dx <= r; dx++ {
-			for dy := -r; dy <= r; dy++ {
-				if max(dx, -dx, dy, -dy) != r {
+		for dx := -ring; dx <= ring; dx++ {
+			for dy := -ring; dy <= ring; dy++ {
+				if max(dx, -dx, dy, -dy) != ring {
 					continue
 				}
 				q := model.Point{X: p.X + float64(dx)*stepX, Y: p.Y + float64(dy)*stepY}
