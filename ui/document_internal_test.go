@@ -1185,12 +1185,11 @@ func TestFilterListsNumbersInOrder(t *testing.T) {
 	}
 }
 
-// A long map whose kept layout is stale (the app closed while laying it
-// out again after an edit) opens on that layout: its actors are drawn
-// where they were, the new one not yet, while the map is laid out again
-// in the background; until now the picture was empty for the whole
-// layout.
-func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
+// longRing starts a test app, with its own XDG folders, and returns it, a
+// renderer and a long map: 12 actors in a ring, a tie a day for
+// shortTimeline+20 days, laid out in the background when opened.
+func longRing(t *testing.T) (fyne.App, *render.Renderer, *model.Map) {
+	t.Helper()
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
 		t.Setenv(v, t.TempDir())
 	}
@@ -1199,7 +1198,6 @@ func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 12 actors in a ring, a tie a day for shortTimeline+20 days.
 	m := &model.Map{Name: "long"}
 	for i := range 12 {
 		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country"})
@@ -1210,6 +1208,31 @@ func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
 		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), From: model.ID(i%12 + 1), To: model.ID((i+1)%12 + 1),
 			Kind: "relations", Span: model.Span{Start: date(day + model.Day(i)), End: date(day + model.Day(i+30))}})
 	}
+	return a, r, m
+}
+
+// openStopped opens st, "long.relmap", in a new window of a, and stops the
+// layout the editor starts in the background.
+func openStopped(t *testing.T, a fyne.App, st model.Store, r *render.Renderer) (*Editor, fyne.Window) {
+	t.Helper()
+	win := a.NewWindow("")
+	t.Cleanup(win.Close)
+	ed, err := NewEditor(win, st, r, "long.relmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed.cancelRunningLayout()
+	ed.waitLayout()
+	return ed, win
+}
+
+// A long map whose kept layout is stale (the app closed while laying it
+// out again after an edit) opens on that layout: its actors are drawn
+// where they were, the new one not yet, while the map is laid out again
+// in the background; until now the picture was empty for the whole
+// layout.
+func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
+	a, r, m := longRing(t)
 	ctx := context.Background()
 	tl, err := r.Layout(ctx, m, stability(), nil)
 	if err != nil {
@@ -1230,16 +1253,9 @@ func TestAStaleLayoutIsShownWhileTheMapIsLaidOutAgain(t *testing.T) {
 	if err := st.PutLayout(ctx, r.LayoutKey(m, stability()), data); err != nil {
 		t.Fatal(err)
 	}
-	win := a.NewWindow("")
-	t.Cleanup(win.Close)
-	ed, err := NewEditor(win, st, r, "long.relmap")
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The layout started in the background is stopped at once, so that
 	// the picture stays the one the map opened on.
-	ed.cancelRunningLayout()
-	ed.waitLayout()
+	ed, win := openStopped(t, a, st, r)
 	if ed.cancelLayout == nil || !strings.Contains(ed.status.Text, "cancelled") {
 		t.Skipf("the layout was done before it could be stopped (status %q)", ed.status.Text)
 	}
@@ -1320,40 +1336,15 @@ func TestAnEditShowsBeforeTheLayout(t *testing.T) {
 // dates together as soon as the layout has it, while its dates are laid
 // out (minutes on a big map); until now the picture was empty all along.
 func TestAFirstLayoutShowsAPreview(t *testing.T) {
-	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"} {
-		t.Setenv(v, t.TempDir())
-	}
-	a := test.NewTempApp(t)
-	r, err := render.New(assets.FontRegular, assets.FontBold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// 12 actors in a ring, a tie a day for shortTimeline+20 days.
-	m := &model.Map{Name: "long"}
-	for i := range 12 {
-		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country"})
-	}
-	date := func(d model.Day) model.Date { return model.MustDate(d.String()) }
-	day := model.DayOf(2000, 1, 1)
-	for i := range shortTimeline + 20 {
-		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), From: model.ID(i%12 + 1), To: model.ID((i+1)%12 + 1),
-			Kind: "relations", Span: model.Span{Start: date(day + model.Day(i)), End: date(day + model.Day(i+30))}})
-	}
+	a, r, m := longRing(t)
 	st, err := sqlite.Create(filepath.Join(t.TempDir(), "long.relmap"), m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	win := a.NewWindow("")
-	t.Cleanup(win.Close)
-	ed, err := NewEditor(win, st, r, "long.relmap")
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The layout the editor started is stopped, and one whose progress
 	// the test follows laid out instead.
-	ed.cancelRunningLayout()
-	ed.waitLayout()
+	ed, win := openStopped(t, a, st, r)
 	win.SetContent(ed.Content())
 	win.Resize(fyne.NewSize(1000, 700))
 	previewed, release := make(chan struct{}), make(chan struct{})
