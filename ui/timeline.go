@@ -179,6 +179,11 @@ func (t *timeline) submit(text string) {
 	default:
 		t.doc.SetDay(d.First(), true)
 		t.show(t.doc.day)
+		// A date before anything in the map begins shows only what has
+		// no start date: the picture of 1492 would be the present's.
+		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] {
+			t.setDateError(fmt.Sprintf(lang.L("before the map's first date, %s: only what has no start date is shown"), keys[0]))
+		}
 	}
 }
 

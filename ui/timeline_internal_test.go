@@ -94,6 +94,10 @@ func TestTypingADate(t *testing.T) {
 		{"when a month is typed, should show its first day", "2024-03", "2024-03-01", "2024-03-01", ""},
 		{"when a year is typed, should show its first day", "2020", "2020-01-01", "2020-01-01", ""},
 		{
+			"when a date before anything in the map begins is typed, should show it and say so",
+			"1492", "1492-01-01", "1492-01-01", "before the map's first date, 1973-09-01: only what has no start date is shown",
+		},
+		{
 			"when the user types 2024-13-40, should show the reason and keep the text and the date",
 			"2024-13-40", "2024-04-07", "2024-13-40", `"2024-13-40" is not a date: the month must be 01 to 12`,
 		},
