@@ -1,16 +1,13 @@
 package render
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"runtime"
-	"runtime/debug"
 	"slices"
-	"sync"
-	"sync/atomic"
 
+	"relmap/layout"
 	"relmap/model"
 )
 
@@ -961,51 +958,15 @@ func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
 	}
 }
 
-// spread calls f(worker, i) for every i in [0, n), over one goroutine per
-// core (worker numbers them from 0), and returns when all are done. The
-// goroutines of a Background renderer run at a lower priority. A panic in
-// f stops its goroutine and, once all are done, is raised again on the
-// caller's, with the stack where it began: a caller can recover it, where
-// a panic on a goroutine of spread's own would end the program.
+// spread is layout.Spread, whose goroutines run at a lower priority for a
+// Background renderer.
 func (r *Renderer) spread(n int, f func(worker, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var failed atomic.Pointer[workerPanic]
-	for w := range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				if p := recover(); p != nil {
-					failed.CompareAndSwap(nil, &workerPanic{p, debug.Stack()})
-					next.Store(int64(n)) // the others stop too
-				}
-			}()
-			if r.Background {
-				LowerPriority()
-			}
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(w, i)
-			}
-		}()
+	var start func()
+	if r.Background {
+		start = LowerPriority
 	}
-	wg.Wait()
-	if p := failed.Load(); p != nil {
-		panic(p)
-	}
+	layout.Spread(n, start, f)
 }
-
-// workerPanic is a panic on one of spread's goroutines, and its stack.
-type workerPanic struct {
-	value any
-	stack []byte
-}
-
-// Error is what the panic said.
-func (p *workerPanic) Error() string { return fmt.Sprint(p.value) }
-
-// Stack is where it began.
-func (p *workerPanic) Stack() []byte { return p.stack }
 
 // growPainters makes sure there is a painter, with its own rasterizer and
 // font faces, for each of n bands.
