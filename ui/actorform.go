@@ -74,9 +74,9 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("notes", lang.L("Notes"), f.notes)
 	f.attrs = newAttrsField(a.Attrs)
 	f.add("attrs", lang.L("Attributes"), f.attrs.content)
-	f.attrs.changed = func() { f.errs["attrs"].Hide() }
+	f.attrs.changed = func() { f.errs["attrs"].clear() }
 	f.add("sources", lang.L("Sources"), f.sources.content)
-	f.sources.changed = func() { f.errs["sources"].Hide() }
+	f.sources.changed = func() { f.errs["sources"].clear() }
 	return f
 }
 

@@ -138,12 +138,12 @@ func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	te.settle(t)
 	if !saved {
 		var msgs []string
-		for field, l := range f.errs {
-			if l.Visible() {
-				msgs = append(msgs, field+": "+l.Text)
+		for field, n := range f.errs {
+			if n.failing {
+				msgs = append(msgs, field+": "+n.label.Text)
 			}
 		}
-		t.Fatalf("the tie form did not save: %v %q", msgs, f.general.Text)
+		t.Fatalf("the tie form did not save: %v %q", msgs, f.general.label.Text)
 	}
 	after := te.stored(t)
 	if len(after.Ties) != len(before.Ties)+1 || len(after.Sources) != len(before.Sources)+1 {

@@ -953,8 +953,8 @@ func TestANewKindIsSaidToBeNew(t *testing.T) {
 		}
 	}
 	f.kind.SetText(kindLabel(m.Kind(model.ClassTie, arrowless)))
-	if note.Visible() || f.directed.Checked {
-		t.Errorf("the map's kind %s: note shown %v (%q), Directed %v; want no note, and Directed as the kind", arrowless, note.Visible(), note.Text, f.directed.Checked)
+	if note.Text != "" || f.directed.Checked {
+		t.Errorf("the map's kind %s: the note reads %q, Directed %v; want no note, and Directed as the kind", arrowless, note.Text, f.directed.Checked)
 	}
 }
 
@@ -1096,6 +1096,54 @@ func TestADateFieldSaysWhatIsWrongWhenLeft(t *testing.T) {
 	c.Focus(f.end)
 	if got := f.message("start"); got != "" {
 		t.Errorf("left holding 2024-02-29, the start says %q", got)
+	}
+}
+
+// The fields of a form stay where they are while the user types, leaves
+// a field holding no date, fixes it, types a kind the map lacks, or fixes
+// a field that saving refused: a message that pushed the fields beneath it
+// down made the next click land in another field than the one aimed at.
+func TestFormFieldsStayPutAsMessagesComeAndGo(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	f := te.newTieEditor(model.Tie{})
+	d := formDialog(te.Editor, "New Tie", f.form, f.save, nil)
+	d.Show()
+	defer d.Hide()
+	// The height the form's inputs and notes need: a note that comes or
+	// goes changes it, and moves whatever lies beneath.
+	where := func() float32 { return f.content().MinSize().Height }
+	at := where()
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"typing a kind the map lacks", func() { f.kind.SetText("rivalry") }},
+		{"typing a start", func() { c.Focus(f.start); test.Type(f.start, "2024-02-30") }},
+		{"leaving it holding no date", func() { c.Focus(f.end) }},
+		{"fixing it", func() { f.start.SetText("2024-02-29") }},
+		{"saving a weight of -1", func() { f.weight.SetText("-1"); f.save() }},
+	}
+	for _, st := range steps {
+		st.do()
+		if st.name == "saving a weight of -1" {
+			if f.message("weight") == "" {
+				t.Fatal("a weight of -1 was not refused")
+			}
+			at = where() // the message comes with the button pressed
+			continue
+		}
+		if got := where(); got != at {
+			t.Errorf("%s moved the fields beneath: the form's height went from %v to %v", st.name, at, got)
+		}
+	}
+	f.weight.SetText("2")
+	if f.message("weight") != "" {
+		t.Errorf("a fixed weight still says %q", f.message("weight"))
+	}
+	if got := where(); got != at {
+		t.Errorf("fixing the weight moved the fields beneath: the form's height went from %v to %v", at, got)
 	}
 }
 

@@ -96,7 +96,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.add("participants", lang.L("Participants"), container.NewVBox(f.people, container.NewHBox(addPerson)))
 	f.add("ties", lang.L("Ties"), container.NewVBox(f.ties, container.NewHBox(addTie), f.matchDates))
 	f.add("sources", lang.L("Sources"), f.sources.content)
-	f.sources.changed = func() { f.errs["sources"].Hide() }
+	f.sources.changed = func() { f.errs["sources"].clear() }
 	return f
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"reflect"
 	"slices"
 	"strings"
@@ -333,49 +334,111 @@ func windowOf(c fyne.Canvas) fyne.Window {
 	return nil
 }
 
-// form is a column of labelled inputs, each with a message line beside it
-// that shows what is wrong with the input.
+// form is a column of labelled inputs, each with a note beneath it that
+// shows what is wrong with the input.
 type form struct {
 	rows    []fyne.CanvasObject
-	errs    map[string]*widget.Label
-	general *widget.Label
+	errs    map[string]*note
+	general *note
+	dates   map[string]*note // the notes date entries made, for add to use
 }
 
 func newForm() *form {
-	g := widget.NewLabel("")
-	g.Importance = widget.DangerImportance
-	g.Wrapping = fyne.TextWrapWord
-	g.Hide()
-	return &form{errs: map[string]*widget.Label{}, general: g}
+	return &form{errs: map[string]*note{}, general: newNote(nil), dates: map[string]*note{}}
+}
+
+// note is the line beneath an input: what is wrong with it, or a hint (a
+// date as understood), or nothing. Once it has shown something it keeps
+// its room until the form closes, so that the inputs beneath never move
+// while the user types, fixes a field or clicks the next one; a note
+// with a hint keeps its room from the start. Its padding is narrow, so
+// that an empty one is a small gap.
+type note struct {
+	label   *widget.Label
+	box     *container.ThemeOverride // what the form shows
+	hinted  func() string            // the hint to show when nothing is wrong; nil for none
+	look    widget.Importance        // the hint's
+	failing bool
+}
+
+func newNote(hinted func() string) *note {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	n := &note{label: l, box: container.NewThemeOverride(l, noteTheme{}), hinted: hinted, look: widget.LowImportance}
+	n.box.Hidden = hinted == nil
+	n.clear()
+	return n
+}
+
+// fail shows msg, in red.
+func (n *note) fail(msg string) {
+	n.failing = true
+	n.label.Importance = widget.DangerImportance
+	n.box.Show()
+	n.label.SetText(msg)
+}
+
+// clear shows the hint, if any, in place of what was wrong.
+func (n *note) clear() {
+	n.failing = false
+	n.label.Importance = n.look
+	text := ""
+	if n.hinted != nil {
+		text = n.hinted()
+	}
+	n.label.SetText(text)
+}
+
+// noteTheme is the app's theme (whichever is current) with a narrow
+// padding around text.
+type noteTheme struct{}
+
+func (noteTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t noteTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+
+func (t noteTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t noteTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+
+func (t noteTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 2
+	}
+	return t.current().Size(n)
 }
 
 // add appends an input called name (the model's field name) under label.
-// The message beside it goes as soon as the input changes, so that a
-// field once fixed no longer shows what was wrong with it.
+// The note beneath it is cleared as soon as the input changes, so that a
+// field once fixed no longer shows what was wrong with it. A date entry's
+// input uses the note dateEntry made for it.
 func (f *form) add(name, label string, input fyne.CanvasObject) {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
-	f.errs[name] = msg
-	f.rows = append(f.rows, widget.NewLabel(label), container.NewVBox(input, msg))
-	onChange(input, msg.Hide)
+	n, ok := f.dates[name]
+	if !ok {
+		n = newNote(nil)
+		input = container.NewVBox(input, n.box)
+	}
+	f.errs[name] = n
+	f.rows = append(f.rows, widget.NewLabel(label), input)
+	onChange(input, n.clear)
 }
 
-// alsoClears makes a change of input clear the message beside field
-// name too: a message about two fields ("ends before it starts", said by
-// the end) goes when either is changed.
+// alsoClears makes a change of input clear the note beneath field name
+// too: a message about two fields ("ends before it starts", said by the
+// end) goes when either is changed.
 func (f *form) alsoClears(input fyne.CanvasObject, name string) {
-	if msg, ok := f.errs[name]; ok {
-		onChange(input, msg.Hide)
+	if n, ok := f.errs[name]; ok {
+		onChange(input, n.clear)
 	}
 }
 
 // follow makes input, added to field name after the form was laid out
-// (a new row), clear the field's message when it changes, as add does.
+// (a new row), clear the field's note when it changes, as add does.
 func (f *form) follow(name string, input fyne.CanvasObject) {
-	if l, ok := f.errs[name]; ok {
-		onChange(input, l.Hide)
+	if n, ok := f.errs[name]; ok {
+		onChange(input, n.clear)
 	}
 }
 
@@ -418,61 +481,55 @@ func onChange(o fyne.CanvasObject, do func()) {
 // dateEntry is a field for the date of field name, and beneath it what
 // the field is understood as ("month: April 2024"), kept up as the user
 // types. When the focus leaves it holding no date, the form says what is
-// wrong beside it, as saving would.
+// wrong there instead, as saving would. The line beneath keeps its room
+// throughout (see note).
 func (f *form) dateEntry(name string, d model.Date) (*textField, fyne.CanvasObject) {
 	en := newTextField()
+	n := newNote(func() string {
+		if _, err := model.ParseDate(en.Text); err != nil {
+			return "" // leaving the field or saving says what is wrong
+		}
+		return understood(en.Text)
+	})
 	en.onLeave = func() {
 		if _, err := model.ParseDate(en.Text); err != nil {
-			f.fail(name, dateProblem(en.Text, err))
+			n.fail(dateProblem(en.Text, err))
 		}
 	}
 	en.SetText(d.String())
 	en.SetPlaceHolder(lang.L("YYYY, YYYY-MM or YYYY-MM-DD"))
-	hint := widget.NewLabel("")
-	hint.Importance = widget.LowImportance
-	show := func(s string) {
-		text := understood(s)
-		if _, err := model.ParseDate(s); err != nil {
-			text = "" // saving says what is wrong, beside the field
-		}
-		hint.SetText(text)
-		hint.Hidden = hint.Text == ""
-		hint.Refresh()
-	}
-	show(en.Text)
-	en.OnChanged = show
-	return en, container.NewVBox(en, hint)
+	n.clear()
+	en.OnChanged = func(string) { n.clear() }
+	f.dates[name] = n
+	return en, container.NewVBox(en, n.box)
 }
 
 // content lays the form out: labels on the left, inputs on the right, and
 // any general error on top.
 func (f *form) content() fyne.CanvasObject {
 	grid := container.New(layout.NewFormLayout(), f.rows...)
-	return container.NewVBox(f.general, grid)
+	return container.NewVBox(f.general.box, grid)
 }
 
-// clear hides every message.
+// clear takes every message away.
 func (f *form) clear() {
-	for _, l := range f.errs {
-		l.SetText("")
-		l.Hide()
+	for _, n := range f.errs {
+		n.clear()
 	}
-	f.general.SetText("")
-	f.general.Hide()
+	f.general.clear()
 }
 
-// fail shows msg beside the field called name, or on top when the form has
-// no such field.
+// fail shows msg beneath the field called name, or on top when the form
+// has no such field.
 func (f *form) fail(name, msg string) {
-	l, ok := f.errs[name]
+	n, ok := f.errs[name]
 	if !ok {
-		l = f.general
+		n = f.general
 	}
-	l.SetText(msg)
-	l.Show()
+	n.fail(msg)
 }
 
-// failErr shows err beside the field it names, when it is a
+// failErr shows err beneath the field it names, when it is a
 // *model.FieldError, else on top.
 func (f *form) failErr(err error) {
 	var fe *model.FieldError
@@ -483,25 +540,26 @@ func (f *form) failErr(err error) {
 	f.fail("", err.Error())
 }
 
-// message returns the message shown for field name ("" for the top).
+// message returns what the form says is wrong with field name ("" for
+// the top).
 func (f *form) message(name string) string {
-	l, ok := f.errs[name]
+	n, ok := f.errs[name]
 	if !ok {
-		l = f.general
+		n = f.general
 	}
-	if !l.Visible() {
+	if !n.failing {
 		return ""
 	}
-	return l.Text
+	return n.label.Text
 }
 
-// ok reports whether no message is showing.
+// ok reports whether the form says nothing is wrong.
 func (f *form) ok() bool {
-	if f.general.Visible() {
+	if f.general.failing {
 		return false
 	}
-	for _, l := range f.errs {
-		if l.Visible() {
+	for _, n := range f.errs {
+		if n.failing {
 			return false
 		}
 	}
@@ -619,25 +677,24 @@ func kindPicker(m *model.Map, class model.Class, current string) *pick {
 
 // kindNote is a line to put beneath a kind field: it says when the field
 // names no kind of the map, which saving then adds (as a typo would).
-func kindNote(m *model.Map, class model.Class, field *pick) *widget.Label {
-	note := widget.NewLabel("")
-	note.Importance = widget.WarningImportance
-	note.Wrapping = fyne.TextWrapWord
-	note.Hide()
+func kindNote(m *model.Map, class model.Class, field *pick) fyne.CanvasObject {
+	n := newNote(func() string {
+		name, known := knownKind(m, class, field.Text)
+		if name == "" || known {
+			return ""
+		}
+		return fmt.Sprintf(lang.L("“%s” is not a kind of this map yet: saving adds it."), name)
+	})
+	n.look = widget.WarningImportance
+	n.clear()
 	was := field.OnChanged
 	field.OnChanged = func(text string) {
 		if was != nil {
 			was(text)
 		}
-		name, known := knownKind(m, class, text)
-		if name == "" || known {
-			note.Hide()
-			return
-		}
-		note.SetText(fmt.Sprintf(lang.L("“%s” is not a kind of this map yet: saving adds it."), name))
-		note.Show()
+		n.clear()
 	}
-	return note
+	return n.box
 }
 
 // newKind is the kind a new record of class starts with in its form: the
