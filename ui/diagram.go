@@ -221,6 +221,16 @@ func (d *Diagram) big() bool {
 	return d.scene != nil && (d.bigMap || len(d.scene.Nodes)+len(d.scene.Edges) >= d.asyncAt)
 }
 
+// caughtUp reports whether the picture on show is of the last scene
+// given (or that scene could not be drawn): a small map's is drawn at
+// once; a big map's when its frame, drawn in the background, is done.
+func (d *Diagram) caughtUp() bool {
+	if !d.big() {
+		return true
+	}
+	return !d.drawing && (d.lastKey.gen == d.gen || d.failed.gen == d.gen)
+}
+
 // themeOnShow is the theme of the scene on show.
 func (d *Diagram) themeOnShow() render.Theme {
 	if d.scene == nil {

@@ -212,6 +212,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnLegendFolded = func(bool) { e.rebuildMenu() }
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(doc)
+	e.time.caughtUp = e.caughtUp
 	e.side = container.NewVBox()
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
@@ -406,6 +407,13 @@ func (e *Editor) bigMap() bool {
 	big := e.drawn != nil && len(e.drawn.Actors)+len(e.drawn.Ties) >= e.diagram.asyncAt
 	e.diagram.bigMap = big
 	return big
+}
+
+// caughtUp reports whether the picture shows the date on show: no scene
+// is being built, nor waits to be, and the diagram has drawn the last it
+// was given.
+func (e *Editor) caughtUp() bool {
+	return !e.building && e.queued == nil && e.diagram.caughtUp()
 }
 
 // offUI runs build off the UI goroutine and then, on it, the function

@@ -33,6 +33,15 @@ type timeline struct {
 	// playFastest), chosen in speeds and kept between sessions.
 	speed  int
 	speeds *widget.Select
+	// caughtUp reports whether the picture shows the date on show; play
+	// waits for it before each step (nil: it always does).
+	caughtUp func() bool
+	// While playing: stepping is set during play's step, shownAt is when
+	// the picture of the date on show appeared, and behind is set while
+	// the slider and date field wait for it.
+	stepping bool
+	shownAt  time.Time
+	behind   bool
 }
 
 // playStep is how long play rests on each change at its slowest (1×),
@@ -102,8 +111,8 @@ func (t *timeline) follow(u Update) {
 	if u.Has(MapChanged) {
 		t.setRange()
 	}
-	if u.Has(DayChanged | FileChanged) {
-		t.show(t.doc.day)
+	if u.Has(DayChanged|FileChanged) && !t.stepping {
+		t.show(t.doc.day) // play's steps are shown with their pictures (see beat)
 	}
 	if u.Has(FileChanged) {
 		t.halt()
@@ -288,29 +297,60 @@ func (t *timeline) startPlaying() {
 	t.play.SetIcon(theme.MediaPauseIcon())
 	stop := make(chan struct{})
 	t.stop = stop
+	t.shownAt, t.behind = time.Now(), false
 	rest := t.rest()
 	go func() {
-		tick := time.NewTicker(rest)
+		tick := time.NewTicker(min(rest, playBeat))
 		defer tick.Stop()
 		for {
 			select {
 			case <-stop:
 				return
-			case <-tick.C:
+			case now := <-tick.C:
 				fyne.Do(func() {
-					if !t.playing || t.stop != stop {
-						return
+					if t.playing && t.stop == stop {
+						t.beat(now, rest)
 					}
-					keys := t.doc.keys
-					if len(keys) == 0 || t.doc.day >= keys[len(keys)-1] {
-						t.halt()
-						return
-					}
-					t.step(rest >= stagedStep)
 				})
 			}
 		}
 	}()
+}
+
+// playBeat is how often play looks whether the picture has caught up.
+const playBeat = 40 * time.Millisecond
+
+// beat is one beat of play resting rest at each change. Play steps to the
+// next change only once the picture shows the date on show (see caughtUp)
+// and has shown it for the rest; the slider and the date field follow the
+// picture: on a big map, whose pictures are drawn in the background and
+// may take longer than the rest, every change is seen and the date field
+// never runs ahead of the picture's. Play stops at the last change.
+func (t *timeline) beat(now time.Time, rest time.Duration) {
+	if t.caughtUp != nil && !t.caughtUp() {
+		return
+	}
+	if t.behind {
+		t.show(t.doc.day)
+		t.shownAt, t.behind = now, false
+	}
+	if now.Sub(t.shownAt) < rest {
+		return
+	}
+	keys := t.doc.keys
+	if len(keys) == 0 || t.doc.day >= keys[len(keys)-1] {
+		t.halt()
+		return
+	}
+	t.stepping = true
+	t.step(rest >= stagedStep)
+	t.stepping = false
+	if t.caughtUp == nil || t.caughtUp() {
+		t.show(t.doc.day)
+		t.shownAt = now
+	} else {
+		t.behind = true
+	}
 }
 
 // halt stops playing, if playing.
@@ -321,4 +361,8 @@ func (t *timeline) halt() {
 	t.playing = false
 	close(t.stop)
 	t.play.SetIcon(theme.MediaPlayIcon())
+	if t.behind {
+		t.show(t.doc.day)
+		t.behind = false
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -360,4 +361,82 @@ func TestPlaySpeed(t *testing.T) {
 		t.Errorf("a step at speed went to %v (staged %v), want %v at once", te.doc.day, te.anim != nil, te.doc.keys[1])
 	}
 	te.SetDate(day, false)
+}
+
+// Play steps to the next change only once the picture shows the date on
+// show, and has shown it for the rest; the date field follows the
+// picture. On a big map, whose pictures are built and drawn in the
+// background and may take longer than play rests, the date field then
+// never runs ahead of the picture's date, and no change goes unseen.
+func TestPlayWaitsForThePicture(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	tl := te.time
+	keys := te.doc.keys
+	te.SetDate(keys[0], false)
+	te.settle(t)
+	rest := playStep / playFastest
+	// The picture on show is of drawn; play's is of the date on show.
+	var drawn model.Day
+	tl.caughtUp = func() bool { return te.doc.day == drawn }
+	tl.playing, tl.stop = true, make(chan struct{}) // beats given by hand
+	defer tl.halt()
+	now := time.Now()
+	tl.shownAt = now
+	tl.beat(now.Add(rest), rest)
+	if te.doc.day != keys[0] {
+		t.Errorf("play went to %v before the picture of %v was on show", te.doc.day, keys[0])
+	}
+	drawn = keys[0]
+	tl.beat(now.Add(rest/2), rest)
+	if te.doc.day != keys[0] {
+		t.Errorf("play went to %v before the picture of %v was on show for the rest", te.doc.day, keys[0])
+	}
+	for k := 1; k <= 2; k++ {
+		now = now.Add(rest)
+		tl.beat(now, rest)
+		if te.doc.day != keys[k] {
+			t.Fatalf("with the picture on show for the rest, play went to %v, want the next change, %v", te.doc.day, keys[k])
+		}
+		if tl.date.Text != keys[k-1].String() {
+			t.Errorf("before the picture of %v is drawn the date field reads %q, want %v", keys[k], tl.date.Text, keys[k-1])
+		}
+		tl.beat(now.Add(playBeat), rest)
+		if tl.date.Text != keys[k-1].String() || te.doc.day != keys[k] {
+			t.Errorf("while the picture of %v is drawn, the date field reads %q, and play is at %v", keys[k], tl.date.Text, te.doc.day)
+		}
+		drawn = keys[k]
+		now = now.Add(2 * playBeat)
+		tl.beat(now, rest)
+		if tl.date.Text != keys[k].String() || te.doc.day != keys[k] {
+			t.Errorf("once the picture of %v is drawn, the date field reads %q, and play is at %v", keys[k], tl.date.Text, te.doc.day)
+		}
+	}
+	tl.halt()
+	te.settle(t)
+
+	// What the editor tells play: a scene being built, or given to a
+	// big map's diagram but not drawn yet, is not on show.
+	tl.caughtUp = te.caughtUp
+	te.diagram.asyncAt = 1 // the default map counts as big
+	release := make(chan struct{})
+	te.offUI(func() func() {
+		<-release
+		return func() {}
+	})
+	if te.caughtUp() {
+		t.Error("a scene being built is said to be on show")
+	}
+	close(release)
+	te.jobs.Wait()
+	s := te.diagram.Scene()
+	te.diagram.SetScene(s)
+	if te.caughtUp() {
+		t.Error("a big map's scene not drawn yet is said to be on show")
+	}
+	te.paint(t)
+	te.settle(t)
+	if !te.caughtUp() {
+		t.Error("a big map's scene, drawn, is not said to be on show")
+	}
 }
