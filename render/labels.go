@@ -28,6 +28,25 @@ type edgeLabel struct {
 	x, y float64
 	size float64
 	box  rect
+	// marks are the numbers of the footer's sources that support the
+	// tie, written small after the text, on its plate ("" for none).
+	marks string
+}
+
+// markShare is the size of a label's marks, as a share of its text's,
+// and markGap the room before them, as a share of the text's size.
+const (
+	markShare = 0.75
+	markGap   = 0.25
+)
+
+// tieLabelWidth is how wide a tie's label, text and marks, is written at size.
+func (r *Renderer) tieLabelWidth(text, marks string, size float64) float64 {
+	w := r.textWidth(false, size, text)
+	if marks != "" {
+		w += markGap*size + r.textWidth(false, markShare*size, marks)
+	}
+	return w
 }
 
 // labelStops are the places along a tie, as shares of its length, where
@@ -119,26 +138,30 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		if text == "" {
 			continue
 		}
+		var marks string
+		if s.Sources != nil && len(e.Marks) > 0 {
+			marks = markText(e.Marks)
+		}
 		path := pe.full
 		if len(path) < 2 {
 			continue
 		}
 		best, bestCost := edgeLabel{}, math.Inf(1)
-		full := math.Max(9, 11*v.Zoom)
+		full := math.Max(9*v.UIScale, 11*v.Zoom) // never less than readable, on screen or paper
 		for i, stop := range labelStops {
 			stopAt[i], stopNormal[i] = alongPath(path, stop)
 		}
 	search:
 		// Where no place is free at the full size, a smaller label may fit.
-		for _, size := range []float64{full, math.Max(7, full*0.8)} {
-			tw := r.textWidth(false, size, text)
+		for _, size := range []float64{full, math.Max(7*v.UIScale, full*0.8)} {
+			tw := r.tieLabelWidth(text, marks, size)
 			for _, side := range []float64{0, 1, -1} {
 				for i := range labelStops {
 					at, n := stopAt[i], stopNormal[i]
 					// Beside the line: far enough along its normal to clear it.
 					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
-					l := edgeLabel{e: e, text: text, x: cx - tw/2, y: cy + size*0.35, size: size,
+					l := edgeLabel{e: e, text: text, marks: marks, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused. Until a place
@@ -429,6 +452,10 @@ func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel, pal palette) {
 	b := l.box
 	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), pal.tiePlate)
 	p.text(false, l.size, l.x, l.y, l.text, parseColor(l.e.Kind.Color))
+	if l.marks != "" {
+		x := l.x + p.textWidth(false, l.size, l.text) + markGap*l.size
+		p.text(false, markShare*l.size, x, l.y-0.3*l.size, l.marks, pal.muted)
+	}
 }
 
 // pathDistance is the distance from c to the polyline path.

@@ -469,9 +469,13 @@ func TestParseSize(t *testing.T) {
 	}{
 		{"1600x1000", 0, 1600, 1000, 1},
 		{"1600 x 1000 px", 0, 1600, 1000, 1},
-		{"18x12cm", 300, 2126, 1417, 300.0 / 96},
-		{"180×120mm", 150, 1063, 709, 150.0 / 96},
-		{"8x5in", 0, 2400, 1500, 300.0 / 96},
+		// A page narrower than a 1,000-pixel window is drawn as one.
+		{"18x12cm", 300, 2126, 1417, 2.126},
+		{"180×120mm", 150, 1063, 709, 1.063},
+		{"8x5in", 0, 2400, 1500, 2.4},
+		// A wider one keeps the screen's sizes.
+		{"40x30cm", 150, 2362, 1772, 150.0 / 96},
+		{"11x8.5in", 0, 3300, 2550, 300.0 / 96},
 	} {
 		w, h, scale, err := ParseSize(c.in, c.dpi)
 		if err != nil || w != c.w || h != c.h || math.Abs(scale-c.scale) > 1e-9 {

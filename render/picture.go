@@ -131,7 +131,11 @@ func CheckDPI(dpi float64) error {
 // ParseSize reads a picture's size, "WxH" followed by a unit: px (the
 // default), or cm, mm or in at dpi dots per inch (300 when dpi is 0). It
 // returns the size in pixels and how much larger than on screen text and
-// lines must be drawn to keep their size on paper (dpi/96; 1 for px).
+// lines are drawn (1 for px). On paper that is dpi/96, which keeps their
+// size on screen, on a page at least as wide as a window paperWindow
+// pixels wide; a narrower page is drawn as that window would show it,
+// scaled down to the page, so that the map keeps its room beside the
+// legend and its names stay readable.
 func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 	text := strings.ToLower(strings.TrimSpace(s))
 	unit := "px"
@@ -162,7 +166,11 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 	}
 	scale = 1
 	if unit != "px" {
-		scale = dpi / 96
+		scale = math.Min(dpi/96, float64(w)/paperWindow)
 	}
 	return w, h, scale, nil
 }
+
+// paperWindow is the width, in pixels on screen, of the narrowest window
+// a page is drawn as (see ParseSize): 10.4 inches, 26.5 cm.
+const paperWindow = 1000

@@ -195,19 +195,27 @@ func (r *Renderer) drawFooter(p surface, s *Scene, v View, w, h int) {
 	}
 }
 
-// drawMarks writes, beside each actor label and at the middle of each tie,
-// the numbers of the footer's sources that support it.
+// drawMarks writes, beside each actor label and at the middle of each tie
+// without a label (a label carries its tie's, see edgeLabel), the numbers
+// of the footer's sources that support it.
 func (r *Renderer) drawMarks(p surface, pl *plan) {
 	if pl.s.Sources == nil {
 		return
 	}
 	pal := pl.pal
-	// As big as the actors' labels (which grow with the zoom), and never
-	// unreadable.
-	size := math.Max(7*pl.v.UIScale, 0.8*labelSize*pl.v.Zoom)
+	// A little smaller than the actors' labels (which grow with the
+	// zoom), never bigger, and never unreadable.
+	size := 7 * pl.v.UIScale
+	if pl.size > 0 {
+		size = math.Min(math.Max(size, 0.8*pl.size), pl.size)
+	}
+	labelled := make(map[*Edge]bool, len(pl.labels))
+	for _, l := range pl.labels {
+		labelled[l.e] = true
+	}
 	for i := range pl.edges {
 		pe := &pl.edges[i]
-		if len(pe.e.Marks) == 0 || len(pe.path) < 2 {
+		if len(pe.e.Marks) == 0 || len(pe.path) < 2 || labelled[pe.e] {
 			continue
 		}
 		at, normal := alongPath(pe.path, 0.5)
