@@ -86,6 +86,9 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
 			if b := boxOnScreen(n, box[i], v, w, h); b.overlap(screen) > 0 {
 				nodeBoxes = append(nodeBoxes, b)
+				if s.Sources != nil && len(n.Marks) > 0 {
+					nodeBoxes = append(nodeBoxes, r.nodeMarkBox(p, i))
+				}
 			}
 		}
 	}

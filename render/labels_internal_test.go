@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -485,6 +486,87 @@ func TestParseSize(t *testing.T) {
 	for _, bad := range []string{"", "18x12furlong", "x12cm", "-5x4cm", "big", "10x10", "80x80in"} {
 		if _, _, _, err := ParseSize(bad, 300); err == nil {
 			t.Errorf("ParseSize(%q) accepted", bad)
+		}
+	}
+}
+
+// On paper the sources' marks stay a little smaller than the actors'
+// names, and a labelled tie's marks are written after its label rather
+// than over it: at 18×12 cm, marks drawn at the screen's size came out
+// bigger than the names and sat on the ties' labels.
+func TestSourceMarksOnPaper(t *testing.T) {
+	r := testRenderer(t)
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.MustDate("2024-04-07").First()
+	for _, size := range []string{"18x12cm", "1200x750"} {
+		w, h, scale, err := ParseSize(size, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sw, sh := int(float64(w)/scale), int(float64(h)/scale)
+		s, v := r.StillScene(m, tl, day, FrameDate, sw, sh)
+		v = v.Scaled(sw, sh, w, h)
+		s.TieLabels = true
+		s.CiteSources(m)
+		v = r.WithFooter(s, v, w, h)
+		p := r.planVector(s, fixView(v), w, h)
+		if p.size == 0 {
+			t.Fatalf("%s: the actors' names are not drawn", size)
+		}
+		for _, l := range p.labels {
+			if want := markText(l.e.Marks); l.marks != want {
+				t.Errorf("%s: the label %q carries the marks %q, want %q", size, l.text, l.marks, want)
+			}
+		}
+		c := &recorder{r: r}
+		r.drawVector(p, c)
+		type written struct {
+			text       string
+			size, x, y float64
+		}
+		var marks, labels []written
+		tieLabels := map[string]bool{}
+		for _, l := range p.labels {
+			tieLabels[l.text] = true
+		}
+		for _, line := range strings.Split(c.out.String(), "\n") {
+			f := strings.Fields(line)
+			if len(f) < 6 || f[0] != "text" {
+				continue
+			}
+			var wr written
+			wr.text, _ = strconv.Unquote(strings.Join(f[5:], " "))
+			wr.size, _ = strconv.ParseFloat(f[3], 64)
+			fmt.Sscanf(f[4], "%g,%g", &wr.x, &wr.y)
+			switch {
+			case strings.Trim(wr.text, "0123456789,") == "":
+				marks = append(marks, wr)
+			case tieLabels[wr.text]:
+				labels = append(labels, wr)
+			}
+		}
+		if len(marks) == 0 || len(labels) == 0 {
+			t.Fatalf("%s: %d marks and %d tie labels written", size, len(marks), len(labels))
+		}
+		box := func(wr written) rect {
+			return rect{wr.x, wr.y - 0.8*wr.size, wr.x + r.textWidth(false, wr.size, wr.text), wr.y + 0.2*wr.size}
+		}
+		for _, mk := range marks {
+			if mk.size > p.size+1e-9 {
+				t.Errorf("%s: the mark %q is %.1f px, bigger than the actors' names (%.1f px)", size, mk.text, mk.size, p.size)
+			}
+			for _, l := range labels {
+				if box(mk).overlap(box(l)) > 0 {
+					t.Errorf("%s: the mark %q at %.0f,%.0f is written over the tie label %q", size, mk.text, mk.x, mk.y, l.text)
+				}
+			}
 		}
 	}
 }

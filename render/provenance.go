@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -197,18 +198,14 @@ func (r *Renderer) drawFooter(p surface, s *Scene, v View, w, h int) {
 
 // drawMarks writes, beside each actor label and at the middle of each tie
 // without a label (a label carries its tie's, see edgeLabel), the numbers
-// of the footer's sources that support it.
+// of the footer's sources that support it; an actor's, which ties'
+// labels keep clear of, are left out under one that could not.
 func (r *Renderer) drawMarks(p surface, pl *plan) {
 	if pl.s.Sources == nil {
 		return
 	}
 	pal := pl.pal
-	// A little smaller than the actors' labels (which grow with the
-	// zoom), never bigger, and never unreadable.
-	size := 7 * pl.v.UIScale
-	if pl.size > 0 {
-		size = math.Min(math.Max(size, 0.8*pl.size), pl.size)
-	}
+	size := pl.markSize()
 	labelled := make(map[*Edge]bool, len(pl.labels))
 	for _, l := range pl.labels {
 		labelled[l.e] = true
@@ -226,11 +223,42 @@ func (r *Renderer) drawMarks(p surface, pl *plan) {
 		if len(n.Marks) == 0 {
 			continue
 		}
-		c := pl.centre[i]
-		rad := math.Max(pl.rad, dotRadius)
-		if n.Scale > 0 {
-			rad *= n.Scale
+		// Where a tie's label had no free place but over them, the
+		// label's plate hides them: text over text reads as neither.
+		box := r.nodeMarkBox(pl, i)
+		if slices.ContainsFunc(pl.labels, func(l edgeLabel) bool { return l.box.overlap(box) > 0 }) {
+			continue
 		}
-		p.text(false, size, c.X+rad+2*pl.v.UIScale, c.Y-rad+size*0.3, markText(n.Marks), pal.muted)
+		at := pl.nodeMarkAt(i)
+		p.text(false, size, at.X, at.Y, markText(n.Marks), pal.muted)
 	}
+}
+
+// markSize is the size of the sources' marks: a little smaller than the
+// actors' names (which grow with the zoom), never bigger, and never
+// unreadable.
+func (pl *plan) markSize() float64 {
+	size := 7 * pl.v.UIScale
+	if pl.size > 0 {
+		size = math.Min(math.Max(size, 0.8*pl.size), pl.size)
+	}
+	return size
+}
+
+// nodeMarkAt is where actor i's marks are written (the start of their
+// baseline): above and right of its shape.
+func (pl *plan) nodeMarkAt(i int32) pt {
+	c := pl.centre[i]
+	rad := math.Max(pl.rad, dotRadius)
+	if n := &pl.s.Nodes[i]; n.Scale > 0 {
+		rad *= n.Scale
+	}
+	return pt{c.X + rad + 2*pl.v.UIScale, c.Y - rad + pl.markSize()*0.3}
+}
+
+// nodeMarkBox is the box of actor i's marks, which the ties' labels keep
+// clear of.
+func (r *Renderer) nodeMarkBox(pl *plan, i int32) rect {
+	at, size := pl.nodeMarkAt(i), pl.markSize()
+	return rect{at.X, at.Y - 0.8*size, at.X + r.textWidth(false, size, markText(pl.s.Nodes[i].Marks)), at.Y + 0.2*size}
 }

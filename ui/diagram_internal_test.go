@@ -525,11 +525,16 @@ func TestDiagramFollowsTheWindowTheme(t *testing.T) {
 }
 
 // TestExportOnPaper: a size in centimetres at a resolution gives the
-// pixels and draws the header as large on paper as on screen.
+// pixels and draws the header as large on paper as on screen, on a page
+// as wide as a 1,000-pixel window or wider; a narrower page is drawn as
+// that window, scaled down to the page.
 func TestExportOnPaper(t *testing.T) {
-	w, h, paper, err := exportSize("18", "12", "cm", 300)
-	if err != nil || w != 2126 || h != 1417 || paper != 300.0/96 {
-		t.Fatalf("18×12 cm at 300 dpi = %d×%d, paper %v, %v", w, h, paper, err)
+	if w, h, paper, err := exportSize("18", "12", "cm", 300); err != nil || w != 2126 || h != 1417 || paper != 2.126 {
+		t.Fatalf("18×12 cm at 300 dpi = %d×%d, paper %v, %v; want 2126×1417, 2.126", w, h, paper, err)
+	}
+	w, h, paper, err := exportSize("30", "20", "cm", 300)
+	if err != nil || w != 3543 || h != 2362 || paper != 300.0/96 {
+		t.Fatalf("30×20 cm at 300 dpi = %d×%d, paper %v, %v", w, h, paper, err)
 	}
 	if _, _, _, err := exportSize("18", "twelve", "cm", 300); err == nil {
 		t.Error("a height of twelve cm was accepted")
