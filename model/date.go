@@ -61,6 +61,47 @@ type Date struct {
 // ErrDate is wrapped by every error ParseDate returns.
 var ErrDate = errors.New("invalid date")
 
+// DateError is the error ParseDate returns: the text, and which of its
+// parts is wrong, so that a window can say why in its own language.
+type DateError struct {
+	Text   string
+	Reason DateReason
+	// Of a day that does not exist (NoSuchDay): the year, the month and
+	// the day as written.
+	Year  int
+	Month time.Month
+	Day   string
+}
+
+// DateReason is why a text is no date.
+type DateReason int
+
+const (
+	TooManyParts DateReason = iota + 1 // more than YYYY-MM-DD
+	BadYear                            // not four digits, or year 0
+	BadMonth                           // not 01 to 12
+	NoSuchDay                          // not a day of the month
+)
+
+// Why says in English what is wrong: "February 2024 has no day 30".
+func (e *DateError) Why() string {
+	switch e.Reason {
+	case TooManyParts:
+		return "too many parts"
+	case BadYear:
+		return "the year must have four digits"
+	case BadMonth:
+		return "the month must be 01 to 12"
+	}
+	return fmt.Sprintf("%s %d has no day %s", e.Month, e.Year, e.Day)
+}
+
+func (e *DateError) Error() string {
+	return fmt.Sprintf("%v %q: %s (use YYYY, YYYY-MM or YYYY-MM-DD)", ErrDate, e.Text, e.Why())
+}
+
+func (e *DateError) Unwrap() error { return ErrDate }
+
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD (surrounding spaces allowed).
 // An empty string is the zero (open) Date.
 func ParseDate(s string) (Date, error) {
@@ -68,12 +109,12 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := func(why string) (Date, error) {
-		return Date{}, fmt.Errorf("%w %q: %s (use YYYY, YYYY-MM or YYYY-MM-DD)", ErrDate, s, why)
+	bad := func(why DateReason) (Date, error) {
+		return Date{}, &DateError{Text: s, Reason: why}
 	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 {
-		return bad("too many parts")
+		return bad(TooManyParts)
 	}
 	num := func(p string, width int) (int, bool) {
 		if len(p) != width {
@@ -89,20 +130,20 @@ func ParseDate(s string) (Date, error) {
 	}
 	y, ok := num(parts[0], 4)
 	if !ok || y < 1 {
-		return bad("the year must have four digits")
+		return bad(BadYear)
 	}
 	d := Date{Year: y, Precision: PrecisionYear}
 	if len(parts) >= 2 {
 		m, ok := num(parts[1], 2)
 		if !ok || m < 1 || m > 12 {
-			return bad("the month must be 01 to 12")
+			return bad(BadMonth)
 		}
 		d.Month, d.Precision = time.Month(m), PrecisionMonth
 	}
 	if len(parts) == 3 {
 		day, ok := num(parts[2], 2)
 		if !ok || day < 1 || day > daysIn(y, d.Month) {
-			return bad(fmt.Sprintf("%s %d has no day %s", d.Month, y, parts[2]))
+			return Date{}, &DateError{Text: s, Reason: NoSuchDay, Year: y, Month: d.Month, Day: parts[2]}
 		}
 		d.Day, d.Precision = day, PrecisionDay
 	}

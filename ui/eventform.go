@@ -169,7 +169,7 @@ func (f *eventEditor) tieOptions(id model.ID) []string {
 }
 
 func (f *eventEditor) addTie(id model.ID, change string) {
-	r := tieRow{tie: newChoice(f.tieOptions(id), nil), change: widget.NewRadioGroup([]string{beginsChoice, endsChoice}, nil)}
+	r := tieRow{tie: newChoice(f.tieOptions(id), nil), change: newRadio([]string{beginsChoice, endsChoice}, nil)}
 	r.tie.PlaceHolder = lang.L("(choose a tie)")
 	if len(r.tie.Options) == 0 {
 		r.tie.PlaceHolder = lang.L("(add participants first: their ties are offered)")
@@ -211,9 +211,9 @@ func understood(text string) string {
 	case model.PrecisionYear:
 		return fmt.Sprintf(lang.L("year: %d"), d.Year)
 	case model.PrecisionMonth:
-		return fmt.Sprintf(lang.L("month: %s %d"), t.Month(), d.Year)
+		return fmt.Sprintf(lang.L("month: %s %d"), lang.L(t.Month().String()), d.Year)
 	}
-	return fmt.Sprintf(lang.L("day: %d %s %d"), t.Day(), t.Month(), d.Year)
+	return fmt.Sprintf(lang.L("day: %s"), windowLang.Date(d.First()))
 }
 
 // read turns the inputs into an event, showing a message beside every

@@ -3,13 +3,14 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"fyne.io/fyne/v2/lang"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/render"
@@ -81,9 +82,19 @@ func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
 		}
 		return w, h, 0, nil
 	}
+	fw, errW := strconv.ParseFloat(strings.TrimSpace(ws), 64)
+	fh, errH := strconv.ParseFloat(strings.TrimSpace(hs), 64)
+	if errW != nil || errH != nil || !(fw > 0) || !(fh > 0) || math.IsInf(fw, 0) || math.IsInf(fh, 0) {
+		return 0, 0, 0, fmt.Errorf(lang.L("width and height must be numbers of %s, above 0"), unit)
+	}
 	w, h, paper, err := render.ParseSize(strings.TrimSpace(ws)+"x"+strings.TrimSpace(hs)+unit, dpi)
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf(lang.L("width and height must be numbers of %s: %w"), unit, err)
+		if dpi == 0 {
+			dpi = 300 // what ParseSize takes
+		}
+		perUnit := map[string]float64{"cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}[unit]
+		return 0, 0, 0, fmt.Errorf(lang.L("%g × %g %s at %g dpi is %.0f × %.0f pixels; each side must be %d to %d pixels"),
+			fw, fh, unit, dpi, fw*perUnit, fh*perUnit, render.MinSide, render.MaxSide)
 	}
 	return w, h, paper, nil
 }
@@ -107,7 +118,7 @@ func themeChoice(th render.Theme) *widget.RadioGroup {
 	for _, t := range render.Themes {
 		names = append(names, themeName(t))
 	}
-	themes := widget.NewRadioGroup(names, nil)
+	themes := newRadio(names, nil)
 	themes.Horizontal = true
 	themes.SetSelected(themeName(th))
 	return themes

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"fyne.io/fyne/v2/lang"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,6 +39,8 @@ const (
 	animStepKey   = "animation.step"
 	animFPSKey    = "animation.fps"
 	animHoldKey   = "animation.hold"
+	animWidthKey  = "animation.width"
+	animHeightKey = "animation.height"
 	multDatesKey  = "multiples.dates"
 	multColsKey   = "multiples.columns"
 	dataFormatKey = "export.data"
@@ -75,6 +78,8 @@ type exportForm struct {
 	kind                         *widget.RadioGroup
 	format, movie, unit, step    *choice
 	width, height, dpi           *textField
+	animW, animH                 *textField // an animation's size, always in pixels
+	lastUnit                     string     // the unit width and height are written in
 	theme                        *widget.RadioGroup
 	transparent, sources, labels *widget.Check
 	from, to, fps, hold          *textField
@@ -127,14 +132,21 @@ func (e *Editor) newExportForm() *exportForm {
 		f.width.SetText(prefs.String(exportWidthKey))
 		f.height.SetText(prefs.String(exportHeightKey))
 	}
+	pw, ph := e.diagram.PixelSize()
+	if pw == 0 {
+		pw, ph = 1600, 1000
+	}
 	if f.width.Text == "" || f.height.Text == "" {
-		pw, ph := e.diagram.PixelSize()
-		if pw == 0 {
-			pw, ph = 1600, 1000
-		}
 		f.width.SetText(strconv.Itoa(pw))
 		f.height.SetText(strconv.Itoa(ph))
 	}
+	f.lastUnit = f.unit.Selected
+	f.unit.OnChanged = func(unit string) { f.convertSize(unit) }
+	// An animation's size is its own, in pixels, remembered: the window's
+	// at first.
+	f.animW, f.animH = newTextField(), newTextField()
+	f.animW.SetText(prefs.StringWithFallback(animWidthKey, strconv.Itoa(pw)))
+	f.animH.SetText(prefs.StringWithFallback(animHeightKey, strconv.Itoa(ph)))
 	f.dpi.SetText(prefs.String(exportDPIKey))
 	f.dpi.SetPlaceHolder(lang.L("none, or e.g. 300 for print"))
 	th, err := render.ParseTheme(prefs.StringWithFallback(exportThemeKey, string(windowTheme())))
@@ -198,8 +210,10 @@ func (e *Editor) newExportForm() *exportForm {
 		{lang.L("Steps"), f.step, "a"},
 		{lang.L("Frames a second"), f.fps, "a"},
 		{lang.L("Rest at each date (s)"), f.hold, "a"},
-		{lang.L("Width"), f.width, "dam"},
-		{lang.L("Height"), f.height, "dam"},
+		{lang.L("Width"), f.width, "dm"},
+		{lang.L("Height"), f.height, "dm"},
+		{lang.L("Width (px)"), f.animW, "a"},
+		{lang.L("Height (px)"), f.animH, "a"},
 		{lang.L("Unit"), f.unit, "dm"},
 		{lang.L("Resolution (dpi)"), f.dpi, "dm"},
 		{lang.L("Theme"), f.theme, "dam"},
@@ -210,13 +224,37 @@ func (e *Editor) newExportForm() *exportForm {
 		label := widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		f.rows = append(f.rows, exportRow{label: label, field: r.field, kinds: r.kinds})
 	}
-	f.kind = widget.NewRadioGroup([]string{lang.L(exportDate), lang.L(exportAnimation), lang.L(exportMultiples), lang.L(exportData)}, func(string) { f.show(f.kindOf()) })
+	f.kind = newRadio([]string{lang.L(exportDate), lang.L(exportAnimation), lang.L(exportMultiples), lang.L(exportData)}, func(string) { f.show(f.kindOf()) })
 	f.kind.Horizontal = true
 	f.kind.SetSelected(lang.L(prefs.StringWithFallback(exportKindKey, exportDate)))
 	if f.kind.Selected == "" {
 		f.kind.SetSelected(lang.L(exportDate))
 	}
 	return f
+}
+
+// convertSize writes the width and height, in f.lastUnit, in unit
+// instead, at the resolution given (300 dpi when none is): 1016 × 757 px
+// become 8.6 × 6.4 cm. Sizes that are no numbers are left as they are.
+func (f *exportForm) convertSize(unit string) {
+	from := f.lastUnit
+	f.lastUnit = unit
+	if from == unit || from == "" {
+		return
+	}
+	dpi, err := exportDPI(f.dpi.Text)
+	if err != nil || dpi == 0 {
+		dpi = 300
+	}
+	perUnit := map[string]float64{"px": 1, "cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}
+	decimals := map[string]int{"px": 0, "cm": 1, "mm": 0, "in": 2}[unit]
+	for _, field := range []*textField{f.width, f.height} {
+		v, err := strconv.ParseFloat(strings.TrimSpace(field.Text), 64)
+		if err != nil || v <= 0 || math.IsInf(v, 0) {
+			continue
+		}
+		field.SetText(strconv.FormatFloat(v*perUnit[from]/perUnit[unit], 'f', decimals, 64))
+	}
 }
 
 // kindOf is what is to be exported: exportDate, exportAnimation or
@@ -270,6 +308,8 @@ func (f *exportForm) remember() {
 		exportUnitKey:   f.unit.Selected,
 		exportWidthKey:  strings.TrimSpace(f.width.Text),
 		exportHeightKey: strings.TrimSpace(f.height.Text),
+		animWidthKey:    strings.TrimSpace(f.animW.Text),
+		animHeightKey:   strings.TrimSpace(f.animH.Text),
 		animStepKey:     animationSteps[max(0, f.step.SelectedIndex())],
 		animFPSKey:      strings.TrimSpace(f.fps.Text),
 		animHoldKey:     strings.TrimSpace(f.hold.Text),
@@ -309,10 +349,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		return e.dataJob(f, base)
 	case exportAnimation:
 		mf := choiceOf(movieNames, f.movie.Selected, render.GIF)
-		q := animationRequest{from: f.from.Text, to: f.to.Text, step: animationSteps[max(0, f.step.SelectedIndex())], fps: f.fps.Text, hold: f.hold.Text, width: f.width.Text, height: f.height.Text, format: mf, theme: th}
-		if f.unit.Selected != "px" {
-			return exportJob{}, errors.New(lang.L("an animation is sized in pixels"))
-		}
+		q := animationRequest{from: f.from.Text, to: f.to.Text, step: animationSteps[max(0, f.step.SelectedIndex())], fps: f.fps.Text, hold: f.hold.Text, width: f.animW.Text, height: f.animH.Text, format: mf, theme: th}
 		a, err := q.animation(m)
 		if err != nil {
 			return exportJob{}, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,8 +60,8 @@ func TestExportDialog(t *testing.T) {
 	f.from.SetText("2024-04-04")
 	f.to.SetText("2024-04-07")
 	f.fps.SetText("5")
-	f.width.SetText("400")
-	f.height.SetText("300")
+	f.animW.SetText("400")
+	f.animH.SetText("300")
 	if got := run(f, "anim.gif"); !strings.HasPrefix(got, "GIF89a") {
 		t.Error("the animation is not a GIF")
 	}
@@ -112,6 +113,75 @@ func TestExportDialog(t *testing.T) {
 		map[string]*textField{"width": g.width, "dpi": g.dpi, "fps": g.fps, "to": g.to, "dates": g.dates}[bad.field].SetText(bad.value)
 		if _, err := te.exportJob(g); err == nil || !strings.Contains(err.Error(), bad.says) {
 			t.Errorf("%s with %s %q: %v, want an error saying %q", bad.kind, bad.field, bad.value, err, bad.says)
+		}
+	}
+}
+
+// Changing the unit writes the size in the new one, and an animation,
+// sized in pixels always, has a size of its own: a size on paper chosen
+// for the date once blocked every animation with "an animation is sized
+// in pixels", with no unit to change on its tab.
+func TestExportSizesAndUnits(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	f := te.newExportForm()
+	f.kind.SetSelected(exportDate)
+	f.unit.SetSelected("px")
+	f.dpi.SetText("")
+	f.width.SetText("1016")
+	f.height.SetText("757")
+	f.unit.SetSelected("cm")
+	if f.width.Text != "8.6" || f.height.Text != "6.4" {
+		t.Errorf("1016 × 757 px at 300 dpi in cm: %s × %s, want 8.6 × 6.4", f.width.Text, f.height.Text)
+	}
+	f.width.SetText("18")
+	f.height.SetText("12")
+	f.unit.SetSelected("mm")
+	if f.width.Text != "180" || f.height.Text != "120" {
+		t.Errorf("18 × 12 cm in mm: %s × %s", f.width.Text, f.height.Text)
+	}
+	f.dpi.SetText("150")
+	f.unit.SetSelected("px")
+	if f.width.Text != "1063" || f.height.Text != "709" {
+		t.Errorf("180 × 120 mm at 150 dpi in px: %s × %s, want 1063 × 709", f.width.Text, f.height.Text)
+	}
+	f.unit.SetSelected("cm")
+	f.width.SetText("18")
+	f.height.SetText("12")
+	f.remember()
+
+	// The animation keeps its own size, in pixels, whatever the date's.
+	g := te.newExportForm()
+	g.kind.SetSelected(exportAnimation)
+	if g.shown(g.width) || g.shown(g.unit) || !g.shown(g.animW) {
+		t.Error("the animation's tab shows the date's size and unit rather than its own size in pixels")
+	}
+	g.from.SetText("2024-04-04")
+	g.to.SetText("2024-04-07")
+	g.animW.SetText("400")
+	g.animH.SetText("300")
+	if _, err := te.exportJob(g); err != nil {
+		t.Errorf("an animation with the date sized in cm: %v", err)
+	}
+	g.remember()
+	if h := te.newExportForm(); h.width.Text != "18" || h.unit.Selected != "cm" || h.animW.Text != "400" || h.animH.Text != "300" {
+		t.Errorf("remembered: the date %s × %s %s, the animation %s × %s; want 18 × 12 cm and 400 × 300",
+			h.width.Text, h.height.Text, h.unit.Selected, h.animW.Text, h.animH.Text)
+	}
+
+	// A size too big or no number says which, once.
+	for _, bad := range []struct{ w, h, says string }{
+		{"1016", "757", "1016 × 757 cm at 150 dpi is 60000 × 44705 pixels; each side must be 100 to 16384 pixels"},
+		{"wide", "12", "width and height must be numbers of cm, above 0"},
+		{"-18", "12", "width and height must be numbers of cm, above 0"},
+	} {
+		g := te.newExportForm()
+		g.kind.SetSelected(exportDate)
+		g.dpi.SetText("150")
+		g.width.SetText(bad.w)
+		g.height.SetText(bad.h)
+		if _, err := te.exportJob(g); err == nil || err.Error() != bad.says {
+			t.Errorf("%s × %s cm: %v, want %q", bad.w, bad.h, err, bad.says)
 		}
 	}
 }
@@ -173,5 +243,29 @@ func TestARefusedValueKeepsTheDialog(t *testing.T) {
 		for c.Overlays().Top() != nil {
 			c.Overlays().Remove(c.Overlays().Top())
 		}
+	}
+}
+
+// A radio button gives the focus back to its window once a choice is
+// made, so that Escape then reaches the window and closes the dialog: a
+// radio button, focused by the click, took every key and ignored Escape,
+// so the first Escape in the export dialog did nothing.
+func TestARadioChoiceGivesBackTheFocus(t *testing.T) {
+	var chosen string
+	r := newRadio([]string{"This date", "Animation"}, func(s string) { chosen = s })
+	w := test.NewWindow(r)
+	defer w.Close()
+	c := w.Canvas()
+	c.FocusNext() // the first button, as a click on it does in the window
+	item := c.Focused()
+	if item == nil || !strings.Contains(reflect.TypeOf(item).String(), "radioItem") {
+		t.Fatalf("the focus went to %T, not a radio button", item)
+	}
+	test.Tap(item.(fyne.Tappable))
+	if chosen != "This date" {
+		t.Errorf("the click chose %q", chosen)
+	}
+	if c.Focused() != nil {
+		t.Errorf("after the choice %T keeps the focus, and with it Escape", c.Focused())
 	}
 }

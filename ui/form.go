@@ -206,6 +206,22 @@ func (c *choice) TypedKey(k *fyne.KeyEvent) {
 	c.Select.TypedKey(k)
 }
 
+// newRadio is a radio group that gives the focus back to its window once
+// a choice is made, so that Escape then closes the dialog it is in (a
+// radio button, focused by a click, takes every key and ignores Escape).
+func newRadio(options []string, changed func(string)) *widget.RadioGroup {
+	r := widget.NewRadioGroup(options, nil)
+	r.OnChanged = func(s string) {
+		if changed != nil {
+			changed(s)
+		}
+		if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil {
+			c.Unfocus()
+		}
+	}
+	return r
+}
+
 // closeDialog takes what is on top of o's window (a dialog, or a menu
 // over it) off the window, as its Cancel or Close would (see
 // escapeOverlay); false when nothing is.

@@ -128,7 +128,7 @@ func (e *Editor) preferencesDialog() {
 	language.SetSelectedIndex(max(0, indexOf(codes, prefs.String(langKey))))
 	themes := []string{"", "light", "dark"}
 	themeNames := []string{lang.L("As the system"), lang.L("Light"), lang.L("Dark")}
-	look := widget.NewRadioGroup(themeNames, nil)
+	look := newRadio(themeNames, nil)
 	look.Horizontal = true
 	look.SetSelected(themeNames[max(0, indexOf(themes, prefs.String(themeKey)))])
 	stable := widget.NewSlider(0, 1)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -175,9 +176,10 @@ func (t *timeline) show(day model.Day) {
 	t.date.SetText(day.String())
 }
 
-// submit moves to the date typed. A bad date leaves the day and the text
-// as they are and says beside the field what is wrong; an empty field is
-// given back the day on show.
+// submit moves to the date typed and gives the keys back to the map. A
+// bad date leaves the day, the text and the focus as they are and says
+// beside the field what is wrong; an empty field is given back the day on
+// show.
 func (t *timeline) submit(text string) {
 	d, err := model.ParseDate(text)
 	switch {
@@ -185,14 +187,24 @@ func (t *timeline) submit(text string) {
 		t.setDateError(dateProblem(text, err))
 	case d.IsZero():
 		t.show(t.doc.day)
+		t.giveBackKeys()
 	default:
 		t.doc.SetDay(d.First(), true)
 		t.show(t.doc.day)
+		t.giveBackKeys()
 		// A date before anything in the map begins shows only what has
 		// no start date: the picture of 1492 would be the present's.
 		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] {
 			t.setDateError(fmt.Sprintf(lang.L("before the map's first date, %s: only what has no start date is shown"), keys[0]))
 		}
+	}
+}
+
+// giveBackKeys takes the focus from the date field, so that the keys go
+// to the map again (Escape, the arrows), as after a click on it.
+func (t *timeline) giveBackKeys() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t.date); c != nil && c.Focused() == t.date {
+		c.Unfocus()
 	}
 }
 
@@ -210,21 +222,26 @@ func (t *timeline) setDateError(msg string) {
 	t.bar.Refresh() // the slider gives the message room, or takes it back
 }
 
-// dateProblem says what is wrong with text, which model.ParseDate refused
-// with err: ParseDate's reason when text is digits and dashes, else that
-// text is not a date at all.
+// dateProblem says, in the window's language, what is wrong with text,
+// which model.ParseDate refused with err: which part, when text is digits
+// and dashes, else that text is not a date at all.
 func dateProblem(text string, err error) string {
 	text = strings.TrimSpace(text)
-	formats := lang.L("write YYYY, YYYY-MM or YYYY-MM-DD")
-	if strings.Trim(text, "0123456789-") != "" {
-		return fmt.Sprintf(lang.L("%q is not a date: %s"), text, formats)
+	var de *model.DateError
+	if strings.Trim(text, "0123456789-") != "" || !errors.As(err, &de) {
+		return fmt.Sprintf(lang.L("%q is not a date: %s"), text, lang.L("write YYYY, YYYY-MM or YYYY-MM-DD"))
 	}
-	// ParseDate's errors read `invalid date "text": reason (use …)`.
-	why, ok := strings.CutPrefix(err.Error(), fmt.Sprintf("%v %q: ", model.ErrDate, text))
-	if !ok {
-		return err.Error()
+	var why string
+	switch de.Reason {
+	case model.TooManyParts:
+		why = lang.L("too many parts")
+	case model.BadYear:
+		why = lang.L("the year must have four digits")
+	case model.BadMonth:
+		why = lang.L("the month must be 01 to 12")
+	default:
+		why = fmt.Sprintf(lang.L("%s %d has no day %s"), lang.L(de.Month.String()), de.Year, de.Day)
 	}
-	why, _, _ = strings.Cut(why, " (")
 	return fmt.Sprintf(lang.L("%q is not a date: %s"), text, why)
 }
 

@@ -5,10 +5,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/assets"
+	"relmap/i18n"
 	"relmap/model"
 )
 
@@ -119,7 +122,15 @@ func TestTypingADate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			te.SetDate(from, false)
+			c := te.win.Canvas()
+			c.Focus(te.time.date)
 			enterDate(te, tt.typed)
+			// A date taken gives the keys back to the map; a refused
+			// one keeps them in the field, to be fixed.
+			refused := tt.wantText != tt.wantDay
+			if kept := c.Focused() == te.time.date; kept != refused {
+				t.Errorf("after Enter the field has the focus: %v, want %v", kept, refused)
+			}
 			if got, want := te.Day(), day(t, tt.wantDay); got != want {
 				t.Errorf("Day() = %s, want %s", got, want)
 			}
@@ -438,5 +449,37 @@ func TestPlayWaitsForThePicture(t *testing.T) {
 	te.settle(t)
 	if !te.caughtUp() {
 		t.Error("a big map's scene, drawn, is not said to be on show")
+	}
+}
+
+// A bad date is explained in the window's language, all of it: in Spanish
+// the reason was English ("the month must be 01 to 12"), and so was the
+// month of a date understood ("mes: April 2024").
+func TestDateProblemsInTheWindowsLanguage(t *testing.T) {
+	speak := func(code string) {
+		t.Setenv("LANGUAGE", code)
+		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+			t.Fatal(err)
+		}
+		windowLang = i18n.FromEnv()
+	}
+	speak("es")
+	defer speak("en")
+	for typed, want := range map[string]string{
+		"1905-13-01":   `"1905-13-01" no es una fecha: el mes debe ser de 01 a 12`,
+		"2024-02-30":   `"2024-02-30" no es una fecha: febrero de 2024 no tiene día 30`,
+		"24-02":        `"24-02" no es una fecha: el año debe tener cuatro cifras`,
+		"2024-02-01-1": `"2024-02-01-1" no es una fecha: tiene demasiadas partes`,
+		"ayer":         `"ayer" no es una fecha: escriba AAAA, AAAA-MM o AAAA-MM-DD`,
+	} {
+		_, err := model.ParseDate(typed)
+		if got := dateProblem(typed, err); got != want {
+			t.Errorf("%s: %q, want %q", typed, got, want)
+		}
+	}
+	for typed, want := range map[string]string{"2024-04": "mes: abril de 2024", "2024-04-07": "día: 7 de abril de 2024"} {
+		if got := understood(typed); got != want {
+			t.Errorf("%s is understood as %q, want %q", typed, got, want)
+		}
 	}
 }
