@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,6 +121,36 @@ func (l *Lang) Date(d model.Day) string {
 	pattern := l.T(dateFormat)
 	r := strings.NewReplacer("{{.Day}}", fmt.Sprint(t.Day()), "{{.Month}}", l.T(t.Month().String()), "{{.Year}}", fmt.Sprint(t.Year()))
 	return r.Replace(pattern)
+}
+
+// thousands is the key of the separator of thousands.
+const thousands = "{{thousands}}"
+
+// Count writes a whole number the language's way: "10,000" in English,
+// "10 000" (a no-break space) in Spanish; a number under 10,000 has no
+// separator ("2014"), as Spanish style books ask.
+func (l *Lang) Count(n int) string {
+	digits := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	sep := l.T(thousands)
+	if sep == thousands {
+		sep = "," // English, and a language that does not say
+	}
+	if len(digits) <= 4 {
+		return sign + digits
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
 }
 
 // KindLabel is a kind's label in the language when it is the built-in

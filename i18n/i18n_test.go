@@ -117,3 +117,21 @@ func TestSpanish(t *testing.T) {
 		t.Error("French was loaded")
 	}
 }
+
+// Counts are grouped in thousands the language's way, from 10,000.
+func TestCount(t *testing.T) {
+	es, err := i18n.Load("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{0: "0", 2014: "2014", 10000: "10,000", 50000: "50,000", 1234567: "1,234,567", -25000: "-25,000"} {
+		if got := i18n.English.Count(n); got != want {
+			t.Errorf("English: %d is %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{2014: "2014", 10000: "10\u00a0000", 1234567: "1\u00a0234\u00a0567"} {
+		if got := es.Count(n); got != want {
+			t.Errorf("Spanish: %d is %q, want %q", n, got, want)
+		}
+	}
+}

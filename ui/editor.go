@@ -288,7 +288,9 @@ func (e *Editor) Content() fyne.CanvasObject {
 	// not move when what it shows changes (a selection, the map's summary).
 	split := container.NewHSplit(e.diagram, container.New(&stickyWidth{}, e.sideScroll))
 	split.Offset = 0.74
-	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, e.workingBox, e.busy, e.status))
+	// The status line's text stays where it is while a job's progress
+	// comes and goes at the right.
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, nil, container.NewHBox(e.workingBox, e.busy), e.status))
 	e.banner = container.NewVBox()
 	return container.NewBorder(e.banner, bottom, nil, nil, split)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,6 +51,17 @@ func (e *Editor) shortcuts() []shortcut {
 			walk(m.Label, m.Items)
 		}
 	}
+	// Redo's second shortcut, which the menu cannot show.
+	for i, sc := range out {
+		if sc.keys == "Ctrl+Shift+Z" {
+			out = slices.Insert(out, i+1, shortcut{keys: "Ctrl+Y", what: sc.what})
+			break
+		}
+	}
+	listed := map[string]bool{}
+	for _, sc := range out {
+		listed[sc.keys] = true
+	}
 	keyNames := map[fyne.KeyName]string{
 		fyne.KeyDelete: lang.L("Delete the selected actor or tie"),
 		fyne.KeyEscape: lang.L("End a focus, path or comparison, then the selection"),
@@ -60,7 +72,7 @@ func (e *Editor) shortcuts() []shortcut {
 		fyne.KeySpace:  lang.L("Play or pause the timeline"),
 	}
 	for _, k := range e.keys0 {
-		if what, ok := keyNames[k.key]; ok {
+		if what, ok := keyNames[k.key]; ok && !listed[keyText(k.key)] {
 			out = append(out, shortcut{keys: keyText(k.key), what: what})
 		}
 	}

@@ -20,9 +20,12 @@ func TestHelpAndPreferences(t *testing.T) {
 	te.paint(t)
 	keys := map[string]string{}
 	for _, s := range te.shortcuts() {
+		if was, twice := keys[s.keys]; twice {
+			t.Errorf("%s is listed twice: %q and %q", s.keys, was, s.what)
+		}
 		keys[s.keys] = s.what
 	}
-	for k, want := range map[string]string{"Ctrl+Z": "Undo", "Ctrl+E": "Export", "Ctrl+,": "Preferences", "Ctrl+T": "Table", "Delete": "Delete the selected"} {
+	for k, want := range map[string]string{"Ctrl+Z": "Undo", "Ctrl+Y": "Redo", "Ctrl+Shift+Z": "Redo", "Ctrl+E": "Export", "Ctrl+,": "Preferences", "Ctrl+T": "Table", "Delete": "Delete"} {
 		if !strings.Contains(keys[k], want) {
 			t.Errorf("shortcut %s is %q, want it to say %s (all: %v)", k, keys[k], want, keys)
 		}

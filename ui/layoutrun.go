@@ -292,7 +292,7 @@ func (e *Editor) showProgress(done, total int) {
 		e.progress.SetValue(0)
 		return
 	}
-	e.status.SetText(fmt.Sprintf(lang.L("Laying out: %d of %d dates"), done, total))
+	e.status.SetText(fmt.Sprintf(lang.L("Laying out: %s of %s dates"), windowLang.Count(done), windowLang.Count(total)))
 	e.progress.SetValue(float64(done) / float64(total))
 }
 

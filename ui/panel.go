@@ -196,29 +196,30 @@ func (e *Editor) eventTies(ev model.Event) string {
 }
 
 // tieRow describes one tie of actor id, marked when it is in force on the
-// date on show, with a button to edit it.
+// date on show, with a button to edit it: its kind and dates, then the
+// other actor, from the actor's side in the tie's direction (→ Mexico
+// when the tie points to Mexico, ← Glas when it points from Glas, — when
+// it points neither way), and the tie's label.
 func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
-	what := kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
-	if t.Label != "" {
-		what = t.Label
-	}
-	// From the actor's side, in the tie's direction: "works for Mexico"
-	// when it is the tie's first actor, "Glas works for" when it is the
-	// second, "diplomatic relations — Ecuador" either way.
-	var relation string
+	kind := kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
+	other, arrow := t.To, "—"
 	switch {
-	case !t.Directed:
-		other := t.To
-		if t.To == id {
-			other = t.From
-		}
-		relation = what + " — " + e.actorName(other)
 	case t.To == id:
-		relation = e.actorName(t.From) + " " + what
-	default:
-		relation = what + " " + e.actorName(t.To)
+		other = t.From
+		if t.Directed {
+			arrow = "←"
+		}
+	case t.Directed:
+		arrow = "→"
+	}
+	relation := arrow + " " + e.actorName(other)
+	if t.Label != "" {
+		relation += ": " + t.Label
 	}
 	mark, span := "○", t.Span.String()
+	if t.Span.IsZero() {
+		span = lang.L("no dates")
+	}
 	if t.Span.Covers(e.doc.day) {
 		// In force, and drawn when both its actors exist then.
 		mark = "●"
@@ -230,7 +231,7 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 			}
 		}
 	}
-	text := fmt.Sprintf("%s %s\n%s", mark, span, relation)
+	text := fmt.Sprintf("%s %s · %s\n%s", mark, kind, span, relation)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.tieForm(t) })
 	return container.NewBorder(nil, nil, nil, edit, wrapped(text))
 }
@@ -242,7 +243,8 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(e.mapTitle()),
 		field(lang.L("About"), e.doc.m.Description),
-		wrapped(fmt.Sprintf(lang.L("%d actors, %d ties, %d events. Click an actor for its details."), len(e.doc.m.Actors), len(e.doc.m.Ties), len(e.doc.m.Events))),
+		wrapped(fmt.Sprintf(lang.L("%s actors, %s ties, %s events. Click an actor for its details."),
+			windowLang.Count(len(e.doc.m.Actors)), windowLang.Count(len(e.doc.m.Ties)), windowLang.Count(len(e.doc.m.Events)))),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("New actor…"), theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
 			widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
