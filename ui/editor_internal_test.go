@@ -590,7 +590,7 @@ func TestTheSidePanelGivesBackTheRoomOfWideContent(t *testing.T) {
 }
 
 // An actor's ties read from its side, in the tie's direction: its kind
-// and dates, then the other actor after an arrow that points as the tie
+// and dates, then the other actor after a guillemet that points as the tie
 // does (a dash when it points neither way), then the tie's label. The
 // label and the other actor's name once ran together ("Alicia Bárcena
 // Foreign Minister").
@@ -602,9 +602,9 @@ func TestTieRowsReadFromTheActorsSide(t *testing.T) {
 	panel := strings.Join(texts(te.side.Objects), "\n")
 	for _, want := range []string{
 		"— Ecuador: diplomatic relations",
-		"● Holds office · 2018-12-01 – 2024-10-01\n← Andrés Manuel López Obrador: President of Mexico",
-		"● Asylum granted · 2024-04-05 – …\n→ Jorge Glas Espinel: asylum granted",
-		"● Embassy of · no dates\n← Embassy of Mexico in Quito: embassy of Mexico",
+		"● Holds office · 2018-12-01 – 2024-10-01\n« Andrés Manuel López Obrador: President of Mexico",
+		"● Asylum granted · 2024-04-05 – …\n» Jorge Glas Espinel: asylum granted",
+		"● Embassy of · no dates\n« Embassy of Mexico in Quito: embassy of Mexico",
 	} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("the side panel of Mexico does not say %q:\n%s", want, panel)

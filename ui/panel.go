@@ -197,9 +197,10 @@ func (e *Editor) eventTies(ev model.Event) string {
 
 // tieRow describes one tie of actor id, marked when it is in force on the
 // date on show, with a button to edit it: its kind and dates, then the
-// other actor, from the actor's side in the tie's direction (→ Mexico
-// when the tie points to Mexico, ← Glas when it points from Glas, — when
-// it points neither way), and the tie's label.
+// other actor, from the actor's side in the tie's direction (» Mexico
+// when the tie points to Mexico, « Glas when it points from Glas, — when
+// it points neither way: guillemets, which the window's font has, where
+// arrows it lacks), and the tie's label.
 func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	kind := kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
 	other, arrow := t.To, "—"
@@ -207,10 +208,10 @@ func (e *Editor) tieRow(id model.ID, t model.Tie) fyne.CanvasObject {
 	case t.To == id:
 		other = t.From
 		if t.Directed {
-			arrow = "←"
+			arrow = "«"
 		}
 	case t.Directed:
-		arrow = "→"
+		arrow = "»"
 	}
 	relation := arrow + " " + e.actorName(other)
 	if t.Label != "" {
