@@ -208,6 +208,23 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 	return out
 }
 
+// TieLabelsLeftOut is how many of the labels s asks for, seen through v
+// at w×h, find no place in the picture (see placeEdgeLabels): they are
+// left out, and stay in the tooltip and the side panel.
+func (r *Renderer) TieLabelsLeftOut(s *Scene, v View, w, h int) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.planVector(s, fixView(v), max(w, 1), max(h, 1))
+	asked := 0
+	for k := range p.edges {
+		pe := &p.edges[k]
+		if pe.idx >= 0 && pe.e.Alpha >= 0.5 && p.labelled(pe.e) && len(pe.full) >= 2 && s.labelText(pe.e, r.lang) != "" {
+			asked++
+		}
+	}
+	return asked - len(p.labels)
+}
+
 // boxGrid holds boxes on the picture in a grid of cells, so that the
 // boxes near a place are found without looking at every one. Boxes may be
 // added at any time; those beyond the grid's area count in its edge

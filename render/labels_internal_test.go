@@ -570,3 +570,47 @@ func TestSourceMarksOnPaper(t *testing.T) {
 		}
 	}
 }
+
+// TieLabelsLeftOut counts the labels asked for that find no room: with
+// every tie labelled, the ties shown with a label less those written.
+func TestTieLabelsLeftOut(t *testing.T) {
+	r := testRenderer(t)
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.MustDate("2024-04-07").First()
+	for _, size := range [][2]int{{1016, 757}, {500, 320}} {
+		w, h := size[0], size[1]
+		s, v := r.StillScene(m, tl, day, FrameDate, w, h)
+		s.TieLabels = true
+		p := r.planVector(s, fixView(v), w, h)
+		var asked int
+		for _, pe := range p.edges {
+			if pe.idx >= 0 && s.labelText(pe.e, r.lang) != "" {
+				asked++
+			}
+		}
+		var buf bytes.Buffer
+		if err := r.Record(&buf, s, v, w, h); err != nil {
+			t.Fatal(err)
+		}
+		written := 0
+		for _, l := range p.labels {
+			if strings.Contains(buf.String(), strconv.Quote(l.text)) {
+				written++
+			}
+		}
+		left := r.TieLabelsLeftOut(s, v, w, h)
+		if written != len(p.labels) || left != asked-written {
+			t.Errorf("%d×%d: %d labels asked for, %d written of %d placed, %d said to be left out", w, h, asked, written, len(p.labels), left)
+		}
+		if w == 500 && left == 0 {
+			t.Errorf("at 500×320 every one of %d tie labels found room", asked)
+		}
+	}
+}

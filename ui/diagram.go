@@ -465,6 +465,14 @@ type Picture struct {
 // PictureLater is ImageLater for any picture: the function it returns
 // writes what the diagram shows now as p says to out, on any goroutine.
 func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
+	write, _ := d.pictureLaterCounted(p)
+	return write
+}
+
+// pictureLaterCounted is PictureLater, and the function that counts, on
+// any goroutine, the ties whose labels the picture leaves out for want of
+// room (see render.Renderer.TieLabelsLeftOut).
+func (d *Diagram) pictureLaterCounted(p Picture) (write func(out io.Writer) error, leftOut func() int) {
 	scene, r, v := d.pictureLater(p.W, p.H, p.Paper)
 	if scene != nil {
 		if p.Theme != "" {
@@ -476,12 +484,19 @@ func (d *Diagram) PictureLater(p Picture) func(out io.Writer) error {
 			v = r.WithFooter(scene, v, p.W, p.H)
 		}
 	}
-	return func(out io.Writer) error {
+	write = func(out io.Writer) error {
 		if scene == nil {
 			return errors.New(lang.L("there is no map to export"))
 		}
 		return r.WritePicture(out, p.Format, scene, v, p.W, p.H, p.DPI)
 	}
+	leftOut = func() int {
+		if scene == nil {
+			return 0
+		}
+		return r.TieLabelsLeftOut(scene, v, p.W, p.H)
+	}
+	return write, leftOut
 }
 
 // pictureLater takes a copy of the scene, a renderer of its own and the

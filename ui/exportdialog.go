@@ -331,6 +331,9 @@ type exportJob struct {
 	ext    string // added to a chosen name without it; "" for a folder
 	what   string
 	write  func(ctx context.Context, path string, progress func(done, total int)) error
+	// more, when set, is what to add to the message that says the export
+	// is done, once written.
+	more func() string
 }
 
 // job reads the dialog into the export it asks for, or says which field
@@ -400,10 +403,24 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 	if f.sources.Checked {
 		pic.Cite = e.doc.m
 	}
-	write := e.diagram.PictureLater(pic) // the picture as it is now
+	write, leftOut := e.diagram.pictureLaterCounted(pic) // the picture as it is now
 	choice.name = base + " " + e.doc.day.String() + pf.Extension()
-	return exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf("%d×%d %s", w, h, upper),
-		write: func(_ context.Context, path string, _ func(int, int)) error { return writeFileWhole(path, write) }}, nil
+	job := exportJob{choice: choice, ext: pf.Extension(), what: fmt.Sprintf("%d×%d %s", w, h, upper)}
+	var left int
+	job.write = func(_ context.Context, path string, _ func(int, int)) error {
+		if pic.TieLabels {
+			left = leftOut()
+		}
+		return writeFileWhole(path, write)
+	}
+	// Every tie was to be labelled: those that found no room are said.
+	job.more = func() string {
+		if left == 0 {
+			return ""
+		}
+		return fmt.Sprintf(lang.L(" (%d tie labels found no room and were left out; zoom in, or make the picture larger)"), left)
+	}
+	return job, nil
 }
 
 // exportDialog asks what to export (the date on show, an animation of the
@@ -437,7 +454,13 @@ func (e *Editor) exportDialog() {
 				if err := job.write(ctx, path, progress); err != nil {
 					return nil, err
 				}
-				return func() { e.status.SetText(fmt.Sprintf(lang.L("Exported %s to %s"), job.what, path)) }, nil
+				return func() {
+					msg := fmt.Sprintf(lang.L("Exported %s to %s"), job.what, path)
+					if job.more != nil {
+						msg += job.more()
+					}
+					e.status.SetText(msg)
+				}, nil
 			})
 		})
 	}, e.win)

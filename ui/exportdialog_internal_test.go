@@ -269,3 +269,36 @@ func TestARadioChoiceGivesBackTheFocus(t *testing.T) {
 		t.Errorf("after the choice %T keeps the focus, and with it Escape", c.Focused())
 	}
 }
+
+// With every tie to be labelled, the export says how many labels found no
+// room: they were left out without a word.
+func TestExportSaysWhichTieLabelsWereLeftOut(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	f := te.newExportForm()
+	f.kind.SetSelected(exportDate)
+	f.unit.SetSelected("px")
+	f.width.SetText("500")
+	f.height.SetText("320")
+	f.labels.SetChecked(true)
+	job, err := te.exportJob(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := job.write(context.Background(), filepath.Join(t.TempDir(), "small.png"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if more := job.more(); !strings.Contains(more, "tie labels found no room") {
+		t.Errorf("a 500×320 picture of every tie labelled says %q after the export", more)
+	}
+	f.labels.SetChecked(false)
+	if job, err = te.exportJob(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := job.write(context.Background(), filepath.Join(t.TempDir(), "plain.png"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if more := job.more(); more != "" {
+		t.Errorf("without every tie labelled the export says %q", more)
+	}
+}
