@@ -35,6 +35,10 @@ import (
 // Editor is the main window's content: diagram, timeline, side panel and
 // menus over one map in a model.Store.
 type Editor struct {
+	// Restart, when set, ends the app and starts it again on the map
+	// open (a new language then shows); the Preferences offer it.
+	Restart func()
+
 	win fyne.Window
 	// doc is the map open in the window, its date, selection and history,
 	// which the views below observe.
@@ -294,6 +298,9 @@ func (e *Editor) Content() fyne.CanvasObject {
 	e.banner = container.NewVBox()
 	return container.NewBorder(e.banner, bottom, nil, nil, split)
 }
+
+// Path is the file of the map open in the window.
+func (e *Editor) Path() string { return e.doc.path }
 
 // Document is the map open in the window.
 func (e *Editor) Document() *Document { return e.doc }

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestExportDialog: one dialog exports the date on show, an animation or
@@ -300,5 +301,52 @@ func TestExportSaysWhichTieLabelsWereLeftOut(t *testing.T) {
 	}
 	if more := job.more(); more != "" {
 		t.Errorf("without every tie labelled the export says %q", more)
+	}
+}
+
+// A new language chosen in the Preferences is offered at once: Restart
+// Now starts relmap again on the map open; the same language offers
+// nothing.
+func TestANewLanguageOffersARestart(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	restarts := 0
+	te.Restart = func() { restarts++ }
+	prefs := fyne.CurrentApp().Preferences()
+	prefs.SetString(langKey, "")
+	defer prefs.SetString(langKey, "")
+	choose := func(name string) {
+		t.Helper()
+		te.preferencesDialog()
+		dlg := c.Overlays().Top()
+		var language *choice
+		for _, o := range test.LaidOutObjects(dlg) {
+			if ch, ok := o.(*choice); ok && slices.Contains(ch.Options, "Español") {
+				language = ch
+			}
+		}
+		if language == nil {
+			t.Fatal("the Preferences have no language choice")
+		}
+		language.SetSelected(name)
+		test.Tap(button(t, dlg, "OK"))
+	}
+	choose("English")
+	top := c.Overlays().Top()
+	if top == nil || !slices.ContainsFunc(test.LaidOutObjects(top), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, "relmap speaks English from its next start")
+	}) {
+		t.Fatal("choosing English offers no restart")
+	}
+	test.Tap(button(t, top, "Restart Now"))
+	if restarts != 1 {
+		t.Errorf("Restart Now started relmap again %d times", restarts)
+	}
+	choose("English")
+	if top := c.Overlays().Top(); top != nil {
+		t.Errorf("the language as it was offers a restart: %T", top)
+		c.Overlays().Remove(top)
 	}
 }

@@ -174,7 +174,9 @@ func (e *Editor) preferencesDialog() {
 			refuse(err)
 			return
 		}
-		prefs.SetString(langKey, codes[max(0, language.SelectedIndex())])
+		code := codes[max(0, language.SelectedIndex())]
+		changed := code != prefs.String(langKey)
+		prefs.SetString(langKey, code)
 		t := themes[max(0, indexOf(themeNames, look.Selected))]
 		prefs.SetString(themeKey, t)
 		applyTheme(fyne.CurrentApp(), t)
@@ -185,8 +187,30 @@ func (e *Editor) preferencesDialog() {
 			e.showError(err)
 		}
 		e.rebuildMenu()
+		if changed && e.Restart != nil {
+			name := langNames[max(0, language.SelectedIndex())]
+			if code == "" {
+				name = lang.L("the system's language")
+			}
+			e.offerRestart(name)
+		}
 	}, e.win)
 	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// offerRestart asks whether to start relmap again now, on the same map,
+// to speak the language named: every change is in the map's file already,
+// so nothing is lost.
+func (e *Editor) offerRestart(name string) {
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("relmap speaks %s from its next start. Every change is saved in the map's file: start again now, on this map?"), name))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Language"), lang.L("Restart Now"), lang.L("Later"), msg, func(now bool) {
+		if now {
+			e.Restart()
+		}
+	}, e.win)
+	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -125,6 +126,9 @@ func openFirstMap(path string) (st *sqlite.Store, opened string, refused, err er
 
 // runApp opens the desktop app on a map and returns when it quits.
 func runApp(path string) error {
+	// The desktop's language, before the preferences change it (see
+	// ui.Setup), for a relmap started again.
+	language, hasLanguage := os.LookupEnv("LANGUAGE")
 	st, path, refused, err := openFirstMap(path)
 	if err != nil {
 		return err
@@ -148,7 +152,12 @@ func runApp(path string) error {
 		st.Close()
 		return err
 	}
-	defer ed.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			ed.Close()
+		}
+	}()
 	appFolder, _ := dataDir() // without one, dialogs start by the map
 	ed.SetFiles(&ui.Files{
 		Open:      func(p string) (model.Store, error) { return sqlite.Open(p) },
@@ -178,11 +187,41 @@ func runApp(path string) error {
 			}
 		}()
 	}
+	restart := false
+	ed.Restart = func() {
+		restart = true
+		a.Quit()
+	}
 	ed.Welcome()
 	if refused != nil {
 		ed.ShowError(refused)
 	}
 	win.ShowAndRun()
 	signal.Stop(sig)
+	if restart {
+		closed = true
+		path := ed.Path()
+		if err := ed.Close(); err != nil {
+			return err
+		}
+		env := slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "LANGUAGE=") })
+		if hasLanguage {
+			env = append(env, "LANGUAGE="+language)
+		}
+		return startAgain(path, env)
+	}
+	return nil
+}
+
+// startAgain replaces this process with a new relmap on the map at path,
+// in the environment env.
+func startAgain(path string, env []string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("start again: %w", err)
+	}
+	if err := syscall.Exec(exe, []string{os.Args[0], path}, env); err != nil {
+		return fmt.Errorf("start again: %w", err)
+	}
 	return nil
 }
