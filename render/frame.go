@@ -457,17 +457,45 @@ func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []
 
 // planGhosts plans the scene's ghosted ties whose two actors are drawn:
 // faded, dashed and in GhostColor. They are not in Scene.Edges (idx -1).
+//
+// A ghost between two actors that ties on show join too is bowed into a
+// lane beside theirs: drawn straight, it lay under the tie that replaced
+// it (relations broken over relations ended), dash on dash, unseen.
 func (p *plan) planGhosts() []plannedEdge {
+	if len(p.s.Ghosts) == 0 {
+		return nil
+	}
 	var out []plannedEdge
 	col := fade(parseColor(GhostColor), 0.6)
 	width := p.v.lineWidth()
+	type pair [2]model.ID
+	pairOf := func(a, b model.ID) pair { return pair{min(a, b), max(a, b)} }
+	shown, ghosts := map[pair]int{}, map[pair]int{}
 	for i := range p.s.Ghosts {
-		e := &p.s.Ghosts[i]
+		ghosts[pairOf(p.s.Ghosts[i].From, p.s.Ghosts[i].To)]++
+	}
+	for i := range p.s.Edges {
+		if k := pairOf(p.s.Edges[i].From, p.s.Edges[i].To); ghosts[k] > 0 {
+			shown[k]++
+		}
+	}
+	next := map[pair]int{}
+	for i := range p.s.Ghosts {
+		g := p.s.Ghosts[i] // a copy, laned here
+		e := &g
 		a, okA := p.ix.byID[e.From]
 		b, okB := p.ix.byID[e.To]
 		if !okA || !okB {
 			continue
 		}
+		// Beyond the lanes of the ties on show, or, without any, in
+		// lanes of their own.
+		k := pairOf(e.From, e.To)
+		e.Lane, e.Lanes = next[k], ghosts[k]
+		if n := shown[k]; n > 0 {
+			e.Lane, e.Lanes = n+next[k], n
+		}
+		next[k]++
 		_, path := edgePath(nil, p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale, p.fine)
 		if len(path) < 2 {
 			continue

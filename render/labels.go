@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image/color"
 	"math"
 	"slices"
 
@@ -31,6 +32,9 @@ type edgeLabel struct {
 	// marks are the numbers of the footer's sources that support the
 	// tie, written small after the text, on its plate ("" for none).
 	marks string
+	// col is the text's colour: the tie's kind's, or, for a tie an
+	// emphasis colours (what began, in a comparison), the emphasis's.
+	col color.NRGBA
 }
 
 // markShare is the size of a label's marks, as a share of its text's,
@@ -145,6 +149,10 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		if s.Sources != nil && len(e.Marks) > 0 {
 			marks = markText(e.Marks)
 		}
+		col := parseColor(e.Kind.Color)
+		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
+			col = p.emphasis
+		}
 		path := pe.full
 		if len(path) < 2 {
 			continue
@@ -164,7 +172,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 					// Beside the line: far enough along its normal to clear it.
 					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
-					l := edgeLabel{e: e, text: text, marks: marks, x: cx - tw/2, y: cy + size*0.35, size: size,
+					l := edgeLabel{e: e, text: text, marks: marks, col: col, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused. Until a place
@@ -466,12 +474,12 @@ func alongPath(path []pt, t float64) (at, normal pt) {
 	return path[len(path)-1], pt{0, 1}
 }
 
-// drawEdgeLabel writes a placed label on its white plate, in its tie's
-// colour.
+// drawEdgeLabel writes a placed label on its white plate, in its colour
+// (see edgeLabel).
 func (r *Renderer) drawEdgeLabel(p surface, l edgeLabel, pal palette) {
 	b := l.box
 	p.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3), pal.tiePlate)
-	p.text(false, l.size, l.x, l.y, l.text, parseColor(l.e.Kind.Color))
+	p.text(false, l.size, l.x, l.y, l.text, l.col)
 	if l.marks != "" {
 		x := l.x + p.textWidth(false, l.size, l.text) + markGap*l.size
 		p.text(false, markShare*l.size, x, l.y-0.3*l.size, l.marks, pal.muted)

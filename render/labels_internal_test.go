@@ -614,3 +614,65 @@ func TestTieLabelsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A ghost (a tie that ended, in a comparison) between two actors that a
+// tie on show joins too is bowed beside it: drawn straight, it lay under
+// the tie that replaced it, dash on dash, and did not show.
+func TestAGhostBesideATieOnShowIsSeen(t *testing.T) {
+	r := testRenderer(t)
+	kind := model.Kind{Name: "severed", Color: "#336699", Dashed: true}
+	actor := model.Kind{Name: "country", Color: "#aa5500", Shape: model.ShapeCircle}
+	s := &Scene{
+		Nodes: []Node{{ID: 1, Label: "Mexico", Kind: actor, X: 0, Y: 0, Alpha: 1}, {ID: 2, Label: "Ecuador", Kind: actor, X: 600, Y: 0, Alpha: 1}},
+		Edges: []Edge{{ID: 1, From: 1, To: 2, Kind: kind, Label: "relations broken", Alpha: 1, Lanes: 1}},
+		Ghosts: []Edge{
+			{ID: 2, From: 1, To: 2, Kind: kind, Label: "diplomatic relations", Alpha: 1, Lanes: 1},
+			{ID: 3, From: 2, To: 1, Kind: kind, Label: "an older one", Alpha: 1, Lanes: 1},
+		},
+	}
+	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
+	p := r.planFrame(s, v, 900, 600)
+	var tie []pt
+	var ghosts [][]pt
+	for _, pe := range p.edges {
+		if pe.idx < 0 {
+			ghosts = append(ghosts, pe.path)
+		} else {
+			tie = pe.path
+		}
+	}
+	if len(ghosts) != 2 || tie == nil {
+		t.Fatalf("planned %d ghosts and the tie %v", len(ghosts), tie != nil)
+	}
+	middle := func(path []pt) pt { at, _ := alongPath(path, 0.5); return at }
+	apart := func(a, b pt) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
+	for i, g := range ghosts {
+		if d := apart(middle(g), middle(tie)); d < laneSpacing/2-0.01 {
+			t.Errorf("ghost %d runs %.1f px from the tie on show at its middle, want a lane's room", i, d)
+		}
+	}
+	if d := apart(middle(ghosts[0]), middle(ghosts[1])); d < laneSpacing/2-0.01 {
+		t.Errorf("the two ghosts run %.1f px apart at their middles", d)
+	}
+	if s.Ghosts[0].Lane != 0 || s.Ghosts[0].Lanes != 1 {
+		t.Error("planning changed the scene's ghosts")
+	}
+}
+
+// The label of a tie an emphasis colours (what began, in a comparison)
+// is written in the emphasis's colour: in its kind's red, a tie that began
+// read as one that ended.
+func TestAnEmphasisedTiesLabelTakesItsColour(t *testing.T) {
+	r := testRenderer(t)
+	red := model.Kind{Name: "severed", Color: "#c62828", Dashed: true}
+	actor := model.Kind{Name: "country", Color: "#aa5500", Shape: model.ShapeCircle}
+	s := &Scene{
+		Nodes:    []Node{{ID: 1, Label: "Mexico", Kind: actor, X: 0, Y: 0, Alpha: 1}, {ID: 2, Label: "Ecuador", Kind: actor, X: 600, Y: 0, Alpha: 1}},
+		Edges:    []Edge{{ID: 1, From: 1, To: 2, Kind: red, Label: "relations broken", Alpha: 1, Lanes: 1}},
+		Emphasis: &Emphasis{Actors: map[model.ID]bool{1: true, 2: true}, Ties: map[model.ID]bool{1: true}, Color: "#2e7d32"},
+	}
+	labels := r.planFrame(s, View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}, 900, 600).labels
+	if len(labels) != 1 || labels[0].col != parseColor("#2e7d32") {
+		t.Errorf("the began tie's labels: %+v, want one in #2e7d32", labels)
+	}
+}
