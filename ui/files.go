@@ -383,6 +383,28 @@ func (e *Editor) importFile(path string) error {
 	return nil
 }
 
+// csvTables are the names of the CSV tables an import reads, together,
+// from the folder of the one picked.
+var csvTables = []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile}
+
+// importable says why path cannot be imported, or nil: a format relmap
+// does not read (karate.gml), or a CSV file that is none of its tables (a
+// CSV of any other name was read as the folder of tables it lies in,
+// which then said its tables did not exist).
+func importable(path string, isNet bool) error {
+	name := filepath.Base(path)
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case isNet || ext == ".json":
+		return nil
+	case ext == ".csv":
+		if slices.Contains(csvTables, strings.ToLower(name)) {
+			return nil
+		}
+		return fmt.Errorf(lang.L("%s is none of the CSV tables relmap imports: it reads actors.csv, ties.csv and events.csv (and kinds.csv, sources.csv, map.csv, pins.csv) together from one folder, as File > Export… > Data writes them"), quoted(name))
+	}
+	return fmt.Errorf(lang.L("%s is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv) and Cytoscape.js JSON (.cyjs)"), quoted(name))
+}
+
 // importChange reads path against base and applies what it adds to the
 // store as one change, which it returns as applied; it may run off the UI
 // goroutine. Reading the file is the first tenth of progress (by bytes),
@@ -399,6 +421,9 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	// which are read as a folder, the folder.
 	what := quoted(filepath.Base(path))
 	netFormat, isNet := netio.FormatOf(path)
+	if err := importable(path, isNet); err != nil {
+		return model.Change{}, nil, err
+	}
 	if isNet || strings.EqualFold(filepath.Ext(path), ".json") {
 		f, ferr := os.Open(path)
 		if ferr != nil {
@@ -430,7 +455,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 	}
 	if err != nil {
-		return model.Change{}, nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return model.Change{}, nil, fmt.Errorf("%s: %w", quoted(filepath.Base(path)), err)
 	}
 	add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
 	progress(100, 1000)

@@ -234,3 +234,36 @@ func TestImportOtherFormats(t *testing.T) {
 		t.Errorf("the imported tie is %+v", tie)
 	}
 }
+
+// A file relmap does not read, or a CSV file that is none of its tables,
+// is refused with why, under its own name, and the map is left as it was:
+// karate.gml was read as the folder of CSV tables it lay in, and the
+// message named "Karate.gml", a file that is not there.
+func TestImportRefusesWhatItCannotRead(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	dir := t.TempDir()
+	before := te.stored(t)
+	for name, says := range map[string]string{
+		"karate.gml":            "'karate.gml' is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv)",
+		"chiefs_of_mission.csv": "'chiefs_of_mission.csv' is none of the CSV tables relmap imports: it reads actors.csv, ties.csv and events.csv",
+		"notes":                 "'notes' is not a kind of file relmap reads",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("graph [ node [ id 1 ] ]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := te.importFile(path)
+		if err == nil {
+			t.Errorf("%s was imported", name)
+			continue
+		}
+		if got := sentence(err); !strings.HasPrefix(got, says) {
+			t.Errorf("%s: %q, want it to say %q", name, got, says)
+		}
+	}
+	te.settle(t)
+	if after := te.stored(t); len(after.Actors) != len(before.Actors) || len(after.Ties) != len(before.Ties) {
+		t.Error("a refused import changed the map")
+	}
+}
