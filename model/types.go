@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // ID identifies an actor, tie, event or source within one map. Zero means
 // "not stored yet" (or, in a reference, "none").
@@ -225,4 +229,14 @@ func (m *Map) TiesOf(id ID) []Tie {
 		}
 	}
 	return out
+}
+
+// WeightText writes a tie's weight for a person to read: in full for
+// everyday sizes (60, 0.25, 1234567), in exponent form beyond them
+// (1e+308), so that an extreme weight is one short word, not 309 digits.
+func WeightText(w float64) string {
+	if a := math.Abs(w); a != 0 && (a >= 1e15 || a < 1e-4) {
+		return strconv.FormatFloat(w, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(w, 'f', -1, 64)
 }

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 
 	"relmap/i18n"
 	"relmap/layout"
@@ -162,7 +161,7 @@ func (s *Scene) labelText(e *Edge, lang *i18n.Lang) string {
 	if !s.TieLabels || e.Weight == 0 {
 		return label
 	}
-	w := strconv.FormatFloat(e.Weight, 'f', -1, 64)
+	w := model.WeightText(e.Weight)
 	if label == "" {
 		return w
 	}

@@ -21,29 +21,36 @@ func (e *Editor) apply(c model.Change) (model.Change, error) { return e.doc.Appl
 
 // undo undoes the newest change still in force; in a text field that
 // has the focus, it undoes the typing instead.
-func (e *Editor) undo() {
-	if e.toTextField(&fyne.ShortcutUndo{}) {
+func (e *Editor) undo() { e.undoIn(e.win) }
+
+// redo redoes the change undone last, or the typing in a text field.
+func (e *Editor) redo() { e.redoIn(e.win) }
+
+// undoIn is undo from the menu of window w (the main window or the
+// Table's): in a text field of w that has the focus, it undoes the typing.
+func (e *Editor) undoIn(w fyne.Window) {
+	if toTextField(w, &fyne.ShortcutUndo{}) {
 		return
 	}
 	e.step(e.doc.Undo, lang.L("Nothing to undo."))
 }
 
-// redo redoes the change undone last, or the typing in a text field.
-func (e *Editor) redo() {
-	if e.toTextField(&fyne.ShortcutRedo{}) {
+// redoIn is redo from the menu of window w (see undoIn).
+func (e *Editor) redoIn(w fyne.Window) {
+	if toTextField(w, &fyne.ShortcutRedo{}) {
 		return
 	}
 	e.step(e.doc.Redo, lang.L("Nothing to redo."))
 }
 
-// toTextField hands sc to the text field that has the focus, if one has:
-// the window's menu takes shortcuts before the focused widget does.
-func (e *Editor) toTextField(sc fyne.Shortcut) bool {
+// toTextField hands sc to the text field of w that has the focus, if one
+// has: a window's menu takes shortcuts before the focused widget does.
+func toTextField(w fyne.Window, sc fyne.Shortcut) bool {
 	type textField interface {
 		fyne.Shortcutable
 		SelectedText() string
 	}
-	f, ok := e.win.Canvas().Focused().(textField)
+	f, ok := w.Canvas().Focused().(textField)
 	if ok {
 		f.TypedShortcut(sc)
 	}

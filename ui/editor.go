@@ -878,7 +878,7 @@ func (e *Editor) item(label string, sc fyne.Shortcut, action func()) *fyne.MenuI
 	// behind the dialog.
 	guarded := func() {
 		if e.modal() {
-			e.toTextField(sc)
+			toTextField(e.win, sc)
 			return
 		}
 		action()

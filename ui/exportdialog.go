@@ -206,6 +206,7 @@ func (e *Editor) newExportForm() *exportForm {
 		{lang.L("Columns"), f.columns, "m"},
 		{lang.L("Format"), f.format, "dm"},
 		{lang.L("Format"), f.movie, "a"},
+		{"", f.movieNote(), "a"},
 		{lang.L("Format"), f.data, "x"},
 		{lang.L("Steps"), f.step, "a"},
 		{lang.L("Frames a second"), f.fps, "a"},
@@ -231,6 +232,18 @@ func (e *Editor) newExportForm() *exportForm {
 		f.kind.SetSelected(lang.L(exportDate))
 	}
 	return f
+}
+
+// movieNote says, under an animation's formats, why MP4 is not among
+// them when ffmpeg, which makes it, is missing; nothing otherwise.
+func (f *exportForm) movieNote() fyne.CanvasObject {
+	if render.FFmpeg() != "" {
+		return layout.NewSpacer()
+	}
+	note := widget.NewLabel(lang.L("MP4 needs ffmpeg, which is not installed (on Debian or Ubuntu: apt install ffmpeg)"))
+	note.Importance = widget.LowImportance
+	note.Wrapping = fyne.TextWrapWord
+	return note
 }
 
 // convertSize writes the width and height, in f.lastUnit, in unit

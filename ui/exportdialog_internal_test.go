@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"relmap/render"
 )
 
 // TestExportDialog: one dialog exports the date on show, an animation or
@@ -348,5 +350,24 @@ func TestANewLanguageOffersARestart(t *testing.T) {
 	if top := c.Overlays().Top(); top != nil {
 		t.Errorf("the language as it was offers a restart: %T", top)
 		c.Overlays().Remove(top)
+	}
+}
+
+// The animation's formats say why MP4 is missing when ffmpeg, which makes
+// it, is not installed; with ffmpeg, MP4 is among them.
+func TestTheAnimationSaysWhyMP4IsMissing(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	f := te.newExportForm()
+	f.kind.SetSelected(exportAnimation)
+	var said bool
+	for _, r := range f.rows {
+		if l, ok := r.field.(*widget.Label); ok && r.field.Visible() && strings.Contains(l.Text, "MP4 needs ffmpeg") {
+			said = true
+		}
+	}
+	hasMP4 := slices.Contains(f.movie.Options, movieNames["mp4"])
+	if render.FFmpeg() == "" && (!said || hasMP4) || render.FFmpeg() != "" && (said || !hasMP4) {
+		t.Errorf("ffmpeg at %q: MP4 offered %v, the dialog says it needs ffmpeg %v", render.FFmpeg(), hasMP4, said)
 	}
 }

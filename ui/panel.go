@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -137,7 +136,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		objs = append(objs, field(lang.L("In force"), t.Span.String()))
 	}
 	if t.Weight != 0 {
-		objs = append(objs, field(lang.L("Weight"), strconv.FormatFloat(t.Weight, 'f', -1, 64)))
+		objs = append(objs, field(lang.L("Weight"), model.WeightText(t.Weight)))
 	}
 	objs = append(objs, attrFields(t.Attrs)...)
 	objs = append(objs, field(lang.L("Notes"), t.Notes), e.sourceRows(t.Sources))

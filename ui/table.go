@@ -656,7 +656,13 @@ func (e *Editor) tableWindow() {
 	closeItem.Shortcut = ctrl(fyne.KeyW, 0)
 	quit := fyne.NewMenuItem(lang.L("Quit"), e.quit)
 	quit.Shortcut, quit.IsQuit = ctrl(fyne.KeyQ, 0), true
-	v.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), closeItem, quit)))
+	// Undo and Redo act on the map from here too, as in the main window.
+	undo := fyne.NewMenuItem(lang.L("Undo"), func() { e.undoIn(v.win) })
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redo := fyne.NewMenuItem(lang.L("Redo"), func() { e.redoIn(v.win) })
+	redo.Shortcut = ctrl(fyne.KeyZ, fyne.KeyModifierShift)
+	v.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redoIn(v.win) })
+	v.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), closeItem, quit), fyne.NewMenu(lang.L("Edit"), undo, redo)))
 	e.tables = v
 	v.win.Show()
 	// It opens on what is selected on the diagram, its row selected and

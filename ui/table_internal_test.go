@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -430,5 +431,56 @@ func TestTheTableOpensOnTheSelection(t *testing.T) {
 	tabs, ok := v.win.Content().(*container.AppTabs)
 	if !ok || tabs.SelectedIndex() != 1 {
 		t.Errorf("with a tie selected the Table opened on another tab than Ties")
+	}
+}
+
+// The Table's window undoes and redoes the map's changes from its own
+// Edit menu (Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y): with the Table focused,
+// Ctrl+Z did nothing, and the edit could be undone only from the main
+// window.
+func TestTheTableUndoesAndRedoes(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	te.tableWindow()
+	w := te.tables.win
+	defer w.Close()
+	item := func(shortcut fyne.Shortcut) *fyne.MenuItem {
+		for _, m := range w.MainMenu().Items {
+			for _, it := range m.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == shortcut.ShortcutName() {
+					return it
+				}
+			}
+		}
+		t.Fatalf("the Table's window has no menu item for %s", shortcut.ShortcutName())
+		return nil
+	}
+	undo, redo := item(&fyne.ShortcutUndo{}), item(ctrl(fyne.KeyZ, fyne.KeyModifierShift))
+	glas, _ := te.doc.m.ActorByName("Jorge Glas")
+	te.Select(glas.ID)
+	te.deleteSelected()
+	te.settle(t)
+	if _, ok := te.doc.m.Actor(glas.ID); ok {
+		t.Fatal("Jorge Glas was not deleted")
+	}
+	undo.Action()
+	te.settle(t)
+	if _, ok := te.doc.m.Actor(glas.ID); !ok {
+		t.Fatal("the Table's Undo did not bring Jorge Glas back")
+	}
+	redo.Action()
+	te.settle(t)
+	if _, ok := te.doc.m.Actor(glas.ID); ok {
+		t.Error("the Table's Redo did not delete Jorge Glas again")
+	}
+	undo.Action()
+	te.settle(t)
+	// Ctrl+Y, which the desktop driver turns into Fyne's Redo shortcut.
+	inner := reflect.ValueOf(w.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
+	inner.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutRedo{})
+	te.settle(t)
+	if _, ok := te.doc.m.Actor(glas.ID); ok {
+		t.Error("Ctrl+Y in the Table did not redo the delete")
 	}
 }
