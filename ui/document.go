@@ -48,6 +48,10 @@ const (
 	HistoryChanged
 	// FileChanged: another map file is open.
 	FileChanged
+	// Dated: the map, which had no dates, has some now (a first import
+	// into a new map): the date on show moved to them, and the views
+	// show them whole.
+	Dated
 )
 
 // Update tells observers what changed in a document.
@@ -208,8 +212,13 @@ func (d *Document) Reload() error {
 // setMap makes m the map as stored. A selection that m no longer has is
 // cleared.
 func (d *Document) setMap(m *model.Map, also Aspect) {
+	undated := len(d.keys) == 0
 	d.m, d.keys = m, m.Keyframes()
 	u := Update{Aspects: MapChanged | also, Was: d.day}
+	if undated && len(d.keys) > 0 {
+		// A new map opens on today; what came in is dated 2009.
+		d.day, u.Aspects = d.firstDay(), u.Aspects|DayChanged|Dated
+	}
 	if _, ok := m.Actor(d.selected); !ok && d.selected != 0 {
 		d.selected, u.Aspects = 0, u.Aspects|SelectionChanged
 	}

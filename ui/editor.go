@@ -551,6 +551,9 @@ func (e *Editor) followInPicture(u Update) {
 		// laid out again. The picture goes first: the layout's progress
 		// comes from another goroutine.
 		e.drawn = e.doc.m
+		if u.Has(Dated) {
+			e.diagram.Fit() // what came in, at its own dates, shown whole
+		}
 		e.showSceneSoon(false) // off the UI goroutine on a big map
 		e.relayoutWith(true)
 	case u.Has(DayChanged):

@@ -267,3 +267,38 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 		t.Error("a refused import changed the map")
 	}
 }
+
+// What is imported into a new map, which opens on today, is shown at its
+// own dates: the date on show moves to them and the slider's window fits
+// them. It stayed on today, the slider on the weeks around it, and the
+// imported years nowhere in sight.
+func TestAFirstImportMovesToItsDates(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	if err := te.newMap(filepath.Join(t.TempDir(), "web.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	if len(te.doc.keys) != 0 {
+		t.Fatalf("a new map has %d keyframes", len(te.doc.keys))
+	}
+	path := filepath.Join(t.TempDir(), "web.gexf")
+	gexf := `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph mode="dynamic" timeformat="date" defaultedgetype="directed">
+<nodes><node id="a" label="Alpha Org"/><node id="b" label="Beta Org"/><node id="c" label="Gamma Org"/></nodes>
+<edges><edge source="a" target="b" start="2009-02-01" end="2009-03-31"/><edge source="b" target="c" start="2009-03-01"/></edges></graph></gexf>`
+	if err := os.WriteFile(path, []byte(gexf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := te.importFile(path); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	first, last := te.doc.keys[0], te.doc.keys[len(te.doc.keys)-1]
+	if day := te.doc.day; day < first || day > last {
+		t.Errorf("after the import the date on show is %v, outside the map's %v to %v", day, first, last)
+	}
+	if w := te.time.slider.win; float64(first) < w.lo || float64(last) > w.hi {
+		t.Errorf("the slider shows %v to %v, not the map's %v to %v", model.Day(w.lo), model.Day(w.hi), first, last)
+	}
+}

@@ -115,7 +115,7 @@ func (t *timeline) follow(u Update) {
 	if u.Has(DayChanged|FileChanged) && !t.stepping {
 		t.show(t.doc.day) // play's steps are shown with their pictures (see beat)
 	}
-	if u.Has(FileChanged) {
+	if u.Has(FileChanged | Dated) {
 		t.halt()
 		t.fitEvents()
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -530,7 +531,62 @@ func ticks(w span, width float32, textWidth func(string) float32) []tick {
 		out[i].x = float32(w.ratio(float64(out[i].day))) * width
 	}
 	dropCollisions(out, width, textWidth)
+	addContext(out, width, textWidth)
 	return out
+}
+
+// addContext names the year, when no label does (a window within one
+// year that holds no New Year's Day: Feb to Apr said no year anywhere),
+// on the first month label it fits on ("Feb 2009"), else on the first day
+// label, with its month ("5 Apr 2009"). Day labels in its way give way.
+func addContext(ts []tick, width float32, textWidth func(string) float32) {
+	for _, t := range ts {
+		if t.kind == yearTick && t.label != "" {
+			return
+		}
+	}
+	// in reports the day labels the label of tick i would meet, and
+	// whether it fits but for them.
+	in := func(i int, label string) (days []int, ok bool) {
+		half := textWidth(label) / 2
+		lo, hi := ts[i].x-half, ts[i].x+half
+		if lo < 0 || hi > width {
+			return nil, false
+		}
+		for j, o := range ts {
+			if j == i || o.label == "" {
+				continue
+			}
+			oh := textWidth(o.label) / 2
+			if hi+labelGap <= o.x-oh || o.x+oh+labelGap <= lo {
+				continue
+			}
+			if o.kind != dayTick {
+				return nil, false
+			}
+			days = append(days, j)
+		}
+		return days, true
+	}
+	for _, kind := range []tickKind{monthTick, dayTick} {
+		for i, t := range ts {
+			if t.kind != kind || t.label == "" {
+				continue
+			}
+			at := t.day.Time()
+			label := fmt.Sprintf("%s %d", t.label, at.Year())
+			if kind == dayTick {
+				label = fmt.Sprintf("%s %s %d", t.label, monthAbbr(at.Month()), at.Year())
+			}
+			if days, ok := in(i, label); ok {
+				for _, j := range days {
+					ts[j].label = ""
+				}
+				ts[i].label = label
+				return
+			}
+		}
+	}
 }
 
 // step is the first of steps at least need pixels long, at px pixels per

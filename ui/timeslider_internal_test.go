@@ -112,8 +112,13 @@ func TestTimeSliderTickLabels(t *testing.T) {
 			[]string{"1980", "1985", "1990", "1995", "2000", "2005", "2010", "2015", "2020"}},
 		{"for five months, should label the year and the months", spanOf(date(2023, 11, 10), date(2024, 4, 20)), 600,
 			[]string{"2024", "Dec", "Feb", "Mar", "Apr"}},
-		{"for ten days, should label the month and the days but the two at the ends", spanOf(date(2024, 3, 27), date(2024, 4, 5)), 600,
-			[]string{"Apr", "28", "29", "30", "31", "2", "3", "4"}},
+		{"for ten days, should label the month with its year, and the days but the two at the ends", spanOf(date(2024, 3, 27), date(2024, 4, 5)), 600,
+			[]string{"Apr 2024", "28", "29", "30", "31", "2", "3", "4"}},
+		// Without a New Year's Day in the window, no label said the year.
+		{"for February to April, should say the year on the first month, the days in its way giving way", spanOf(date(2009, 1, 20), date(2009, 4, 20)), 600,
+			[]string{"Feb 2009", "Mar", "Apr", "25", "10", "15", "20", "25", "5", "10", "15", "20", "25", "5", "10", "15"}},
+		{"for days within a month, should say the month and year on the first day it fits on", spanOf(date(2009, 2, 3), date(2009, 2, 12)), 600,
+			[]string{"4 Feb 2009", "5", "6", "7", "8", "9", "10", "11"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
