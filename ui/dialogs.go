@@ -36,10 +36,13 @@ func formDialog(e *Editor, title string, f *form, save func() bool, del func()) 
 // ("Done" for a form whose record is stored with another).
 func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool, del func()) dialog.Dialog {
 	var d dialog.Dialog
+	var fit func()
 	saveBtn := newDialogButton(confirm, theme.ConfirmIcon(), func() {
 		if save() {
 			d.Hide()
+			return
 		}
+		fit() // the messages beside the fields take room: the dialog grows to show them
 	})
 	saveBtn.Importance = widget.HighImportance
 	// Enter in a field of one line saves, as the button does.
@@ -62,14 +65,18 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 	// what it scrolls.
 	inputs := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()), f.content())
 	scroll := container.NewVScroll(inputs)
-	height := inputs.MinSize().Height
-	if room := e.win.Canvas().Size().Height - 200; room > 200 && height > room {
-		height = room
-	}
-	scroll.SetMinSize(fyne.NewSize(inputs.MinSize().Width, height))
 	content := newGuardedForm(container.NewBorder(nil, container.NewPadded(buttons), nil, nil, scroll))
 	d = dialog.NewCustomWithoutButtons(title, content, e.win)
-	d.Resize(fyne.NewSize(520, content.MinSize().Height+60))
+	// As tall as the inputs, up to the window's room.
+	fit = func() {
+		height := inputs.MinSize().Height
+		if room := e.win.Canvas().Size().Height - 200; room > 200 && height > room {
+			height = room
+		}
+		scroll.SetMinSize(fyne.NewSize(inputs.MinSize().Width, height))
+		d.Resize(fyne.NewSize(520, content.MinSize().Height+60))
+	}
+	fit()
 	return d
 }
 

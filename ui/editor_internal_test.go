@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -1225,5 +1226,33 @@ func TestABackwardSpansMessageGoesWhenTheStartChanges(t *testing.T) {
 	f.start.SetText("2024-04-01")
 	if got := f.message("end"); got != "" {
 		t.Errorf("after the start was fixed the end still says %q", got)
+	}
+}
+
+// A form whose Save is refused grows to show the messages beside its
+// fields, as far as the window has room: it kept its height and scrolled,
+// and a field (the kind's shape) went out of sight.
+func TestARefusedFormGrowsToShowItsMessages(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.win.Resize(fyne.NewSize(1400, 1200))
+	c := te.win.Canvas()
+	te.actorForm(model.Actor{})
+	dlg := c.Overlays().Top()
+	defer c.Overlays().Remove(dlg)
+	var scroll *container.Scroll
+	for _, o := range test.LaidOutObjects(dlg) {
+		if s, ok := o.(*container.Scroll); ok && scroll == nil {
+			scroll = s
+		}
+	}
+	if scroll == nil {
+		t.Fatal("the form has no scroll")
+	}
+	before := scroll.MinSize().Height
+	test.Tap(button(t, dlg, "Save")) // no name: refused
+	after, needs := scroll.MinSize().Height, scroll.Content.MinSize().Height
+	if after <= before || after < needs {
+		t.Errorf("after a refused Save the form shows %.0f of the %.0f its inputs and messages need (it showed %.0f)", after, needs, before)
 	}
 }
