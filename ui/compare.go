@@ -29,7 +29,11 @@ func (e *Editor) compareDialog() {
 	msg := widget.NewLabel("")
 	var rows []model.DiffRow
 	list := widget.NewList(func() int { return len(rows) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // a long line ends in … rather than at the edge
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := rows[i]
 			o.(*widget.Label).SetText(r.Mark() + " " + r.Text)

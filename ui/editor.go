@@ -836,9 +836,13 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		fyne.NewMenuItem(lang.L("Small Multiples…"), e.multiplesDialog),
 		fyne.NewMenuItem(lang.L("Tie Styles…"), e.tieStylesDialog),
 		fyne.NewMenuItemSeparator(),
-		e.item(lang.L("Focus One Step More"), ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
-		e.item(lang.L("Focus One Step Less"), ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
-		e.hideOutOfFocusItem(),
+		// In submenus, so that the menu fits a window 880 pixels tall
+		// (it scrolled, and kept its scroll, so a click went astray).
+		e.submenu(lang.L("Focus"), []*fyne.MenuItem{
+			e.item(lang.L("Focus One Step More"), ctrl(fyne.KeyRightBracket, 0), func() { e.focusStep(1) }),
+			e.item(lang.L("Focus One Step Less"), ctrl(fyne.KeyLeftBracket, 0), func() { e.focusStep(-1) }),
+			e.hideOutOfFocusItem(),
+		}),
 		fyne.NewMenuItem(lang.L("Next Path"), e.nextPath),
 		fyne.NewMenuItem(lang.L("Who Matters…"), e.measuresDialog),
 		e.submenu(lang.L("Size and Colour"), e.sizeItems()),
@@ -847,9 +851,10 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 	items = append(items, e.viewMenuItems()...)
 	return append(items,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Layout Stability…"), e.stabilityDialog),
-		fyne.NewMenuItem(lang.L("Lay Out Again"), e.relayout),
-		e.submenu(lang.L("Framing"), []*fyne.MenuItem{
+		e.submenu(lang.L("Layout"), []*fyne.MenuItem{
+			fyne.NewMenuItem(lang.L("Layout Stability…"), e.stabilityDialog),
+			fyne.NewMenuItem(lang.L("Lay Out Again"), e.relayout),
+			fyne.NewMenuItemSeparator(),
 			e.framingItem(lang.L("Frame Each Date"), render.FrameDate),
 			e.framingItem(lang.L("Frame Whole Timeline"), render.FrameAll),
 		}),
