@@ -52,16 +52,25 @@ func dialogArgs(prog string, c fileChoice, dir string) []string {
 	for _, ext := range c.exts {
 		patterns = append(patterns, "*"+ext)
 	}
+	// A choice without extensions (the name of a folder an export makes)
+	// filters nothing: a filter of no pattern would show no file.
 	if strings.HasPrefix(filepath.Base(prog), "kdialog") {
 		start := dir + string(filepath.Separator)
 		verb := "--getopenfilename"
 		if c.save {
 			verb, start = "--getsavefilename", filepath.Join(dir, c.name)
 		}
-		return []string{"--title", c.title, verb, start, strings.Join(patterns, " ") + "|" + c.kind}
+		filter := "*|" + c.kind
+		if len(patterns) > 0 {
+			filter = strings.Join(patterns, " ") + "|" + c.kind
+		}
+		return []string{"--title", c.title, verb, start, filter}
 	}
-	args := []string{"--file-selection", "--title=" + c.title,
-		"--file-filter=" + c.kind + " | " + strings.Join(patterns, " "), "--file-filter=All files | *"}
+	args := []string{"--file-selection", "--title=" + c.title}
+	if len(patterns) > 0 {
+		args = append(args, "--file-filter="+c.kind+" | "+strings.Join(patterns, " "))
+	}
+	args = append(args, "--file-filter=All files | *")
 	if c.save {
 		args = append(args, "--save", "--confirm-overwrite", "--filename="+filepath.Join(dir, c.name))
 	} else {

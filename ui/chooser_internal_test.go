@@ -74,6 +74,22 @@ func TestKDialogArgs(t *testing.T) {
 	}
 }
 
+// The name of a folder an export makes (PNG frames, CSV tables) is asked
+// for without a filter of no pattern, which would show no file at all.
+func TestAFolderNameIsAskedForWithoutAnEmptyFilter(t *testing.T) {
+	c := fileChoice{title: "Export Animation", save: true, name: "map frames", kind: "folders"}
+	zenity := dialogArgs("/usr/bin/zenity", c, "/home/ana")
+	want := []string{"--file-selection", "--title=Export Animation", "--file-filter=All files | *",
+		"--save", "--confirm-overwrite", "--filename=/home/ana/map frames"}
+	if !slices.Equal(zenity, want) {
+		t.Errorf("zenity args = %q, want %q", zenity, want)
+	}
+	kdialog := dialogArgs("/usr/bin/kdialog", c, "/home/ana")
+	if last := kdialog[len(kdialog)-1]; last != "*|folders" {
+		t.Errorf("kdialog's filter = %q, want *|folders", last)
+	}
+}
+
 // A file dialog starts where the user keeps files: in the folder last
 // chosen, else by the map, but never in the folder where the app keeps
 // its own copy of the default map (the home folder instead).
