@@ -496,14 +496,7 @@ func TestParseSize(t *testing.T) {
 // bigger than the names and sat on the ties' labels.
 func TestSourceMarksOnPaper(t *testing.T) {
 	r := testRenderer(t)
-	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, tl := laidOutDefaultMap(t, r)
 	day := model.MustDate("2024-04-07").First()
 	for _, size := range []string{"18x12cm", "1200x750"} {
 		w, h, scale, err := ParseSize(size, 300)
@@ -575,14 +568,7 @@ func TestSourceMarksOnPaper(t *testing.T) {
 // every tie labelled, the ties shown with a label less those written.
 func TestTieLabelsLeftOut(t *testing.T) {
 	r := testRenderer(t)
-	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, tl := laidOutDefaultMap(t, r)
 	day := model.MustDate("2024-04-07").First()
 	for _, size := range [][2]int{{1016, 757}, {500, 320}} {
 		w, h := size[0], size[1]
@@ -675,4 +661,18 @@ func TestAnEmphasisedTiesLabelTakesItsColour(t *testing.T) {
 	if len(labels) != 1 || labels[0].col != parseColor("#2e7d32") {
 		t.Errorf("the began tie's labels: %+v, want one in #2e7d32", labels)
 	}
+}
+
+// laidOutDefaultMap is the default map and its layout by r.
+func laidOutDefaultMap(t *testing.T, r *Renderer) (*model.Map, *layout.Timeline) {
+	t.Helper()
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, tl
 }
