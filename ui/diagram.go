@@ -75,6 +75,9 @@ type Diagram struct {
 	// OnFail is told when a frame cannot be drawn (a bug in the
 	// drawing); the last picture stays on show.
 	OnFail func(err error)
+	// OnDrawn is told when a frame drawn in the background (a big map's)
+	// is put on show.
+	OnDrawn func()
 	// spare is the frame shown before the last, which the next frame
 	// drawn in the background is painted over.
 	spare *image.RGBA
@@ -223,12 +226,14 @@ func (d *Diagram) big() bool {
 
 // caughtUp reports whether the picture on show is of the last scene
 // given (or that scene could not be drawn): a small map's is drawn at
-// once; a big map's when its frame, drawn in the background, is done.
+// once; a big map's when a frame of it, drawn in the background, is on
+// show, whatever frames of it follow (a camera gliding to the date's
+// framing draws several).
 func (d *Diagram) caughtUp() bool {
 	if !d.big() {
 		return true
 	}
-	return !d.drawing && (d.lastKey.gen == d.gen || d.failed.gen == d.gen)
+	return d.lastKey.gen == d.gen || d.failed.gen == d.gen
 }
 
 // themeOnShow is the theme of the scene on show.
@@ -637,6 +642,9 @@ func (d *Diagram) startFrame() {
 				d.startFrame() // the view or the scene moved on meanwhile
 			}
 			d.raster.Refresh()
+			if d.OnDrawn != nil {
+				d.OnDrawn() // in the same turn, so that what follows the picture shows with it
+			}
 		})
 	}()
 }

@@ -217,6 +217,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.diagram.OnMove = e.pin
 	e.time = newTimeline(doc)
 	e.time.caughtUp = e.caughtUp
+	e.diagram.OnDrawn = e.time.pictureShown
 	e.side = container.NewVBox()
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis

@@ -537,6 +537,13 @@ func (t *recordTable) clearEdit() {
 	if t.cell.Row >= 0 {
 		t.cell = widget.TableCellID{Row: -1}
 		t.table.Refresh()
+		// The cell's field, hidden now, gives up the focus: kept, it took
+		// Ctrl+Z as its own (nothing typed to undo) rather than the map's.
+		if c := fyne.CurrentApp().Driver().CanvasForObject(t.table); c != nil {
+			if _, ok := c.Focused().(*textField); ok {
+				c.Unfocus()
+			}
+		}
 	}
 }
 

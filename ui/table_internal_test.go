@@ -484,3 +484,38 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 		t.Error("Ctrl+Y in the Table did not redo the delete")
 	}
 }
+
+// Ctrl+Z right after a cell is stored undoes the change: the cell's
+// field, hidden once stored, kept the focus, and took Ctrl+Z as its own.
+func TestUndoRightAfterACellIsStored(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	v.win.Resize(fyne.NewSize(1400, 900))
+	c := v.win.Canvas()
+	actors := v.actors
+	uk, _ := te.doc.m.ActorByName("United Kingdom")
+	const short = 3
+	actors.table.Select(widget.TableCellID{Row: slices.Index(actors.rows, uk.ID), Col: short})
+	c.Content().Refresh()
+	field, ok := c.Focused().(*textField)
+	if !ok {
+		t.Fatalf("the cell in edit has not the focus: %T has", c.Focused())
+	}
+	field.SetText("UK")
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a, _ := te.doc.m.Actor(uk.ID); a.Short != "UK" {
+		t.Fatalf("the short name stored is %q", a.Short)
+	}
+	if f, ok := c.Focused().(*textField); ok {
+		t.Errorf("the stored cell's field (%q) keeps the focus", f.Text)
+	}
+	te.undoIn(v.win) // Ctrl+Z, through the Table's menu
+	if a, _ := te.doc.m.Actor(uk.ID); a.Short != "" {
+		t.Errorf("Ctrl+Z right after the cell was stored left the short name %q", a.Short)
+	}
+}

@@ -43,6 +43,7 @@ type timeline struct {
 	stepping bool
 	shownAt  time.Time
 	behind   bool
+	clock    func() time.Time // nil: time.Now
 }
 
 // playStep is how long play rests on each change at its slowest (1×),
@@ -314,7 +315,7 @@ func (t *timeline) startPlaying() {
 	t.play.SetIcon(theme.MediaPauseIcon())
 	stop := make(chan struct{})
 	t.stop = stop
-	t.shownAt, t.behind = time.Now(), false
+	t.shownAt, t.behind = t.now(), false
 	rest := t.rest()
 	go func() {
 		tick := time.NewTicker(min(rest, playBeat))
@@ -368,6 +369,26 @@ func (t *timeline) beat(now time.Time, rest time.Duration) {
 	} else {
 		t.behind = true
 	}
+}
+
+// pictureShown is told when a picture drawn in the background is put on
+// show: while play waits for the picture of the date on show, the slider
+// and the date field show the date with it, in the same turn, rather
+// than at play's next beat.
+func (t *timeline) pictureShown() {
+	if !t.playing || !t.behind || t.caughtUp != nil && !t.caughtUp() {
+		return
+	}
+	t.show(t.doc.day)
+	t.shownAt, t.behind = t.now(), false
+}
+
+// now is the time on the timeline's clock: time.Now, but in tests.
+func (t *timeline) now() time.Time {
+	if t.clock != nil {
+		return t.clock()
+	}
+	return time.Now()
 }
 
 // halt stops playing, if playing.

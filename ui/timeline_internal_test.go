@@ -417,6 +417,15 @@ func TestPlayWaitsForThePicture(t *testing.T) {
 			t.Errorf("while the picture of %v is drawn, the date field reads %q, and play is at %v", keys[k], tl.date.Text, te.doc.day)
 		}
 		drawn = keys[k]
+		if k == 1 {
+			// The diagram says when it puts a picture on show: the date
+			// field follows in the same turn, not at the next beat.
+			tl.clock = func() time.Time { return now.Add(playBeat) }
+			tl.pictureShown()
+			if tl.date.Text != keys[k].String() {
+				t.Errorf("as the picture of %v is put on show, the date field reads %q", keys[k], tl.date.Text)
+			}
+		}
 		now = now.Add(2 * playBeat)
 		tl.beat(now, rest)
 		if tl.date.Text != keys[k].String() || te.doc.day != keys[k] {
