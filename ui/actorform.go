@@ -161,7 +161,15 @@ func (e *Editor) actorForm(a model.Actor) {
 	var del func()
 	if a.ID != 0 {
 		del = func() {
-			question := fmt.Sprintf(lang.L("Delete “%s” and its %d ties?"), a.Label(), len(e.doc.m.TiesOf(a.ID)))
+			var question string
+			switch n := len(e.doc.m.TiesOf(a.ID)); n {
+			case 0:
+				question = fmt.Sprintf(lang.L("Delete “%s”?"), a.Label())
+			case 1:
+				question = fmt.Sprintf(lang.L("Delete “%s” and its tie?"), a.Label())
+			default:
+				question = fmt.Sprintf(lang.L("Delete “%s” and its %d ties?"), a.Label(), n)
+			}
 			e.confirmDelete(question, func() {
 				d.Hide()
 				e.deleteActor(a)

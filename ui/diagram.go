@@ -288,6 +288,15 @@ func (d *Diagram) CenterOn(p model.Point) {
 	d.camera.Start()
 }
 
+// InSight reports whether map point p is in the picture now (a view that
+// follows the fit shows every actor of the date).
+func (d *Diagram) InSight(p model.Point) bool {
+	if d.follow || !d.fitted || d.pw == 0 {
+		return d.follow
+	}
+	return d.view.Shows(p.X, p.Y, d.pw, d.ph)
+}
+
 // KeepInSight glides the view, keeping its zoom, to actor id of scene s
 // when the actor is out of sight: a selected actor stays in view as the
 // dates move it. A view that follows the fit shows every actor already.

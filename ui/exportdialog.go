@@ -431,7 +431,8 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 		if left == 0 {
 			return ""
 		}
-		return fmt.Sprintf(lang.L(" (%d tie labels found no room and were left out; zoom in, or make the picture larger)"), left)
+		return plural(left, " (1 tie label found no room and was left out; zoom in, or make the picture larger)",
+			" (%d tie labels found no room and were left out; zoom in, or make the picture larger)")
 	}
 	return job, nil
 }

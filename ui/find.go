@@ -101,10 +101,11 @@ func (e *Editor) matchLine(m model.Match) string {
 	return line
 }
 
-// goToActor selects a and centres it. If a is not shown on the date on
+// goToActor selects a and shows it. If a is not shown on the date on
 // show, the date moves first to the nearest on which it is.
 func (e *Editor) goToActor(a model.Actor) {
-	if !a.Exists(e.doc.day) {
+	moved := !a.Exists(e.doc.day)
+	if moved {
 		// The nearest first or last day of one of its spans.
 		day, best := e.doc.day, model.Day(math.MaxInt32)
 		for _, s := range a.Lives() {
@@ -124,7 +125,10 @@ func (e *Editor) goToActor(a model.Actor) {
 		e.SetDate(day, false)
 	}
 	e.Select(a.ID)
-	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok {
+	// Centred when the date moved, or when it is out of sight; one in
+	// sight stays where it is, and so does the view (a click on its row
+	// in the Table panned a fitted map half out of the window).
+	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok && (moved || !e.diagram.InSight(p)) {
 		e.diagram.CenterOn(p)
 	}
 }

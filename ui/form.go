@@ -222,6 +222,15 @@ func newRadio(options []string, changed func(string)) *widget.RadioGroup {
 	return r
 }
 
+// plural is, in the window's language, one when n is 1, else other with
+// n in it ("1 tie over time", "3 ties over time").
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return lang.L(one)
+	}
+	return fmt.Sprintf(lang.L(other), n)
+}
+
 // closeDialog takes what is on top of o's window (a dialog, or a menu
 // over it) off the window, as its Cancel or Close would (see
 // escapeOverlay); false when nothing is.

@@ -42,7 +42,16 @@ func (e *Editor) shortcuts() []shortcut {
 				walk(path+" > "+it.Label, it.ChildMenu.Items)
 			}
 			if it.Shortcut != nil {
-				out = append(out, shortcut{keys: shortcutText(it.Shortcut), what: path + " > " + strings.TrimSuffix(it.Label, "…")})
+				label := strings.TrimSuffix(it.Label, "…")
+				// Undo and Redo are named after what they would do now
+				// ("Undo Map Properties"); the list names them as such.
+				switch it {
+				case e.undoItem:
+					label = lang.L("Undo")
+				case e.redoItem:
+					label = lang.L("Redo")
+				}
+				out = append(out, shortcut{keys: shortcutText(it.Shortcut), what: path + " > " + label})
 			}
 		}
 	}
@@ -162,13 +171,20 @@ func (e *Editor) guideWindow() {
 	text.Wrapping = fyne.TextWrapWord
 	w := a.NewWindow(lang.L("User Guide") + " — relmap")
 	w.SetContent(container.NewVScroll(container.NewPadded(text)))
+	closesByKey(w)
+	w.Resize(fyne.NewSize(720, 720))
+	w.Show()
+}
+
+// closesByKey makes Escape and Ctrl+W close w, a window of the app's
+// beside the main one (the guide, small multiples).
+func closesByKey(w fyne.Window) {
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			w.Close()
 		}
 	})
-	w.Resize(fyne.NewSize(720, 720))
-	w.Show()
+	w.Canvas().AddShortcut(ctrl(fyne.KeyW, 0), func(fyne.Shortcut) { w.Close() })
 }
 
 // aboutText is what About says: the version, the licence and the sources

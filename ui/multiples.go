@@ -114,6 +114,7 @@ func (e *Editor) multiplesWindow(q multiplesRequest, m *model.Map, tl *layout.Ti
 	bar := container.NewBorder(nil, nil, nil, export, widget.NewLabel(q.dates))
 	win.SetContent(container.NewBorder(nil, bar, nil, nil, e.multiplesPicture(q, m, tl, windowTheme())))
 	win.Resize(fyne.NewSize(1200, 800))
+	closesByKey(win)
 	win.Show()
 	return win
 }

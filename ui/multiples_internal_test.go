@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -89,6 +90,31 @@ func TestWholeHistory(t *testing.T) {
 		}
 		if len(panels) < 2 || len(panels) > 13 || panels[0] != first {
 			t.Errorf("%d days: %q gives %d panels from %s, want 2 to 13 from %s", days, spec, len(panels), panels[0], first)
+		}
+	}
+}
+
+// The small multiples' window and the guide's close with Escape and
+// Ctrl+W, as the Table's does: without a window manager's title bar, the
+// small multiples could not be closed at all.
+func TestSideWindowsCloseByKey(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	for _, key := range []string{"Escape", "Ctrl+W"} {
+		a := fyne.CurrentApp()
+		w := a.NewWindow("side")
+		closed := false
+		w.SetOnClosed(func() { closed = true })
+		closesByKey(w)
+		if key == "Escape" {
+			w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		} else {
+			inner := reflect.ValueOf(w.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
+			inner.(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyW, 0))
+		}
+		if !closed {
+			t.Errorf("%s left the window open", key)
+			w.Close()
 		}
 	}
 }

@@ -297,7 +297,7 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 			lines = append(lines, lang.L("Exists ")+model.LivesString(a.Lives()))
 		}
 		if n := len(e.doc.m.TiesOf(a.ID)); n > 0 {
-			lines = append(lines, fmt.Sprintf(lang.L("%d ties over time"), n))
+			lines = append(lines, plural(n, "1 tie over time", "%d ties over time"))
 		}
 		return strings.Join(lines, "\n")
 	}

@@ -15,6 +15,7 @@ import (
 
 	"relmap/layout"
 	"relmap/model"
+	"relmap/render"
 )
 
 // TestTableView opens the table view, filters and sorts the actors,
@@ -518,4 +519,32 @@ func TestUndoRightAfterACellIsStored(t *testing.T) {
 	if a, _ := te.doc.m.Actor(uk.ID); a.Short != "" {
 		t.Errorf("Ctrl+Z right after the cell was stored left the short name %q", a.Short)
 	}
+}
+
+// Picking an actor in sight (a row of the Table, a match of Find) selects
+// it and leaves the view be; one out of sight is glided to: a click on a
+// row panned a fitted map half out of the window.
+func TestPickingAnActorInSightLeavesTheView(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	uk, _ := te.doc.m.ActorByName("United Kingdom")
+	before := te.diagram.View()
+	te.goToActorID(uk.ID)
+	if te.doc.selected != uk.ID {
+		t.Fatal("the United Kingdom was not selected")
+	}
+	if te.diagram.camera != nil || te.diagram.View() != before || !te.diagram.follow {
+		t.Errorf("picking the United Kingdom, in sight on the fitted map, moved the view from %+v to %+v", before, te.diagram.View())
+	}
+	// Zoomed in on the middle, the United Kingdom is out of sight.
+	te.diagram.Hold(render.View{CX: before.CX, CY: before.CY, Zoom: before.Zoom * 8, UIScale: before.UIScale})
+	p := te.tl.At(te.doc.day).Pos[uk.ID]
+	if te.diagram.InSight(p) {
+		t.Fatal("zoomed in eight times on the middle, the United Kingdom is still in sight")
+	}
+	te.goToActorID(uk.ID)
+	if te.diagram.camera == nil {
+		t.Error("picking the United Kingdom out of sight did not glide the view to it")
+	}
+	te.diagram.stopCamera()
 }
