@@ -315,33 +315,57 @@ func (e *Editor) sourcesDialog() {
 			s := sources[i]
 			o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s  ·  cited %d×"), shorten(sourceName(s), 70), count[s.ID]))
 		})
-	citing := widget.NewLabel(lang.L("Select a source to see where it is cited."))
+	prompt := lang.L("Select a source to see where it is cited.")
+	citing := widget.NewLabel(prompt)
 	citing.Wrapping = fyne.TextWrapWord
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
 		citing.SetText(citedBy(e, sources[i].ID))
 	}
-	refresh := func() {
+	// refresh reads the sources again and selects source keep, where it
+	// is now, when it still is one (the one just edited or added); with
+	// none selected, the note beneath says so rather than what the last
+	// selected was cited by.
+	refresh := func(keep model.ID) {
 		load()
 		selected = -1
 		list.UnselectAll()
+		citing.SetText(prompt)
 		list.Refresh()
+		if i := slices.IndexFunc(sources, func(s model.Source) bool { return s.ID == keep }); keep != 0 && i >= 0 {
+			list.Select(i)
+			list.ScrollTo(i)
+		}
 	}
 	pick := func(do func(model.Source)) func() {
 		return func() {
 			if selected < 0 || selected >= len(sources) {
-				e.status.SetText(lang.L("Select a source first."))
+				citing.SetText(lang.L("Select a source first.")) // here, not behind the dialog
 				return
 			}
 			do(sources[selected])
 		}
 	}
+	add := newDialogButton(lang.L("New Source…"), theme.ContentAddIcon(), func() {
+		e.sourceDialog(model.Source{}, func(out model.Source) {
+			applied, err := e.apply(model.Change{Summary: lang.L("New Source ") + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}})
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			var id model.ID
+			if len(applied.Put.Sources) > 0 {
+				id = applied.Put.Sources[0].ID
+			}
+			refresh(id)
+		})
+	})
 	edit := newDialogButton(lang.L("Edit…"), theme.DocumentCreateIcon(), pick(func(s model.Source) {
 		e.sourceDialog(s, func(out model.Source) {
 			if _, err := e.apply(model.Change{Summary: lang.L("Edit Source ") + quoted(sourceName(out)), Put: model.Records{Sources: []model.Source{out}}}); err != nil {
 				e.showError(err)
 			}
-			refresh()
+			refresh(out.ID)
 		})
 	}))
 	del := newDialogButton(lang.L("Delete"), theme.DeleteIcon(), pick(func(s model.Source) {
@@ -349,7 +373,7 @@ func (e *Editor) sourcesDialog() {
 			if _, err := e.apply(model.Change{Summary: lang.L("Delete Source ") + quoted(sourceName(s)), Delete: model.Deleted{Sources: []model.ID{s.ID}}}); err != nil {
 				e.showError(err)
 			}
-			refresh()
+			refresh(0)
 		}
 		n := count[s.ID]
 		if n == 0 && e.doc.m.DefaultSource != s.ID {
@@ -383,18 +407,18 @@ func (e *Editor) sourcesDialog() {
 					return
 				}
 				if into.Selected == "" {
-					e.status.SetText(lang.L("Nothing merged: choose the source to merge into."))
+					citing.SetText(lang.L("Nothing merged: choose the source to merge into."))
 					return
 				}
 				if _, err := e.apply(mergeSources(e.doc.m, s, byName[into.Selected])); err != nil {
 					e.showError(err)
 				}
-				refresh()
+				refresh(byName[into.Selected])
 			}, e.win)
 	}))
 	scroll := container.NewVScroll(citing)
 	scroll.SetMinSize(fyne.NewSize(0, 90))
-	content := container.NewBorder(nil, container.NewVBox(scroll, container.NewHBox(edit, del, merge)), nil, nil, list)
+	content := container.NewBorder(nil, container.NewVBox(scroll, container.NewHBox(add, edit, del, merge)), nil, nil, list)
 	d = dialog.NewCustom(lang.L("Sources"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
@@ -196,4 +197,67 @@ func TestCitedBy(t *testing.T) {
 	if !strings.HasPrefix(got, "Cited by the map") || !strings.Contains(got, "actor Mexico") {
 		t.Errorf("citedBy = %.200q", got)
 	}
+}
+
+// The Sources dialog adds a source, keeps the source just edited or added
+// selected with where it is cited, forgets a deleted one's citations, and
+// says in itself, not behind it, when a button needs a source selected.
+func TestTheSourcesDialog(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	te.sourcesDialog()
+	dlg := c.Overlays().Top()
+	var list *widget.List
+	var citing *widget.Label
+	for _, o := range test.LaidOutObjects(dlg) {
+		switch w := o.(type) {
+		case *widget.List:
+			list = w
+		case *widget.Label:
+			if w.Text == "Select a source to see where it is cited." {
+				citing = w
+			}
+		}
+	}
+	if list == nil || citing == nil {
+		t.Fatal("the Sources dialog has no list or no note of where a source is cited")
+	}
+	status := te.status.Text
+	test.Tap(button(t, dlg, "Delete"))
+	if citing.Text != "Select a source first." || te.status.Text != status {
+		t.Errorf("Delete with nothing selected: the dialog says %q, the status line %q", citing.Text, te.status.Text)
+	}
+	// A new source, written in its own form, is added and selected.
+	test.Tap(button(t, dlg, "New Source…"))
+	form := c.Overlays().Top()
+	var title *textField
+	for _, o := range test.LaidOutObjects(form) {
+		if f, ok := o.(*textField); ok && title == nil {
+			title = f
+		}
+	}
+	if title == nil || form == dlg {
+		t.Fatal("New Source… opened no form")
+	}
+	title.SetText("Diario El Universo, 6 April 2024")
+	test.Tap(button(t, form, "Done"))
+	te.settle(t)
+	added := slices.IndexFunc(te.doc.m.Sources, func(s model.Source) bool { return s.Title == "Diario El Universo, 6 April 2024" })
+	if added < 0 {
+		t.Fatal("the new source was not added")
+	}
+	if citing.Text == "Select a source to see where it is cited." {
+		t.Error("after adding a source the dialog does not say where it is cited: it is not selected")
+	}
+	// Deleted (cited nowhere, so at once), its note goes.
+	test.Tap(button(t, dlg, "Delete"))
+	te.settle(t)
+	if slices.ContainsFunc(te.doc.m.Sources, func(s model.Source) bool { return s.Title == "Diario El Universo, 6 April 2024" }) {
+		t.Fatal("the new source, selected, was not deleted")
+	}
+	if citing.Text != "Select a source to see where it is cited." {
+		t.Errorf("after the delete the dialog still says %q", citing.Text)
+	}
+	c.Overlays().Remove(dlg)
 }
