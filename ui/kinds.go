@@ -153,6 +153,8 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f.add("name", lang.L("Name"), f.name)
 	f.add("label", lang.L("Label"), f.label)
 	f.add("color", lang.L("Colour"), container.NewBorder(nil, nil, nil, pick, f.colour))
+	// A colour is checked as soon as the focus leaves it, as a date is.
+	f.colour.onLeave = func() { f.checkColour(k.Class) }
 	switch k.Class {
 	case model.ClassActor:
 		f.shape = newChoice(model.Shapes, nil)
@@ -193,6 +195,9 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 			}
 		}
 	}
+	// The colour is checked apart from the name, so that what is wrong
+	// with both is said at once.
+	f.checkColour(k.Class)
 	if !f.ok() {
 		return k, false
 	}
@@ -201,6 +206,15 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 		return k, false
 	}
 	return k, true
+}
+
+// checkColour says beneath the colour field what is wrong with it, if
+// anything (the model's own check, on a kind with only that colour).
+func (f *kindEditor) checkColour(class model.Class) {
+	probe := model.Kind{Class: class, Name: "colour", Color: strings.ToLower(strings.TrimSpace(f.colour.Text))}
+	if err := probe.Check(); err != nil {
+		f.failErr(err)
+	}
 }
 
 // kindForm edits kind k (or, with no name, makes a new one) in a dialog;

@@ -29,6 +29,18 @@ func TestKindEditor(t *testing.T) {
 		if _, ok := n.read(te.doc.m); ok || !strings.Contains(n.message("name"), "already") {
 			t.Errorf("a second 'relations': message %q", n.message("name"))
 		}
+		// Both wrong: both said at once, not the colour on the next Save.
+		n.colour.SetText("#zzz")
+		if _, ok := n.read(te.doc.m); ok || !strings.Contains(n.message("name"), "already") || !strings.Contains(n.message("color"), "#rrggbb") {
+			t.Errorf("a second 'relations' coloured #zzz: the name says %q, the colour %q", n.message("name"), n.message("color"))
+		}
+		// The colour is checked as the focus leaves it.
+		l := te.newKindEditor(model.Kind{Class: model.ClassTie})
+		l.colour.SetText("#zzz")
+		l.colour.FocusLost()
+		if !strings.Contains(l.message("color"), "#rrggbb") {
+			t.Errorf("leaving a colour of #zzz, the field says %q", l.message("color"))
+		}
 	})
 
 	t.Run("a new colour is one undoable change", func(t *testing.T) {
