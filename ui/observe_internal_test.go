@@ -279,6 +279,8 @@ func TestAFirstImportMovesToItsDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
 	if len(te.doc.keys) != 0 {
 		t.Fatalf("a new map has %d keyframes", len(te.doc.keys))
 	}
@@ -293,7 +295,7 @@ func TestAFirstImportMovesToItsDates(t *testing.T) {
 	if err := te.importFile(path); err != nil {
 		t.Fatal(err)
 	}
-	te.settle(t)
+	te.jobs.Wait()
 	first, last := te.doc.keys[0], te.doc.keys[len(te.doc.keys)-1]
 	if day := te.doc.day; day < first || day > last {
 		t.Errorf("after the import the date on show is %v, outside the map's %v to %v", day, first, last)

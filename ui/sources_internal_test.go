@@ -205,6 +205,11 @@ func TestCitedBy(t *testing.T) {
 func TestTheSourcesDialog(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
+	// The layouts the changes start wait until the end: the dialog is
+	// driven meanwhile, and the test driver would show their results on
+	// their own goroutines.
+	defer te.settle(t)
+	defer holdLayouts(te)()
 	c := te.win.Canvas()
 	te.sourcesDialog()
 	dlg := c.Overlays().Top()
@@ -242,7 +247,7 @@ func TestTheSourcesDialog(t *testing.T) {
 	}
 	title.SetText("Diario El Universo, 6 April 2024")
 	test.Tap(button(t, form, "Done"))
-	te.settle(t)
+	te.jobs.Wait()
 	added := slices.IndexFunc(te.doc.m.Sources, func(s model.Source) bool { return s.Title == "Diario El Universo, 6 April 2024" })
 	if added < 0 {
 		t.Fatal("the new source was not added")
@@ -252,7 +257,7 @@ func TestTheSourcesDialog(t *testing.T) {
 	}
 	// Deleted (cited nowhere, so at once), its note goes.
 	test.Tap(button(t, dlg, "Delete"))
-	te.settle(t)
+	te.jobs.Wait()
 	if slices.ContainsFunc(te.doc.m.Sources, func(s model.Source) bool { return s.Title == "Diario El Universo, 6 April 2024" }) {
 		t.Fatal("the new source, selected, was not deleted")
 	}

@@ -345,8 +345,13 @@ func TestTableCellEdits(t *testing.T) {
 }
 
 // holdLayouts makes te's layouts wait, until the function it returns is
-// called, or until they are cancelled by a newer one.
+// called, or until they are cancelled by a newer one. The layouts kept
+// are forgotten, so that a change the layout does not see (a source's)
+// waits too rather than getting its picture back at once.
 func holdLayouts(te *testEditor) (release func()) {
+	te.laidOut.mu.Lock()
+	te.laidOut.keys, te.laidOut.tls = nil, nil
+	te.laidOut.mu.Unlock()
 	gate := make(chan struct{})
 	wait := func(ctx context.Context) error {
 		select {
@@ -443,6 +448,7 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
 	defer te.settle(t)
+	defer holdLayouts(te)()
 	te.tableWindow()
 	w := te.tables.win
 	defer w.Close()
@@ -461,26 +467,26 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 	glas, _ := te.doc.m.ActorByName("Jorge Glas")
 	te.Select(glas.ID)
 	te.deleteSelected()
-	te.settle(t)
+	te.jobs.Wait()
 	if _, ok := te.doc.m.Actor(glas.ID); ok {
 		t.Fatal("Jorge Glas was not deleted")
 	}
 	undo.Action()
-	te.settle(t)
+	te.jobs.Wait()
 	if _, ok := te.doc.m.Actor(glas.ID); !ok {
 		t.Fatal("the Table's Undo did not bring Jorge Glas back")
 	}
 	redo.Action()
-	te.settle(t)
+	te.jobs.Wait()
 	if _, ok := te.doc.m.Actor(glas.ID); ok {
 		t.Error("the Table's Redo did not delete Jorge Glas again")
 	}
 	undo.Action()
-	te.settle(t)
+	te.jobs.Wait()
 	// Ctrl+Y, which the desktop driver turns into Fyne's Redo shortcut.
 	inner := reflect.ValueOf(w.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
 	inner.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutRedo{})
-	te.settle(t)
+	te.jobs.Wait()
 	if _, ok := te.doc.m.Actor(glas.ID); ok {
 		t.Error("Ctrl+Y in the Table did not redo the delete")
 	}
