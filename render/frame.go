@@ -58,6 +58,9 @@ type plan struct {
 	// emphasis is the colour of emphasised ties, when the emphasis has one.
 	emphasis color.NRGBA
 	labels   []edgeLabel // labels of stressed ties
+	// labelsLeftOut is how many ties' labels found no place
+	// (see placeEdgeLabels).
+	labelsLeftOut int
 	kept     []keptLabel // labels drawn below readable size
 	// unlabelled, at a readable size, marks the actors whose labels give
 	// way to more important ones they would cover (see declutterLabels).
@@ -109,7 +112,7 @@ type keptLabel struct {
 func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	p := r.planShapes(s, v, w, h)
 	if s.Selected != 0 || s.Emphasis != nil || s.TieLabels || p.anyLabelled() {
-		p.labels = r.placeEdgeLabels(p)
+		p.labels, p.labelsLeftOut = r.placeEdgeLabels(p)
 	}
 	if p.size == 0 {
 		r.keepLabels(p)

@@ -76,8 +76,9 @@ func stops() []float64 {
 // ties are labelled (a comparison of dates on a big map), one that covers
 // something is left out, as they would bury each other. A place that hides
 // an arrowhead, or lies nearer another line than its own, is never taken:
-// a label with no other place is left out of the picture.
-func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
+// a label with no other place is left out of the picture. It returns the
+// labels placed and how many were left out.
+func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	s, v, w, h := p.s, p.v, p.w, p.h
 	// The map's part of the picture, left of the legend.
 	screen := rect{0, 0, float64(p.mapW), float64(h)}
@@ -211,9 +212,11 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 		if bestCost < math.Inf(1) {
 			out = append(out, best)
 			placed.add(best.box)
-		} // else no place says it truly: the label stays in the tooltip and side panel
+		} else {
+			leftOut++ // no place says it truly: the label stays in the tooltip and side panel
+		}
 	}
-	return out
+	return out, leftOut
 }
 
 // TieLabelsLeftOut is how many of the labels s asks for, seen through v
@@ -222,15 +225,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) []edgeLabel {
 func (r *Renderer) TieLabelsLeftOut(s *Scene, v View, w, h int) int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	p := r.planVector(s, fixView(v), max(w, 1), max(h, 1))
-	asked := 0
-	for k := range p.edges {
-		pe := &p.edges[k]
-		if pe.idx >= 0 && pe.e.Alpha >= 0.5 && p.labelled(pe.e) && len(pe.full) >= 2 && s.labelText(pe.e, r.lang) != "" {
-			asked++
-		}
-	}
-	return asked - len(p.labels)
+	return r.planVector(s, fixView(v), max(w, 1), max(h, 1)).labelsLeftOut
 }
 
 // boxGrid holds boxes on the picture in a grid of cells, so that the

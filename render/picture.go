@@ -156,19 +156,34 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 	if !ok {
 		return 0, 0, 0, fmt.Errorf("size %q: want WIDTHxHEIGHT and a unit, px, cm, mm or in (1600x1000, 18x12cm)", s)
 	}
-	if dpi == 0 {
-		dpi = 300
-	}
-	perUnit := map[string]float64{"px": 1, "cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}[unit]
+	perUnit := PixelsPer(unit, dpi)
 	w, h = int(math.Round(fw*perUnit)), int(math.Round(fh*perUnit))
 	if err := CheckSize(w, h); err != nil {
 		return 0, 0, 0, fmt.Errorf("size %q is %d×%d pixels: %w", s, w, h, err)
 	}
 	scale = 1
 	if unit != "px" {
-		scale = math.Min(dpi/96, float64(w)/paperWindow)
+		scale = PaperScale(w, dpi)
 	}
 	return w, h, scale, nil
+}
+
+// PixelsPer is how many pixels one unit (px, cm, mm or in) is at dpi dots
+// per inch (300 when dpi is 0); 0 for another unit.
+func PixelsPer(unit string, dpi float64) float64 {
+	if dpi == 0 {
+		dpi = 300
+	}
+	return map[string]float64{"px": 1, "cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}[unit]
+}
+
+// PaperScale is how much larger than on screen text and lines are drawn
+// on a page w pixels wide at dpi (300 when 0; see ParseSize).
+func PaperScale(w int, dpi float64) float64 {
+	if dpi == 0 {
+		dpi = 300
+	}
+	return math.Min(dpi/96, float64(w)/paperWindow)
 }
 
 // paperWindow is the width, in pixels on screen, of the narrowest window

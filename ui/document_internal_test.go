@@ -606,7 +606,7 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 		t.Fatal("the keys closed the Find dialog")
 	}
 	// The desktop driver gives a shortcut to the window's menu first.
-	menuItem(t, te, ctrl(fyne.KeyRight, 0)).Action()
+	menuItem(t, te.win, ctrl(fyne.KeyRight, 0)).Action()
 	if te.doc.day != day {
 		t.Errorf("the menu's Ctrl+→ behind the Find dialog moved the date to %s", te.doc.day)
 	}
@@ -615,9 +615,9 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 		t.Fatal("nothing to undo")
 	}
 	test.Type(te.finding, "abc")
-	menuItem(t, te, &fyne.ShortcutUndo{}).Action() // in the field: its typing
+	menuItem(t, te.win, &fyne.ShortcutUndo{}).Action() // in the field: its typing
 	te.win.Canvas().Unfocus()
-	menuItem(t, te, &fyne.ShortcutUndo{}).Action() // outside it: nothing
+	menuItem(t, te.win, &fyne.ShortcutUndo{}).Action() // outside it: nothing
 	if now, _ := te.doc.Pending(); now != pending {
 		t.Errorf("the menu's Undo behind the Find dialog undid %q", pending)
 	}
@@ -641,8 +641,9 @@ func TestKeysWaitForTheDialog(t *testing.T) {
 	}
 }
 
-// menuItem is the item of the window's menu whose shortcut is sc.
-func menuItem(t *testing.T, te *testEditor, sc fyne.Shortcut) *fyne.MenuItem {
+// menuItem is the item of w's menus (submenus too) whose shortcut is sc;
+// the test fails without one.
+func menuItem(t *testing.T, w fyne.Window, sc fyne.Shortcut) *fyne.MenuItem {
 	t.Helper()
 	var walk func(items []*fyne.MenuItem) *fyne.MenuItem
 	walk = func(items []*fyne.MenuItem) *fyne.MenuItem {
@@ -658,12 +659,12 @@ func menuItem(t *testing.T, te *testEditor, sc fyne.Shortcut) *fyne.MenuItem {
 		}
 		return nil
 	}
-	for _, m := range te.win.MainMenu().Items {
+	for _, m := range w.MainMenu().Items {
 		if it := walk(m.Items); it != nil {
 			return it
 		}
 	}
-	t.Fatalf("no menu item for %s", sc.ShortcutName())
+	t.Fatalf("%q has no menu item for %s", w.Title(), sc.ShortcutName())
 	return nil
 }
 

@@ -1080,16 +1080,21 @@ func TestAnActorsFormDoesNotOfferItself(t *testing.T) {
 	}
 }
 
+// newTieFormShown shows the form of a new tie, closed when the test ends.
+func (te *testEditor) newTieFormShown(t *testing.T) (*tieEditor, fyne.Canvas) {
+	te.settle(t)
+	f := te.newTieEditor(model.Tie{})
+	d := formDialog(te.Editor, "New Tie", f.form, f.save, nil)
+	d.Show()
+	t.Cleanup(d.Hide)
+	return f, te.win.Canvas()
+}
+
 // A date field that holds no date says why as soon as the focus leaves
 // it, before Save; the message goes when the field is typed in again.
 func TestADateFieldSaysWhatIsWrongWhenLeft(t *testing.T) {
 	te := newTestEditor(t)
-	te.settle(t)
-	c := te.win.Canvas()
-	f := te.newTieEditor(model.Tie{})
-	d := formDialog(te.Editor, "New Tie", f.form, f.save, nil)
-	d.Show()
-	defer d.Hide()
+	f, c := te.newTieFormShown(t)
 	c.Focus(f.start)
 	test.Type(f.start, "2024-02-30")
 	if got := f.message("start"); got != "" {
@@ -1113,12 +1118,7 @@ func TestADateFieldSaysWhatIsWrongWhenLeft(t *testing.T) {
 // down made the next click land in another field than the one aimed at.
 func TestFormFieldsStayPutAsMessagesComeAndGo(t *testing.T) {
 	te := newTestEditor(t)
-	te.settle(t)
-	c := te.win.Canvas()
-	f := te.newTieEditor(model.Tie{})
-	d := formDialog(te.Editor, "New Tie", f.form, f.save, nil)
-	d.Show()
-	defer d.Hide()
+	f, c := te.newTieFormShown(t)
 	// The height the form's inputs and notes need: a note that comes or
 	// goes changes it, and moves whatever lies beneath.
 	where := func() float32 { return f.content().MinSize().Height }

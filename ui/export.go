@@ -84,19 +84,19 @@ func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
 	}
 	fw, errW := strconv.ParseFloat(strings.TrimSpace(ws), 64)
 	fh, errH := strconv.ParseFloat(strings.TrimSpace(hs), 64)
-	if errW != nil || errH != nil || !(fw > 0) || !(fh > 0) || math.IsInf(fw, 0) || math.IsInf(fh, 0) {
+	perUnit := render.PixelsPer(unit, dpi)
+	if errW != nil || errH != nil || !(fw > 0) || !(fh > 0) || math.IsInf(fw, 0) || math.IsInf(fh, 0) || perUnit == 0 {
 		return 0, 0, 0, fmt.Errorf(lang.L("width and height must be numbers of %s, above 0"), unit)
 	}
-	w, h, paper, err := render.ParseSize(strings.TrimSpace(ws)+"x"+strings.TrimSpace(hs)+unit, dpi)
-	if err != nil {
+	w, h := int(math.Round(fw*perUnit)), int(math.Round(fh*perUnit))
+	if render.CheckSize(w, h) != nil {
 		if dpi == 0 {
-			dpi = 300 // what ParseSize takes
+			dpi = 300 // what PixelsPer takes
 		}
-		perUnit := map[string]float64{"cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}[unit]
 		return 0, 0, 0, fmt.Errorf(lang.L("%g × %g %s at %g dpi is %.0f × %.0f pixels; each side must be %d to %d pixels"),
 			fw, fh, unit, dpi, fw*perUnit, fh*perUnit, render.MinSide, render.MaxSide)
 	}
-	return w, h, paper, nil
+	return w, h, render.PaperScale(w, dpi), nil
 }
 
 // The export dialog's last choices, kept in the app's preferences.

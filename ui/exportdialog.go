@@ -256,17 +256,17 @@ func (f *exportForm) convertSize(unit string) {
 		return
 	}
 	dpi, err := exportDPI(f.dpi.Text)
-	if err != nil || dpi == 0 {
-		dpi = 300
+	if err != nil {
+		dpi = 0 // PixelsPer's 300
 	}
-	perUnit := map[string]float64{"px": 1, "cm": dpi / 2.54, "mm": dpi / 25.4, "in": dpi}
+	ratio := render.PixelsPer(from, dpi) / render.PixelsPer(unit, dpi)
 	decimals := map[string]int{"px": 0, "cm": 1, "mm": 0, "in": 2}[unit]
 	for _, field := range []*textField{f.width, f.height} {
 		v, err := strconv.ParseFloat(strings.TrimSpace(field.Text), 64)
 		if err != nil || v <= 0 || math.IsInf(v, 0) {
 			continue
 		}
-		field.SetText(strconv.FormatFloat(v*perUnit[from]/perUnit[unit], 'f', decimals, 64))
+		field.SetText(strconv.FormatFloat(v*ratio, 'f', decimals, 64))
 	}
 }
 

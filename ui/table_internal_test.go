@@ -344,6 +344,19 @@ func TestTableCellEdits(t *testing.T) {
 	}
 }
 
+// openTableHeld opens the Table's window with te's layouts held (see
+// holdLayouts); when the test ends the window closes, the layouts go on
+// and te settles.
+func (te *testEditor) openTableHeld(t *testing.T) *tableView {
+	te.settle(t)
+	t.Cleanup(func() { te.settle(t) })
+	t.Cleanup(holdLayouts(te))
+	te.tableWindow()
+	v := te.tables
+	t.Cleanup(v.win.Close)
+	return v
+}
+
 // holdLayouts makes te's layouts wait, until the function it returns is
 // called, or until they are cancelled by a newer one. The layouts kept
 // are forgotten, so that a change the layout does not see (a source's)
@@ -389,18 +402,7 @@ func TestCtrlWClosesTheTable(t *testing.T) {
 	te := newTestEditor(t)
 	te.tableWindow()
 	w := te.tables.win
-	var closeItem *fyne.MenuItem
-	for _, m := range w.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Shortcut != nil && it.Shortcut.ShortcutName() == ctrl(fyne.KeyW, 0).ShortcutName() {
-				closeItem = it
-			}
-		}
-	}
-	if closeItem == nil {
-		t.Fatal("the Table's window has no menu item for Ctrl+W")
-	}
-	closeItem.Action()
+	menuItem(t, w, ctrl(fyne.KeyW, 0)).Action()
 	if te.tables != nil {
 		t.Error("Ctrl+W left the Table open")
 		w.Close()
@@ -446,24 +448,8 @@ func TestTheTableOpensOnTheSelection(t *testing.T) {
 // window.
 func TestTheTableUndoesAndRedoes(t *testing.T) {
 	te := newTestEditor(t)
-	te.settle(t)
-	defer te.settle(t)
-	defer holdLayouts(te)()
-	te.tableWindow()
-	w := te.tables.win
-	defer w.Close()
-	item := func(shortcut fyne.Shortcut) *fyne.MenuItem {
-		for _, m := range w.MainMenu().Items {
-			for _, it := range m.Items {
-				if it.Shortcut != nil && it.Shortcut.ShortcutName() == shortcut.ShortcutName() {
-					return it
-				}
-			}
-		}
-		t.Fatalf("the Table's window has no menu item for %s", shortcut.ShortcutName())
-		return nil
-	}
-	undo, redo := item(&fyne.ShortcutUndo{}), item(ctrl(fyne.KeyZ, fyne.KeyModifierShift))
+	w := te.openTableHeld(t).win
+	undo, redo := menuItem(t, w, &fyne.ShortcutUndo{}), menuItem(t, w, ctrl(fyne.KeyZ, fyne.KeyModifierShift))
 	glas, _ := te.doc.m.ActorByName("Jorge Glas")
 	te.Select(glas.ID)
 	te.deleteSelected()
@@ -496,12 +482,7 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 // field, hidden once stored, kept the focus, and took Ctrl+Z as its own.
 func TestUndoRightAfterACellIsStored(t *testing.T) {
 	te := newTestEditor(t)
-	te.settle(t)
-	defer te.settle(t)
-	defer holdLayouts(te)()
-	te.tableWindow()
-	v := te.tables
-	defer v.win.Close()
+	v := te.openTableHeld(t)
 	v.win.Resize(fyne.NewSize(1400, 900))
 	c := v.win.Canvas()
 	actors := v.actors

@@ -345,12 +345,11 @@ const playBeat = 40 * time.Millisecond
 // may take longer than the rest, every change is seen and the date field
 // never runs ahead of the picture's. Play stops at the last change.
 func (t *timeline) beat(now time.Time, rest time.Duration) {
-	if t.caughtUp != nil && !t.caughtUp() {
+	if !t.pictureOnShow() {
 		return
 	}
 	if t.behind {
-		t.show(t.doc.day)
-		t.shownAt, t.behind = now, false
+		t.showWithPicture(now)
 	}
 	if now.Sub(t.shownAt) < rest {
 		return
@@ -363,9 +362,8 @@ func (t *timeline) beat(now time.Time, rest time.Duration) {
 	t.stepping = true
 	t.step(rest >= stagedStep)
 	t.stepping = false
-	if t.caughtUp == nil || t.caughtUp() {
-		t.show(t.doc.day)
-		t.shownAt = now
+	if t.pictureOnShow() {
+		t.showWithPicture(now)
 	} else {
 		t.behind = true
 	}
@@ -376,11 +374,20 @@ func (t *timeline) beat(now time.Time, rest time.Duration) {
 // and the date field show the date with it, in the same turn, rather
 // than at play's next beat.
 func (t *timeline) pictureShown() {
-	if !t.playing || !t.behind || t.caughtUp != nil && !t.caughtUp() {
-		return
+	if t.playing && t.behind && t.pictureOnShow() {
+		t.showWithPicture(t.now())
 	}
+}
+
+// pictureOnShow reports whether the picture shows the date on show (see
+// caughtUp).
+func (t *timeline) pictureOnShow() bool { return t.caughtUp == nil || t.caughtUp() }
+
+// showWithPicture shows the date on show on the slider and in the date
+// field, its picture on show since now.
+func (t *timeline) showWithPicture(now time.Time) {
 	t.show(t.doc.day)
-	t.shownAt, t.behind = t.now(), false
+	t.shownAt, t.behind = now, false
 }
 
 // now is the time on the timeline's clock: time.Now, but in tests.
