@@ -61,7 +61,7 @@ type plan struct {
 	// labelsLeftOut is how many ties' labels found no place
 	// (see placeEdgeLabels).
 	labelsLeftOut int
-	kept     []keptLabel // labels drawn below readable size
+	kept          []keptLabel // labels drawn below readable size
 	// unlabelled, at a readable size, marks the actors whose labels give
 	// way to more important ones they would cover (see declutterLabels).
 	unlabelled []bool
