@@ -75,8 +75,9 @@ func stops() []float64 {
 // covers least, labels counting double; but where more than crowdedLabels
 // ties are labelled (a comparison of dates on a big map), one that covers
 // something is left out, as they would bury each other. A place that hides
-// an arrowhead, or lies nearer another line than its own, is never taken:
-// a label with no other place is left out of the picture. It returns the
+// an arrowhead, lies nearer another line than its own, or is not wholly in
+// the map's part of the picture, is never taken: a label with no other
+// place is left out of the picture. It returns the
 // labels placed and how many were left out.
 func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	s, v, w, h := p.s, p.v, p.w, p.h
@@ -175,6 +176,12 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 					cx, cy := at.X+off*n.X, at.Y+off*n.Y
 					l := edgeLabel{e: e, text: text, marks: marks, col: col, x: cx - tw/2, y: cy + size*0.35, size: size,
 						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
+					// A place not wholly in the map's part of the
+					// picture would cut the label at its edge or at
+					// the legend's.
+					if l.box.x0 < screen.x0 || l.box.y0 < screen.y0 || l.box.x1 > screen.x1 || l.box.y1 > screen.y1 {
+						continue
+					}
 					// A place that hides an arrowhead, or lies nearer
 					// another line than its own, is refused. Until a place
 					// is found that is not, that is looked at first;

@@ -676,3 +676,40 @@ func laidOutDefaultMap(t *testing.T, r *Renderer) (*model.Map, *layout.Timeline)
 	}
 	return m, tl
 }
+
+// A tie's label is placed wholly in the map's part of the picture, or
+// not at all: on a big map, labels of ties near the picture's edges and
+// the legend's were cut there.
+func TestTieLabelsStayInThePicture(t *testing.T) {
+	r := testRenderer(t)
+	kind := model.Kind{Name: "relations", Color: "#336699"}
+	actor := model.Kind{Name: "country", Color: "#aa5500", Shape: model.ShapeCircle}
+	s := &Scene{
+		TieLabels: true,
+		Nodes: []Node{
+			{ID: 1, Label: "A", Kind: actor, X: 0, Y: 0, Alpha: 1}, {ID: 2, Label: "B", Kind: actor, X: 0, Y: 300, Alpha: 1},
+			{ID: 3, Label: "C", Kind: actor, X: 400, Y: 0, Alpha: 1}, {ID: 4, Label: "D", Kind: actor, X: 400, Y: 300, Alpha: 1},
+		},
+		Edges: []Edge{
+			{ID: 1, From: 1, To: 2, Kind: kind, Label: "a long label down the left edge of the map", Alpha: 1, Lanes: 1},
+			{ID: 2, From: 3, To: 4, Kind: kind, Label: "a long label down the right edge, by the legend", Alpha: 1, Lanes: 1},
+		},
+	}
+	w, h := 900, 600
+	mapW := float64(r.planFrame(s, View{CX: 200, CY: 150, Zoom: 1, UIScale: 1}, w, h).mapW)
+	for _, v := range []View{
+		{CX: 200, CY: 150, Zoom: 1, UIScale: 1},              // both ties well inside
+		{CX: mapW/2 - 8, CY: 150, Zoom: 1, UIScale: 1},       // the left tie 8 pixels from the picture's edge
+		{CX: 400 - mapW/2 + 8, CY: 150, Zoom: 1, UIScale: 1}, // the right tie 8 pixels from the legend's
+	} {
+		p := r.planFrame(s, v, w, h)
+		for _, l := range p.labels {
+			if b := l.box; b.x0 < 0 || b.y0 < 0 || b.x1 > mapW || b.y1 > float64(h) {
+				t.Errorf("view centred on %.0f: %q placed at %.0f to %.0f, beyond the map's 0 to %.0f", v.CX, l.text, b.x0, b.x1, mapW)
+			}
+		}
+		if v.CX == 200 && len(p.labels) != 2 {
+			t.Errorf("with both ties well inside, %d labels placed, want 2", len(p.labels))
+		}
+	}
+}
