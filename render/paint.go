@@ -276,6 +276,46 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		p.walkDense(&wk, c)
 		return
 	}
+	if aa && wk.pstep == 0 && littleEndian {
+		if hf := toFixed(w / 2 * wk.stepLen()); hf < fixedOne {
+			if p.hairline(&wk, hf, c) {
+				return
+			}
+		}
+	}
+	p.walkShares(&wk, w, c, aa)
+}
+
+// hairline draws the walk of a line less than two pixels across, without
+// gaps, as walkShares would, if the whole line is in the image, and
+// reports whether it was; hf is half its extent across a column (under
+// one pixel).
+func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
+	d := p.dst
+	ylo, yhi := d.Rect.Min.Y, d.Rect.Max.Y
+	xstep, ystep := 4, d.Stride
+	if wk.steep {
+		ylo, yhi = d.Rect.Min.X, d.Rect.Max.X
+		xstep, ystep = ystep, xstep
+	}
+	// The first and last steps' extents in the image: as the line is
+	// straight, every step's is.
+	last := wk.yf + int64(wk.x1-wk.x0)*wk.df
+	lo, hi := min(wk.yf, last)-hf, max(wk.yf, last)+hf
+	if lo < int64(ylo)<<32 || (hi>>24+255)>>8 > int64(yhi) {
+		return false
+	}
+	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
+	rb, ga := channels(c)
+	hairSteps(unsafe.Pointer(unsafe.SliceData(d.Pix)), origin+wk.x0*xstep, wk.x1-wk.x0+1, xstep, ystep, wk.yf, wk.df, hf, rb, ga, uint32(c.A))
+	return true
+}
+
+// walkShares draws the walk of a line w pixels wide in c: each pixel
+// across a step gets the share of it the line covers (with aa false, the
+// one pixel the centre falls in). Each step across is cut to the
+// painter's image.
+func (p *painter) walkShares(wk *walk, w float64, c color.NRGBA, aa bool) {
 	// In the walk's terms: x along it, y across it; each axis's bounds in
 	// the image and the distance between neighbouring pixels in Pix.
 	d := p.dst
@@ -326,6 +366,31 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 			blend(pix, i, rb, ga, cover(ca, min(y1, (j+1)<<8)-max(y0, j<<8)))
 			i += ystep
 		}
+	}
+}
+
+// hairSteps is the n steps of painter.hairline's walk, from the column
+// whose pixel in row 0 is i bytes from base (which may lie before it):
+// the pixels across each step get the shares walkShares gives them,
+// written without a check.
+func hairSteps(base unsafe.Pointer, i, n, xstep, ystep int, yf, df, hf int64, rb, ga, ca uint32) {
+	for range n {
+		y0, y1 := int((yf-hf)>>24), int((yf+hf)>>24) // in 256ths of a pixel
+		j0 := y0 >> 8
+		px := unsafe.Add(base, i+j0*ystep)
+		switch (y1+255)>>8 - j0 {
+		case 1:
+			blendAt(px, rb, ga, cover(ca, y1-y0))
+		case 2:
+			blendAt(px, rb, ga, cover(ca, (j0+1)<<8-y0))
+			blendAt(unsafe.Add(px, ystep), rb, ga, cover(ca, y1-(j0+1)<<8))
+		default: // 3
+			blendAt(px, rb, ga, cover(ca, (j0+1)<<8-y0))
+			blendAt(unsafe.Add(px, ystep), rb, ga, cover(ca, 256))
+			blendAt(unsafe.Add(px, 2*ystep), rb, ga, cover(ca, y1-(j0+2)<<8))
+		}
+		yf += df
+		i += xstep
 	}
 }
 
@@ -667,6 +732,19 @@ func blend(pix []uint8, i int, rb, ga, al uint32) {
 	lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
 	hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
 	binary.LittleEndian.PutUint32(pix[i:], lo|hi)
+}
+
+// littleEndian is whether this machine keeps words little-endian, as the
+// pixels are: blendAt reads and writes a pixel as one word only then.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// blendAt is blend of the pixel at px.
+func blendAt(px unsafe.Pointer, rb, ga, al uint32) {
+	p := (*uint32)(px)
+	v := *p // a little-endian word: see littleEndian
+	lo := (rb*al + (v&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
+	hi := (ga*al + (v>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
+	*p = lo | hi
 }
 
 // over is c laid over the opaque colour ground as blend lays it on a
