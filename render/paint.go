@@ -276,7 +276,7 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		p.walkDense(&wk, c)
 		return
 	}
-	if aa && wk.pstep == 0 && littleEndian {
+	if aa && littleEndian {
 		if hf := toFixed(w / 2 * wk.stepLen()); hf < fixedOne {
 			if p.hairline(&wk, hf, c) {
 				return
@@ -286,8 +286,8 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	p.walkShares(&wk, w, c, aa)
 }
 
-// hairline draws the walk of a line less than two pixels across, without
-// gaps, as walkShares would, if the whole line is in the image, and
+// hairline draws the walk of a line less than two pixels across as
+// walkShares would, if the whole line is in the image, and
 // reports whether it was; hf is half its extent across a column (under
 // one pixel).
 func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
@@ -307,7 +307,7 @@ func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
 	}
 	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
 	rb, ga := channels(c)
-	hairSteps(unsafe.Pointer(unsafe.SliceData(d.Pix)), origin+wk.x0*xstep, wk.x1-wk.x0+1, xstep, ystep, wk.yf, wk.df, hf, rb, ga, uint32(c.A))
+	hairSteps(unsafe.Pointer(unsafe.SliceData(d.Pix)), origin+wk.x0*xstep, wk.x1-wk.x0+1, xstep, ystep, wk.yf, wk.df, hf, wk.ph, wk.pstep, rb, ga, uint32(c.A))
 	return true
 }
 
@@ -373,8 +373,11 @@ func (p *painter) walkShares(wk *walk, w float64, c color.NRGBA, aa bool) {
 // whose pixel in row 0 is i bytes from base (which may lie before it):
 // the pixels across each step get the shares walkShares gives them,
 // written without a check.
-func hairSteps(base unsafe.Pointer, i, n, xstep, ystep int, yf, df, hf int64, rb, ga, ca uint32) {
-	for range n {
+func hairSteps(base unsafe.Pointer, i, n, xstep, ystep int, yf, df, hf, ph, pstep int64, rb, ga, ca uint32) {
+	for ; n > 0; n, yf, ph, i = n-1, yf+df, ph+pstep, i+xstep {
+		if ph&(1<<32) != 0 {
+			continue // in a gap (ph stays 0 without dashes)
+		}
 		y0, y1 := int((yf-hf)>>24), int((yf+hf)>>24) // in 256ths of a pixel
 		j0 := y0 >> 8
 		px := unsafe.Add(base, i+j0*ystep)
@@ -389,8 +392,6 @@ func hairSteps(base unsafe.Pointer, i, n, xstep, ystep int, yf, df, hf int64, rb
 			blendAt(unsafe.Add(px, ystep), rb, ga, cover(ca, 256))
 			blendAt(unsafe.Add(px, 2*ystep), rb, ga, cover(ca, y1-(j0+2)<<8))
 		}
-		yf += df
-		i += xstep
 	}
 }
 

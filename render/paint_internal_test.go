@@ -11,7 +11,8 @@ import (
 // TestHairlineIsWalkShares: the fast walk of a hairline lying wholly in
 // the image gives every pixel exactly what the general walk gives it, in
 // a tile below the picture's top (so that row 0 lies before its pixels),
-// steep and shallow, opaque and translucent, up to 1.4 pixels wide.
+// steep and shallow, solid and dashed, opaque and translucent, up to 1.4
+// pixels wide.
 func TestHairlineIsWalkShares(t *testing.T) {
 	whole := image.Rect(0, 0, 300, 400)
 	tile := image.Rect(0, 128, 300, 256)
@@ -24,7 +25,11 @@ func TestHairlineIsWalkShares(t *testing.T) {
 		b := pt{5 + rng.Float64()*290, 133 + rng.Float64()*118}
 		w := 1 + 0.4*rng.Float64()
 		c := color.NRGBA{uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(1 + rng.Intn(255))}
-		wk, ok := newWalk(a, b, 0, 0, tile)
+		dash := 0.0
+		if n%3 == 0 {
+			dash = 2 + 5*rng.Float64()
+		}
+		wk, ok := newWalk(a, b, dash, 10*rng.Float64(), tile)
 		if !ok {
 			continue
 		}
