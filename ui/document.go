@@ -229,12 +229,17 @@ func (d *Document) setMap(m *model.Map, also Aspect) {
 }
 
 // Switch makes the document m, the map as stored in st, the file at
-// path, and returns the store it had, for the caller to close once the
-// views have moved on. Nothing changes if st cannot apply changes.
-func (d *Document) Switch(st model.Store, path string, m *model.Map) (old model.Store, err error) {
+// path, on the date leftOn gives for it (where the map was left when last
+// shown), else on its first day; it returns the store it had, for the
+// caller to close once the views have moved on. Nothing changes if st
+// cannot apply changes.
+func (d *Document) Switch(st model.Store, path string, m *model.Map, leftOn func(path string, keys []model.Day) (model.Day, bool)) (old model.Store, err error) {
 	next, err := newDocument(st, path, m)
 	if err != nil {
 		return nil, err
+	}
+	if day, ok := leftOn(path, next.keys); ok {
+		next.day = day
 	}
 	old = d.store
 	was := d.day

@@ -1413,3 +1413,55 @@ func TestAnActorTiedLaterIsPlacedBesideItsPartner(t *testing.T) {
 		t.Errorf("tied to Ecuador, Gabriela Sommerfeld is %.0f from it (was at %v alone, now %v; Ecuador's nearest neighbour is %.0f away)", d, alone, pos[id], near)
 	}
 }
+
+// TestAMapReopensWhereItWasLeft: a map opened again shows the date it was
+// left on, whether opened from the File menu or at start; a date no
+// longer within the map's dates is not returned to.
+func TestAMapReopensWhereItWasLeft(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	first, left := te.doc.firstDay(), model.MustDate("2024-01-10").First()
+	te.SetDate(left, false)
+	te.settle(t)
+	other := filepath.Join(t.TempDir(), "other.relmap")
+	if err := te.newMap(other); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.openPath(te.path)
+	te.settle(t)
+	if te.doc.path != te.path || te.doc.day != left {
+		t.Fatalf("opened again, %s shows %s, want %s, where it was left (it opens on %s)", filepath.Base(te.doc.path), te.doc.day, left, first)
+	}
+	if got := te.time.date.Text; got != left.String() {
+		t.Errorf("opened again, the date field says %q, want %q", got, left)
+	}
+
+	// At start: a new window on the same file.
+	st, err := sqlite.Open(te.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := NewEditor(fyne.CurrentApp().NewWindow("again"), st, te.r, "test.relmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.SetFiles(&Files{}, te.path)
+	again.jobs.Wait()
+	again.Close()
+	if again.doc.day != left {
+		t.Errorf("started on %s, the map shows %s, want %s, where it was left", filepath.Base(te.path), again.doc.day, left)
+	}
+
+	// A remembered date outside the map's dates, as after its history was
+	// cut short elsewhere, is not returned to.
+	abs, _ := filepath.Abs(te.path)
+	fyne.CurrentApp().Preferences().SetStringList(placesKey, []string{"1890-01-01 " + abs})
+	te.openPath(other)
+	te.settle(t)
+	te.openPath(te.path)
+	te.settle(t)
+	if te.doc.day != first {
+		t.Errorf("with 1890 remembered, the map opened on %s, want its first day, %s", te.doc.day, first)
+	}
+}

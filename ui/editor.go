@@ -645,6 +645,9 @@ func (e *Editor) followInWindow(u Update) {
 	if u.Has(FileChanged | MapChanged) {
 		e.setTitle()
 	}
+	if u.Has(FileChanged | DayChanged) {
+		e.keepPlace()
+	}
 }
 
 // sideToTop shows the top of the side panel, where a new selection's

@@ -38,16 +38,22 @@ type Files struct {
 }
 
 // recentKey is the preference that lists the maps opened last, newest
-// first; maxRecent is how many it keeps.
+// first; maxRecent is how many it keeps. placesKey keeps, for as many of
+// the maps shown last, the date each was left on, as "2024-04-07
+// /path/to/the.relmap", newest first.
 const (
 	recentKey = "file.recent"
 	maxRecent = 10
+	placesKey = "file.places"
 )
 
 // SetFiles gives the editor the means to open and create maps, and the
 // file of the map on show; it enables the File menu's map items.
 func (e *Editor) SetFiles(f *Files, path string) {
 	e.files, e.doc.path = f, path
+	if day, ok := leftOn(path, e.doc.keys); ok {
+		e.SetDate(day, false)
+	}
 	e.remember(path)
 	e.rebuildMenu()
 }
@@ -113,6 +119,53 @@ func (e *Editor) remember(path string) {
 	if e.files != nil && e.files.Opened != nil {
 		e.files.Opened(abs)
 	}
+}
+
+// keepPlace remembers the date on show as the one the map on show was
+// left on, for the next time it is opened.
+func (e *Editor) keepPlace() {
+	a := fyne.CurrentApp()
+	if a == nil || e.doc.path == "" {
+		return
+	}
+	abs, err := filepath.Abs(e.doc.path)
+	if err != nil {
+		return
+	}
+	place := e.doc.day.String() + " " + abs
+	list := a.Preferences().StringList(placesKey)
+	if len(list) > 0 && list[0] == place {
+		return
+	}
+	list = slices.DeleteFunc(list, func(p string) bool { _, file, _ := strings.Cut(p, " "); return file == abs })
+	list = append([]string{place}, list...)
+	a.Preferences().SetStringList(placesKey, list[:min(len(list), recentCount())])
+}
+
+// leftOn is the date the map at path was left on when last shown, if it
+// is remembered and lies within the map's dates, from its first keyframe
+// to its last.
+func leftOn(path string, keys []model.Day) (model.Day, bool) {
+	a := fyne.CurrentApp()
+	if a == nil || path == "" || len(keys) == 0 {
+		return 0, false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return 0, false
+	}
+	for _, p := range a.Preferences().StringList(placesKey) {
+		date, file, _ := strings.Cut(p, " ")
+		if file != abs {
+			continue
+		}
+		day, err := model.ParseDay(date)
+		if err != nil || day < keys[0] || day > keys[len(keys)-1] {
+			return 0, false
+		}
+		return day, true
+	}
+	return 0, false
 }
 
 // withFiles runs f when the editor can open files, else says why not.
@@ -486,7 +539,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // one on show, whose store it closes. A layout of the old map still
 // running is cancelled; its result is dropped.
 func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
-	old, err := e.doc.Switch(st, path, m)
+	old, err := e.doc.Switch(st, path, m, leftOn)
 	if err != nil {
 		e.opened = nil
 		st.Close()
