@@ -155,6 +155,12 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 		shown[k] = shown[k][:0]
 	}
 	r.spread(len(shown), func(_, k int) {
+		// The chunk's list is grown in a variable of its own: the
+		// lists' headers lie side by side, and another core's chunk
+		// writing its own beside this one's on every actor would hand
+		// their cache line back and forth.
+		list := shown[k]
+		defer func() { shown[k] = list }()
 		for i := k * nodeChunk; i < min(len(s.Nodes), (k+1)*nodeChunk); i++ {
 			n := &s.Nodes[i]
 			p.centre[i] = r.shapeCentre(n, v, w, h)
@@ -167,7 +173,7 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 			if c.X+sz.W*v.Zoom < 0 || c.X-sz.W*v.Zoom > float64(p.mapW) || c.Y+sz.H*v.Zoom < 0 || c.Y-sz.H*v.Zoom > float64(h) {
 				continue
 			}
-			shown[k] = append(shown[k], int32(i))
+			list = append(list, int32(i))
 		}
 	})
 	p.nodes = reuse(&r.spare, &r.spare.nodes, 0)
