@@ -26,7 +26,7 @@ echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3)"
 # Three runs of each benchmark, the median shown: this machine's speed
 # varies by tens of percent from minute to minute.
 go test -run XXX -bench 'Frame|HitTest' -benchtime 20x -count 3 ./render >"$work/bench" 2>&1 || { cat "$work/bench" >&2; exit 1; }
-printf '\n%-8s %-7s %-6s %-7s %10s %14s  %s\n' actors ties kind view "ms/frame" "cpu-ms/frame" "(least, most ms)"
+printf '\n%-8s %-7s %-6s %-7s %10s %14s  %-18s %s\n' actors ties kind view "ms/frame" "cpu-ms/frame" "(least, most ms)" "first frame ms"
 awk '
   function median(s,   n, v, i, j, t) {
     n = split(s, v, " ")
@@ -36,15 +36,15 @@ awk '
   }
   /^BenchmarkFrame\// {
     if (!($1 in ms)) order[++count] = $1
-    ms[$1] = ms[$1] " " $3 / 1e6; cpu[$1] = cpu[$1] " " $5
+    ms[$1] = ms[$1] " " $3 / 1e6; cpu[$1] = cpu[$1] " " $5; first[$1] = first[$1] " " $7
   }
   /^BenchmarkHitTest-/ { actor = actor " " $3 / 1000 }
   /^BenchmarkHitTestTie-/ { tie = tie " " $3 / 1e6 }
   END {
     for (k = 1; k <= count; k++) {
       name = order[k]; split(name, f, "/"); sub(/-[0-9]+$/, "", f[5])
-      m = median(ms[name]); l = lo; h = hi; c = median(cpu[name])
-      printf "%-8s %-7s %-6s %-7s %10.1f %14.1f  (%.1f, %.1f)\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], m, c, l, h
+      m = median(ms[name]); l = lo; h = hi; c = median(cpu[name]); fi = median(first[name])
+      printf "%-8s %-7s %-6s %-7s %10.1f %14.1f  %-18s %.1f\n", substr(f[2], 8), substr(f[3], 6), f[4], f[5], m, c, sprintf("(%.1f, %.1f)", l, h), fi
     }
     printf "\nhit test of an actor, 100,000 actors: %.2f µs\n", median(actor)
     printf "hit test of a tie, 10,000 actors / 50,000 ties: %.2f ms\n", median(tie)
