@@ -777,6 +777,7 @@ func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
 	}
 	full, none := math.Max(rad-0.5, 0), rad+0.5
 	full *= full
+	beyond := none * none // a pixel this far off, squared, gets nothing: no root to take
 	rb, ga := channels(col)
 	ca := uint32(col.A) + uint32(col.A)>>7 // 0 to 256
 	for y := y0; y <= y1; y++ {
@@ -785,6 +786,9 @@ func (p *painter) dot(c pt, rad float64, col color.NRGBA) {
 		for x := x0; x <= x1; x, i = x+1, i+4 {
 			dx := float64(x) + 0.5 - c.X
 			d2 := dx*dx + dy*dy
+			if d2 >= beyond {
+				continue
+			}
 			al := ca
 			if d2 > full {
 				cov := none - math.Sqrt(d2)
