@@ -1455,10 +1455,10 @@ func TestAMapReopensWhereItWasLeft(t *testing.T) {
 
 	// A remembered date outside the map's dates, as after its history was
 	// cut short elsewhere, is not returned to.
-	abs, _ := filepath.Abs(te.path)
-	fyne.CurrentApp().Preferences().SetStringList(placesKey, []string{"1890-01-01 " + abs})
 	te.openPath(other)
 	te.settle(t)
+	abs, _ := filepath.Abs(te.path)
+	fyne.CurrentApp().Preferences().SetStringList(placesKey, []string{"1890-01-01 " + abs})
 	te.openPath(te.path)
 	te.settle(t)
 	if te.doc.day != first {

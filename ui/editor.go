@@ -645,8 +645,8 @@ func (e *Editor) followInWindow(u Update) {
 	if u.Has(FileChanged | MapChanged) {
 		e.setTitle()
 	}
-	if u.Has(FileChanged | DayChanged) {
-		e.keepPlace()
+	if u.Has(FileChanged) {
+		e.refreshWelcome()
 	}
 }
 

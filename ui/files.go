@@ -121,9 +121,11 @@ func (e *Editor) remember(path string) {
 	}
 }
 
-// keepPlace remembers the date on show as the one the map on show was
-// left on, for the next time it is opened.
-func (e *Editor) keepPlace() {
+// KeepPlace remembers the date on show as the one the map on show was
+// left on, for the next time it is opened: the app calls it as it stops,
+// and the editor as it shows another map. (Not at every date: that would
+// write the preferences on every step of play.)
+func (e *Editor) KeepPlace() {
 	a := fyne.CurrentApp()
 	if a == nil || e.doc.path == "" {
 		return
@@ -539,6 +541,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // one on show, whose store it closes. A layout of the old map still
 // running is cancelled; its result is dropped.
 func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
+	e.KeepPlace()
 	old, err := e.doc.Switch(st, path, m, leftOn)
 	if err != nil {
 		e.opened = nil

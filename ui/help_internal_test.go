@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,4 +125,26 @@ func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
 		t.Fatalf("no button %q", label)
 	}
 	test.Tap(button)
+}
+
+// TestTheWelcomeSpeaksOfTheMapOnShow: the welcome strip names the April
+// 2024 crisis on the default map, and no longer once another is shown.
+func TestTheWelcomeSpeaksOfTheMapOnShow(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	if err := te.saveAs(te.store, filepath.Join(t.TempDir(), assets.DefaultMapFile)); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.welcome()
+	if said := texts(te.banner.Objects); !anyContains(said, "April 2024") {
+		t.Fatalf("on the default map the welcome says %q, nothing of the crisis", said)
+	}
+	if err := te.newMap(filepath.Join(t.TempDir(), "mine.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	if said := texts(te.banner.Objects); !anyContains(said, "User Guide") || anyContains(said, "April 2024") {
+		t.Errorf("on a new map the welcome says %q", said)
+	}
 }

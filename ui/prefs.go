@@ -224,6 +224,16 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
+// refreshWelcome tells of the map now on show in the welcome banner, if
+// it is up: what it says of the default map is not said of another.
+func (e *Editor) refreshWelcome() {
+	if e.banner == nil || len(e.banner.Objects) == 0 {
+		return
+	}
+	e.banner.RemoveAll()
+	e.welcome()
+}
+
 // welcome shows, on the first run, a short note on where to start in a
 // strip above the picture (which stays usable), until it is dismissed.
 func (e *Editor) welcome() {

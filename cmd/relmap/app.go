@@ -192,6 +192,9 @@ func runApp(path string) error {
 		restart = true
 		a.Quit()
 	}
+	// The date the map is left on, for the next time it is opened, kept
+	// before the preferences are written as the app stops.
+	a.Lifecycle().SetOnStopped(ed.KeepPlace)
 	ed.Welcome()
 	if refused != nil {
 		ed.ShowError(refused)
