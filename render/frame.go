@@ -943,29 +943,30 @@ func (dt *denseTies) plan(p *plan, i int, whole image.Rectangle, tileOf func(y f
 	}
 	rows := span{pe.y0, pe.y1}
 	if len(pe.path) == 2 {
-		wk, ok := wholeWalk(pe.path[0], pe.path[1], pe.col, pe.dash, whole)
-		if !ok {
+		wk := &dt.walks[i]
+		if !wk.whole(pe.path[0], pe.path[1], pe.col, pe.dash, whole) {
+			*wk = walk{x0: 1} // none
 			return
 		}
-		dt.walks[i], rows = wk, wk.rows()
+		rows = wk.rows()
 	}
 	dt.tiles[i] = [2]int16{int16(tileOf(rows.top - 1)), int16(tileOf(rows.bottom + 1))}
 }
 
-// wholeWalk is the walk of a straight dense tie from a to b over the
+// whole makes wk the walk of a straight dense tie from a to b over the
 // picture r, as painter.thin would walk it one pixel wide in an image of
 // all of r; false when it shows nowhere.
-func wholeWalk(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangle) (walk, bool) {
+func (wk *walk) whole(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangle) bool {
 	clip := rect{float64(r.Min.X) - 1, float64(r.Min.Y) - 1, float64(r.Max.X) + 1, float64(r.Max.Y) + 1}
 	a, b, ok := clipSegment(a0, b0, clip)
 	if !ok || col.A == 0 {
-		return walk{}, false
+		return false
 	}
 	var start float64
 	if dash > 0 {
 		start = dist(a0, a) // the dash pattern runs from the unclipped start
 	}
-	return newWalk(a, b, dash, start, r)
+	return wk.set(a, b, dash, start, r)
 }
 
 // paintDense draws a dense frame's ties but the stressed ones in the

@@ -268,8 +268,8 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 // across it are cut to the painter's image first, so the pixels are
 // written without further checks.
 func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, aa bool) {
-	wk, ok := newWalk(a, b, dash, start, p.dst.Rect)
-	if !ok {
+	var wk walk
+	if !wk.set(a, b, dash, start, p.dst.Rect) {
 		return
 	}
 	if !aa && c.A == 0xff {
@@ -277,7 +277,9 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		return
 	}
 	if aa && littleEndian {
-		if hf := toFixed(w / 2 * wk.stepLen()); hf < fixedOne {
+		// Half the line's extent across a column, as toFixed gives it:
+		// being positive, rounded without math.Floor, which is a call.
+		if hf := int64(w/2*wk.stepLen()*fixedOne + 0.5); hf < fixedOne {
 			if p.hairline(&wk, hf, c) {
 				return
 			}
@@ -412,11 +414,13 @@ type walk struct {
 // stepLen is the line's length a column.
 func (wk *walk) stepLen() float64 { return math.Sqrt(1 + wk.grad*wk.grad) }
 
-// newWalk is the walk of the line from a to b over the columns of r (its
-// rows, when the line is steep), false if it has none; dash and start are
-// as line takes them. The line's position across is kept in fixed point,
-// 32 bits of fraction, so that a step is integer work.
-func newWalk(a, b pt, dash, start float64, r image.Rectangle) (walk, bool) {
+// set makes wk the walk of the line from a to b over the columns of r
+// (its rows, when the line is steep), and reports whether it has any;
+// dash and start are as line takes them. The line's position across is
+// kept in fixed point, 32 bits of fraction, so that a step is integer
+// work. It is written in place, not returned: a walk is made for every
+// line drawn.
+func (wk *walk) set(a, b pt, dash, start float64, r image.Rectangle) bool {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	steep := math.Abs(dy) > math.Abs(dx)
 	xlo, xhi := r.Min.X, r.Max.X
@@ -433,27 +437,28 @@ func newWalk(a, b pt, dash, start float64, r image.Rectangle) (walk, bool) {
 		dx, dy = -dx, -dy
 	}
 	if dx == 0 {
-		return walk{}, false
+		return false
 	}
 	grad := dy / dx
-	wk := walk{steep: steep, grad: grad}
-	wk.x0, wk.x1 = max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
-	if wk.x0 > wk.x1 {
-		return walk{}, false
+	x0, x1 := max(int(math.Floor(a.X)), xlo), min(int(math.Floor(b.X)), xhi-1)
+	if x0 > x1 {
+		return false
 	}
-	wk.yf = toFixed(a.Y + (float64(wk.x0)+0.5-a.X)*grad)
+	wk.x0, wk.x1, wk.grad, wk.steep = x0, x1, grad, steep
+	wk.yf = toFixed(a.Y + (float64(x0)+0.5-a.X)*grad)
 	wk.df = toFixed(grad)
+	wk.ph, wk.pstep = 0, 0
 	if dash > 0 {
 		// The phase starts within one period, so it stays small.
 		stepLen := wk.stepLen()
-		dd0, ddStep := start+(float64(wk.x0)+0.5-a.X)*stepLen, stepLen
+		dd0, ddStep := start+(float64(x0)+0.5-a.X)*stepLen, stepLen
 		if backward {
-			dd0, ddStep = start+(b.X-float64(wk.x0)-0.5)*stepLen, -stepLen
+			dd0, ddStep = start+(b.X-float64(x0)-0.5)*stepLen, -stepLen
 		}
 		dd0 -= 2 * dash * math.Floor(dd0/(2*dash))
 		wk.ph, wk.pstep = toFixed(dd0/dash), toFixed(ddStep/dash)
 	}
-	return wk, true
+	return true
 }
 
 // rows is the rows of pixels the walk goes through.

@@ -29,8 +29,8 @@ func TestHairlineIsWalkShares(t *testing.T) {
 		if n%3 == 0 {
 			dash = 2 + 5*rng.Float64()
 		}
-		wk, ok := newWalk(a, b, dash, 10*rng.Float64(), tile)
-		if !ok {
+		var wk walk
+		if !wk.set(a, b, dash, 10*rng.Float64(), tile) {
 			continue
 		}
 		hf := toFixed(w / 2 * wk.stepLen())
@@ -47,7 +47,8 @@ func TestHairlineIsWalkShares(t *testing.T) {
 		}
 	}
 	// A line reaching beyond the tile is left to the general walk.
-	wk, _ := newWalk(pt{10, 120}, pt{200, 200}, 0, 0, tile)
+	var wk walk
+	wk.set(pt{10, 120}, pt{200, 200}, 0, 0, tile)
 	if pf.hairline(&wk, toFixed(0.5*wk.stepLen()), color.NRGBA{A: 255}) {
 		t.Error("a hairline reaching above the tile was drawn by the fast walk")
 	}
