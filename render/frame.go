@@ -402,7 +402,10 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
 			col = p.emphasis
 		}
-		pe := plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width}
+		// Planned in its place at the end of out, rather than built
+		// and copied there, and taken back if culled.
+		out = append(out, plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width})
+		pe := &out[len(out)-1]
 		if st.flags&tieWeighted != 0 {
 			pe.width = p.weighted(float64(st.weight), width)
 		}
@@ -421,17 +424,18 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
 		if pe.x1 < -reach || pe.x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {
+			out = out[:len(out)-1]
 			continue
 		}
 		if len(path) > 2 || pe.x0 < 0 || pe.x1 > float64(w) || pe.y0 < -reach || pe.y1 > float64(h)+reach {
 			if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
+				out = out[:len(out)-1]
 				continue
 			}
 			ink += visibleLength(pe.path, screen) * maxf(pe.width, 1)
 		} else {
 			ink += dist(pe.path[0], pe.path[1]) * maxf(pe.width, 1)
 		}
-		out = append(out, pe)
 	}
 	return out, arena, ink
 }
