@@ -33,6 +33,14 @@ const (
 	// lines: they cover the picture many times over and anti-aliasing
 	// could not show more.
 	denseInk = 3.0
+	// layeredInk: when they would be more than this many times, most of
+	// what the first ties draw the last ones draw over, and they are
+	// drawn last first, in layers (see painter.layers). Below it the
+	// layers cost more than they spare: at 12 times (10,000 long ties
+	// fitted at 1920×1080) they spare 45% of the pixels but the frame
+	// took 10% longer on two cores; at 46 times (200,000) they spare 80%
+	// and the frame takes 20% less.
+	layeredInk = 20.0
 )
 
 // plan is one frame worked out before any pixel is painted.
@@ -65,9 +73,10 @@ type plan struct {
 	// unlabelled, at a readable size, marks the actors whose labels give
 	// way to more important ones they would cover (see declutterLabels).
 	unlabelled []bool
-	dots       bool // actors drawn as dots
-	dense      bool // ties drawn as one-pixel lines without anti-aliasing
-	fine       bool // a vector picture: curves kept at any enlargement (see bowedPath)
+	dots       bool    // actors drawn as dots
+	dense      bool    // ties drawn as one-pixel lines without anti-aliasing
+	overdraw   float64 // how many times over the ties on screen would cover the map
+	fine       bool    // a vector picture: curves kept at any enlargement (see bowedPath)
 	// inks are the colours of a dense frame's ties, by number from 1
 	// (0 the ground), each a pixel's RGBA in one word; nil unless the
 	// frame is dense and all its ties are opaque, in at most 255 colours.
@@ -254,7 +263,8 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 		}
 		p.parts = append(p.parts, len(p.edges))
 	}
-	p.dense = ink > denseInk*float64(p.mapW)*float64(h)
+	p.overdraw = ink / (float64(p.mapW) * float64(h))
+	p.dense = p.overdraw > denseInk
 	if p.dense || p.near != nil {
 		r.settleColours(p)
 	}
@@ -795,8 +805,12 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	if p.dense {
 		// Long ties cross many tiles: a few tall bands clip each fewer
 		// times. The bands are fixed, not one per core, so that the
-		// picture is the same on any machine.
+		// picture is the same on any machine; drawn in layers, each is a
+		// whole number of the squares of 64 pixels the layers pass by.
 		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
+		if p.overdraw >= layeredInk {
+			rows = max(tileRows, rows&^63)
+		}
 	}
 	r.paintIn(p, img, rows)
 }
@@ -975,9 +989,21 @@ func (wk *walk) whole(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangl
 
 // paintDense draws a dense frame's ties but the stressed ones in the
 // painter's image, in order, one pixel wide, by ink when the frame has
-// inks.
+// inks (see painter.layers).
 func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
-	for i := range p.edges[:p.liftedFrom()] {
+	n := p.liftedFrom()
+	if p.inks == nil || p.overdraw < layeredInk {
+		r.paintDenseTies(p, pa, dt, t, 0, n)
+		return
+	}
+	pa.layers(n, func(lo, hi int) { r.paintDenseTies(p, pa, dt, t, lo, hi) })
+}
+
+// paintDenseTies draws a dense frame's ties lo to hi but the stressed ones
+// in the painter's image, in order, one pixel wide, by ink when the frame
+// has inks.
+func (r *Renderer) paintDenseTies(p *plan, pa *painter, dt *denseTies, t, lo, hi int) {
+	for i := lo; i < hi; i++ {
 		if span := dt.tiles[i]; t < int(span[0]) || t > int(span[1]) {
 			continue
 		}

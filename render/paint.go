@@ -37,9 +37,18 @@ type painter struct {
 	inks           []uint8
 	ink            uint8
 	inkCol, inkRow []uint32
-	r              *Renderer
-	faces          map[faceKey]*glyphFace
-	frame          uint64 // counts the frames painted, to forget faces not used
+	// full64 has a byte for each square of 64×64 pixels of inks, by row
+	// of squaresW, 1 once every pixel of the square has ink in the
+	// frame's final inks: the lines drawn after that (see painter.layers)
+	// pass the square by. full has one for each block, to tell. under is
+	// where those lines are drawn meanwhile, its ink laid under the final
+	// inks (see layUnder).
+	full, full64, under []uint8
+	squaresW            int
+	layered             bool // lines are drawn in layers: full64 holds
+	r                   *Renderer
+	faces               map[faceKey]*glyphFace
+	frame               uint64 // counts the frames painted, to forget faces not used
 }
 
 func newPainter(dst *image.RGBA, r *Renderer) *painter {
@@ -572,10 +581,118 @@ func (p *painter) resolveInks(inks []uint32) {
 	clear(p.inks)
 }
 
+// layers draws n lines by ink, in order, with draw(lo, hi) drawing lines
+// lo to hi, in layers from the last lines to the first. A dense frame's
+// lines are many times its pixels, and most of what the first ones draw
+// the last ones draw over. The last eighth is drawn into inks; its
+// squares of 64×64 pixels that are then all ink are marked full, and each
+// layer below (the eighth before, the quarter before that, then the first
+// half) is drawn into under, passing the full squares by, then laid under
+// inks, after which the squares all ink are marked again. The pixels are
+// those of drawing all n lines in order into inks: a pixel takes the ink
+// of the last line through it.
+func (p *painter) layers(n int, draw func(lo, hi int)) {
+	bounds := []int{n, n - n/8, n - n/4, n / 2, 0}
+	w, h := p.dst.Rect.Dx(), p.dst.Rect.Dy()
+	p.full = resize(p.full, len(p.inks)/64)
+	clear(p.full)
+	p.squaresW = (w + 63) / 64
+	p.full64 = resize(p.full64, p.squaresW*((h+63)/64))
+	clear(p.full64)
+	draw(bounds[1], bounds[0])
+	p.under = resize(p.under, len(p.inks)) // all 0, as layUnder leaves it
+	p.layered = true                       // lineInk reads full64
+	defer func() { p.layered = false }()
+	for k := 1; k+1 < len(bounds); k++ {
+		lo, hi := bounds[k+1], bounds[k]
+		if lo == hi {
+			continue
+		}
+		p.markFull()
+		p.inks, p.under = p.under, p.inks
+		draw(lo, hi)
+		p.inks, p.under = p.under, p.inks
+		p.layUnder()
+	}
+}
+
+// markFull marks in full each block of inks all of whose pixels have
+// ink, and in full64 each square all of whose blocks are full.
+func (p *painter) markFull() {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	wb, hb := p.blocks()
+	for b, f := range p.full[:wb*hb] {
+		if f != 0 {
+			continue
+		}
+		blk := p.inks[b*64:][:64]
+		full := uint8(1)
+		for k := 0; k < 64 && full != 0; k += 8 {
+			if v := binary.LittleEndian.Uint64(blk[k:]); (v-ones)&^v&highs != 0 {
+				full = 0 // a byte of v is 0
+			}
+		}
+		p.full[b] = full
+	}
+	// A square is full when its 8×8 blocks are, all in the image.
+	whole, wholeH := p.dst.Rect.Dx()/8, p.dst.Rect.Dy()/8 // the blocks wholly in the image
+	for q, f := range p.full64 {
+		if f != 0 {
+			continue
+		}
+		sx, sy := q%p.squaresW*8, q/p.squaresW*8
+		if sx+8 > whole || sy+8 > wholeH {
+			continue
+		}
+		all := uint8(1)
+		for by := sy; by < sy+8 && all != 0; by++ {
+			for _, f := range p.full[by*wb+sx:][:8] {
+				all &= f
+			}
+		}
+		p.full64[q] = all
+	}
+}
+
+// blocks is how many blocks of inks there are across and down the image.
+func (p *painter) blocks() (across, down int) {
+	return (p.dst.Rect.Dx() + 7) / 8, (p.dst.Rect.Dy() + 7) / 8
+}
+
+// layUnder gives each pixel of inks without ink the ink under has there,
+// and leaves under empty.
+func (p *painter) layUnder() {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	wb, hb := p.blocks()
+	for b, f := range p.full[:wb*hb] {
+		below := p.under[b*64:][:64]
+		var drawn uint64
+		for k := 0; k < 64; k += 8 {
+			drawn |= binary.LittleEndian.Uint64(below[k:])
+		}
+		if drawn == 0 {
+			continue
+		}
+		if f == 0 {
+			top := p.inks[b*64:][:64]
+			for k := 0; k < 64; k += 8 {
+				v, u := binary.LittleEndian.Uint64(top[k:]), binary.LittleEndian.Uint64(below[k:])
+				inked := ((v&lows + lows) | v) & highs // the high bit of each byte that is not 0
+				keep := inked >> 7 * 0xff              // its bytes all 1s
+				binary.LittleEndian.PutUint64(top[k:], v|u&^keep)
+			}
+		}
+		clear(below)
+	}
+}
+
 // lineInk is the dense case of a line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
 // the dash pattern's gaps when pstep is not 0 (see walk for the terms).
-// Every pixel is in the image: walkDense has cut the walk to it.
+// The walk is cut at the edges of the squares of 64 pixels (see
+// painter.squares), and where a square and the next it runs into are both
+// marked full it draws nothing. Every pixel is in the image: walkDense
+// has cut the walk to it.
 func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64) {
 	b := p.dst.Rect
 	xmin, ymin := b.Min.X, b.Min.Y
@@ -586,8 +703,7 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 	}
 	lo, hi := x0-xmin, x1-xmin // in along
 	yf -= int64(ymin) << 32
-	inks, ink := p.inks, p.ink
-	if len(inks) == 0 || len(across) == 0 || lo > hi {
+	if len(p.inks) == 0 || len(across) == 0 || lo > hi {
 		return
 	}
 	if pstep == 0 {
@@ -603,23 +719,65 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 		if lo < 0 || hi >= len(along) || min(yf, end) < 0 || max(yf, end)>>32 >= int64(len(across)) {
 			panic("render: a dense line's walk leaves its image")
 		}
-		if steep {
+	}
+	if !p.layered {
+		inks, ink := p.inks, p.ink
+		switch {
+		case pstep == 0 && steep:
 			inkDown(inks, along, lo, hi, across, yf, df, ink)
-		} else {
+		case pstep == 0:
 			inkAcross(inks, along, lo, hi, across, yf, df, ink)
+		default:
+			mask, amask := uint(len(inks)-1), uint(len(across)-1)
+			for _, o := range along[lo : hi+1] {
+				if ph&(1<<32) == 0 {
+					inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
+				}
+				yf += df
+				ph += pstep
+			}
 		}
 		return
 	}
-	// Every index is within inks and across (see acrossWithin), and
-	// both are a power of two long: the masks change no index, but spare
-	// the checks.
-	mask, amask := uint(len(inks)-1), uint(len(across)-1)
-	for _, o := range along[lo : hi+1] {
-		if ph&(1<<32) == 0 {
-			inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
+	// The squares' marks, by square across and along the walk: a step
+	// across moves one square along the walk's across axis.
+	full, wide := p.full64, int64(p.squaresW)
+	xy := func(a, k int64) int64 { return k>>6 + a>>6*wide }
+	if steep {
+		xy = func(a, k int64) int64 { return a>>6 + k>>6*wide }
+	}
+	for i := lo; i <= hi; {
+		end := min(hi, i|63) // the last step in this square along
+		n := int64(end - i)
+		if full[xy(yf>>32, int64(i))]&full[xy((yf+n*df)>>32, int64(i))] == 0 {
+			inkRun(p.inks, p.ink, along, i, end, across, yf, df, steep, ph, pstep)
 		}
-		yf += df
-		ph += pstep
+		yf += (n + 1) * df
+		ph += (n + 1) * pstep
+		i = end + 1
+	}
+}
+
+// inkRun writes ink into inks at the steps lo to hi of a walk (in
+// lineInk's terms, checked by it).
+func inkRun(inks []uint8, ink uint8, along []uint32, lo, hi int, across []uint32, yf, df int64, steep bool, ph, pstep int64) {
+	switch {
+	case pstep == 0 && steep:
+		inkDown(inks, along, lo, hi, across, yf, df, ink)
+	case pstep == 0:
+		inkAcross(inks, along, lo, hi, across, yf, df, ink)
+	default:
+		// Every index is within inks and across (see acrossWithin),
+		// and both are a power of two long: the masks change no index,
+		// but spare the checks.
+		mask, amask := uint(len(inks)-1), uint(len(across)-1)
+		for _, o := range along[lo : hi+1] {
+			if ph&(1<<32) == 0 {
+				inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
+			}
+			yf += df
+			ph += pstep
+		}
 	}
 }
 

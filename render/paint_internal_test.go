@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -51,5 +52,66 @@ func TestHairlineIsWalkShares(t *testing.T) {
 	wk.set(pt{10, 120}, pt{200, 200}, 0, 0, tile)
 	if pf.hairline(&wk, toFixed(0.5*wk.stepLen()), color.NRGBA{A: 255}) {
 		t.Error("a hairline reaching above the tile was drawn by the fast walk")
+	}
+}
+
+// TestLayersDrawAsInOrder: lines drawn by ink in layers, the last first,
+// leave every pixel of a band the ink of drawing them all in order, when
+// many squares are full early and passed by; steep and shallow, solid and
+// dashed, in a band below the picture's top whose width is not a whole
+// number of squares.
+func TestLayersDrawAsInOrder(t *testing.T) {
+	whole := image.Rect(0, 0, 700, 600)
+	band := image.Rect(0, 256, 700, 512)
+	inOrder := newPainter(image.NewRGBA(whole).SubImage(band).(*image.RGBA), nil)
+	layered := newPainter(image.NewRGBA(whole).SubImage(band).(*image.RGBA), nil)
+	inOrder.startInks()
+	layered.startInks()
+	rng := rand.New(rand.NewSource(3))
+	type line struct {
+		a, b pt
+		dash float64
+		ink  uint8
+	}
+	lines := make([]line, 20000)
+	for i := range lines {
+		l := line{a: pt{rng.Float64() * 700, 206 + rng.Float64()*356}, b: pt{rng.Float64() * 700, 206 + rng.Float64()*356}, ink: uint8(1 + rng.Intn(250))}
+		if i%4 == 0 {
+			l.dash = 2 + 4*rng.Float64()
+		}
+		lines[i] = l
+	}
+	draw := func(p *painter) func(lo, hi int) {
+		return func(lo, hi int) {
+			for _, l := range lines[lo:hi] {
+				var wk walk
+				if wk.set(l.a, l.b, l.dash, 0, band) {
+					p.ink = l.ink
+					p.walkDense(&wk, color.NRGBA{})
+				}
+			}
+		}
+	}
+	draw(inOrder)(0, len(lines))
+	layered.layers(len(lines), draw(layered))
+	if !bytes.Equal(inOrder.inks, layered.inks) {
+		for y := range band.Dy() {
+			for x := range band.Dx() {
+				if i := inOrder.inkCol[x] + inOrder.inkRow[y]; inOrder.inks[i] != layered.inks[i] {
+					t.Fatalf("pixel (%d, %d): ink %d drawn in layers, %d in order", x, band.Min.Y+y, layered.inks[i], inOrder.inks[i])
+				}
+			}
+		}
+		t.Fatal("the ink planes differ outside the band's pixels")
+	}
+	full := 0
+	for _, f := range layered.full64 {
+		full += int(f)
+	}
+	if full < len(layered.full64)/2 {
+		t.Errorf("%d of %d squares were full for the layers to pass by: the test does not try passing them by", full, len(layered.full64))
+	}
+	if slices.ContainsFunc(layered.under, func(b uint8) bool { return b != 0 }) {
+		t.Error("the layers left ink under")
 	}
 }
