@@ -188,13 +188,15 @@ func runApp(path string) error {
 		}()
 	}
 	restart := false
+	// The date the map is left on, for the next time it is opened, kept
+	// before the preferences are written as the app stops (and before a
+	// restart, which opens the map again).
+	a.Lifecycle().SetOnStopped(ed.KeepPlace)
 	ed.Restart = func() {
 		restart = true
+		ed.KeepPlace()
 		a.Quit()
 	}
-	// The date the map is left on, for the next time it is opened, kept
-	// before the preferences are written as the app stops.
-	a.Lifecycle().SetOnStopped(ed.KeepPlace)
 	ed.Welcome()
 	if refused != nil {
 		ed.ShowError(refused)
