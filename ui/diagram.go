@@ -539,6 +539,7 @@ func (d *Diagram) pictureLater(w, h int, paper float64) (*render.Scene, *render.
 }
 
 func (d *Diagram) paint(w, h int) image.Image {
+	w, h = d.drawnSize(w, h)
 	if sz := d.Size(); sz.Width > 0 {
 		d.ratio = float64(w) / float64(sz.Width)
 	}
@@ -736,6 +737,39 @@ func (d *Diagram) still() {
 // settleTime is how long the view must rest before the full picture is
 // drawn again after a pan or a zoom.
 const settleTime = 150 * time.Millisecond
+
+// drawnSize is how many pixels across and down the window draws the
+// picture over, which Fyne asks for as w×h: it makes a raster's image
+// its size in pixels, rounded, but draws it from the pixel nearest the
+// diagram's corner to the one nearest the far corner, which is a pixel
+// more or less when the diagram does not begin on a whole pixel (as when
+// the welcome strip's text sets it a fraction down). An image of the
+// size drawn is shown pixel for pixel, where one a row short is stretched,
+// one of its rows shown twice.
+func (d *Diagram) drawnSize(w, h int) (int, int) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return w, h
+	}
+	c := a.Driver().CanvasForObject(d)
+	if c == nil {
+		return w, h
+	}
+	at, size, scale := a.Driver().AbsolutePositionForObject(d), d.raster.Size(), c.Scale()
+	dw, dh := drawnPixels(at.X, size.Width, scale), drawnPixels(at.Y, size.Height, scale)
+	if max(dw-w, w-dw, dh-h, h-dh) > 1 {
+		return w, h // not the size asked for, rounded: a scale this does not know
+	}
+	return dw, dh
+}
+
+// drawnPixels is how many pixels Fyne's painter covers with something
+// from at to at+size (in units of the canvas, scale pixels each): from
+// the pixel nearest at to the one nearest at+size.
+func drawnPixels(at, size, scale float32) int {
+	round := func(v float32) int { return int(math.Round(float64(v * scale))) }
+	return round(at+size) - round(at)
+}
 
 // CreateRenderer implements fyne.Widget.
 func (d *Diagram) CreateRenderer() fyne.WidgetRenderer {

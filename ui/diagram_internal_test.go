@@ -630,3 +630,25 @@ func TestAWheelNotchZooms(t *testing.T) {
 	}
 	d.DragEnd() // the wheel's motion ends
 }
+
+// TestDrawnPixels: the picture is made the size Fyne's painter draws it
+// over, from the pixel nearest the diagram's corner to the one nearest the
+// far corner, not its size rounded: a diagram 620.4 high from 38.3 down
+// covers 621 rows (rounding would make 620, one stretched over two).
+func TestDrawnPixels(t *testing.T) {
+	for _, c := range []struct {
+		at, size, scale float32
+		want            int
+	}{
+		{38.3, 620.4, 1, 621},
+		{38.6, 620.4, 1, 620},
+		{4, 1015.9375, 1, 1016},
+		{8, 783.9219, 1, 784},
+		{10.25, 100, 1.5, 150},
+		{10.5, 100.2, 2, 200},
+	} {
+		if got := drawnPixels(c.at, c.size, c.scale); got != c.want {
+			t.Errorf("from %g, %g long at scale %g: %d pixels, want %d", c.at, c.size, c.scale, got, c.want)
+		}
+	}
+}
