@@ -120,13 +120,14 @@ type keptLabel struct {
 // planFrame decides what frame s seen through v at w×h shows and how.
 func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
 	p := r.planShapes(s, v, w, h)
-	if s.Selected != 0 || s.Emphasis != nil || s.TieLabels || p.anyLabelled() {
-		p.labels, p.labelsLeftOut = r.placeEdgeLabels(p)
-	}
 	if p.size == 0 {
 		r.keepLabels(p)
 	} else {
 		r.declutterLabels(p)
+	}
+	// After the names, which the ties' labels keep clear of.
+	if s.Selected != 0 || s.Emphasis != nil || s.TieLabels || p.anyLabelled() {
+		p.labels, p.labelsLeftOut = r.placeEdgeLabels(p)
 	}
 	return p
 }

@@ -129,7 +129,13 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 		pe := &p.edges[k]
 		others.addPath(rect{pe.x0, pe.y0, pe.x1, pe.y1}, pe.path)
 	}
-	placed := newBoxGrid(nil, screen) // the labels placed, as out
+	// The labels placed, as out, and the names kept readable where the
+	// actors are too small to show theirs (see keepLabels), drawn over
+	// the map: a tie's label covers neither.
+	placed := newBoxGrid(nil, screen)
+	for _, k := range p.kept {
+		placed.add(k.box)
+	}
 	// Where each of labelStops is on the tie being labelled, and its
 	// normal there.
 	stopAt, stopNormal := make([]pt, len(labelStops)), make([]pt, len(labelStops))

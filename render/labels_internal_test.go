@@ -713,3 +713,38 @@ func TestTieLabelsStayInThePicture(t *testing.T) {
 		}
 	}
 }
+
+// TestTieLabelsKeepClearOfKeptNames: where actors are too small for their
+// names and the most important keep theirs, drawn over the map, no tie's
+// label lies under one of those names.
+func TestTieLabelsKeepClearOfKeptNames(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	w, h := 1200, 750
+	for _, n := range []int{150, 1500} {
+		s := crowdedScene(n, 3000, 5)
+		s.TieLabels = true
+		for i := range s.Edges {
+			s.Edges[i].Label = "relations"
+		}
+		s.Selected = s.Nodes[n/2].ID
+		v := View{CX: 1500, CY: 1500, Zoom: 0.2, UIScale: 1}
+		p := r.planFrame(s, v, w, h)
+		if p.size != 0 || len(p.kept) == 0 || len(p.labels) == 0 {
+			t.Fatalf("%d actors at zoom %g: names at %g px, %d kept, %d tie labels; the test needs names too small and some kept, and tie labels", n, v.Zoom, p.size, len(p.kept), len(p.labels))
+		}
+		under := 0
+		for _, l := range p.labels {
+			for _, k := range p.kept {
+				if l.box.overlap(k.box) > 0 {
+					under++
+					t.Logf("%q at %v lies under %q's name at %v", l.text, l.box, s.Nodes[k.node].Label, k.box)
+					break
+				}
+			}
+		}
+		if under > 0 {
+			t.Errorf("%d actors: %d of %d tie labels lie under one of the %d names kept", n, under, len(p.labels), len(p.kept))
+		}
+	}
+}
