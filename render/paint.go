@@ -721,22 +721,7 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 		}
 	}
 	if !p.layered {
-		inks, ink := p.inks, p.ink
-		switch {
-		case pstep == 0 && steep:
-			inkDown(inks, along, lo, hi, across, yf, df, ink)
-		case pstep == 0:
-			inkAcross(inks, along, lo, hi, across, yf, df, ink)
-		default:
-			mask, amask := uint(len(inks)-1), uint(len(across)-1)
-			for _, o := range along[lo : hi+1] {
-				if ph&(1<<32) == 0 {
-					inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
-				}
-				yf += df
-				ph += pstep
-			}
-		}
+		inkRun(p.inks, p.ink, along, lo, hi, across, yf, df, steep, ph, pstep)
 		return
 	}
 	// The squares' marks, by square across and along the walk: a step
