@@ -297,18 +297,27 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	p.walkShares(&wk, w, c, aa)
 }
 
+// walkTerms is the painter's image in a walk's terms (x along it, y
+// across it, see walk): the bounds across, the distance in Pix between
+// neighbouring pixels along and across, and the offset in Pix of pixel
+// (0, 0), which may lie before the image.
+func (p *painter) walkTerms(steep bool) (ylo, yhi, xstep, ystep, origin int) {
+	d := p.dst
+	ylo, yhi = d.Rect.Min.Y, d.Rect.Max.Y
+	xstep, ystep = 4, d.Stride
+	if steep {
+		ylo, yhi = d.Rect.Min.X, d.Rect.Max.X
+		xstep, ystep = ystep, xstep
+	}
+	return ylo, yhi, xstep, ystep, -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4
+}
+
 // hairline draws the walk of a line less than two pixels across as
 // walkShares would, if the whole line is in the image, and
 // reports whether it was; hf is half its extent across a column (under
 // one pixel).
 func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
-	d := p.dst
-	ylo, yhi := d.Rect.Min.Y, d.Rect.Max.Y
-	xstep, ystep := 4, d.Stride
-	if wk.steep {
-		ylo, yhi = d.Rect.Min.X, d.Rect.Max.X
-		xstep, ystep = ystep, xstep
-	}
+	ylo, yhi, xstep, ystep, origin := p.walkTerms(wk.steep)
 	// The first and last steps' extents in the image: as the line is
 	// straight, every step's is.
 	last := wk.yf + int64(wk.x1-wk.x0)*wk.df
@@ -316,9 +325,8 @@ func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
 	if lo < int64(ylo)<<32 || (hi>>24+255)>>8 > int64(yhi) {
 		return false
 	}
-	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
 	rb, ga := channels(c)
-	hairSteps(unsafe.Pointer(unsafe.SliceData(d.Pix)), origin+wk.x0*xstep, wk.x1-wk.x0+1, xstep, ystep, wk.yf, wk.df, hf, wk.ph, wk.pstep, rb, ga, uint32(c.A))
+	hairSteps(unsafe.Pointer(unsafe.SliceData(p.dst.Pix)), origin+wk.x0*xstep, wk.x1-wk.x0+1, xstep, ystep, wk.yf, wk.df, hf, wk.ph, wk.pstep, rb, ga, uint32(c.A))
 	return true
 }
 
@@ -327,17 +335,8 @@ func (p *painter) hairline(wk *walk, hf int64, c color.NRGBA) bool {
 // one pixel the centre falls in). Each step across is cut to the
 // painter's image.
 func (p *painter) walkShares(wk *walk, w float64, c color.NRGBA, aa bool) {
-	// In the walk's terms: x along it, y across it; each axis's bounds in
-	// the image and the distance between neighbouring pixels in Pix.
-	d := p.dst
-	ylo, yhi := d.Rect.Min.Y, d.Rect.Max.Y
-	xstep, ystep := 4, d.Stride
-	if wk.steep {
-		ylo, yhi = d.Rect.Min.X, d.Rect.Max.X
-		xstep, ystep = ystep, xstep
-	}
-	origin := -d.Rect.Min.Y*d.Stride - d.Rect.Min.X*4 // Pix offset of pixel (0, 0)
-	pix := d.Pix
+	ylo, yhi, xstep, ystep, origin := p.walkTerms(wk.steep)
+	pix := p.dst.Pix
 	rb, ga := channels(c) // blended two channels a multiplication
 	ca := uint32(c.A)
 	hf := toFixed(w / 2 * wk.stepLen()) // half the line's extent across a column
