@@ -40,9 +40,9 @@ type painter struct {
 	// full64 has a byte for each square of 64×64 pixels of inks, by row
 	// of squaresW, 1 once every pixel of the square has ink in the
 	// frame's final inks: the lines drawn after that (see painter.layers)
-	// pass the square by. full has one for each block, to tell. under is
-	// where those lines are drawn meanwhile, its ink laid under the final
-	// inks (see layUnder).
+	// pass the square by. full has one for each 8×8 block, from which the
+	// squares' are told (see markFull). under is where those lines are
+	// drawn meanwhile, its ink laid under the final inks (see layUnder).
 	full, full64, under []uint8
 	squaresW            int
 	layered             bool // lines are drawn in layers: full64 holds
