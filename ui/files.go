@@ -105,18 +105,8 @@ func (e *Editor) recent() []string {
 
 // remember puts path first in the recent maps.
 func (e *Editor) remember(path string) {
-	a := fyne.CurrentApp()
-	if a == nil || path == "" {
-		return
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return
-	}
-	list := slices.DeleteFunc(a.Preferences().StringList(recentKey), func(p string) bool { return p == abs })
-	list = append([]string{abs}, list...)
-	a.Preferences().SetStringList(recentKey, list[:min(len(list), recentCount())])
-	if e.files != nil && e.files.Opened != nil {
+	same := func(entry string) string { return entry }
+	if abs, ok := putFirst(recentKey, path, same, same); ok && e.files != nil && e.files.Opened != nil {
 		e.files.Opened(abs)
 	}
 }
@@ -126,22 +116,38 @@ func (e *Editor) remember(path string) {
 // and the editor as it shows another map. (Not at every date: that would
 // write the preferences on every step of play.)
 func (e *Editor) KeepPlace() {
+	putFirst(placesKey, e.doc.path, func(abs string) string { return e.doc.day.String() + " " + abs }, placeFile)
+}
+
+// placeFile is the file of an entry of placesKey: what follows its date.
+func placeFile(entry string) string {
+	_, file, _ := strings.Cut(entry, " ")
+	return file
+}
+
+// putFirst puts the entry for the file at path, made by entry from its
+// absolute path, first in the preference key, a list of entries by file
+// (fileOf tells an entry's), newest first and as long as the recent maps,
+// in place of the file's entry before; it returns the absolute path,
+// false when there is no app or no path.
+func putFirst(key, path string, entry, fileOf func(string) string) (string, bool) {
 	a := fyne.CurrentApp()
-	if a == nil || e.doc.path == "" {
-		return
+	if a == nil || path == "" {
+		return "", false
 	}
-	abs, err := filepath.Abs(e.doc.path)
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return
+		return "", false
 	}
-	place := e.doc.day.String() + " " + abs
-	list := a.Preferences().StringList(placesKey)
-	if len(list) > 0 && list[0] == place {
-		return
+	put := entry(abs)
+	list := a.Preferences().StringList(key)
+	if len(list) > 0 && list[0] == put {
+		return abs, true // as it was: the preferences are not written again
 	}
-	list = slices.DeleteFunc(list, func(p string) bool { _, file, _ := strings.Cut(p, " "); return file == abs })
-	list = append([]string{place}, list...)
-	a.Preferences().SetStringList(placesKey, list[:min(len(list), recentCount())])
+	list = slices.DeleteFunc(list, func(p string) bool { return fileOf(p) == abs })
+	list = append([]string{put}, list...)
+	a.Preferences().SetStringList(key, list[:min(len(list), recentCount())])
+	return abs, true
 }
 
 // leftOn is the date the map at path was left on when last shown, if it
@@ -157,10 +163,10 @@ func leftOn(path string, keys []model.Day) (model.Day, bool) {
 		return 0, false
 	}
 	for _, p := range a.Preferences().StringList(placesKey) {
-		date, file, _ := strings.Cut(p, " ")
-		if file != abs {
+		if placeFile(p) != abs {
 			continue
 		}
+		date, _, _ := strings.Cut(p, " ")
 		day, err := model.ParseDay(date)
 		if err != nil || day < keys[0] || day > keys[len(keys)-1] {
 			return 0, false
