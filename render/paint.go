@@ -593,7 +593,8 @@ func (p *painter) resolveInks(inks []uint32) {
 func (p *painter) layers(n int, draw func(lo, hi int)) {
 	bounds := []int{n, n - n/8, n - n/4, n / 2, 0}
 	w, h := p.dst.Rect.Dx(), p.dst.Rect.Dy()
-	p.full = resize(p.full, len(p.inks)/64)
+	wb, hb := p.blocks()
+	p.full = resize(p.full, wb*hb)
 	clear(p.full)
 	p.squaresW = (w + 63) / 64
 	p.full64 = resize(p.full64, p.squaresW*((h+63)/64))
@@ -619,8 +620,8 @@ func (p *painter) layers(n int, draw func(lo, hi int)) {
 // ink, and in full64 each square all of whose blocks are full.
 func (p *painter) markFull() {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	wb, hb := p.blocks()
-	for b, f := range p.full[:wb*hb] {
+	wb, _ := p.blocks()
+	for b, f := range p.full {
 		if f != 0 {
 			continue
 		}
@@ -662,8 +663,7 @@ func (p *painter) blocks() (across, down int) {
 // and leaves under empty.
 func (p *painter) layUnder() {
 	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	wb, hb := p.blocks()
-	for b, f := range p.full[:wb*hb] {
+	for b, f := range p.full {
 		below := p.under[b*64:][:64]
 		var drawn uint64
 		for k := 0; k < 64; k += 8 {
@@ -688,8 +688,8 @@ func (p *painter) layUnder() {
 // lineInk is the dense case of a line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
 // the dash pattern's gaps when pstep is not 0 (see walk for the terms).
-// The walk is cut at the edges of the squares of 64 pixels (see
-// painter.squares), and where a square and the next it runs into are both
+// Drawn in layers, the walk is cut at the edges of the squares of 64
+// pixels (see painter.layers), and where a square and the next it runs into are both
 // marked full it draws nothing. Every pixel is in the image: walkDense
 // has cut the walk to it.
 func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64) {
@@ -876,10 +876,15 @@ func opaquePixel(c color.NRGBA) uint32 {
 // blue in rb's two halves, its green and (opaque) alpha in ga's, with
 // opacity al (0 to 256). Two channels are blended a multiplication.
 func blend(pix []uint8, i int, rb, ga, al uint32) {
-	px := binary.LittleEndian.Uint32(pix[i:])
+	binary.LittleEndian.PutUint32(pix[i:], blended(binary.LittleEndian.Uint32(pix[i:]), rb, ga, al))
+}
+
+// blended is the pixel px (a little-endian word) with a colour laid over
+// it as blend lays it.
+func blended(px, rb, ga, al uint32) uint32 {
 	lo := (rb*al + (px&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
 	hi := (ga*al + (px>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
-	binary.LittleEndian.PutUint32(pix[i:], lo|hi)
+	return lo | hi
 }
 
 // littleEndian is whether this machine keeps words little-endian, as the
@@ -888,11 +893,8 @@ var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // blendAt is blend of the pixel at px.
 func blendAt(px unsafe.Pointer, rb, ga, al uint32) {
-	p := (*uint32)(px)
-	v := *p // a little-endian word: see littleEndian
-	lo := (rb*al + (v&0x00ff00ff)*(256-al)) >> 8 & 0x00ff00ff
-	hi := (ga*al + (v>>8&0x00ff00ff)*(256-al)) & 0xff00ff00
-	*p = lo | hi
+	p := (*uint32)(px) // a little-endian word: see littleEndian
+	*p = blended(*p, rb, ga, al)
 }
 
 // over is c laid over the opaque colour ground as blend lays it on a
