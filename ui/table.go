@@ -95,7 +95,12 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 		"events":  lang.L("Filter events…"),
 		"sources": lang.L("Filter sources…"),
 	}[name])
-	t.filter.OnChanged = func(string) { t.reload() }
+	t.filter.OnChanged = func(string) {
+		// From the first row that matches: scrolled down a long table,
+		// a filter's few rows lay above the rows on show.
+		t.reload()
+		t.table.ScrollToTop()
+	}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
 		func() fyne.CanvasObject {

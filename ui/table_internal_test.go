@@ -157,6 +157,28 @@ func selectedRow(t *recordTable) (int, bool) {
 // The table keeps what its filter searches and its sort keys for each
 // version of the map: after an edit, the filter finds the new text and
 // the sort puts the edited record where it now belongs.
+// A filter shows its rows from the first: typed with the table scrolled
+// down, its few rows lay above the rows on show, and the table looked
+// empty.
+func TestTheFilterShowsItsFirstRow(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	v.win.Resize(fyne.NewSize(700, 300))
+	scrolled := func() float64 {
+		return reflect.ValueOf(v.actors.table).Elem().FieldByName("offset").FieldByName("Y").Float()
+	}
+	v.actors.table.ScrollToBottom()
+	if scrolled() == 0 {
+		t.Fatal("the actors' table did not scroll down: too few rows for this test")
+	}
+	v.actors.filter.SetText("embassy")
+	if got := scrolled(); got != 0 {
+		t.Errorf("after filtering, the table is scrolled %v down, want the first row at the top", got)
+	}
+}
+
 func TestTableFollowsEditsOfTheMap(t *testing.T) {
 	te := newTestEditor(t)
 	te.tableWindow()

@@ -115,10 +115,13 @@ func (s *timeSlider) pick(day model.Day) {
 
 // follow centres the window on the day if the day is outside it. A
 // window that shows all the bounds is stretched to a day beyond them
-// instead, so that it still shows all the map's dates too.
+// instead, so that it still shows all the map's dates too; it goes back
+// within them once the day does, rather than keep the map's dates in a
+// corner of the track.
 func (s *timeSlider) follow() {
 	d := float64(s.day)
 	if d >= s.win.lo && d <= s.win.hi {
+		s.win = s.win.clamp(s.limits())
 		return
 	}
 	if s.win.lo <= s.bounds.lo && s.win.hi >= s.bounds.hi {

@@ -279,7 +279,8 @@ func TestTimeSliderSetDayFollows(t *testing.T) {
 
 // A slider that shows all the map's dates still shows them all when a
 // date before or after them is typed: the window stretches to the day,
-// and every date in between can be picked.
+// and every date in between can be picked. Back on a date within them,
+// the window is the map's dates again.
 func TestTimeSliderWholeWindowStretchesToADayBeyond(t *testing.T) {
 	lo, hi := date(1900, 1, 1), date(2010, 12, 31)
 	for _, day := range []model.Day{date(1899, 1, 1), date(2012, 6, 1)} {
@@ -296,6 +297,10 @@ func TestTimeSliderWholeWindowStretchesToADayBeyond(t *testing.T) {
 		}
 		if got := s.dayAt(start); got != min(day, lo) {
 			t.Errorf("after typing %v: the start of the track is %v, want %v", day, got, min(day, lo))
+		}
+		s.setDay(date(1950, 1, 1))
+		if want := spanOf(lo, hi); s.win != want {
+			t.Errorf("back on 1950 after %v: window = %v, want %v", day, s.win, want)
 		}
 	}
 }
