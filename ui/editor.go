@@ -221,6 +221,11 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.side = container.NewVBox()
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.time.sayOn(func(text string) string {
+		was := e.status.Text
+		e.status.SetText(text)
+		return was
+	})
 	e.progress = widget.NewProgressBar()
 	e.busy = container.NewBorder(nil, nil, nil,
 		widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), e.cancelRunningLayout), e.progress)

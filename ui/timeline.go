@@ -27,7 +27,8 @@ type timeline struct {
 	slider  *timeSlider
 	date    *widget.Entry
 	dateErr *widget.Label
-	play    *widget.Button
+	play    *hintButton
+	hinted  []*hintButton // the buttons, which say what they do (see sayOn)
 	playing bool
 	stop    chan struct{}
 	// speed is how many times faster than playStep play goes (1 to
@@ -73,7 +74,7 @@ func newTimeline(doc *Document) *timeline {
 	t.dateErr = widget.NewLabel("")
 	t.dateErr.Importance = widget.DangerImportance
 	t.dateErr.Hide()
-	t.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
+	t.play = newHintButton(theme.MediaPlayIcon(), keyed(lang.L("Play or pause the timeline"), keyText(fyne.KeySpace)), t.toggle)
 	t.speed = 1
 	if a := fyne.CurrentApp(); a != nil {
 		t.speed = a.Preferences().IntWithFallback(speedKey, 1)
@@ -89,10 +90,11 @@ func newTimeline(doc *Document) *timeline {
 	t.speeds.PlaceHolder = speeds[len(speeds)-1] // as wide as the widest, not "(Select one)"
 	t.speeds.SetSelected(speedText(t.speed))
 	t.speeds.OnChanged = func(s string) { t.setSpeed(slices.Index(speeds, s)) }
-	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), t.prev)
-	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), t.next)
-	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), t.fitEvents)
-	whole := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), t.wholeSpan)
+	prev := newHintButton(theme.MediaSkipPreviousIcon(), keyed(lang.L("Previous Change"), shortcutText(ctrl(fyne.KeyLeft, 0))), t.prev)
+	next := newHintButton(theme.MediaSkipNextIcon(), keyed(lang.L("Next Change"), shortcutText(ctrl(fyne.KeyRight, 0))), t.next)
+	fit := newHintButton(theme.ZoomFitIcon(), lang.L("Fit the timeline to the map's events"), t.fitEvents)
+	whole := newHintButton(theme.ViewFullScreenIcon(), lang.L("Show all the map's dates on the timeline"), t.wholeSpan)
+	t.hinted = []*hintButton{prev, t.play, next, fit, whole}
 	dateBox := container.NewGridWrap(fyne.NewSize(130, t.date.MinSize().Height), t.date)
 	// The message about a bad date goes left of the buttons, so that the
 	// field being typed in stays where it is while the slider makes room.
@@ -104,6 +106,14 @@ func newTimeline(doc *Document) *timeline {
 	t.show(doc.day)
 	t.fitEvents()
 	return t
+}
+
+// sayOn has the bar's buttons say what they do with say, which puts a
+// text on the window's status line and returns what it said before.
+func (t *timeline) sayOn(say func(string) string) {
+	for _, b := range t.hinted {
+		b.say = say
+	}
 }
 
 // follow keeps the bar on the document: its bounds and event marks on the

@@ -5,10 +5,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"relmap/assets"
 	"relmap/i18n"
@@ -224,6 +224,39 @@ func TestTimelineWindowFollowsTheDay(t *testing.T) {
 	}
 }
 
+// The timeline's buttons say what they do on the status line while the
+// pointer is over them, and give it back after: their icons alone were
+// read as the map's (fit, full screen).
+func TestTimelineButtonsSayWhatTheyDo(t *testing.T) {
+	te := newTestEditor(t)
+	te.status.SetText("Saved.")
+	for icon, want := range map[fyne.Resource]string{
+		theme.ZoomFitIcon():           "Fit the timeline to the map's events",
+		theme.ViewFullScreenIcon():    "Show all the map's dates on the timeline",
+		theme.MediaSkipNextIcon():     "Next Change (Ctrl+Right)",
+		theme.MediaSkipPreviousIcon(): "Previous Change (Ctrl+Left)",
+		theme.MediaPlayIcon():         "Play or pause the timeline (Space)",
+	} {
+		b := barButton(t, te.time.bar, icon)
+		b.MouseIn(&desktop.MouseEvent{})
+		if got := te.status.Text; got != want {
+			t.Errorf("over %s the status line says %q, want %q", icon.Name(), got, want)
+		}
+		b.MouseOut()
+		if got := te.status.Text; got != "Saved." {
+			t.Errorf("after %s the status line says %q, want %q back", icon.Name(), got, "Saved.")
+		}
+	}
+	// Said while hovered, a message stays when the pointer leaves.
+	b := barButton(t, te.time.bar, theme.ZoomFitIcon())
+	b.MouseIn(&desktop.MouseEvent{})
+	te.status.SetText("Exported big.png.")
+	b.MouseOut()
+	if got := te.status.Text; got != "Exported big.png." {
+		t.Errorf("a message said while hovering became %q when the pointer left", got)
+	}
+}
+
 func TestTimelineWindowButtons(t *testing.T) {
 	te := newTestEditor(t)
 	first, last := day(t, "2023-11-23"), day(t, "2024-04-07")
@@ -317,13 +350,13 @@ func tapDay(t *testing.T, s *timeSlider, d model.Day) {
 }
 
 // barButton finds the button with icon in bar.
-func barButton(t *testing.T, bar fyne.CanvasObject, icon fyne.Resource) *widget.Button {
+func barButton(t *testing.T, bar fyne.CanvasObject, icon fyne.Resource) *hintButton {
 	t.Helper()
-	var found *widget.Button
+	var found *hintButton
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch o := o.(type) {
-		case *widget.Button:
+		case *hintButton:
 			if o.Icon == icon {
 				found = o
 			}
