@@ -10,7 +10,9 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -184,7 +186,22 @@ func (r *Renderer) boxSize(label string) layout.Size {
 }
 
 // ActorBox is BoxSize for an actor, in the form layout.Options.Box takes.
-func (r *Renderer) ActorBox(a model.Actor) layout.Size { return r.BoxSize(a.Label()) }
+func (r *Renderer) ActorBox(a model.Actor) layout.Size { return r.BoxSize(actorLabel(a)) }
+
+// labelRunes is the most characters of an actor's label in a picture. A
+// name may be a paragraph long (imported, say): as a label it crowded the
+// whole map into a corner of the picture. The side panel has it whole.
+const labelRunes = 40
+
+// actorLabel is a's label as a picture shows it: no longer than
+// labelRunes, the cut marked with "…".
+func actorLabel(a model.Actor) string {
+	l := a.Label()
+	if utf8.RuneCountInString(l) <= labelRunes {
+		return l
+	}
+	return strings.TrimSpace(string([]rune(l)[:labelRunes-1])) + "…"
+}
 
 // plot returns the diagram area of a w×h picture seen through v: the part
 // not under the header and legend (or, collapsed, the legend's tab; a

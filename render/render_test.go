@@ -9,7 +9,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"relmap/assets"
 	"relmap/layout"
@@ -243,5 +246,35 @@ func TestTheLegendsFoldControlIsTheWindowsOnly(t *testing.T) {
 				t.Fatalf("the published picture has something in the legend's corner at %d,%d", x, y)
 			}
 		}
+	}
+}
+
+// A name a paragraph long is cut in the picture, and its box with it: as
+// a label it crowded the whole map into a corner of the picture.
+func TestALongNameIsCutInThePicture(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	long := strings.Repeat("Comisión Permanente de Asuntos Diplomáticos ", 10)
+	i := slices.IndexFunc(m.Actors, func(a model.Actor) bool { return a.Short == "" })
+	if i < 0 {
+		t.Fatal("no actor without a short name in the default map")
+	}
+	m.Actors[i].Name = long
+	day := model.DayOf(2024, 4, 5)
+	s := render.NewScene(m, render.FrameAt(m, tl, day), day, 0)
+	j := slices.IndexFunc(s.Nodes, func(n render.Node) bool { return n.ID == m.Actors[i].ID })
+	if j < 0 {
+		t.Fatalf("%d is not drawn on %v", m.Actors[i].ID, day)
+	}
+	label := s.Nodes[j].Label
+	if n := utf8.RuneCountInString(label); n > 40 || !strings.HasSuffix(label, "…") || !strings.HasPrefix(long, strings.TrimSuffix(label, "…")) {
+		t.Errorf("the label of a %d-character name is %q (%d characters), want its start, cut with …, at most 40", utf8.RuneCountInString(long), label, n)
+	}
+	if got, want := r.ActorBox(m.Actors[i]), r.BoxSize(label); got != want {
+		t.Errorf("the long name's box is %v, want its label's, %v", got, want)
+	}
+	short := m.Actors[(i+1)%len(m.Actors)]
+	if got := r.ActorBox(short); got != r.BoxSize(short.Label()) {
+		t.Errorf("%q's box is %v, want %v", short.Label(), got, r.BoxSize(short.Label()))
 	}
 }

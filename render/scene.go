@@ -229,7 +229,7 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		}
 		_, pinned := m.Pins[a.ID]
 		s.Nodes = append(s.Nodes, Node{
-			ID: a.ID, Label: a.Label(), Kind: kind(model.ClassActor, a.Kind),
+			ID: a.ID, Label: actorLabel(a), Kind: kind(model.ClassActor, a.Kind),
 			X: p.X, Y: p.Y, Alpha: alpha(f.ActorAlpha, a.ID), Selected: a.ID == selected, Pinned: pinned,
 		})
 	}

@@ -67,7 +67,7 @@ func (r *Renderer) FitView(m *model.Map, tl *layout.Timeline, day model.Day, f F
 func (r *Renderer) boxOf(m *model.Map) func(model.ID) layout.Size {
 	labels := make(map[model.ID]string, len(m.Actors))
 	for _, a := range m.Actors {
-		labels[a.ID] = a.Label()
+		labels[a.ID] = actorLabel(a)
 	}
 	return func(id model.ID) layout.Size { return r.boxSize(labels[id]) }
 }

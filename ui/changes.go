@@ -68,6 +68,10 @@ func (e *Editor) step(do func() (bool, error), none string) {
 	}
 }
 
+// menuAction is the most characters of an action named in the Edit menu:
+// a name in it may be a paragraph long, and the menu as wide.
+const menuAction = 48
+
 // refreshUndo names the actions Undo and Redo would take in the Edit menu,
 // and disables them when there is none.
 func (e *Editor) refreshUndo() {
@@ -77,11 +81,11 @@ func (e *Editor) refreshUndo() {
 	undo, redo := e.doc.Pending()
 	e.undoItem.Label, e.undoItem.Disabled = lang.L("Undo"), undo == ""
 	if undo != "" {
-		e.undoItem.Label = lang.L("Undo ") + undo
+		e.undoItem.Label = lang.L("Undo ") + shorten(undo, menuAction)
 	}
 	e.redoItem.Label, e.redoItem.Disabled = lang.L("Redo"), redo == ""
 	if redo != "" {
-		e.redoItem.Label = lang.L("Redo ") + redo
+		e.redoItem.Label = lang.L("Redo ") + shorten(redo, menuAction)
 	}
 	if mm := e.win.MainMenu(); mm != nil {
 		mm.Refresh()

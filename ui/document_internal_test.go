@@ -113,6 +113,26 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	}
 }
 
+// The Edit menu names an action cut short: a name in it may be a
+// paragraph long, and the menu was as wide, its shortcuts off the screen.
+func TestTheEditMenuCutsALongAction(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	glas, err := te.doc.m.ActorByName("Jorge Glas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	glas.Name = strings.Repeat("Jorge David Glas Espinel ", 20)
+	if _, err := te.apply(model.Change{Summary: "Edit Actor '" + glas.Name + "'", Put: model.Records{Actors: []model.Actor{glas}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	label := strings.TrimPrefix(te.undoItem.Label, "Undo ")
+	if n := len([]rune(label)); n > 48 || !strings.HasPrefix(label, "Edit Actor 'Jorge David Glas") || !strings.HasSuffix(label, "…") {
+		t.Errorf("the Edit menu says %q (%d characters after Undo), want the action cut to 48 with …", te.undoItem.Label, n)
+	}
+}
+
 func TestEveryEditIsOneUndoableChange(t *testing.T) {
 	te := newTestEditor(t)
 	before := te.stored(t)

@@ -93,7 +93,7 @@ func (e *Editor) matchLine(m model.Match) string {
 		line += ", " + model.LivesString(a.Lives())
 	}
 	if m.Field != "name" {
-		line += ", " + m.Field + ": " + clip(m.Text, 60)
+		line += ", " + m.Field + ": " + shorten(m.Text, 60)
 	}
 	if !a.Exists(e.doc.day) {
 		line += lang.L(" — not shown on ") + e.doc.day.String()
@@ -165,13 +165,4 @@ func (e *Editor) goToTie(id model.ID) {
 			e.diagram.CenterOn(model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2})
 		}
 	}
-}
-
-// clip shortens s to at most n runes, with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
