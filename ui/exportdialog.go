@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
 	"relmap/model/netio"
@@ -161,13 +162,7 @@ func (e *Editor) newExportForm() *exportForm {
 	f.labels = widget.NewCheck(lang.L("Label every tie, with its weight"), nil)
 	f.labels.SetChecked(prefs.Bool(exportTieLabelsKey))
 
-	first, last := e.doc.day, e.doc.day
-	if keys := e.doc.m.Keyframes(); len(keys) > 0 {
-		first = keys[0]
-		if last <= first {
-			last = keys[len(keys)-1]
-		}
-	}
+	first, last := e.exportSpan()
 	f.from, f.to = newTextField(), newTextField()
 	f.from.SetText(first.String())
 	f.to.SetText(last.String())
@@ -190,7 +185,7 @@ func (e *Editor) newExportForm() *exportForm {
 		f.data.SetSelected(dataNames[2])
 	}
 	f.dates, f.columns = newTextField(), newTextField()
-	f.dates.SetText(prefs.StringWithFallback(multDatesKey, lang.L("events")))
+	f.dates.SetText(datesShown(prefs.StringWithFallback(multDatesKey, eventsWord)))
 	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
 	f.columns.SetText(prefs.String(multColsKey))
 	f.columns.SetPlaceHolder(lang.L("as square as the dates make"))
@@ -232,6 +227,23 @@ func (e *Editor) newExportForm() *exportForm {
 		f.kind.SetSelected(lang.L(exportDate))
 	}
 	return f
+}
+
+// exportSpan is the stretch of time an animation or small multiples
+// are made of unless the user says otherwise: the one the timeline shows,
+// where the map changes; all of the map's changes if that has none.
+func (e *Editor) exportSpan() (first, last model.Day) {
+	keys := e.doc.m.Keyframes()
+	if len(keys) == 0 {
+		return e.doc.day, e.doc.day
+	}
+	w := e.time.slider.win
+	first = max(model.Day(math.Ceil(w.lo)), keys[0])
+	last = min(model.Day(math.Floor(w.hi)), keys[len(keys)-1])
+	if last <= first {
+		return keys[0], keys[len(keys)-1]
+	}
+	return first, last
 }
 
 // movieNote says, under an animation's formats, why MP4 is not among
@@ -326,7 +338,7 @@ func (f *exportForm) remember() {
 		animStepKey:     animationSteps[max(0, f.step.SelectedIndex())],
 		animFPSKey:      strings.TrimSpace(f.fps.Text),
 		animHoldKey:     strings.TrimSpace(f.hold.Text),
-		multDatesKey:    strings.TrimSpace(f.dates.Text),
+		multDatesKey:    datesKept(f.dates.Text),
 		multColsKey:     strings.TrimSpace(f.columns.Text),
 	} {
 		prefs.SetString(key, value)

@@ -11,9 +11,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/model"
 	"relmap/render"
 )
 
@@ -369,5 +371,51 @@ func TestTheAnimationSaysWhyMP4IsMissing(t *testing.T) {
 	hasMP4 := slices.Contains(f.movie.Options, movieNames["mp4"])
 	if render.FFmpeg() == "" && (!said || hasMP4) || render.FFmpeg() != "" && (said || !hasMP4) {
 		t.Errorf("ffmpeg at %q: MP4 offered %v, the dialog says it needs ffmpeg %v", render.FFmpeg(), hasMP4, said)
+	}
+}
+
+// An animation and small multiples are made, unless the user says
+// otherwise, of the stretch of time the timeline shows, within the map's
+// changes: they began at the map's first change, fifty years before the
+// crisis its events tell of.
+func TestAnAnimationSpansTheTimelineOnShow(t *testing.T) {
+	te := newTestEditor(t)
+	keys := te.doc.m.Keyframes()
+	for _, tt := range []struct {
+		name     string
+		lo, hi   model.Day
+		from, to model.Day
+	}{
+		{"a window within the changes", day(t, "2024-03-01"), day(t, "2024-04-30"), day(t, "2024-03-01"), day(t, "2024-04-30")},
+		{"a window reaching beyond the last change", keys[len(keys)-1] - 20, keys[len(keys)-1] + 25, keys[len(keys)-1] - 20, keys[len(keys)-1]},
+		{"a window reaching before the first change", keys[0] - 25, keys[0] + 40, keys[0], keys[0] + 40},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			te.time.slider.setWindow(tt.lo, tt.hi)
+			f := te.newExportForm()
+			if f.from.Text != tt.from.String() || f.to.Text != tt.to.String() {
+				t.Errorf("from %s to %s, want %s to %s", f.from.Text, f.to.Text, tt.from, tt.to)
+			}
+		})
+	}
+	te.time.fitEvents()
+	if f := te.newExportForm(); f.from.Text < "2023-11-01" {
+		t.Errorf("fitted to the events, the animation starts on %s, before them", f.from.Text)
+	}
+}
+
+// The small multiples' dates at the events are kept in one word whatever
+// the language they were typed in, and shown in the window's.
+func TestTheEventsWordIsKeptInOneLanguage(t *testing.T) {
+	for _, text := range []string{"events", " Events ", lang.L("events")} {
+		if got := datesKept(text); got != eventsWord {
+			t.Errorf("%q is kept as %q, want %q", text, got, eventsWord)
+		}
+	}
+	if got := datesKept("3m"); got != "3m" {
+		t.Errorf("3m is kept as %q", got)
+	}
+	if got := datesShown(eventsWord); got != lang.L("events") {
+		t.Errorf("the events' word is shown as %q, want %q", got, lang.L("events"))
 	}
 }

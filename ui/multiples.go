@@ -45,11 +45,7 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 		}
 		*f.day = d
 	}
-	spec := q.dates
-	if strings.EqualFold(strings.TrimSpace(spec), lang.L("events")) {
-		spec = "events" // as the window's language says it
-	}
-	dates, err := render.MultiplesDates(m, spec, from, to)
+	dates, err := render.MultiplesDates(m, datesKept(q.dates), from, to)
 	if err != nil {
 		return render.Multiples{}, err
 	}
@@ -72,7 +68,7 @@ func (e *Editor) multiplesDialog() {
 	dates, from, to, columns := newTextField(), newTextField(), newTextField(), newTextField()
 	// The events, or, on a map without any, a step that shows its whole
 	// history in at most a dozen panels.
-	dates.SetText(lang.L("events"))
+	dates.SetText(datesShown(eventsWord))
 	if keys := e.doc.m.Keyframes(); len(e.doc.m.Events) == 0 && len(keys) > 1 {
 		dates.SetText(wholeHistory(keys))
 		from.SetText(keys[0].String())
@@ -275,4 +271,27 @@ func wholeHistory(keys []model.Day) string {
 		return strconv.Itoa((step+11)/12) + "y"
 	}
 	return strconv.Itoa(step) + "m"
+}
+
+// eventsWord is the small multiples' dates at the map's events, as
+// render.MultiplesDates and the preferences take it, in any language.
+const eventsWord = "events"
+
+// datesShown is the small multiples' dates spec as the dates field shows
+// it: eventsWord in the window's language.
+func datesShown(spec string) string {
+	if spec == eventsWord {
+		return lang.L(eventsWord)
+	}
+	return spec
+}
+
+// datesKept is the dates field's text as a spec: the events' word, in
+// the window's language or in English, is eventsWord.
+func datesKept(text string) string {
+	text = strings.TrimSpace(text)
+	if strings.EqualFold(text, lang.L(eventsWord)) || strings.EqualFold(text, eventsWord) {
+		return eventsWord
+	}
+	return text
 }
