@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -162,7 +165,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if err != nil {
-				e.showError(err)
+				e.showError(saveProblem(err))
 				return
 			}
 			if uc == nil {
@@ -196,4 +199,16 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		d.SetLocation(start)
 	}
 	d.Show()
+}
+
+// saveProblem is the error of Fyne's save dialog making the file chosen,
+// said as a save's: a name typed with a folder in it (a whole path, say)
+// is taken within the folder on show, and may name one that does not
+// exist, which the error called opening.
+func saveProblem(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf(lang.L("cannot save %s: there is no folder %s (type the file's name alone, and choose its folder in the dialog)"), filepath.Base(pe.Path), filepath.Dir(pe.Path))
+	}
+	return err
 }

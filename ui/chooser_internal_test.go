@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -138,5 +139,25 @@ func TestFileDialogsStartWhereTheUserKeepsFiles(t *testing.T) {
 	}
 	if d := te.startFolder(); d != filepath.Dir(picked) {
 		t.Errorf("after choosing %q, the next dialog starts in %q", picked, d)
+	}
+}
+
+// A whole path typed as a save's file name is taken within the folder on
+// show; when that names a folder that does not exist, the error says so,
+// as a save's, not as the opening of a file.
+func TestASaveIntoNoFolderSaysWhichFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "root", "tmp", "work")
+	_, err := os.Create(filepath.Join(missing, "crisis.relmap"))
+	if err == nil {
+		t.Fatal("a file was made in a folder that does not exist")
+	}
+	got := saveProblem(err).Error()
+	want := "cannot save crisis.relmap: there is no folder " + missing
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("the error says %q, want it to begin %q", got, want)
+	}
+	other := errors.New("permission denied")
+	if saveProblem(other) != other {
+		t.Error("another error was changed")
 	}
 }
