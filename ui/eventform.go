@@ -132,6 +132,7 @@ func (f *eventEditor) addParticipant(name, role string) {
 			if p.actor == r.actor {
 				f.participants = slices.Delete(f.participants, i, i+1)
 				f.people.Remove(p.box)
+				f.settled("participants")
 				break
 			}
 		}
@@ -185,6 +186,7 @@ func (f *eventEditor) addTie(id model.ID, change string) {
 			if x.tie == r.tie {
 				f.links = slices.Delete(f.links, i, i+1)
 				f.ties.Remove(x.box)
+				f.settled("ties")
 				break
 			}
 		}

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"relmap/model"
 	"relmap/model/storetest"
 )
@@ -37,6 +40,15 @@ func TestEventFormRefusesBadInput(t *testing.T) {
 	if f.message("title") != "" || f.message("participants") != "" || f.message("date") == "" {
 		t.Errorf("after fixing the title and the participant the messages say title %q, participants %q, date %q",
 			f.message("title"), f.message("participants"), f.message("date"))
+	}
+	// The message about a row goes with the row.
+	for _, o := range f.links[0].box.(*fyne.Container).Objects {
+		if b, ok := o.(*dialogButton); ok {
+			test.Tap(b)
+		}
+	}
+	if len(f.links) != 0 || f.message("ties") != "" {
+		t.Errorf("after removing the unchosen tie's row: %d rows, the message beside ties %q", len(f.links), f.message("ties"))
 	}
 	if got := understood("2024-04"); got != "month: April 2024" {
 		t.Errorf("understood(2024-04) = %q", got)

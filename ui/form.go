@@ -467,6 +467,14 @@ func (f *form) follow(name string, input fyne.CanvasObject) {
 	}
 }
 
+// settled clears what the form says beneath the field called name: a row
+// of it removed, say, which its message may have been about.
+func (f *form) settled(name string) {
+	if n, ok := f.errs[name]; ok {
+		n.clear()
+	}
+}
+
 // onChange calls do, after what they did already, whenever an entry, a
 // choice or a check in o changes. Inputs added later (a new participant
 // row) are not followed.
