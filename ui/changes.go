@@ -107,18 +107,44 @@ func (e *Editor) deleteSelected() {
 	e.deleteActor(a)
 }
 
+// deleteActor deletes a with its ties, as one undoable change, and says
+// so on the status line: the Delete key asks nothing first.
 func (e *Editor) deleteActor(a model.Actor) {
+	ties := 0
+	for _, t := range e.doc.m.Ties {
+		if t.From == a.ID || t.To == a.ID {
+			ties++
+		}
+	}
 	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
+		return
 	}
+	said := fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(a.Name, menuAction)))
+	if ties > 0 {
+		said = fmt.Sprintf(lang.L("Deleted %s and its %d ties."), quoted(shorten(a.Name, menuAction)), ties)
+	}
+	e.sayDone(said + " " + lang.L("Edit > Undo brings it back."))
 }
 
+// deleteTie deletes t, as one undoable change, and says so.
 func (e *Editor) deleteTie(t model.Tie) {
-	c := model.Change{Summary: lang.L("Delete Tie ") + quoted(e.tieName(t)), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
+	name := e.tieName(t)
+	c := model.Change{Summary: lang.L("Delete Tie ") + quoted(name), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
 	if _, err := e.apply(c); err != nil {
 		e.showError(err)
+		return
 	}
+	e.sayDone(fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(name, menuAction))) + " " + lang.L("Edit > Undo brings it back."))
+}
+
+// sayDone says on the status line what a change just applied did, and
+// again when the layout it started is done: the layout's progress covers
+// it meanwhile.
+func (e *Editor) sayDone(msg string) {
+	e.status.SetText(msg)
+	e.notice = msg
 }
 
 // tieName is how a tie is named in menus: its label, else its two ends.

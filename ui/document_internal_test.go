@@ -81,6 +81,15 @@ func TestDeleteThenUndoAndRedoWithTheKeyboard(t *testing.T) {
 	if got, want := te.undoItem.Label, "Undo Delete Actor '"+glas.Name+"'"; got != want {
 		t.Errorf("Edit menu says %q, want %q", got, want)
 	}
+	ties := 0
+	for _, tie := range before.Ties {
+		if tie.From == glas.ID || tie.To == glas.ID {
+			ties++
+		}
+	}
+	if got, want := te.status.Text, fmt.Sprintf("Deleted '%s' and its %d ties. Edit > Undo brings it back.", glas.Name, ties); got != want {
+		t.Errorf("after the Delete key the status line says %q, want %q", got, want)
+	}
 	te.press(t, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
 	if got := te.stored(t); !reflect.DeepEqual(got, before) {
 		t.Error("after Ctrl+Z the map is not as before the delete (records, IDs, ties, event roles)")

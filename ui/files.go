@@ -412,7 +412,7 @@ func (e *Editor) updateInBackground(path string) {
 			msg := lang.L("Updated from tables: ") + counts.String() + "."
 			e.status.SetText(msg)
 			if !applied.IsEmpty() {
-				e.notice = msg // the layout of the update shows it again when done
+				e.sayDone(msg)
 				e.doc.Applied(applied)
 			}
 		}, err
