@@ -131,9 +131,7 @@ func (e *Editor) preferencesDialog() {
 	look := newRadio(themeNames, nil)
 	look.Horizontal = true
 	look.SetSelected(themeNames[max(0, indexOf(themes, prefs.String(themeKey)))])
-	stable := widget.NewSlider(0, 1)
-	stable.Step = 1.0 / stabilitySteps
-	stable.SetValue(stability())
+	stable, stableControl := stabilitySlider()
 	var formats []string
 	for _, f := range render.Formats {
 		formats = append(formats, lang.L(formatNames[f]))
@@ -149,7 +147,7 @@ func (e *Editor) preferencesDialog() {
 		widget.NewFormItem(lang.L("Language"), language),
 		widget.NewFormItem("", widget.NewLabel(lang.L("A new language shows when relmap starts again."))),
 		widget.NewFormItem(lang.L("Theme"), look),
-		widget.NewFormItem(lang.L("Layout stability"), stable),
+		widget.NewFormItem(lang.L("Layout stability"), stableControl),
 		widget.NewFormItem(lang.L("Export format"), format),
 		widget.NewFormItem(lang.L("Export resolution (dpi)"), dpi),
 		widget.NewFormItem(lang.L("Recent maps kept"), recents),

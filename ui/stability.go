@@ -49,8 +49,10 @@ func (e *Editor) setStability(v float64) error {
 	return nil
 }
 
-// stabilityDialog asks for the layout stability with a slider.
-func (e *Editor) stabilityDialog() {
+// stabilitySlider is a slider of the layout stability, on the one kept,
+// with its value beside it and what its two ends mean beneath, for the Layout
+// Stability dialog and the Preferences alike.
+func stabilitySlider() (*widget.Slider, fyne.CanvasObject) {
 	value := widget.NewLabel("")
 	slider := widget.NewSlider(0, 1)
 	slider.Step = 1.0 / stabilitySteps
@@ -59,9 +61,14 @@ func (e *Editor) stabilityDialog() {
 	value.SetText(fmt.Sprintf("%.2f", roundStability(slider.Value)))
 	ends := container.NewBorder(nil, nil,
 		widget.NewLabel(lang.L("Every date its own best picture")), widget.NewLabel(lang.L("Nothing ever moves")))
+	return slider, container.NewVBox(container.NewBorder(nil, nil, nil, value, slider), ends)
+}
+
+// stabilityDialog asks for the layout stability with a slider.
+func (e *Editor) stabilityDialog() {
+	slider, control := stabilitySlider()
 	content := container.NewVBox(
-		widget.NewLabel(lang.L("How firmly each date's picture holds on to the one before:")),
-		slider, ends, container.NewCenter(value))
+		widget.NewLabel(lang.L("How firmly each date's picture holds on to the one before:")), control)
 	d := dialog.NewCustomConfirm(lang.L("Layout Stability"), lang.L("OK"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {
 			return
