@@ -22,7 +22,7 @@ const (
 	dotRadius = 1.25
 	// readableLabel: actor labels smaller than this, in pixels at UI scale
 	// 1, are not drawn, but for the most important actors' (keptLabels).
-	readableLabel = 5.0
+	readableLabel = 7.0
 	// keptLabelSize is the size of the labels kept below readableLabel.
 	keptLabelSize = 11.0
 	// keptLabelArea is the picture area, in square pixels at UI scale 1,
@@ -653,6 +653,11 @@ func (r *Renderer) keepLabels(p *plan) {
 	}
 	size := keptLabelSize * ui
 	pad := labelPad * ui / 2
+	// A kept name lies wholly on the map, below the header and left of
+	// the legend: cut by either, or showing through the header's date, it
+	// could not be read, and another is kept in its stead.
+	_, top, _, _ := plot(p.w, p.h, p.v)
+	onMap := rect{0, top, float64(p.mapW), float64(p.h)}
 	keep := func(i int32) {
 		n := &p.s.Nodes[i]
 		c := p.centre[i]
@@ -663,6 +668,9 @@ func (r *Renderer) keepLabels(p *plan) {
 		tw := r.textWidth(false, size, n.Label)
 		top := c.Y + rad + 2*ui
 		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
+		if box.x0 < onMap.x0 || box.y0 < onMap.y0 || box.x1 > onMap.x1 || box.y1 > onMap.y1 {
+			return
+		}
 		for _, k := range p.kept {
 			if k.box.overlap(box) > 0 {
 				return

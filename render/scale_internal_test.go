@@ -193,13 +193,41 @@ func TestFrameCullsWhatIsOffScreen(t *testing.T) {
 	}
 }
 
+// A name kept over a zoomed-out map lies wholly on the map: not under
+// the header, where it showed through the date, nor cut by the legend or
+// the picture's edges.
+func TestKeptNamesLieWhollyOnTheMap(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(3000, 30000, 4)
+	s.Nodes[5].Selected, s.Selected = true, s.Nodes[5].ID
+	w, h := 1400, 800
+	for _, zoom := range []float64{0.1, 0.3} {
+		// Actor 5, whose name is kept first, just below the picture's top.
+		v := View{CX: s.Nodes[5].X, CY: s.Nodes[5].Y + 380/zoom, Zoom: zoom, UIScale: 1}
+		p := r.planFrame(s, v, w, h)
+		if p.size != 0 || len(p.kept) == 0 {
+			t.Fatalf("zoom %v: names %.1f px, %d kept; the test needs names kept", zoom, p.size, len(p.kept))
+		}
+		_, top, _, _ := plot(w, h, v)
+		if c := p.centre[5]; c.Y > top {
+			t.Fatalf("zoom %v: actor 5 at %v, not under the header (%v)", zoom, c, top)
+		}
+		for _, k := range p.kept {
+			if b := k.box; b.x0 < 0 || b.y0 < top || b.x1 > float64(p.mapW) || b.y1 > float64(h) {
+				t.Errorf("zoom %v: the name of actor %d is kept at %v, not wholly on the map (below %v, left of %d)", zoom, k.node, b, top, p.mapW)
+			}
+		}
+	}
+}
+
 func TestLabelsAppearAboveTheReadableSize(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)
 	s := crowdedScene(3000, 30000, 4)
 	s.Nodes[5].Selected, s.Selected = true, s.Nodes[5].ID
 	w, h := 1920, 1080
-	for _, zoom := range []float64{0.03, 0.1, 0.3, 0.38, 0.39, 1, 2} {
+	for _, zoom := range []float64{0.03, 0.1, 0.3, 0.38, 0.39, 0.53, 0.54, 1, 2} {
 		v := View{CX: s.Nodes[5].X, CY: s.Nodes[5].Y, Zoom: zoom, UIScale: 1}
 		p := r.planFrame(s, v, w, h)
 		readable := labelSize*zoom >= readableLabel
