@@ -115,6 +115,24 @@ func TestRenderWritesAPNG(t *testing.T) {
 	}
 }
 
+// A date before the map's first is drawn, as the window draws it, with
+// a warning, as the window gives one: silent, its nearly empty picture
+// looked like a fault.
+func TestRenderWarnsOfADateBeforeTheMap(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "map.png")
+	code, _, stderr := relmap(t, "render", "--at", "1850-01-01", "--width", "400", "--height", "300", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit = %d: %s", code, stderr)
+	}
+	oneLine(t, stderr, "relmap: warning: render: --at 1850-01-01 is before the map's first date, 1973-09-01: only what has no start date is shown")
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("no picture: %v", err)
+	}
+	if _, _, stderr := relmap(t, "render", "--at", "2024-04-05", "--width", "400", "--height", "300", "--out", out); strings.Contains(stderr, "warning") {
+		t.Errorf("a date within the map warns: %q", stderr)
+	}
+}
+
 func TestRenderRejectsBadInput(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -92,13 +92,32 @@ func kindOf(m fs.FileMode) string {
 // checkOut refuses, before cmd does any work, an --out path that
 // writeFileAtomic would refuse.
 func checkOut(cmd, path string) error {
-	_, _, err := resolveOut(path)
+	target, _, err := resolveOut(path)
 	var nr *notRegularError
 	if errors.As(err, &nr) {
 		return usageErr("%s: --out %v; give a file name", cmd, err)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: --out: %w", cmd, err)
+	}
+	if err := folderOf(target); err != nil {
+		return usageErr("%s: --out %s: %v", cmd, path, err)
+	}
+	return nil
+}
+
+// folderOf checks that the folder a file is to be written in is one: the
+// error of writing into none would name the temporary file, not it.
+func folderOf(file string) error {
+	dir := filepath.Dir(file)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("there is no folder %s", dir)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
 	}
 	return nil
 }
@@ -132,6 +151,9 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	perm := fs.FileMode(0o666) // less the umask
 	if old != nil {
 		perm = 0o600 // until the write is done, then old's bits
+	}
+	if err := folderOf(target); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp, err := createTemp(filepath.Dir(target), perm)
 	if err != nil {

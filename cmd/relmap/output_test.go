@@ -242,6 +242,29 @@ func TestOutRefusesWhatIsNotAFile(t *testing.T) {
 	}
 }
 
+// An --out in a folder that does not exist is refused before any work,
+// naming the folder: the error of writing there named a hidden temporary
+// file the user never gave.
+func TestOutIntoNoFolderSaysWhichFolder(t *testing.T) {
+	for _, args := range [][]string{
+		{"render", "--at", "2024-04-05", "--width", "200", "--height", "150"},
+		{"export", "--format", "json"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "missing", "crisis.png")
+			code, stdout, stderr := relmap(t, append(args, "--out", out)...)
+			if code != 2 || stdout != "" {
+				t.Errorf("exit = %d, stdout %q; want 2 and nothing", code, stdout)
+			}
+			oneLine(t, stderr, args[0]+": --out "+out+": there is no folder "+filepath.Join(dir, "missing"))
+			if strings.Contains(stderr, ".relmap-") {
+				t.Errorf("the error names a temporary file: %q", stderr)
+			}
+		})
+	}
+}
+
 func TestExportCSVRefusesATableThatIsNotAFile(t *testing.T) {
 	dir := t.TempDir()
 	pipe := filepath.Join(dir, "ties.csv")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -122,6 +123,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	lm.r.SetLang(lang)
+	// As the window says beside its date field: the picture of a date
+	// before the map's first shows what has no start date only.
+	if keys := lm.m.Keyframes(); len(keys) > 0 && day < keys[0] {
+		fmt.Fprintf(stderr, "relmap: warning: render: --at %s is before the map's first date, %s: only what has no start date is shown\n", day, keys[0])
+	}
 	// Laid out at the size on screen, then enlarged for paper.
 	sw, sh := int(float64(*width)/scale), int(float64(*height)/scale)
 	s, v := lm.r.StillScene(lm.m, lm.tl, day, framing, sw, sh)
