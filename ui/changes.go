@@ -116,32 +116,36 @@ func (e *Editor) deleteActor(a model.Actor) {
 			ties++
 		}
 	}
-	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
-	if _, err := e.apply(c); err != nil {
-		e.showError(err)
-		return
-	}
 	said := fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(a.Name, menuAction)))
 	if ties > 0 {
 		said = fmt.Sprintf(lang.L("Deleted %s and its %d ties."), quoted(shorten(a.Name, menuAction)), ties)
 	}
-	e.sayDone(said + " " + lang.L("Edit > Undo brings it back."))
+	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
+	e.applySaying(c, said+" "+lang.L("Edit > Undo brings it back."))
 }
 
 // deleteTie deletes t, as one undoable change, and says so.
 func (e *Editor) deleteTie(t model.Tie) {
 	name := e.tieName(t)
 	c := model.Change{Summary: lang.L("Delete Tie ") + quoted(name), Delete: model.Deleted{Ties: []model.ID{t.ID}}}
-	if _, err := e.apply(c); err != nil {
-		e.showError(err)
-		return
-	}
-	e.sayDone(fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(name, menuAction))) + " " + lang.L("Edit > Undo brings it back."))
+	e.applySaying(c, fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(name, menuAction)))+" "+lang.L("Edit > Undo brings it back."))
 }
 
-// sayDone says on the status line what a change just applied did, and
-// again when the layout it started is done: the layout's progress covers
-// it meanwhile.
+// applySaying applies c and says on the status line what it did, msg,
+// or shows why it could not be applied.
+func (e *Editor) applySaying(c model.Change, msg string) {
+	// Said first: the change starts a layout, whose progress is on the
+	// status line from then until it is done.
+	e.sayDone(msg)
+	if _, err := e.apply(c); err != nil {
+		e.sayDone("")
+		e.showError(err)
+	}
+}
+
+// sayDone says on the status line what a change about to be applied
+// does, and again when the layout it starts is done: the layout's
+// progress covers it meanwhile.
 func (e *Editor) sayDone(msg string) {
 	e.status.SetText(msg)
 	e.notice = msg
