@@ -49,11 +49,24 @@ func (e *Editor) newSourcesField(ids []model.ID) *sourcesField {
 		f.addRow(model.Source{})
 	}
 	add := newDialogButton(lang.L("Add source"), theme.ContentAddIcon(), func() {
+		// An empty row is where the next source goes: another would be
+		// a second blank to fill.
+		if n := len(f.rows); n > 0 && strings.TrimSpace(f.rows[n-1].pick.Text) == "" {
+			f.focus(f.rows[n-1])
+			return
+		}
 		f.addRow(model.Source{})
 		f.changed()
 	})
 	f.content = container.NewVBox(f.box, container.NewHBox(add))
 	return f
+}
+
+// focus puts the keys in row r's field, when it is on show.
+func (f *sourcesField) focus(r *sourceRow) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.pick); c != nil {
+		c.Focus(r.pick)
+	}
 }
 
 // sourceName is how a source is named in a row: its title, else its URL.

@@ -83,6 +83,26 @@ func hasLink(objs []fyne.CanvasObject) bool {
 	return false
 }
 
+// Add source adds a row only when the last is filled: an empty one is
+// where the next source goes, and a second blank was one more to fill.
+func TestAddSourceFillsTheEmptyRowFirst(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newTieEditor(model.Tie{})
+	add := f.sources.content.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*dialogButton)
+	if len(f.sources.rows) != 1 {
+		t.Fatalf("a new tie's form has %d source rows, want 1", len(f.sources.rows))
+	}
+	test.Tap(add)
+	if len(f.sources.rows) != 1 {
+		t.Errorf("Add source with the row empty made %d rows, want 1", len(f.sources.rows))
+	}
+	f.sources.rows[0].pick.SetText("A new report")
+	test.Tap(add)
+	if len(f.sources.rows) != 2 {
+		t.Errorf("Add source after the row was filled made %d rows, want 2", len(f.sources.rows))
+	}
+}
+
 func TestSourceEditorRefusesBadInput(t *testing.T) {
 	f := newSourceEditor(model.Source{})
 	f.address.SetText("ftp://example.org")
