@@ -72,7 +72,8 @@ func stops() []float64 {
 // placed before it: on its line at one of labelStops, else beside the line
 // at one of them, on one side and then the other, at full size and then a
 // little smaller. Where every place covers something, it goes where it
-// covers least, labels counting double; but where more than crowdedLabels
+// covers least; but never over a label placed before it or an actor's name
+// (text over text reads as neither), and where more than crowdedLabels
 // ties are labelled (a comparison of dates on a big map), one that covers
 // something is left out, as they would bury each other. A place that hides
 // an arrowhead, lies nearer another line than its own, or is not wholly in
@@ -106,8 +107,18 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 			}
 		}
 	}
+	// The actors' names drawn at a readable size: a tie's label over one
+	// is text over text, and reads as neither.
+	var nameBoxes []rect
+	if p.size > 0 {
+		for _, i := range p.nodes {
+			if n := &s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" && (p.unlabelled == nil || !p.unlabelled[i]) {
+				nameBoxes = append(nameBoxes, p.labelBox(int(i), r.labelWidth(p, int(i))))
+			}
+		}
+	}
 	// Each place tried looks at the boxes near it only.
-	nodes, arrows := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen)
+	nodes, arrows, names := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen), newBoxGrid(nameBoxes, screen)
 	// With something stressed, its ties are the last planned (set aside
 	// to be drawn over the rest); unless every tie is labelled, they are
 	// the only ones labelled.
@@ -202,9 +213,9 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 						best, bestCost = l, 0
 						break search
 					}
-					// Nor is one over a label placed before: text over
-					// text reads as neither.
-					if placed.any(l.box) {
+					// Nor is one over a label placed before, or over
+					// an actor's name: text over text reads as neither.
+					if placed.any(l.box) || names.any(l.box) {
 						continue
 					}
 					found := bestCost < math.Inf(1)

@@ -748,3 +748,49 @@ func TestTieLabelsKeepClearOfKeptNames(t *testing.T) {
 		}
 	}
 }
+
+// A tie's label never lies over an actor's name: text over text reads as
+// neither. With every tie labelled on the default map, at the size of an
+// export and on screen, one with no other place is left out.
+func TestTieLabelsNeverCoverANameDrawn(t *testing.T) {
+	t.Parallel()
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRenderer(t)
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{1016, 757}, {1200, 750}, {1600, 1000}} {
+		w, h := size[0], size[1]
+		v := r.FitTimeline(m, tl, w, h, 1)
+		labelled := 0
+		for _, day := range m.Keyframes() {
+			s := NewScene(m, FrameAt(m, tl, day), day, 0)
+			s.TieLabels = true
+			p := r.planFrame(s, v, w, h)
+			if p.size == 0 {
+				t.Fatalf("%d×%d: the names are not drawn; the test needs them", w, h)
+			}
+			labelled += len(p.labels)
+			for _, i := range p.nodes {
+				n := &s.Nodes[i]
+				if n.Alpha < 0.5 || p.unlabelled[i] {
+					continue
+				}
+				name := p.labelBox(int(i), r.labelWidth(p, int(i)))
+				for _, l := range p.labels {
+					if a := l.box.overlap(name); a > 0 {
+						t.Errorf("%d×%d on %v: the label %q covers the name %q (%.0f px²)", w, h, day, l.text, n.Label, a)
+					}
+				}
+			}
+		}
+		if labelled == 0 {
+			t.Errorf("%d×%d: no tie labelled on any date", w, h)
+		}
+		t.Logf("%d×%d: %d tie labels over %d dates", w, h, labelled, len(m.Keyframes()))
+	}
+}
