@@ -111,6 +111,10 @@ type Diagram struct {
 	// OnLegendFolded is called when the legend is folded or unfolded.
 	OnLegendFolded func(collapsed bool)
 	collapsed      bool // the legend is folded to a tab
+	// legendChosen: the user has folded or unfolded the legend, which is
+	// then no longer folded and unfolded with the diagram's width (see
+	// foldForWidth).
+	legendChosen bool
 	// OnMenu is called on a secondary tap, with the actor under it (or 0)
 	// and the absolute position for a pop-up menu.
 	OnMenu func(id model.ID, at fyne.Position)
@@ -421,6 +425,7 @@ func (d *Diagram) LegendCollapsed() bool { return d.collapsed }
 // SetLegendCollapsed folds the legend to a tab (or unfolds it); the
 // diagram takes its room, and a view that follows the fit is fitted again.
 func (d *Diagram) SetLegendCollapsed(c bool) {
+	d.legendChosen = true
 	if c == d.collapsed {
 		return
 	}
@@ -778,6 +783,38 @@ func (d *Diagram) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize keeps the diagram usable in small windows.
 func (d *Diagram) MinSize() fyne.Size { return fyne.NewSize(320, 240) }
+
+// narrowDiagram is the width under which the diagram folds its legend to
+// a tab (see foldForWidth): the legend would take a third of it or more,
+// and in a small window leave the map a strip.
+const narrowDiagram = 700
+
+// Resize lays the diagram out at size, its legend folded when it is
+// narrow.
+func (d *Diagram) Resize(size fyne.Size) {
+	d.BaseWidget.Resize(size)
+	d.foldForWidth(size.Width)
+}
+
+// foldForWidth folds the legend of a diagram narrower than narrowDiagram,
+// and unfolds it when the diagram is wider again, until the user folds or
+// unfolds it.
+func (d *Diagram) foldForWidth(width float32) {
+	if d.legendChosen || width <= 0 {
+		return
+	}
+	narrow := width < narrowDiagram
+	if narrow == d.collapsed {
+		return
+	}
+	d.collapsed, d.view.Collapsed = narrow, narrow
+	if d.follow {
+		d.fitted = false
+	}
+	if d.OnLegendFolded != nil {
+		fyne.Do(func() { d.OnLegendFolded(narrow) }) // after the layout under way
+	}
+}
 
 func (d *Diagram) px(p fyne.Position) (float64, float64) {
 	return float64(p.X) * d.ratio, float64(p.Y) * d.ratio

@@ -447,6 +447,34 @@ func TestHoverShowsATooltip(t *testing.T) {
 	}
 }
 
+// A narrow diagram (a small window) folds its legend to a tab, and
+// unfolds it when wide again, until the user folds or unfolds it: at
+// 900×600 the legend and the side panel left the map a third of the
+// window.
+func TestANarrowDiagramFoldsItsLegend(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	d := te.diagram
+	wide := d.Size()
+	if d.LegendCollapsed() {
+		t.Fatalf("the legend is folded at %v", wide)
+	}
+	d.Resize(fyne.NewSize(narrowDiagram-100, wide.Height))
+	if !d.LegendCollapsed() {
+		t.Errorf("%v wide, the legend is not folded", narrowDiagram-100)
+	}
+	d.Resize(wide)
+	if d.LegendCollapsed() {
+		t.Errorf("wide again, the legend is still folded")
+	}
+	d.Resize(fyne.NewSize(narrowDiagram-100, wide.Height))
+	d.SetLegendCollapsed(false) // the user unfolds it
+	d.Resize(fyne.NewSize(narrowDiagram-150, wide.Height))
+	if d.LegendCollapsed() {
+		t.Errorf("unfolded by the user, the legend folded itself again")
+	}
+}
+
 func TestFoldingTheLegendGivesItsRoomToTheDiagram(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
