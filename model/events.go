@@ -29,6 +29,20 @@ func (m *Map) EventsOfTie(id ID) (begins, ends []Event) {
 	return begins, ends
 }
 
+// EventsOfActor returns the events actor id takes part in, with its role
+// in each ("" for none given), in map order.
+func (m *Map) EventsOfActor(id ID) (events []Event, roles []string) {
+	for _, e := range m.Events {
+		for _, p := range e.Participants {
+			if p.Actor == id {
+				events, roles = append(events, e), append(roles, p.Role)
+				break
+			}
+		}
+	}
+	return events, roles
+}
+
 // Disagreements say how tie t's dates disagree with the events that begin
 // and end it, one sentence each (none when they agree): a tie an event
 // ends is to end on the event's date, and one an event begins is to start

@@ -304,3 +304,30 @@ func TestAFirstImportMovesToItsDates(t *testing.T) {
 		t.Errorf("the slider shows %v to %v, not the map's %v to %v", model.Day(w.lo), model.Day(w.hi), first, last)
 	}
 }
+
+// An actor's panel lists the events it takes part in, by date, each with
+// its role: the panel told an actor's ties but not what it did.
+func TestTheActorsPanelListsItsEvents(t *testing.T) {
+	te := newTestEditor(t)
+	glas, err := te.doc.m.ActorByName("Jorge Glas Espinel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.Select(glas.ID)
+	te.settle(t)
+	lines := texts(te.side.Objects)
+	at := func(sub string) int {
+		return slices.IndexFunc(lines, func(s string) bool { return strings.Contains(s, sub) })
+	}
+	events, ties := at("Events"), at("Ties over time")
+	moved, arrested := at("refugee: 2023-12  Jorge Glas moves into the Mexican Embassy"), at("arrested: 2024-04-05  Jorge Glas arrested")
+	if events < 0 || moved < 0 || arrested < 0 {
+		t.Fatalf("the panel does not list Glas's events with their roles: %q", lines)
+	}
+	if !(events < moved && moved < arrested && arrested < ties) {
+		t.Errorf("the events are not listed by date under their heading, before the ties: at %d, %d, %d, ties at %d", events, moved, arrested, ties)
+	}
+	if n, _ := te.doc.m.EventsOfActor(glas.ID); len(n) != 5 {
+		t.Errorf("Glas takes part in %d events, want 5", len(n))
+	}
+}

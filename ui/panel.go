@@ -77,6 +77,22 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { e.actorForm(a) }),
 		widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
 	))
+	// The events it takes part in, by date, each with its role.
+	if events, roles := e.doc.m.EventsOfActor(a.ID); len(events) > 0 {
+		objs = append(objs, widget.NewSeparator(), heading(lang.L("Events")))
+		order := make([]int, len(events))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(i, j int) bool { return events[order[i]].Date.First() < events[order[j]].Date.First() })
+		for _, i := range order {
+			role := roles[i]
+			if role == "" {
+				role = lang.L("takes part")
+			}
+			objs = append(objs, e.eventRow(role, events[i]))
+		}
+	}
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Ties over time")))
 	ties := e.doc.m.TiesOf(a.ID)
 	sort.SliceStable(ties, func(i, j int) bool {
@@ -171,8 +187,8 @@ func attrFields(attrs map[string]string) []fyne.CanvasObject {
 	return objs
 }
 
-// eventRow shows an event a tie is begun or ended by (what), with a
-// button to edit it.
+// eventRow shows an event and what it is to the record shown (what: a
+// tie's "Begun by", an actor's role in it), with a button to edit it.
 func (e *Editor) eventRow(what string, ev model.Event) fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.eventForm(ev) })
 	return container.NewBorder(nil, nil, nil, edit, field(what, ev.Date.String()+"  "+ev.Title))
