@@ -433,6 +433,23 @@ func TestHeaderListsTheDatesEvents(t *testing.T) {
 	}
 }
 
+// In a narrow header the title gives way to the date's first event, which
+// would otherwise be cut to a letter: a 640-pixel animation read
+// "Mexico–Ecuador, April 2024 · 2024-04-05 M…; and 2 more".
+func TestANarrowHeaderShowsTheFirstEventWhole(t *testing.T) {
+	s := &Scene{Title: "Mexico–Ecuador, April 2024", EventDate: "2024-04-05",
+		Events: []string{"Mexico grants Glas asylum", "Ecuadorian police raid the Mexican Embassy", "Jorge Glas arrested"}}
+	width := func(t string) float64 { return float64(len([]rune(t))) }
+	narrow := headerLine(s, nil, width, 60)
+	if want := "2024-04-05  Mexico grants Glas asylum; and 2 more"; narrow != want {
+		t.Errorf("60 wide: %q, want %q", narrow, want)
+	}
+	wide := headerLine(s, nil, width, 200)
+	if !strings.HasPrefix(wide, "Mexico–Ecuador, April 2024   ·   2024-04-05  Mexico grants Glas asylum; Ecuadorian") {
+		t.Errorf("200 wide: %q, want the title first", wide)
+	}
+}
+
 // TestTieLabelsWithWeights: asked to, a picture labels every tie, with its
 // weight, so that "expels (60)" and "expels (1)" differ on the picture.
 func TestTieLabelsWithWeights(t *testing.T) {

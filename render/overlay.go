@@ -25,7 +25,10 @@ func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
 
 // headerLine is the header's second line: the title, the caption and the
 // events of s, with the events that do not fit in room (as width
-// measures it) counted instead ("and 3 more").
+// measures it) counted instead ("and 3 more"). Where the first event
+// would not fit whole after the title and caption, they give way to it:
+// the date's events are what the picture tells, and a small animation's
+// header read "2024-04-05 M…; and 2 more".
 func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
 	var parts []string
 	for _, t := range []string{s.Title, s.Caption} {
@@ -36,6 +39,13 @@ func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room floa
 	line := strings.Join(parts, "   ·   ")
 	if len(s.Events) == 0 {
 		return line
+	}
+	first := s.EventDate + "  " + s.Events[0]
+	if len(s.Events) > 1 {
+		first += fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-1)
+	}
+	if line != "" && width(line+"   ·   "+first) > room {
+		line = ""
 	}
 	if line != "" {
 		line += "   ·   "
