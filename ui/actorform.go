@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -58,7 +57,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.sources = e.newSourcesField(a.Sources)
 
 	f.add("name", lang.L("Name"), f.name)
-	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassActor, f.kind)))
+	f.add("kind", lang.L("Kind"), f.kindField(m, model.ClassActor, f.kind))
 	f.add("short", lang.L("Short name"), f.short)
 	f.add(lang.L("belongs to"), lang.L("Belongs to"), f.belongsTo)
 	f.add(lang.L("located in"), lang.L("Located in"), f.locatedIn)

@@ -90,7 +90,7 @@ func (e *Editor) newEventEditor(ev model.Event) *eventEditor {
 	f.sources = e.newSourcesField(ev.Sources)
 
 	f.add("date", lang.L("Date"), when)
-	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassEvent, f.kind)))
+	f.add("kind", lang.L("Kind"), f.kindField(m, model.ClassEvent, f.kind))
 	f.add("title", lang.L("Title"), f.title)
 	f.add("description", lang.X("ui.description", "Description"), f.description)
 	f.add("participants", lang.L("Participants"), container.NewVBox(f.people, container.NewHBox(addPerson)))

@@ -163,3 +163,26 @@ func TestEventTiesOnABigMap(t *testing.T) {
 		}
 	}
 }
+
+// What is wrong with a kind shows where its hint (a kind that is new)
+// shows, not a line below it: the form had an empty line between the
+// field and its message.
+func TestAKindsMessageTakesItsHintsPlace(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newEventEditor(model.Event{})
+	f.kind.SetText("")
+	if f.save() {
+		t.Fatal("an event without a date, a kind or a title was saved")
+	}
+	n := f.errs["kind"]
+	if n == nil || n != f.hinted["kind"] {
+		t.Fatal("the kind's message is not in its hint's note")
+	}
+	if !n.failing || !strings.Contains(n.label.Text, "kind") {
+		t.Errorf("the kind's note says %q", n.label.Text)
+	}
+	f.kind.SetText("sanctions")
+	if n.failing || !strings.Contains(n.label.Text, "not a kind of this map yet") {
+		t.Errorf("after typing a new kind the note says %q (failing %v), want the hint", n.label.Text, n.failing)
+	}
+}

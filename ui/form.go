@@ -365,11 +365,14 @@ type form struct {
 	rows    []fyne.CanvasObject
 	errs    map[string]*note
 	general *note
-	dates   map[string]*note // the notes date entries made, for add to use
+	// hinted are the notes inputs made with a hint of their own (a date
+	// as understood, a kind that is new), for add to use: what is wrong
+	// with the input then shows in the hint's place, not a line below.
+	hinted map[string]*note
 }
 
 func newForm() *form {
-	return &form{errs: map[string]*note{}, general: newNote(nil), dates: map[string]*note{}}
+	return &form{errs: map[string]*note{}, general: newNote(nil), hinted: map[string]*note{}}
 }
 
 // note is the line beneath an input: what is wrong with it, or a hint (a
@@ -440,7 +443,7 @@ func (t noteTheme) Size(n fyne.ThemeSizeName) float32 {
 // field once fixed no longer shows what was wrong with it. A date entry's
 // input uses the note dateEntry made for it.
 func (f *form) add(name, label string, input fyne.CanvasObject) {
-	n, ok := f.dates[name]
+	n, ok := f.hinted[name]
 	if !ok {
 		n = newNote(nil)
 		input = container.NewVBox(input, n.box)
@@ -533,7 +536,7 @@ func (f *form) dateEntry(name string, d model.Date) (*textField, fyne.CanvasObje
 	en.SetPlaceHolder(lang.L("YYYY, YYYY-MM or YYYY-MM-DD"))
 	n.clear()
 	en.OnChanged = func(string) { n.clear() }
-	f.dates[name] = n
+	f.hinted[name] = n
 	return en, container.NewVBox(en, n.box)
 }
 
@@ -708,9 +711,10 @@ func kindPicker(m *model.Map, class model.Class, current string) *pick {
 	return w
 }
 
-// kindNote is a line to put beneath a kind field: it says when the field
-// names no kind of the map, which saving then adds (as a typo would).
-func kindNote(m *model.Map, class model.Class, field *pick) fyne.CanvasObject {
+// kindField is a kind field with a note beneath it, for add to use (see
+// form.hinted): it says when the field names no kind of the map, which
+// saving then adds (as a typo would), or what is wrong with it.
+func (f *form) kindField(m *model.Map, class model.Class, field *pick) fyne.CanvasObject {
 	n := newNote(func() string {
 		name, known := knownKind(m, class, field.Text)
 		if name == "" || known {
@@ -727,7 +731,8 @@ func kindNote(m *model.Map, class model.Class, field *pick) fyne.CanvasObject {
 		}
 		n.clear()
 	}
-	return n.box
+	f.hinted["kind"] = n
+	return container.NewVBox(field, n.box)
 }
 
 // newKind is the kind a new record of class starts with in its form: the

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -66,7 +65,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.weight.SetPlaceHolder("1")
 	f.sources = e.newSourcesField(t.Sources)
 
-	f.add("kind", lang.L("Kind"), container.NewVBox(f.kind, kindNote(m, model.ClassTie, f.kind)))
+	f.add("kind", lang.L("Kind"), f.kindField(m, model.ClassTie, f.kind))
 	f.add("from", lang.X("tie.from", "From"), f.from)
 	f.add("to", lang.X("tie.to", "To"), f.to)
 	f.add("directed", lang.L("Directed"), f.directed)
