@@ -96,10 +96,16 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 		"sources": lang.L("Filter sources…"),
 	}[name])
 	t.filter.OnChanged = func(string) {
-		// From the first row that matches: scrolled down a long table,
-		// a filter's few rows lay above the rows on show.
+		// From the first row that matches, its name in sight: scrolled
+		// down a long table, a filter's few rows lay above the rows on
+		// show. Fyne's ScrollToTop moves the rows to the top only when
+		// their number changes (when all matched, the table was empty);
+		// ScrollTo moves them, but to below the header.
 		t.reload()
 		t.table.ScrollToTop()
+		if len(t.rows) > 0 {
+			t.table.ScrollTo(widget.TableCellID{Row: 0, Col: 0})
+		}
 	}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
