@@ -273,21 +273,11 @@ func (t *recordTable) reload() {
 		t.keep = 0
 	}
 	if len(words) > 0 {
-		t.count.SetText(fmt.Sprintf(lang.L("%s of %s"), thousands(len(t.rows)), thousands(len(all))))
+		t.count.SetText(fmt.Sprintf(lang.L("%s of %s"), windowLang.Count(len(t.rows)), windowLang.Count(len(all))))
 	} else {
-		t.count.SetText(thousands(len(all)))
+		t.count.SetText(windowLang.Count(len(all))) // as the side panel counts
 	}
 	t.table.Refresh()
-}
-
-// thousands is n written with a space between groups of three digits,
-// as in English and Spanish alike: 50 000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + " " + s[i:]
-	}
-	return s
 }
 
 // sortedIDs is all, this version of the map's records, sorted by the

@@ -45,8 +45,8 @@ func TestTableView(t *testing.T) {
 	if got, want := actors.count.Text, fmt.Sprintf("%d of %d", len(actors.rows), len(te.doc.m.Actors)); got != want {
 		t.Errorf("filtered, the count reads %q, want %q", got, want)
 	}
-	if got := thousands(50000); got != "50 000" {
-		t.Errorf("50000 is written %q", got)
+	if got := windowLang.Count(50000); got != "50,000" {
+		t.Errorf("50000 is written %q, want as the side panel writes it, 50,000", got)
 	}
 	for _, id := range actors.rows {
 		a := actor(te, id)
