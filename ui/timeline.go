@@ -29,6 +29,8 @@ type timeline struct {
 	dateErr *widget.Label
 	play    *hintButton
 	hinted  []*hintButton // the buttons, which say what they do (see sayOn)
+	// say puts a text on the window's status line (see sayOn).
+	say     func(string) string
 	playing bool
 	stop    chan struct{}
 	// speed is how many times faster than playStep play goes (1 to
@@ -111,6 +113,7 @@ func newTimeline(doc *Document) *timeline {
 // sayOn has the bar's buttons say what they do with say, which puts a
 // text on the window's status line and returns what it said before.
 func (t *timeline) sayOn(say func(string) string) {
+	t.say = say
 	for _, b := range t.hinted {
 		b.say = say
 	}
@@ -204,9 +207,12 @@ func (t *timeline) submit(text string) {
 		t.show(t.doc.day)
 		t.giveBackKeys()
 		// A date before anything in the map begins shows only what has
-		// no start date: the picture of 1492 would be the present's.
-		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] {
-			t.setDateError(fmt.Sprintf(lang.L("before the map's first date, %s: only what has no start date is shown"), keys[0]))
+		// no start date: the picture of 1492 would be the present's. It
+		// is said on the status line, not beside the field as what is
+		// wrong with a date is: it is no mistake, and the slider need
+		// not give it room.
+		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] && t.say != nil {
+			t.say(fmt.Sprintf(lang.L("Before the map's first date, %s: only what has no start date is shown."), keys[0]))
 		}
 	}
 }
