@@ -394,6 +394,10 @@ func TestHoverShowsATooltip(t *testing.T) {
 	if p := d.tip.box.Position(); p.X < 0 || p.Y < 0 || p.X+d.tip.box.Size().Width > d.Size().Width+1 {
 		t.Errorf("tooltip at %v, size %v, is not inside the %v diagram", p, d.tip.box.Size(), d.Size())
 	}
+	// Above the pointer, clear of the name drawn beneath the actor.
+	if p := d.tip.box.Position(); at.Y > d.tip.box.Size().Height+8 && p.Y+d.tip.box.Size().Height > at.Y {
+		t.Errorf("tooltip from %v to %v high, over the pointer at %v and the name beneath it", p.Y, p.Y+d.tip.box.Size().Height, at.Y)
+	}
 	// A right-click's menu takes the tooltip's place.
 	d.TappedSecondary(&fyne.PointEvent{Position: at})
 	if d.tip.box.Visible() {

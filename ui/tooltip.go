@@ -47,13 +47,18 @@ func (l diagramLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if !t.box.Visible() {
 		return
 	}
+	// Above the pointer, where there is room: an actor's name is drawn
+	// beneath it, and a tooltip below the pointer covered the name.
 	min := t.box.MinSize()
-	pos := t.at.Add(fyne.NewPos(14, 18))
+	pos := fyne.NewPos(t.at.X+14, t.at.Y-8-min.Height)
 	if pos.X+min.Width > size.Width {
 		pos.X = max(0, t.at.X-14-min.Width)
 	}
-	if pos.Y+min.Height > size.Height {
-		pos.Y = max(0, t.at.Y-8-min.Height)
+	if pos.Y < 0 {
+		pos.Y = t.at.Y + 18
+		if pos.Y+min.Height > size.Height {
+			pos.Y = max(0, size.Height-min.Height)
+		}
 	}
 	t.box.Move(pos)
 	t.box.Resize(min)
