@@ -128,6 +128,12 @@ func (e *Editor) relayoutWith(hold bool) {
 	if e.warm != nil {
 		old, e.warm, hold = e.warm, nil, false
 	}
+	// An edit that brings in more actors than were laid out (an import
+	// into a new or small map) is laid out afresh: placed one by one
+	// beside their partners, hundreds of new actors lay in a long band.
+	if hold && e.laidFrom != nil && len(m.Actors) > 2*len(e.laidFrom.Actors) {
+		hold = false
+	}
 	if hold && old != nil && old.Len() > 0 {
 		layOut = e.adjust
 	}

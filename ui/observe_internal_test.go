@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"relmap/layout"
 	"relmap/model"
 	"relmap/model/csvio"
 	"relmap/model/jsonio"
@@ -329,5 +332,47 @@ func TestTheActorsPanelListsItsEvents(t *testing.T) {
 	}
 	if n, _ := te.doc.m.EventsOfActor(glas.ID); len(n) != 5 {
 		t.Errorf("Glas takes part in %d events, want 5", len(n))
+	}
+}
+
+// A network imported into a new map is laid out afresh, as opening it
+// would lay it out: held still and placed one by one beside their
+// partners, 306 imported actors lay in a band four times wider than tall.
+func TestAnImportIntoANewMapIsLaidOutAfresh(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	if err := te.newMap(filepath.Join(t.TempDir(), "web.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	net := storetest.Generated(60, 200)
+	net.Pins = nil
+	var buf bytes.Buffer
+	if err := jsonio.Encode(&buf, net); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "web.json")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := te.importFile(path); err != nil {
+		t.Fatal(err)
+	}
+	te.jobs.Wait()
+	te.waitLayout()
+	te.settle(t)
+	ratio := func(tl *layout.Timeline) float64 {
+		x0, y0, x1, y1, ok := tl.Extent(func(model.ID) layout.Size { return layout.Size{} })
+		if !ok {
+			t.Fatal("nothing laid out")
+		}
+		return max((x1-x0)/(y1-y0), (y1-y0)/(x1-x0))
+	}
+	fresh, err := te.r.Layout(context.Background(), te.doc.m, stability(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ratio(te.tl), ratio(fresh); got > 1.5*want {
+		t.Errorf("the imported network is laid out %.1f times wider than tall (or taller than wide); laid out afresh, %.1f", got, want)
 	}
 }
