@@ -39,6 +39,15 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 				*format = "json"
 			}
 		}
+		// A file of a format relmap does not read (a .gml) is said to be
+		// one, rather than read as a table without the columns it needs.
+		if *format == "csv" {
+			for _, name := range fset.Args() {
+				if ext := strings.ToLower(filepath.Ext(name)); ext != ".csv" && ext != ".txt" && ext != "" {
+					return usageErr("import: %s: %s is not a format relmap reads: it reads CSV tables (.csv), relmap JSON (.json), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv) and Cytoscape.js (.cyjs); --format csv reads a table named otherwise", name, ext)
+				}
+			}
+		}
 	}
 	if *skipBad != "" && (*update || (*format != "" && *format != "csv")) {
 		return usageErr("import: --skip-bad-rows works with CSV tables, without --update")
