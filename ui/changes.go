@@ -313,29 +313,33 @@ func (e *Editor) revertTo(en model.Entry) error {
 	}
 }
 
-// describe says in words what a change did.
+// describe says in words what a change did, in the window's language.
 func describe(c model.Change) string {
 	var parts []string
-	count := func(verb string, n int, what string) {
+	for _, r := range []struct {
+		n         int
+		one, many string
+	}{
+		{len(c.Put.Actors), "added or changed 1 actor", "added or changed %d actors"},
+		{len(c.Put.Ties), "added or changed 1 tie", "added or changed %d ties"},
+		{len(c.Put.Events), "added or changed 1 event", "added or changed %d events"},
+		{len(c.Put.Sources), "added or changed 1 source", "added or changed %d sources"},
+		{len(c.Put.Kinds), "added or changed 1 kind", "added or changed %d kinds"},
+		{len(c.Put.Pins), "pinned 1 actor", "pinned %d actors"},
+		{len(c.Delete.Actors), "deleted 1 actor", "deleted %d actors"},
+		{len(c.Delete.Ties), "deleted 1 tie", "deleted %d ties"},
+		{len(c.Delete.Events), "deleted 1 event", "deleted %d events"},
+		{len(c.Delete.Sources), "deleted 1 source", "deleted %d sources"},
+		{len(c.Delete.Kinds), "deleted 1 kind", "deleted %d kinds"},
+		{len(c.Delete.Pins), "unpinned 1 actor", "unpinned %d actors"},
+	} {
 		switch {
-		case n == 1:
-			parts = append(parts, fmt.Sprintf("%s 1 %s", verb, what))
-		case n > 1:
-			parts = append(parts, fmt.Sprintf("%s %d %ss", verb, n, what))
+		case r.n == 1:
+			parts = append(parts, lang.L(r.one))
+		case r.n > 1:
+			parts = append(parts, fmt.Sprintf(lang.L(r.many), r.n))
 		}
 	}
-	count("put", len(c.Put.Actors), "actor")
-	count("put", len(c.Put.Ties), "tie")
-	count("put", len(c.Put.Events), "event")
-	count("put", len(c.Put.Sources), "source")
-	count("put", len(c.Put.Kinds), "kind")
-	count("pinned", len(c.Put.Pins), "actor")
-	count("deleted", len(c.Delete.Actors), "actor")
-	count("deleted", len(c.Delete.Ties), "tie")
-	count("deleted", len(c.Delete.Events), "event")
-	count("deleted", len(c.Delete.Sources), "source")
-	count("deleted", len(c.Delete.Kinds), "kind")
-	count("unpinned", len(c.Delete.Pins), "actor")
 	if c.Put.Info != nil {
 		parts = append(parts, fmt.Sprintf(lang.L("named the map %q"), c.Put.Info.Name))
 	}

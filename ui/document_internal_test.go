@@ -1494,3 +1494,12 @@ func TestAMapReopensWhereItWasLeft(t *testing.T) {
 		t.Errorf("with 1890 remembered, the map opened on %s, want its first day, %s", te.doc.day, first)
 	}
 }
+
+// The history says what a change did in plain words, each a sentence the
+// translations have: it said "put 1 actor", in English in any language.
+func TestTheHistoryDescribesAChange(t *testing.T) {
+	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{Name: "Mexico"}, {Name: "Chile"}}, Ties: []model.Tie{{}}}, Delete: model.Deleted{Events: []model.ID{4}}}
+	if got, want := describe(c), "Import: added or changed 2 actors, added or changed 1 tie, deleted 1 event. Actors: Mexico, Chile."; got != want {
+		t.Errorf("describe = %q, want %q", got, want)
+	}
+}
