@@ -508,11 +508,21 @@ func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 		choice: fileChoice{title: lang.L("Export"), save: true, name: base + d.ext, kind: lang.L(d.name), exts: []string{d.ext}}}
 	switch {
 	case d.format != "":
+		var left []string // what the format could not carry, as the command line reports it
 		job.write = func(_ context.Context, path string, _ func(int, int)) error {
 			return writeFileWhole(path, func(w io.Writer) error {
-				_, err := netio.Write(d.format, w, m, opt)
+				rep, err := netio.Write(d.format, w, m, opt)
+				if rep != nil {
+					left = rep.Lines()
+				}
 				return err
 			})
+		}
+		job.more = func() string {
+			if len(left) == 0 {
+				return ""
+			}
+			return fmt.Sprintf(lang.L("; not carried over: %s"), strings.Join(left, "; "))
 		}
 	case d.ext == ".json":
 		job.write = func(_ context.Context, path string, _ func(int, int)) error {

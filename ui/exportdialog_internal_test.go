@@ -419,3 +419,25 @@ func TestTheEventsWordIsKeptInOneLanguage(t *testing.T) {
 		t.Errorf("the events' word is shown as %q, want %q", got, lang.L("events"))
 	}
 }
+
+// The window says what a data export could not carry, as the command
+// line's report does: a GraphML export lost the map's 11 events unsaid.
+func TestADataExportSaysWhatItLeftOut(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newExportForm()
+	for i, d := range dataFormats {
+		if d.ext == ".graphml" {
+			f.data.SetSelectedIndex(i)
+		}
+	}
+	job, err := te.dataJob(f, "crisis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := job.write(context.Background(), filepath.Join(t.TempDir(), "crisis.graphml"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := job.more(); !strings.HasPrefix(got, "; not carried over: ") || !strings.Contains(got, "event") {
+		t.Errorf("after the GraphML export the status line adds %q, want what was not carried over, the events", got)
+	}
+}

@@ -426,10 +426,12 @@ func (e *Editor) importInBackground(path string) {
 	e.inBackground(lang.L("Importing ")+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
 		applied, notes, err := e.importChange(path, base, progress)
 		return func() {
-			e.doc.Applied(applied)
+			// Said before the import is applied, and again when the
+			// layout it starts is done: its progress covered the notes.
 			if len(notes) > 0 {
-				e.status.SetText(fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
+				e.sayDone(fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
 			}
+			e.doc.Applied(applied)
 		}, err
 	})
 }
