@@ -29,18 +29,25 @@ func (m *Map) EventsOfTie(id ID) (begins, ends []Event) {
 	return begins, ends
 }
 
-// EventsOfActor returns the events actor id takes part in, with its role
-// in each ("" for none given), in map order.
-func (m *Map) EventsOfActor(id ID) (events []Event, roles []string) {
+// Part is an event an actor takes part in, and its role there ("" for
+// none given).
+type Part struct {
+	Event Event
+	Role  string
+}
+
+// EventsOfActor returns the events actor id takes part in, in map order.
+func (m *Map) EventsOfActor(id ID) []Part {
+	var out []Part
 	for _, e := range m.Events {
 		for _, p := range e.Participants {
 			if p.Actor == id {
-				events, roles = append(events, e), append(roles, p.Role)
+				out = append(out, Part{e, p.Role})
 				break
 			}
 		}
 	}
-	return events, roles
+	return out
 }
 
 // Disagreements say how tie t's dates disagree with the events that begin

@@ -74,6 +74,7 @@ type plan struct {
 	// unlabelled, at a readable size, marks the actors whose labels give
 	// way to more important ones they would cover (see declutterLabels).
 	unlabelled []bool
+	names      []rect  // the plates of the names drawn at a readable size (see declutterLabels)
 	dots       bool    // actors drawn as dots
 	dense      bool    // ties drawn as one-pixel lines without anti-aliasing
 	overdraw   float64 // how many times over the ties on screen would cover the map
@@ -668,7 +669,7 @@ func (r *Renderer) keepLabels(p *plan) {
 		tw := r.textWidth(false, size, n.Label)
 		top := c.Y + rad + 2*ui
 		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
-		if box.x0 < onMap.x0 || box.y0 < onMap.y0 || box.x1 > onMap.x1 || box.y1 > onMap.y1 {
+		if !box.within(onMap) {
 			return
 		}
 		for _, k := range p.kept {
@@ -736,6 +737,7 @@ func (r *Renderer) declutterLabels(p *plan) {
 		if !placed.any(box) {
 			placed.add(box)
 			p.unlabelled[i] = false
+			p.names = append(p.names, box)
 		}
 		return true
 	})

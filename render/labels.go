@@ -11,6 +11,11 @@ import (
 // rect is an axis-aligned box in device pixels.
 type rect struct{ x0, y0, x1, y1 float64 }
 
+// within reports whether a lies wholly in b.
+func (a rect) within(b rect) bool {
+	return a.x0 >= b.x0 && a.y0 >= b.y0 && a.x1 <= b.x1 && a.y1 <= b.y1
+}
+
 // overlap is the area that a and b share.
 func (a rect) overlap(b rect) float64 {
 	w := minf(a.x1, b.x1) - maxf(a.x0, b.x0)
@@ -107,18 +112,10 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 			}
 		}
 	}
-	// The actors' names drawn at a readable size: a tie's label over one
-	// is text over text, and reads as neither.
-	var nameBoxes []rect
-	if p.size > 0 {
-		for _, i := range p.nodes {
-			if n := &s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" && (p.unlabelled == nil || !p.unlabelled[i]) {
-				nameBoxes = append(nameBoxes, p.labelBox(int(i), r.labelWidth(p, int(i))))
-			}
-		}
-	}
-	// Each place tried looks at the boxes near it only.
-	nodes, arrows, names := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen), newBoxGrid(nameBoxes, screen)
+	// Each place tried looks at the boxes near it only. names are the
+	// actors' names drawn at a readable size: a tie's label over one is
+	// text over text, and reads as neither.
+	nodes, arrows, names := newBoxGrid(nodeBoxes, screen), newBoxGrid(arrowBoxes, screen), newBoxGrid(p.names, screen)
 	// With something stressed, its ties are the last planned (set aside
 	// to be drawn over the rest); unless every tie is labelled, they are
 	// the only ones labelled.
@@ -196,7 +193,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 					// A place not wholly in the map's part of the
 					// picture would cut the label at its edge or at
 					// the legend's.
-					if l.box.x0 < screen.x0 || l.box.y0 < screen.y0 || l.box.x1 > screen.x1 || l.box.y1 > screen.y1 {
+					if !l.box.within(screen) {
 						continue
 					}
 					// A place that hides an arrowhead, or lies nearer

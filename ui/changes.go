@@ -110,15 +110,10 @@ func (e *Editor) deleteSelected() {
 // deleteActor deletes a with its ties, as one undoable change, and says
 // so on the status line: the Delete key asks nothing first.
 func (e *Editor) deleteActor(a model.Actor) {
-	ties := 0
-	for _, t := range e.doc.m.Ties {
-		if t.From == a.ID || t.To == a.ID {
-			ties++
-		}
-	}
-	said := fmt.Sprintf(lang.L("Deleted %s."), quoted(shorten(a.Name, menuAction)))
-	if ties > 0 {
-		said = fmt.Sprintf(lang.L("Deleted %s and its %d ties."), quoted(shorten(a.Name, menuAction)), ties)
+	name := quoted(shorten(a.Name, menuAction))
+	said := fmt.Sprintf(lang.L("Deleted %s."), name)
+	if ties := len(e.doc.m.TiesOf(a.ID)); ties > 0 {
+		said = fmt.Sprintf(lang.L("Deleted %s and its %d ties."), name, ties)
 	}
 	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}
 	e.applySaying(c, said+" "+lang.L("Edit > Undo brings it back."))

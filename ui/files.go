@@ -410,11 +410,12 @@ func (e *Editor) updateInBackground(path string) {
 		})
 		return func() {
 			msg := lang.L("Updated from tables: ") + counts.String() + "."
-			e.status.SetText(msg)
-			if !applied.IsEmpty() {
-				e.sayDone(msg)
-				e.doc.Applied(applied)
+			if applied.IsEmpty() {
+				e.status.SetText(msg)
+				return
 			}
+			e.sayDone(msg) // before the layout the update starts
+			e.doc.Applied(applied)
 		}, err
 	})
 }

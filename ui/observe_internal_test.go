@@ -333,7 +333,7 @@ func TestTheActorsPanelListsItsEvents(t *testing.T) {
 	if !(events < moved && moved < arrested && arrested < ties) {
 		t.Errorf("the events are not listed by date under their heading, before the ties: at %d, %d, %d, ties at %d", events, moved, arrested, ties)
 	}
-	if n, _ := te.doc.m.EventsOfActor(glas.ID); len(n) != 5 {
+	if n := te.doc.m.EventsOfActor(glas.ID); len(n) != 5 {
 		t.Errorf("Glas takes part in %d events, want 5", len(n))
 	}
 }

@@ -78,19 +78,15 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{From: a.ID}) }),
 	))
 	// The events it takes part in, by date, each with its role.
-	if events, roles := e.doc.m.EventsOfActor(a.ID); len(events) > 0 {
+	if parts := e.doc.m.EventsOfActor(a.ID); len(parts) > 0 {
 		objs = append(objs, widget.NewSeparator(), heading(lang.L("Events")))
-		order := make([]int, len(events))
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(i, j int) bool { return events[order[i]].Date.First() < events[order[j]].Date.First() })
-		for _, i := range order {
-			role := roles[i]
+		sort.SliceStable(parts, func(i, j int) bool { return parts[i].Event.Date.First() < parts[j].Event.Date.First() })
+		for _, p := range parts {
+			role := p.Role
 			if role == "" {
 				role = lang.L("takes part")
 			}
-			objs = append(objs, e.eventRow(role, events[i]))
+			objs = append(objs, e.eventRow(role, p.Event))
 		}
 	}
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Ties over time")))
