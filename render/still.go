@@ -139,12 +139,13 @@ func (r *Renderer) Adjust(ctx context.Context, m *model.Map, stability float64, 
 	return tl, nil
 }
 
-// Rebox is layout.Rebox with r.LayoutOptions(stability): old, the
-// timeline of was at that stability, held still for m, a version of was
-// that differs from it only in its actors' boxes (a new name, a new kind)
-// or its pins (a dragged actor); ok is false, and nothing is done, when m
-// differs from was in more. progress, when not nil, is told how many of
-// the dates are done.
+// Rebox is layout.Rebox, or else layout.Prune, with
+// r.LayoutOptions(stability): old, the timeline of was at that stability,
+// held still for m, a version of was that differs from it only in its
+// actors' boxes (a new name, a new kind) or its pins (a dragged actor), or
+// that lacks some of its actors, ties or events (a delete); ok is false,
+// and nothing is done, when m differs from was in more. progress, when
+// not nil, is told how many of the dates are done.
 func (r *Renderer) Rebox(ctx context.Context, was, m *model.Map, stability float64, old *layout.Timeline, progress func(done, total int)) (tl *layout.Timeline, ok bool, err error) {
 	opt, err := r.LayoutOptions(stability)
 	if err != nil {
@@ -152,6 +153,9 @@ func (r *Renderer) Rebox(ctx context.Context, was, m *model.Map, stability float
 	}
 	opt.Progress = progress
 	tl, ok, err = layout.Rebox(ctx, was, m, opt, old)
+	if err == nil && !ok {
+		tl, ok, err = layout.Prune(ctx, was, m, opt, old)
+	}
 	if err != nil {
 		return nil, false, fmt.Errorf("lay out %q: %w", m.Name, err)
 	}

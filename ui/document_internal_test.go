@@ -386,14 +386,23 @@ func TestThePictureHoldsStill(t *testing.T) {
 			t.Errorf("%d actors moved when one was added", moved)
 		}
 	})
-	t.Run("undoing a delete gives back the picture as it was", func(t *testing.T) {
-		before := te.tl.At(te.doc.day).Pos
+	t.Run("a delete moves nothing else, and undoing it gives back the picture", func(t *testing.T) {
+		before, held := te.tl.At(te.doc.day).Pos, te.tl
 		ecuador, _ := te.doc.m.ActorByName("Ecuador")
 		te.doc.Select(ecuador.ID)
 		te.deleteSelected()
 		te.waitLayout()
 		if _, ok := te.tl.At(te.doc.day).Pos[ecuador.ID]; ok {
 			t.Fatal("the deleted actor is still drawn")
+		}
+		// On no date does another actor move to fill the room.
+		for _, day := range te.doc.m.Keyframes() {
+			was, now := held.At(day).Pos, te.tl.At(day).Pos
+			for id, p := range now {
+				if p != was[id] {
+					t.Fatalf("on %s actor %d moved from %v to %v when Ecuador was deleted", day, id, was[id], p)
+				}
+			}
 		}
 		te.undo()
 		te.waitLayout()
