@@ -370,10 +370,11 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 	}()
 }
 
-// importDialog adds a relmap JSON file, or CSV tables (actors.csv and
-// ties.csv, with events.csv if there is one, in the folder of the file
-// picked), to the map as one undoable change, read and written off the
-// UI goroutine.
+// importDialog adds a relmap JSON file, a network file, or CSV tables
+// (actors.csv and ties.csv, with events.csv if there is one, in the folder
+// of the file picked; or one CSV file of another name, whose header tells
+// which table it is) to the map as one undoable change, read and written
+// off the UI goroutine.
 func (e *Editor) importDialog() {
 	e.chooseFile(fileChoice{title: lang.L("Import"), kind: lang.L("maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)"),
 		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs"}}, e.importInBackground)
@@ -452,19 +453,12 @@ func (e *Editor) importFile(path string) error {
 var csvTables = []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile}
 
 // importable says why path cannot be imported, or nil: a format relmap
-// does not read (karate.gml), or a CSV file that is none of its tables (a
-// CSV of any other name was read as the folder of tables it lies in,
-// which then said its tables did not exist).
+// does not read (karate.gml).
 func importable(path string, isNet bool) error {
 	name := filepath.Base(path)
 	switch ext := strings.ToLower(filepath.Ext(name)); {
-	case isNet || ext == ".json":
+	case isNet || ext == ".json" || ext == ".csv":
 		return nil
-	case ext == ".csv":
-		if slices.Contains(csvTables, strings.ToLower(name)) {
-			return nil
-		}
-		return fmt.Errorf(lang.L("%s is none of the CSV tables relmap imports: it reads actors.csv, ties.csv and events.csv (and kinds.csv, sources.csv, map.csv, pins.csv) together from one folder, as File > Export… > Data writes them"), quoted(name))
 	}
 	return fmt.Errorf(lang.L("%s is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv) and Cytoscape.js JSON (.cyjs)"), quoted(name))
 }
@@ -514,9 +508,11 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		} else {
 			add, err = jsonio.Decode(counted)
 		}
-	} else {
+	} else if slices.Contains(csvTables, strings.ToLower(filepath.Base(path))) {
 		add, err = csvio.ReadDir(filepath.Dir(path), base)
 		what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
+	} else {
+		add, err = readTable(path, base)
 	}
 	if err != nil {
 		return model.Change{}, nil, fmt.Errorf("%s: %w", quoted(filepath.Base(path)), err)
@@ -530,6 +526,36 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	})
 	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap(lang.L("Import ")+what, add))
 	return applied, notes, err
+}
+
+// readTable reads the CSV file at path, of a name that is none of
+// relmap's tables (people.csv), as the table its header says it is (see
+// csvio.TableOf), alone: its ties and events may name the map's actors.
+func readTable(path string, base *model.Map) (*model.Map, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	table, err := csvio.TableOf(name, f)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	var files csvio.Files
+	t := csvio.Table{Name: name, R: f}
+	switch table {
+	case csvio.TiesFile:
+		files.Ties = t
+	case csvio.EventsFile:
+		files.Events = t
+	default:
+		files.Actors = t
+	}
+	return csvio.Read(files, base)
 }
 
 // countingReader tells report how many bytes have been read through it.

@@ -241,10 +241,10 @@ func TestImportOtherFormats(t *testing.T) {
 	}
 }
 
-// A file relmap does not read, or a CSV file that is none of its tables,
-// is refused with why, under its own name, and the map is left as it was:
-// karate.gml was read as the folder of CSV tables it lay in, and the
-// message named "Karate.gml", a file that is not there.
+// A file relmap does not read, or a CSV file whose header is none of its
+// tables', is refused with why, under its own name, and the map is left
+// as it was: karate.gml was read as the folder of CSV tables it lay in,
+// and the message named "Karate.gml", a file that is not there.
 func TestImportRefusesWhatItCannotRead(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
@@ -252,7 +252,7 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 	before := te.stored(t)
 	for name, says := range map[string]string{
 		"karate.gml":            "'karate.gml' is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv)",
-		"chiefs_of_mission.csv": "'chiefs_of_mission.csv' is none of the CSV tables relmap imports: it reads actors.csv, ties.csv and events.csv",
+		"chiefs_of_mission.csv": `In chiefs_of_mission.csv, line 1: the header names none of relmap's tables: actors need a "Label" (or "Name") column`,
 		"notes":                 "'notes' is not a kind of file relmap reads",
 	} {
 		path := filepath.Join(dir, name)
@@ -271,6 +271,42 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 	te.settle(t)
 	if after := te.stored(t); len(after.Actors) != len(before.Actors) || len(after.Ties) != len(before.Ties) {
 		t.Error("a refused import changed the map")
+	}
+}
+
+// A CSV file of a name that is none of relmap's tables is read as the
+// table its header says it is: a list of people (Name, Type), then a list
+// of links between them and the map's actors (Source, Target, Type). Both
+// were refused for their names.
+func TestACSVFileOfAnotherNameIsReadByItsHeader(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
+	dir := t.TempDir()
+	people := filepath.Join(dir, "people.csv")
+	links := filepath.Join(dir, "links.csv")
+	if err := os.WriteFile(people, []byte("Name,Type,Notes\nAna Pérez,official,Reporter's source\nLuis Gómez,official,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(links, []byte("Source,Target,Type,Start\nAna Pérez,Ecuador,member,2020-01\nLuis Gómez,Ana Pérez,relations,2021\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := len(te.doc.m.Ties)
+	for _, path := range []string{people, links} {
+		if err := te.importFile(path); err != nil {
+			t.Fatalf("import %s: %v", filepath.Base(path), err)
+		}
+	}
+	ana, err := te.doc.m.ActorByName("Ana Pérez")
+	if err != nil || ana.Kind != "official" || ana.Notes != "Reporter's source" {
+		t.Fatalf("Ana Pérez was imported as %+v (%v)", ana, err)
+	}
+	if got := len(te.doc.m.Ties); got != before+2 {
+		t.Fatalf("%d ties after importing links.csv, want %d", got, before+2)
+	}
+	if _, err := te.doc.m.ActorByName("Luis Gómez"); err != nil {
+		t.Error("Luis Gómez was not imported")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"relmap/model"
@@ -206,4 +207,41 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 			dir, ActorsFile, TiesFile, EventsFile, fs.ErrNotExist)
 	}
 	return read(f, base)
+}
+
+// TableOf tells from the header of the CSV file r which of the tables
+// that name no catalogue it is, for a file of another name (people.csv):
+// ActorsFile when it has a "Label" (or "Name") column, TiesFile with
+// "From" and "To" (or "Source" and "Target"), EventsFile with "Date" and
+// "Title", ties and events before actors, whose name column they may have
+// too. It fails, saying what the header lacks, when it is none of them.
+func TableOf(name string, r io.Reader) (string, error) {
+	tr, err := newTableReader(r, defaultLimits)
+	if err != nil {
+		return "", &Error{File: name, Err: err}
+	}
+	header, err := tr.read()
+	if err == io.EOF {
+		return "", &Error{File: name, Err: invalid("", "the file is empty: its first row must name the columns")}
+	}
+	if err != nil {
+		return "", &Error{File: name, Line: 1, Err: invalid("", "malformed CSV: %v", err)}
+	}
+	has := func(l *layout, fields ...string) bool {
+		for _, f := range fields {
+			if !slices.ContainsFunc(header, func(h string) bool { c, ok := l.byHeader[normHeader(h)]; return ok && c.field == f }) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has(tiesLayout, fFrom, fTo):
+		return TiesFile, nil
+	case has(eventsLayout, fDate, fTitle):
+		return EventsFile, nil
+	case has(actorsLayout, fName):
+		return ActorsFile, nil
+	}
+	return "", &Error{File: name, Line: 1, Err: invalid("", `the header names none of relmap's tables: actors need a "Label" (or "Name") column, ties "From" and "To" (or "Source" and "Target"), events "Date" and "Title"`)}
 }

@@ -2,6 +2,7 @@ package csvio_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"relmap/model"
@@ -208,5 +209,30 @@ func TestReadQuito(t *testing.T) {
 	}
 	if got, want := m.Actors[2].Notes, `Raided on 5 April 2024, "an affront" said Mexico.`; got != want {
 		t.Errorf("notes: got %q, want %q", got, want)
+	}
+}
+
+// TableOf tells a table by its header: ties and events before actors,
+// whose name column a tie's label or an event's title may share; a header
+// that fits none, or no header, is refused with why.
+func TestTableOf(t *testing.T) {
+	for _, tt := range []struct{ header, want, err string }{
+		{"Name,Type,Notes", csvio.ActorsFile, ""},
+		{"\ufeffLabel,Kind", csvio.ActorsFile, ""},
+		{"Source,Target,Type,Label", csvio.TiesFile, ""},
+		{"from , TO,kind", csvio.TiesFile, ""},
+		{"Date,Title,Participants", csvio.EventsFile, ""},
+		{"Name,Source", csvio.ActorsFile, ""},
+		{"From,Source,Type", "", "names none of relmap's tables"},
+		{"id,weight", "", `actors need a "Label" (or "Name") column`},
+		{"", "", "the file is empty"},
+	} {
+		got, err := csvio.TableOf("x.csv", strings.NewReader(tt.header+"\n1,2,3\n"))
+		if tt.header == "" {
+			got, err = csvio.TableOf("x.csv", strings.NewReader(""))
+		}
+		if got != tt.want || (tt.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("TableOf(%q) = %q, %v; want %q, %q", tt.header, got, err, tt.want, tt.err)
+		}
 	}
 }
