@@ -448,10 +448,6 @@ func (e *Editor) importFile(path string) error {
 	return nil
 }
 
-// csvTables are the names of the CSV tables an import reads, together,
-// from the folder of the one picked.
-var csvTables = []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile}
-
 // importable says why path cannot be imported, or nil: a format relmap
 // does not read (karate.gml).
 func importable(path string, isNet bool) error {
@@ -508,7 +504,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		} else {
 			add, err = jsonio.Decode(counted)
 		}
-	} else if slices.Contains(csvTables, strings.ToLower(filepath.Base(path))) {
+	} else if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
 		add, err = csvio.ReadDir(filepath.Dir(path), base)
 		what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 	} else {
@@ -546,15 +542,7 @@ func readTable(path string, base *model.Map) (*model.Map, error) {
 		return nil, err
 	}
 	var files csvio.Files
-	t := csvio.Table{Name: name, R: f}
-	switch table {
-	case csvio.TiesFile:
-		files.Ties = t
-	case csvio.EventsFile:
-		files.Events = t
-	default:
-		files.Actors = t
-	}
+	*files.Table(table) = csvio.Table{Name: name, R: f}
 	return csvio.Read(files, base)
 }
 

@@ -189,7 +189,7 @@ func openTables(names []string) (*tableFiles, error) {
 	if len(names) == 1 {
 		if fi, err := os.Stat(names[0]); err == nil && fi.IsDir() {
 			var found []string
-			for _, n := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile} {
+			for _, n := range csvio.TableFiles {
 				if _, err := os.Stat(filepath.Join(names[0], n)); err == nil {
 					found = append(found, filepath.Join(names[0], n))
 				}
@@ -204,8 +204,6 @@ func openTables(names []string) (*tableFiles, error) {
 		return nil, usageErr("import: want the tables (actors.csv ties.csv [events.csv kinds.csv sources.csv map.csv pins.csv]) or their folder, got %d files", len(names))
 	}
 	t := &tableFiles{}
-	slots := map[string]*csvio.Table{"actors": &t.Actors, "ties": &t.Ties, "events": &t.Events, "kinds": &t.Kinds,
-		"sources": &t.Sources, "map": &t.Map, "pins": &t.Pins}
 	for _, name := range names {
 		f, err := os.Open(name)
 		if err != nil {
@@ -217,73 +215,35 @@ func openTables(names []string) (*tableFiles, error) {
 			t.close()
 			return nil, fmt.Errorf("import: %s is a folder, not a CSV file", name)
 		}
-		what, err := tableOf(name, f)
+		what, err := csvio.TableOf(name, f)
 		if err != nil {
 			// Not known by name or header: the first of actors, ties and
 			// events still free, whose reader then says what is wrong.
-			for _, w := range []string{"actors", "ties", "events"} {
-				if slots[w].R == nil {
+			for _, w := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile} {
+				if t.Table(w).R == nil {
 					what, err = w, nil
 					break
 				}
 			}
 		}
+		if err == nil {
+			_, err = f.Seek(0, io.SeekStart)
+		}
 		if err != nil {
 			t.close()
 			return nil, fmt.Errorf("import: %s: %w", name, err)
 		}
-		if slots[what].R != nil {
+		if slot := t.Table(what); slot.R != nil {
 			t.close()
-			return nil, usageErr("import: %s and %s are both %s tables", slots[what].Name, name, what)
+			return nil, usageErr("import: %s and %s are both %s tables", slot.Name, name, strings.TrimSuffix(what, ".csv"))
 		}
-		*slots[what] = csvio.Table{Name: name, R: f}
+		*t.Table(what) = csvio.Table{Name: name, R: f}
 	}
 	if t.Actors.R == nil && t.Ties.R == nil && t.Events.R == nil {
 		t.close()
 		return nil, usageErr("import: no actors, ties or events table among %s", strings.Join(names, ", "))
 	}
 	return t, nil
-}
-
-// tableOf says which table f is: by its file name when that is one of
-// relmap's, else by the headers of its first row; f is left at its start.
-func tableOf(name string, f *os.File) (string, error) {
-	base := strings.ToLower(filepath.Base(name))
-	for _, what := range []string{"actors", "ties", "events", "kinds", "sources", "map", "pins"} {
-		if base == what+".csv" {
-			return what, nil
-		}
-	}
-	head := make([]byte, 4096)
-	n, err := f.Read(head)
-	if err != nil && err != io.EOF {
-		return "", err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return "", err
-	}
-	line, _, _ := strings.Cut(string(head[:n]), "\n")
-	has := map[string]bool{}
-	for _, h := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return r == ',' || r == ';' || r == '\t' }) {
-		has[strings.Trim(strings.TrimSpace(h), `"`)] = true
-	}
-	switch {
-	case has["field"] && has["value"]:
-		return "map", nil
-	case has["actor"] && has["x"] && has["y"]:
-		return "pins", nil
-	case has["class"]:
-		return "kinds", nil
-	case has["publisher"] || has["quote"] || has["grade"]:
-		return "sources", nil
-	case (has["from"] || has["source"]) && (has["to"] || has["target"]):
-		return "ties", nil
-	case has["date"] && has["title"]:
-		return "events", nil
-	case has["label"] || has["name"]:
-		return "actors", nil
-	}
-	return "", fmt.Errorf("its first row names no relmap table's columns")
 }
 
 // readJSONMap reads a relmap JSON map.

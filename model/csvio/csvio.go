@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"relmap/model"
 )
@@ -181,14 +182,9 @@ func ReadDirUpdate(dir string, base *model.Map) (*model.Map, error) {
 
 func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.Map, error)) (*model.Map, error) {
 	var f Files
-	tables := []struct {
-		name  string
-		table *Table
-	}{{ActorsFile, &f.Actors}, {TiesFile, &f.Ties}, {EventsFile, &f.Events}, {KindsFile, &f.Kinds}, {SourcesFile, &f.Sources},
-		{MapFile, &f.Map}, {PinsFile, &f.Pins}}
 	found := false
-	for i, t := range tables {
-		file, err := os.Open(filepath.Join(dir, t.name))
+	for i, name := range TableFiles {
+		file, err := os.Open(filepath.Join(dir, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -197,9 +193,9 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 		}
 		defer file.Close()
 		if fi, err := file.Stat(); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("read tables in %s: %s is a folder, not a CSV file", dir, t.name)
+			return nil, fmt.Errorf("read tables in %s: %s is a folder, not a CSV file", dir, name)
 		}
-		*t.table = Table{Name: t.name, R: file}
+		*f.Table(name) = Table{Name: name, R: file}
 		found = found || i < 3 // the catalogues alone are no map
 	}
 	if !found {
@@ -209,13 +205,21 @@ func readDir(dir string, base *model.Map, read func(Files, *model.Map) (*model.M
 	return read(f, base)
 }
 
-// TableOf tells from the header of the CSV file r which of the tables
-// that name no catalogue it is, for a file of another name (people.csv):
-// ActorsFile when it has a "Label" (or "Name") column, TiesFile with
-// "From" and "To" (or "Source" and "Target"), EventsFile with "Date" and
-// "Title", ties and events before actors, whose name column they may have
-// too. It fails, saying what the header lacks, when it is none of them.
+// TableOf tells which of relmap's tables the CSV file name is, by its
+// name when that is one of theirs (ActorsFile, TiesFile, EventsFile,
+// KindsFile, SourcesFile, MapFile, PinsFile), else by the header r starts
+// with (people.csv): "Field" and "Value" for the map's properties; "Actor",
+// "X" and "Y" for pins; "Class" for kinds; "Publisher", "Quote" or "Grade"
+// for sources; "From" and "To" (or "Source" and "Target") for ties; "Date"
+// and "Title" for events; "Label" (or "Name") for actors, in that order,
+// as a tie's label or an event's title may be named as an actor's is. It
+// fails, saying what the header lacks, when it is none of them. r is read
+// no further than its first row.
 func TableOf(name string, r io.Reader) (string, error) {
+	base := strings.ToLower(filepath.Base(name))
+	if slices.Contains(TableFiles, base) {
+		return base, nil
+	}
 	tr, err := newTableReader(r, defaultLimits)
 	if err != nil {
 		return "", &Error{File: name, Err: err}
@@ -227,6 +231,10 @@ func TableOf(name string, r io.Reader) (string, error) {
 	if err != nil {
 		return "", &Error{File: name, Line: 1, Err: invalid("", "malformed CSV: %v", err)}
 	}
+	named := map[string]bool{}
+	for _, h := range header {
+		named[normHeader(h)] = true
+	}
 	has := func(l *layout, fields ...string) bool {
 		for _, f := range fields {
 			if !slices.ContainsFunc(header, func(h string) bool { c, ok := l.byHeader[normHeader(h)]; return ok && c.field == f }) {
@@ -236,6 +244,14 @@ func TableOf(name string, r io.Reader) (string, error) {
 		return true
 	}
 	switch {
+	case named["field"] && named["value"]:
+		return MapFile, nil
+	case named["actor"] && named["x"] && named["y"]:
+		return PinsFile, nil
+	case named["class"]:
+		return KindsFile, nil
+	case named["publisher"] || named["quote"] || named["grade"]:
+		return SourcesFile, nil
 	case has(tiesLayout, fFrom, fTo):
 		return TiesFile, nil
 	case has(eventsLayout, fDate, fTitle):
@@ -244,4 +260,27 @@ func TableOf(name string, r io.Reader) (string, error) {
 		return ActorsFile, nil
 	}
 	return "", &Error{File: name, Line: 1, Err: invalid("", `the header names none of relmap's tables: actors need a "Label" (or "Name") column, ties "From" and "To" (or "Source" and "Target"), events "Date" and "Title"`)}
+}
+
+// TableFiles are the names of relmap's tables: those Write writes, and
+// ReadDir reads from a folder.
+var TableFiles = []string{ActorsFile, TiesFile, EventsFile, KindsFile, SourcesFile, MapFile, PinsFile}
+
+// Table returns the table of f that file, one of TableFiles, names.
+func (f *Files) Table(file string) *Table {
+	switch file {
+	case ActorsFile:
+		return &f.Actors
+	case TiesFile:
+		return &f.Ties
+	case EventsFile:
+		return &f.Events
+	case KindsFile:
+		return &f.Kinds
+	case SourcesFile:
+		return &f.Sources
+	case MapFile:
+		return &f.Map
+	}
+	return &f.Pins
 }

@@ -212,10 +212,13 @@ func TestReadQuito(t *testing.T) {
 	}
 }
 
-// TableOf tells a table by its header: ties and events before actors,
-// whose name column a tie's label or an event's title may share; a header
-// that fits none, or no header, is refused with why.
+// TableOf tells a table by its name, else by its header: ties and events
+// before actors, whose name column a tie's label or an event's title may
+// share; a header that fits none, or no header, is refused with why.
 func TestTableOf(t *testing.T) {
+	if got, err := csvio.TableOf("/data/Ties.csv", strings.NewReader("Name\n")); got != csvio.TiesFile || err != nil {
+		t.Errorf("TableOf(Ties.csv) = %q, %v; want its name's table", got, err)
+	}
 	for _, tt := range []struct{ header, want, err string }{
 		{"Name,Type,Notes", csvio.ActorsFile, ""},
 		{"\ufeffLabel,Kind", csvio.ActorsFile, ""},
@@ -225,6 +228,10 @@ func TestTableOf(t *testing.T) {
 		{"Name,Source", csvio.ActorsFile, ""},
 		{"From,Source,Type", "", "names none of relmap's tables"},
 		{"id,weight", "", `actors need a "Label" (or "Name") column`},
+		{"Field,Value", csvio.MapFile, ""},
+		{"Actor,X,Y", csvio.PinsFile, ""},
+		{"Kind,Class,Color", csvio.KindsFile, ""},
+		{"Id,Title,Publisher", csvio.SourcesFile, ""},
 		{"", "", "the file is empty"},
 	} {
 		got, err := csvio.TableOf("x.csv", strings.NewReader(tt.header+"\n1,2,3\n"))
