@@ -1512,3 +1512,23 @@ func TestTheHistoryDescribesAChange(t *testing.T) {
 		t.Errorf("describe = %q, want %q", got, want)
 	}
 }
+
+// On a big map, whose last two layouts only are remembered, a second
+// delete undone still gets its picture back: the layout an undo gave back
+// counts as the last one made. It was dropped as the oldest, and the
+// second undo laid the whole history out again, moving every actor.
+func TestABigMapsSecondUndoGetsItsPictureBack(t *testing.T) {
+	big := &model.Map{Actors: make([]model.Actor, asyncActorsAndTies)}
+	var l laidOut
+	before, first, second := &layout.Timeline{}, &layout.Timeline{}, &layout.Timeline{}
+	l.put("before", before, big)
+	l.put("first delete", first, big)
+	if tl, ok := l.get("before"); !ok || tl != before {
+		t.Fatal("the first undo does not get its picture back")
+	}
+	l.put("before", before, big) // as relayoutWith does with what it got
+	l.put("second delete", second, big)
+	if tl, ok := l.get("before"); !ok || tl != before {
+		t.Error("the second undo does not get its picture back")
+	}
+}

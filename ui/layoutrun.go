@@ -371,12 +371,14 @@ func (l *laidOut) get(key string) (*layout.Timeline, bool) {
 	return nil, false
 }
 
-// put remembers tl, the layout of m under key.
+// put remembers tl, the layout of m under key, as the last one made: one
+// it remembers already (given back by an undo) is moved there, so that
+// the next edit's undo finds it.
 func (l *laidOut) put(key string, tl *layout.Timeline, m *model.Map) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if slices.Contains(l.keys, key) {
-		return
+	if i := slices.Index(l.keys, key); i >= 0 {
+		l.keys, l.tls = slices.Delete(l.keys, i, i+1), slices.Delete(l.tls, i, i+1)
 	}
 	keep := laidOutKept
 	if len(m.Actors)+len(m.Ties) >= asyncActorsAndTies {
