@@ -1256,3 +1256,40 @@ func TestARefusedFormGrowsToShowItsMessages(t *testing.T) {
 		t.Errorf("after a refused Save the form shows %.0f of the %.0f its inputs and messages need (it showed %.0f)", after, needs, before)
 	}
 }
+
+// Text typed into a note that wraps is kept as typed: Fyne's entry left
+// the cursor before a space typed at the end of the text where a line
+// wraps, and the next word went in front of it ("led to thelargest ").
+// Backspace there takes the space away, not the letter before it.
+func TestANoteKeepsTheSpacesWhereItsLinesWrap(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("")
+	defer w.Close()
+	note := newTextArea()
+	note.Wrapping = fyne.TextWrapWord
+	w.SetContent(note)
+	w.Resize(fyne.NewSize(200, 300))
+	const s = "The poisoning of Sergei and Yulia Skripal led to the largest expulsion of diplomats from the United Kingdom since the Cold War"
+	test.Type(note, s)
+	if note.Text != s {
+		t.Fatalf("typed %q, the note holds %q", s, note.Text)
+	}
+	// Every space at the end of a line, taken back and typed again.
+	note.SetText("")
+	want := ""
+	for _, r := range s {
+		note.TypedRune(r)
+		want += string(r)
+		if r == ' ' {
+			note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+			if want = want[:len(want)-1]; note.Text != want {
+				t.Fatalf("Backspace after %q left %q", want+" ", note.Text)
+			}
+			note.TypedRune(' ')
+			want += " "
+		}
+	}
+	if note.Text != s {
+		t.Errorf("typed with Backspace, the note holds %q", note.Text)
+	}
+}

@@ -32,6 +32,10 @@ type textField struct {
 	onKey func(*fyne.KeyEvent) bool
 	// onLeave, when set, is called when the field loses the focus.
 	onLeave func()
+	// spaceAt is the end of the text just after a space typed there,
+	// where the entry could not put the cursor (see TypedRune); 0 for
+	// none.
+	spaceAt int
 }
 
 func (f *textField) FocusLost() {
@@ -61,9 +65,55 @@ func newTextArea() *textField {
 	return f
 }
 
+// TypedRune types r as widget.Entry does. In a field of several lines
+// that wraps, Fyne's entry (2.8) cannot place the cursor after a space
+// typed at the end of the text where a line wraps: it leaves it before the
+// space, and the next word went in front of it ("led to thelargest "). The
+// field remembers that space, and the next rune typed there replaces it
+// with the space and the rune, pasted together, after which the cursor has
+// a place.
+func (f *textField) TypedRune(r rune) {
+	if !f.MultiLine || f.Wrapping == fyne.TextWrapOff || f.SelectedText() != "" {
+		f.spaceAt = 0
+		f.Entry.TypedRune(r)
+		return
+	}
+	if at := f.spaceAt; at > 0 {
+		f.spaceAt = 0
+		if text := []rune(f.Text); len(text) == at && text[at-1] == ' ' && f.CursorTextOffset() == at-1 {
+			f.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+			f.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: typed(" " + string(r))})
+			f.placeAtEnd()
+			return
+		}
+	}
+	f.Entry.TypedRune(r)
+	f.placeAtEnd()
+}
+
+// placeAtEnd remembers, when the cursor was to be at the end of the text
+// and is one place short of it, before a space, where it was to be (see
+// TypedRune).
+func (f *textField) placeAtEnd() {
+	if text := []rune(f.Text); len(text) > 0 && text[len(text)-1] == ' ' && f.CursorTextOffset() == len(text)-1 {
+		f.spaceAt = len(text)
+	}
+}
+
+// typed is a clipboard that holds what TypedRune pastes.
+type typed string
+
+func (t typed) Content() string     { return string(t) }
+func (t typed) SetContent(_ string) {}
+
 func (f *textField) TypedKey(k *fyne.KeyEvent) {
 	if f.onKey != nil && f.onKey(k) || k.Name == fyne.KeyEscape && closeDialog(f) {
 		return
+	}
+	at := f.spaceAt
+	f.spaceAt = 0
+	if text := []rune(f.Text); k.Name == fyne.KeyBackspace && at > 0 && len(text) == at && f.CursorTextOffset() == at-1 {
+		k = &fyne.KeyEvent{Name: fyne.KeyDelete} // the space the cursor is after, in truth (see TypedRune)
 	}
 	f.Entry.TypedKey(k)
 }
