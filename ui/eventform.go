@@ -253,6 +253,10 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 			f.fail("participants", fmt.Sprintf(lang.L("participant %d: %s"), i+1, msg))
 			continue
 		}
+		if slices.ContainsFunc(ev.Participants, func(q model.Participant) bool { return q.Actor == a.ID }) {
+			f.fail("participants", fmt.Sprintf(lang.L("participant %d: %s is listed already; give one row all the roles"), i+1, quoted(a.Name)))
+			continue
+		}
 		ev.Participants = append(ev.Participants, model.Participant{Actor: a.ID, Role: strings.TrimSpace(p.role.Text)})
 	}
 	ev.Begins, ev.Ends = nil, nil

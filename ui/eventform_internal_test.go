@@ -186,3 +186,21 @@ func TestAKindsMessageTakesItsHintsPlace(t *testing.T) {
 		t.Errorf("after typing a new kind the note says %q (failing %v), want the hint", n.label.Text, n.failing)
 	}
 }
+
+// An actor listed twice among an event's participants is refused, under
+// the second row: it was saved twice.
+func TestAnEventListsAParticipantOnce(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newEventEditor(model.Event{})
+	f.when.SetText("2024-04-05")
+	f.kind.SetText("raid")
+	f.title.SetText("Raid")
+	f.addParticipant("Ecuador", "raider")
+	f.addParticipant("  ecuador ", "")
+	if f.save() {
+		t.Fatal("save() = true with Ecuador listed twice")
+	}
+	if got := f.message("participants"); !strings.Contains(got, "participant 2: 'Ecuador' is listed already") {
+		t.Errorf("the message beside the participants is %q", got)
+	}
+}
