@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -22,7 +23,39 @@ type FieldError struct {
 	Record string // "tie 12", "actor \"Mexico\""; may be empty
 	Field  string // "from", "end", ...
 	Msg    string
-	Err    error // ErrInvalid, ErrNotFound, ...
+	// Said is the message Msg was written from, when it was one: a
+	// window says it in its user's language (see Message).
+	Said *Message
+	Err  error // ErrInvalid, ErrNotFound, ...
+}
+
+// fieldError is a FieldError that says said.
+func fieldError(rec, field string, said *Message, err error) *FieldError {
+	return &FieldError{Record: rec, Field: field, Msg: said.Error(), Said: said, Err: err}
+}
+
+// Message is a message of the model's rules, kept as the pattern and the
+// values fmt.Sprintf writes it from, so that a window can say it in its
+// user's language: Format is the key of its translation, and an Arg that
+// is a *Message is said in that language too.
+type Message struct {
+	Format string
+	Args   []any
+}
+
+// says is the Message written from format and args.
+func says(format string, args ...any) *Message { return &Message{Format: format, Args: args} }
+
+func (m *Message) Error() string { return fmt.Sprintf(m.Format, m.Args...) }
+
+// said is err as a Message: the one it is or wraps, else one that says
+// err's text as it is.
+func said(err error) *Message {
+	var m *Message
+	if errors.As(err, &m) {
+		return m
+	}
+	return says("%s", err.Error())
 }
 
 func (e *FieldError) Error() string {

@@ -127,10 +127,10 @@ func PlanMerge(m *Map, stored *Map, next NextIDs) (Records, error) {
 	}
 	for _, id := range slices.Sorted(maps.Keys(m.Pins)) {
 		if _, ok := check.Actor(id); !ok {
-			return Records{}, &FieldError{Record: "pins", Field: "actor", Msg: fmt.Sprintf("no actor has id %d", id), Err: ErrNotFound}
+			return Records{}, fieldError("pins", "actor", says("no actor has id %d", id), ErrNotFound)
 		}
 		if err := m.Pins[id].Check(); err != nil {
-			return Records{}, &FieldError{Record: fmt.Sprintf("pin of actor %d", id), Field: "at", Msg: err.Error(), Err: ErrInvalid}
+			return Records{}, fieldError(fmt.Sprintf("pin of actor %d", id), "at", said(err), ErrInvalid)
 		}
 	}
 	return plan(m, check, next), nil
@@ -225,7 +225,7 @@ func NamesFree(base, add *Map) error {
 	}
 	for _, a := range add.Actors {
 		if taken[strings.ToLower(strings.TrimSpace(a.Name))] {
-			return fmt.Errorf("actor %d: an actor named %q is already in the map", a.ID, a.Name)
+			return fmt.Errorf("actor %d: %w", a.ID, says("an actor named %s is already in the map", quote(a.Name)))
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -20,10 +19,10 @@ const MaxCoordinate = 1e7
 func (p Point) Check() error {
 	for _, v := range []float64{p.X, p.Y} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("the position (%g, %g) is not a pair of finite numbers", p.X, p.Y)
+			return says("the position (%g, %g) is not a pair of finite numbers", p.X, p.Y)
 		}
 		if math.Abs(v) > MaxCoordinate {
-			return fmt.Errorf("the position (%g, %g) is outside the drawing area (each coordinate within ±%g)", p.X, p.Y, float64(MaxCoordinate))
+			return says("the position (%g, %g) is outside the drawing area (each coordinate within ±%g)", p.X, p.Y, float64(MaxCoordinate))
 		}
 	}
 	return nil
@@ -38,10 +37,10 @@ func (m *Map) CheckPin(actor ID, p Point) error { return checkPin(m, actor, p) }
 func checkPin(m lookup, actor ID, p Point) error {
 	a, ok := m.Actor(actor)
 	if !ok {
-		return &FieldError{Record: "pins", Field: "actor", Msg: fmt.Sprintf("no actor has id %d", actor), Err: ErrNotFound}
+		return fieldError("pins", "actor", says("no actor has id %d", actor), ErrNotFound)
 	}
 	if err := p.Check(); err != nil {
-		return &FieldError{Record: "actor " + quote(a.Name), Field: "pin", Msg: err.Error(), Err: ErrInvalid}
+		return fieldError("actor "+quote(a.Name), "pin", said(err), ErrInvalid)
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func (s Span) Check() error {
 	from, okFrom := s.From()
 	until, okUntil := s.Until()
 	if okFrom && okUntil && until <= from {
-		return fmt.Errorf("ends (%s) on or before it starts (%s)", s.End, s.Start)
+		return says("ends (%s) on or before it starts (%s); the end is the first day after the last", s.End, s.Start)
 	}
 	return nil
 }
@@ -161,7 +161,7 @@ func checkLives(lives []Span) error {
 		until, okU := prev.Until()
 		from, okF := next.From()
 		if !okU || !okF || from < until {
-			return fmt.Errorf("%s does not start after %s ends", next, prev)
+			return says("%s does not start after %s ends", next, prev)
 		}
 	}
 	return nil

@@ -213,11 +213,11 @@ func (m *Map) ActorByName(name string) (Actor, error) {
 	}
 	switch len(found) {
 	case 0:
-		return Actor{}, &FieldError{Field: "actor", Msg: "no actor is named " + quote(name), Err: ErrNotFound}
+		return Actor{}, fieldError("", "actor", says("no actor is named %s", quote(name)), ErrNotFound)
 	case 1:
 		return found[0], nil
 	}
-	return Actor{}, &FieldError{Field: "actor", Msg: "several actors are named " + quote(name), Err: ErrConflict}
+	return Actor{}, fieldError("", "actor", says("several actors are named %s", quote(name)), ErrConflict)
 }
 
 // TiesOf returns the ties that touch actor id, in map order.

@@ -32,14 +32,14 @@ func checkActor(m lookup, a Actor) error {
 	if a.Name != "" {
 		rec = "actor " + quote(a.Name)
 	}
-	fail := func(field, msg string, err error) error {
-		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	fail := func(field string, msg *Message, err error) error {
+		return fieldError(rec, field, msg, err)
 	}
 	if strings.TrimSpace(a.Name) == "" {
-		return fail("name", "a name is required", ErrInvalid)
+		return fail("name", says("a name is required"), ErrInvalid)
 	}
 	if strings.TrimSpace(a.Kind) == "" {
-		return fail("kind", "a kind is required", ErrInvalid)
+		return fail("kind", says("a kind is required"), ErrInvalid)
 	}
 	for _, ref := range []struct {
 		field string
@@ -49,22 +49,22 @@ func checkActor(m lookup, a Actor) error {
 			continue
 		}
 		if ref.id == a.ID {
-			return fail(ref.field, "an actor cannot refer to itself", ErrInvalid)
+			return fail(ref.field, says("an actor cannot refer to itself"), ErrInvalid)
 		}
 		if _, ok := m.Actor(ref.id); !ok {
-			return fail(ref.field, fmt.Sprintf("no actor has id %d", ref.id), ErrNotFound)
+			return fail(ref.field, says("no actor has id %d", ref.id), ErrNotFound)
 		}
 	}
 	if err := a.Life.Check(); err != nil {
-		return fail("end", err.Error(), ErrInvalid)
+		return fail("end", said(err), ErrInvalid)
 	}
 	for _, s := range a.Later {
 		if err := s.Check(); err != nil {
-			return fail("later", fmt.Sprintf("%s %s", s, err), ErrInvalid)
+			return fail("later", says("%s %s", s, said(err)), ErrInvalid)
 		}
 	}
 	if err := checkLives(a.Lives()); err != nil {
-		return fail("later", err.Error(), ErrInvalid)
+		return fail("later", said(err), ErrInvalid)
 	}
 	return checkSources(m, rec, a.Sources)
 }
@@ -74,34 +74,34 @@ func checkTie(m lookup, t Tie) error {
 	if t.ID != 0 {
 		rec = fmt.Sprintf("tie %d", t.ID)
 	}
-	fail := func(field, msg string, err error) error {
-		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	fail := func(field string, msg *Message, err error) error {
+		return fieldError(rec, field, msg, err)
 	}
 	if strings.TrimSpace(t.Kind) == "" {
-		return fail("kind", "a kind is required", ErrInvalid)
+		return fail("kind", says("a kind is required"), ErrInvalid)
 	}
 	for _, end := range []struct {
 		field string
 		id    ID
 	}{{"from", t.From}, {"to", t.To}} {
 		if end.id == 0 {
-			return fail(end.field, "an actor is required", ErrInvalid)
+			return fail(end.field, says("an actor is required"), ErrInvalid)
 		}
 		if _, ok := m.Actor(end.id); !ok {
-			return fail(end.field, fmt.Sprintf("no actor has id %d", end.id), ErrNotFound)
+			return fail(end.field, says("no actor has id %d", end.id), ErrNotFound)
 		}
 	}
 	if t.From == t.To {
-		return fail("to", "a tie must join two different actors", ErrInvalid)
+		return fail("to", says("a tie must join two different actors"), ErrInvalid)
 	}
 	if err := t.Span.Check(); err != nil {
-		return fail("end", err.Error(), ErrInvalid)
+		return fail("end", said(err), ErrInvalid)
 	}
 	if t.Weight < 0 {
-		return fail("weight", "the weight cannot be negative", ErrInvalid)
+		return fail("weight", says("the weight cannot be negative"), ErrInvalid)
 	}
 	if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-		return fail("weight", "the weight must be a finite number", ErrInvalid)
+		return fail("weight", says("the weight must be a finite number"), ErrInvalid)
 	}
 	return checkSources(m, rec, t.Sources)
 }
@@ -111,21 +111,21 @@ func checkEvent(m lookup, e Event) error {
 	if e.Title != "" {
 		rec = "event " + quote(e.Title)
 	}
-	fail := func(field, msg string, err error) error {
-		return &FieldError{Record: rec, Field: field, Msg: msg, Err: err}
+	fail := func(field string, msg *Message, err error) error {
+		return fieldError(rec, field, msg, err)
 	}
 	if e.Date.IsZero() {
-		return fail("date", "a date is required", ErrInvalid)
+		return fail("date", says("a date is required"), ErrInvalid)
 	}
 	if strings.TrimSpace(e.Title) == "" {
-		return fail("title", "a title is required", ErrInvalid)
+		return fail("title", says("a title is required"), ErrInvalid)
 	}
 	if strings.TrimSpace(e.Kind) == "" {
-		return fail("kind", "a kind is required", ErrInvalid)
+		return fail("kind", says("a kind is required"), ErrInvalid)
 	}
 	for _, p := range e.Participants {
 		if _, ok := m.Actor(p.Actor); !ok {
-			return fail("participants", fmt.Sprintf("no actor has id %d", p.Actor), ErrNotFound)
+			return fail("participants", says("no actor has id %d", p.Actor), ErrNotFound)
 		}
 	}
 	for _, ids := range []struct {
@@ -134,7 +134,7 @@ func checkEvent(m lookup, e Event) error {
 	}{{"begins", e.Begins}, {"ends", e.Ends}} {
 		for _, id := range ids.ids {
 			if _, ok := m.Tie(id); !ok {
-				return fail(ids.field, fmt.Sprintf("no tie has id %d", id), ErrNotFound)
+				return fail(ids.field, says("no tie has id %d", id), ErrNotFound)
 			}
 		}
 	}
@@ -144,7 +144,7 @@ func checkEvent(m lookup, e Event) error {
 func checkSources(m lookup, rec string, ids []ID) error {
 	for _, id := range ids {
 		if _, ok := m.Source(id); !ok {
-			return &FieldError{Record: rec, Field: "sources", Msg: fmt.Sprintf("no source has id %d", id), Err: ErrNotFound}
+			return fieldError(rec, "sources", says("no source has id %d", id), ErrNotFound)
 		}
 	}
 	return nil
@@ -168,7 +168,7 @@ func (m *Map) Validate() error {
 	}
 	x := NewIndex(m)
 	if _, ok := x.Source(m.DefaultSource); m.DefaultSource != 0 && !ok {
-		return &FieldError{Record: "map", Field: "source", Msg: fmt.Sprintf("no source has id %d", m.DefaultSource), Err: ErrNotFound}
+		return fieldError("map", "source", says("no source has id %d", m.DefaultSource), ErrNotFound)
 	}
 	for _, a := range m.Actors {
 		if err := x.CheckActor(a); err != nil {
@@ -218,12 +218,12 @@ func uniqueIDs(what string, n int, id func(int) ID, zeroOK bool) error {
 		case v == 0 && zeroOK:
 			continue
 		case v < 0 && zeroOK:
-			return &FieldError{Record: fmt.Sprintf("%s %d", what, v), Field: "id", Msg: "ids cannot be negative", Err: ErrInvalid}
+			return fieldError(fmt.Sprintf("%s %d", what, v), "id", says("ids cannot be negative"), ErrInvalid)
 		case v <= 0:
-			return &FieldError{Record: fmt.Sprintf("%s #%d", what, i+1), Field: "id", Msg: "ids must be positive", Err: ErrInvalid}
+			return fieldError(fmt.Sprintf("%s #%d", what, i+1), "id", says("ids must be positive"), ErrInvalid)
 		}
 		if seen[v] {
-			return &FieldError{Record: fmt.Sprintf("%s %d", what, v), Field: "id", Msg: "the id is used twice", Err: ErrConflict}
+			return fieldError(fmt.Sprintf("%s %d", what, v), "id", says("the id is used twice"), ErrConflict)
 		}
 		seen[v] = true
 	}
@@ -238,10 +238,10 @@ func (s Source) Check() error {
 		rec = fmt.Sprintf("source %d", s.ID)
 	}
 	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
-		return &FieldError{Record: rec, Field: "title", Msg: "a title or URL is required", Err: ErrInvalid}
+		return fieldError(rec, "title", says("a title or URL is required"), ErrInvalid)
 	}
 	if s.Grade != "" && !slices.ContainsFunc(Grades, func(g Grade) bool { return g.Letter == s.Grade }) {
-		return &FieldError{Record: rec, Field: "grade", Msg: fmt.Sprintf("the grade must be a letter from A to F, not %q", s.Grade), Err: ErrInvalid}
+		return fieldError(rec, "grade", says("the grade must be a letter from A to F, not %q", s.Grade), ErrInvalid)
 	}
 	return nil
 }
@@ -269,17 +269,16 @@ func (k Kind) Check() error {
 	switch k.Class {
 	case ClassActor, ClassTie, ClassEvent:
 	default:
-		return &FieldError{Record: rec, Field: "class",
-			Msg: fmt.Sprintf("the class must be actor, tie or event, not %q", k.Class), Err: ErrInvalid}
+		return fieldError(rec, "class", says("the class must be actor, tie or event, not %q", k.Class), ErrInvalid)
 	}
 	if strings.TrimSpace(k.Name) == "" {
-		return &FieldError{Record: rec, Field: "name", Msg: "a name is required", Err: ErrInvalid}
+		return fieldError(rec, "name", says("a name is required"), ErrInvalid)
 	}
 	if _, ok := labOf(k.Color); k.Color != "" && (!ok || !strings.HasPrefix(k.Color, "#")) {
-		return &FieldError{Record: rec, Field: "color", Msg: fmt.Sprintf("a colour is written #rrggbb, not %q", k.Color), Err: ErrInvalid}
+		return fieldError(rec, "color", says("a colour is written #rrggbb, not %q", k.Color), ErrInvalid)
 	}
 	if k.Shape != "" && !slices.Contains(Shapes, k.Shape) {
-		return &FieldError{Record: rec, Field: "shape", Msg: fmt.Sprintf("the shape must be one of %s, not %q", strings.Join(Shapes, ", "), k.Shape), Err: ErrInvalid}
+		return fieldError(rec, "shape", says("the shape must be one of %s, not %q", strings.Join(Shapes, ", "), k.Shape), ErrInvalid)
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ type View struct {
 // Check returns the rule the view breaks: it needs a name.
 func (v View) Check() error {
 	if strings.TrimSpace(v.Name) == "" {
-		return &FieldError{Record: "view", Field: "name", Msg: "a name is required", Err: ErrInvalid}
+		return fieldError("view", "name", says("a name is required"), ErrInvalid)
 	}
 	return nil
 }

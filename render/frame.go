@@ -689,14 +689,17 @@ func (r *Renderer) keepLabels(p *plan) {
 }
 
 // byImportance calls f for each actor in the picture with a label, alpha
-// 0.5 or more, most important first (see ranking; with a selection or an
-// emphasis, its actors first), until f returns false.
+// 0.5 or more, most important first (see ranking; with a selection, the
+// selected actor and those its ties on show join it to first; with an
+// emphasis, its actors), until f returns false: an actor selected on a
+// big map has its partners named, which the most important actors' names
+// crowded out.
 func (p *plan) byImportance(f func(i int32) bool) {
 	shown := make([]bool, len(p.s.Nodes))
 	for _, i := range p.nodes {
 		shown[i] = true
 	}
-	first := func(n *Node) bool { return n.Selected || (p.s.Emphasis != nil && p.s.Emphasis.Actors[n.ID]) }
+	first := func(n *Node) bool { return n.Selected || p.near[n.ID] }
 	order := p.s.ranking()
 	passes := []bool{false}
 	if p.s.Selected != 0 || p.s.Emphasis != nil {

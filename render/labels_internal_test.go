@@ -811,3 +811,54 @@ func TestTieLabelsNeverCoverANameDrawn(t *testing.T) {
 		t.Logf("%d×%d: %d tie labels over %d dates", w, h, labelled, len(m.Keyframes()))
 	}
 }
+
+// An actor selected where names are too small to read has its partners'
+// names kept, as its own is, before the most important actors': selected
+// on a big map, an ambassador's tie ran to a dot no name told.
+func TestASelectedActorsPartnersAreNamed(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(1500, 3000, 5)
+	v := View{CX: 1500, CY: 1500, Zoom: 0.2, UIScale: 1}
+	// An actor whose one tie joins it to an actor with no other: both
+	// among the least important.
+	degree := map[model.ID]int{}
+	for _, e := range s.Edges {
+		degree[e.From]++
+		degree[e.To]++
+	}
+	var sel model.ID
+	for _, e := range s.Edges {
+		if e.From != e.To && degree[e.From] == 1 && degree[e.To] == 1 {
+			sel = e.From
+			break
+		}
+	}
+	s.Selected = sel
+	for i := range s.Nodes {
+		s.Nodes[i].Selected = s.Nodes[i].ID == sel
+	}
+	p := r.planFrame(s, v, 1200, 750)
+	if p.size != 0 {
+		t.Fatalf("names are drawn at %g px: the test needs them too small", p.size)
+	}
+	kept := map[model.ID]bool{}
+	for _, k := range p.kept {
+		kept[s.Nodes[k.node].ID] = true
+	}
+	partners := 0
+	for _, e := range s.Edges {
+		for _, end := range [][2]model.ID{{e.From, e.To}, {e.To, e.From}} {
+			if end[0] != sel {
+				continue
+			}
+			partners++
+			if !kept[end[1]] && r.neighbourhood(s)[end[1]] {
+				t.Errorf("partner %d of the selected actor %d is not named (%d names kept)", end[1], sel, len(p.kept))
+			}
+		}
+	}
+	if partners == 0 || !kept[sel] {
+		t.Fatalf("the selected actor %d (named: %v) has %d partners: the test needs some", sel, kept[sel], partners)
+	}
+}

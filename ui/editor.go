@@ -760,14 +760,18 @@ func whereIn(err error) string {
 func sentence(err error) string {
 	msg := err.Error()
 	var fe *model.FieldError
-	if errors.As(err, &fe) {
-		msg = fe.Msg
+	var said *model.Message
+	switch {
+	case errors.As(err, &fe):
+		msg = fieldMessage(fe)
 		// A row of an imported file says which.
 		if where := whereIn(err); where != "" && fe.Field != "" {
-			msg = fmt.Sprintf(lang.L("In %s, %s: %s"), where, fe.Field, fe.Msg)
+			msg = fmt.Sprintf(lang.L("In %s, %s: %s"), where, fe.Field, msg)
 		} else if where != "" {
-			msg = fmt.Sprintf(lang.L("In %s: %s"), where, fe.Msg)
+			msg = fmt.Sprintf(lang.L("In %s: %s"), where, msg)
 		}
+	case errors.As(err, &said):
+		msg = say(said)
 	}
 	msg = strings.TrimSpace(msg)
 	if msg == "" {
@@ -779,6 +783,41 @@ func sentence(err error) string {
 		msg += "."
 	}
 	return msg
+}
+
+// say is a message of the model's rules in the window's language.
+func say(m *model.Message) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if inner, ok := a.(*model.Message); ok {
+			a = say(inner)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(lang.L(m.Format), args...)
+}
+
+// inWords is err's text, in the window's language when it is a message of
+// the model's rules.
+func inWords(err error) string {
+	var fe *model.FieldError
+	var said *model.Message
+	switch {
+	case errors.As(err, &fe):
+		return fieldMessage(fe)
+	case errors.As(err, &said):
+		return say(said)
+	}
+	return err.Error()
+}
+
+// fieldMessage is what fe says is wrong with its field, in the window's
+// language when it is a message of the model's rules.
+func fieldMessage(fe *model.FieldError) string {
+	if fe.Said != nil {
+		return say(fe.Said)
+	}
+	return fe.Msg
 }
 
 // rebuildMenu sets the window's menus anew, for items whose labels or

@@ -248,7 +248,7 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 			msg := err.Error()
 			var fe *model.FieldError
 			if errors.As(err, &fe) {
-				msg = fe.Msg
+				msg = fieldMessage(fe)
 			}
 			f.fail("participants", fmt.Sprintf(lang.L("participant %d: %s"), i+1, msg))
 			continue
@@ -309,7 +309,7 @@ func (f *eventEditor) save() bool {
 				continue
 			}
 			if err := t.Span.Check(); err != nil {
-				f.fail("ties", fmt.Sprintf(lang.L("with the event's date, %s %s: change its dates, or do not match them"), f.e.tieName(t), err))
+				f.fail("ties", fmt.Sprintf(lang.L("with the event's date, %s %s: change its dates, or do not match them"), f.e.tieName(t), inWords(err)))
 				return false
 			}
 			matched = append(matched, t)

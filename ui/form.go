@@ -620,7 +620,7 @@ func (f *form) fail(name, msg string) {
 func (f *form) failErr(err error) {
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
-		f.fail(fe.Field, fe.Msg)
+		f.fail(fe.Field, fieldMessage(fe))
 		return
 	}
 	f.fail("", err.Error())
@@ -666,7 +666,7 @@ func (f *form) actorRef(m *model.Map, name, text string, optional bool) model.ID
 	if err != nil {
 		var fe *model.FieldError
 		if errors.As(err, &fe) {
-			f.fail(name, fe.Msg)
+			f.fail(name, fieldMessage(fe))
 		} else {
 			f.fail(name, err.Error())
 		}

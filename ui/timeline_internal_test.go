@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -536,5 +537,43 @@ func TestDateProblemsInTheWindowsLanguage(t *testing.T) {
 		if got := understood(typed); got != want {
 			t.Errorf("%s is understood as %q, want %q", typed, got, want)
 		}
+	}
+}
+
+// The model's rules are said in the window's language too: in Spanish a
+// tie form said "a tie must join two different actors", and "no actor is
+// named …", in English.
+func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
+	te := newTestEditor(t)
+	speak := func(code string) {
+		t.Setenv("LANGUAGE", code)
+		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+			t.Fatal(err)
+		}
+		windowLang = i18n.FromEnv()
+	}
+	speak("es")
+	defer speak("en")
+	f := te.newTieEditor(model.Tie{})
+	f.from.SetText("Ecuador")
+	f.to.SetText("Ecuador")
+	f.kind.SetText("relations")
+	f.start.SetText("2024")
+	f.end.SetText("2023")
+	if f.save() {
+		t.Fatal("a tie from Ecuador to Ecuador, ending before it starts, was saved")
+	}
+	if got, want := f.message("to"), "un vínculo debe unir a dos actores distintos"; got != want {
+		t.Errorf("beside To: %q, want %q", got, want)
+	}
+	f.to.SetText("Mexico")
+	if f.save() {
+		t.Fatal("a tie ending before it starts was saved")
+	}
+	if got, want := f.message("end"), "acaba (2023) el día en que empieza (2024) o antes"; !strings.HasPrefix(got, want) {
+		t.Errorf("beside End: %q, want it to begin %q", got, want)
+	}
+	if _, err := te.doc.m.ActorByName("Atlantis"); err == nil || !strings.Contains(sentence(err), "Ningún actor se llama") {
+		t.Errorf("an unknown name is said %q", sentence(err))
 	}
 }

@@ -52,13 +52,13 @@ func TestReadErrors(t *testing.T) {
 		{
 			name: "when an actor's life ends before it starts, the model's rule catches it at its line",
 			in:   tables{actors: "Label,Start,End\nA,2020,2021\nB,2024-04-06,2024-04-06\n"},
-			want: `actors.csv:3: end: ends (2024-04-06) on or before it starts (2024-04-06)`,
+			want: `actors.csv:3: end: ends (2024-04-06) on or before it starts (2024-04-06); the end is the first day after the last`,
 			is:   model.ErrInvalid,
 		},
 		{
 			name: "when a tie's span is reversed, the model's rule catches it",
 			in:   tables{actors: actors, ties: "From,To,Type,Start,End\nMexico,Ecuador,k,2024,2023\n"},
-			want: `ties.csv:2: end: ends (2023) on or before it starts (2024)`,
+			want: `ties.csv:2: end: ends (2023) on or before it starts (2024); the end is the first day after the last`,
 			is:   model.ErrInvalid,
 		},
 		{
