@@ -699,18 +699,24 @@ func (p *plan) byImportance(f func(i int32) bool) {
 	for _, i := range p.nodes {
 		shown[i] = true
 	}
-	first := func(n *Node) bool { return n.Selected || p.near[n.ID] }
-	order := p.s.ranking()
-	passes := []bool{false}
-	if p.s.Selected != 0 || p.s.Emphasis != nil {
-		passes = []bool{true, false}
+	// The passes: the selected actor, then those near it (its partners,
+	// or the emphasised actors), then the rest.
+	pass := func(n *Node) int {
+		switch {
+		case n.Selected:
+			return 0
+		case p.near[n.ID]:
+			return 1
+		}
+		return 2
 	}
-	for _, firsts := range passes {
+	order := p.s.ranking()
+	for k := range 3 {
 		for _, i := range order {
 			if !shown[i] {
 				continue
 			}
-			if n := &p.s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" && first(n) == firsts {
+			if n := &p.s.Nodes[i]; n.Alpha >= 0.5 && n.Label != "" && pass(n) == k {
 				if !f(i) {
 					return
 				}
