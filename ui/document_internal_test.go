@@ -1532,3 +1532,18 @@ func TestABigMapsSecondUndoGetsItsPictureBack(t *testing.T) {
 		t.Error("the second undo does not get its picture back")
 	}
 }
+
+// Ctrl+S says that every change is in the map's file already: it did
+// nothing, and a user could not tell whether the map was saved.
+func TestCtrlSSaysTheMapIsSaved(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	te.settle(t)
+	te.press(t, fyne.KeyS, fyne.KeyModifierShortcutDefault)
+	if want := "Saved: every change is written to " + te.path; !strings.HasPrefix(te.status.Text, want) {
+		t.Errorf("after Ctrl+S the status line says %q, want %q…", te.status.Text, want)
+	}
+	if it := menuItem(t, te.win, &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}); it.Label != "Save" {
+		t.Errorf("Ctrl+S is the menu's %q", it.Label)
+	}
+}

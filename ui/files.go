@@ -67,6 +67,7 @@ func (e *Editor) fileItems() []*fyne.MenuItem {
 		e.item(lang.L("Open…"), ctrl(fyne.KeyO, 0), e.openDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
+		e.item(lang.L("Save"), ctrl(fyne.KeyS, 0), e.save),
 		e.item(lang.L("Save As…"), ctrl(fyne.KeyS, fyne.KeyModifierShift), e.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
 		e.item(lang.L("Import…"), ctrl(fyne.KeyI, 0), e.importDialog),
@@ -248,6 +249,17 @@ func (e *Editor) loaded(path string) func(st model.Store, err error) (func(), er
 			e.switchTo(st, path, m)
 		}, nil
 	}
+}
+
+// save says where the map is kept: every change is written to its file
+// as it is made, so there is nothing left to save; a user who presses
+// Ctrl+S from habit learns that, rather than nothing.
+func (e *Editor) save() {
+	if p := e.doc.Path(); p != "" {
+		e.status.SetText(fmt.Sprintf(lang.L("Saved: every change is written to %s as it is made."), p))
+		return
+	}
+	e.status.SetText(lang.L("Saved: every change is written to the map's file as it is made."))
 }
 
 func (e *Editor) saveAsDialog() {
