@@ -102,25 +102,37 @@ func (e *Editor) matchLine(m model.Match) string {
 }
 
 // goToActor selects a and shows it. If a is not shown on the date on
-// show, the date moves first to the nearest on which it is.
+// show, the date moves first to the nearest on which it is, and has a tie
+// when it ever has one: an ambassador found was shown on the day he was
+// born, with none of his posts.
 func (e *Editor) goToActor(a model.Actor) {
 	moved := !a.Exists(e.doc.day)
 	if moved {
-		// The nearest first or last day of one of its spans.
+		// The nearest first or last day of one of its ties, or else of
+		// one of its spans.
 		day, best := e.doc.day, model.Day(math.MaxInt32)
-		for _, s := range a.Lives() {
-			var ends []model.Day
-			if from, ok := s.From(); ok {
-				ends = append(ends, from)
-			}
-			if until, ok := s.Until(); ok {
-				ends = append(ends, until-1)
-			}
-			for _, d := range ends {
-				if dist := max(d-e.doc.day, e.doc.day-d); a.Exists(d) && dist < best {
-					day, best = d, dist
+		near := func(spans []model.Span) {
+			for _, s := range spans {
+				var ends []model.Day
+				if from, ok := s.From(); ok {
+					ends = append(ends, from)
+				}
+				if until, ok := s.Until(); ok {
+					ends = append(ends, until-1)
+				}
+				for _, d := range ends {
+					if dist := max(d-e.doc.day, e.doc.day-d); a.Exists(d) && dist < best {
+						day, best = d, dist
+					}
 				}
 			}
+		}
+		var ties []model.Span
+		for _, t := range e.doc.m.TiesOf(a.ID) {
+			ties = append(ties, t.Span)
+		}
+		if near(ties); best == math.MaxInt32 {
+			near(a.Lives())
 		}
 		e.SetDate(day, false)
 	}
