@@ -79,15 +79,24 @@ func (e *Editor) refreshUndo() {
 		return
 	}
 	undo, redo := e.doc.Pending()
-	e.undoItem.Label, e.undoItem.Disabled = lang.L("Undo"), undo == ""
+	nameUndo(e.undoItem, e.redoItem, undo, redo, e.win)
+	if v := e.tables; v != nil {
+		nameUndo(v.undoItem, v.redoItem, undo, redo, v.win)
+	}
+}
+
+// nameUndo names win's Undo and Redo items after the changes they undo
+// and redo (none: disabled).
+func nameUndo(undoItem, redoItem *fyne.MenuItem, undo, redo string, win fyne.Window) {
+	undoItem.Label, undoItem.Disabled = lang.L("Undo"), undo == ""
 	if undo != "" {
-		e.undoItem.Label = lang.L("Undo ") + shorten(undo, menuAction)
+		undoItem.Label = lang.L("Undo ") + shorten(undo, menuAction)
 	}
-	e.redoItem.Label, e.redoItem.Disabled = lang.L("Redo"), redo == ""
+	redoItem.Label, redoItem.Disabled = lang.L("Redo"), redo == ""
 	if redo != "" {
-		e.redoItem.Label = lang.L("Redo ") + shorten(redo, menuAction)
+		redoItem.Label = lang.L("Redo ") + shorten(redo, menuAction)
 	}
-	if mm := e.win.MainMenu(); mm != nil {
+	if mm := win.MainMenu(); mm != nil {
 		mm.Refresh()
 	}
 }

@@ -636,6 +636,7 @@ func recordColumn[T any](title string, w float32, load func(model.ID) T, put fun
 type tableView struct {
 	win                     fyne.Window
 	actors, ties, events, s *recordTable
+	undoItem, redoItem      *fyne.MenuItem // named as the main window's are
 }
 
 // tableWindow opens the table view, or brings it to the front.
@@ -671,7 +672,9 @@ func (e *Editor) tableWindow() {
 	redo.Shortcut = ctrl(fyne.KeyZ, fyne.KeyModifierShift)
 	v.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redoIn(v.win) })
 	v.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), closeItem, quit), fyne.NewMenu(lang.L("Edit"), undo, redo)))
+	v.undoItem, v.redoItem = undo, redo
 	e.tables = v
+	e.refreshUndo()
 	v.win.Show()
 	// It opens on what is selected on the diagram, its row selected and
 	// scrolled to.

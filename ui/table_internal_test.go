@@ -472,6 +472,11 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 	te := newTestEditor(t)
 	w := te.openTableHeld(t).win
 	undo, redo := menuItem(t, w, &fyne.ShortcutUndo{}), menuItem(t, w, ctrl(fyne.KeyZ, fyne.KeyModifierShift))
+	// Its items are named, and enabled, as the main window's are: Redo
+	// was offered with nothing to redo.
+	if !undo.Disabled || !redo.Disabled {
+		t.Errorf("with nothing to undo or redo, the Table offers Undo %v, Redo %v", !undo.Disabled, !redo.Disabled)
+	}
 	glas, _ := te.doc.m.ActorByName("Jorge Glas")
 	te.Select(glas.ID)
 	te.deleteSelected()
@@ -479,10 +484,16 @@ func TestTheTableUndoesAndRedoes(t *testing.T) {
 	if _, ok := te.doc.m.Actor(glas.ID); ok {
 		t.Fatal("Jorge Glas was not deleted")
 	}
+	if undo.Disabled || !strings.HasPrefix(undo.Label, "Undo Delete") || !redo.Disabled {
+		t.Errorf("after a delete the Table's Edit menu has %q (disabled %v) and Redo disabled %v", undo.Label, undo.Disabled, redo.Disabled)
+	}
 	undo.Action()
 	te.jobs.Wait()
 	if _, ok := te.doc.m.Actor(glas.ID); !ok {
 		t.Fatal("the Table's Undo did not bring Jorge Glas back")
+	}
+	if redo.Disabled || !strings.HasPrefix(redo.Label, "Redo Delete") {
+		t.Errorf("after an undo the Table's Edit menu has %q (disabled %v)", redo.Label, redo.Disabled)
 	}
 	redo.Action()
 	te.jobs.Wait()
