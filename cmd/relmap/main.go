@@ -87,11 +87,43 @@ func usageErr(format string, a ...any) error {
 
 // parseFlags parses args into fs; bad flags are usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
+	err := fs.Parse(flagsFirst(fs, args))
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return err
 	}
 	return usageErr("%s: %v", fs.Name(), err)
+}
+
+// flagsFirst is args with the flags (and their values) moved before the
+// other arguments, in order, so that a flag may follow the files it
+// applies to ("import --map m.relmap a.csv b.csv --report -"): Go's flag
+// package stops at the first argument that is not a flag, and read
+// "--report" as a file. What follows "--" is left as it is.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil || hasValue || i+1 == len(args) {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		i++
+		flags = append(flags, args[i]) // its value
+	}
+	return append(flags, rest...)
 }
 
 // newFlags makes a flag set that prints its usage to stderr and returns

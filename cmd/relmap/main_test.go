@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -509,4 +511,31 @@ func TestExportPositionsStability(t *testing.T) {
 			t.Error("the positions at 0 and at 1 are the same")
 		}
 	})
+}
+
+// A flag may follow the files: "--report -" after the tables was read as a
+// file named --report ("open --report: no such file or directory").
+func TestFlagsMayFollowTheFiles(t *testing.T) {
+	dir := exportCSV(t)
+	path := filepath.Join(t.TempDir(), "new.relmap")
+	out := mustRun(t, append(append([]string{"import"}, tables(dir)...), "--map", path, "--skip-bad-rows", filepath.Join(t.TempDir(), "bad.csv"))...)
+	if !strings.Contains(out, "0 rows refused") {
+		t.Errorf("import with its flags after the tables said %q", out)
+	}
+	got := decodeMap(t, mustRun(t, "export", "--format", "json", "--map", path))
+	if len(got.Actors) == 0 {
+		t.Error("the import with its flags after the tables added no actor")
+	}
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.Bool("update", false, "")
+	fs.String("map", "", "")
+	for _, tt := range []struct{ in, want []string }{
+		{[]string{"a.csv", "--update", "b.csv", "--map", "m.relmap"}, []string{"--update", "--map", "m.relmap", "a.csv", "b.csv"}},
+		{[]string{"--map=m", "a.csv", "--", "--odd.csv"}, []string{"--map=m", "a.csv", "--", "--odd.csv"}},
+		{[]string{"a.csv", "-"}, []string{"a.csv", "-"}},
+	} {
+		if got := flagsFirst(fs, tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("flagsFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
