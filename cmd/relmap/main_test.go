@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"image"
 	"image/png"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
