@@ -36,13 +36,21 @@ func (m *Map) Snapshot(at Day) Snapshot {
 			s.Ties = append(s.Ties, t)
 		}
 	}
+	s.Events = m.EventsNear(at)
+	return s
+}
+
+// EventsNear returns the events from the EventWindow days up to and
+// including at, latest first: a Snapshot's Events.
+func (m *Map) EventsNear(at Day) []Event {
+	var out []Event
 	for _, e := range m.Events {
 		if d := e.Date.First(); d <= at && at-d <= EventWindow {
-			s.Events = append(s.Events, e)
+			out = append(out, e)
 		}
 	}
-	sort.SliceStable(s.Events, func(i, j int) bool { return s.Events[i].Date.First() > s.Events[j].Date.First() })
-	return s
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.First() > out[j].Date.First() })
+	return out
 }
 
 // Has reports whether the snapshot holds actor id.

@@ -137,11 +137,15 @@ func (r *Renderer) Play(ctx context.Context, m *model.Map, tl *layout.Timeline, 
 	}
 	v := r.FitDays(m, tl, a.Dates, a.W, a.H, 1)
 	total, done := a.Frames(), 0
+	untitled := r.untitled(m, a.Dates, v, a.W)
 	show := func(s *Scene, repeat int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		s.Theme = a.Theme
+		if untitled {
+			s.Title, s.Caption = "", ""
+		}
 		if err := frame(r.Draw(s, v, a.W, a.H), repeat); err != nil {
 			return err
 		}
@@ -167,6 +171,26 @@ func (r *Renderer) Play(ctx context.Context, m *model.Map, tl *layout.Timeline, 
 		}
 	}
 	return nil
+}
+
+// untitled reports whether the header of a picture w pixels wide, seen
+// through v, on any of days, gives the map's title way to its events (see
+// headerLine): an animation then leaves it out of every frame, rather than
+// show it on some and not others.
+func (r *Renderer) untitled(m *model.Map, days []model.Day, v View, w int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	size := headerSize * v.UIScale
+	width := func(t string) float64 { return r.textWidth(false, size, t) }
+	room := headerRoom(v, w)
+	for _, d := range days {
+		s := &Scene{Title: m.Name}
+		s.EventDate, s.Events = headerEvents(m.EventsNear(d))
+		if !titled(s, r.lang, width, room) {
+			return true
+		}
+	}
+	return false
 }
 
 // FitDays returns the view that shows the actors of every one of days in

@@ -862,3 +862,32 @@ func TestASelectedActorsPartnersAreNamed(t *testing.T) {
 		t.Fatalf("the selected actor %d (named: %v) has %d partners: the test needs some", sel, kept[sel], partners)
 	}
 }
+
+// An animation too narrow for the map's title beside some date's events
+// leaves the title out of every frame: a 640-pixel animation showed it on
+// the frames of dates without events, and not on the others.
+func TestANarrowAnimationIsUntitledThroughout(t *testing.T) {
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRenderer(t)
+	v := View{UIScale: 1}
+	quiet, raid := model.MustDate("2024-02-20").First(), model.MustDate("2024-04-05").First()
+	if len(m.EventsNear(quiet)) != 0 || len(m.EventsNear(raid)) == 0 {
+		t.Fatalf("the test needs no event near %s and some on %s", quiet, raid)
+	}
+	for _, tt := range []struct {
+		w    int
+		days []model.Day
+		want bool
+	}{
+		{640, []model.Day{quiet, raid}, true},
+		{640, []model.Day{quiet}, false},
+		{1920, []model.Day{quiet, raid}, false},
+	} {
+		if got := r.untitled(m, tt.days, v, tt.w); got != tt.want {
+			t.Errorf("%d wide, on %v: untitled = %v, want %v", tt.w, tt.days, got, tt.want)
+		}
+	}
+}

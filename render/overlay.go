@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"slices"
 	"strings"
 
 	"relmap/i18n"
@@ -18,9 +19,31 @@ func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
 	pal := s.palette()
 	x := margin * ui
 	p.text(true, 24*ui, x, 32*ui, r.dateOf(s), pal.ink)
-	size := 13 * ui
+	size := headerSize * ui
 	p.text(false, size, x, 54*ui, headerLine(s, r.lang, func(t string) float64 { return p.textWidth(false, size, t) },
-		float64(w)-(legendSpan(v.Collapsed)+2*margin)*ui), pal.muted)
+		headerRoom(v, w)), pal.muted)
+}
+
+// headerSize is the size of the header's second line, at UI scale 1.
+const headerSize = 13.0
+
+// headerRoom is the width the header's second line has in a picture w
+// pixels wide, seen through v.
+func headerRoom(v View, w int) float64 {
+	return float64(w) - (legendSpan(v.Collapsed)+2*margin)*v.UIScale
+}
+
+// titled reports whether headerLine keeps the title and caption of s.
+func titled(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) bool {
+	line := strings.Join(slices.DeleteFunc([]string{s.Title, s.Caption}, func(t string) bool { return t == "" }), "   ·   ")
+	if line == "" || len(s.Events) == 0 {
+		return true
+	}
+	first := s.EventDate + "  " + s.Events[0]
+	if len(s.Events) > 1 {
+		first += fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-1)
+	}
+	return width(line+"   ·   "+first) <= room
 }
 
 // headerLine is the header's second line: the title, the caption and the
@@ -30,21 +53,11 @@ func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
 // the date's events are what the picture tells, and a small animation's
 // header read "2024-04-05 M…; and 2 more".
 func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
-	var parts []string
-	for _, t := range []string{s.Title, s.Caption} {
-		if t != "" {
-			parts = append(parts, t)
-		}
-	}
-	line := strings.Join(parts, "   ·   ")
+	line := strings.Join(slices.DeleteFunc([]string{s.Title, s.Caption}, func(t string) bool { return t == "" }), "   ·   ")
 	if len(s.Events) == 0 {
 		return line
 	}
-	first := s.EventDate + "  " + s.Events[0]
-	if len(s.Events) > 1 {
-		first += fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-1)
-	}
-	if line != "" && width(line+"   ·   "+first) > room {
+	if !titled(s, lang, width, room) {
 		line = ""
 	}
 	if line != "" {

@@ -191,21 +191,27 @@ func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 	return Frame{Snap: m.Snapshot(day), Pos: tl.At(day).Pos}
 }
 
+// headerEvents are the date and titles of the events a header tells of,
+// of events latest first (a Snapshot's): every event of the latest date
+// that has any, in map order.
+func headerEvents(events []model.Event) (date string, titles []string) {
+	if len(events) == 0 {
+		return "", nil
+	}
+	latest := events[0].Date
+	for _, e := range events {
+		if e.Date == latest {
+			titles = append(titles, e.Title)
+		}
+	}
+	return latest.String(), titles
+}
+
 // NewScene builds the scene of frame f of map m as of day, with selected
 // highlighted (0 for none).
 func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 	s := &Scene{Title: m.Name, At: day, Date: day.Time().Format("2 January 2006"), Selected: selected, Credit: m.Credit()}
-	if len(f.Snap.Events) > 0 {
-		// Every event of the latest date that has any (Events is latest
-		// first), in map order.
-		latest := f.Snap.Events[0].Date
-		s.EventDate = latest.String()
-		for _, e := range f.Snap.Events {
-			if e.Date == latest {
-				s.Events = append(s.Events, e.Title)
-			}
-		}
-	}
+	s.EventDate, s.Events = headerEvents(f.Snap.Events)
 	// Kinds are looked up once each, not once per actor and tie.
 	kinds := map[KindKey]model.Kind{}
 	kind := func(class model.Class, name string) model.Kind {
