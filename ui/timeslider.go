@@ -68,10 +68,14 @@ func newTimeSlider(changed func(model.Day)) *timeSlider {
 }
 
 // setBounds sets how far the window may go, lo to hi, and fits the window
-// within; a slider without a window yet shows all of it.
+// within; a slider without a window yet, or whose window showed all the
+// bounds before, shows all of them: dates added to a new map, outside
+// the fortnight it showed, came into sight only with the whole-span
+// button.
 func (s *timeSlider) setBounds(lo, hi model.Day) {
+	whole := s.win.days() == 0 || s.win.lo <= s.bounds.lo && s.win.hi >= s.bounds.hi
 	s.bounds = spanOf(lo, hi)
-	if s.win.days() == 0 {
+	if whole {
 		s.win = s.bounds
 	}
 	s.win = s.win.clamp(s.limits())
