@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strconv"
@@ -889,5 +890,29 @@ func TestANarrowAnimationIsUntitledThroughout(t *testing.T) {
 		if got := r.untitled(m, tt.days, v, tt.w); got != tt.want {
 			t.Errorf("%d wide, on %v: untitled = %v, want %v", tt.w, tt.days, got, tt.want)
 		}
+	}
+}
+
+// Coloured by a measure, the legend draws the actor kinds' shapes without
+// their colours, which the actors no longer have: it showed Country blue
+// over a map of orange and green countries.
+func TestAColouredMapsLegendShowsNoKindColours(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	country := model.Kind{Name: "country", Class: model.ClassActor, Color: "#2f6fbf", Shape: model.ShapeCircle}
+	s := &Scene{ActorKinds: []model.Kind{country}}
+	w, h := 1000, 600
+	row := legendRows(s, nil, 1, h)[1]
+	swatch := func(s *Scene) color.RGBA {
+		img := r.Draw(s, View{UIScale: 1, Zoom: 1}, w, h)
+		x0 := w - int(legendSpan(false))
+		return img.RGBAAt(x0+16+9, int(row.y-4))
+	}
+	if got := swatch(s); got != (color.RGBA{0x2f, 0x6f, 0xbf, 0xff}) {
+		t.Fatalf("the country's swatch is %v, want its colour", got)
+	}
+	s.ColorBy = "community"
+	if got, want := swatch(s), s.palette().muted; got != (color.RGBA{want.R, want.G, want.B, 0xff}) {
+		t.Errorf("coloured by community, the country's swatch is %v, want the muted %v", got, want)
 	}
 }

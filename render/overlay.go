@@ -228,6 +228,12 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 			continue
 		}
 		col, label, labelInk := parseColor(k.Color), r.lang.KindLabel(k), ink
+		if k.Class == model.ClassActor && s.ColorBy != "" {
+			// The actors' colour tells the measure: the kinds' shapes
+			// are drawn in no colour of their own, which the picture
+			// would belie.
+			col = muted
+		}
 		if s.Hidden[KindKey{k.Class, k.Name}] {
 			col.A, label, labelInk = 0x50, label+" "+r.lang.T("(hidden)"), muted
 		}
