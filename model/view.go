@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// View is a named way of looking at a map: the kinds the filter hides, the
-// measure actors are sized by ("" for none) and whether they are coloured
-// by community.
+// View is a named way of looking at a map: the kinds the filter hides,
+// whether it shows only the actors with ties on the date, the measure
+// actors are sized by ("" for none) and whether they are coloured by
+// community.
 type View struct {
 	Name        string `json:"name"`
 	Hidden      []Kind `json:"hidden,omitempty"` // by class and name
@@ -17,6 +18,8 @@ type View struct {
 	// attribute Attr has the value AttrValue.
 	Attr      string `json:"attr,omitempty"`
 	AttrValue string `json:"attrValue,omitempty"`
+	// TiedOnly shows only the actors with a tie on the date shown.
+	TiedOnly bool `json:"tiedOnly,omitempty"`
 }
 
 // Check returns the rule the view breaks: it needs a name.

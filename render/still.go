@@ -45,8 +45,17 @@ func (r *Renderer) FitTimeline(m *model.Map, tl *layout.Timeline, w, h int, ui f
 // w×h picture; with none shown, the whole timeline.
 func (r *Renderer) FitDate(m *model.Map, tl *layout.Timeline, day model.Day, w, h int, ui float64) View {
 	box := r.boxOf(m)
+	// m's actors only: a map the filter thins (see the window's) frames
+	// what it shows.
+	all := tl.At(day).Pos
+	pos := make(map[model.ID]model.Point, len(all))
+	for _, a := range m.Actors {
+		if p, ok := all[a.ID]; ok {
+			pos[a.ID] = p
+		}
+	}
 	r.mu.Lock()
-	minX, minY, maxX, maxY, ok := FrameBounds(tl.At(day).Pos, box)
+	minX, minY, maxX, maxY, ok := FrameBounds(pos, box)
 	r.mu.Unlock()
 	if !ok {
 		return r.FitTimeline(m, tl, w, h, ui)

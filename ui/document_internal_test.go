@@ -894,6 +894,59 @@ func TestFilterHidesKinds(t *testing.T) {
 	}
 }
 
+// The filter can show only the actors with ties on the date shown (and the
+// one selected), and the view is fitted to them: on a map of people posted
+// over two centuries, those between posts filled the picture.
+func TestFilterShowsOnlyActorsWithTies(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	untied := func(s *render.Scene) []string {
+		tied := map[model.ID]bool{}
+		for _, x := range s.Edges {
+			tied[x.From], tied[x.To] = true, true
+		}
+		var out []string
+		for _, n := range s.Nodes {
+			if !tied[n.ID] && n.ID != s.Selected {
+				out = append(out, n.Label)
+			}
+		}
+		return out
+	}
+	before := te.diagram.Scene()
+	lone := untied(before)
+	if len(lone) == 0 {
+		t.Fatal("the default map shows no actor without ties on its last date: the test needs some")
+	}
+	fitted := te.r.FitView(te.shown(), te.tl, te.doc.day, render.FrameDate, 1000, 700, 1)
+	alone, _ := te.doc.m.ActorByName(lone[0])
+	te.Select(alone.ID)
+	te.setTiedOnly(true)
+	s := te.diagram.Scene()
+	if got := untied(s); len(got) != 0 {
+		t.Errorf("with only actors with ties, %q are drawn", got)
+	}
+	if nodeOf(s, alone.ID) == nil {
+		t.Errorf("the selected %q, which has no tie, is not drawn", alone.Name)
+	}
+	if !strings.Contains(s.Caption, "only actors with ties") {
+		t.Errorf("caption %q, want it to say the filter is on", s.Caption)
+	}
+	if got := te.r.FitView(te.framed(te.shown(), te.doc.day), te.tl, te.doc.day, render.FrameDate, 1000, 700, 1); got.Zoom <= fitted.Zoom {
+		t.Errorf("fitted to the actors with ties, the zoom is %g, no closer than %g for all", got.Zoom, fitted.Zoom)
+	}
+	// Kept with a view.
+	view := te.currentView("Tied")
+	te.setTiedOnly(false)
+	if got := len(te.diagram.Scene().Nodes); got != len(before.Nodes) {
+		t.Errorf("with the filter off %d actors are drawn, want %d", got, len(before.Nodes))
+	}
+	te.applyView(view)
+	if !te.tiedOnly || len(untied(te.diagram.Scene())) != 0 {
+		t.Error("the view saved with only actors with ties does not show only them")
+	}
+}
+
 func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
 	te := newTestEditor(t)
 	ecuador, _ := te.doc.m.ActorByName("Ecuador")

@@ -79,6 +79,9 @@ type Editor struct {
 	// attrKey and attrValue, when attrKey is set, show only the actors
 	// whose attribute attrKey has the value attrValue (the filter).
 	attrKey, attrValue string
+	// tiedOnly shows only the actors with a tie on show on the date (and
+	// the one selected): the filter's "Only actors with ties on the date".
+	tiedOnly bool
 	// focusHides drops what is out of focus from the picture instead of
 	// fading it.
 	focusHides bool
@@ -204,7 +207,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	}
 
 	e.diagram = NewDiagram(r, func(w, h int, ui float64) render.View {
-		return r.FitView(e.shown(), e.tl, e.doc.day, e.framing, w, h, ui)
+		return r.FitView(e.framed(e.shown(), e.doc.day), e.tl, e.doc.day, e.framing, w, h, ui)
 	})
 	e.diagram.OnSelect = e.Select
 	e.diagram.OnSelectTie = e.SelectTie
@@ -409,8 +412,14 @@ func (e *Editor) fitLater(refit bool, m *model.Map, tl *layout.Timeline, day mod
 	if !refit || !ok {
 		return func() (render.View, bool) { return render.View{}, false }
 	}
-	r, framing := e.r, e.framing
-	fit := func(w, h int, ui float64) render.View { return r.FitView(m, tl, day, framing, w, h, ui) }
+	r, framing, tiedOnly := e.r, e.framing, e.tiedOnly
+	fit := func(w, h int, ui float64) render.View {
+		framed := m
+		if tiedOnly {
+			framed = tiedOn(m, day)
+		}
+		return r.FitView(framed, tl, day, framing, w, h, ui)
+	}
 	return func() (render.View, bool) { return fitFolded(fit, w, h, ui, collapsed), true }
 }
 
@@ -478,6 +487,7 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 // goroutine.
 func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene) {
 	hideOutside := e.focusHides && e.focus != 0 && e.route == nil && em != nil
+	tiedOnly := e.tiedOnly
 	style := e.measureStyle()
 	var actorKinds, tieKinds []model.Kind
 	var hidden map[render.KindKey]bool
@@ -495,6 +505,13 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 		if hideOutside {
 			s.Nodes = slices.DeleteFunc(s.Nodes, func(n render.Node) bool { return !em.Actors[n.ID] })
 			s.Edges = slices.DeleteFunc(s.Edges, func(x render.Edge) bool { return !em.Ties[x.ID] })
+		}
+		if tiedOnly {
+			tied := make(map[model.ID]bool, 2*len(s.Edges))
+			for _, x := range s.Edges {
+				tied[x.From], tied[x.To] = true, true
+			}
+			s.Nodes = slices.DeleteFunc(s.Nodes, func(n render.Node) bool { return !tied[n.ID] && n.ID != s.Selected })
 		}
 		style(s)
 		if hidden != nil {

@@ -49,9 +49,43 @@ func (e *Editor) shown() *model.Map {
 	return &m
 }
 
+// framed is m as the view is fitted to on day: with only the actors tied
+// on the date shown, those alone.
+func (e *Editor) framed(m *model.Map, day model.Day) *model.Map {
+	if !e.tiedOnly {
+		return m
+	}
+	return tiedOn(m, day)
+}
+
+// tiedOn is m with only the actors that a tie in force on day joins to
+// another.
+func tiedOn(m *model.Map, day model.Day) *model.Map {
+	tied := map[model.ID]bool{}
+	for _, t := range m.Ties {
+		if t.Span.Covers(day) {
+			tied[t.From], tied[t.To] = true, true
+		}
+	}
+	out := *m
+	out.Actors = slices.DeleteFunc(slices.Clone(m.Actors), func(a model.Actor) bool { return !tied[a.ID] })
+	return &out
+}
+
+// setTiedOnly shows only the actors with ties on the date, or all, and
+// draws the picture again.
+func (e *Editor) setTiedOnly(on bool) {
+	e.tiedOnly = on
+	e.diagram.Refit()
+	e.showScene()
+}
+
 // filterNote is what the picture's caption says while a filter is on.
 func (e *Editor) filterNote() string {
 	var parts []string
+	if e.tiedOnly {
+		parts = append(parts, lang.L("only actors with ties"))
+	}
 	switch n := len(e.hidden); n {
 	case 0:
 	case 1:
@@ -156,6 +190,9 @@ func (e *Editor) filterDialog() {
 			boxes = append(boxes, check)
 		}
 	}
+	tied := widget.NewCheck(lang.L("Only actors with ties on the date shown"), e.setTiedOnly)
+	tied.SetChecked(e.tiedOnly)
+	boxes = append(boxes, tied)
 	actors, ties := map[string]int{}, map[string]int{}
 	for _, a := range e.doc.m.Actors {
 		actors[a.Kind]++

@@ -17,7 +17,7 @@ import (
 
 // currentView is the way the map is looked at now, under name.
 func (e *Editor) currentView(name string) model.View {
-	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity, Attr: e.attrKey, AttrValue: e.attrValue}
+	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity, Attr: e.attrKey, AttrValue: e.attrValue, TiedOnly: e.tiedOnly}
 	for k := range e.hidden {
 		v.Hidden = append(v.Hidden, model.Kind{Class: k.Class, Name: k.Name})
 	}
@@ -36,7 +36,7 @@ func (e *Editor) applyView(v model.View) {
 	}
 	e.shownMap = nil
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
-	e.attrKey, e.attrValue = v.Attr, v.AttrValue
+	e.attrKey, e.attrValue, e.tiedOnly = v.Attr, v.AttrValue, v.TiedOnly
 	e.rebuildMenu()
 	e.status.SetText(lang.L("View: ") + v.Name + ".")
 	e.diagram.Refit()
