@@ -1274,6 +1274,19 @@ func TestANoteKeepsTheSpacesWhereItsLinesWrap(t *testing.T) {
 	if note.Text != s {
 		t.Fatalf("typed %q, the note holds %q", s, note.Text)
 	}
+	// As the desktop types: each key, then its rune.
+	note.SetText("")
+	for _, r := range s {
+		name := fyne.KeyName(strings.ToUpper(string(r)))
+		if r == ' ' {
+			name = fyne.KeySpace
+		}
+		note.TypedKey(&fyne.KeyEvent{Name: name})
+		note.TypedRune(r)
+	}
+	if note.Text != s {
+		t.Fatalf("typed key by key as the desktop does, the note holds %q", note.Text)
+	}
 	// Every space at the end of a line, taken back and typed again.
 	note.SetText("")
 	want := ""

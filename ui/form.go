@@ -110,10 +110,17 @@ func (f *textField) TypedKey(k *fyne.KeyEvent) {
 	if f.onKey != nil && f.onKey(k) || k.Name == fyne.KeyEscape && closeDialog(f) {
 		return
 	}
-	at := f.spaceAt
-	f.spaceAt = 0
-	if text := []rune(f.Text); k.Name == fyne.KeyBackspace && at > 0 && len(text) == at && f.CursorTextOffset() == at-1 {
-		k = &fyne.KeyEvent{Name: fyne.KeyDelete} // the space the cursor is after, in truth (see TypedRune)
+	// The desktop sends each key typed here before its rune: only a key
+	// that moves the cursor or edits forgets the space (see TypedRune).
+	switch k.Name {
+	case fyne.KeyBackspace:
+		if text := []rune(f.Text); f.spaceAt > 0 && len(text) == f.spaceAt && f.CursorTextOffset() == f.spaceAt-1 {
+			k = &fyne.KeyEvent{Name: fyne.KeyDelete} // the space the cursor is after, in truth
+		}
+		f.spaceAt = 0
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown,
+		fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab:
+		f.spaceAt = 0
 	}
 	f.Entry.TypedKey(k)
 }
