@@ -310,6 +310,43 @@ func TestACSVFileOfAnotherNameIsReadByItsHeader(t *testing.T) {
 	}
 }
 
+// On a new map the timeline shows every date the map comes to have, as
+// they are added, while it shows them all: a country from 1992, then a
+// tie from 2016 to 2019 and a country from 2018 stayed out of a timeline
+// on the fortnight around 1992 until the whole-span button was pressed.
+// A timeline zoomed in on part of the map stays as it is.
+func TestANewMapsTimelineGrowsWithItsDates(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	if err := te.newMap(filepath.Join(t.TempDir(), "grow.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	add := func(c model.Change) model.Change {
+		t.Helper()
+		applied, err := te.apply(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		te.settle(t)
+		return applied
+	}
+	peru := add(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Peru", Kind: "country", Life: model.Span{Start: model.MustDate("1992")}}}}}).Put.Actors[0]
+	bolivia := add(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Bolivia", Kind: "country"}}}}).Put.Actors[0]
+	add(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{{From: peru.ID, To: bolivia.ID, Kind: "relations",
+		Span: model.Span{Start: model.MustDate("2016"), End: model.MustDate("2019")}}}}})
+	add(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Chile", Kind: "country", Life: model.Span{Start: model.MustDate("2018")}}}}})
+	first, last := model.MustDate("1992").First(), model.MustDate("2019").First()
+	if !te.time.slider.shows(first, last) {
+		t.Errorf("the timeline shows %s to %s, want 1992 to 2019 in sight", model.Day(te.time.slider.win.lo), model.Day(te.time.slider.win.hi))
+	}
+	te.time.slider.setWindow(model.MustDate("2016").First(), model.MustDate("2017").First())
+	add(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Ecuador", Kind: "country", Life: model.Span{Start: model.MustDate("2021")}}}}})
+	if w := te.time.slider.win; w.lo != float64(model.MustDate("2016").First()) {
+		t.Errorf("a timeline zoomed on 2016 shows %s to %s after a date was added", model.Day(w.lo), model.Day(w.hi))
+	}
+}
+
 // What is imported into a new map, which opens on today, is shown at its
 // own dates: the date on show moves to them and the slider's window fits
 // them. It stayed on today, the slider on the weeks around it, and the

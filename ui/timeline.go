@@ -47,6 +47,9 @@ type timeline struct {
 	shownAt  time.Time
 	behind   bool
 	clock    func() time.Time // nil: time.Now
+	// keys are the first and last keyframes the slider was last bounded
+	// by (the second before the first for none).
+	keys [2]model.Day
 }
 
 // playStep is how long play rests on each change at its slowest (1×),
@@ -67,7 +70,7 @@ const spanMargin = 30
 // newTimeline builds the bar for doc, its window fitted to the map's
 // events; it follows doc once told to (follow).
 func newTimeline(doc *Document) *timeline {
-	t := &timeline{doc: doc}
+	t := &timeline{doc: doc, keys: [2]model.Day{1, 0}}
 	t.slider = newTimeSlider(func(d model.Day) { t.doc.SetDay(d, false) })
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder(lang.L("YYYY-MM-DD"))
@@ -136,9 +139,22 @@ func (t *timeline) follow(u Update) {
 }
 
 // setRange bounds the slider by the map's keyframes, spanMargin days
-// either side, and marks the map's events on it.
+// either side, and marks the map's events on it. A window that showed all
+// the keyframes before shows all of them after, as the map reaches
+// further: dates added to a new map, outside the fortnight it showed,
+// came into sight only with the whole-span button.
 func (t *timeline) setRange() {
-	t.slider.setBounds(t.span())
+	all := t.keys[1] < t.keys[0] || t.slider.shows(t.keys[0], t.keys[1])
+	lo, hi := t.span()
+	t.slider.setBounds(lo, hi)
+	if keys := t.doc.keys; len(keys) > 0 {
+		if grown := [2]model.Day{keys[0], keys[len(keys)-1]}; grown != t.keys {
+			t.keys = grown
+			if all {
+				t.slider.setWindow(lo, hi)
+			}
+		}
+	}
 	t.slider.setEvents(eventDays(t.doc.m.Events))
 }
 

@@ -68,18 +68,19 @@ func newTimeSlider(changed func(model.Day)) *timeSlider {
 }
 
 // setBounds sets how far the window may go, lo to hi, and fits the window
-// within; a slider without a window yet, or whose window showed all the
-// bounds before, shows all of them: dates added to a new map, outside
-// the fortnight it showed, came into sight only with the whole-span
-// button.
+// within; a slider without a window yet shows all of it.
 func (s *timeSlider) setBounds(lo, hi model.Day) {
-	whole := s.win.days() == 0 || s.win.lo <= s.bounds.lo && s.win.hi >= s.bounds.hi
 	s.bounds = spanOf(lo, hi)
-	if whole {
+	if s.win.days() == 0 {
 		s.win = s.bounds
 	}
 	s.win = s.win.clamp(s.limits())
 	s.Refresh()
+}
+
+// shows reports whether the window shows all of lo to hi.
+func (s *timeSlider) shows(lo, hi model.Day) bool {
+	return s.win.lo <= float64(lo) && s.win.hi >= float64(hi)
 }
 
 // setWindow shows lo to hi, as far as the bounds allow, and no less than

@@ -305,25 +305,6 @@ func TestTimeSliderWholeWindowStretchesToADayBeyond(t *testing.T) {
 	}
 }
 
-// A window that showed all the map's dates shows all of them when the map
-// reaches further, as dates are added to a new map: those added outside
-// its first fortnight came into sight only with the whole-span button. A
-// window zoomed in stays where it is.
-func TestTimeSliderWholeWindowGrowsWithTheMap(t *testing.T) {
-	s, _ := newSliderAt(t, 600, date(1992, 1, 1)-7, date(1992, 1, 1)+7)
-	s.setDay(date(1992, 1, 1))
-	s.setBounds(date(1992, 1, 1)-7, date(2019, 9, 5)+7)
-	if want := spanOf(date(1992, 1, 1)-7, date(2019, 9, 5)+7); s.win != want {
-		t.Errorf("after the map reached 2019 the window is %v, want %v", s.win, want)
-	}
-	s.setWindow(date(2000, 1, 1), date(2001, 1, 1))
-	s.setDay(date(2000, 6, 1))
-	s.setBounds(date(1980, 1, 1), date(2019, 9, 5)+7)
-	if want := spanOf(date(2000, 1, 1), date(2001, 1, 1)); s.win != want {
-		t.Errorf("a window zoomed to 2000 became %v when the map grew", s.win)
-	}
-}
-
 func TestTimeSliderKeys(t *testing.T) {
 	s, picked := newSliderAt(t, 600, date(2024, 1, 1), date(2024, 12, 31))
 	s.setDay(date(2024, 4, 5))
