@@ -669,6 +669,18 @@ func (r *Renderer) keepLabels(p *plan) {
 		tw := r.textWidth(false, size, n.Label)
 		top := c.Y + rad + 2*ui
 		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
+		// A name that would run off the map's side is moved along, and
+		// one that would run off its foot goes above the actor: an actor
+		// at the map's edge, selected, went unnamed.
+		if dx := onMap.x0 - box.x0; dx > 0 {
+			box.x0, box.x1 = box.x0+dx, box.x1+dx
+		} else if dx := onMap.x1 - box.x1; dx < 0 {
+			box.x0, box.x1 = box.x0+dx, box.x1+dx
+		}
+		if box.y1 > onMap.y1 {
+			top = c.Y - rad - 2*ui - (size + 2*pad)
+			box.y0, box.y1 = top, top+size+2*pad
+		}
 		if !box.within(onMap) {
 			return
 		}
@@ -677,7 +689,7 @@ func (r *Renderer) keepLabels(p *plan) {
 				return
 			}
 		}
-		p.kept = append(p.kept, keptLabel{node: i, x: c.X - tw/2, y: top + pad + size*0.8, box: box})
+		p.kept = append(p.kept, keptLabel{node: i, x: box.x0 + pad, y: top + pad + size*0.8, box: box})
 	}
 	p.byImportance(func(i int32) bool {
 		if len(p.kept) >= budget {

@@ -916,3 +916,37 @@ func TestAColouredMapsLegendShowsNoKindColours(t *testing.T) {
 		t.Errorf("coloured by community, the country's swatch is %v, want the muted %v", got, want)
 	}
 }
+
+// A selected actor at the map's left edge, or its foot, is named: its name,
+// which would run off the map, is moved along or above it. It was left
+// out, and the actor went unnamed.
+func TestAnActorAtTheEdgeIsNamed(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	w, h := 1200, 750
+	const zoom = 0.2
+	for _, edge := range []string{"left", "right", "foot"} {
+		s := crowdedScene(1500, 3000, 5)
+		sel := &s.Nodes[7]
+		sel.Alpha, sel.Label = 1, "Ambassador George Frost Kennan"
+		s.Selected, sel.Selected = sel.ID, true
+		v := View{CX: 1500, CY: 1500, Zoom: zoom, UIScale: 1}
+		// The view that puts the selected actor 4 pixels from the edge.
+		c := r.planFrame(s, v, w, h).centre[7]
+		switch edge {
+		case "left":
+			v.CX += (c.X - 4) / zoom
+		case "right":
+			v.CX += (c.X - (float64(w) - legendWidth - 4)) / zoom
+		case "foot":
+			v.CY += (c.Y - (float64(h) - 8)) / zoom
+		}
+		p := r.planFrame(s, v, w, h)
+		if p.size != 0 {
+			t.Fatalf("names are drawn at %g px: the test needs them too small", p.size)
+		}
+		if len(p.kept) == 0 || p.kept[0].node != 7 {
+			t.Errorf("%s edge: the selected actor at %v is not named first (%d names kept)", edge, p.centre[7], len(p.kept))
+		}
+	}
+}
