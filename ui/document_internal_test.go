@@ -1000,6 +1000,24 @@ func TestSizeAndColourByMeasures(t *testing.T) {
 	if coloured == 0 {
 		t.Error("no actor is coloured by its community")
 	}
+	// An actor with no tie on the date is in no community: grey, not in
+	// its kind's colour, which read as a community of its own.
+	none := map[model.ID]bool{}
+	for _, x := range analysis.Measure(te.doc.m, te.doc.day) {
+		none[x.ID] = x.Community == 0
+	}
+	lone := 0
+	for _, n := range s.Nodes {
+		if none[n.ID] {
+			lone++
+			if n.Color != noCommunity {
+				t.Errorf("%q, in no community, is coloured %q, want the grey of no community", n.Label, n.Color)
+			}
+		}
+	}
+	if lone == 0 {
+		t.Error("no actor in no community on the date: the test needs one")
+	}
 	if !strings.HasPrefix(s.Caption, "Actors by size: betweenness, colour: community") {
 		t.Errorf("caption %q", s.Caption)
 	}

@@ -68,6 +68,10 @@ type measureCache struct {
 	by  map[model.ID]analysis.Metrics
 }
 
+// noCommunity is the colour of an actor in no community, coloured by
+// community.
+const noCommunity = "#8c9099"
+
 // communityColors tell communities apart; more than ten share colours.
 var communityColors = []string{"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
 	"#e6ab02", "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99"}
@@ -178,6 +182,11 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 		for i := range s.Nodes {
 			n := &s.Nodes[i]
 			x, ok := by[n.ID]
+			if byCommunity && x.Community == 0 {
+				// In no community (no tie on the date): grey, not its
+				// kind's colour, which would read as a community.
+				n.Color = noCommunity
+			}
 			if !ok {
 				continue
 			}
