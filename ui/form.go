@@ -718,15 +718,18 @@ func actorPicker(m *model.Map, except ...model.ID) *pick {
 	names, folded = sortedNames, sortedFolded
 	w := newPick(picks(names, folded, ""))
 	w.OnChanged = func(text string) { w.SetOptions(picks(names, folded, text)) }
-	// A field that names an actor opens on the names about it, it marked,
-	// not on those holding its name: any other can be picked from there.
+	// A field that names an actor opens on it, first and marked, then the
+	// names about it, not on those holding its name: any other can be
+	// picked from there. It opened on the names about it in their order,
+	// the one named among them, and the first was taken for it.
 	w.list = func(text string) []string {
 		i := slices.Index(folded, model.Fold(text))
 		if i < 0 {
 			return picks(names, folded, text)
 		}
 		lo := max(0, min(i-maxPicks/2, len(names)-maxPicks))
-		return names[lo:min(len(names), lo+maxPicks)]
+		about := slices.Delete(slices.Clone(names[lo:min(len(names), lo+maxPicks)]), i-lo, i-lo+1)
+		return append([]string{names[i]}, about...)
 	}
 	return w
 }
