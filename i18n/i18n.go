@@ -123,6 +123,22 @@ func (l *Lang) Date(d model.Day) string {
 	return r.Replace(pattern)
 }
 
+// monthFormat is the key of a month's pattern.
+const monthFormat = "{{.Month}} {{.Year}}"
+
+// Known writes a date as far as it is known, the language's long way:
+// "2024", "April 2024" ("abril de 2024"), "7 April 2024".
+func (l *Lang) Known(d model.Date) string {
+	t := d.First().Time()
+	switch d.Precision {
+	case model.PrecisionYear:
+		return fmt.Sprint(t.Year())
+	case model.PrecisionMonth:
+		return strings.NewReplacer("{{.Month}}", l.T(t.Month().String()), "{{.Year}}", fmt.Sprint(t.Year())).Replace(l.T(monthFormat))
+	}
+	return l.Date(d.First())
+}
+
 // thousands is the key of the separator of thousands.
 const thousands = "{{thousands}}"
 

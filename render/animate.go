@@ -138,6 +138,7 @@ func (r *Renderer) Play(ctx context.Context, m *model.Map, tl *layout.Timeline, 
 	v := r.FitDays(m, tl, a.Dates, a.W, a.H, 1)
 	total, done := a.Frames(), 0
 	untitled := r.untitled(m, a.Dates, v, a.W)
+	known := knownDays(m, a.Dates)
 	show := func(s *Scene, repeat int) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -146,6 +147,7 @@ func (r *Renderer) Play(ctx context.Context, m *model.Map, tl *layout.Timeline, 
 		if untitled {
 			s.Title, s.Caption = "", ""
 		}
+		s.Known = known[s.At]
 		if err := frame(r.Draw(s, v, a.W, a.H), repeat); err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 
 	"relmap/assets"
 	"relmap/layout"
+	"relmap/i18n"
 	"relmap/model"
 	"relmap/model/jsonio"
 	"relmap/model/storetest"
@@ -948,5 +949,35 @@ func TestAnActorAtTheEdgeIsNamed(t *testing.T) {
 		if len(p.kept) == 0 || p.kept[0].node != 7 {
 			t.Errorf("%s edge: the selected actor at %v is not named first (%d names kept)", edge, p.centre[7], len(p.kept))
 		}
+	}
+}
+
+// An animation or small multiples stepping to an event known to the month
+// show the month, not its first day: the frame of "2023-12 Jorge Glas
+// moves into the Mexican Embassy" was headed "1 December 2023".
+func TestAStepToAnEventOfAMonthShowsTheMonth(t *testing.T) {
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRenderer(t)
+	month, day := model.MustDate("2023-12").First(), model.MustDate("2024-04-05").First()
+	known := knownDays(m, []model.Day{month, day})
+	if _, ok := known[day]; ok {
+		t.Errorf("2024-04-05, a day of events of days, is known as %v", known[day])
+	}
+	s := &Scene{At: month, Known: known[month]}
+	if got := r.dateOf(s); got != "December 2023" {
+		t.Errorf("the frame of the event of December 2023 is headed %q", got)
+	}
+	if got := r.dateOf(&Scene{At: day, Known: known[day]}); got != "5 April 2024" {
+		t.Errorf("the frame of 5 April 2024 is headed %q", got)
+	}
+	es, err := i18n.Load("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := es.Known(model.MustDate("2023-12")); got != "diciembre de 2023" {
+		t.Errorf("in Spanish the month reads %q", got)
 	}
 }

@@ -108,8 +108,15 @@ func (r *Renderer) multiples(m *model.Map, tl *layout.Timeline, mu Multiples) (*
 		return nil, View{}, nil, err
 	}
 	first, last := mu.Dates[0], mu.Dates[len(mu.Dates)-1]
+	known := knownDays(m, mu.Dates)
+	date := func(d model.Day) string {
+		if k, ok := known[d]; ok {
+			return r.lang.Known(k)
+		}
+		return r.lang.Date(d)
+	}
 	board := NewScene(m, Frame{Snap: model.Snapshot{At: last}}, last, 0)
-	board.At, board.Date = 0, r.lang.Date(first)+" – "+r.lang.Date(last)
+	board.At, board.Date = 0, date(first)+" – "+date(last)
 	board.Caption = fmt.Sprintf(r.lang.T("%d dates in one layout and one scale"), len(mu.Dates))
 	board.Theme = mu.Theme
 	bv := View{UIScale: 1, Zoom: 1}
@@ -142,7 +149,7 @@ func (r *Renderer) multiples(m *model.Map, tl *layout.Timeline, mu Multiples) (*
 	var panels []panel
 	for i, d := range mu.Dates {
 		s := NewScene(m, FrameAt(m, tl, d), d, 0)
-		s.Theme = mu.Theme
+		s.Theme, s.Known = mu.Theme, known[d]
 		x := int(x0 + float64(i%cols)*(cw+panelGap))
 		y := int(y0 + float64(i/cols)*(ch+panelGap))
 		panels = append(panels, panel{s: s, v: pv, rect: image.Rect(x, y, x+pw, y+ph)})

@@ -126,6 +126,9 @@ func (r *Renderer) dateOf(s *Scene) string {
 	if s.At == 0 && s.Date != "" {
 		return s.Date
 	}
+	if s.Known.Precision != model.PrecisionNone && s.Known.First() == s.At {
+		return r.lang.Known(s.Known)
+	}
 	return r.lang.Date(s.At)
 }
 

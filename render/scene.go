@@ -78,6 +78,11 @@ type Scene struct {
 	TieKinds   []model.Kind
 	// Selected is the selected actor (0 for none); its ties are labelled.
 	Selected model.ID
+	// Known, when set and its first day is At, is the date the picture
+	// is of as far as it is known, which the header shows: the month of
+	// an event of a month, which an animation steps to on its first day,
+	// rather than that day.
+	Known model.Date
 	// Emphasis, when set, is what the picture stresses instead of the
 	// selection's neighbourhood: a focus, a path.
 	Emphasis *Emphasis
@@ -189,6 +194,33 @@ type Frame struct {
 // FrameAt is the still frame of m on day, laid out by tl.
 func FrameAt(m *model.Map, tl *layout.Timeline, day model.Day) Frame {
 	return Frame{Snap: m.Snapshot(day), Pos: tl.At(day).Pos}
+}
+
+// knownDays are the dates, as known, of the events whose first days are
+// days, where they are known to less than a day and no event of a day
+// falls on that day: the dates an animation or small multiples of events
+// show.
+func knownDays(m *model.Map, days []model.Day) map[model.Day]model.Date {
+	want := make(map[model.Day]bool, len(days))
+	for _, d := range days {
+		want[d] = true
+	}
+	known := map[model.Day]model.Date{}
+	for _, e := range m.Events {
+		d := e.Date.First()
+		if !want[d] || e.Date.IsZero() {
+			continue
+		}
+		if k, ok := known[d]; !ok || e.Date.Precision > k.Precision {
+			known[d] = e.Date
+		}
+	}
+	for d, k := range known {
+		if k.Precision == model.PrecisionDay {
+			delete(known, d)
+		}
+	}
+	return known
 }
 
 // headerEvents are the date and titles of the events a header tells of,
