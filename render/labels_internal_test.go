@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"relmap/assets"
-	"relmap/layout"
 	"relmap/i18n"
+	"relmap/layout"
 	"relmap/model"
 	"relmap/model/jsonio"
 	"relmap/model/storetest"
