@@ -183,7 +183,17 @@ func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		} else {
 			t.sortCol, t.desc = id.Col-1, false
 		}
+		// The record selected stays selected, in its new row: the
+		// selection stayed on the row, on another record.
+		var sel model.ID
+		if t.selRow >= 0 && t.selRow < len(t.rows) && t.cell.Row < 0 {
+			sel = t.rows[t.selRow]
+		}
 		t.reload()
+		if sel != 0 {
+			t.selRow = -1
+			t.show(sel)
+		}
 	}
 }
 
@@ -599,6 +609,7 @@ func (t *recordTable) deleteMarked() {
 		return
 	}
 	clear(t.marked)
+	t.message.SetText(plural(len(ids), "Deleted 1 row. Edit > Undo brings it back.", "Deleted %d rows. Edit > Undo brings them back."))
 }
 
 // show selects the row of record id, without selecting it again on the

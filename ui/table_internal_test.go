@@ -134,13 +134,32 @@ func TestTableView(t *testing.T) {
 		t.Error("a selection on the diagram is not the table's")
 	}
 
+	// Sorted by a header's click, the selected record stays selected, in
+	// its new row: the selection stayed on the row, on another record.
+	header := widget.NewButton("", nil)
+	actors.updateHeader(widget.TableCellID{Row: -1, Col: 1}, header)
+	for range 2 { // by name, then the other way
+		header.OnTapped()
+		if sel, ok := selectedRow(actors); !ok || actors.rows[sel] != ecuador.ID {
+			t.Errorf("sorted by name (descending %v), the table's selection is row %d, %v, not Ecuador", actors.desc, sel, ok)
+		}
+	}
+
 	ties := v.ties
 	n := len(te.doc.m.Ties)
+	ties.deleteMarked()
+	if !strings.HasPrefix(ties.message.Text, "Mark the rows") {
+		t.Errorf("Delete Marked with none marked says %q", ties.message.Text)
+	}
 	ties.marked[ties.rows[0]], ties.marked[ties.rows[1]] = true, true
 	ties.deleteMarked()
 	te.settle(t)
 	if len(te.doc.m.Ties) != n-2 || len(ties.rows) != n-2 {
 		t.Errorf("after deleting two marked ties the map has %d and the table %d, want %d", len(te.doc.m.Ties), len(ties.rows), n-2)
+	}
+	// The message says what went, in place of the one before.
+	if got := ties.message.Text; got != "Deleted 2 rows. Edit > Undo brings them back." {
+		t.Errorf("after deleting two marked ties the table says %q", got)
 	}
 }
 
