@@ -121,7 +121,11 @@ func (e *Editor) deleteSelected() {
 func (e *Editor) deleteActor(a model.Actor) {
 	name := quoted(shorten(a.Name, menuAction))
 	said := fmt.Sprintf(lang.L("Deleted %s."), name)
-	if ties := len(e.doc.m.TiesOf(a.ID)); ties > 0 {
+	switch ties := len(e.doc.m.TiesOf(a.ID)); ties {
+	case 0:
+	case 1:
+		said = fmt.Sprintf(lang.L("Deleted %s and its tie."), name)
+	default:
 		said = fmt.Sprintf(lang.L("Deleted %s and its %d ties."), name, ties)
 	}
 	c := model.Change{Summary: lang.L("Delete Actor ") + quoted(a.Name), Delete: model.Deleted{Actors: []model.ID{a.ID}}}

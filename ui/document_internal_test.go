@@ -1642,3 +1642,13 @@ func TestCtrlSSaysTheMapIsSaved(t *testing.T) {
 		t.Errorf("Ctrl+S is the menu's %q", it.Label)
 	}
 }
+
+// One of a thing is said as one: the side panel said "1 actors, 0 ties".
+func TestOneIsSaidAsOne(t *testing.T) {
+	if got := counted(1, "1 actor", "%s actors") + ", " + counted(0, "1 tie", "%s ties") + ", " + counted(12000, "1 event", "%s events"); got != "1 actor, 0 ties, 12,000 events" {
+		t.Errorf("counted says %q", got)
+	}
+	if got := plural(1, "Delete 1 Actor", "Delete %d Actors"); got != "Delete 1 Actor" {
+		t.Errorf("plural says %q", got)
+	}
+}

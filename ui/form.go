@@ -288,6 +288,15 @@ func plural(n int, one, other string) string {
 	return fmt.Sprintf(lang.L(other), n)
 }
 
+// counted is plural with the number written the window's language's way
+// (see i18n.Lang.Count): other has %s for it.
+func counted(n int, one, other string) string {
+	if n == 1 {
+		return lang.L(one)
+	}
+	return fmt.Sprintf(lang.L(other), windowLang.Count(n))
+}
+
 // closeDialog takes what is on top of o's window (a dialog, or a menu
 // over it) off the window, as its Cancel or Close would (see
 // escapeOverlay); false when nothing is.

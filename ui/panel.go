@@ -255,8 +255,9 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(e.mapTitle()),
 		field(lang.L("About"), e.doc.m.Description),
-		wrapped(fmt.Sprintf(lang.L("%s actors, %s ties, %s events. Click an actor for its details."),
-			windowLang.Count(len(e.doc.m.Actors)), windowLang.Count(len(e.doc.m.Ties)), windowLang.Count(len(e.doc.m.Events)))),
+		wrapped(fmt.Sprintf(lang.L("%s, %s, %s. Click an actor for its details."),
+			counted(len(e.doc.m.Actors), "1 actor", "%s actors"), counted(len(e.doc.m.Ties), "1 tie", "%s ties"),
+			counted(len(e.doc.m.Events), "1 event", "%s events"))),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("New actor…"), theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
 			widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),

@@ -829,7 +829,7 @@ func (e *Editor) newTableView() *tableView {
 			return text(func(s string) { a.Notes = s })
 		}),
 	}, e.goToActorID, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Actors"), len(ids)), Delete: model.Deleted{Actors: ids}}
+		return model.Change{Summary: plural(len(ids), "Delete 1 Actor", "Delete %d Actors"), Delete: model.Deleted{Actors: ids}}
 	})
 	v.ties = e.newRecordTable("ties", func() []model.ID {
 		return ids(len(m().Ties), func(i int) model.ID { return m().Ties[i].ID })
@@ -871,7 +871,7 @@ func (e *Editor) newTableView() *tableView {
 			}
 		}),
 	}, e.goToTie, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Ties"), len(ids)), Delete: model.Deleted{Ties: ids}}
+		return model.Change{Summary: plural(len(ids), "Delete 1 Tie", "Delete %d Ties"), Delete: model.Deleted{Ties: ids}}
 	})
 	v.events = e.newRecordTable("events", func() []model.ID {
 		return ids(len(m().Events), func(i int) model.ID { return m().Events[i].ID })
@@ -888,7 +888,7 @@ func (e *Editor) newTableView() *tableView {
 		eventCol(lang.L("Participants"), 90, func(ev model.Event) string { return strconv.Itoa(len(ev.Participants)) }, nil),
 		eventCol(lang.L("Ties"), 60, func(ev model.Event) string { return strconv.Itoa(len(ev.Begins) + len(ev.Ends)) }, nil),
 	}, func(id model.ID) { e.SetDate(event(id).Date.First(), true) }, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Events"), len(ids)), Delete: model.Deleted{Events: ids}}
+		return model.Change{Summary: plural(len(ids), "Delete 1 Event", "Delete %d Events"), Delete: model.Deleted{Events: ids}}
 	})
 	count := func(id model.ID) string { x(); return strconv.Itoa(cited[id]) }
 	srcCol := func(title string, w float32, get func(model.Source) string, put func(s *model.Source, text string) error) tableColumn {
@@ -919,7 +919,7 @@ func (e *Editor) newTableView() *tableView {
 		srcCol(lang.L("Grade"), 60, func(s model.Source) string { return s.Grade }, func(s *model.Source, t string) error { s.Grade = strings.ToUpper(t); return nil }),
 		{title: lang.L("Cited"), width: 60, get: count},
 	}, nil, func(ids []model.ID) model.Change {
-		return model.Change{Summary: fmt.Sprintf(lang.L("Delete %d Sources"), len(ids)), Delete: model.Deleted{Sources: ids}}
+		return model.Change{Summary: plural(len(ids), "Delete 1 Source", "Delete %d Sources"), Delete: model.Deleted{Sources: ids}}
 	})
 	return v
 }

@@ -77,7 +77,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 				if err := writeFileAtomic(*skipBad, func(w io.Writer) error { return csvio.WriteRefused(w, refused) }); err != nil {
 					return nil, err
 				}
-				fmt.Fprintf(stdout, "%d rows refused, written with their reasons to %s\n", len(refused), *skipBad)
+				rows := fmt.Sprintf("%d rows", len(refused))
+				if len(refused) == 1 {
+					rows = "1 row"
+				}
+				fmt.Fprintf(stdout, "%s refused, written with their reasons to %s\n", rows, *skipBad)
 				return m, nil
 			}
 		}

@@ -266,7 +266,7 @@ func TestImportSkippingBadRows(t *testing.T) {
 	os.WriteFile(ties, []byte("From,To,Type,Start,End\nMexico,Ecuador,relations,2000,2024-04-06\nMexico,Ecuador,ambassador,1945-12-06,1945-12-06\n"), 0o644)
 	refused := filepath.Join(dir, "refused.csv")
 	code, stdout, stderr := relmap(t, "import", "--map", filepath.Join(dir, "m.relmap"), "--skip-bad-rows", refused, actors, ties)
-	if code != 0 || !strings.Contains(stdout, "1 rows refused") {
+	if code != 0 || !strings.Contains(stdout, "1 row refused") {
 		t.Fatalf("exit %d, %q, %q", code, stdout, stderr)
 	}
 	data, err := os.ReadFile(refused)
