@@ -252,6 +252,7 @@ type choice struct {
 func newChoice(options []string, changed func(string)) *choice {
 	c := &choice{}
 	c.Options, c.OnChanged = options, changed
+	c.PlaceHolder = lang.L("(Select one)") // Fyne's own is English
 	c.ExtendBaseWidget(c)
 	return c
 }

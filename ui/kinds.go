@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -157,8 +158,15 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f.colour.onLeave = func() { f.checkColour(k.Class) }
 	switch k.Class {
 	case model.ClassActor:
-		f.shape = newChoice(model.Shapes, nil)
-		f.shape.SetSelected(k.Shape)
+		// Named in the window's language; stored by the model's names.
+		names := make([]string, len(model.Shapes))
+		for i, s := range model.Shapes {
+			names[i] = lang.L(s)
+		}
+		f.shape = newChoice(names, nil)
+		if i := slices.Index(model.Shapes, k.Shape); i >= 0 {
+			f.shape.SetSelected(names[i])
+		}
 		f.add("shape", lang.L("Shape"), f.shape)
 	case model.ClassTie:
 		f.dashed = widget.NewCheck(lang.L("dashed"), nil)
@@ -183,7 +191,10 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 	k.Label = strings.TrimSpace(f.label.Text)
 	k.Color = strings.ToLower(strings.TrimSpace(f.colour.Text))
 	if f.shape != nil {
-		k.Shape = f.shape.Selected
+		k.Shape = ""
+		if i := f.shape.SelectedIndex(); i >= 0 {
+			k.Shape = model.Shapes[i]
+		}
 	}
 	if f.dashed != nil {
 		k.Dashed, k.Arrow, k.Weighted, k.Labelled = f.dashed.Checked, f.arrow.Checked, f.weighted.Checked, f.labelled.Checked

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -572,6 +573,15 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	}
 	if got, want := f.message("end"), "acaba (2023) el día en que empieza (2024) o antes"; !strings.HasPrefix(got, want) {
 		t.Errorf("beside End: %q, want it to begin %q", got, want)
+	}
+	// A kind's shapes are named in Spanish, and stored by the model's names.
+	k := te.newKindEditor(te.doc.m.Kind(model.ClassActor, "country"))
+	if !slices.Contains(k.shape.Options, "círculo") || k.shape.Selected != "círculo" || k.shape.PlaceHolder != "(elija uno)" {
+		t.Errorf("the shapes read %q, %q selected, placeholder %q", k.shape.Options, k.shape.Selected, k.shape.PlaceHolder)
+	}
+	k.shape.SetSelected("rombo")
+	if read, _ := k.read(te.doc.m); read.Shape != model.ShapeDiamond {
+		t.Errorf("a rombo is stored as %q", read.Shape)
 	}
 	if _, err := te.doc.m.ActorByName("Atlantis"); err == nil || !strings.Contains(sentence(err), "Ningún actor se llama") {
 		t.Errorf("an unknown name is said %q", sentence(err))
