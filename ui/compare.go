@@ -18,6 +18,24 @@ import (
 // and ended, the actors that appeared and left, and the events between
 // (model.Map.Diff). It starts from the change before the date on show to
 // that date; choosing a row goes to its date and selects its actor.
+// changeText is what a row of a comparison says, a tie's kind in the
+// window's language ("Mexico – Ecuador: Relaciones rotas, …"): the
+// model writes it with the kinds' own labels, English for the default
+// catalogue's.
+func (e *Editor) changeText(r model.DiffRow) string {
+	t, ok := e.doc.m.Tie(r.ID)
+	if r.Record != "tie" || !ok {
+		return r.Text
+	}
+	from, _ := e.doc.m.Actor(t.From)
+	to, _ := e.doc.m.Actor(t.To)
+	s := from.Label() + " – " + to.Label() + ": " + kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))
+	if t.Label != "" {
+		s += " (" + t.Label + ")"
+	}
+	return s + ", " + t.Span.String()
+}
+
 func (e *Editor) compareDialog() {
 	from, to := newTextField(), newTextField()
 	start := e.doc.day - 1
@@ -36,7 +54,7 @@ func (e *Editor) compareDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := rows[i]
-			o.(*widget.Label).SetText(r.Mark() + " " + r.Text)
+			o.(*widget.Label).SetText(r.Mark() + " " + e.changeText(r))
 		})
 	compare := func() {
 		rows = nil
@@ -44,9 +62,9 @@ func (e *Editor) compareDialog() {
 		b, errB := model.ParseDay(to.Text)
 		switch {
 		case errA != nil:
-			msg.SetText(lang.L("From: ") + sentence(errA))
+			msg.SetText(lang.L("From: ") + dateProblem(from.Text, errA))
 		case errB != nil:
-			msg.SetText(lang.L("To: ") + sentence(errB))
+			msg.SetText(lang.L("To: ") + dateProblem(to.Text, errB))
 		default:
 			rows = e.doc.m.DiffRows(e.doc.m.Diff(a, b))
 			msg.SetText(changesLine(len(rows), a, b))

@@ -574,6 +574,16 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	if got, want := f.message("end"), "acaba (2023) el día en que empieza (2024) o antes"; !strings.HasPrefix(got, want) {
 		t.Errorf("beside End: %q, want it to begin %q", got, want)
 	}
+	// Compare Dates names the ties' kinds in Spanish.
+	for _, r := range te.doc.m.DiffRows(te.doc.m.Diff(model.MustDate("2024-04-01").First(), model.MustDate("2024-04-30").First())) {
+		if tie, ok := te.doc.m.Tie(r.ID); ok && r.Record == "tie" {
+			english := te.doc.m.Kind(model.ClassTie, tie.Kind).Label
+			if got := te.changeText(r); strings.Contains(got, english) || !strings.Contains(got, windowLang.KindLabel(te.doc.m.Kind(model.ClassTie, tie.Kind))) {
+				t.Errorf("Compare Dates says %q in Spanish", got)
+			}
+			break
+		}
+	}
 	// A kind's shapes are named in Spanish, and stored by the model's names.
 	k := te.newKindEditor(te.doc.m.Kind(model.ClassActor, "country"))
 	if !slices.Contains(k.shape.Options, "círculo") || k.shape.Selected != "círculo" || k.shape.PlaceHolder != "(elija uno)" {
