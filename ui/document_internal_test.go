@@ -739,6 +739,14 @@ func TestFocusAndPaths(t *testing.T) {
 	if one == nil || !one.Actors[glas.ID] {
 		t.Fatal("Ctrl+] drew no focus around the selected actor")
 	}
+	// Hidden, what is out of focus leaves the view's framing too: the
+	// view fitted to the map on show stayed on the whole of it.
+	all := te.r.FitView(te.framed(te.shown(), te.doc.day), te.tl, te.doc.day, render.FrameDate, 1000, 700, 1)
+	te.hideOutOfFocus(true)
+	if v := te.r.FitView(te.framed(te.shown(), te.doc.day), te.tl, te.doc.day, render.FrameDate, 1000, 700, 1); v.Zoom <= all.Zoom {
+		t.Errorf("fitted to the focus hidden around Glas, the zoom is %g, no closer than %g", v.Zoom, all.Zoom)
+	}
+	te.hideOutOfFocus(false)
 	te.press(t, fyne.KeyRightBracket, fyne.KeyModifierShortcutDefault)
 	if two := te.diagram.Scene().Emphasis; len(two.Actors) <= len(one.Actors) {
 		t.Errorf("two steps stress %d actors, one step %d: want more", len(two.Actors), len(one.Actors))

@@ -412,14 +412,8 @@ func (e *Editor) fitLater(refit bool, m *model.Map, tl *layout.Timeline, day mod
 	if !refit || !ok {
 		return func() (render.View, bool) { return render.View{}, false }
 	}
-	r, framing, tiedOnly := e.r, e.framing, e.tiedOnly
-	fit := func(w, h int, ui float64) render.View {
-		framed := m
-		if tiedOnly {
-			framed = tiedOn(m, day)
-		}
-		return r.FitView(framed, tl, day, framing, w, h, ui)
-	}
+	r, framing, framed := e.r, e.framing, e.framer()
+	fit := func(w, h int, ui float64) render.View { return r.FitView(framed(m, day), tl, day, framing, w, h, ui) }
 	return func() (render.View, bool) { return fitFolded(fit, w, h, ui, collapsed), true }
 }
 

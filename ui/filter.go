@@ -50,12 +50,29 @@ func (e *Editor) shown() *model.Map {
 }
 
 // framed is m as the view is fitted to on day: with only the actors tied
-// on the date shown, those alone.
-func (e *Editor) framed(m *model.Map, day model.Day) *model.Map {
-	if !e.tiedOnly {
+// on the date shown, those alone; with what is out of focus hidden, what
+// is in it (Fit to Window left a focus hidden so a small cluster).
+func (e *Editor) framed(m *model.Map, day model.Day) *model.Map { return e.framer()(m, day) }
+
+// framer is framed as a function that reads nothing of the editor's, for
+// a view fitted off the UI goroutine.
+func (e *Editor) framer() func(m *model.Map, day model.Day) *model.Map {
+	tiedOnly := e.tiedOnly
+	var in map[model.ID]bool
+	if em := e.emphasis(); e.focusHides && e.focus != 0 && e.route == nil && em != nil {
+		in = em.Actors
+	}
+	return func(m *model.Map, day model.Day) *model.Map {
+		if tiedOnly {
+			m = tiedOn(m, day)
+		}
+		if in != nil {
+			out := *m
+			out.Actors = slices.DeleteFunc(slices.Clone(m.Actors), func(a model.Actor) bool { return !in[a.ID] })
+			m = &out
+		}
 		return m
 	}
-	return tiedOn(m, day)
 }
 
 // tiedOn is m with only the actors that a tie in force on day joins to

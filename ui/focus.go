@@ -99,6 +99,7 @@ func (e *Editor) inFocus(id model.ID) bool {
 func (e *Editor) hideOutOfFocus(hide bool) {
 	e.focusHides = hide
 	e.rebuildMenu()
+	e.diagram.Refit() // to what is left, or all again
 	e.showScene()
 }
 
