@@ -426,6 +426,35 @@ func TestThePictureHoldsStill(t *testing.T) {
 	})
 }
 
+// Lay Out Again lays the map out from the map alone, and says so: after a
+// delete held the picture still, it changed nothing, as the held frames
+// are taken for the map's.
+func TestLayOutAgainLaysOutAfresh(t *testing.T) {
+	te := newTestEditor(t)
+	te.waitLayout()
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	te.Select(ecuador.ID)
+	te.deleteSelected()
+	te.waitLayout()
+	held := te.tl
+	fresh, err := te.r.Layout(context.Background(), te.doc.m, te.tlStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(held.Frames(), fresh.Frames()) {
+		t.Fatal("the picture held after the delete is the fresh layout's: the test needs them to differ")
+	}
+	te.layOutAgain()
+	te.waitLayout()
+	te.settle(t)
+	if !reflect.DeepEqual(te.tl.Frames(), fresh.Frames()) {
+		t.Error("after Lay Out Again the map is not laid out as from the map alone")
+	}
+	if te.status.Text != "Laid out again, afresh." {
+		t.Errorf("after Lay Out Again the status line says %q", te.status.Text)
+	}
+}
+
 func TestErrorsAreSentences(t *testing.T) {
 	for _, tt := range []struct {
 		err  error

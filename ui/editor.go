@@ -912,7 +912,7 @@ func (e *Editor) viewMenu() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		e.submenu(lang.L("Layout"), []*fyne.MenuItem{
 			fyne.NewMenuItem(lang.L("Layout Stability…"), e.stabilityDialog),
-			fyne.NewMenuItem(lang.L("Lay Out Again"), e.relayout),
+			fyne.NewMenuItem(lang.L("Lay Out Again"), e.layOutAgain),
 			fyne.NewMenuItemSeparator(),
 			e.framingItem(lang.L("Frame Each Date"), render.FrameDate),
 			e.framingItem(lang.L("Frame Whole Timeline"), render.FrameAll),

@@ -110,7 +110,19 @@ func (e *Editor) relayout() { e.relayoutWith(false) }
 // ones are placed beside their partners, and a dragged actor moves alone.
 // An edit that changed only actors' boxes (a new name, a new kind) holds
 // every date still at once (layout.Rebox), however long the history.
-func (e *Editor) relayoutWith(hold bool) {
+func (e *Editor) relayoutWith(hold bool) { e.relayoutFrom(hold, false) }
+
+// layOutAgain lays the map out afresh, from the map alone (View > Lay Out
+// Again): the timeline on show is not its start, as it is for relayout,
+// which after edits held still (whose frames are taken for the map's)
+// changed nothing. The status line says so when it is done.
+func (e *Editor) layOutAgain() {
+	e.notice = lang.L("Laid out again, afresh.")
+	e.relayoutFrom(false, true)
+}
+
+// relayoutFrom is relayoutWith; with fresh, from the map alone.
+func (e *Editor) relayoutFrom(hold, fresh bool) {
 	e.layoutMu.Lock()
 	defer e.layoutMu.Unlock()
 	if e.cancelLayout != nil {
@@ -121,12 +133,15 @@ func (e *Editor) relayoutWith(hold bool) {
 	e.layoutGen++
 	gen, m, s, layOut := e.layoutGen, e.doc.m, stability(), e.layOut
 	var old *layout.Timeline
-	if s == e.tlStability && !e.previewing {
+	if s == e.tlStability && !e.previewing && !fresh {
 		old = e.tl
 	}
 	edited := hold
 	if e.warm != nil {
 		old, e.warm, hold = e.warm, nil, false
+	}
+	if fresh {
+		old = nil
 	}
 	// An edit that brings in more actors than were laid out (an import
 	// into a new or small map) is laid out afresh: placed one by one
