@@ -47,6 +47,9 @@ type timeline struct {
 	shownAt  time.Time
 	behind   bool
 	clock    func() time.Time // nil: time.Now
+	// before is what the status line was told of a date before the map's
+	// first, while that date is on show ("" for nothing).
+	before string
 	// keys are the first and last keyframes the slider was last bounded
 	// by (the second before the first for none).
 	keys [2]model.Day
@@ -204,6 +207,15 @@ func eventDays(events []model.Event) []model.Day {
 func (t *timeline) show(day model.Day) {
 	t.slider.setDay(day)
 	t.date.SetText(day.String())
+	// The status line's word that the date is before the map's first
+	// goes once the date is back in the map, unless something else was
+	// said since: it stayed there, on a date of the map.
+	if keys := t.doc.keys; t.before != "" && t.say != nil && (len(keys) == 0 || day >= keys[0]) {
+		if said := t.say(""); said != t.before {
+			t.say(said)
+		}
+		t.before = ""
+	}
 }
 
 // submit moves to the date typed and gives the keys back to the map. A
@@ -228,7 +240,8 @@ func (t *timeline) submit(text string) {
 		// wrong with a date is: it is no mistake, and the slider need
 		// not give it room.
 		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] && t.say != nil {
-			t.say(fmt.Sprintf(lang.L("Before the map's first date, %s: only what has no start date is shown."), keys[0]))
+			t.before = fmt.Sprintf(lang.L("Before the map's first date, %s: only what has no start date is shown."), keys[0])
+			t.say(t.before)
 		}
 	}
 }

@@ -157,6 +157,12 @@ func TestADateBeforeTheMapIsSaidOnTheStatusLine(t *testing.T) {
 	if got := dateError(te); got != "" {
 		t.Errorf("beside the field: %q, want nothing", got)
 	}
+	// Back on a date of the map, the status line says it no more.
+	te.win.Canvas().Focus(te.time.date)
+	enterDate(te, "2024-04-06")
+	if got := te.status.Text; strings.HasPrefix(got, "Before the map's first date") {
+		t.Errorf("back on 2024-04-06 the status line still says %q", got)
+	}
 }
 
 // The message about a bad date makes room for itself without moving the
