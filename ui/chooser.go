@@ -164,6 +164,10 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 	filter := storage.NewExtensionFileFilter(c.exts)
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if p, ok := typedPath(err); ok {
+				done(p) // a whole path typed: where it names
+				return
+			}
 			if err != nil {
 				e.showError(saveProblem(err))
 				return
@@ -199,6 +203,29 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		d.SetLocation(start)
 	}
 	d.Show()
+}
+
+// typedPath is the path a user typed whole in Fyne's save dialog, which
+// took it within the folder it showed ("/tmp/maps/x.relmap" typed in
+// /root became /root/tmp/maps/x.relmap, in no folder there is): the
+// longest end of the path err names, from a separator, whose folder
+// exists. ok is false for any other error, or none.
+func typedPath(err error) (path string, ok bool) {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) {
+		return "", false
+	}
+	p := pe.Path
+	for i := 1; i < len(p); i++ {
+		if p[i] != filepath.Separator {
+			continue
+		}
+		q := p[i:]
+		if fi, err := os.Stat(filepath.Dir(q)); err == nil && fi.IsDir() && filepath.Dir(q) != string(filepath.Separator) {
+			return q, true
+		}
+	}
+	return "", false
 }
 
 // saveProblem is the error of Fyne's save dialog making the file chosen,

@@ -161,3 +161,27 @@ func TestASaveIntoNoFolderSaysWhichFolder(t *testing.T) {
 		t.Error("another error was changed")
 	}
 }
+
+// A whole path typed in Fyne's save dialog, which takes it within the
+// folder on show (/root/tmp/maps/x.relmap for /tmp/maps/x.relmap typed in
+// /root), is saved where it names, when that folder exists: it was
+// refused.
+func TestAWholePathTypedIsSavedWhereItNames(t *testing.T) {
+	maps := t.TempDir()
+	joined := filepath.Join(t.TempDir(), "shown", maps, "crisis.relmap")
+	_, err := os.Create(joined)
+	if err == nil {
+		t.Fatal("a file was made in a folder that does not exist")
+	}
+	if got, ok := typedPath(err); !ok || got != filepath.Join(maps, "crisis.relmap") {
+		t.Errorf("typedPath = %q, %v; want %q", got, ok, filepath.Join(maps, "crisis.relmap"))
+	}
+	if _, ok := typedPath(errors.New("permission denied")); ok {
+		t.Error("another error was taken for a path typed whole")
+	}
+	if _, err := os.Create(filepath.Join(t.TempDir(), "nowhere", "at", "all.relmap")); err != nil {
+		if got, ok := typedPath(err); ok {
+			t.Errorf("a path in no folder at all was taken for %q", got)
+		}
+	}
+}
