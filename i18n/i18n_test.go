@@ -70,6 +70,11 @@ func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
 	if n := translated(t, es, model, regexp.MustCompile(`says\(("(?:[^"\\\n]|\\.)*")`)); n < 20 {
 		t.Errorf("only %d messages found in the model's code", n)
 	}
+	// Messages the renderer writes as the model's, for the window to say.
+	render, _ := filepath.Glob("../render/*.go")
+	if n := translated(t, es, render, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 3 {
+		t.Errorf("only %d messages found in the renderer's code", n)
+	}
 }
 
 var (

@@ -52,15 +52,18 @@ func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day,
 			}
 		}
 		if len(days) == 0 {
-			return nil, fmt.Errorf("the map has no events to show as small multiples")
+			if from != 0 || to != 0 {
+				return nil, &model.Message{Format: "the map has no events from %s to %s to show as small multiples", Args: []any{spanEnd(from), spanEnd(to)}}
+			}
+			return nil, &model.Message{Format: "the map has no events to show as small multiples"}
 		}
 	case len(lower) > 1 && (strings.HasSuffix(lower, "m") || strings.HasSuffix(lower, "y")) && !strings.Contains(lower, ","):
 		n, err := strconv.Atoi(lower[:len(lower)-1])
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("small multiples %q: want events, a step such as 3m or 1y, or dates separated by commas", spec)
+			return nil, &model.Message{Format: "small multiples %q: want events, a step such as 3m or 1y, or dates separated by commas", Args: []any{spec}}
 		}
 		if from == 0 || to <= from {
-			return nil, fmt.Errorf("small multiples every %s need a start and a later end", spec)
+			return nil, &model.Message{Format: "small multiples every %s need a start and a later end", Args: []any{spec}}
 		}
 		months := n
 		if lower[len(lower)-1] == 'y' {
@@ -96,6 +99,14 @@ type panel struct {
 	s    *Scene
 	v    View
 	rect image.Rectangle
+}
+
+// spanEnd writes one end of a span of days, "…" for none (0).
+func spanEnd(d model.Day) string {
+	if d == 0 {
+		return "…"
+	}
+	return d.String()
 }
 
 // multiples works out the picture: the board (header, legend and credit

@@ -41,13 +41,19 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 		}
 		d, err := model.ParseDay(strings.TrimSpace(f.text))
 		if err != nil {
-			return render.Multiples{}, fmt.Errorf("%s: %w", f.name, err)
+			return render.Multiples{}, fmt.Errorf("%s: %s", f.name, dateProblem(strings.TrimSpace(f.text), err))
 		}
 		*f.day = d
 	}
+	if from != 0 && to != 0 && to < from {
+		return render.Multiples{}, fmt.Errorf(lang.L("to: %s is before from, %s"), to, from)
+	}
+	if err := render.CheckSize(w, h); err != nil {
+		return render.Multiples{}, fmt.Errorf(lang.L("size %d×%d: each side must be %d to %d pixels"), w, h, render.MinSide, render.MaxSide)
+	}
 	dates, err := render.MultiplesDates(m, datesKept(q.dates), from, to)
 	if err != nil {
-		return render.Multiples{}, err
+		return render.Multiples{}, errors.New(inWords(err))
 	}
 	cols := 0
 	if c := strings.TrimSpace(q.columns); c != "" {

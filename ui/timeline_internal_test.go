@@ -15,6 +15,7 @@ import (
 	"relmap/assets"
 	"relmap/i18n"
 	"relmap/model"
+	"relmap/render"
 )
 
 func TestMovingTheSliderChangesTheDiagram(t *testing.T) {
@@ -589,6 +590,19 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 			}
 			break
 		}
+	}
+	// Small multiples say what is wrong in Spanish: a reversed span was
+	// said to hold no events, and a size and the events' lack in English.
+	for q, want := range map[multiplesRequest]string{
+		{dates: "events", from: "2025-01-01", to: "2024-04-14"}: "hasta: 2024-04-14 es anterior a desde, 2025-01-01",
+		{dates: "events", from: "1900-01-01", to: "1901-01-01"}: "el mapa no tiene eventos del 1900-01-01 al 1901-01-01",
+	} {
+		if _, err := q.multiples(te.doc.m, 1000, 700, render.Light); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("small multiples %+v: %v, want %q", q, err, want)
+		}
+	}
+	if _, err := (multiplesRequest{dates: "events"}).multiples(te.doc.m, -5, 700, render.Light); err == nil || !strings.HasPrefix(err.Error(), "tamaño -5×700") {
+		t.Errorf("small multiples -5 wide: %v", err)
 	}
 	// A kind's shapes are named in Spanish, and stored by the model's names.
 	k := te.newKindEditor(te.doc.m.Kind(model.ClassActor, "country"))
