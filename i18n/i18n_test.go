@@ -70,6 +70,11 @@ func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
 	if n := translated(t, es, model, regexp.MustCompile(`says\(("(?:[^"\\\n]|\\.)*")`)); n < 20 {
 		t.Errorf("only %d messages found in the model's code", n)
 	}
+	// The CSV tables' messages.
+	tables, _ := filepath.Glob("../model/csvio/*.go")
+	if n := translated(t, es, tables, regexp.MustCompile(`invalid\([^,()]+, ("(?:[^"\\\n]|\\.)*")`)); n < 15 {
+		t.Errorf("only %d messages found in the CSV tables' code", n)
+	}
 	// Messages the renderer writes as the model's, for the window to say.
 	render, _ := filepath.Glob("../render/*.go")
 	if n := translated(t, es, render, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 3 {

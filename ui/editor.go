@@ -800,8 +800,11 @@ func sentence(err error) string {
 func say(m *model.Message) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if inner, ok := a.(*model.Message); ok {
+		switch inner := a.(type) {
+		case *model.Message:
 			a = say(inner)
+		case error:
+			a = inWords(inner)
 		}
 		args[i] = a
 	}

@@ -15,6 +15,7 @@ import (
 	"relmap/assets"
 	"relmap/i18n"
 	"relmap/model"
+	"relmap/model/csvio"
 	"relmap/render"
 )
 
@@ -603,6 +604,11 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	}
 	if _, err := (multiplesRequest{dates: "events"}).multiples(te.doc.m, -5, 700, render.Light); err == nil || !strings.HasPrefix(err.Error(), "tamaño -5×700") {
 		t.Errorf("small multiples -5 wide: %v", err)
+	}
+	// A table's faults are said in Spanish: an import's were half English.
+	_, err := csvio.Read(csvio.Files{Ties: csvio.Table{Name: "links.csv", R: strings.NewReader("From,To,Type,Weight\nMexico,Ecuador,relations,heavy\n")}}, te.doc.m)
+	if got := sentence(err); got != `En links.csv, línea 2, weight: "heavy" no es un número.` {
+		t.Errorf("a bad weight in a table is said %q", got)
 	}
 	// A kind's shapes are named in Spanish, and stored by the model's names.
 	k := te.newKindEditor(te.doc.m.Kind(model.ClassActor, "country"))

@@ -164,8 +164,10 @@ func (s *sheet) fail(r row, err error) error {
 	return &Error{File: s.file, Line: r.line, Err: err}
 }
 
+// invalid is a FieldError of field saying format with args, which a
+// window says in its language (see model.Message).
 func invalid(field, format string, args ...any) error {
-	return &model.FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: model.ErrInvalid}
+	return &model.FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Said: &model.Message{Format: format, Args: args}, Err: model.ErrInvalid}
 }
 
 // readSheet reads a CSV file laid out as l, a record at a time, and stops
