@@ -517,19 +517,22 @@ func TestPlayWaitsForThePicture(t *testing.T) {
 	}
 }
 
+// speak has the window speak the language of code, as the desktop's.
+func speak(t *testing.T, code string) {
+	t.Helper()
+	t.Setenv("LANGUAGE", code)
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	windowLang = i18n.FromEnv()
+}
+
 // A bad date is explained in the window's language, all of it: in Spanish
 // the reason was English ("the month must be 01 to 12"), and so was the
 // month of a date understood ("mes: April 2024").
 func TestDateProblemsInTheWindowsLanguage(t *testing.T) {
-	speak := func(code string) {
-		t.Setenv("LANGUAGE", code)
-		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-			t.Fatal(err)
-		}
-		windowLang = i18n.FromEnv()
-	}
-	speak("es")
-	defer speak("en")
+	speak(t, "es")
+	defer speak(t, "en")
 	for typed, want := range map[string]string{
 		"1905-13-01":   `"1905-13-01" no es una fecha: el mes debe ser de 01 a 12`,
 		"2024-02-30":   `"2024-02-30" no es una fecha: febrero de 2024 no tiene día 30`,
@@ -554,15 +557,8 @@ func TestDateProblemsInTheWindowsLanguage(t *testing.T) {
 // named …", in English.
 func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	te := newTestEditor(t)
-	speak := func(code string) {
-		t.Setenv("LANGUAGE", code)
-		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-			t.Fatal(err)
-		}
-		windowLang = i18n.FromEnv()
-	}
-	speak("es")
-	defer speak("en")
+	speak(t, "es")
+	defer speak(t, "en")
 	f := te.newTieEditor(model.Tie{})
 	f.from.SetText("Ecuador")
 	f.to.SetText("Ecuador")
