@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -116,16 +117,21 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	if t.Attrs, problem = f.attrs.read(); problem != "" {
 		f.fail("attrs", problem)
 	}
-	if !f.ok() {
-		return t, sources, false
+	// The span's fault is said with the others, not after them: the
+	// model says only the first rule a tie breaks (two ends the same
+	// actor, say).
+	if err := t.Span.Check(); err != nil && f.message("end") == "" {
+		f.fail("end", inWords(err))
 	}
 	check := t
 	check.Sources = nil
-	if err := m.CheckTie(check); err != nil {
-		f.failErr(err)
-		return t, sources, false
+	if err := m.CheckTie(check); err != nil && t.From != 0 && t.To != 0 {
+		var fe *model.FieldError
+		if !errors.As(err, &fe) || f.message(fe.Field) == "" {
+			f.failErr(err)
+		}
 	}
-	return t, sources, true
+	return t, sources, f.ok()
 }
 
 // save validates and stores the tie; it reports whether it was saved.

@@ -571,6 +571,10 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	if got, want := f.message("to"), "un vínculo debe unir a dos actores distintos"; got != want {
 		t.Errorf("beside To: %q, want %q", got, want)
 	}
+	// Both faults at once, not one after the other.
+	if got := f.message("end"); !strings.HasPrefix(got, "acaba (2023)") {
+		t.Errorf("beside End, with To's fault: %q", got)
+	}
 	f.to.SetText("Mexico")
 	if f.save() {
 		t.Fatal("a tie ending before it starts was saved")
