@@ -450,6 +450,12 @@ func TestANarrowHeaderShowsTheFirstEventWhole(t *testing.T) {
 	if !strings.HasPrefix(wide, "Mexico–Ecuador, April 2024   ·   2024-04-05  Mexico grants Glas asylum; Ecuadorian") {
 		t.Errorf("200 wide: %q, want the title first", wide)
 	}
+	// A caption (a filter on, say) gives way after the title: the header
+	// of a filtered picture did not say so.
+	s.Caption = "Filter on: 1 kind hidden"
+	if got, want := headerLine(s, nil, width, 90), "Filter on: 1 kind hidden   ·   2024-04-05  Mexico grants Glas asylum; and 2 more"; got != want {
+		t.Errorf("90 wide with a caption: %q, want %q", got, want)
+	}
 }
 
 // TestTieLabelsWithWeights: asked to, a picture labels every tie, with its

@@ -33,32 +33,45 @@ func headerRoom(v View, w int) float64 {
 	return float64(w) - (legendSpan(v.Collapsed)+2*margin)*v.UIScale
 }
 
-// titled reports whether headerLine keeps the title and caption of s.
+// titled reports whether headerLine keeps the title of s.
 func titled(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) bool {
-	line := strings.Join(slices.DeleteFunc([]string{s.Title, s.Caption}, func(t string) bool { return t == "" }), "   ·   ")
-	if line == "" || len(s.Events) == 0 {
-		return true
+	return s.Title == "" || strings.HasPrefix(headerLead(s, lang, width, room), s.Title)
+}
+
+// headerLead is what headerLine puts before the events of s: the title and
+// the caption, or, where the first event would not fit whole after them,
+// the caption alone (what a filter or a measure does to the picture), or
+// nothing.
+func headerLead(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
+	join := func(parts ...string) string {
+		return strings.Join(slices.DeleteFunc(parts, func(t string) bool { return t == "" }), "   ·   ")
+	}
+	if len(s.Events) == 0 {
+		return join(s.Title, s.Caption)
 	}
 	first := s.EventDate + "  " + s.Events[0]
 	if len(s.Events) > 1 {
 		first += fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-1)
 	}
-	return width(line+"   ·   "+first) <= room
+	for _, lead := range []string{join(s.Title, s.Caption), s.Caption} {
+		if lead != "" && width(lead+"   ·   "+first) <= room {
+			return lead
+		}
+	}
+	return ""
 }
 
 // headerLine is the header's second line: the title, the caption and the
 // events of s, with the events that do not fit in room (as width
 // measures it) counted instead ("and 3 more"). Where the first event
-// would not fit whole after the title and caption, they give way to it:
-// the date's events are what the picture tells, and a small animation's
-// header read "2024-04-05 M…; and 2 more".
+// would not fit whole after the title and caption, the title gives way to
+// it, then the caption (see headerLead): the date's events are what the
+// picture tells, and a small animation's header read "2024-04-05 M…; and
+// 2 more".
 func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
-	line := strings.Join(slices.DeleteFunc([]string{s.Title, s.Caption}, func(t string) bool { return t == "" }), "   ·   ")
+	line := headerLead(s, lang, width, room)
 	if len(s.Events) == 0 {
 		return line
-	}
-	if !titled(s, lang, width, room) {
-		line = ""
 	}
 	if line != "" {
 		line += "   ·   "

@@ -235,7 +235,7 @@ func typedPath(err error) (path string, ok bool) {
 func saveProblem(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf(lang.L("cannot save %s: there is no folder %s (a name typed with folders in it is taken within the folder the dialog shows: type the file's name alone, and choose its folder in the dialog)"), filepath.Base(pe.Path), filepath.Dir(pe.Path))
+		return fmt.Errorf(lang.L("cannot save %s: no folder of the path typed exists (%s); type a whole path whose folders exist, or the file's name alone and choose its folder in the dialog"), filepath.Base(pe.Path), filepath.Dir(pe.Path))
 	}
 	return err
 }

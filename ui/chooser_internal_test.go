@@ -152,7 +152,7 @@ func TestASaveIntoNoFolderSaysWhichFolder(t *testing.T) {
 		t.Fatal("a file was made in a folder that does not exist")
 	}
 	got := saveProblem(err).Error()
-	want := "cannot save crisis.relmap: there is no folder " + missing
+	want := "cannot save crisis.relmap: no folder of the path typed exists (" + missing + ")"
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("the error says %q, want it to begin %q", got, want)
 	}

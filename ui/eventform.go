@@ -170,7 +170,8 @@ func (f *eventEditor) tieOptions(id model.ID) []string {
 }
 
 func (f *eventEditor) addTie(id model.ID, change string) {
-	r := tieRow{tie: newChoice(f.tieOptions(id), nil), change: newRadio([]string{beginsChoice, endsChoice}, nil)}
+	// Said in the window's language, read back by the choice's place.
+	r := tieRow{tie: newChoice(f.tieOptions(id), nil), change: newRadio([]string{lang.L("begins"), lang.L("ends")}, nil)}
 	r.tie.PlaceHolder = lang.L("(choose a tie)")
 	if len(r.tie.Options) == 0 {
 		r.tie.PlaceHolder = lang.L("(add participants first: their ties are offered)")
@@ -180,7 +181,7 @@ func (f *eventEditor) addTie(id model.ID, change string) {
 	}
 	r.change.Horizontal = true
 	r.change.Required = true
-	r.change.SetSelected(change)
+	r.change.SetSelected(lang.L(change))
 	remove := newDialogButton("", theme.DeleteIcon(), func() {
 		for i, x := range f.links {
 			if x.tie == r.tie {
@@ -270,7 +271,7 @@ func (f *eventEditor) read() (ev model.Event, sources []model.Source, ok bool) {
 			f.fail("ties", fmt.Sprintf(lang.L("tie %d is listed twice"), i+1))
 			continue
 		}
-		if r.change.Selected == beginsChoice {
+		if r.change.Selected == lang.L(beginsChoice) {
 			ev.Begins = append(ev.Begins, id)
 		} else {
 			ev.Ends = append(ev.Ends, id)
