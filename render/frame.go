@@ -667,29 +667,31 @@ func (r *Renderer) keepLabels(p *plan) {
 			rad *= n.Scale
 		}
 		tw := r.textWidth(false, size, n.Label)
-		top := c.Y + rad + 2*ui
-		box := rect{c.X - tw/2 - pad, top, c.X + tw/2 + pad, top + size + 2*pad}
-		// A name that would run off the map's side is moved along, and
-		// one that would run off its foot goes above the actor: an actor
-		// at the map's edge, selected, went unnamed.
-		if dx := onMap.x0 - box.x0; dx > 0 {
-			box.x0, box.x1 = box.x0+dx, box.x1+dx
-		} else if dx := onMap.x1 - box.x1; dx < 0 {
-			box.x0, box.x1 = box.x0+dx, box.x1+dx
+		bw, bh := tw+2*pad, size+2*pad
+		// Below the actor: a name that would run off the map's side is
+		// moved along it. The selected actor's goes above it, or to its
+		// right or left, where below it would not be wholly on the map (an
+		// actor at the map's edge, selected, went unnamed). The others
+		// keep to their place below, or are left out: more names,
+		// elsewhere, crowd out the labels of the selected actor's ties.
+		gap := rad + 2*ui
+		places := []pt{{c.X - bw/2, c.Y + gap}, {c.X - bw/2, c.Y - gap - bh}, {c.X + gap, c.Y - bh/2}, {c.X - gap - bw, c.Y - bh/2}}
+		if !n.Selected {
+			places = places[:1]
 		}
-		if box.y1 > onMap.y1 {
-			top = c.Y - rad - 2*ui - (size + 2*pad)
-			box.y0, box.y1 = top, top+size+2*pad
-		}
-		if !box.within(onMap) {
+		for _, at := range places {
+			box := rect{at.X, at.Y, at.X + bw, at.Y + bh}
+			if dx := onMap.x0 - box.x0; dx > 0 {
+				box.x0, box.x1 = box.x0+dx, box.x1+dx
+			} else if dx := onMap.x1 - box.x1; dx < 0 {
+				box.x0, box.x1 = box.x0+dx, box.x1+dx
+			}
+			if !box.within(onMap) || slices.ContainsFunc(p.kept, func(k keptLabel) bool { return k.box.overlap(box) > 0 }) {
+				continue
+			}
+			p.kept = append(p.kept, keptLabel{node: i, x: box.x0 + pad, y: box.y0 + pad + size*0.8, box: box})
 			return
 		}
-		for _, k := range p.kept {
-			if k.box.overlap(box) > 0 {
-				return
-			}
-		}
-		p.kept = append(p.kept, keptLabel{node: i, x: box.x0 + pad, y: top + pad + size*0.8, box: box})
 	}
 	p.byImportance(func(i int32) bool {
 		if len(p.kept) >= budget {
