@@ -1689,3 +1689,18 @@ func TestOneIsSaidAsOne(t *testing.T) {
 		t.Errorf("plural says %q", got)
 	}
 }
+
+// Another map opened clears the status line, which spoke of the map left:
+// after New Map it still said "Exported 116 frames to …".
+func TestAnotherMapClearsTheStatusLine(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	te.status.SetText("Exported 116 frames to /tmp/anim.gif")
+	if err := te.newMap(filepath.Join(t.TempDir(), "next.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	if got := te.status.Text; strings.Contains(got, "Exported") {
+		t.Errorf("after New Map the status line says %q", got)
+	}
+}

@@ -577,8 +577,12 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // running is cancelled; its result is dropped.
 func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
 	e.KeepPlace()
+	// What the status line said was of the map left ("Exported … to …").
+	said := e.status.Text
+	e.status.SetText("")
 	old, err := e.doc.Switch(st, path, m, leftOn)
 	if err != nil {
+		e.status.SetText(said)
 		e.opened = nil
 		st.Close()
 		e.showError(err)
