@@ -20,6 +20,17 @@ type Span struct {
 // IsZero reports whether both ends are open.
 func (s Span) IsZero() bool { return s.Start.IsZero() && s.End.IsZero() }
 
+// Undated counts the ties with no dates at all, which hold on every date.
+func Undated(ties []Tie) int {
+	n := 0
+	for _, t := range ties {
+		if t.Span.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
 // From is the first day the span covers, and whether it has a start at all.
 func (s Span) From() (Day, bool) { return s.Start.First(), !s.Start.IsZero() }
 

@@ -442,8 +442,18 @@ func (e *Editor) importInBackground(path string) {
 		return func() {
 			// Said before the import is applied, and again when the
 			// layout it starts is done: its progress covered the notes.
+			var said []string
 			if len(notes) > 0 {
-				e.sayDone(fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
+				said = append(said, fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
+			}
+			// Ties without dates hold on every date: a gap in the data,
+			// maybe, which the picture of any date would not show.
+			if n := model.Undated(applied.Put.Ties); n > 0 {
+				said = append(said, fmt.Sprintf(lang.L("Imported %s; %s of the %s ties have no dates, and hold on every date."),
+					filepath.Base(path), windowLang.Count(n), windowLang.Count(len(applied.Put.Ties))))
+			}
+			if len(said) > 0 {
+				e.sayDone(strings.Join(said, " "))
 			}
 			e.doc.Applied(applied)
 		}, err

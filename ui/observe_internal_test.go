@@ -347,6 +347,24 @@ func TestANewMapsTimelineGrowsWithItsDates(t *testing.T) {
 	}
 }
 
+// An import says how many of its ties have no dates, and so hold on every
+// date: 232 ties of a tester's data were drawn on every date, unsaid.
+func TestAnImportSaysItsTiesWithoutDates(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
+	path := filepath.Join(t.TempDir(), "links.csv")
+	if err := os.WriteFile(path, []byte("Source,Target,Type,Start\nMexico,Chile,relations,2020\nMexico,United Kingdom,relations,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	te.importInBackground(path)
+	te.jobs.Wait()
+	if want := "Imported links.csv; 1 of the 2 ties have no dates, and hold on every date."; !strings.Contains(te.status.Text+te.notice, want) {
+		t.Errorf("after the import the status line says %q (then %q), want %q", te.status.Text, te.notice, want)
+	}
+}
+
 // What is imported into a new map, which opens on today, is shown at its
 // own dates: the date on show moves to them and the slider's window fits
 // them. It stayed on today, the slider on the weeks around it, and the

@@ -110,13 +110,24 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageErr("import: --format %q: want csv, json, gexf, graphml, dot or cyjs", *format)
 	}
-	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), read); err != nil {
+	var added *model.Map
+	keep := func(base *model.Map) (*model.Map, error) {
+		m, err := read(base)
+		added = m
+		return m, err
+	}
+	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), keep); err != nil {
 		if errors.Is(err, model.ErrConflict) && *format == "csv" {
 			return fmt.Errorf("%w (to update the map from corrected tables, add --update)", err)
 		}
 		return err
 	}
 	fmt.Fprintf(stdout, "imported into %s\n", *mapPath)
+	// Ties without dates hold on every date: said, as they may be a gap
+	// in the data rather than ties that always held.
+	if n := model.Undated(added.Ties); n > 0 {
+		fmt.Fprintf(stdout, "%d of the %d ties imported have no dates: they hold on every date\n", n, len(added.Ties))
+	}
 	return writeReport(*report, rep, stderr)
 }
 

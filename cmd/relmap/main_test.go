@@ -526,6 +526,12 @@ func TestFlagsMayFollowTheFiles(t *testing.T) {
 	if len(got.Actors) == 0 {
 		t.Error("the import with its flags after the tables added no actor")
 	}
+	// Ties without dates are said, as they hold on every date.
+	dir2 := t.TempDir()
+	writeFile(t, filepath.Join(dir2, "links.csv"), "From,To,Type,Start\nMexico,Ecuador,relations,2020\nMexico,Chile,relations,\n")
+	if out := mustRun(t, "import", "--map", path, filepath.Join(dir2, "links.csv")); !strings.Contains(out, "1 of the 2 ties imported have no dates") {
+		t.Errorf("an import of an undated tie said %q", out)
+	}
 	fs := flag.NewFlagSet("x", flag.ContinueOnError)
 	fs.Bool("update", false, "")
 	fs.String("map", "", "")
