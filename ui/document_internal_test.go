@@ -1704,3 +1704,25 @@ func TestAnotherMapClearsTheStatusLine(t *testing.T) {
 		t.Errorf("after New Map the status line says %q", got)
 	}
 }
+
+// A restart for a new language keeps the way the map was looked at: its
+// filter and measures were lost when the app started again.
+func TestARestartKeepsTheLook(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
+	te.sizeBy, te.byCommunity = "degree", true
+	te.setTiedOnly(true)
+	te.KeepLook()
+	te.applyView(model.View{Name: "Everything"}) // as a new start would look
+	te.TakeUpLook()
+	if !te.hidden[render.KindKey{Class: model.ClassActor, Name: "official"}] || te.sizeBy != "degree" || !te.byCommunity || !te.tiedOnly {
+		t.Errorf("after the restart: hidden %v, size by %q, by community %v, tied only %v", te.hidden, te.sizeBy, te.byCommunity, te.tiedOnly)
+	}
+	// Taken up once: a later start looks at the map afresh.
+	te.applyView(model.View{Name: "Everything"})
+	te.TakeUpLook()
+	if len(te.hidden) != 0 || te.tiedOnly {
+		t.Error("the look kept for a restart was taken up again")
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"sort"
 	"strings"
@@ -28,8 +29,50 @@ func (e *Editor) currentView(name string) model.View {
 	return v
 }
 
+// restartLookKey is the preference that keeps, across a restart (for a
+// new language), the map's path and the way it was looked at, as JSON.
+const restartLookKey = "restart.look"
+
+// KeepLook keeps the way the map is looked at now (its filter, sizes and
+// colours) for TakeUpLook after a restart: they were lost when the app
+// started again in another language.
+func (e *Editor) KeepLook() {
+	if a := fyne.CurrentApp(); a != nil {
+		data, err := json.Marshal(e.currentView(""))
+		if err == nil {
+			a.Preferences().SetString(restartLookKey, e.doc.Path()+"\n"+string(data))
+		}
+	}
+}
+
+// TakeUpLook looks at the map as KeepLook kept, if it kept a look of this
+// map's file, and forgets it.
+func (e *Editor) TakeUpLook() {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	kept := a.Preferences().String(restartLookKey)
+	if kept == "" {
+		return
+	}
+	a.Preferences().RemoveValue(restartLookKey)
+	path, data, _ := strings.Cut(kept, "\n")
+	var v model.View
+	if path != e.doc.Path() || json.Unmarshal([]byte(data), &v) != nil {
+		return
+	}
+	e.lookAs(v)
+}
+
 // applyView looks at the map as v says: its filter, sizes and colours.
 func (e *Editor) applyView(v model.View) {
+	e.lookAs(v)
+	e.status.SetText(lang.L("View: ") + v.Name + ".")
+}
+
+// lookAs looks at the map as v says.
+func (e *Editor) lookAs(v model.View) {
 	e.hidden = map[render.KindKey]bool{}
 	for _, k := range v.Hidden {
 		e.hidden[render.KindKey{Class: k.Class, Name: k.Name}] = true
@@ -38,7 +81,6 @@ func (e *Editor) applyView(v model.View) {
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
 	e.attrKey, e.attrValue, e.tiedOnly = v.Attr, v.AttrValue, v.TiedOnly
 	e.rebuildMenu()
-	e.status.SetText(lang.L("View: ") + v.Name + ".")
 	e.diagram.Refit()
 	e.showScene()
 }

@@ -165,6 +165,7 @@ func runApp(path string) error {
 		AppFolder: appFolder,
 		Opened:    rememberMap, // the map to open next time, without one named
 	}, path)
+	ed.TakeUpLook() // after a restart in another language
 	win.SetContent(ed.Content())
 	win.Resize(fyne.NewSize(1400, 880))
 	win.SetMaster()
@@ -195,6 +196,7 @@ func runApp(path string) error {
 	ed.Restart = func() {
 		restart = true
 		ed.KeepPlace()
+		ed.KeepLook()
 		a.Quit()
 	}
 	ed.Welcome()
