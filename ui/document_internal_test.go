@@ -1713,14 +1713,18 @@ func TestARestartKeepsTheLook(t *testing.T) {
 	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
 	te.sizeBy, te.byCommunity = "degree", true
 	te.setTiedOnly(true)
+	te.jobs.Wait() // the measuring, which the test driver runs on this goroutine's turn
 	te.KeepLook()
 	te.applyView(model.View{Name: "Everything"}) // as a new start would look
+	te.jobs.Wait()
 	te.TakeUpLook()
+	te.jobs.Wait()
 	if !te.hidden[render.KindKey{Class: model.ClassActor, Name: "official"}] || te.sizeBy != "degree" || !te.byCommunity || !te.tiedOnly {
 		t.Errorf("after the restart: hidden %v, size by %q, by community %v, tied only %v", te.hidden, te.sizeBy, te.byCommunity, te.tiedOnly)
 	}
 	// Taken up once: a later start looks at the map afresh.
 	te.applyView(model.View{Name: "Everything"})
+	te.jobs.Wait()
 	te.TakeUpLook()
 	if len(te.hidden) != 0 || te.tiedOnly {
 		t.Error("the look kept for a restart was taken up again")
