@@ -290,10 +290,12 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	before := te.stored(t)
 	path := filepath.Join(t.TempDir(), "more.json")
 	body := `{"name":"more","actors":[{"id":1,"name":"Peru","kind":"country"},{"id":2,"name":"Chile","kind":"country"}],
-		"ties":[{"id":1,"kind":"relations","from":1,"to":2}]}`
+		"ties":[{"id":1,"kind":"relations","from":1,"to":2,"span":{"start":"2020"}}]}`
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A tie with a date: one without is said on the status line (see
+	// TestAnImportSaysItsTiesWithoutDates).
 	te.importInBackground(path) // read and written off the UI goroutine
 	te.jobs.Wait()
 	te.settle(t)
