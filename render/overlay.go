@@ -35,30 +35,31 @@ func headerRoom(v View, w int) float64 {
 
 // titled reports whether headerLine keeps the title of s.
 func titled(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) bool {
-	return s.Title == "" || strings.HasPrefix(headerLead(s, lang, width, room), s.Title)
+	_, kept := headerLead(s, lang, width, room)
+	return kept || s.Title == ""
 }
 
-// headerLead is what headerLine puts before the events of s: the title and
-// the caption, or, where the first event would not fit whole after them,
-// the caption alone (what a filter or a measure does to the picture), or
-// nothing.
-func headerLead(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
-	join := func(parts ...string) string {
-		return strings.Join(slices.DeleteFunc(parts, func(t string) bool { return t == "" }), "   ·   ")
-	}
+// headerLead is what headerLine puts before the events of s, and whether
+// it keeps the title: the title and the caption, or, where the first
+// event would not fit whole after them, the caption alone (what a filter
+// or a measure does to the picture), or nothing.
+func headerLead(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) (lead string, titled bool) {
+	all := strings.Join(slices.DeleteFunc([]string{s.Title, s.Caption}, func(t string) bool { return t == "" }), "   ·   ")
 	if len(s.Events) == 0 {
-		return join(s.Title, s.Caption)
+		return all, true
 	}
 	first := s.EventDate + "  " + s.Events[0]
 	if len(s.Events) > 1 {
 		first += fmt.Sprintf(lang.T("; and %d more"), len(s.Events)-1)
 	}
-	for _, lead := range []string{join(s.Title, s.Caption), s.Caption} {
-		if lead != "" && width(lead+"   ·   "+first) <= room {
-			return lead
-		}
+	fits := func(lead string) bool { return lead != "" && width(lead+"   ·   "+first) <= room }
+	switch {
+	case fits(all):
+		return all, true
+	case fits(s.Caption):
+		return s.Caption, false
 	}
-	return ""
+	return "", false
 }
 
 // headerLine is the header's second line: the title, the caption and the
@@ -69,7 +70,7 @@ func headerLead(s *Scene, lang *i18n.Lang, width func(string) float64, room floa
 // picture tells, and a small animation's header read "2024-04-05 M…; and
 // 2 more".
 func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room float64) string {
-	line := headerLead(s, lang, width, room)
+	line, _ := headerLead(s, lang, width, room)
 	if len(s.Events) == 0 {
 		return line
 	}

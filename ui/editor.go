@@ -480,7 +480,7 @@ func (e *Editor) scene(m *model.Map, f render.Frame, day model.Day, selected mod
 // reads nothing of the editor's, so scenes can be built off the UI
 // goroutine.
 func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene) {
-	hideOutside := e.focusHides && e.focus != 0 && e.route == nil && em != nil
+	hideOutside := e.hidingOutOfFocus() && em != nil
 	tiedOnly := e.tiedOnly
 	style := e.measureStyle()
 	var actorKinds, tieKinds []model.Kind

@@ -59,8 +59,10 @@ func (e *Editor) framed(m *model.Map, day model.Day) *model.Map { return e.frame
 func (e *Editor) framer() func(m *model.Map, day model.Day) *model.Map {
 	tiedOnly := e.tiedOnly
 	var in map[model.ID]bool
-	if em := e.emphasis(); e.focusHides && e.focus != 0 && e.route == nil && em != nil {
-		in = em.Actors
+	if e.hidingOutOfFocus() { // the focus worked out only then
+		if em := e.emphasis(); em != nil {
+			in = em.Actors
+		}
 	}
 	return func(m *model.Map, day model.Day) *model.Map {
 		if tiedOnly {
@@ -75,14 +77,12 @@ func (e *Editor) framer() func(m *model.Map, day model.Day) *model.Map {
 	}
 }
 
-// tiedOn is m with only the actors that a tie in force on day joins to
-// another.
+// tiedOn is m with only the actors that a tie on show on day (as the
+// picture's, in m's snapshot) joins to another.
 func tiedOn(m *model.Map, day model.Day) *model.Map {
 	tied := map[model.ID]bool{}
-	for _, t := range m.Ties {
-		if t.Span.Covers(day) {
-			tied[t.From], tied[t.To] = true, true
-		}
+	for _, t := range m.Snapshot(day).Ties {
+		tied[t.From], tied[t.To] = true, true
 	}
 	out := *m
 	out.Actors = slices.DeleteFunc(slices.Clone(m.Actors), func(a model.Actor) bool { return !tied[a.ID] })

@@ -94,6 +94,10 @@ func (e *Editor) inFocus(id model.ID) bool {
 	return em != nil && em.Actors[id]
 }
 
+// hidingOutOfFocus reports whether the picture shows only what is in
+// focus (see hideOutOfFocus): a focus on show, not a path, and hidden.
+func (e *Editor) hidingOutOfFocus() bool { return e.focusHides && e.focus != 0 && e.route == nil }
+
 // hideOutOfFocus keeps only what is in focus in the picture, or (hide
 // false) draws the rest faded.
 func (e *Editor) hideOutOfFocus(hide bool) {
