@@ -840,9 +840,11 @@ func (r *Renderer) paint(p *plan, img *image.RGBA) {
 	if p.dense {
 		// Long ties cross many tiles: a few tall bands clip each fewer
 		// times. The bands are fixed, not one per core, so that the
-		// picture is the same on any machine; drawn in layers, each is a
+		// picture is the same on any machine. Each is a whole number of
+		// the ink plane's blocks of 8 rows, so that a steep tie's step
+		// dashes (see stepDashes) go on across them; drawn in layers, a
 		// whole number of the squares of 64 pixels the layers pass by.
-		rows = max(tileRows, (p.h+denseBands-1)/denseBands)
+		rows = max(tileRows, ((p.h+denseBands-1)/denseBands+7)&^7)
 		if p.overdraw >= layeredInk {
 			rows = max(tileRows, rows&^63)
 		}
@@ -1014,11 +1016,13 @@ func (wk *walk) whole(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangl
 	if !ok || col.A == 0 {
 		return false
 	}
-	var start float64
-	if dash > 0 {
-		start = dist(a0, a) // the dash pattern runs from the unclipped start
+	if !wk.set(a, b, 0, 0, r) {
+		return false
 	}
-	return wk.set(a, b, dash, start, r)
+	if dash > 0 {
+		wk.stepDashes(a0)
+	}
+	return true
 }
 
 // paintDense draws a dense frame's ties but the stressed ones in the

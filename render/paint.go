@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"math/bits"
 	"unsafe"
 
 	"golang.org/x/image/font"
@@ -31,9 +30,6 @@ type painter struct {
 	// one cache line each, so that a line's next pixel is most often in
 	// the same line of the cache, whichever way it goes: pixel (x, y) of
 	// dst (from its corner) is at inkCol[x] + inkRow[y] (see startInks).
-	// inks, inkCol and inkRow are each a power of two long, so that the
-	// steps of lineInk's dashed lines keep their indexes in them with a
-	// mask rather than a check at every step.
 	inks           []uint8
 	ink            uint8
 	inkCol, inkRow []uint32
@@ -260,6 +256,15 @@ func (p *painter) thin(pts []pt, w float64, c color.NRGBA, dash float64, aa bool
 		a0, b0 := pts[k-1], pts[k]
 		length := dist(a0, b0)
 		a, e, ok := clipSegment(a0, b0, clip)
+		if ok && !aa {
+			// One pixel a step: dashes of steps (see stepDashes).
+			var wk walk
+			if wk.set(a, e, 0, 0, p.dst.Rect) {
+				wk.stepDashes(a0)
+				p.walkOne(&wk, c)
+			}
+			continue
+		}
 		if ok && length > 0 {
 			// The dash pattern runs from the unclipped start.
 			start := along + dist(a0, a)
@@ -281,11 +286,11 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 	if !wk.set(a, b, dash, start, p.dst.Rect) {
 		return
 	}
-	if !aa && c.A == 0xff {
-		p.walkDense(&wk, c)
+	if !aa {
+		p.walkOne(&wk, c)
 		return
 	}
-	if aa && littleEndian {
+	if littleEndian {
 		// Half the line's extent across a column, as toFixed gives it:
 		// being positive, rounded without math.Floor, which is a call.
 		if hf := int64(w/2*wk.stepLen()*fixedOne + 0.5); hf < fixedOne {
@@ -295,6 +300,16 @@ func (p *painter) line(a, b pt, w float64, c color.NRGBA, dash, start float64, a
 		}
 	}
 	p.walkShares(&wk, w, c, aa)
+}
+
+// walkOne draws walk wk one pixel a step: as walkDense when c is opaque,
+// else as walkShares without anti-aliasing.
+func (p *painter) walkOne(wk *walk, c color.NRGBA) {
+	if c.A == 0xff {
+		p.walkDense(wk, c)
+		return
+	}
+	p.walkShares(wk, 1, c, false)
 }
 
 // walkTerms is the painter's image in a walk's terms (x along it, y
@@ -469,6 +484,27 @@ func (wk *walk) set(a, b pt, dash, start float64, r image.Rectangle) bool {
 	return true
 }
 
+// stepDashes gives a walk one pixel a step (a dense frame's) its dash
+// pattern: eight steps drawn, eight not, in runs of the eight columns (or
+// rows, for a steep walk) of the ink plane's blocks (see startInks), so
+// that a dash is written as the solid walk's runs are; from is the
+// unclipped start of the line, whose run is drawn. The runs are aligned
+// to the picture's columns and rows, not to the line's start: a line cut
+// at a band's edge goes on with the same pattern in the next.
+func (wk *walk) stepDashes(from pt) {
+	at := from.X
+	if wk.steep {
+		at = from.Y
+	}
+	odd := int64(int(math.Floor(at))>>3) & 1 // the start's run is drawn
+	wk.ph = (int64(wk.x0) + 8*odd) & 15 << 29
+	wk.pstep = blockDash
+}
+
+// blockDash is a walk's change of dash phase a step with step dashes
+// (see stepDashes): a dash is eight steps.
+const blockDash = 1 << 29
+
 // rows is the rows of pixels the walk goes through.
 func (wk *walk) rows() span {
 	if wk.steep {
@@ -530,7 +566,7 @@ func (p *painter) startInks() {
 	b := p.dst.Rect
 	w, h := b.Dx(), b.Dy()
 	bw, bh := (w+7)/8, (h+7)/8
-	if n := powerOfTwo(64 * bw * bh); cap(p.inks) < n {
+	if n := 64 * bw * bh; cap(p.inks) < n {
 		p.inks = make([]uint8, n)
 	} else {
 		p.inks = p.inks[:n] // all 0, as resolveInks leaves them
@@ -542,16 +578,7 @@ func (p *painter) startInks() {
 	for y := range uint32(h) {
 		p.inkRow = append(p.inkRow, y>>3*uint32(64*bw)+y&7*8)
 	}
-	for range powerOfTwo(w) - w {
-		p.inkCol = append(p.inkCol, 0)
-	}
-	for range powerOfTwo(h) - h {
-		p.inkRow = append(p.inkRow, 0)
-	}
 }
-
-// powerOfTwo is the least power of two not less than n (n > 0).
-func powerOfTwo(n int) int { return 1 << bits.Len(uint(n-1)) }
 
 // resolveInks paints every pixel of the painter's image the colour of its
 // ink in inks (by number; 0 is the ground's), and leaves no ink anywhere.
@@ -687,7 +714,8 @@ func (p *painter) layUnder() {
 
 // lineInk is the dense case of a line when the painter draws inks: it
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
-// the dash pattern's gaps when pstep is not 0 (see walk for the terms).
+// the gaps of step dashes when pstep is not 0 (see walk for the terms,
+// and stepDashes).
 // Drawn in layers, the walk is cut at the edges of the squares of 64
 // pixels (see painter.layers), and where a square and the next it runs into are both
 // marked full it draws nothing. Every pixel is in the image: walkDense
@@ -705,19 +733,17 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 	if len(p.inks) == 0 || len(across) == 0 || lo > hi {
 		return
 	}
-	if pstep == 0 {
-		if ph&(1<<32) != 0 {
-			return // all in one gap of a dash pattern longer than the line
-		}
-		// The walk's first and last steps are checked to be in the
-		// tables; the walk is straight, so every step between is too,
-		// and each pixel is then in inks (see startInks): the steps
-		// are written without a check each, in runs of the eight
-		// pixels along a block.
-		end := yf + int64(hi-lo)*df
-		if lo < 0 || hi >= len(along) || min(yf, end) < 0 || max(yf, end)>>32 >= int64(len(across)) {
-			panic("render: a dense line's walk leaves its image")
-		}
+	// The walk's first and last steps are checked to be in the tables;
+	// the walk is straight, so every step between is too, and each pixel
+	// is then in inks (see startInks): the steps are written without a
+	// check each, in runs of the eight pixels along a block, which its
+	// dashes, if any, are too (see stepDashes).
+	end := yf + int64(hi-lo)*df
+	if lo < 0 || hi >= len(along) || min(yf, end) < 0 || max(yf, end)>>32 >= int64(len(across)) {
+		panic("render: a dense line's walk leaves its image")
+	}
+	if pstep != 0 && pstep != blockDash {
+		panic("render: a dense line's dashes are not of steps")
 	}
 	if !p.layered {
 		inkRun(p.inks, p.ink, along, lo, hi, across, yf, df, steep, ph, pstep)
@@ -743,83 +769,90 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 }
 
 // inkRun writes ink into inks at the steps lo to hi of a walk (in
-// lineInk's terms, checked by it).
+// lineInk's terms, checked by it), solid or with step dashes.
 func inkRun(inks []uint8, ink uint8, along []uint32, lo, hi int, across []uint32, yf, df int64, steep bool, ph, pstep int64) {
-	switch {
-	case pstep == 0 && steep:
-		inkDown(inks, along, lo, hi, across, yf, df, ink)
-	case pstep == 0:
-		inkAcross(inks, along, lo, hi, across, yf, df, ink)
-	default:
-		// Every index is within inks and across (see acrossWithin),
-		// and both are a power of two long: the masks change no index,
-		// but spare the checks.
-		mask, amask := uint(len(inks)-1), uint(len(across)-1)
-		for _, o := range along[lo : hi+1] {
-			if ph&(1<<32) == 0 {
-				inks[uint(o+across[uint(yf>>32)&amask])&mask] = ink
-			}
-			yf += df
-			ph += pstep
-		}
+	if steep {
+		inkDown(inks, along, lo, hi, across, yf, df, ink, ph, pstep)
+	} else {
+		inkAcross(inks, along, lo, hi, across, yf, df, ink, ph, pstep)
 	}
 }
 
 // inkAcross writes ink at the steps lo to hi of a walk along the columns
 // (the tables as lineInk takes them, checked by it): a block's eight
 // pixels in a row are neighbours in inks, so that in a run of eight from
-// a block's first column each is the run's first plus 0 to 7.
-func inkAcross(inks []uint8, cols []uint32, lo, hi int, rows []uint32, yf, df int64, ink uint8) {
+// a block's first column each is the run's first plus 0 to 7. A step
+// dashed (see stepDashes) is in a gap where ph has bit 32 set: a whole
+// run of eight from a block's first column is, or none.
+func inkAcross(inks []uint8, cols []uint32, lo, hi int, rows []uint32, yf, df int64, ink uint8, ph, pstep int64) {
 	base, rowAt := unsafe.Pointer(unsafe.SliceData(inks)), unsafe.Pointer(unsafe.SliceData(rows))
 	row := func(y int64) uintptr { return uintptr(*(*uint32)(unsafe.Add(rowAt, uintptr(y>>32)*4))) }
 	i := lo
 	for ; i <= hi && i&7 != 0; i++ {
-		*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		if ph&(1<<32) == 0 {
+			*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		}
 		yf += df
+		ph += pstep
 	}
 	for ; i+7 <= hi; i += 8 {
-		q := unsafe.Add(base, cols[i])
-		*(*uint8)(unsafe.Add(q, row(yf))) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+df)+1)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+2*df)+2)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+3*df)+3)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+4*df)+4)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+5*df)+5)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+6*df)+6)) = ink
-		*(*uint8)(unsafe.Add(q, row(yf+7*df)+7)) = ink
+		if ph&(1<<32) == 0 {
+			q := unsafe.Add(base, cols[i])
+			*(*uint8)(unsafe.Add(q, row(yf))) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+df)+1)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+2*df)+2)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+3*df)+3)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+4*df)+4)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+5*df)+5)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+6*df)+6)) = ink
+			*(*uint8)(unsafe.Add(q, row(yf+7*df)+7)) = ink
+		}
 		yf += 8 * df
+		ph += 8 * pstep
 	}
 	for ; i <= hi; i++ {
-		*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		if ph&(1<<32) == 0 {
+			*(*uint8)(unsafe.Add(base, uintptr(cols[i])+row(yf))) = ink
+		}
 		yf += df
+		ph += pstep
 	}
 }
 
 // inkDown is inkAcross for a steep walk, along the rows: a block's eight
 // pixels in a column are 8 apart in inks.
-func inkDown(inks []uint8, rows []uint32, lo, hi int, cols []uint32, xf, df int64, ink uint8) {
+func inkDown(inks []uint8, rows []uint32, lo, hi int, cols []uint32, xf, df int64, ink uint8, ph, pstep int64) {
 	base, colAt := unsafe.Pointer(unsafe.SliceData(inks)), unsafe.Pointer(unsafe.SliceData(cols))
 	col := func(x int64) uintptr { return uintptr(*(*uint32)(unsafe.Add(colAt, uintptr(x>>32)*4))) }
 	i := lo
 	for ; i <= hi && i&7 != 0; i++ {
-		*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		if ph&(1<<32) == 0 {
+			*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		}
 		xf += df
+		ph += pstep
 	}
 	for ; i+7 <= hi; i += 8 {
-		q := unsafe.Add(base, rows[i])
-		*(*uint8)(unsafe.Add(q, col(xf))) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+df)+8)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+2*df)+16)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+3*df)+24)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+4*df)+32)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+5*df)+40)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+6*df)+48)) = ink
-		*(*uint8)(unsafe.Add(q, col(xf+7*df)+56)) = ink
+		if ph&(1<<32) == 0 {
+			q := unsafe.Add(base, rows[i])
+			*(*uint8)(unsafe.Add(q, col(xf))) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+df)+8)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+2*df)+16)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+3*df)+24)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+4*df)+32)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+5*df)+40)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+6*df)+48)) = ink
+			*(*uint8)(unsafe.Add(q, col(xf+7*df)+56)) = ink
+		}
 		xf += 8 * df
+		ph += 8 * pstep
 	}
 	for ; i <= hi; i++ {
-		*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		if ph&(1<<32) == 0 {
+			*(*uint8)(unsafe.Add(base, uintptr(rows[i])+col(xf))) = ink
+		}
 		xf += df
+		ph += pstep
 	}
 }
 
@@ -831,9 +864,11 @@ func acrossWithin(yf, df int64, n, lo, hi int) (first, last int) {
 	var f, e int64
 	switch {
 	case df > 0:
-		f, e = ceilDiv(l-yf, df), ceilDiv(h-yf, df)-1
+		f, e = stepsTo(l-yf, df, n), stepsTo(h-yf, df, n)-1
 	case df < 0:
-		f, e = floorDiv(yf-h, -df)+1, floorDiv(yf-l, -df)
+		// yf + k·df < h ⟺ k·(-df) > yf - h, and yf + k·df ≥ l ⟺
+		// k·(-df) ≤ yf - l: in whole numbers, ≥ one more.
+		f, e = stepsTo(yf-h+1, -df, n), stepsTo(yf-l+1, -df, n)-1
 	case yf >= l && yf < h:
 		f, e = 0, int64(n)
 	default:
@@ -842,17 +877,24 @@ func acrossWithin(yf, df int64, n, lo, hi int) (first, last int) {
 	return int(max(f, 0)), int(min(e, int64(n)))
 }
 
-// floorDiv is a/b rounded down, for b > 0.
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
+// stepsTo is the least k ≥ -1 such that k·d reaches to (k·d ≥ to), for
+// d > 0, or n+1 when more: the quotient in floating point, made exact.
+func stepsTo(to, d int64, n int) int64 {
+	q := float64(to) / float64(d)
+	if q >= float64(n+1) {
+		return int64(n + 1)
 	}
-	return q
+	if q <= -1 {
+		return -1
+	}
+	k := int64(math.Ceil(q))
+	if k*d < to {
+		k++
+	} else if (k-1)*d >= to && k > -1 {
+		k--
+	}
+	return k
 }
-
-// ceilDiv is a/b rounded up, for b > 0.
-func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
 
 // cover is the opacity (0 to 256) of a colour of alpha ca (0 to 255) over
 // cov 256ths of a pixel.

@@ -69,23 +69,24 @@ func TestLayersDrawAsInOrder(t *testing.T) {
 	layered.startInks()
 	rng := rand.New(rand.NewSource(3))
 	type line struct {
-		a, b pt
-		dash float64
-		ink  uint8
+		a, b   pt
+		dashed bool
+		ink    uint8
 	}
 	lines := make([]line, 20000)
 	for i := range lines {
 		l := line{a: pt{rng.Float64() * 700, 206 + rng.Float64()*356}, b: pt{rng.Float64() * 700, 206 + rng.Float64()*356}, ink: uint8(1 + rng.Intn(250))}
-		if i%4 == 0 {
-			l.dash = 2 + 4*rng.Float64()
-		}
+		l.dashed = i%4 == 0
 		lines[i] = l
 	}
 	draw := func(p *painter) func(lo, hi int) {
 		return func(lo, hi int) {
 			for _, l := range lines[lo:hi] {
 				var wk walk
-				if wk.set(l.a, l.b, l.dash, 0, band) {
+				if wk.set(l.a, l.b, 0, 0, band) {
+					if l.dashed {
+						wk.stepDashes(l.a)
+					}
 					p.ink = l.ink
 					p.walkDense(&wk, color.NRGBA{})
 				}
@@ -113,5 +114,51 @@ func TestLayersDrawAsInOrder(t *testing.T) {
 	}
 	if slices.ContainsFunc(layered.under, func(b uint8) bool { return b != 0 }) {
 		t.Error("the layers left ink under")
+	}
+}
+
+// TestDenseDashesAreRunsOfEightSteps: a dense frame's dashed line is
+// drawn in runs of eight columns (rows, when steep) of the picture, every
+// other one, the run its start is in drawn, whichever way it is walked.
+func TestDenseDashesAreRunsOfEightSteps(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 200, 200))
+	cases := []struct {
+		a, b  pt
+		steep bool
+	}{
+		{pt{3.5, 10.5}, pt{180.5, 40.5}, false},  // its start in run 0, drawn
+		{pt{190.5, 60.5}, pt{12.5, 90.5}, false}, // walked from its end; its start in run 23
+		{pt{20.5, 5.5}, pt{60.5, 170.5}, true},
+		{pt{150.5, 197.5}, pt{120.5, 9.5}, true}, // from row 197, run 24
+	}
+	for _, c := range cases {
+		p := newPainter(img, nil)
+		p.startInks()
+		var wk walk
+		if !wk.set(c.a, c.b, 0, 0, img.Rect) {
+			t.Fatalf("%v to %v: no walk", c.a, c.b)
+		}
+		wk.stepDashes(c.a)
+		p.ink = 1
+		p.walkDense(&wk, color.NRGBA{})
+		start, from, to := c.a.X, min(c.a.X, c.b.X), max(c.a.X, c.b.X)
+		if c.steep {
+			start, from, to = c.a.Y, min(c.a.Y, c.b.Y), max(c.a.Y, c.b.Y)
+		}
+		drawnRun := int(start) >> 3 & 1
+		for k := int(from); k <= int(to); k++ {
+			// The one pixel the walk puts in column (row) k.
+			any := false
+			for j := range 200 {
+				x, y := k, j
+				if c.steep {
+					x, y = j, k
+				}
+				any = any || p.inks[p.inkCol[x]+p.inkRow[y]] != 0
+			}
+			if want := k>>3&1 == drawnRun; any != want {
+				t.Fatalf("%v to %v: step %d drawn %v, want %v", c.a, c.b, k, any, want)
+			}
+		}
 	}
 }
