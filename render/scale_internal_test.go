@@ -466,6 +466,33 @@ func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 	}
 }
 
+// TestDenseFramesLeaveNoInkBehind: a dense frame drawn after another,
+// whose ties lay elsewhere, is the frame a new renderer draws: what the
+// first left in the ink planes is cleared, where it lies.
+func TestDenseFramesLeaveNoInkBehind(t *testing.T) {
+	t.Parallel()
+	s := opaqueCrowd(6000, 8000, 7)
+	w, h := 800, 600
+	before := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
+	after := View{CX: 2500, CY: 5000, Zoom: 0.14, UIScale: 1}
+	used := testRenderer(t)
+	if p := used.planFrame(s, after, w, h); !p.dense || p.inks == nil {
+		t.Fatalf("the frame is not dense with numbered inks (dense %v, %d inks)", p.dense, len(p.inks))
+	}
+	used.Draw(s, before, w, h)
+	got := used.Draw(s, after, w, h)
+	want := testRenderer(t).Draw(s, after, w, h)
+	if !bytes.Equal(got.Pix, want.Pix) {
+		n := 0
+		for i := range got.Pix {
+			if got.Pix[i] != want.Pix[i] {
+				n++
+			}
+		}
+		t.Errorf("%d channels differ from a new renderer's frame", n)
+	}
+}
+
 // With an actor selected, its ties (stressed) are drawn after the faded
 // rest, over them, each group in the scene's order.
 func TestStressedTiesAreDrawnLast(t *testing.T) {
