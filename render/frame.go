@@ -1022,7 +1022,24 @@ func (wk *walk) whole(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangl
 	if dash > 0 {
 		wk.stepDashes(a0)
 	}
+	// A steep walk's steps across the picture's columns (a shallow
+	// one's are its columns, cut to them by set): each tile then cuts a
+	// walk to its rows only (see paintDenseInks).
+	if wk.steep {
+		first, last := acrossWithin(wk.yf, wk.df, wk.x1-wk.x0, r.Min.X, r.Max.X)
+		if first > last {
+			return false
+		}
+		wk.trim(first, last)
+	}
 	return true
+}
+
+// trim cuts the walk to its steps first to last (from 0).
+func (wk *walk) trim(first, last int) {
+	wk.yf += int64(first) * wk.df
+	wk.ph += int64(first) * wk.pstep
+	wk.x0, wk.x1 = wk.x0+first, wk.x0+last
 }
 
 // paintDense draws a dense frame's ties but the stressed ones in the
@@ -1030,11 +1047,46 @@ func (wk *walk) whole(a0, b0 pt, col color.NRGBA, dash float64, r image.Rectangl
 // inks (see painter.layers).
 func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
 	n := p.liftedFrom()
-	if p.inks == nil || p.overdraw < layeredInk {
+	switch {
+	case p.inks == nil:
 		r.paintDenseTies(p, pa, dt, t, 0, n)
-		return
+	case p.overdraw < layeredInk:
+		paintDenseInks(p, pa, dt, t, 0, n)
+	default:
+		pa.layers(n, func(lo, hi int) { paintDenseInks(p, pa, dt, t, lo, hi) })
 	}
-	pa.layers(n, func(lo, hi int) { r.paintDenseTies(p, pa, dt, t, lo, hi) })
+}
+
+// paintDenseInks is paintDenseTies for a frame with inks: each tie's walk,
+// cut to the tile's rows, is written by ink (see painter.lineInk), or, for
+// a tie without one, its path. A walk lies in the picture's columns (see
+// walk.whole): only a shallow walk's rows are worked out, and a steep
+// walk's are its steps.
+func paintDenseInks(p *plan, pa *painter, dt *denseTies, t, lo, hi int) {
+	top, bottom := pa.dst.Rect.Min.Y, pa.dst.Rect.Max.Y
+	for i := lo; i < hi; i++ {
+		if span := dt.tiles[i]; t < int(span[0]) || t > int(span[1]) {
+			continue
+		}
+		wk := &dt.walks[i]
+		pa.ink = dt.inks[i]
+		if wk.x0 > wk.x1 {
+			pe := &p.edges[i]
+			pa.thin(pe.path, 1, pe.col, pe.dash, false)
+			continue
+		}
+		var first, last int
+		if wk.steep {
+			first, last = max(top-wk.x0, 0), min(bottom-1, wk.x1)-wk.x0
+		} else {
+			first, last = acrossWithin(wk.yf, wk.df, wk.x1-wk.x0, top, bottom)
+		}
+		if first > last {
+			continue
+		}
+		k := int64(first)
+		pa.lineInk(wk.x0+first, wk.x0+last, wk.yf+k*wk.df, wk.df, wk.steep, wk.ph+k*wk.pstep, wk.pstep)
+	}
 }
 
 // paintDenseTies draws a dense frame's ties lo to hi but the stressed ones
