@@ -1,10 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"slices"
 
 	"relmap/layout"
@@ -121,12 +123,16 @@ type keptLabel struct {
 
 // planFrame decides what frame s seen through v at w×h shows and how.
 func (r *Renderer) planFrame(s *Scene, v View, w, h int) *plan {
-	p := r.planShapes(s, v, w, h)
-	if p.size == 0 {
-		r.keepLabels(p)
-	} else {
-		r.declutterLabels(p)
+	// The actors' names need only the actors placed: they are worked out
+	// while the ties are planned, on all cores.
+	names := func(p *plan) {
+		if p.size == 0 {
+			r.keepLabels(p)
+		} else {
+			r.declutterLabels(p)
+		}
 	}
+	p := r.planShapesIn(s, v, w, h, mapWidth(w, v), names)
 	// After the names, which the ties' labels keep clear of.
 	if s.Selected != 0 || s.Emphasis != nil || s.TieLabels || p.anyLabelled() {
 		p.labels, p.labelsLeftOut = r.placeEdgeLabels(p)
@@ -144,12 +150,15 @@ func (r *Renderer) planVector(s *Scene, v View, w, h int) *plan {
 // planShapes is the part of a plan that places actors and ties, without
 // their labels: what a hit test needs.
 func (r *Renderer) planShapes(s *Scene, v View, w, h int) *plan {
-	return r.planShapesIn(s, v, w, h, mapWidth(w, v))
+	return r.planShapesIn(s, v, w, h, mapWidth(w, v), nil)
 }
 
 // planShapesIn is planShapes for a map painted in the first mapW columns
-// (see plan.mapW).
-func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
+// (see plan.mapW). When alongside is not nil, it is called with the plan
+// once its actors are placed, on a goroutine of its own, while the ties
+// are planned; it may read the actors' part of the plan only, and is
+// done when planShapesIn returns (a panic in it is raised again there).
+func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int, alongside func(*plan)) *plan {
 	ix := s.indexed()
 	p := &plan{s: s, pal: s.palette(), ix: ix, v: v, w: w, h: h, mapW: mapW, near: r.neighbourhood(s), fine: r.vector}
 	p.rad = shapeRadius * v.Zoom
@@ -194,6 +203,24 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int) *plan {
 	}
 	if r.spare.on {
 		r.spare.nodes = p.nodes // grown
+	}
+	if alongside != nil {
+		done := make(chan any, 1)
+		go func() {
+			defer func() {
+				if e := recover(); e != nil {
+					done <- fmt.Sprintf("%v\n%s", e, debug.Stack())
+					return
+				}
+				done <- nil
+			}()
+			alongside(p)
+		}()
+		defer func() {
+			if e := <-done; e != nil {
+				panic(e)
+			}
+		}()
 	}
 	width := v.lineWidth()
 	p.heaviest = ix.heaviest
@@ -1342,3 +1369,4 @@ func resize[T any](s []T, n int) []T {
 func (sc *scratch) keep(p *plan) {
 	sc.edges, sc.planned = p.edges[:0], len(p.edges)
 }
+

@@ -441,7 +441,7 @@ func (r *Renderer) HitTestTie(s *Scene, v View, w, h int, sx, sy float64) (model
 		x0, y0, x1, y1 := plot(side, side, v)
 		v.CX, v.CY = lx-(side/2-(x0+x1)/2)/v.Zoom, ly-(side/2-(y0+y1)/2)/v.Zoom
 		w, h, sx, sy = side, side, side/2, side/2
-		return nearestTie(r.planShapesIn(s, v, w, h, w), sx, sy, tieHitPixels*v.UIScale)
+		return nearestTie(r.planShapesIn(s, v, w, h, w, nil), sx, sy, tieHitPixels*v.UIScale)
 	}
 	return nearestTie(r.planShapes(s, v, w, h), sx, sy, tieHitPixels*v.UIScale)
 }
