@@ -304,7 +304,7 @@ func TestTilesPaintWhatOnePassPaints(t *testing.T) {
 			t.Fatalf("zoom %v: the frame is dense %v, want %v", v.Zoom, p.dense, c.dense)
 		}
 		whole := image.NewRGBA(tiled.Rect)
-		r.paintIn(p, whole, h)
+		r.paintIn(p, whole, []int{0, h})
 		var diff, worst int
 		for i := range whole.Pix {
 			if d := int(whole.Pix[i]) - int(tiled.Pix[i]); d != 0 {
@@ -463,6 +463,59 @@ func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 			}
 		}
 		t.Errorf("%d channels differ between inks and colours", n)
+	}
+}
+
+// TestDenseBandsShareTheWork: a dense frame's bands are cut where the
+// work above and below is about equal, a whole number of 8-row blocks
+// (64-row squares in layers) from the top: ties gathered in the upper
+// part of the picture are not left to one band.
+func TestDenseBandsShareTheWork(t *testing.T) {
+	p := &plan{w: 800, h: 600, mapW: 700, rowInk: make([]float32, 600)}
+	for y := range 150 {
+		p.rowInk[y] = 20000 // ties gathered in the top quarter
+	}
+	work := func(from, to int) (sum float64) {
+		for _, ink := range p.rowInk[from:to] {
+			sum += float64(ink) + float64(p.mapW)
+		}
+		return sum
+	}
+	for _, c := range []struct {
+		overdraw float64
+		unit     int
+	}{{10, 8}, {layeredInk, 64}} {
+		p.overdraw = c.overdraw
+		cuts := denseCuts(p)
+		if len(cuts) != denseBands+1 || cuts[0] != 0 || cuts[len(cuts)-1] != p.h {
+			t.Fatalf("overdraw %v: cuts %v", c.overdraw, cuts)
+		}
+		for k, cut := range cuts[1 : len(cuts)-1] {
+			if cut%c.unit != 0 {
+				t.Errorf("overdraw %v: cut %d at row %d, not a whole number of %d rows", c.overdraw, k+1, cut, c.unit)
+			}
+		}
+		// No band does more than its share by more than what a unit of
+		// rows there holds.
+		share, most := work(0, p.h)/denseBands, 0.0
+		for k := range denseBands {
+			most = max(most, work(cuts[k], cuts[k+1]))
+		}
+		if most > share+float64(c.unit)*(20000+float64(p.mapW)) {
+			t.Errorf("overdraw %v: cuts %v: a band does %.0f, its share %.0f", c.overdraw, cuts, most, share)
+		}
+	}
+	// A real frame's ties, all in the top half of its picture.
+	r := testRenderer(t)
+	s := opaqueCrowd(15000, 8000, 7)
+	w, h := 800, 600
+	v := View{CX: 4000, CY: 7000, Zoom: 0.08, UIScale: 1}
+	fp := r.planFrame(s, v, w, h)
+	if !fp.dense || len(fp.rowInk) != h {
+		t.Fatalf("the frame is not dense with ink by row (dense %v, %d rows)", fp.dense, len(fp.rowInk))
+	}
+	if cuts := denseCuts(fp); cuts[1] >= h/2 {
+		t.Errorf("the bands are cut at %v, though the ties are all in the top half", cuts)
 	}
 }
 
