@@ -440,7 +440,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 			continue
 		}
 		e := &s.Edges[i]
-		alpha := e.Alpha * minf(na.alpha, nb.alpha)
+		alpha := p.ix.alpha[i] * minf(na.alpha, nb.alpha)
 		stressed := stressing && s.stressed(e)
 		if p.near != nil && !stressed {
 			alpha *= 0.3

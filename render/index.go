@@ -19,12 +19,16 @@ type index struct {
 	byID         map[model.ID]int32
 	ends         [][2]int32 // each edge's two node indexes (-1: not drawn)
 	degree       []int32
-	tie          []tieStyle    // what each edge's drawing needs of its kind and lane
-	heaviest     float64       // the largest weight of an edge of a Weighted kind
-	grid         *cells        // nil until a hit test needs it, and after a move
-	box          []layout.Size // each actor's box; nil until the renderer measures them
-	rank         []int32       // the actors by importance (see ranking); nil until needed
-	rankScales   []float64     // the actors' sizes (Scale) rank was sorted by
+	tie          []tieStyle // what each edge's drawing needs of its kind and lane
+	// alpha is each edge's Alpha, packed: planning a frame reads it of
+	// every edge, and reading it from the edges, each some 200 bytes,
+	// took a frame's ties longer to plan. Kept with the edges by moved.
+	alpha      []float64
+	heaviest   float64       // the largest weight of an edge of a Weighted kind
+	grid       *cells        // nil until a hit test needs it, and after a move
+	box        []layout.Size // each actor's box; nil until the renderer measures them
+	rank       []int32       // the actors by importance (see ranking); nil until needed
+	rankScales []float64     // the actors' sizes (Scale) rank was sorted by
 	// labelWidths are the actors' labels' widths at labelAt pixels, each
 	// measured when first needed (-1 until then; see Renderer.labelWidth).
 	labelWidths []float64
@@ -44,6 +48,7 @@ func (s *Scene) indexed() *index {
 	ix.ends = make([][2]int32, len(s.Edges))
 	ix.degree = make([]int32, len(s.Nodes))
 	ix.tie = make([]tieStyle, len(s.Edges))
+	ix.alpha = make([]float64, len(s.Edges))
 	colours := map[string]color.NRGBA{}
 	for i := range s.Edges {
 		e := &s.Edges[i]
@@ -54,6 +59,7 @@ func (s *Scene) indexed() *index {
 			colours[hex] = c
 		}
 		ix.tie[i] = styleOf(e, c)
+		ix.alpha[i] = e.Alpha
 		if e.Kind.Weighted {
 			ix.heaviest = math.Max(ix.heaviest, e.Weight)
 		}
@@ -169,10 +175,14 @@ func (s *Scene) MoveNode(id model.ID, dx, dy float64) {
 	s.moved()
 }
 
-// moved forgets what depends on the actors' positions.
+// moved forgets what depends on the actors' positions, and takes up the
+// edges' opacities (see index.alpha): what a step of a transition changes.
 func (s *Scene) moved() {
 	if s.ix != nil {
 		s.ix.grid = nil
+		for i := range min(len(s.ix.alpha), len(s.Edges)) {
+			s.ix.alpha[i] = s.Edges[i].Alpha
+		}
 	}
 }
 

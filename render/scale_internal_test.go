@@ -466,6 +466,27 @@ func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 	}
 }
 
+// TestMovedTakesUpTheTiesOpacities: a transition's step changes its ties'
+// opacities in place and calls moved (see TweenScene.Step); the frame is
+// then the one a scene indexed afresh gives.
+func TestMovedTakesUpTheTiesOpacities(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(300, 2000, 3)
+	v := View{CX: 1000, CY: 1000, Zoom: 0.3, UIScale: 1}
+	r.Draw(s, v, 640, 480) // indexed
+	for i := range s.Edges {
+		s.Edges[i].Alpha = []float64{0, 0.25, 0.6, 1}[i%4]
+	}
+	s.moved()
+	got := r.Draw(s, v, 640, 480)
+	fresh := *s
+	fresh.ix = nil
+	if want := r.Draw(&fresh, v, 640, 480); !bytes.Equal(got.Pix, want.Pix) {
+		t.Error("a scene stepped in place draws other than the same scene indexed afresh")
+	}
+}
+
 // TestDenseBandsShareTheWork: a dense frame's bands are cut where the
 // work above and below is about equal, a whole number of 8-row blocks
 // (64-row squares in layers) from the top: ties gathered in the upper

@@ -124,7 +124,8 @@ func (s *Scene) Copy() *Scene {
 		// the copy too, but for where they are (see Scene).
 		ix := *s.ix
 		ix.grid = nil
-		ix.labelWidths = nil // filled in as measured: each copy its own
+		ix.labelWidths = nil              // filled in as measured: each copy its own
+		ix.alpha = slices.Clone(ix.alpha) // kept with the copy's edges (see moved)
 		c.ix = &ix
 	}
 	c.Nodes = append([]Node(nil), s.Nodes...)
