@@ -211,6 +211,9 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int, alongside func
 	if alongside != nil {
 		done := make(chan any, 1)
 		go func() {
+			if r.Background {
+				LowerPriority() // as the spread's goroutines are
+			}
 			defer func() {
 				if e := recover(); e != nil {
 					done <- fmt.Sprintf("%v\n%s", e, debug.Stack())
