@@ -39,11 +39,15 @@ const (
 	// what the first ties draw the last ones draw over, and they are
 	// drawn last first, in layers (see painter.layers). Below it the
 	// layers spare too little for what they cost (a second plane to draw
-	// into and lay under): at 12 times (10,000 long ties fitted at
-	// 1920×1080) they spare 45% of the pixels, yet the frame on two
-	// cores took as long or longer; at 46 times (200,000) they spare 80%
-	// and the frame takes about a third less.
-	layeredInk = 20.0
+	// into and lay under, the blocks to count): 10,000 long ties fitted
+	// at 1920×1080 (14 times) take 9% less time in layers, 7,000 (10
+	// times) 2%, but 5,600 (8 times) 5% more, and the 10,000 at zoom 1
+	// (7 times) 20% more.
+	layeredInk = 10.0
+	// layerInk is how many times the picture's pixels the ties drawn
+	// first in layers cover, at most half of them: enough to fill most of
+	// its blocks (see painter.layers).
+	layerInk = 7.0
 )
 
 // plan is one frame worked out before any pixel is painted.
@@ -929,13 +933,10 @@ func evenCuts(h, rows int) []int {
 // frame alone, not from the number of cores, so that the picture is the
 // same on any machine. Each band is a whole number of the ink plane's
 // blocks of 8 rows, so that a steep tie's step dashes (see stepDashes) go
-// on across them; drawn in layers, a whole number of the squares of 64
-// pixels the layers pass by.
+// on across them, and the layers pass whole blocks by (see
+// painter.layers).
 func denseCuts(p *plan) []int {
-	unit := 8
-	if p.overdraw >= layeredInk {
-		unit = 64
-	}
+	const unit = 8
 	var total float64
 	for _, ink := range p.rowInk {
 		total += float64(ink) + float64(p.mapW)
@@ -1162,7 +1163,8 @@ func (r *Renderer) paintDense(p *plan, pa *painter, dt *denseTies, t int) {
 	case p.overdraw < layeredInk:
 		paintDenseInks(p, pa, dt, t, 0, n)
 	default:
-		pa.layers(n, func(lo, hi int) { paintDenseInks(p, pa, dt, t, lo, hi) })
+		last := min(0.5, layerInk/p.overdraw)
+		pa.layers(n, last, func(lo, hi int) { paintDenseInks(p, pa, dt, t, lo, hi) })
 	}
 }
 

@@ -33,18 +33,19 @@ type painter struct {
 	inks           []uint8
 	ink            uint8
 	inkCol, inkRow []uint32
-	// full64 has a byte for each square of 64×64 pixels of inks, by row
-	// of squaresW, 1 once every pixel of the square has ink in the
-	// frame's final inks: the lines drawn after that (see painter.layers)
-	// pass the square by. full has one for each 8×8 block, from which the
-	// squares' are told (see markFull). under is where those lines are
-	// drawn meanwhile, its ink laid under the final inks (see layUnder).
-	full, full64, under []uint8
-	squaresW            int
-	layered             bool // lines are drawn in layers: full64 holds
-	r                   *Renderer
-	faces               map[faceKey]*glyphFace
-	frame               uint64 // counts the frames painted, to forget faces not used
+	// open counts the 8×8 blocks of inks not yet all ink, as drawn by the
+	// lines drawn last (see painter.layers): open[r*(across+1)+c] is how
+	// many of those in the first r rows and c columns of blocks are not
+	// full. The lines drawn before pass by the runs whose blocks are all
+	// full. under is where those lines are drawn meanwhile, its ink laid
+	// under the final inks (see layUnder).
+	open    []int32
+	openW   int // the blocks across, and one
+	under   []uint8
+	layered bool // lines are drawn in layers: open holds
+	r       *Renderer
+	faces   map[faceKey]*glyphFace
+	frame   uint64 // counts the frames painted, to forget faces not used
 }
 
 func newPainter(dst *image.RGBA, r *Renderer) *painter {
@@ -608,76 +609,59 @@ func (p *painter) resolveInks(inks []uint32) {
 }
 
 // layers draws n lines by ink, in order, with draw(lo, hi) drawing lines
-// lo to hi, in layers from the last lines to the first. A dense frame's
-// lines are many times its pixels, and most of what the first ones draw
-// the last ones draw over. The last eighth is drawn into inks; its
-// squares of 64×64 pixels that are then all ink are marked full, and each
-// layer below (the eighth before, the quarter before that, then the first
-// half) is drawn into under, passing the full squares by, then laid under
-// inks, after which the squares all ink are marked again. The pixels are
-// those of drawing all n lines in order into inks: a pixel takes the ink
-// of the last line through it.
-func (p *painter) layers(n int, draw func(lo, hi int)) {
-	bounds := []int{n, n - n/8, n - n/4, n / 2, 0}
-	w, h := p.dst.Rect.Dx(), p.dst.Rect.Dy()
+// lo to hi, in two layers, the last lines first. A dense frame's lines
+// are many times its pixels, and most of what the first ones draw the
+// last ones draw over. The last lines, a share last of them, are drawn
+// into inks; its 8×8 blocks that are then not all ink are counted (see
+// painter.open), and the lines before are drawn into under, passing by
+// each run of 64 steps whose blocks are all full, then laid under inks. The pixels are those of drawing
+// all n lines in order into inks: a pixel takes the ink of the last line
+// through it.
+//
+// Of 10,000 random long ties fitted to 1920×1080 (ink some 14 times the
+// map's pixels), the first half puts 95% of its steps in blocks the last
+// half has filled, and passes by 84% in runs of 64 all in full blocks.
+// The blocks are counted, not marked, so that whether a run's are all
+// full is a sum of four numbers (see allFull): reading each block's mark
+// cost as much as the steps spared. Runs of 32 steps, or the last 40% or
+// 60% first, were no quicker; of 200,000 such ties (56 times), the last
+// 15% first took 5% less time than the last half (see layerInk).
+func (p *painter) layers(n int, last float64, draw func(lo, hi int)) {
 	wb, hb := p.blocks()
-	p.full = resize(p.full, wb*hb)
-	clear(p.full)
-	p.squaresW = (w + 63) / 64
-	p.full64 = resize(p.full64, p.squaresW*((h+63)/64))
-	clear(p.full64)
-	draw(bounds[1], bounds[0])
+	p.openW = wb + 1
+	p.open = resize(p.open, p.openW*(hb+1))
+	cut := n - int(float64(n)*last)
+	draw(cut, n)
 	p.under = resize(p.under, len(p.inks)) // all 0, as layUnder leaves it
-	p.layered = true                       // lineInk reads full64
-	defer func() { p.layered = false }()
-	for k := 1; k+1 < len(bounds); k++ {
-		lo, hi := bounds[k+1], bounds[k]
-		if lo == hi {
-			continue
-		}
-		p.markFull()
-		p.inks, p.under = p.under, p.inks
-		draw(lo, hi)
-		p.inks, p.under = p.under, p.inks
-		p.layUnder()
-	}
+	p.markFull()
+	p.layered = true // lineInk reads open
+	p.inks, p.under = p.under, p.inks
+	draw(0, cut)
+	p.inks, p.under = p.under, p.inks
+	p.layered = false
+	p.layUnder()
 }
 
-// markFull marks in full each block of inks all of whose pixels have
-// ink, and in full64 each square all of whose blocks are full.
+// markFull counts the blocks of inks not all ink into open (see
+// painter.open).
 func (p *painter) markFull() {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	wb, _ := p.blocks()
-	for b, f := range p.full {
-		if f != 0 {
-			continue
-		}
-		blk := p.inks[b*64:][:64]
-		full := uint8(1)
-		for k := 0; k < 64 && full != 0; k += 8 {
-			if v := binary.LittleEndian.Uint64(blk[k:]); (v-ones)&^v&highs != 0 {
-				full = 0 // a byte of v is 0
+	wb, hb := p.blocks()
+	w := wb + 1
+	clear(p.open[:w]) // the first row: no rows above
+	for r := range hb {
+		var inRow int32 // the blocks not full in this row so far
+		p.open[(r+1)*w] = 0
+		for c := range wb {
+			blk := p.inks[(r*wb+c)*64:][:64]
+			for k := 0; k < 64; k += 8 {
+				if v := binary.LittleEndian.Uint64(blk[k:]); (v-ones)&^v&highs != 0 {
+					inRow++ // a byte of v is 0
+					break
+				}
 			}
+			p.open[(r+1)*w+c+1] = p.open[r*w+c+1] + inRow
 		}
-		p.full[b] = full
-	}
-	// A square is full when its 8×8 blocks are, all in the image.
-	whole, wholeH := p.dst.Rect.Dx()/8, p.dst.Rect.Dy()/8 // the blocks wholly in the image
-	for q, f := range p.full64 {
-		if f != 0 {
-			continue
-		}
-		sx, sy := q%p.squaresW*8, q/p.squaresW*8
-		if sx+8 > whole || sy+8 > wholeH {
-			continue
-		}
-		all := uint8(1)
-		for by := sy; by < sy+8 && all != 0; by++ {
-			for _, f := range p.full[by*wb+sx:][:8] {
-				all &= f
-			}
-		}
-		p.full64[q] = all
 	}
 }
 
@@ -690,7 +674,7 @@ func (p *painter) blocks() (across, down int) {
 // and leaves under empty.
 func (p *painter) layUnder() {
 	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	for b, f := range p.full {
+	for b := range len(p.under) / 64 {
 		below := p.under[b*64:][:64]
 		var drawn uint64
 		for k := 0; k < 64; k += 8 {
@@ -699,14 +683,12 @@ func (p *painter) layUnder() {
 		if drawn == 0 {
 			continue
 		}
-		if f == 0 {
-			top := p.inks[b*64:][:64]
-			for k := 0; k < 64; k += 8 {
-				v, u := binary.LittleEndian.Uint64(top[k:]), binary.LittleEndian.Uint64(below[k:])
-				inked := ((v&lows + lows) | v) & highs // the high bit of each byte that is not 0
-				keep := inked >> 7 * 0xff              // its bytes all 1s
-				binary.LittleEndian.PutUint64(top[k:], v|u&^keep)
-			}
+		top := p.inks[b*64:][:64]
+		for k := 0; k < 64; k += 8 {
+			v, u := binary.LittleEndian.Uint64(top[k:]), binary.LittleEndian.Uint64(below[k:])
+			inked := ((v&lows + lows) | v) & highs // the high bit of each byte that is not 0
+			keep := inked >> 7 * 0xff              // its bytes all 1s
+			binary.LittleEndian.PutUint64(top[k:], v|u&^keep)
 		}
 		clear(below)
 	}
@@ -716,10 +698,9 @@ func (p *painter) layUnder() {
 // writes p.ink into p.inks, one pixel a column from x0 to x1, skipping
 // the gaps of step dashes when pstep is not 0 (see walk for the terms,
 // and stepDashes).
-// Drawn in layers, the walk is cut at the edges of the squares of 64
-// pixels (see painter.layers), and where a square and the next it runs into are both
-// marked full it draws nothing. Every pixel is in the image: walkDense
-// has cut the walk to it.
+// Drawn in layers, the walk is cut into runs of 64 steps, and a run
+// whose blocks are all full draws nothing (see painter.layers). Every
+// pixel is in the image: walkDense has cut the walk to it.
 func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64) {
 	b := p.dst.Rect
 	xmin, ymin := b.Min.X, b.Min.Y
@@ -749,23 +730,32 @@ func (p *painter) lineInk(x0, x1 int, yf, df int64, steep bool, ph, pstep int64)
 		inkRun(p.inks, p.ink, along, lo, hi, across, yf, df, steep, ph, pstep)
 		return
 	}
-	// The squares' marks, by square across and along the walk: a step
-	// across moves one square along the walk's across axis.
-	full, wide := p.full64, int64(p.squaresW)
-	xy := func(a, k int64) int64 { return k>>6 + a>>6*wide }
-	if steep {
-		xy = func(a, k int64) int64 { return a>>6 + k>>6*wide }
-	}
+	// In layers, by runs of the 64 steps from a multiple of 64, each
+	// passed by when every block its steps lie in is full.
 	for i := lo; i <= hi; {
-		end := min(hi, i|63) // the last step in this square along
-		n := int64(end - i)
-		if full[xy(yf>>32, int64(i))]&full[xy((yf+n*df)>>32, int64(i))] == 0 {
-			inkRun(p.inks, p.ink, along, i, end, across, yf, df, steep, ph, pstep)
+		last := min(hi, i|63)
+		n := int64(last - i)
+		a, b := int(yf>>32), int((yf+n*df)>>32) // across, at the run's ends
+		if !p.allFull(i, last, min(a, b), max(a, b), steep) {
+			inkRun(p.inks, p.ink, along, i, last, across, yf, df, steep, ph, pstep)
 		}
 		yf += (n + 1) * df
 		ph += (n + 1) * pstep
-		i = end + 1
+		i = last + 1
 	}
+}
+
+// allFull reports whether every block of the ink plane that a run of a
+// walk from step lo to hi along, lying from a to b across, may touch is
+// full (all in the painter's image's terms, as lineInk has them): those
+// of the rows and columns of blocks the run spans, counted in open.
+func (p *painter) allFull(lo, hi, a, b int, steep bool) bool {
+	r0, r1, c0, c1 := a>>3, b>>3+1, lo>>3, hi>>3+1 // rows and columns of blocks, the last one past
+	if steep {
+		r0, r1, c0, c1 = c0, c1, r0, r1
+	}
+	w, o := p.openW, p.open
+	return o[r1*w+c1]-o[r0*w+c1]-o[r1*w+c0]+o[r0*w+c0] == 0
 }
 
 // inkRun writes ink into inks at the steps lo to hi of a walk (in

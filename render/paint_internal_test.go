@@ -57,9 +57,9 @@ func TestHairlineIsWalkShares(t *testing.T) {
 
 // TestLayersDrawAsInOrder: lines drawn by ink in layers, the last first,
 // leave every pixel of a band the ink of drawing them all in order, when
-// many squares are full early and passed by; steep and shallow, solid and
+// many blocks are full early and passed by; steep and shallow, solid and
 // dashed, in a band below the picture's top whose width is not a whole
-// number of squares.
+// number of blocks.
 func TestLayersDrawAsInOrder(t *testing.T) {
 	whole := image.Rect(0, 0, 700, 600)
 	band := image.Rect(0, 256, 700, 512)
@@ -94,26 +94,78 @@ func TestLayersDrawAsInOrder(t *testing.T) {
 		}
 	}
 	draw(inOrder)(0, len(lines))
-	layered.layers(len(lines), draw(layered))
+	// The last half first, when most blocks are full by then, and the
+	// last tenth, when few are.
+	for _, last := range []float64{0.5, 0.1} {
+		clear(layered.inks)
+		layered.layers(len(lines), last, draw(layered))
+		checkLayers(t, last, band, inOrder, layered)
+	}
+}
+
+// checkLayers fails t when inks drawn in layers, the share last of them
+// first, are not those drawn in order, or ink is left under; with the
+// last half first, also when half the blocks were not full by then.
+func checkLayers(t *testing.T, last float64, band image.Rectangle, inOrder, layered *painter) {
+	t.Helper()
 	if !bytes.Equal(inOrder.inks, layered.inks) {
 		for y := range band.Dy() {
 			for x := range band.Dx() {
 				if i := inOrder.inkCol[x] + inOrder.inkRow[y]; inOrder.inks[i] != layered.inks[i] {
-					t.Fatalf("pixel (%d, %d): ink %d drawn in layers, %d in order", x, band.Min.Y+y, layered.inks[i], inOrder.inks[i])
+					t.Fatalf("the last %v first: pixel (%d, %d): ink %d drawn in layers, %d in order", last, x, band.Min.Y+y, layered.inks[i], inOrder.inks[i])
 				}
 			}
 		}
 		t.Fatal("the ink planes differ outside the band's pixels")
 	}
-	full := 0
-	for _, f := range layered.full64 {
-		full += int(f)
-	}
-	if full < len(layered.full64)/2 {
-		t.Errorf("%d of %d squares were full for the layers to pass by: the test does not try passing them by", full, len(layered.full64))
+	wb, hb := layered.blocks()
+	if open := int(layered.open[len(layered.open)-1]); last >= 0.5 && open > wb*hb/2 {
+		t.Errorf("%d of %d blocks were full for the layers to pass by: the test does not try passing them by", wb*hb-open, wb*hb)
 	}
 	if slices.ContainsFunc(layered.under, func(b uint8) bool { return b != 0 }) {
 		t.Error("the layers left ink under")
+	}
+}
+
+// TestAllFullCountsTheBlocksARunSpans: a run of a walk is passed by when
+// every block of the rows and columns of blocks it spans is full, steep
+// or shallow, and not when one of them is not.
+func TestAllFullCountsTheBlocksARunSpans(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 70, 64)) // a last column of blocks cut short
+	p := newPainter(img, nil)
+	p.startInks()
+	for i := range p.inks {
+		p.inks[i] = 1
+	}
+	wb, hb := p.blocks()
+	open := (2*wb + 5) * 64 // the block in row 2, column 5
+	p.inks[open+9] = 0
+	p.openW = wb + 1
+	p.open = make([]int32, p.openW*(hb+1))
+	p.markFull()
+	cases := []struct {
+		lo, hi, a, b int
+		steep        bool
+		want         bool
+	}{
+		{0, 63, 0, 7, false, true},     // along row 0 of blocks
+		{0, 63, 16, 23, false, false},  // along row 2, through column 5
+		{0, 31, 16, 23, false, true},   // along row 2, short of column 5
+		{48, 69, 3, 30, false, true},   // rows 0 to 3, columns 6 to 8: only column 5 is open
+		{40, 69, 3, 30, false, false},  // rows 0 to 3, columns 5 to 8
+		{0, 63, 3, 3, true, true},      // down column 0
+		{0, 63, 40, 47, true, false},   // down column 5, through row 2
+		{24, 63, 40, 47, true, true},   // down column 5, below row 2
+		{0, 15, 30, 50, true, true},    // rows 0 and 1, columns 3 to 6
+		{0, 23, 30, 50, true, false},   // rows 0 to 2, columns 3 to 6
+		{0, 63, 64, 69, true, true},    // down the last, short column
+		{64, 69, 0, 63, false, true},   // the last columns, all rows
+		{40, 40, 17, 17, false, false}, // one step, in the open block
+	}
+	for _, c := range cases {
+		if got := p.allFull(c.lo, c.hi, c.a, c.b, c.steep); got != c.want {
+			t.Errorf("steps %d to %d along, %d to %d across, steep %v: all full %v, want %v", c.lo, c.hi, c.a, c.b, c.steep, got, c.want)
+		}
 	}
 }
 
