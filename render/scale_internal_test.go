@@ -455,13 +455,7 @@ func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 	p.inks = nil
 	painted := image.NewRGBA(image.Rect(0, 0, w, h))
 	r.paint(p, painted)
-	if !bytes.Equal(inked.Pix, painted.Pix) {
-		n := 0
-		for i := range inked.Pix {
-			if inked.Pix[i] != painted.Pix[i] {
-				n++
-			}
-		}
+	if n := differing(inked.Pix, painted.Pix); n > 0 {
 		t.Errorf("%d channels differ between inks and colours", n)
 	}
 }
@@ -540,6 +534,17 @@ func TestDenseBandsShareTheWork(t *testing.T) {
 	}
 }
 
+// differing is how many bytes of a and b, as long, differ.
+func differing(a, b []uint8) int {
+	n := 0
+	for i := range a {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n
+}
+
 // TestDenseFramesLeaveNoInkBehind: a dense frame drawn after another,
 // whose ties lay elsewhere, is the frame a new renderer draws: what the
 // first left in the ink planes is cleared, where it lies.
@@ -556,13 +561,7 @@ func TestDenseFramesLeaveNoInkBehind(t *testing.T) {
 	used.Draw(s, before, w, h)
 	got := used.Draw(s, after, w, h)
 	want := testRenderer(t).Draw(s, after, w, h)
-	if !bytes.Equal(got.Pix, want.Pix) {
-		n := 0
-		for i := range got.Pix {
-			if got.Pix[i] != want.Pix[i] {
-				n++
-			}
-		}
+	if n := differing(got.Pix, want.Pix); n > 0 {
 		t.Errorf("%d channels differ from a new renderer's frame", n)
 	}
 }
