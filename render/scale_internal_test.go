@@ -438,25 +438,36 @@ func TestWeightedAndLabelledKinds(t *testing.T) {
 func TestDenseInksPaintWhatColoursPaint(t *testing.T) {
 	t.Parallel()
 	r := testRenderer(t)
-	s := opaqueCrowd(6000, 8000, 7)
-	// Dashed ties every way: steep or not, walked from their start or
-	// from their end.
-	for i := 5; i < len(s.Edges); i += 7 {
-		s.Edges[i].Kind.Dashed = true
-	}
-	v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
-	w, h := 800, 600
-	p := r.planFrame(s, v, w, h)
-	if !p.dense || p.inks == nil {
-		t.Fatalf("the frame is not dense with numbered inks (dense %v, %d inks)", p.dense, len(p.inks))
-	}
-	inked := image.NewRGBA(image.Rect(0, 0, w, h))
-	r.paint(p, inked)
-	p.inks = nil
-	painted := image.NewRGBA(image.Rect(0, 0, w, h))
-	r.paint(p, painted)
-	if n := differing(inked.Pix, painted.Pix); n > 0 {
-		t.Errorf("%d channels differ between inks and colours", n)
+	// Drawn in order, and, with more ties, in layers (see painter.layers),
+	// an actor selected, its ties drawn over the rest.
+	for _, c := range []struct {
+		ties     int
+		layered  bool
+		selected bool
+	}{{6000, false, false}, {15000, true, false}, {15000, true, true}} {
+		s := opaqueCrowd(c.ties, 8000, 7)
+		// Dashed ties every way: steep or not, walked from their start or
+		// from their end.
+		for i := 5; i < len(s.Edges); i += 7 {
+			s.Edges[i].Kind.Dashed = true
+		}
+		if c.selected {
+			s.Selected = s.Edges[9].From
+		}
+		v := View{CX: 4000, CY: 4000, Zoom: 0.1, UIScale: 1}
+		w, h := 800, 600
+		p := r.planFrame(s, v, w, h)
+		if !p.dense || p.inks == nil || (p.overdraw >= layeredInk) != c.layered {
+			t.Fatalf("%d ties: the frame is not dense with numbered inks, drawn in layers %v (dense %v, %d inks, %.1f times over)", c.ties, c.layered, p.dense, len(p.inks), p.overdraw)
+		}
+		inked := image.NewRGBA(image.Rect(0, 0, w, h))
+		r.paint(p, inked)
+		p.inks = nil
+		painted := image.NewRGBA(image.Rect(0, 0, w, h))
+		r.paint(p, painted)
+		if n := differing(inked.Pix, painted.Pix); n > 0 {
+			t.Errorf("%d ties, selected %v: %d channels differ between inks and colours", c.ties, c.selected, n)
+		}
 	}
 }
 
