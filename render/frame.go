@@ -39,10 +39,10 @@ const (
 	// what the first ties draw the last ones draw over, and they are
 	// drawn last first, in layers (see painter.layers). Below it the
 	// layers spare too little for what they cost (a second plane to draw
-	// into and lay under, the blocks to count): 10,000 long ties fitted
-	// at 1920×1080 (14 times) take 9% less time in layers, 7,000 (10
-	// times) 2%, but 5,600 (8 times) 5% more, and the 10,000 at zoom 1
-	// (7 times) 20% more.
+	// into and lay under, the blocks to count): 50,000 long ties among
+	// 10,000 actors fitted at 1920×1080 (14 times) take 9% less time in
+	// layers, 35,000 (10 times) 2%, but 28,000 (8 times) 5% more, and the
+	// 50,000 at zoom 1 (7 times) 20% more.
 	layeredInk = 10.0
 	// layerInk is how many times the picture's pixels the ties drawn
 	// first in layers cover, at most half of them: enough to fill most of
@@ -872,8 +872,9 @@ const tileRows = 128
 // denseBands is how many bands a dense frame is painted in (see
 // denseCuts), and overlayBands how many what lies over the map is drawn
 // in. Two bands of equal work keep two cores busy: four, of the same
-// rows, made the frame of 10,000 long ties 5 to 8% slower and that of
-// 200,000 about 10%, each band going through all the ties.
+// rows, made the frame of 50,000 long ties among 10,000 actors 5 to 8%
+// slower and that of 200,000 among 100,000 about 10%, each band going
+// through all the ties.
 const (
 	denseBands   = 2
 	overlayBands = 2
