@@ -1201,24 +1201,15 @@ func paintDenseInks(p *plan, pa *painter, dt *denseTies, t, lo, hi int) {
 	}
 }
 
-// paintDenseTies draws a dense frame's ties lo to hi but the stressed ones
-// in the painter's image, in order, one pixel wide, by ink when the frame
-// has inks.
+// paintDenseTies draws a dense frame without inks' ties lo to hi but the
+// stressed ones in the painter's image, in order, one pixel wide, in
+// their colours (see paintDenseInks for a frame with inks).
 func (r *Renderer) paintDenseTies(p *plan, pa *painter, dt *denseTies, t, lo, hi int) {
 	for i := lo; i < hi; i++ {
 		if span := dt.tiles[i]; t < int(span[0]) || t > int(span[1]) {
 			continue
 		}
 		wk := &dt.walks[i]
-		if p.inks != nil {
-			// All opaque (see inks): the walk, when the tie has one,
-			// is all there is to read.
-			pa.ink = dt.inks[i]
-			if wk.x0 <= wk.x1 {
-				pa.walkDense(wk, color.NRGBA{}) // the colour is the ink's
-				continue
-			}
-		}
 		pe := &p.edges[i]
 		if wk.x0 <= wk.x1 && pe.col.A == 0xff {
 			pa.walkDense(wk, pe.col)
@@ -1409,19 +1400,13 @@ func (sc *scratch) takeArenas(n, room int) [][]pt {
 	return out
 }
 
-// takeRowInk returns n arrays of m zeros, the spare ones where they are.
+// takeRowInk returns n arrays of m zeros, the spare ones while DrawOn
+// draws (see reuse).
 func (sc *scratch) takeRowInk(n, m int) [][]float32 {
-	var out [][]float32
-	if sc.on {
-		out, sc.rowInks = sc.rowInks, nil
-	}
-	out = resize(out, n)
+	out := reuse(sc, &sc.rowInks, n)
 	for c := range out {
 		out[c] = resize(out[c], m)
 		clear(out[c])
-	}
-	if sc.on {
-		sc.rowInks = out
 	}
 	return out
 }
