@@ -73,7 +73,8 @@ export DISPLAY=$display
 
 # window W H: opens the map in a W×H window and prints the UI rows: the
 # longest the UI goroutine kept the user waiting while opening, panning,
-# zooming, dragging the slider and playing. Under Xvfb the window is drawn
+# zooming, dragging the slider and playing, as a function handed to it
+# waited and as its loop was held between two turns. Under Xvfb the window is drawn
 # by software GL, whose cost follows the window's area.
 window() {
   local W=$1 H=$2
@@ -118,4 +119,5 @@ ui() { # ui NAME: the waits so far, cumulative
 }
 window 1400 880
 window 900 600
-echo "(the latency lines are cumulative: samples taken, the longest wait, and waits over 100 ms)"
+echo "(the latency lines are cumulative: samples taken, the longest wait for a function handed to the UI,"
+echo " and such waits over 100 ms; the UI loop's turns, the longest gap between two, and gaps over 100 ms)"

@@ -104,11 +104,11 @@ func nameUndo(undoItem, redoItem *fyne.MenuItem, undo, redo string, win fyne.Win
 // deleteSelected deletes the selected tie, or the selected actor with its
 // ties, as one undoable change.
 func (e *Editor) deleteSelected() {
-	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
+	if t, ok := e.doc.selectionTie(); ok {
 		e.deleteTie(t)
 		return
 	}
-	a, ok := e.doc.m.Actor(e.doc.selected)
+	a, ok := e.doc.selectionActor()
 	if !ok {
 		e.status.SetText(lang.L("Select an actor or a tie to delete it."))
 		return

@@ -679,14 +679,6 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 	// The last frame's header, legend and footer are not moved or scaled
 	// with the map: they are drawn where they are, below.
 	over := render.Overlays(lw, lh, lv)
-	inOver := func(x, y int) bool {
-		for _, r := range over {
-			if image.Pt(x, y).In(r) {
-				return true
-			}
-		}
-		return false
-	}
 	if k == 1 { // a pan: the picture moves whole
 		off := image.Pt(-int(math.Floor(x0+0.5)), -int(math.Floor(y0+0.5)))
 		draw.Draw(img, last.Rect.Add(off), last, image.Point{}, draw.Src)
@@ -694,20 +686,7 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 			draw.Draw(img, r.Add(off), image.NewUniform(render.Background(d.themeOnShow())), image.Point{}, draw.Src)
 		}
 	} else {
-		for y := 0; y < h; y++ {
-			sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
-			if sy < 0 || sy >= lh {
-				continue
-			}
-			row := img.Pix[y*img.Stride : y*img.Stride+w*4]
-			src := last.Pix[sy*last.Stride : sy*last.Stride+lw*4]
-			for x := 0; x < w; x++ {
-				sx := int(math.Floor(x0 + (float64(x)+0.5)*k))
-				if sx >= 0 && sx < lw && !inOver(sx, sy) {
-					copy(row[x*4:x*4+4], src[sx*4:sx*4+4])
-				}
-			}
-		}
+		scaleNearest(img, last, x0, y0, k, over)
 	}
 	if lw == w && lh == h {
 		for _, r := range render.Overlays(w, h, v) {
@@ -715,6 +694,50 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 		}
 	}
 	return img
+}
+
+// scaleNearest draws on dst the pixels of src it shows, scaled by k
+// about (x0, y0): dst's pixel x shows src's pixel x0 + (x+½)·k, the
+// nearest (and so for y). Pixels of src in over are not drawn, nor those
+// outside src: dst keeps what it has there.
+func scaleNearest(dst, src *image.RGBA, x0, y0, k float64, over []image.Rectangle) {
+	w, h := dst.Rect.Dx(), dst.Rect.Dy()
+	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	cols := make([]int, w) // each column's source column, -1 outside
+	for x := range cols {
+		cols[x] = int(math.Floor(x0 + (float64(x)+0.5)*k))
+		if cols[x] < 0 || cols[x] >= sw {
+			cols[x] = -1
+		}
+	}
+	var across []image.Rectangle // the overlays row sy crosses
+	for y := 0; y < h; y++ {
+		sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
+		if sy < 0 || sy >= sh {
+			continue
+		}
+		across = across[:0]
+		for _, r := range over {
+			if sy >= r.Min.Y && sy < r.Max.Y {
+				across = append(across, r)
+			}
+		}
+		row := dst.Pix[y*dst.Stride : y*dst.Stride+w*4]
+		from := src.Pix[sy*src.Stride : sy*src.Stride+sw*4]
+	cols:
+		for x, sx := range cols {
+			if sx < 0 {
+				continue
+			}
+			for _, r := range across {
+				if sx >= r.Min.X && sx < r.Max.X {
+					continue cols
+				}
+			}
+			i, j := x*4, sx*4
+			row[i], row[i+1], row[i+2], row[i+3] = from[j], from[j+1], from[j+2], from[j+3]
+		}
+	}
 }
 
 // moved marks the view as in motion, and schedules the full picture for

@@ -684,3 +684,41 @@ func TestDrawnPixels(t *testing.T) {
 		}
 	}
 }
+
+// The preview scales the last frame by the nearest pixel: each pixel
+// shows the one its centre falls on, but for those of the overlays and
+// those outside the frame, which keep the ground. Checked pixel by pixel
+// against that rule, at zooms in and out and at offsets on every side.
+func TestScaleNearestShowsTheNearestPixel(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 97, 61))
+	for i := range src.Pix {
+		src.Pix[i] = byte(i*7 + i/5)
+	}
+	over := []image.Rectangle{image.Rect(0, 0, 97, 9), image.Rect(70, 20, 97, 50)}
+	ground := color.RGBA{1, 2, 3, 255}
+	for _, c := range []struct{ x0, y0, k float64 }{
+		{0, 0, 0.5}, {-10.3, 7.6, 0.37}, {20.5, -4.2, 1.7}, {-30, -30, 2.9}, {50, 40, 0.81}, {3.25, 1.75, 1.25},
+	} {
+		dst := image.NewRGBA(image.Rect(0, 0, 83, 67))
+		for i := range dst.Pix {
+			dst.Pix[i] = []byte{ground.R, ground.G, ground.B, ground.A}[i%4]
+		}
+		scaleNearest(dst, src, c.x0, c.y0, c.k, over)
+		bad := 0
+		for y := range 67 {
+			for x := range 83 {
+				sp := image.Pt(int(math.Floor(c.x0+(float64(x)+0.5)*c.k)), int(math.Floor(c.y0+(float64(y)+0.5)*c.k)))
+				want := ground
+				if sp.In(src.Rect) && !sp.In(over[0]) && !sp.In(over[1]) {
+					want = src.RGBAAt(sp.X, sp.Y)
+				}
+				if dst.RGBAAt(x, y) != want {
+					bad++
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("at %+v: %d pixels are not the nearest pixel's", c, bad)
+		}
+	}
+}

@@ -112,6 +112,24 @@ func (d *Document) Selected() model.ID { return d.selected }
 // SelectedTie is the selected tie, or 0.
 func (d *Document) SelectedTie() model.ID { return d.selectedTie }
 
+// selectionActor is the selected actor, if one is. Nothing selected (0)
+// is answered at once: a lookup by ID goes through the whole map, and
+// this is asked on every date while the slider is dragged.
+func (d *Document) selectionActor() (model.Actor, bool) {
+	if d.selected == 0 {
+		return model.Actor{}, false
+	}
+	return d.m.Actor(d.selected)
+}
+
+// selectionTie is the selected tie, if one is (see selectionActor).
+func (d *Document) selectionTie() (model.Tie, bool) {
+	if d.selectedTie == 0 {
+		return model.Tie{}, false
+	}
+	return d.m.Tie(d.selectedTie)
+}
+
 // Path is the map's file.
 func (d *Document) Path() string { return d.path }
 
@@ -219,10 +237,10 @@ func (d *Document) setMap(m *model.Map, also Aspect) {
 		// A new map opens on today; what came in is dated 2009.
 		d.day, u.Aspects = d.firstDay(), u.Aspects|DayChanged|Dated
 	}
-	if _, ok := m.Actor(d.selected); !ok && d.selected != 0 {
+	if _, ok := d.selectionActor(); !ok && d.selected != 0 {
 		d.selected, u.Aspects = 0, u.Aspects|SelectionChanged
 	}
-	if _, ok := m.Tie(d.selectedTie); !ok && d.selectedTie != 0 {
+	if _, ok := d.selectionTie(); !ok && d.selectedTie != 0 {
 		d.selectedTie, u.Aspects = 0, u.Aspects|SelectionChanged
 	}
 	d.notify(u)

@@ -36,7 +36,7 @@ func (e *Editor) emphasis() *render.Emphasis {
 	if e.diffStress != nil && e.doc.day == e.diffDay {
 		return e.diffStress
 	}
-	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
+	if t, ok := e.doc.selectionTie(); ok {
 		return &render.Emphasis{Actors: map[model.ID]bool{t.From: true, t.To: true}, Ties: map[model.ID]bool{t.ID: true}}
 	}
 	if q := e.route; q != nil {
@@ -218,7 +218,7 @@ func (e *Editor) sayFocus() {
 		e.status.SetText("")
 		return
 	}
-	a, _ := e.doc.m.Actor(e.doc.selected)
+	a, _ := e.doc.selectionActor()
 	steps := lang.L("1 step")
 	if e.focus > 1 {
 		steps = fmt.Sprintf(lang.L("%d steps"), e.focus)

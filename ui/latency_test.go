@@ -29,9 +29,10 @@ func TestLatencyProbeWritesItsSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var samples, over int
-	var maxMS float64
-	if _, err := fmt.Sscanf(string(b), "samples %d max-ms %g over-100ms %d", &samples, &maxMS, &over); err != nil || samples != p.Samples {
+	var samples, over, turns, turnsOver int
+	var maxMS, turnMax float64
+	if _, err := fmt.Sscanf(string(b), "samples %d max-ms %g over-100ms %d turns %d turn-max-ms %g turn-over-100ms %d",
+		&samples, &maxMS, &over, &turns, &turnMax, &turnsOver); err != nil || samples != p.Samples {
 		t.Fatalf("summary %q: %v (want %d samples)", b, err, p.Samples)
 	}
 }

@@ -20,9 +20,9 @@ import (
 // ties over time, or, with nothing selected, the map and its events.
 func (e *Editor) refreshSide() {
 	var items []fyne.CanvasObject
-	if t, ok := e.doc.m.Tie(e.doc.selectedTie); ok {
+	if t, ok := e.doc.selectionTie(); ok {
 		items = e.tieDetails(t)
-	} else if a, ok := e.doc.m.Actor(e.doc.selected); ok {
+	} else if a, ok := e.doc.selectionActor(); ok {
 		items = e.actorDetails(a)
 	} else {
 		items = e.overview()
