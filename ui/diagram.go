@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"encoding/binary"
 	"errors"
-	"fyne.io/fyne/v2/lang"
 	"image"
 	"image/draw"
 	"io"
 	"math"
+	"slices"
+	"sort"
 	"sync"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -699,43 +702,51 @@ func (d *Diagram) preview(w, h int) *image.RGBA {
 // scaleNearest draws on dst the pixels of src it shows, scaled by k
 // about (x0, y0): dst's pixel x shows src's pixel x0 + (x+½)·k, the
 // nearest (and so for y). Pixels of src in over are not drawn, nor those
-// outside src: dst keeps what it has there.
+// outside src: dst, all of one colour before, keeps it there.
 func scaleNearest(dst, src *image.RGBA, x0, y0, k float64, over []image.Rectangle) {
 	w, h := dst.Rect.Dx(), dst.Rect.Dy()
 	sw, sh := src.Rect.Dx(), src.Rect.Dy()
-	cols := make([]int, w) // each column's source column, -1 outside
+	cols := make([]int, w) // each column's source column, rising with it
 	for x := range cols {
 		cols[x] = int(math.Floor(x0 + (float64(x)+0.5)*k))
-		if cols[x] < 0 || cols[x] >= sw {
-			cols[x] = -1
-		}
 	}
-	var across []image.Rectangle // the overlays row sy crosses
+	// The columns whose source columns are in src, and those of each
+	// overlay's: runs, as the source columns rise.
+	from := func(sx int) int { return sort.SearchInts(cols, sx) } // the first column at sx or past it
+	in := [2]int{from(0), from(sw)}
+	spans := make([][2]int, len(over))
+	for i, r := range over {
+		spans[i] = [2]int{max(from(r.Min.X), in[0]), min(from(r.Max.X), in[1])}
+	}
+	var skip [][2]int    // the runs of the overlays row sy crosses, in order
+	prev, prevY := -1, 0 // the last source row drawn, and where
 	for y := 0; y < h; y++ {
 		sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
 		if sy < 0 || sy >= sh {
 			continue
 		}
-		across = across[:0]
-		for _, r := range over {
-			if sy >= r.Min.Y && sy < r.Max.Y {
-				across = append(across, r)
+		row := dst.Pix[y*dst.Stride : y*dst.Stride+w*4]
+		if sy == prev {
+			// Zoomed in, rows repeat: the row drawn from it before is
+			// this one too (what it left alone, of the one colour).
+			copy(row, dst.Pix[prevY*dst.Stride:prevY*dst.Stride+w*4])
+			continue
+		}
+		prev, prevY = sy, y
+		skip = skip[:0]
+		for i, r := range over {
+			if sy >= r.Min.Y && sy < r.Max.Y && spans[i][0] < spans[i][1] {
+				skip = append(skip, spans[i])
 			}
 		}
-		row := dst.Pix[y*dst.Stride : y*dst.Stride+w*4]
-		from := src.Pix[sy*src.Stride : sy*src.Stride+sw*4]
-	cols:
-		for x, sx := range cols {
-			if sx < 0 {
-				continue
+		slices.SortFunc(skip, func(a, b [2]int) int { return a[0] - b[0] })
+		line := src.Pix[sy*src.Stride : sy*src.Stride+sw*4]
+		x := in[0]
+		for _, sk := range append(skip, [2]int{in[1], in[1]}) {
+			for ; x < sk[0]; x++ {
+				binary.NativeEndian.PutUint32(row[x*4:], binary.NativeEndian.Uint32(line[cols[x]*4:]))
 			}
-			for _, r := range across {
-				if sx >= r.Min.X && sx < r.Max.X {
-					continue cols
-				}
-			}
-			i, j := x*4, sx*4
-			row[i], row[i+1], row[i+2], row[i+3] = from[j], from[j+1], from[j+2], from[j+3]
+			x = max(x, sk[1])
 		}
 	}
 }

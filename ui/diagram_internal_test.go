@@ -694,10 +694,11 @@ func TestScaleNearestShowsTheNearestPixel(t *testing.T) {
 	for i := range src.Pix {
 		src.Pix[i] = byte(i*7 + i/5)
 	}
-	over := []image.Rectangle{image.Rect(0, 0, 97, 9), image.Rect(70, 20, 97, 50)}
+	over := []image.Rectangle{image.Rect(0, 0, 97, 9), image.Rect(70, 20, 97, 50), image.Rect(40, 5, 80, 30)}
 	ground := color.RGBA{1, 2, 3, 255}
 	for _, c := range []struct{ x0, y0, k float64 }{
 		{0, 0, 0.5}, {-10.3, 7.6, 0.37}, {20.5, -4.2, 1.7}, {-30, -30, 2.9}, {50, 40, 0.81}, {3.25, 1.75, 1.25},
+		{200, 0, 1.1}, {-400, -10, 0.9}, // no column, then no row, in the frame
 	} {
 		dst := image.NewRGBA(image.Rect(0, 0, 83, 67))
 		for i := range dst.Pix {
@@ -709,7 +710,7 @@ func TestScaleNearestShowsTheNearestPixel(t *testing.T) {
 			for x := range 83 {
 				sp := image.Pt(int(math.Floor(c.x0+(float64(x)+0.5)*c.k)), int(math.Floor(c.y0+(float64(y)+0.5)*c.k)))
 				want := ground
-				if sp.In(src.Rect) && !sp.In(over[0]) && !sp.In(over[1]) {
+				if sp.In(src.Rect) && !sp.In(over[0]) && !sp.In(over[1]) && !sp.In(over[2]) {
 					want = src.RGBAAt(sp.X, sp.Y)
 				}
 				if dst.RGBAAt(x, y) != want {
