@@ -1306,3 +1306,52 @@ func TestANoteKeepsTheSpacesWhereItsLinesWrap(t *testing.T) {
 		t.Errorf("typed with Backspace, the note holds %q", note.Text)
 	}
 }
+
+// With nothing selected, the overview marks the events of the keyframe in
+// force: a date whose keyframe and the one before have no event leaves
+// the panel as it is (a slider drag on a long timeline rebuilds nothing),
+// and one onto an event's keyframe marks it.
+func TestTheOverviewFollowsTheDayOnlyWhereItsMarksMove(t *testing.T) {
+	te := newTestEditor(t)
+	te.Select(0)
+	events := map[model.Day]bool{}
+	for _, ev := range te.Map().Events {
+		events[ev.Date.First()] = true
+	}
+	keys := te.doc.keys
+	quiet, marked := -1, -1 // keyframes: one with no event after one with none; one with an event
+	for i := 1; i < len(keys); i++ {
+		if quiet < 0 && !events[keys[i-1]] && !events[keys[i]] {
+			quiet = i
+		}
+		if marked < 0 && !events[keys[i-1]] && events[keys[i]] {
+			marked = i
+		}
+	}
+	if quiet < 0 || marked < 0 {
+		t.Fatalf("the default map's keyframes %v lack a pair without events or one onto an event", keys)
+	}
+	te.doc.SetDay(keys[quiet-1], false)
+	before := te.side.Objects[0]
+	te.doc.SetDay(keys[quiet], false)
+	if te.side.Objects[0] != before {
+		t.Error("a date between keyframes without events rebuilt the overview")
+	}
+	te.doc.SetDay(keys[marked-1], false)
+	te.doc.SetDay(keys[marked], false)
+	highlighted := 0
+	for _, o := range te.side.Objects {
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		for _, b := range c.Objects {
+			if b, ok := b.(*widget.Button); ok && b.Importance == widget.HighImportance {
+				highlighted++
+			}
+		}
+	}
+	if highlighted == 0 {
+		t.Errorf("on %v, an event's date, the overview marks no event", keys[marked])
+	}
+}

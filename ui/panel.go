@@ -124,11 +124,39 @@ func (e *Editor) followInPanel(u Update) {
 			e.sideToTop()
 		}
 	case u.Has(DayChanged):
-		if model.KeyframeAt(e.doc.keys, u.Was) != model.KeyframeAt(e.doc.keys, e.doc.day) {
+		was, now := model.KeyframeAt(e.doc.keys, u.Was), model.KeyframeAt(e.doc.keys, e.doc.day)
+		if was != now && e.sideMarksMove(was, now) {
 			e.refreshSide()
+		}
+		if was != now {
 			e.sayPath() // the answer follows the timeline
 		}
 	}
+}
+
+// sideMarksMove reports whether the side panel's marks differ between
+// keyframes was and now (indices in the document's keyframes, -1 for
+// none): an actor's or tie's details, or the paths, mark what is in force
+// at the date; the map's overview marks only the events of the keyframe
+// in force, so that on a map whose events are on neither keyframe, as on
+// most steps of a slider drag on a long timeline, it stays as it is.
+func (e *Editor) sideMarksMove(was, now int) bool {
+	if e.doc.selected != 0 || e.doc.selectedTie != 0 || e.route != nil {
+		return true
+	}
+	keyDay := func(i int) model.Day {
+		if i < 0 {
+			return -1 << 30 // as overview has it: no event is on it
+		}
+		return e.doc.keys[i]
+	}
+	a, b := keyDay(was), keyDay(now)
+	for _, ev := range e.doc.m.Events {
+		if d := ev.Date.First(); d == a || d == b {
+			return true
+		}
+	}
+	return false
 }
 
 // tieDetails shows a tie: its ends, kind, dates, label, weight, notes,
