@@ -125,12 +125,13 @@ func (e *Editor) followInPanel(u Update) {
 		}
 	case u.Has(DayChanged):
 		was, now := model.KeyframeAt(e.doc.keys, u.Was), model.KeyframeAt(e.doc.keys, e.doc.day)
-		if was != now && e.sideMarksMove(was, now) {
+		if was == now {
+			return
+		}
+		if e.sideMarksMove(was, now) {
 			e.refreshSide()
 		}
-		if was != now {
-			e.sayPath() // the answer follows the timeline
-		}
+		e.sayPath() // the answer follows the timeline
 	}
 }
 
