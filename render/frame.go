@@ -493,19 +493,19 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 			out = out[:len(out)-1]
 			continue
 		}
+		var seen float64 // its length on screen
 		if len(path) > 2 || pe.x0 < 0 || pe.x1 > float64(w) || pe.y0 < -reach || pe.y1 > float64(h)+reach {
 			if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
 				out = out[:len(out)-1]
 				continue
 			}
-			tie := visibleLength(pe.path, screen) * maxf(pe.width, 1)
-			ink += tie
-			spreadInk(rowInk, pe, tie, h)
+			seen = visibleLength(pe.path, screen)
 		} else {
-			tie := dist(pe.path[0], pe.path[1]) * maxf(pe.width, 1)
-			ink += tie
-			spreadInk(rowInk, pe, tie, h)
+			seen = dist(pe.path[0], pe.path[1])
 		}
+		tie := seen * maxf(pe.width, 1)
+		ink += tie
+		spreadInk(rowInk, pe, tie, h)
 	}
 	return out, arena, ink
 }

@@ -718,8 +718,8 @@ func scaleNearest(dst, src *image.RGBA, x0, y0, k float64, over []image.Rectangl
 	for i, r := range over {
 		spans[i] = [2]int{max(from(r.Min.X), in[0]), min(from(r.Max.X), in[1])}
 	}
-	var skip [][2]int    // the runs of the overlays row sy crosses, in order
-	prev, prevY := -1, 0 // the last source row drawn, and where
+	skip := make([][2]int, 0, len(over)+1) // the runs of the overlays row sy crosses, in order, and an end
+	prev, prevY := -1, 0                   // the last source row drawn, and where
 	for y := 0; y < h; y++ {
 		sy := int(math.Floor(y0 + (float64(y)+0.5)*k))
 		if sy < 0 || sy >= sh {
@@ -742,7 +742,8 @@ func scaleNearest(dst, src *image.RGBA, x0, y0, k float64, over []image.Rectangl
 		slices.SortFunc(skip, func(a, b [2]int) int { return a[0] - b[0] })
 		line := src.Pix[sy*src.Stride : sy*src.Stride+sw*4]
 		x := in[0]
-		for _, sk := range append(skip, [2]int{in[1], in[1]}) {
+		skip = append(skip, [2]int{in[1], in[1]})
+		for _, sk := range skip {
 			for ; x < sk[0]; x++ {
 				binary.NativeEndian.PutUint32(row[x*4:], binary.NativeEndian.Uint32(line[cols[x]*4:]))
 			}

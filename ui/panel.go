@@ -135,6 +135,15 @@ func (e *Editor) followInPanel(u Update) {
 	}
 }
 
+// keyframeDay is the day of keyframe i of the document, or, for none
+// (-1), a day no event is on.
+func (e *Editor) keyframeDay(i int) model.Day {
+	if i < 0 {
+		return -1 << 30
+	}
+	return e.doc.keys[i]
+}
+
 // sideMarksMove reports whether the side panel's marks differ between
 // keyframes was and now (indices in the document's keyframes, -1 for
 // none): an actor's or tie's details, or the paths, mark what is in force
@@ -145,13 +154,7 @@ func (e *Editor) sideMarksMove(was, now int) bool {
 	if e.doc.selected != 0 || e.doc.selectedTie != 0 || e.route != nil {
 		return true
 	}
-	keyDay := func(i int) model.Day {
-		if i < 0 {
-			return -1 << 30 // as overview has it: no event is on it
-		}
-		return e.doc.keys[i]
-	}
-	a, b := keyDay(was), keyDay(now)
+	a, b := e.keyframeDay(was), e.keyframeDay(now)
 	for _, ev := range e.doc.m.Events {
 		if d := ev.Date.First(); d == a || d == b {
 			return true
@@ -297,10 +300,7 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	}
 	// Mark the events of the keyframe in force, so that the mark holds
 	// for every date until the next change.
-	var current model.Day = -1 << 30
-	if i := model.KeyframeAt(e.doc.keys, e.doc.day); i >= 0 {
-		current = e.doc.keys[i]
-	}
+	current := e.keyframeDay(model.KeyframeAt(e.doc.keys, e.doc.day))
 	events := append([]model.Event(nil), e.doc.m.Events...)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
 	for _, ev := range events {
