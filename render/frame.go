@@ -101,17 +101,20 @@ type plan struct {
 	heaviest float64
 }
 
+// plannedEdge is a tie as a frame draws it. A frame plans every tie on
+// screen and reads each plan several times, so it is kept small (88
+// bytes): at 152, writing the plans was a quarter of the time planning
+// 50,000 long ties took, and a frame of them took 4–7% longer.
 type plannedEdge struct {
-	idx    int     // in Scene.Edges
+	col    color.NRGBA
+	idx    int32   // in Scene.Edges
 	y0, y1 float64 // the rows it may touch
-	x0, x1 float64 // its path's columns
 	e      *Edge
 	path   []pt
-	col    color.NRGBA
 	width  float64
 	dash   float64
-	arrow  []pt // the arrowhead's triangle, nil for none
-	full   []pt // a labelled tie's path to its target's rim, for its label
+	arrow  *[3]pt // the arrowhead's triangle, nil for none
+	full   *[]pt  // a labelled tie's path to its target's rim, for its label
 }
 
 // nodeEnd is what planning a tie needs of each of its actors: the centre
@@ -470,13 +473,14 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		}
 		// Planned in its place at the end of out, rather than built
 		// and copied there, and taken back if culled.
-		out = append(out, plannedEdge{idx: i, e: e, path: path, col: fade(col, alpha), width: width})
+		out = append(out, plannedEdge{idx: int32(i), e: e, path: path, col: fade(col, alpha), width: width})
 		pe := &out[len(out)-1]
 		if st.flags&tieWeighted != 0 {
 			pe.width = p.weighted(float64(st.weight), width)
 		}
 		if stressed || st.flags&tieLabelled != 0 || s.TieLabels {
-			pe.full = append([]pt(nil), path...) // before the arrowhead shortens it
+			full := append([]pt(nil), path...) // before the arrowhead shortens it
+			pe.full = &full
 		}
 		if st.flags&tieDashed != 0 {
 			pe.dash = math.Max(3, 7*v.Zoom)
@@ -485,16 +489,16 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		// arrowhead: at that size the head would hide the dot, and the
 		// ties are too many for their direction to be read.
 		directed := st.flags&tieDirected != 0 && !v.AsDot(s.Nodes[end[1]].Scale)
-		var reach float64
-		arena, reach = pe.finish(v.Zoom, directed, arena)
+		var reach, x0, x1 float64
+		arena, reach, x0, x1 = pe.finish(v.Zoom, directed, arena)
 		// Cull a tie none of whose ink (line or arrowhead) reaches the
 		// picture.
-		if pe.x1 < -reach || pe.x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {
+		if x1 < -reach || x0 > float64(w)+reach || pe.y1 < 0 || pe.y0 > float64(h) {
 			out = out[:len(out)-1]
 			continue
 		}
 		var seen float64 // its length on screen
-		if len(path) > 2 || pe.x0 < 0 || pe.x1 > float64(w) || pe.y0 < -reach || pe.y1 > float64(h)+reach {
+		if len(path) > 2 || x0 < 0 || x1 > float64(w) || pe.y0 < -reach || pe.y1 > float64(h)+reach {
 			if visibleLength(pe.path, rect{-reach, -reach, float64(w) + reach, float64(h) + reach}) == 0 {
 				out = out[:len(out)-1]
 				continue
@@ -523,17 +527,18 @@ func spreadInk(rowInk []float32, pe *plannedEdge, ink float64, h int) {
 }
 
 // finish gives a planned tie its arrowhead, when it is directed (as wide
-// as a wide line needs), appended to arena, and the box it may touch; it
-// returns arena grown and how far its ink reaches beyond its path.
-func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []pt, reach float64) {
+// as a wide line needs), appended to arena, and the rows it may touch; it
+// returns arena grown, how far its ink reaches beyond its path, and the
+// columns of its path.
+func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []pt, reach, x0, x1 float64) {
 	size := maxf(maxf(5, arrowSize*zoom), 2.5*pe.width)
 	if directed {
 		arena, pe.arrow = arrowHead(arena, pe.path, size)
 	}
 	reach = pe.width/2 + size + 2
 	// The path's box (its points are never NaN).
-	x0, y0 := pe.path[0].X, pe.path[0].Y
-	x1, y1 := x0, y0
+	x0, x1 = pe.path[0].X, pe.path[0].X
+	y0, y1 := pe.path[0].Y, pe.path[0].Y
 	for _, q := range pe.path[1:] {
 		if q.X < x0 {
 			x0 = q.X
@@ -546,8 +551,8 @@ func (pe *plannedEdge) finish(zoom float64, directed bool, arena []pt) (grown []
 			y1 = q.Y
 		}
 	}
-	pe.x0, pe.x1, pe.y0, pe.y1 = x0, x1, y0-reach, y1+reach
-	return arena, reach
+	pe.y0, pe.y1 = y0-reach, y1+reach
+	return arena, reach, x0, x1
 }
 
 // planGhosts plans the scene's ghosted ties whose two actors are drawn:
@@ -650,7 +655,7 @@ func (p *plan) nodeAlpha(i int) float64 {
 // arrowHead returns the triangle of an arrow of the given size at the end
 // of path, appended to buf (returned grown, see bowedPath), and shortens
 // the path's last point so the line stops inside it.
-func arrowHead(buf, path []pt, size float64) (grown, arrow []pt) {
+func arrowHead(buf, path []pt, size float64) (grown []pt, arrow *[3]pt) {
 	end, before := path[len(path)-1], path[len(path)-2]
 	dx, dy := end.X-before.X, end.Y-before.Y
 	l := math.Sqrt(dx*dx + dy*dy)
@@ -662,7 +667,7 @@ func arrowHead(buf, path []pt, size float64) (grown, arrow []pt) {
 	path[len(path)-1] = pt{end.X - ux*size*0.8, end.Y - uy*size*0.8}
 	n := len(buf)
 	buf = append(buf, end, pt{base.X - uy*size*0.5, base.Y + ux*size*0.5}, pt{base.X + uy*size*0.5, base.Y - ux*size*0.5})
-	return buf, buf[n:len(buf):len(buf)]
+	return buf, (*[3]pt)(buf[n:])
 }
 
 // visibleLength is how much of path lies in the picture r.
@@ -1314,7 +1319,7 @@ func (r *Renderer) paintStrokes(p *plan, pa *painter, strokes []tileStroke) {
 			pa.stroke(path, width, st.col, dash)
 		}
 		if st.arrow {
-			pa.fill(p.edges[st.edge].arrow, st.col)
+			pa.fill(p.edges[st.edge].arrow[:], st.col)
 		}
 	}
 }

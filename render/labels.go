@@ -107,7 +107,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	var arrowBoxes []rect // arrowheads on screen: a label must not hide one
 	for k := range p.edges {
 		if a := p.edges[k].arrow; a != nil {
-			if b := bounds(a); b.overlap(screen) > 0 {
+			if b := bounds(a[:]); b.overlap(screen) > 0 {
 				arrowBoxes = append(arrowBoxes, b)
 			}
 		}
@@ -135,7 +135,8 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	others := newBoxGrid(nil, screen) // numbered from othersFrom
 	for k := othersFrom; k < len(p.edges); k++ {
 		pe := &p.edges[k]
-		others.addPath(rect{pe.x0, pe.y0, pe.x1, pe.y1}, pe.path)
+		b := bounds(pe.path)
+		others.addPath(rect{b.x0, pe.y0, b.x1, pe.y1}, pe.path)
 	}
 	// The labels placed, as out, and the names kept readable where the
 	// actors are too small to show theirs (see keepLabels), drawn over
@@ -169,10 +170,10 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 		if s.Emphasis != nil && s.Emphasis.Color != "" && s.Emphasis.Ties[e.ID] {
 			col = p.emphasis
 		}
-		path := pe.full
-		if len(path) < 2 {
+		if pe.full == nil || len(*pe.full) < 2 {
 			continue
 		}
+		path := *pe.full
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9*v.UIScale, 11*v.Zoom) // never less than readable, on screen or paper
 		for i, stop := range labelStops {

@@ -208,7 +208,7 @@ func checkEdgeLabels(t *testing.T, m *model.Map, step int, roomy bool) {
 					onOtherLine++
 				}
 				for _, pe := range p.edges {
-					if pe.arrow != nil && l.box.overlap(bounds(pe.arrow)) > 0 {
+					if pe.arrow != nil && l.box.overlap(bounds(pe.arrow[:])) > 0 {
 						onArrow++
 						break
 					}

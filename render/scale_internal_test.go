@@ -585,7 +585,7 @@ func TestStressedTiesAreDrawnLast(t *testing.T) {
 	s := crowdedScene(400, 3000, 11)
 	s.Selected = s.Edges[200].From
 	p := r.planFrame(s, View{CX: 1500, CY: 1500, Zoom: 0.3, UIScale: 1}, 900, 900)
-	seen, last := false, map[bool]int{false: -1, true: -1}
+	seen, last := false, map[bool]int32{false: -1, true: -1}
 	for _, pe := range p.edges {
 		st := s.stressed(pe.e)
 		if seen && !st {

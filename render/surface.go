@@ -52,7 +52,7 @@ func (r *Renderer) drawVector(p *plan, out surface) {
 		}
 		out.stroke(pe.path, width, pe.col, pe.dash)
 		if pe.arrow != nil && !dense {
-			out.fill(pe.arrow, pe.col)
+			out.fill(pe.arrow[:], pe.col)
 		}
 		out.end()
 	}
