@@ -33,6 +33,11 @@ type index struct {
 	// measured when first needed (-1 until then; see Renderer.labelWidth).
 	labelWidths []float64
 	labelAt     float64
+	// near is the actor nearOf and its neighbours (see
+	// Renderer.neighbourhood), nil until a frame selects one: finding
+	// them goes through every edge, which each frame did on one core.
+	near   map[model.ID]bool
+	nearOf model.ID
 }
 
 // indexed returns s's index, building it when s has changed size since.

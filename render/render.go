@@ -329,14 +329,20 @@ func (r *Renderer) DrawOn(img *image.RGBA, s *Scene, v View) {
 }
 
 // neighbourhood returns the actors drawn in full: the emphasis's, or,
-// when an actor is selected, it and its neighbours; everything else is
-// drawn faded. Nil when all are drawn in full.
+// when an actor is selected, it and its neighbours (found once for the
+// scene's index); everything else is drawn faded. Nil when all are drawn
+// in full. The caller holds the renderer's lock, and does not change the
+// map.
 func (r *Renderer) neighbourhood(s *Scene) map[model.ID]bool {
 	if s.Emphasis != nil {
 		return s.Emphasis.Actors
 	}
 	if s.Selected == 0 {
 		return nil
+	}
+	ix := s.indexed()
+	if ix.near != nil && ix.nearOf == s.Selected {
+		return ix.near
 	}
 	near := map[model.ID]bool{s.Selected: true}
 	for _, e := range s.Edges {
@@ -347,6 +353,7 @@ func (r *Renderer) neighbourhood(s *Scene) map[model.ID]bool {
 			near[e.From] = true
 		}
 	}
+	ix.near, ix.nearOf = near, s.Selected
 	return near
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"maps"
 	"math"
 	"math/rand"
 	"slices"
@@ -1032,5 +1033,48 @@ func TestSpreadRaisesAPanicOnTheCaller(t *testing.T) {
 	}
 	if n := ran.Load(); n > 500 {
 		t.Errorf("after the panic the other goroutines went on: %d of 1000 done", n)
+	}
+}
+
+// TestTheSelectionsNeighbourhoodFollowsTheSelection: the neighbourhood a
+// scene keeps for its selected actor is the new one's when the selection
+// changes on the same scene, and a frame drawn then is the one a new
+// scene with that selection draws.
+func TestTheSelectionsNeighbourhoodFollowsTheSelection(t *testing.T) {
+	r := testRenderer(t)
+	s := crowdedScene(300, 2000, 5)
+	want := func(sel model.ID) map[model.ID]bool {
+		near := map[model.ID]bool{sel: true}
+		for _, e := range s.Edges {
+			if e.From == sel {
+				near[e.To] = true
+			}
+			if e.To == sel {
+				near[e.From] = true
+			}
+		}
+		return near
+	}
+	v := View{CX: 1000, CY: 1000, Zoom: 0.4, UIScale: 1}
+	draw := func(s *Scene) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, 500, 400))
+		r.DrawOn(img, s, v)
+		return img
+	}
+	for _, sel := range []model.ID{s.Edges[10].From, s.Edges[200].To, s.Edges[10].From} {
+		s.Selected = sel
+		got := draw(s)
+		if near := r.neighbourhood(s); !maps.Equal(near, want(sel)) {
+			t.Fatalf("selecting %d: the neighbourhood has %d actors, want %d", sel, len(near), len(want(sel)))
+		}
+		fresh := *s
+		fresh.ix = nil
+		if !bytes.Equal(got.Pix, draw(&fresh).Pix) {
+			t.Fatalf("selecting %d on a scene that had another selected draws another frame than a new scene", sel)
+		}
+	}
+	s.Selected = 0
+	if near := r.neighbourhood(s); near != nil {
+		t.Fatalf("with nothing selected, the neighbourhood has %d actors, want none (nil)", len(near))
 	}
 }
