@@ -272,10 +272,7 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int, alongside func
 	r.spread(chunks, func(_, c int) {
 		lo, hi := c*planChunk, min(len(s.Edges), (c+1)*planChunk)
 		at := base + c*room
-		planned[c], arenas[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room], arenas[c], rowInk[c])
-		if p.near != nil {
-			planned[c], lifted[c] = liftStressed(s, planned[c])
-		}
+		planned[c], lifted[c], arenas[c], inks[c] = p.planEdges(lo, hi, width, all[at:at:at+room], arenas[c], rowInk[c])
 	})
 	if r.spare.on {
 		r.spare.arenas = arenas
@@ -400,22 +397,6 @@ func (p *plan) liftedFrom() int {
 	return p.parts[len(p.parts)-2]
 }
 
-// liftStressed takes the stressed ties out of planned, keeping the order
-// of the rest and of those taken, and returns both.
-func liftStressed(s *Scene, planned []plannedEdge) (rest, stressed []plannedEdge) {
-	n := 0
-	for _, pe := range planned {
-		if pe.idx >= 0 && s.stressed(pe.e) {
-			stressed = append(stressed, pe)
-			continue
-		}
-		planned[n] = pe
-		n++
-	}
-	clear(planned[n:])
-	return planned[:n], stressed
-}
-
 // planChunk is how many ties are planned at a time, on one core, and
 // minRoom the least room made for those drawn of a chunk.
 const (
@@ -429,16 +410,22 @@ const nodeChunk = 2048
 // planEdges plans ties lo to hi: their paths on screen, colours, dashes
 // and arrowheads, and how much ink they put in the picture. The ties
 // drawn are appended to out, in order, and their paths and arrowheads to
-// arena; both are returned grown. The chunk's paths and arrowheads share one array,
+// arena; both are returned grown. When something is stressed (p.near),
+// its ties are set aside in lifted instead, in order, to be drawn last. The chunk's paths and arrowheads share one array,
 // in the order of the ties, as the tiles read them.
 //
 // rowInk, h+1 long, gets each tie's ink spread evenly over the rows it
 // spans on screen, as differences from the row before.
-func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []pt, rowInk []float32) ([]plannedEdge, []pt, float64) {
+func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []pt, rowInk []float32) (planned, lifted []plannedEdge, grown []pt, ink float64) {
 	s, v, w, h := p.s, p.v, p.mapW, p.h
 	screen := rect{0, 0, float64(w), float64(h)}
-	stressing := s.Emphasis != nil || s.Selected != 0
-	var ink float64
+	// The selected actor's place in Nodes (-1 for none), whose ties are
+	// stressed unless an emphasis is: a tie's ends are compared with it,
+	// rather than reading each tie's.
+	selected := int32(-1)
+	if k, ok := p.ix.byID[s.Selected]; ok && s.Selected != 0 && s.Emphasis == nil {
+		selected = k
+	}
 	for i := lo; i < hi; i++ {
 		end := p.ix.ends[i]
 		if end[0] < 0 {
@@ -451,7 +438,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		}
 		e := &s.Edges[i]
 		alpha := p.ix.alpha[i] * minf(na.alpha, nb.alpha)
-		stressed := stressing && s.stressed(e)
+		stressed := selected >= 0 && (end[0] == selected || end[1] == selected) || s.Emphasis != nil && s.stressed(e)
 		if p.near != nil && !stressed {
 			alpha *= 0.3
 		}
@@ -510,8 +497,12 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 		tie := seen * maxf(pe.width, 1)
 		ink += tie
 		spreadInk(rowInk, pe, tie, h)
+		if stressed && p.near != nil {
+			lifted = append(lifted, *pe)
+			out = out[:len(out)-1]
+		}
 	}
-	return out, arena, ink
+	return out, lifted, arena, ink
 }
 
 // spreadInk adds a planned tie's ink to the rows of a picture h high it
