@@ -411,8 +411,9 @@ const nodeChunk = 2048
 // and arrowheads, and how much ink they put in the picture. The ties
 // drawn are appended to out, in order, and their paths and arrowheads to
 // arena; both are returned grown. When something is stressed (p.near),
-// its ties are set aside in lifted instead, in order, to be drawn last. The chunk's paths and arrowheads share one array,
-// in the order of the ties, as the tiles read them.
+// its ties are set aside in lifted instead, in order, to be drawn last.
+// The chunk's paths and arrowheads share one array, in the order of the
+// ties, as the tiles read them.
 //
 // rowInk, h+1 long, gets each tie's ink spread evenly over the rows it
 // spans on screen, as differences from the row before.
