@@ -148,6 +148,14 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	// Where each of labelStops is on the tie being labelled, and its
 	// normal there.
 	stopAt, stopNormal := make([]pt, len(labelStops)), make([]pt, len(labelStops))
+	var segs []float64 // the tie's segments' lengths
+	// The width of each label at each size, measured once: on a crowded
+	// picture many ties have the same (their kind's name).
+	type sized struct {
+		text, marks string
+		size        float64
+	}
+	widths := map[sized]float64{}
 	// On a crowded picture only a place that covers nothing is taken (see
 	// crowdedLabels): the first such place found will do.
 	crowded := len(p.edges)-labelledFrom > crowdedLabels
@@ -176,13 +184,18 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 		path := *pe.full
 		best, bestCost := edgeLabel{}, math.Inf(1)
 		full := math.Max(9*v.UIScale, 11*v.Zoom) // never less than readable, on screen or paper
+		segs = pathSegments(path, segs[:0])
 		for i, stop := range labelStops {
-			stopAt[i], stopNormal[i] = alongPath(path, stop)
+			stopAt[i], stopNormal[i] = alongSegments(path, segs, stop)
 		}
 	search:
 		// Where no place is free at the full size, a smaller label may fit.
 		for _, size := range []float64{full, math.Max(7*v.UIScale, full*0.8)} {
-			tw := r.tieLabelWidth(text, marks, size)
+			tw, ok := widths[sized{text, marks, size}]
+			if !ok {
+				tw = r.tieLabelWidth(text, marks, size)
+				widths[sized{text, marks, size}] = tw
+			}
 			for _, side := range []float64{0, 1, -1} {
 				for i := range labelStops {
 					at, n := stopAt[i], stopNormal[i]
@@ -475,14 +488,30 @@ func boxOnScreen(n *Node, sz layout.Size, v View, w, h int) rect {
 // alongPath is the point at share t of a polyline's length, and the unit
 // normal of the line there.
 func alongPath(path []pt, t float64) (at, normal pt) {
-	var total float64
+	var segs [8]float64
+	return alongSegments(path, pathSegments(path, segs[:0]), t)
+}
+
+// pathSegments appends the lengths of path's segments to segs, for
+// alongSegments: a label tried at many places along a tie measures them
+// once.
+func pathSegments(path []pt, segs []float64) []float64 {
 	for i := 1; i < len(path); i++ {
-		total += math.Hypot(path[i].X-path[i-1].X, path[i].Y-path[i-1].Y)
+		segs = append(segs, math.Hypot(path[i].X-path[i-1].X, path[i].Y-path[i-1].Y))
+	}
+	return segs
+}
+
+// alongSegments is alongPath for a path whose segments' lengths are segs.
+func alongSegments(path []pt, segs []float64, t float64) (at, normal pt) {
+	var total float64
+	for _, seg := range segs {
+		total += seg
 	}
 	left := t * total
 	for i := 1; i < len(path); i++ {
 		dx, dy := path[i].X-path[i-1].X, path[i].Y-path[i-1].Y
-		seg := math.Hypot(dx, dy)
+		seg := segs[i-1]
 		if seg > 0 && (seg >= left || i == len(path)-1) {
 			return lerp(path[i-1], path[i], math.Min(1, left/seg)), pt{-dy / seg, dx / seg}
 		}
