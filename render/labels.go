@@ -304,7 +304,9 @@ func newBoxGrid(boxes []rect, area rect) *boxGrid {
 
 // cellsOf is the range of cells r reaches, clamped to the grid.
 func (g *boxGrid) cellsOf(r rect) (c0, r0, c1, r1 int) {
-	at := func(v, from float64, n int) int { return min(max(int(math.Floor((v-from)/labelCell)), 0), n-1) }
+	// A place before the grid's start, where rounding toward 0 is not
+	// rounding down, is clamped to its first cell all the same.
+	at := func(v, from float64, n int) int { return min(max(int((v-from)/labelCell), 0), n-1) }
 	return at(r.x0, g.x0, g.cols), at(r.y0, g.y0, g.rows), at(r.x1, g.x0, g.cols), at(r.y1, g.y0, g.rows)
 }
 
@@ -351,7 +353,8 @@ func (g *boxGrid) addPath(b rect, path []pt) {
 // straight.
 func (g *boxGrid) walk(a, b pt, f func(cell int)) {
 	x1, y1 := g.x0+float64(g.cols)*labelCell, g.y0+float64(g.rows)*labelCell
-	cuts := []float64{0, 1}
+	var room [6]float64
+	cuts := append(room[:0], 0, 1)
 	for _, c := range [][3]float64{{a.X, b.X, g.x0}, {a.X, b.X, x1}, {a.Y, b.Y, g.y0}, {a.Y, b.Y, y1}} {
 		if from, to, at := c[0], c[1], c[2]; from != to {
 			if t := (at - from) / (to - from); t > 0 && t < 1 {
@@ -441,9 +444,27 @@ func (g *boxGrid) cost(r rect, enough float64) float64 {
 	return sum
 }
 
-// any reports whether r overlaps any of the boxes.
+// any reports whether r overlaps any of the boxes. It looks at the
+// boxes visit would, but without marking those seen: a box looked at
+// twice gives the same answer, and placing a crowded picture's labels
+// asks this of every place of every tie.
 func (g *boxGrid) any(r rect) bool {
-	return g.visit(r, func(i int32) bool { return r.overlap(g.boxes[i]) > 0 })
+	for _, i := range g.wide {
+		if r.overlap(g.boxes[i]) > 0 {
+			return true
+		}
+	}
+	c0, r0, c1, r1 := g.cellsOf(r)
+	for row := r0; row <= r1; row++ {
+		for _, cell := range g.cell[row*g.cols+c0 : row*g.cols+c1+1] {
+			for _, i := range cell {
+				if r.overlap(g.boxes[i]) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // crowdedLines is the number of ties drawn above which a label is kept
