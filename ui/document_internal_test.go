@@ -504,6 +504,61 @@ func TestFindArrowsMoveThroughTheResults(t *testing.T) {
 	te.settle(t)
 }
 
+// Keys typed together are searched for once, in a later turn of the UI
+// loop; Enter before that turn takes a result of all that was typed.
+func TestFindSearchesOnceForKeysTypedTogether(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	var held []func()
+	te.later = func(f func()) { held = append(held, f) }
+	te.findDialog()
+	test.Type(te.finding, "lopez")
+	if len(held) != 1 {
+		t.Fatalf("typing five keys together put off %d searches, want 1", len(held))
+	}
+	te.finding.OnSubmitted(te.finding.Text)
+	if a, _ := te.doc.m.Actor(te.doc.selected); a.Name != "Andrés Manuel López Obrador" {
+		t.Errorf("Enter before the search's turn selected %q, want López Obrador", a.Name)
+	}
+	for _, f := range held {
+		f() // the turn comes after all: nothing more happens
+	}
+	if a, _ := te.doc.m.Actor(te.doc.selected); a.Name != "Andrés Manuel López Obrador" {
+		t.Errorf("after the search's turn %q is selected, want López Obrador", a.Name)
+	}
+
+	held = nil
+	te.findDialog()
+	test.Type(te.finding, "embassy")
+	held[0]()
+	list := findList(t, te)
+	if want := len(te.doc.m.Search("embassy")); list.Length() != want {
+		t.Errorf("after the search's turn Find lists %d results, want %d", list.Length(), want)
+	}
+	held = nil
+	test.Type(te.finding, "x")
+	if len(held) != 1 || list.Length() == 0 {
+		t.Fatalf("a key typed after the search: %d searches put off and %d results listed, want 1 and the last results", len(held), list.Length())
+	}
+	held[0]()
+	if want := len(te.doc.m.Search("embassyx")); list.Length() != want {
+		t.Errorf("after the second search's turn Find lists %d results, want %d", list.Length(), want)
+	}
+	te.settle(t)
+}
+
+// findList is the list of results of the Find dialog on top.
+func findList(t *testing.T, te *testEditor) *widget.List {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(te.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.List); ok {
+			return l
+		}
+	}
+	t.Fatal("no list of results in Find")
+	return nil
+}
+
 func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)

@@ -178,7 +178,10 @@ type Editor struct {
 	progress *widget.ProgressBar
 	// framing says what a still is fitted to (see render.Framing).
 	framing render.Framing
-	anim    *fyne.Animation
+	// later puts work off to a later turn of the UI loop: fyne.Do when
+	// nil; tests set it to hold the work.
+	later func(func())
+	anim  *fyne.Animation
 	// The scenes of a big map's dates are built off the UI goroutine, one
 	// at a time (see offUI): building says one is under way, queued is
 	// the build asked for since, and shownAt counts the scenes shown at
