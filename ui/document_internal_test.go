@@ -991,6 +991,43 @@ func TestFilterHidesKinds(t *testing.T) {
 	}
 }
 
+// Opening the filter, with a kind hidden, a filter by attribute on, or
+// none, draws nothing again: its boxes and choices show what is on.
+func TestOpeningTheFilterDrawsNothingAgain(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	a := te.doc.m.Actors[0]
+	a.Attrs = map[string]string{"rank": "1"}
+	if _, err := te.apply(model.Change{Summary: "Rank", Put: model.Records{Actors: []model.Actor{a}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	for _, on := range []string{"none", "a kind hidden", "an attribute"} {
+		switch on {
+		case "a kind hidden":
+			te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
+		case "an attribute":
+			te.setAttrFilter("rank", "1")
+		}
+		te.settle(t)
+		before := te.shownAt
+		te.filterDialog()
+		if te.shownAt != before {
+			t.Errorf("with %s, opening the filter drew the picture %d times", on, te.shownAt-before)
+		}
+		top := te.win.Canvas().Overlays().Top()
+		for _, o := range test.LaidOutObjects(top) {
+			if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, "Official") && c.Checked == te.hidden[render.KindKey{Class: model.ClassActor, Name: "official"}] {
+				t.Errorf("with %s, the box %q is checked %v", on, c.Text, c.Checked)
+			}
+		}
+		te.win.Canvas().Overlays().Remove(top)
+	}
+	if te.attrKey != "rank" || !te.hidden[render.KindKey{Class: model.ClassActor, Name: "official"}] {
+		t.Errorf("opening the filter changed it: attribute %q, hidden %v", te.attrKey, te.hidden)
+	}
+}
+
 // The filter can show only the actors with ties on the date shown (and the
 // one selected), and the view is fitted to them: on a map of people posted
 // over two centuries, those between posts filled the picture.

@@ -93,8 +93,7 @@ func tiedOn(m *model.Map, day model.Day) *model.Map {
 // draws the picture again.
 func (e *Editor) setTiedOnly(on bool) {
 	e.tiedOnly = on
-	e.diagram.Refit()
-	e.showScene()
+	e.showSceneSoon(true)
 }
 
 // filterNote is what the picture's caption says while a filter is on.
@@ -127,8 +126,7 @@ func (e *Editor) setAttrFilter(key, value string) {
 		e.attrValue = ""
 	}
 	e.shownMap = nil
-	e.diagram.Refit()
-	e.showScene()
+	e.showSceneSoon(true)
 }
 
 // attrSection is the filter's choice of an attribute value: the keys the
@@ -164,22 +162,25 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		valueSel.ClearSelected()
 		valueSel.Refresh()
 	}
-	keySel := newChoice(keys, func(k string) {
-		fill(k)
-		if k == anyKey {
-			e.setAttrFilter("", "")
-		}
-	})
-	valueSel.OnChanged = func(o string) {
-		if v, ok := labelOf[o]; ok && keySel.Selected != anyKey {
-			e.setAttrFilter(keySel.Selected, v)
-		}
-	}
+	keySel := newChoice(keys, fill)
+	// The filter on is shown before the choices are told of changes:
+	// opening the filter draws nothing again.
 	if e.attrKey != "" {
 		keySel.SetSelected(e.attrKey)
 		valueSel.SetSelected(fmt.Sprintf("%s (%d)", e.attrValue, values[e.attrKey][e.attrValue]))
 	} else {
 		keySel.SetSelected(anyKey)
+	}
+	keySel.OnChanged = func(k string) {
+		fill(k)
+		if k == anyKey {
+			e.setAttrFilter("", "")
+		}
+	}
+	valueSel.OnChanged = func(o string) {
+		if v, ok := labelOf[o]; ok && keySel.Selected != anyKey {
+			e.setAttrFilter(keySel.Selected, v)
+		}
 	}
 	return []fyne.CanvasObject{
 		widget.NewLabelWithStyle(lang.L("Only actors whose attribute"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -202,13 +203,17 @@ func (e *Editor) filterDialog() {
 		for _, name := range names {
 			key := render.KindKey{Class: class, Name: name}
 			label := kindLabel(e.doc.m.Kind(class, name)) + " (" + strconv.Itoa(counts[name]) + ")"
-			check := widget.NewCheck(label, func(on bool) { e.setHidden(key, !on) })
+			// Checked before it is told of changes: opening the
+			// filter draws nothing again.
+			check := widget.NewCheck(label, nil)
 			check.SetChecked(!e.hidden[key])
+			check.OnChanged = func(on bool) { e.setHidden(key, !on) }
 			boxes = append(boxes, check)
 		}
 	}
-	tied := widget.NewCheck(lang.L("Only actors with ties on the date shown"), e.setTiedOnly)
+	tied := widget.NewCheck(lang.L("Only actors with ties on the date shown"), nil)
 	tied.SetChecked(e.tiedOnly)
+	tied.OnChanged = e.setTiedOnly
 	boxes = append(boxes, tied)
 	actors, ties := map[string]int{}, map[string]int{}
 	for _, a := range e.doc.m.Actors {
@@ -237,8 +242,7 @@ func (e *Editor) setHidden(key render.KindKey, hide bool) {
 		delete(e.hidden, key)
 	}
 	e.shownMap = nil
-	e.diagram.Refit()
-	e.showScene()
+	e.showSceneSoon(true)
 }
 
 // toggleKind hides a kind that shows, or shows a hidden one: a click on
