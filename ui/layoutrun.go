@@ -225,8 +225,7 @@ func (e *Editor) applyLayout(gen int, m *model.Map, s float64, tl *layout.Timeli
 		e.notice = ""
 	}
 	e.tl, e.drawn, e.laidFrom, e.tlStability, e.previewing = tl, m, m, s, false
-	e.diagram.Refit()
-	e.showScene()
+	e.showSceneSoon(true) // off the UI goroutine on a big map
 }
 
 // newlyTied lists the actors of was that have no tie in it and have one

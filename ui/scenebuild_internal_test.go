@@ -41,6 +41,42 @@ func TestBigMapScenesAreBuiltInTheBackground(t *testing.T) {
 	te.anim.Stop()
 }
 
+// On a big map a filter changed and a layout done are drawn as a new date
+// is: the scene is built off the UI goroutine and then shown.
+func TestBigMapFiltersAndLayoutsAreDrawnInTheBackground(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	te.diagram.asyncAt = 1 // the default map counts as big
+	official := render.KindKey{Class: model.ClassActor, Name: "official"}
+	shown := te.shownAt
+	te.setHidden(official, true)
+	if te.shownAt != shown {
+		t.Error("hiding a kind built the picture on the UI goroutine")
+	}
+	te.settle(t)
+	for _, n := range te.diagram.Scene().Nodes {
+		if n.Kind.Name == "official" {
+			t.Fatalf("after the build hidden official %q is drawn", n.Label)
+		}
+	}
+	te.setHidden(official, false)
+	te.settle(t)
+
+	shown = te.shownAt
+	te.layoutMu.Lock()
+	gen := te.layoutGen
+	te.layoutMu.Unlock()
+	tl := te.tl
+	te.applyLayout(gen, te.doc.m, te.tlStability, tl, nil, nil)
+	if te.shownAt != shown {
+		t.Error("a layout done built the picture on the UI goroutine")
+	}
+	te.settle(t)
+	if s := te.diagram.Scene(); s == nil || s.At != te.doc.day || len(s.Nodes) == 0 {
+		t.Errorf("after the build the scene is %+v, want the date on show", s)
+	}
+}
+
 // Builds run one at a time, the last asked for replacing any waiting, and
 // a build asked for before a scene shown at once is dropped.
 func TestBuildsOffTheUIGoroutine(t *testing.T) {
