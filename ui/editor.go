@@ -579,7 +579,7 @@ func (e *Editor) followInPicture(u Update) {
 	case u.Has(DayChanged):
 		e.showDay(u.Was, u.Staged)
 	case u.Has(SelectionChanged):
-		e.showScene()
+		e.showSceneSoon(false) // off the UI goroutine on a big map
 	}
 }
 

@@ -41,14 +41,28 @@ func TestBigMapScenesAreBuiltInTheBackground(t *testing.T) {
 	te.anim.Stop()
 }
 
-// On a big map a filter changed and a layout done are drawn as a new date
-// is: the scene is built off the UI goroutine and then shown.
-func TestBigMapFiltersAndLayoutsAreDrawnInTheBackground(t *testing.T) {
+// On a big map a selection, a filter changed and a layout done are drawn
+// as a new date is: the scene is built off the UI goroutine and then
+// shown.
+func TestBigMapSelectionsFiltersAndLayoutsAreDrawnInTheBackground(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
 	te.diagram.asyncAt = 1 // the default map counts as big
-	official := render.KindKey{Class: model.ClassActor, Name: "official"}
+	glas, _ := te.doc.m.ActorByName("Jorge Glas Espinel")
 	shown := te.shownAt
+	te.Select(glas.ID)
+	if te.shownAt != shown {
+		t.Error("a selection built the picture on the UI goroutine")
+	}
+	te.settle(t)
+	if s := te.diagram.Scene(); s == nil || s.Selected != glas.ID {
+		t.Fatalf("after the build the scene's selection is %v, want Glas (%d)", s.Selected, glas.ID)
+	}
+	te.Select(0)
+	te.settle(t)
+
+	official := render.KindKey{Class: model.ClassActor, Name: "official"}
+	shown = te.shownAt
 	te.setHidden(official, true)
 	if te.shownAt != shown {
 		t.Error("hiding a kind built the picture on the UI goroutine")
