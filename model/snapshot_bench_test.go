@@ -7,6 +7,7 @@ import (
 	"relmap/assets"
 	"relmap/model"
 	"relmap/model/jsonio"
+	"relmap/model/storetest"
 )
 
 func BenchmarkSnapshotDefaultMap(b *testing.B) {
@@ -25,6 +26,26 @@ func BenchmarkKeyframesDefaultMap(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	for b.Loop() {
+		m.Keyframes()
+	}
+}
+
+// BenchmarkSnapshotGenerated is a date's snapshot of a generated map of
+// 10,000 actors and 50,000 ties: what every new date shown on a big map
+// costs before its picture.
+func BenchmarkSnapshotGenerated(b *testing.B) {
+	m := storetest.Generated(10000, 50000)
+	day := model.DayOf(2000, 1, 1)
+	for b.Loop() {
+		m.Snapshot(day)
+	}
+}
+
+// BenchmarkKeyframesGenerated is the dates on which a generated map of
+// 10,000 actors and 50,000 ties changes: worked out again at every edit.
+func BenchmarkKeyframesGenerated(b *testing.B) {
+	m := storetest.Generated(10000, 50000)
 	for b.Loop() {
 		m.Keyframes()
 	}
