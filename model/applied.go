@@ -116,7 +116,7 @@ func (m *Map) Applied(c Change) *Map {
 	}
 
 	// A list left empty is none, as a store gives it.
-	out.Sources, out.Actors, out.Ties, out.Events = noneIfEmpty(out.Sources), noneIfEmpty(out.Actors), noneIfEmpty(out.Ties), noneIfEmpty(out.Events)
+	out.Sources, out.Actors, out.Ties, out.Events = nilIfNone(out.Sources), nilIfNone(out.Actors), nilIfNone(out.Ties), nilIfNone(out.Events)
 
 	p := c.Put
 	out.Sources = putByID(out.Sources, p.Sources, func(s Source) ID { return s.ID })
@@ -229,18 +229,12 @@ func stored[T any](list []T, norm func(T) T) []T {
 	return out
 }
 
-func noneIfEmpty[T any](list []T) []T {
+// nilIfNone is list, or nil when it is empty: none, as a store gives it.
+func nilIfNone[T any](list []T) []T {
 	if len(list) == 0 {
 		return nil
 	}
 	return list
-}
-
-func nilIfNone(ids []ID) []ID {
-	if len(ids) == 0 {
-		return nil
-	}
-	return ids
 }
 
 func nilIfEmpty(attrs map[string]string) map[string]string {

@@ -55,7 +55,9 @@ func TestBigMapSelectionsFiltersAndLayoutsAreDrawnInTheBackground(t *testing.T) 
 		t.Error("a selection built the picture on the UI goroutine")
 	}
 	te.settle(t)
-	if s := te.diagram.Scene(); s == nil || s.Selected != glas.ID {
+	if s := te.diagram.Scene(); s == nil {
+		t.Fatal("after the build there is no scene")
+	} else if s.Selected != glas.ID {
 		t.Fatalf("after the build the scene's selection is %v, want Glas (%d)", s.Selected, glas.ID)
 	}
 	te.Select(0)
