@@ -728,10 +728,7 @@ func (r *Renderer) keepLabels(p *plan) {
 	keep := func(i int32) {
 		n := &p.s.Nodes[i]
 		c := p.centre[i]
-		rad := math.Max(p.rad, dotRadius)
-		if n.Scale > 0 {
-			rad *= n.Scale
-		}
+		rad := p.dotRad(int(i))
 		tw := r.textWidth(false, size, n.Label)
 		bw, bh := tw+2*pad, size+2*pad
 		// Below the actor: a name that would run off the map's side is

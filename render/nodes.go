@@ -23,10 +23,11 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 		col = parseColor(n.Color)
 	}
 	if v.AsDot(n.Scale) {
+		dot := p.dotRad(i)
 		if n.Selected {
-			pa.dot(c, math.Max(rad, dotRadius)+2, fade(ink, alpha))
+			pa.dot(c, dot+2, fade(ink, alpha))
 		}
-		pa.dot(c, math.Max(rad, dotRadius), fade(col, alpha))
+		pa.dot(c, dot, fade(col, alpha))
 		return
 	}
 	if n.Selected {
@@ -49,6 +50,18 @@ func (r *Renderer) drawNode(pa surface, p *plan, i int) {
 	b := p.labelBox(i, tw)
 	pa.fill(roundRect(b.x0, b.y0, b.x1, b.y1, 3*v.Zoom), fade(pal.plate, alpha))
 	pa.text(n.Selected, size, c.X-tw/2, b.y0+size*0.95, n.Label, fade(ink, alpha))
+}
+
+// dotRad is the radius of actor i's dot, when it is drawn as one: the
+// smallest dot, or its shape's usual radius when that is larger, times
+// its size (Node.Scale), so that actors sized by a measure show it on a
+// whole big map, where every actor is a dot.
+func (p *plan) dotRad(i int) float64 {
+	rad := math.Max(p.rad, dotRadius)
+	if n := &p.s.Nodes[i]; n.Scale > 0 {
+		rad *= n.Scale
+	}
+	return rad
 }
 
 // shapePolygon returns the outline of an actor shape of radius rad at c.

@@ -249,10 +249,7 @@ func (pl *plan) markSize() float64 {
 // baseline): above and right of its shape.
 func (pl *plan) nodeMarkAt(i int32) pt {
 	c := pl.centre[i]
-	rad := math.Max(pl.rad, dotRadius)
-	if n := &pl.s.Nodes[i]; n.Scale > 0 {
-		rad *= n.Scale
-	}
+	rad := pl.dotRad(int(i))
 	return pt{c.X + rad + 2*pl.v.UIScale, c.Y - rad + pl.markSize()*0.3}
 }
 

@@ -394,6 +394,39 @@ func TestNoArrowheadsIntoDots(t *testing.T) {
 	}
 }
 
+// Actors sized by a measure show it where every actor is a dot (a whole
+// big map): the dot of an actor twice the usual size is at least twice
+// as wide as one at 0.7 of it, and one of the usual size between.
+func TestDotsShowTheActorsSizes(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	kinds := model.DefaultKinds()
+	var s Scene
+	for i, scale := range []float64{0.7, 0, 2} {
+		s.Nodes = append(s.Nodes, Node{ID: model.ID(i + 1), Label: fmt.Sprint(i), Kind: kinds[0], X: float64(i) * 400, Alpha: 1, Scale: scale})
+	}
+	v := View{CX: 400, CY: 0, Zoom: 0.05, UIScale: 1}
+	if !v.AsDot(2) {
+		t.Fatal("the test's zoom does not draw the actors as dots")
+	}
+	img := r.Draw(&s, v, 600, 300)
+	inked := make([]int, len(s.Nodes))
+	ground := img.RGBAAt(1, 299)
+	for i := range s.Nodes {
+		x, y := v.ToScreen(s.Nodes[i].X, s.Nodes[i].Y-dotLift, 600, 300)
+		// Across the dot's middle row: its name, when kept, is below it.
+		for dx := -8; dx <= 8; dx++ {
+			if img.RGBAAt(int(x)+dx, int(y)) != ground {
+				inked[i]++
+			}
+		}
+	}
+	small, usual, big := inked[0], inked[1], inked[2]
+	if small == 0 || big < 2*small || usual < small || usual > big {
+		t.Errorf("pixels across the dots at sizes 0.7, usual and 2: %d, %d, %d; want the last at least twice the first, the usual between", small, usual, big)
+	}
+}
+
 // A kind's styles: weights drawn as widths, and labels drawn with nothing
 // stressed ("expels 60" and "expels 1" look different).
 func TestWeightedAndLabelledKinds(t *testing.T) {
