@@ -2,13 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"relmap/assets"
 	"relmap/model"
@@ -219,6 +220,19 @@ func BenchmarkTable(b *testing.B) {
 		for b.Loop() {
 			row = (row + 15) % len(ties.rows)
 			ties.table.ScrollTo(widget.TableCellID{Row: row, Col: 1})
+		}
+	})
+	b.Run("open", func(b *testing.B) {
+		// The table view's window made and laid out, on the ties' tab,
+		// as View > Table opens it.
+		for b.Loop() {
+			v := ed.newTableView()
+			w := a.NewWindow("table")
+			tabs := container.NewAppTabs(container.NewTabItem("Actors", v.actors.content), container.NewTabItem("Ties", v.ties.content))
+			w.SetContent(tabs)
+			w.Resize(fyne.NewSize(980, 560))
+			tabs.SelectIndex(1)
+			w.Close()
 		}
 	})
 	b.Run("first-letter", func(b *testing.B) {

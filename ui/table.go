@@ -77,6 +77,13 @@ type recordTable struct {
 	sortedCol  int
 	sortedDesc bool
 
+	// headerH is the height of the table's header row, once known.
+	headerH float32
+	// showing is the record to select once the table has room for rows
+	// (see shownRows), 0 for none: the table view opens on the
+	// selection, and follows it, in tabs not yet laid out.
+	showing model.ID
+
 	filter  *widget.Entry
 	count   *widget.Label // the rows shown, of how many
 	table   *widget.Table
@@ -108,7 +115,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 		}
 	}
 	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.rows), len(t.cols) + 1 },
+		func() (int, int) { return t.shownRows(), len(t.cols) + 1 },
 		func() fyne.CanvasObject {
 			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""), newTextField())
 		},
@@ -132,6 +139,21 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	return t
 }
 
+// shownRows is how many rows the table tells Fyne it has: none until it
+// has room for a row below its header. With no room, Fyne's table lays a
+// separator under every row, and keeps them: a table of 50,000 ties made
+// 50,000 of them as it opened (a third of a second), and every refresh
+// after that passed over them all.
+func (t *recordTable) shownRows() int {
+	if t.headerH == 0 {
+		t.headerH = t.table.CreateHeader().MinSize().Height
+	}
+	if t.table.Size().Height <= t.headerH+1 {
+		return 0
+	}
+	return len(t.rows)
+}
+
 // markWidth is the width of the column that marks rows.
 const markWidth = 36
 
@@ -148,6 +170,9 @@ func (w *widening) MinSize(objects []fyne.CanvasObject) fyne.Size { return objec
 func (w *widening) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Move(fyne.NewPos(0, 0))
 	objects[0].Resize(size)
+	if id := w.t.showing; id != 0 && w.t.shownRows() > 0 {
+		w.t.show(id)
+	}
 	if size.Width == w.width {
 		return
 	}
@@ -615,9 +640,14 @@ func (t *recordTable) deleteMarked() {
 // show selects the row of record id, without selecting it again on the
 // diagram.
 func (t *recordTable) show(id model.ID) {
+	t.showing = 0
 	i := slices.Index(t.rows, id)
 	if i < 0 || i == t.selRow {
 		return // gone, or selected here already (a cell may be in edit)
+	}
+	if t.shownRows() == 0 {
+		t.showing = id // once the table has room (see widening.Layout)
+		return
 	}
 	t.quiet = true
 	t.table.Select(widget.TableCellID{Row: i, Col: 1})

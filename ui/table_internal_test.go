@@ -238,6 +238,7 @@ func TestTablePicksShowTheRecord(t *testing.T) {
 	te.SetDate(model.MustDate("2020-01-01").First(), false)
 	tie, _ := te.doc.m.Tie(severedTie)
 	ties := v.ties
+	v.win.Content().(*container.AppTabs).SelectIndex(1) // its tab, as a user clicks it
 	for i, id := range ties.rows {
 		if id == tie.ID {
 			ties.table.Select(widget.TableCellID{Row: i, Col: 1})
@@ -586,4 +587,75 @@ func TestPickingAnActorInSightLeavesTheView(t *testing.T) {
 		t.Error("picking the United Kingdom out of sight did not glide the view to it")
 	}
 	te.diagram.stopCamera()
+}
+
+// A table of many rows lays out what shows of them only, also when it
+// was first laid out in a tab not on show (with no room for any row):
+// Fyne's table then put a separator under every row, and kept them, and
+// a 50,000-tie table took a third of a second to open. A record shown in
+// the hidden tab is selected when the tab is.
+func TestATableOfManyRowsLaysOutWhatShows(t *testing.T) {
+	te := newTestEditor(t)
+	ids := make([]model.ID, 20000)
+	for i := range ids {
+		ids[i] = model.ID(i + 1)
+	}
+	tab := te.newRecordTable("actors", func() []model.ID { return ids },
+		[]tableColumn{{title: "Number", width: 120, get: func(id model.ID) string { return fmt.Sprint(id) }}}, nil, nil)
+	tabs := container.NewAppTabs(container.NewTabItem("Other", widget.NewLabel("other")), container.NewTabItem("Rows", tab.content))
+	w := test.NewWindow(tabs)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	tab.show(501)
+	tabs.SelectIndex(1)
+	if n := separators(tab.table); n > 100 {
+		t.Errorf("the table has %d separators, for %d rows", n, len(ids))
+	}
+	if got, ok := selectedRow(tab); !ok || got != 500 {
+		t.Errorf("the record shown in the hidden tab is in row %d (selected: %v), want 500", got, ok)
+	}
+	tab.table.ScrollToTop()
+	if !shows(tab.table, "1") || !shows(tab.table, "3") {
+		t.Error("the table shows no rows")
+	}
+}
+
+// separators counts the separators drawn in o.
+func separators(o fyne.CanvasObject) int {
+	n := 0
+	walk(o, func(o fyne.CanvasObject) {
+		if _, ok := o.(*widget.Separator); ok {
+			n++
+		}
+	})
+	return n
+}
+
+// shows reports whether a label on show in o reads text.
+func shows(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text == text {
+			found = true
+		}
+	})
+	return found
+}
+
+// walk calls f on o and everything drawn in it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		if _, ok := o.(*widget.Separator); ok {
+			return
+		}
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walk(c, f)
+		}
+	}
 }
