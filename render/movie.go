@@ -97,7 +97,7 @@ func (r *Renderer) WriteGIF(ctx context.Context, out io.Writer, m *model.Map, tl
 		samples = append(samples, r.Draw(s, v, a.W, a.H))
 	}
 	q := newQuantizer(samples, Background(a.Theme))
-	g := &gif.GIF{Config: image.Config{ColorModel: q.palette, Width: a.W, Height: a.H}}
+	g := newGIFStream(out, image.Config{ColorModel: q.palette, Width: a.W, Height: a.H})
 	// Each frame's delay in hundredths of a second, from the time it
 	// starts and ends, so that rounding does not add up.
 	shown := 0 // frames shown so far
@@ -110,28 +110,102 @@ func (r *Renderer) WriteGIF(ctx context.Context, out io.Writer, m *model.Map, tl
 	var prev *image.Paletted
 	err := r.Play(ctx, m, tl, a, func(img *image.RGBA, repeat int) error {
 		cur := q.paletted(img)
-		change := image.Rectangle{}
-		if prev != nil {
-			change = changed(prev, cur)
+		if prev == nil {
+			prev = cur
+			return g.add(cur, delay(repeat))
 		}
-		switch {
-		case prev == nil:
-			g.Image = append(g.Image, cur)
-		case change.Empty():
-			g.Delay[len(g.Delay)-1] += delay(repeat) // the same picture, shown longer
+		change := changed(prev, cur)
+		if change.Empty() {
+			g.longer(delay(repeat)) // the same picture, shown longer
 			return nil
-		default:
-			g.Image = append(g.Image, cur.SubImage(change).(*image.Paletted))
 		}
-		g.Delay = append(g.Delay, delay(repeat))
-		g.Disposal = append(g.Disposal, gif.DisposalNone)
 		prev = cur
-		return nil
+		return g.add(cur.SubImage(change).(*image.Paletted), delay(repeat))
 	}, progress)
 	if err != nil {
 		return err
 	}
-	return gif.EncodeAll(out, g)
+	return g.close()
+}
+
+// gifStream writes an animated GIF a frame at a time, as gif.EncodeAll
+// writes it whole (the same bytes), keeping one frame: an animation of
+// thousands of frames is not held in memory. A frame is written when the
+// next one comes, or at the end, as its delay may grow meanwhile.
+type gifStream struct {
+	out     io.Writer
+	config  image.Config
+	frame   *image.Paletted // the frame not yet written, nil for none
+	delay   int
+	written int // frames written
+	buf     bytes.Buffer
+}
+
+func newGIFStream(out io.Writer, config image.Config) *gifStream {
+	return &gifStream{out: out, config: config}
+}
+
+// add puts frame next, shown for delay hundredths of a second, over
+// what is there (gif.DisposalNone).
+func (g *gifStream) add(frame *image.Paletted, delay int) error {
+	if err := g.flush(true); err != nil {
+		return err
+	}
+	g.frame, g.delay = frame, delay
+	return nil
+}
+
+// longer shows the last frame delay hundredths of a second longer.
+func (g *gifStream) longer(delay int) { g.delay += delay }
+
+// close writes the last frame and ends the GIF.
+func (g *gifStream) close() error {
+	if g.frame == nil && g.written == 0 {
+		return fmt.Errorf("an animation without a frame")
+	}
+	if err := g.flush(false); err != nil {
+		return err
+	}
+	_, err := g.out.Write([]byte{0x3b}) // the trailer
+	return err
+}
+
+// flush writes the frame waiting, if any; more tells whether another
+// follows. Each frame is encoded as a GIF of its own, whose header (and,
+// before the first frame, the loop count of an animation of more than
+// one) and trailer are left out.
+func (g *gifStream) flush(more bool) error {
+	if g.frame == nil {
+		return nil
+	}
+	g.buf.Reset()
+	one := &gif.GIF{Image: []*image.Paletted{g.frame}, Delay: []int{g.delay}, Disposal: []byte{gif.DisposalNone}, Config: g.config}
+	if err := gif.EncodeAll(&g.buf, one); err != nil {
+		return err
+	}
+	b := g.buf.Bytes()
+	header := 13 // the signature and the logical screen descriptor
+	if b[10]&0x80 != 0 {
+		header += 3 << (b[10]&7 + 1) // the global colour table
+	}
+	if g.written == 0 {
+		if _, err := g.out.Write(b[:header]); err != nil {
+			return err
+		}
+		if more {
+			// Played over and over (gif.GIF.LoopCount 0).
+			loop := []byte{0x21, 0xff, 0x0b, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 0x03, 0x01, 0, 0, 0}
+			if _, err := g.out.Write(loop); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := g.out.Write(b[header : len(b)-1]); err != nil {
+		return err
+	}
+	g.written++
+	g.frame = nil
+	return nil
 }
 
 // changed is the smallest rectangle holding every pixel that differs

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/gif"
 	"math/rand"
 	"slices"
 	"testing"
@@ -211,6 +212,56 @@ func TestDenseDashesAreRunsOfEightSteps(t *testing.T) {
 			if want := k>>3&1 == drawnRun; any != want {
 				t.Fatalf("%v to %v: step %d drawn %v, want %v", c.a, c.b, k, any, want)
 			}
+		}
+	}
+}
+
+// A GIF written a frame at a time is the GIF gif.EncodeAll writes of the
+// same frames, byte for byte: with one frame, and with many, some of
+// them a part of the picture, some shown longer.
+func TestGIFStreamWritesWhatEncodeAllWrites(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	palette := color.Palette{}
+	for i := range 200 {
+		palette = append(palette, color.RGBA{uint8(i), uint8(255 - i), uint8(i * 7), 0xff})
+	}
+	config := image.Config{ColorModel: palette, Width: 90, Height: 60}
+	for _, frames := range []int{1, 2, 40} {
+		want := &gif.GIF{Config: config}
+		var got bytes.Buffer
+		g := newGIFStream(&got, config)
+		for k := range frames {
+			full := image.NewPaletted(image.Rect(0, 0, 90, 60), palette)
+			for i := range full.Pix {
+				full.Pix[i] = uint8(rng.Intn(len(palette)))
+			}
+			frame := full
+			if k > 0 && rng.Intn(2) == 0 {
+				x, y := rng.Intn(80), rng.Intn(50)
+				frame = full.SubImage(image.Rect(x, y, x+1+rng.Intn(10), y+1+rng.Intn(10))).(*image.Paletted)
+			}
+			delay := 1 + rng.Intn(50)
+			if err := g.add(frame, delay); err != nil {
+				t.Fatal(err)
+			}
+			want.Image = append(want.Image, frame)
+			if rng.Intn(3) == 0 {
+				more := 1 + rng.Intn(100)
+				g.longer(more)
+				delay += more
+			}
+			want.Delay = append(want.Delay, delay)
+			want.Disposal = append(want.Disposal, gif.DisposalNone)
+		}
+		if err := g.close(); err != nil {
+			t.Fatal(err)
+		}
+		var all bytes.Buffer
+		if err := gif.EncodeAll(&all, want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), all.Bytes()) {
+			t.Errorf("%d frames: the stream wrote %d bytes, EncodeAll %d, not the same", frames, got.Len(), all.Len())
 		}
 	}
 }
