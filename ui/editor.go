@@ -98,6 +98,10 @@ type Editor struct {
 	shownMap, shownFrom *model.Map
 	// sideScroll scrolls the side panel; made by Content.
 	sideScroll *container.Scroll
+	// sideMore is how many more rows than panelRows the side panel's long
+	// lists show, by list, before and after the date on show, as asked
+	// (see windowed); forgotten when the selection changes.
+	sideMore map[string][2]int
 	// sizeBy is the measure actors are sized by ("" for none), and
 	// byCommunity whether they are coloured by community; their measures
 	// are computed off the UI goroutine (measuresNow).

@@ -1355,3 +1355,62 @@ func TestTheOverviewFollowsTheDayOnlyWhereItsMarksMove(t *testing.T) {
 		t.Errorf("on %v, an event's date, the overview marks no event", keys[marked])
 	}
 }
+
+// A long list in the side panel (the map's events, an actor's events and
+// ties) shows panelRows of its rows, from about the date on show, and
+// buttons that show more before and after: built whole, the 3,000 events
+// of a long history held the window for seconds at each change of date.
+func TestTheSidePanelShowsLongListsAroundTheDate(t *testing.T) {
+	te := newTestEditor(t)
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	var events []model.Event
+	var ties []model.Tie
+	for i := range 300 {
+		day := model.MustDate("2000-01-01").First() + model.Day(i)
+		events = append(events, model.Event{Date: model.DateOfDay(day), Kind: "diplomatic", Title: fmt.Sprintf("Meeting %03d", i),
+			Participants: []model.Participant{{Actor: mexico.ID}}})
+		ties = append(ties, model.Tie{From: mexico.ID, To: mexico.ID + 1 + model.ID(i%5), Kind: "relations", Label: fmt.Sprintf("Talks %03d", i),
+			Span: model.Span{Start: model.DateOfDay(day), End: model.DateOfDay(day + 1)}})
+	}
+	if _, err := te.apply(model.Change{Summary: "Meetings", Put: model.Records{Events: events, Ties: ties}}); err != nil {
+		t.Fatal(err)
+	}
+	te.SetDate(model.MustDate("2000-04-10").First(), false) // day 100
+	count := func(prefix string) (n int, first string) {
+		for _, s := range texts(te.side.Objects) {
+			if i := strings.Index(s, prefix); i >= 0 {
+				if n == 0 {
+					first = s[i : i+len(prefix)+3]
+				}
+				n++
+			}
+		}
+		return n, first
+	}
+	if n, first := count("Meeting "); n != panelRows || first != "Meeting 090" {
+		t.Errorf("the map's events: %d rows from %q, want %d from Meeting 090", n, first, panelRows)
+	}
+	later := func() *widget.Button {
+		for _, o := range te.side.Objects {
+			if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "later") {
+				return b
+			}
+		}
+		return nil
+	}
+	b := later()
+	if want := fmt.Sprintf("%d later", len(te.doc.m.Events)-130); b == nil || !strings.HasPrefix(b.Text, want) {
+		t.Fatalf("the button below the events is %v, want one for the %s", b, want)
+	}
+	test.Tap(b)
+	if n, first := count("Meeting "); n != 2*panelRows || first != "Meeting 090" {
+		t.Errorf("after showing more: %d rows from %q, want %d from Meeting 090", n, first, 2*panelRows)
+	}
+	te.Select(mexico.ID)
+	if n, _ := count("Meeting "); n != panelRows {
+		t.Errorf("Mexico's events: %d rows, want %d", n, panelRows)
+	}
+	if n, first := count("Talks "); n != panelRows || first != "Talks 090" {
+		t.Errorf("Mexico's ties: %d rows from %q, want %d from Talks 090", n, first, panelRows)
+	}
+}

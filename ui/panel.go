@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -81,13 +82,14 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	if parts := e.doc.m.EventsOfActor(a.ID); len(parts) > 0 {
 		objs = append(objs, widget.NewSeparator(), heading(lang.L("Events")))
 		sort.SliceStable(parts, func(i, j int) bool { return parts[i].Event.Date.First() < parts[j].Event.Date.First() })
-		for _, p := range parts {
-			role := p.Role
+		at, _ := slices.BinarySearchFunc(parts, e.doc.day, func(p model.Part, d model.Day) int { return cmp.Compare(p.Event.Date.First(), d) })
+		objs = append(objs, e.windowed("actor events", len(parts), at, func(i int) fyne.CanvasObject {
+			role := parts[i].Role
 			if role == "" {
 				role = lang.L("takes part")
 			}
-			objs = append(objs, e.eventRow(role, p.Event))
-		}
+			return e.eventRow(role, parts[i].Event)
+		})...)
 	}
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Ties over time")))
 	ties := e.doc.m.TiesOf(a.ID)
@@ -99,9 +101,11 @@ func (e *Editor) actorDetails(a model.Actor) []fyne.CanvasObject {
 	if len(ties) == 0 {
 		objs = append(objs, wrapped(lang.L("No ties yet.")))
 	}
-	for _, t := range ties {
-		objs = append(objs, e.tieRow(a.ID, t))
-	}
+	at, _ := slices.BinarySearchFunc(ties, e.doc.day, func(t model.Tie, d model.Day) int {
+		from, _ := t.Span.From()
+		return cmp.Compare(from, d)
+	})
+	objs = append(objs, e.windowed("actor ties", len(ties), at, func(i int) fyne.CanvasObject { return e.tieRow(a.ID, ties[i]) })...)
 	return compact(objs)
 }
 
@@ -119,6 +123,9 @@ func (e *Editor) SelectTie(id model.ID) {
 func (e *Editor) followInPanel(u Update) {
 	switch {
 	case u.Has(MapChanged | SelectionChanged | FileChanged):
+		if u.Has(SelectionChanged | FileChanged) {
+			e.sideMore = nil // a new list shows from about its date
+		}
 		e.refreshSide()
 		if u.Has(SelectionChanged) {
 			e.sideToTop()
@@ -303,7 +310,9 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	current := e.keyframeDay(model.KeyframeAt(e.doc.keys, e.doc.day))
 	events := append([]model.Event(nil), e.doc.m.Events...)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
-	for _, ev := range events {
+	at, _ := slices.BinarySearchFunc(events, e.doc.day, func(ev model.Event, d model.Day) int { return cmp.Compare(ev.Date.First(), d) })
+	objs = append(objs, e.windowed("events", len(events), at, func(i int) fyne.CanvasObject {
+		ev := events[i]
 		day := ev.Date.First()
 		b := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { e.SetDate(day, true) })
 		if day == current {
@@ -314,9 +323,52 @@ func (e *Editor) overview() []fyne.CanvasObject {
 			text += "\n" + ties
 		}
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.eventForm(ev) })
-		objs = append(objs, container.NewBorder(nil, nil, b, edit, wrapped(text)))
-	}
+		return container.NewBorder(nil, nil, b, edit, wrapped(text))
+	})...)
 	return compact(objs)
+}
+
+// panelRows is how many rows of a long list the side panel shows at
+// first (see windowed).
+const panelRows = 40
+
+// windowed is the rows of a list of n in the side panel, made by row(i),
+// in order: all of them when they are at most panelRows, else panelRows
+// around row at (the first row on or after the date on show), with a
+// button above them that shows panelRows more before, and one below that
+// shows panelRows more after, as long as there are more. The events of a
+// long history, or the ties of an actor with thousands, made whole, held
+// the window for seconds at each change of date or selection. key names
+// the list, for the rows asked for (Editor.sideMore).
+func (e *Editor) windowed(key string, n, at int, row func(i int) fyne.CanvasObject) []fyne.CanvasObject {
+	lo, hi := 0, n
+	if n > panelRows {
+		more := e.sideMore[key]
+		lo = min(max(at-panelRows/4, 0), n-panelRows)
+		lo, hi = max(lo-more[0], 0), min(lo+panelRows+more[1], n)
+	}
+	ask := func(text string, side int) fyne.CanvasObject {
+		return widget.NewButtonWithIcon(text, theme.MoreHorizontalIcon(), func() {
+			if e.sideMore == nil {
+				e.sideMore = map[string][2]int{}
+			}
+			more := e.sideMore[key]
+			more[side] += panelRows
+			e.sideMore[key] = more
+			e.refreshSide()
+		})
+	}
+	var objs []fyne.CanvasObject
+	if lo > 0 {
+		objs = append(objs, ask(fmt.Sprintf(lang.L("%s earlier: show %s more"), windowLang.Count(lo), windowLang.Count(min(lo, panelRows))), 0))
+	}
+	for i := lo; i < hi; i++ {
+		objs = append(objs, row(i))
+	}
+	if hi < n {
+		objs = append(objs, ask(fmt.Sprintf(lang.L("%s later: show %s more"), windowLang.Count(n-hi), windowLang.Count(min(n-hi, panelRows))), 1))
+	}
+	return objs
 }
 
 // compact drops nil entries.
