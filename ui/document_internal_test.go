@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -1227,7 +1228,7 @@ func TestFilterByAttribute(t *testing.T) {
 		t.Fatalf("the filter's attribute section has %d parts, want a heading and two choices", len(objs))
 	}
 	sels := objs[1].(*fyne.Container).Objects
-	key, value := sels[0].(*choice), sels[1].(*choice)
+	key, value := sels[0].(*choice), sels[1].(*fyne.Container).Objects[0].(*choice)
 	key.SetSelected("role")
 	value.SetSelected("embassy (3)")
 	if te.attrKey != "role" || te.attrValue != "embassy" {
@@ -1443,10 +1444,73 @@ func TestFilterListsNumbersInOrder(t *testing.T) {
 	te.settle(t)
 	objs := te.attrSection()
 	sels := objs[1].(*fyne.Container).Objects
-	key, value := sels[0].(*choice), sels[1].(*choice)
+	key, value := sels[0].(*choice), sels[1].(*fyne.Container).Objects[0].(*choice)
 	key.SetSelected("rank")
 	if want := []string{"1 (1)", "2 (1)", "10 (1)", "x (1)"}; !reflect.DeepEqual(value.Options, want) {
 		t.Errorf("the values of rank are listed %q, want %q", value.Options, want)
+	}
+}
+
+// An attribute of many values (an identifier) has its value typed, the
+// list offering at most maxPicks of those holding the text, rather than a
+// choice of thousands; a value typed whole sets the filter.
+func TestFilterByAnAttributeOfManyValues(t *testing.T) {
+	te := newTestEditor(t)
+	var put []model.Actor
+	for i, a := range te.doc.m.Actors {
+		a.Attrs = map[string]string{"code": fmt.Sprintf("c%03d", i)}
+		put = append(put, a)
+	}
+	for i := len(put); i < 2*manyValues; i++ {
+		put = append(put, model.Actor{Name: fmt.Sprintf("Extra %d", i), Kind: "official", Attrs: map[string]string{"code": fmt.Sprintf("c%03d", i)}})
+	}
+	if _, err := te.apply(model.Change{Summary: "Codes", Put: model.Records{Actors: put}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	objs := te.attrSection()
+	sels := objs[1].(*fyne.Container).Objects
+	key := sels[0].(*choice)
+	stack := sels[1].(*fyne.Container).Objects
+	value, typed := stack[0].(*choice), stack[1].(*pick)
+	key.SetSelected("code")
+	if value.Visible() || !typed.Visible() || len(value.Options) != 0 {
+		t.Fatalf("for %d values the choice shows: %v (%d options), the typed field: %v", 2*manyValues, value.Visible(), len(value.Options), typed.Visible())
+	}
+	w := test.NewWindow(container.NewVBox(objs...))
+	defer w.Close()
+	// The list's items, in the pop-up on top of the window.
+	listed := func() int {
+		top := w.Canvas().Overlays().Top()
+		if top == nil {
+			return 0
+		}
+		defer w.Canvas().Overlays().Remove(top)
+		n := 0
+		for _, o := range test.LaidOutObjects(top) {
+			if fmt.Sprintf("%T", o) == "*widget.menuItem" {
+				n++
+			}
+		}
+		return n
+	}
+	typed.SetText("c01")
+	typed.showList()
+	if n := listed(); n != 10 {
+		t.Errorf("for c01 the list offers %d values, want the 10 holding it", n)
+	}
+	typed.SetText("")
+	typed.showList()
+	if n := listed(); n != maxPicks {
+		t.Errorf("with nothing typed the list offers %d values, want %d", n, maxPicks)
+	}
+	typed.SetText("c005 (1)")
+	if te.attrKey != "code" || te.attrValue != "c005" {
+		t.Errorf("after typing c005 the filter is %q = %q", te.attrKey, te.attrValue)
+	}
+	key.SetSelected("(any)")
+	if !value.Visible() || typed.Visible() {
+		t.Error("back to any attribute, the choice is not shown")
 	}
 }
 

@@ -158,8 +158,17 @@ func (p *pick) SetOptions(options []string) {
 func (p *pick) showList() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
 	options := p.options
-	if p.list != nil {
+	switch {
+	case p.list != nil:
 		options = p.list(p.Text)
+	case len(options) > maxPicks:
+		// Those holding the text, at most maxPicks: a list of thousands
+		// (a map's sources) took a second to open.
+		folded := make([]string, len(options))
+		for i, o := range options {
+			folded[i] = model.Fold(o)
+		}
+		options = picks(options, folded, p.Text)
 	}
 	if c == nil || len(options) == 0 || p.Disabled() {
 		return
