@@ -1375,6 +1375,7 @@ func TestTheSidePanelShowsLongListsAroundTheDate(t *testing.T) {
 	if _, err := te.apply(model.Change{Summary: "Meetings", Put: model.Records{Events: events, Ties: ties}}); err != nil {
 		t.Fatal(err)
 	}
+	te.settle(t)
 	te.SetDate(model.MustDate("2000-04-10").First(), false) // day 100
 	count := func(prefix string) (n int, first string) {
 		for _, s := range texts(te.side.Objects) {
