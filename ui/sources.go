@@ -413,20 +413,23 @@ func (e *Editor) sourcesDialog() {
 				byName[name] = o.ID
 			}
 		}
-		into := newChoice(others, nil)
+		// Typed, the list offering those holding the text: a choice of
+		// a map's thousands of sources would take seconds to open.
+		into := newPick(others)
 		dialog.ShowForm(lang.L("Merge ")+quoted(shorten(sourceName(s), 40))+lang.L(" into"), lang.L("Merge"), lang.L("Cancel"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Source"), into)}, func(ok bool) {
 				if !ok {
 					return
 				}
-				if into.Selected == "" {
+				target, found := byName[into.Text]
+				if !found {
 					citing.SetText(lang.L("Nothing merged: choose the source to merge into."))
 					return
 				}
-				if _, err := e.apply(mergeSources(e.doc.m, s, byName[into.Selected])); err != nil {
+				if _, err := e.apply(mergeSources(e.doc.m, s, target)); err != nil {
 					e.showError(err)
 				}
-				refresh(byName[into.Selected])
+				refresh(target)
 			}, e.win)
 	}))
 	scroll := container.NewVScroll(citing)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -283,6 +284,35 @@ func TestTheSourcesDialog(t *testing.T) {
 	}
 	if citing.Text != "Select a source to see where it is cited." {
 		t.Errorf("after the delete the dialog still says %q", citing.Text)
+	}
+	// Merged into another typed by its name: a name that is none merges
+	// nothing.
+	from, into := te.doc.m.Sources[0], te.doc.m.Sources[1]
+	list.Select(0)
+	merge := func(typed string) {
+		test.Tap(button(t, dlg, "Merge Into…"))
+		form := c.Overlays().Top()
+		var field *pick
+		for _, o := range test.LaidOutObjects(form) {
+			if f, ok := o.(*pick); ok {
+				field = f
+			}
+		}
+		if field == nil || form == dlg {
+			t.Fatal("Merge Into… opened no form with a field for the source")
+		}
+		field.SetText(typed)
+		test.Tap(button(t, form, "Merge"))
+		te.jobs.Wait()
+	}
+	n := len(te.doc.m.Sources)
+	merge("no such source")
+	if citing.Text != "Nothing merged: choose the source to merge into." || len(te.doc.m.Sources) != n {
+		t.Errorf("merging into a name that is none: the dialog says %q, and %d sources are left of %d", citing.Text, len(te.doc.m.Sources), n)
+	}
+	merge(fmt.Sprintf("%s #%d", sourceName(into), into.ID))
+	if len(te.doc.m.Sources) != n-1 || slices.ContainsFunc(te.doc.m.Sources, func(s model.Source) bool { return s.ID == from.ID }) {
+		t.Errorf("merging %q into %q left %d sources of %d", sourceName(from), sourceName(into), len(te.doc.m.Sources), n)
 	}
 	c.Overlays().Remove(dlg)
 }
