@@ -440,8 +440,15 @@ func (e *Editor) sourcesDialog() {
 	d.Show()
 }
 
+// citedShown is how many of the records that cite a source the Sources
+// dialog names; it counts the rest.
+const citedShown = 20
+
 // citedBy says where source id is cited: the actors, ties and events that
-// cite it, and the map itself when it is the map's source.
+// cite it, and the map itself when it is the map's source; the first
+// citedShown by name, the rest counted. Named all, the 9,559 records that
+// cite the chiefs-of-mission map's source made a text that held the
+// window for seven seconds to wrap.
 func citedBy(e *Editor, id model.ID) string {
 	m := e.doc.m
 	var where []string
@@ -465,6 +472,9 @@ func citedBy(e *Editor, id model.ID) string {
 	}
 	if len(where) == 0 {
 		return lang.L("Cited nowhere.")
+	}
+	if n := len(where); n > citedShown {
+		return lang.L("Cited by ") + strings.Join(where[:citedShown], "; ") + fmt.Sprintf(lang.L("; and %s more."), windowLang.Count(n-citedShown))
 	}
 	return lang.L("Cited by ") + strings.Join(where, "; ") + "."
 }

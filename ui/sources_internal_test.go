@@ -218,6 +218,35 @@ func TestCitedBy(t *testing.T) {
 	if !strings.HasPrefix(got, "Cited by the map") || !strings.Contains(got, "actor Mexico") {
 		t.Errorf("citedBy = %.200q", got)
 	}
+	// Of many, the first are named and the rest counted.
+	var put []model.Actor
+	for i := range 100 {
+		put = append(put, model.Actor{Name: fmt.Sprintf("Witness %d", i), Kind: "official", Sources: []model.ID{src.ID}})
+	}
+	if _, err := te.apply(model.Change{Summary: "Witnesses", Put: model.Records{Actors: put}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	cited := 1 // the map
+	for _, a := range te.doc.m.Actors {
+		if slices.Contains(a.Sources, src.ID) {
+			cited++
+		}
+	}
+	for _, t := range te.doc.m.Ties {
+		if slices.Contains(t.Sources, src.ID) {
+			cited++
+		}
+	}
+	for _, ev := range te.doc.m.Events {
+		if slices.Contains(ev.Sources, src.ID) {
+			cited++
+		}
+	}
+	got = citedBy(te.Editor, src.ID)
+	if n := strings.Count(got, ";") + 1; n != citedShown+1 || !strings.HasSuffix(got, fmt.Sprintf("; and %d more.", cited-citedShown)) {
+		t.Errorf("cited %d times, citedBy names %d and ends %q", cited, n-1, got[max(0, len(got)-40):])
+	}
 }
 
 // The Sources dialog adds a source, keeps the source just edited or added
