@@ -102,6 +102,9 @@ type Editor struct {
 	// lists show, by list, before and after the date on show, as asked
 	// (see windowed); forgotten when the selection changes.
 	sideMore map[string][2]int
+	// sideDay is what of the date the selected actor's details showed
+	// when last built (see actorDay).
+	sideDay string
 	// sizeBy is the measure actors are sized by ("" for none), and
 	// byCommunity whether they are coloured by community; their measures
 	// are computed off the UI goroutine (measuresNow).

@@ -1415,3 +1415,39 @@ func TestTheSidePanelShowsLongListsAroundTheDate(t *testing.T) {
 		t.Errorf("Mexico's ties: %d rows from %q, want %d from Talks 090", n, first, panelRows)
 	}
 }
+
+// A change of date that changes nothing of the selected actor's details
+// (none of its ties or events begins, ends or changes its mark) leaves
+// the side panel as it is; one that does rebuilds it.
+func TestTheSelectedActorsDetailsFollowOnlyItsOwnDates(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	a, _ := te.doc.m.ActorByName("Chile")
+	te.Select(a.ID)
+	var same, moved [2]model.Day
+	for i := 1; i < len(te.doc.keys) && (same[0] == 0 || moved[0] == 0); i++ {
+		was, now := te.doc.keys[i-1], te.doc.keys[i]
+		te.SetDate(was, false)
+		before := te.actorDay(a.ID)
+		te.SetDate(now, false)
+		if te.actorDay(a.ID) == before {
+			same = [2]model.Day{was, now}
+		} else {
+			moved = [2]model.Day{was, now}
+		}
+	}
+	if same[0] == 0 || moved[0] == 0 {
+		t.Fatalf("no two dates found on which Chile's details are the same (%v) and differ (%v)", same, moved)
+	}
+	for _, c := range []struct {
+		days    [2]model.Day
+		rebuilt bool
+	}{{same, false}, {moved, true}} {
+		te.SetDate(c.days[0], false)
+		first := te.side.Objects[0]
+		te.SetDate(c.days[1], false)
+		if rebuilt := te.side.Objects[0] != first; rebuilt != c.rebuilt {
+			t.Errorf("from %s to %s the side panel was rebuilt: %v, want %v", c.days[0], c.days[1], rebuilt, c.rebuilt)
+		}
+	}
+}
