@@ -1251,6 +1251,13 @@ func TestFilterByAttribute(t *testing.T) {
 	if err := vs.PutView(context.Background(), te.currentView("Embassies")); err != nil {
 		t.Fatal(err)
 	}
+	// Another attribute chosen, no value of it yet: none filters.
+	key.SetSelected("capital")
+	if te.attrKey != "" || strings.Contains(te.diagram.Scene().Caption, "only role") {
+		t.Fatalf("with the attribute capital chosen and no value, the filter is %q = %q, the header %q", te.attrKey, te.attrValue, te.diagram.Scene().Caption)
+	}
+	key.SetSelected("role")
+	value.SetSelected("embassy (3)")
 	key.SetSelected("(any)")
 	if te.attrKey != "" || len(te.diagram.Scene().Nodes) <= 3 {
 		t.Fatalf("after choosing any attribute: filter %q, %d actors drawn", te.attrKey, len(te.diagram.Scene().Nodes))

@@ -195,10 +195,9 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		keySel.SetSelected(anyKey)
 	}
 	keySel.OnChanged = func(k string) {
+		// The value is chosen again: until it is, no attribute filters.
 		fill(k)
-		if k == anyKey {
-			e.setAttrFilter("", "")
-		}
+		e.setAttrFilter("", "")
 	}
 	valueSel.OnChanged = func(o string) {
 		if v, ok := labelOf[o]; ok && keySel.Selected != anyKey {
