@@ -102,6 +102,8 @@ type Editor struct {
 	// lists show, by list, before and after the date on show, as asked
 	// (see windowed); forgotten when the selection changes.
 	sideMore map[string][2]int
+	// sideOf is the selection (actor, tie) the rows asked for are of.
+	sideOf [2]model.ID
 	// sideDay is what of the date the selected actor's details showed
 	// when last built (see actorDay).
 	sideDay string

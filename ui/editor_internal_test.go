@@ -1414,6 +1414,30 @@ func TestTheSidePanelShowsLongListsAroundTheDate(t *testing.T) {
 	if n, first := count("Talks "); n != panelRows || first != "Talks 090" {
 		t.Errorf("Mexico's ties: %d rows from %q, want %d from Talks 090", n, first, panelRows)
 	}
+	// The rows asked for stay through an edit of the actor, which selects
+	// it again, and go with another selection.
+	var lastLater *widget.Button
+	for _, o := range te.side.Objects {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "later") {
+			lastLater = b
+		}
+	}
+	test.Tap(lastLater)
+	renamed, _ := te.doc.m.Actor(mexico.ID)
+	renamed.Notes = "Edited."
+	if _, err := te.apply(model.Change{Summary: "Edit Actor", Put: model.Records{Actors: []model.Actor{renamed}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.Select(mexico.ID)
+	if n, _ := count("Talks "); n != 2*panelRows {
+		t.Errorf("after an edit of Mexico, its ties: %d rows, want the %d asked for", n, 2*panelRows)
+	}
+	te.Select(0)
+	te.Select(mexico.ID)
+	if n, _ := count("Talks "); n != panelRows {
+		t.Errorf("selected again after another selection, Mexico's ties: %d rows, want %d", n, panelRows)
+	}
 }
 
 // A change of date that changes nothing of the selected actor's details

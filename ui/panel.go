@@ -124,8 +124,11 @@ func (e *Editor) SelectTie(id model.ID) {
 func (e *Editor) followInPanel(u Update) {
 	switch {
 	case u.Has(MapChanged | SelectionChanged | FileChanged):
-		if u.Has(SelectionChanged | FileChanged) {
-			e.sideMore = nil // a new list shows from about its date
+		// The lists of another selection, or file, show from about the
+		// date again; those of the same one (selected again as its form
+		// stores it) keep the rows asked for.
+		if shown := [2]model.ID{e.doc.selected, e.doc.selectedTie}; u.Has(FileChanged) || shown != e.sideOf {
+			e.sideMore, e.sideOf = nil, shown
 		}
 		e.refreshSide()
 		if u.Has(SelectionChanged) {
