@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
+bash scripts/setup.sh --test >/dev/null
 work=$(mktemp -d)
 cleanup() {
   if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true; fi
@@ -61,10 +62,6 @@ open=$(cd ui && RELMAP_BENCH_MAP="$map" go test -tags x11 -run XXX -bench OpenKe
   awk '/BenchmarkOpenKept/ {printf "%.2f", $3 / 1e9}')
 echo "opening it to a first frame, layout kept: $open s"
 
-if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
-  echo "skipped the real window: Xvfb and xdotool are not installed (bash scripts/setup.sh --test)" >&2
-  exit 0
-fi
 display=:97
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
