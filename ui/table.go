@@ -208,17 +208,7 @@ func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		} else {
 			t.sortCol, t.desc = id.Col-1, false
 		}
-		// The record selected stays selected, in its new row: the
-		// selection stayed on the row, on another record.
-		var sel model.ID
-		if t.selRow >= 0 && t.selRow < len(t.rows) && t.cell.Row < 0 {
-			sel = t.rows[t.selRow]
-		}
-		t.reload()
-		if sel != 0 {
-			t.selRow = -1
-			t.show(sel)
-		}
+		t.reload() // the record selected stays selected, in its new row
 	}
 }
 
@@ -273,8 +263,12 @@ func (t *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // reload reads the records again, filters and sorts them, and forgets a
-// cell whose record is gone.
+// cell whose record is gone. The record selected, and the one whose cell
+// is in edit, keep their place in whichever row the filter and the sort
+// put them: the table's selection is a row, and stayed on the row, on
+// another record (a cell's text then went to that record).
 func (t *recordTable) reload() {
+	selected, edited := t.recordAt(t.selRow), t.recordAt(t.cell.Row)
 	words := strings.Fields(strings.ToLower(t.filter.Text))
 	t.rows = t.rows[:0]
 	all := t.ids()
@@ -300,12 +294,26 @@ func (t *recordTable) reload() {
 			}
 		}
 	}
-	if t.cell.Row >= len(t.rows) {
-		t.clearEdit()
+	if edited != 0 {
+		if i := slices.Index(t.rows, edited); i < 0 {
+			t.clearEdit()
+		} else {
+			t.cell.Row = i
+		}
 	}
-	if t.keep != 0 {
+	switch {
+	case t.keep != 0:
 		t.leaveRow(slices.Index(t.rows, t.keep))
 		t.keep = 0
+	case t.cell.Row >= 0 && t.cell.Row != t.selRow:
+		t.selectQuietly(t.cell) // the cell in edit, in its new row
+	case t.cell.Row < 0 && selected != 0 && slices.Index(t.rows, selected) != t.selRow:
+		t.selRow = -1
+		if slices.Contains(t.rows, selected) {
+			t.show(selected)
+		} else {
+			t.table.UnselectAll()
+		}
 	}
 	if len(words) > 0 {
 		t.count.SetText(fmt.Sprintf(lang.L("%s of %s"), windowLang.Count(len(t.rows)), windowLang.Count(len(all))))
@@ -313,6 +321,14 @@ func (t *recordTable) reload() {
 		t.count.SetText(windowLang.Count(len(all))) // as the side panel counts
 	}
 	t.table.Refresh()
+}
+
+// recordAt is the record of a row, 0 for none.
+func (t *recordTable) recordAt(row int) model.ID {
+	if row < 0 || row >= len(t.rows) {
+		return 0
+	}
+	return t.rows[row]
 }
 
 // sortedIDs is all, this version of the map's records, sorted by the

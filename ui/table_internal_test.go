@@ -145,6 +145,37 @@ func TestTableView(t *testing.T) {
 		}
 	}
 
+	// Filtered, likewise: the selection follows Ecuador to its row among
+	// those left, and goes when Ecuador is filtered out.
+	for _, c := range []struct {
+		words string
+		left  bool
+	}{{"ecuador", true}, {"santiago", false}} {
+		words := c.words
+		actors.filter.SetText(words)
+		row := slices.Index(actors.rows, ecuador.ID)
+		if len(actors.rows) == 0 || row >= 0 != c.left {
+			t.Fatalf("filtered by %q: Ecuador in row %d of %d, which this test does not try", words, row, len(actors.rows))
+		}
+		if sel, ok := tableSelection(actors.table); row >= 0 && (actors.selRow != row || !ok || sel.Row != row) || row < 0 && (actors.selRow != -1 || ok) {
+			t.Errorf("filtered by %q, Ecuador in row %d: the selection is row %d (the table's %v, %v)", words, row, actors.selRow, sel, ok)
+		}
+	}
+	actors.filter.SetText("")
+	// A cell in edit goes with its record too, and its text to it.
+	actors.table.Select(widget.TableCellID{Row: slices.Index(actors.rows, mexico.ID), Col: 7}) // Notes
+	actors.cellText = "Notes typed before a filter."
+	actors.filter.SetText("mexico")
+	if row := slices.Index(actors.rows, mexico.ID); actors.cell.Row != row || actors.selRow != row {
+		t.Fatalf("filtered by mexico, Mexico in row %d: the cell in edit is in row %d, the selection in %d", row, actors.cell.Row, actors.selRow)
+	}
+	actors.store()
+	te.settle(t)
+	if got := actor(te, mexico.ID).Notes; got != "Notes typed before a filter." {
+		t.Errorf("the notes typed in Mexico's cell before a filter went to Mexico as %q", got)
+	}
+	actors.filter.SetText("")
+
 	ties := v.ties
 	n := len(te.doc.m.Ties)
 	ties.deleteMarked()
@@ -166,6 +197,16 @@ func TestTableView(t *testing.T) {
 func actor(te *testEditor, id model.ID) model.Actor {
 	a, _ := te.doc.m.Actor(id)
 	return a
+}
+
+// tableSelection is the cell Fyne's table has selected, if any.
+func tableSelection(tb *widget.Table) (widget.TableCellID, bool) {
+	cell := reflect.ValueOf(tb).Elem().FieldByName("selectedCell")
+	if cell.IsNil() {
+		return widget.TableCellID{}, false
+	}
+	c := cell.Elem()
+	return widget.TableCellID{Row: int(c.FieldByName("Row").Int()), Col: int(c.FieldByName("Col").Int())}, true
 }
 
 // selectedRow is the row selected last in t's table.
