@@ -214,6 +214,14 @@ func (t *timeline) show(day model.Day) {
 		if said := t.say(""); said != t.before {
 			t.say(said)
 		}
+		// A button under the pointer keeps what the line said before its
+		// hint, to say again when the pointer leaves: ⏭, clicked there,
+		// gave the word back on a date of the map.
+		for _, b := range t.hinted {
+			if b.said && b.was == t.before {
+				b.was = ""
+			}
+		}
 		t.before = ""
 	}
 }

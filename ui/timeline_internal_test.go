@@ -165,6 +165,17 @@ func TestADateBeforeTheMapIsSaidOnTheStatusLine(t *testing.T) {
 	if got := te.status.Text; strings.HasPrefix(got, "Before the map's first date") {
 		t.Errorf("back on 2024-04-06 the status line still says %q", got)
 	}
+	// Nor once ⏭, clicked, is left: its hint gave back what the line
+	// said before it.
+	te.win.Canvas().Focus(te.time.date)
+	enterDate(te, "1492")
+	next := te.time.hinted[2]
+	next.MouseIn(&desktop.MouseEvent{})
+	test.Tap(next)
+	next.MouseOut()
+	if got := te.status.Text; te.doc.day < te.doc.keys[0] || strings.HasPrefix(got, "Before the map's first date") {
+		t.Errorf("on %s after ⏭ the status line says %q", te.doc.day, got)
+	}
 }
 
 // The message about a bad date makes room for itself without moving the
