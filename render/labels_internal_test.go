@@ -987,3 +987,21 @@ func TestAStepToAnEventOfAMonthShowsTheMonth(t *testing.T) {
 		t.Errorf("in Spanish the month reads %q", got)
 	}
 }
+
+// The legend names what the actors' sizes and colours stand for in the
+// picture's language, as it names the rest.
+func TestTheLegendSaysWhatSizesAndColoursStandForInItsLanguage(t *testing.T) {
+	es, err := i18n.Load("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, row := range legendRows(&Scene{SizeBy: "betweenness", ColorBy: "community"}, es, 1, 1000) {
+		if row.note != "" {
+			notes = append(notes, row.note)
+		}
+	}
+	if want := []string{"Tamaño: intermediación", "Color: comunidad"}; !slices.Equal(notes, want) {
+		t.Errorf("in Spanish the legend's notes read %q, want %q", notes, want)
+	}
+}

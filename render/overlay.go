@@ -156,11 +156,11 @@ func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 	rows = append(rows, legendRow{heading: lang.T("Drawn by"), y: y})
 	y += row
 	if s.SizeBy != "" {
-		rows = append(rows, legendRow{note: lang.T("Size:") + " " + s.SizeBy, glyph: "size", y: y})
+		rows = append(rows, legendRow{note: lang.T("Size:") + " " + lang.T(s.SizeBy), glyph: "size", y: y})
 		y += row
 	}
 	if s.ColorBy != "" {
-		rows = append(rows, legendRow{note: lang.T("Colour:") + " " + s.ColorBy, glyph: "colour", y: y})
+		rows = append(rows, legendRow{note: lang.T("Colour:") + " " + lang.T(s.ColorBy), glyph: "colour", y: y})
 	}
 	return rows
 }

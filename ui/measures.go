@@ -148,7 +148,7 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 	return func(s *render.Scene) {
 		var notes []string
 		if sizeBy != "" {
-			notes = append(notes, lang.L("size: ")+sizeBy)
+			notes = append(notes, lang.L("size: ")+lang.L(sizeBy))
 		}
 		if byCommunity {
 			notes = append(notes, lang.L("colour: community"))
@@ -205,12 +205,10 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 // sizeItems are the View menu's choices of what sizes the actors.
 func (e *Editor) sizeItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
+	labels := map[string]string{"": lang.L("Same Size"), "degree": lang.L("Size by Degree"),
+		"betweenness": lang.L("Size by Betweenness"), "PageRank": lang.L("Size by PageRank")}
 	for _, choice := range []string{"", "degree", "betweenness", "PageRank"} {
-		label := lang.L("Same Size")
-		if choice != "" {
-			label = lang.L("Size by ") + strings.ToUpper(choice[:1]) + choice[1:]
-		}
-		it := fyne.NewMenuItem(label, nil)
+		it := fyne.NewMenuItem(labels[choice], nil)
 		it.Checked = e.sizeBy == choice
 		it.Action = func() {
 			e.sizeBy = choice
