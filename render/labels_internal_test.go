@@ -988,6 +988,40 @@ func TestAStepToAnEventOfAMonthShowsTheMonth(t *testing.T) {
 	}
 }
 
+// A legend too short for every tie kind says how many it leaves out, in
+// its last line, and shows the others.
+func TestAShortLegendSaysHowManyKindsItLeavesOut(t *testing.T) {
+	kinds := model.DefaultKinds()
+	s := &Scene{}
+	for _, k := range kinds {
+		switch k.Class {
+		case model.ClassActor:
+			s.ActorKinds = append(s.ActorKinds, k)
+		case model.ClassTie:
+			s.TieKinds = append(s.TieKinds, k)
+		}
+	}
+	for _, h := range []int{300, 380, 2000} {
+		rows := legendRows(s, i18n.English, 1, h)
+		shown := 0
+		for _, row := range rows {
+			if row.kind.Class == model.ClassTie {
+				shown++
+			}
+			if row.y > float64(h) {
+				t.Errorf("%d pixels high: the legend's line %+v lies below the picture", h, row)
+			}
+		}
+		last := rows[len(rows)-1]
+		if left := len(s.TieKinds) - shown; left == 0 && last.note != "" || left > 0 && last.note != fmt.Sprintf("…and %d more", left) {
+			t.Errorf("%d pixels high: %d of %d tie kinds shown, and the last line says %q", h, shown, len(s.TieKinds), last.note)
+		}
+		if h < 2000 && shown == len(s.TieKinds) {
+			t.Errorf("%d pixels high: every tie kind shown, which this test does not try", h)
+		}
+	}
+}
+
 // The legend names what the actors' sizes and colours stand for in the
 // picture's language, as it names the rest.
 func TestTheLegendSaysWhatSizesAndColoursStandForInItsLanguage(t *testing.T) {

@@ -137,7 +137,12 @@ func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 	y += row / 2
 	rows = append(rows, legendRow{heading: lang.T("Ties"), y: y})
 	y += row
-	for _, k := range s.TieKinds {
+	for i, k := range s.TieKinds {
+		// The last line there is room for, with kinds still to come,
+		// says how many are left out rather than leave them unsaid.
+		if left := len(s.TieKinds) - i; left > 1 && y+row > float64(h)-8*ui {
+			return append(rows, legendRow{note: fmt.Sprintf(lang.T("…and %d more"), left), y: y})
+		}
 		rows = append(rows, legendRow{kind: k, y: y})
 		y += row
 		if y > float64(h)-8*ui {
