@@ -98,8 +98,7 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 	a.Short = strings.TrimSpace(f.short.Text)
 	a.BelongsTo = f.actorRef(m, lang.L("belongs to"), f.belongsTo.Text, true)
 	a.LocatedIn = f.actorRef(m, lang.L("located in"), f.locatedIn.Text, true)
-	a.Life.Start = f.date("start", f.start.Text)
-	a.Life.End = f.date("end", f.end.Text)
+	a.Life = f.span(f.start.Text, f.end.Text)
 	a.Later = nil
 	if text := strings.TrimSpace(f.later.Text); text != "" {
 		later, err := model.ParseLives(text)

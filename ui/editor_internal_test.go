@@ -452,6 +452,19 @@ func TestActorForm(t *testing.T) {
 		})
 	}
 
+	t.Run("when the name is empty and the end before the start, should say both at once", func(t *testing.T) {
+		f := te.newActorEditor(model.Actor{})
+		f.kind.SetText("mission")
+		f.start.SetText("2024-05")
+		f.end.SetText("2024-04")
+		if f.save() {
+			t.Fatal("save() = true, want false")
+		}
+		if name, end := f.message("name"), f.message("end"); !strings.Contains(name, "required") || !strings.Contains(end, "on or before it starts") {
+			t.Errorf("messages beside name %q and end %q, want both said", name, end)
+		}
+	})
+
 	t.Run("when every field is valid, should save an actor that survives reopening the file", func(t *testing.T) {
 		f := te.newActorEditor(model.Actor{})
 		f.name.SetText("Embassy of Chile in Quito")

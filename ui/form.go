@@ -711,6 +711,17 @@ func (f *form) date(name, text string) model.Date {
 	return d
 }
 
+// span reads the fields start and end as a span, saying beneath end when
+// it ends on or before it starts along with what else is wrong: the
+// model's check says it only once the rest is put right, one Save later.
+func (f *form) span(start, end string) model.Span {
+	sp := model.Span{Start: f.date("start", start), End: f.date("end", end)}
+	if err := sp.Check(); err != nil && f.message("end") == "" {
+		f.fail("end", inWords(err))
+	}
+	return sp
+}
+
 // actorPicker is a field for an actor's name whose list narrows, as the
 // user types, to the names holding what is typed, accents and case aside
 // ("lopez" lists "López Obrador"): the first maxPicks of them. Empty, it

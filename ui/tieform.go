@@ -100,8 +100,7 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t.From = f.actorRef(m, "from", f.from.Text, false)
 	t.To = f.actorRef(m, "to", f.to.Text, false)
 	t.Directed = f.directed.Checked
-	t.Span.Start = f.date("start", f.start.Text)
-	t.Span.End = f.date("end", f.end.Text)
+	t.Span = f.span(f.start.Text, f.end.Text)
 	t.Label = strings.TrimSpace(f.label.Text)
 	t.Notes = strings.TrimSpace(f.notes.Text)
 	t.Weight = 0
