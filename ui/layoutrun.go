@@ -164,8 +164,8 @@ func (e *Editor) relayoutFrom(hold, fresh bool) {
 		}
 	}
 	cache, _ := e.doc.store.(model.LayoutCache)
-	e.showProgress(0, 0)
-	report := e.progressReporter(gen)
+	e.showProgress(layingOut, 0, 0)
+	report := e.progressReporter(gen, layingOut)
 	var preview func(*layout.Timeline)
 	if e.tl == nil || e.tl.Len() == 0 || e.previewing {
 		preview = e.previewer(gen, m)
@@ -182,7 +182,7 @@ func (e *Editor) relayoutFrom(hold, fresh bool) {
 			switch {
 			case ok && edited: // its picture back
 			case rebox:
-				if tl, ok, err = reboxer(ctx, was, m, s, old, report); err == nil && !ok {
+				if tl, ok, err = reboxer(ctx, was, m, s, old, e.progressReporter(gen, holdingStill)); err == nil && !ok {
 					tl, err = layOut(ctx, m, s, old, report, nil)
 				}
 			default:
@@ -281,7 +281,7 @@ func (e *Editor) cancelRunningLayout() {
 // progressReporter returns the progress callback of layout request gen: it
 // runs on the layout's goroutine and shows progress at most ten times a
 // second.
-func (e *Editor) progressReporter(gen int) func(done, total int) {
+func (e *Editor) progressReporter(gen int, what string) func(done, total int) {
 	var mu sync.Mutex
 	var last time.Time
 	return func(done, total int) {
@@ -297,22 +297,32 @@ func (e *Editor) progressReporter(gen int) func(done, total int) {
 			e.layoutMu.Lock()
 			defer e.layoutMu.Unlock()
 			if gen == e.layoutGen && e.busy.Visible() {
-				e.showProgress(done, total)
+				e.showProgress(what, done, total)
 			}
 		})
 	}
 }
 
+// What the status line says while a layout runs: laying the map out, or,
+// after an edit that changed only actors' boxes, holding each date's
+// picture still (see relayoutWith), which a user took for laying it out
+// afresh.
+const (
+	layingOut    = "Laying out: %s of %s dates"
+	holdingStill = "Holding every date still: %s of %s dates"
+)
+
 // showProgress shows that a layout is running, done of total dates (total
-// 0 before the first report).
-func (e *Editor) showProgress(done, total int) {
+// 0 before the first report), in the words of what (layingOut or
+// holdingStill).
+func (e *Editor) showProgress(what string, done, total int) {
 	e.busy.Show()
 	if total == 0 {
 		e.status.SetText(lang.L("Laying out…"))
 		e.progress.SetValue(0)
 		return
 	}
-	e.status.SetText(fmt.Sprintf(lang.L("Laying out: %s of %s dates"), windowLang.Count(done), windowLang.Count(total)))
+	e.status.SetText(fmt.Sprintf(lang.L(what), windowLang.Count(done), windowLang.Count(total)))
 	e.progress.SetValue(float64(done) / float64(total))
 }
 
