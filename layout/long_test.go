@@ -3,6 +3,7 @@ package layout_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand"
 	"reflect"
@@ -232,6 +233,25 @@ func TestTimelineRoundTrip(t *testing.T) {
 		var bad layout.Timeline
 		if err := bad.UnmarshalBinary(data[:cut]); err == nil {
 			t.Errorf("%d of %d bytes decoded without an error", cut, len(data))
+		}
+	}
+}
+
+// EachOf goes through a stretch of a timeline's frames as Each goes
+// through them all.
+func TestTimelineEachOfAStretch(t *testing.T) {
+	t.Parallel()
+	tl := layout.Compute(longMap(200, 400, 20, 4), layout.Options{Box: nodeBox})
+	all := tl.Frames()
+	for _, s := range [][2]int{{0, 1}, {0, len(all)}, {1, 40}, {37, 38}, {len(all) - 5, len(all) + 3}, {-2, 2}, {9, 9}} {
+		var got []layout.Frame
+		tl.EachOf(s[0], s[1], func(f layout.Frame) bool {
+			got = append(got, layout.Frame{At: f.At, Pos: maps.Clone(f.Pos)})
+			return true
+		})
+		want := all[max(s[0], 0):min(s[1], len(all))]
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("frames %d to %d: %d frames, not the %d Each gives", s[0], s[1], len(got), len(want))
 		}
 	}
 }

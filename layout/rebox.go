@@ -2,8 +2,11 @@ package layout
 
 import (
 	"context"
+	"maps"
 	"math"
+	"runtime"
 	"slices"
+	"sync/atomic"
 
 	"relmap/model"
 )
@@ -70,59 +73,97 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if len(changed) == 0 { // pins taken away, and nothing else
 		return &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: old.tracks}, true, nil
 	}
-	rb := &reboxer{size: size, pins: valid.Pins, gap: opt.Gap,
-		moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
+	var maxW, maxH float64
 	for _, sz := range size {
-		rb.maxW, rb.maxH = math.Max(rb.maxW, sz.W), math.Max(rb.maxH, sz.H)
+		maxW, maxH = math.Max(maxW, sz.W), math.Max(maxH, sz.H)
 	}
-	var err error
-	k := int32(0)
-	old.Each(func(f Frame) bool {
-		if k%64 == 0 {
-			if err = ctx.Err(); err != nil {
-				return false
-			}
-			opt.progress(int(k), old.Len())
+	// The frames are held still in stretches of reboxChunk over all
+	// cores: a frame's room depends on that frame alone, so that the moves
+	// are the same however the frames are cut, and consecutive frames
+	// mostly make the same room, made again without working it out (see
+	// pushAside).
+	n := old.Len()
+	chunks := (n + reboxChunk - 1) / reboxChunk
+	rbs := make([]*reboxer, runtime.GOMAXPROCS(0))
+	var done atomic.Int64
+	errs := make([]error, chunks)
+	Spread(chunks, nil, func(w, c int) {
+		rb := rbs[w]
+		if rb == nil {
+			rb = &reboxer{size: size, pins: valid.Pins, gap: opt.Gap, maxW: maxW, maxH: maxH,
+				moved: map[model.ID]map[int32]model.Point{}, last: map[model.ID]*pushed{}}
+			rbs[w] = rb
 		}
-		var here []model.ID // the changed actors on the frame
-		for _, c := range changed {
-			if _, ok := f.Pos[c]; ok {
-				here = append(here, c)
-			}
+		if errs[c] = ctx.Err(); errs[c] != nil {
+			return
 		}
-		centres := make([]model.Point, len(here))
-		for j, c := range here {
-			centres[j] = f.Pos[c]
-			if p, ok := repinned[c]; ok {
-				centres[j] = p
-				rb.apply([]move{{c, p}}, k)
-			}
-		}
-		for j, near := range rb.near(here, centres, f.Pos, 1) {
-			c := here[j]
-			if p, ok := rb.moved[c][k]; ok && p != centres[j] {
-				// Pushed by a changed actor before it: look again
-				// around where it is now.
-				near = rb.near([]model.ID{c}, []model.Point{p}, f.Pos, 1)[0]
-			}
-			rb.pushAside(c, near, f.Pos, k)
-		}
-		k++
-		return true
+		k := int32(c * reboxChunk)
+		old.EachOf(int(k), int(k)+reboxChunk, func(f Frame) bool {
+			rb.frame(f, k, changed, repinned)
+			k++
+			return true
+		})
+		opt.progress(min(int(done.Add(reboxChunk)), n), n)
 	})
-	if err != nil {
-		return nil, false, err
+	for _, err := range errs {
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	moved := map[model.ID]map[int32]model.Point{}
+	for _, rb := range rbs {
+		if rb == nil {
+			continue
+		}
+		for id, frames := range rb.moved {
+			if moved[id] == nil {
+				moved[id] = map[int32]model.Point{}
+			}
+			maps.Copy(moved[id], frames)
+		}
 	}
 	// The frames are taken for what m's would be: a later Recompute
 	// reuses them, and the aggregate, as it would a layout of m.
 	t := &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: append([]track(nil), old.tracks...)}
 	for i, tr := range t.tracks {
-		if frames, ok := rb.moved[tr.id]; ok {
+		if frames, ok := moved[tr.id]; ok {
 			t.tracks[i] = tr.with(frames, int32(old.Len()))
 		}
 	}
 	return t, true, nil
 }
+
+// frame makes room on frame f, number k, around the changed actors on it,
+// standing the repinned ones at their pins.
+func (rb *reboxer) frame(f Frame, k int32, changed []model.ID, repinned map[model.ID]model.Point) {
+	var here []model.ID // the changed actors on the frame
+	for _, c := range changed {
+		if _, ok := f.Pos[c]; ok {
+			here = append(here, c)
+		}
+	}
+	centres := make([]model.Point, len(here))
+	for j, c := range here {
+		centres[j] = f.Pos[c]
+		if p, ok := repinned[c]; ok {
+			centres[j] = p
+			rb.apply([]move{{c, p}}, k)
+		}
+	}
+	for j, near := range rb.near(here, centres, f.Pos, 1) {
+		c := here[j]
+		if p, ok := rb.moved[c][k]; ok && p != centres[j] {
+			// Pushed by a changed actor before it: look again
+			// around where it is now.
+			near = rb.near([]model.ID{c}, []model.Point{p}, f.Pos, 1)[0]
+		}
+		rb.pushAside(c, near, f.Pos, k)
+	}
+}
+
+// reboxChunk is how many consecutive frames one core holds still at a
+// time.
+const reboxChunk = 64
 
 // reboxMost is the most changed boxes Rebox holds still: more (a bulk
 // rename) are laid out again.
@@ -276,10 +317,11 @@ func (rb *reboxer) cascade(c model.ID, pc model.Point, candidates []model.ID, po
 	}
 	// Boxes that already run into others than c: a crowded neighbourhood,
 	// whose date is left as it was.
+	boxes := rb.boxesAt(candidates, at)
 	for id := range free {
 		b := rb.boxAt(id, at)
-		for _, o := range candidates {
-			if o != id && separation(b, rb.boxAt(o, at)) < rb.gap/2 {
+		for j, o := range candidates {
+			if o != id && separation(b, boxes[j]) < rb.gap/2 {
 				return nil, true
 			}
 		}
@@ -345,18 +387,22 @@ func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(mode
 	}
 	after = slices.Clone(before)
 	removeOverlaps(after, rb.gap)
+	var boxes []box // the candidates', once a box has moved
 	for j := range ids {
 		q, was := after[j], before[j]
 		if q == was {
 			continue
 		}
-		for _, o := range candidates {
+		if boxes == nil {
+			boxes = rb.boxesAt(candidates, at)
+		}
+		for i, o := range candidates {
 			if inSet[o] || slices.Contains(landed, o) {
 				continue
 			}
 			// Only an overlap the push made, or made worse, counts: one
 			// the box had before it moved is the layout's.
-			ob := rb.boxAt(o, at)
+			ob := boxes[i]
 			if now := separation(q, ob); now < rb.gap-overlapTol && now < separation(was, ob)-overlapTol {
 				landed = append(landed, o)
 			}
@@ -369,6 +415,15 @@ func (rb *reboxer) solve(c model.ID, candidates []model.ID, free, held func(mode
 func (rb *reboxer) boxAt(id model.ID, at func(model.ID) model.Point) box {
 	p, sz := at(id), rb.size[id]
 	return box{x: p.X, y: p.Y, w: sz.W, h: sz.H}
+}
+
+// boxesAt is the boxes of ids where at places them, in order.
+func (rb *reboxer) boxesAt(ids []model.ID, at func(model.ID) model.Point) []box {
+	out := make([]box, len(ids))
+	for j, id := range ids {
+		out[j] = rb.boxAt(id, at)
+	}
+	return out
 }
 
 // separation is how far apart boxes a and b are: the larger of the

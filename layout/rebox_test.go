@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"relmap/layout"
@@ -169,6 +170,38 @@ func TestReboxHoldsALongHistoryStill(t *testing.T) {
 	tied.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{ID: 100000, Kind: "relations", From: 1, To: 2})
 	if _, ok, _ := layout.Rebox(context.Background(), m, &tied, opt, old); ok {
 		t.Error("Rebox took a map with a new tie")
+	}
+}
+
+// Rebox holds a history still the same way on one core as on several,
+// which share its frames out in stretches.
+func TestReboxIsTheSameOnAnyNumberOfCores(t *testing.T) {
+	m := longMap(300, 600, 30, 5)
+	opt := layout.Options{Box: labelBox}
+	old := layout.Compute(m, opt)
+	renamed := *m
+	renamed.Actors = append([]model.Actor(nil), m.Actors...)
+	for _, i := range []int{40, 150, 151, 260} {
+		renamed.Actors[i].Name += " and its long new name"
+	}
+	var frames [][]layout.Frame
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, cores := range []int{1, 4} {
+		runtime.GOMAXPROCS(cores)
+		tl, ok, err := layout.Rebox(context.Background(), m, &renamed, opt, old)
+		if err != nil || !ok {
+			t.Fatalf("%d cores: Rebox = %v, %v", cores, ok, err)
+		}
+		frames = append(frames, tl.Frames())
+	}
+	if old.Len() <= 2*64 {
+		t.Fatalf("%d frames: too few for the cores to share", old.Len())
+	}
+	if !reflect.DeepEqual(frames[0], frames[1]) {
+		t.Error("Rebox on four cores moved other actors than on one")
+	}
+	if reflect.DeepEqual(frames[0], old.Frames()) {
+		t.Error("Rebox moved no actor: the test does not test much")
 	}
 }
 

@@ -114,16 +114,28 @@ func (t *Timeline) Frames() []Frame {
 
 // Each calls f with every frame in order, until f returns false. The
 // frame's Pos is reused between calls: f must not keep it.
-func (t *Timeline) Each(f func(Frame) bool) {
-	byFrame := make([][]int, len(t.days)) // tracks with a run starting at each frame
+func (t *Timeline) Each(f func(Frame) bool) { t.EachOf(0, len(t.days), f) }
+
+// EachOf is Each for frames from to until (not included).
+func (t *Timeline) EachOf(from, until int, f func(Frame) bool) {
+	from, until = max(from, 0), min(until, len(t.days))
+	if from >= until {
+		return
+	}
+	byFrame := make([][]int, until)    // tracks with a run starting at each frame after from
+	next := make([]int, len(t.tracks)) // next run of each track
 	for i, tr := range t.tracks {
-		for _, r := range tr.runs {
+		next[i] = sort.Search(len(tr.runs), func(j int) bool { return tr.runs[j].frame > int32(from) })
+		for _, r := range tr.runs[next[i]:] {
+			if int(r.frame) >= until {
+				break
+			}
 			byFrame[r.frame] = append(byFrame[r.frame], i)
 		}
 	}
-	next := make([]int, len(t.tracks)) // next run of each track
-	pos := map[model.ID]model.Point{}
-	for k, day := range t.days {
+	pos := t.Frame(from).Pos
+	for k := from; k < until; k++ {
+		day := t.days[k]
 		for _, i := range byFrame[k] {
 			tr := t.tracks[i]
 			p := tr.runs[next[i]].p
