@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -266,6 +267,23 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		}
 		if data, _ := os.ReadFile(bad); string(data) != "name,kind\n" {
 			t.Error("opening changed the file")
+		}
+	})
+	t.Run("a recent map that is gone is refused, not made anew", func(t *testing.T) {
+		gone := filepath.Join(t.TempDir(), "moved.relmap")
+		te.remember(gone)
+		te.openPath(gone)
+		te.settle(t)
+		if te.doc.path != copyPath {
+			t.Errorf("the window moved to %q", te.doc.path)
+		}
+		if _, err := os.Stat(gone); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("opening a map that is gone made a file there (%v)", err)
+		}
+		for _, it := range te.recentItems() {
+			if it.Label == gone && !it.Disabled {
+				t.Error("Open Recent offers the map that is gone")
+			}
 		}
 	})
 	t.Run("a new map is empty and named after its file", func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"fyne.io/fyne/v2/lang"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,6 +220,13 @@ func (e *Editor) openDialog() {
 // dialog and left as it was.
 func (e *Editor) openPath(path string) {
 	e.withFiles(func() {
+		// A map moved or deleted since Open Recent listed it: opening
+		// its path made a new, empty map there, without a word.
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			e.showError(fmt.Errorf(lang.L("%s is not there: the map was moved or deleted"), path))
+			e.rebuildMenu() // it is greyed in Open Recent now
+			return
+		}
 		read := e.loaded(path)
 		e.inBackground(lang.L("Opening ")+filepath.Base(path)+"…", func(func(int, int)) (func(), error) {
 			return read(e.files.Open(path))
