@@ -938,6 +938,13 @@ func TestFocusAndPaths(t *testing.T) {
 				t.Errorf("after a click on the second path, path %d is shown", te.route.pick)
 			}
 		}
+		// The status line counts the steps of the path on show.
+		for pick, p := range analysis.Paths(te.drawn, te.doc.day, glas.ID, icj.ID, pathCount) {
+			te.showPath(glas.ID, icj.ID, pick)
+			if want := fmt.Sprintf("(%d steps)", len(p.Actors)-1); !strings.Contains(te.status.Text, want) {
+				t.Errorf("path %d: status %q, want %s", pick+1, te.status.Text, want)
+			}
+		}
 		te.SetDate(model.MustDate("2024-01-01").First(), false)
 		if !strings.Contains(te.status.Text, "no connection on 1 January 2024") {
 			t.Errorf("status on 1 January 2024 %q, want no connection (the ICJ case began in April)", te.status.Text)

@@ -324,12 +324,15 @@ func (e *Editor) sayPath() {
 		return
 	}
 	var names []string
-	for _, id := range paths[min(q.pick, len(paths)-1)].Actors {
+	shown := paths[min(q.pick, len(paths)-1)]
+	for _, id := range shown.Actors {
 		x, _ := e.doc.m.Actor(id)
 		names = append(names, x.Label())
 	}
-	ties := len(paths[0].Ties)
-	line := fmt.Sprintf(lang.L("On %s: %s (%d ties)"), date, strings.Join(names, " – "), ties)
+	// Its steps: a step over an actor's own belongs-to or located-in link
+	// is one, though no tie.
+	steps := plural(len(shown.Actors)-1, "1 step", "%d steps")
+	line := fmt.Sprintf(lang.L("On %s: %s (%s)"), date, strings.Join(names, " – "), steps)
 	if n := len(paths) - 1; n > 0 {
 		line += fmt.Sprintf(lang.L("; %d other ways (View menu, Next Path)"), n)
 	}
