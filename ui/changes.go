@@ -256,7 +256,7 @@ func (e *Editor) historyDialog() {
 	}
 	detail := widget.NewLabel(lang.L("Select a change to see what it did."))
 	detail.Wrapping = fyne.TextWrapWord
-	list := widget.NewList(func() int { return len(entries) },
+	list := newDialogList(func() int { return len(entries) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			en := entries[i]

@@ -46,7 +46,7 @@ func (e *Editor) compareDialog() {
 	to.SetText(e.doc.day.String())
 	msg := widget.NewLabel("")
 	var rows []model.DiffRow
-	list := widget.NewList(func() int { return len(rows) },
+	list := newDialogList(func() int { return len(rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis // a long line ends in … rather than at the edge

@@ -708,6 +708,24 @@ func TestWhoMatters(t *testing.T) {
 	if got := measureLine(1, te.measured[0]); !strings.HasPrefix(got, "1. Ecuador — betweenness ") {
 		t.Errorf("row %q", got)
 	}
+	// A row clicked, the list has the keys: Escape closes the dialog
+	// from there too.
+	c := te.win.Canvas()
+	var list *dialogList
+	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+		if l, ok := o.(*dialogList); ok {
+			list = l
+		}
+	}
+	if list == nil {
+		t.Fatal("Who Matters has no list of its own")
+	}
+	list.Select(1)
+	c.Focus(list)
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape in the list left Who Matters open")
+	}
 }
 
 func TestViewShortcuts(t *testing.T) {

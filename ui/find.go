@@ -26,7 +26,7 @@ func (e *Editor) findDialog() {
 	var matches []model.Match
 	marked := 0                            // the result Enter takes, shown in bold
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
-	list := widget.NewList(func() int { return len(matches) },
+	list := newDialogList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)

@@ -224,6 +224,28 @@ func (b *dialogButton) TypedKey(k *fyne.KeyEvent) {
 	b.Button.TypedKey(k)
 }
 
+// dialogList is a list in which Escape closes the dialog it is in, as in
+// a dialogButton: a list takes the focus when a row is clicked, and then
+// every key (Who Matters stayed open).
+type dialogList struct {
+	widget.List
+}
+
+// newDialogList is a dialogList as widget.NewList makes a list.
+func newDialogList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *dialogList {
+	l := &dialogList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *dialogList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeDialog(l) {
+		return
+	}
+	l.List.TypedKey(k)
+}
+
 // dropArrow is a pick's arrow: a tap opens its list. Unlike a button it
 // takes no focus.
 type dropArrow struct {

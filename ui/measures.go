@@ -34,7 +34,7 @@ func (e *Editor) showMeasures(ms []analysis.Metrics, day string) {
 		dialog.ShowInformation(lang.L("Who Matters on ")+day, lang.L("No actor is on the map on this date: there is nothing to measure."), e.win)
 		return
 	}
-	list := widget.NewList(func() int { return len(ms) },
+	list := newDialogList(func() int { return len(ms) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(measureLine(i+1, ms[i])) })
 	list.OnSelected = func(i widget.ListItemID) { e.goToActorID(ms[i].ID) }

@@ -313,7 +313,7 @@ func citations(m *model.Map) map[model.ID]int {
 // deleted), each as one undoable change.
 func (e *Editor) sourcesDialog() {
 	var d dialog.Dialog
-	var list *widget.List
+	var list *dialogList
 	var sources []model.Source
 	var count map[model.ID]int
 	selected := -1
@@ -322,7 +322,7 @@ func (e *Editor) sourcesDialog() {
 		slices.SortStableFunc(sources, func(a, b model.Source) int { return strings.Compare(sourceName(a), sourceName(b)) })
 	}
 	load()
-	list = widget.NewList(func() int { return len(sources) },
+	list = newDialogList(func() int { return len(sources) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := sources[i]
