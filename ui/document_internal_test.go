@@ -567,10 +567,10 @@ func TestFindSearchesOnceForKeysTypedTogether(t *testing.T) {
 }
 
 // findList is the list of results of the Find dialog on top.
-func findList(t *testing.T, te *testEditor) *widget.List {
+func findList(t *testing.T, te *testEditor) *dialogList {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(te.win.Canvas().Overlays().Top()) {
-		if l, ok := o.(*widget.List); ok {
+		if l, ok := o.(*dialogList); ok {
 			return l
 		}
 	}

@@ -217,11 +217,15 @@ func newDialogButton(label string, icon fyne.Resource, tapped func()) *dialogBut
 	return b
 }
 
-func (b *dialogButton) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && closeDialog(b) {
+func (b *dialogButton) TypedKey(k *fyne.KeyEvent) { escapes(b, k, b.Button.TypedKey) }
+
+// escapes is the TypedKey of a widget o in a dialog: Escape closes the
+// dialog, and any other key goes to typed, the widget's own.
+func escapes(o fyne.CanvasObject, k *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
+	if k.Name == fyne.KeyEscape && closeDialog(o) {
 		return
 	}
-	b.Button.TypedKey(k)
+	typed(k)
 }
 
 // dialogList is a list in which Escape closes the dialog it is in, as in
@@ -239,12 +243,7 @@ func newDialogList(length func() int, create func() fyne.CanvasObject, update fu
 	return l
 }
 
-func (l *dialogList) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && closeDialog(l) {
-		return
-	}
-	l.List.TypedKey(k)
-}
+func (l *dialogList) TypedKey(k *fyne.KeyEvent) { escapes(l, k, l.List.TypedKey) }
 
 // dropArrow is a pick's arrow: a tap opens its list. Unlike a button it
 // takes no focus.
@@ -288,12 +287,7 @@ func newChoice(options []string, changed func(string)) *choice {
 	return c
 }
 
-func (c *choice) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && closeDialog(c) {
-		return
-	}
-	c.Select.TypedKey(k)
-}
+func (c *choice) TypedKey(k *fyne.KeyEvent) { escapes(c, k, c.Select.TypedKey) }
 
 // newRadio is a radio group that gives the focus back to its window once
 // a choice is made, so that Escape then closes the dialog it is in (a

@@ -263,11 +263,11 @@ func TestTheSourcesDialog(t *testing.T) {
 	c := te.win.Canvas()
 	te.sourcesDialog()
 	dlg := c.Overlays().Top()
-	var list *widget.List
+	var list *dialogList
 	var citing *widget.Label
 	for _, o := range test.LaidOutObjects(dlg) {
 		switch w := o.(type) {
-		case *widget.List:
+		case *dialogList:
 			list = w
 		case *widget.Label:
 			if w.Text == "Select a source to see where it is cited." {
