@@ -1022,6 +1022,38 @@ func TestAShortLegendSaysHowManyKindsItLeavesOut(t *testing.T) {
 	}
 }
 
+// A picture that compares two dates says in its legend what its colours
+// mean, each beside a line drawn as the ties are: the header may leave its
+// caption out for the date's events.
+func TestTheLegendSaysWhatAComparisonDraws(t *testing.T) {
+	s := &Scene{Since: "2024-04-04", Emphasis: &Emphasis{Color: "#2e7d32"}}
+	var notes []string
+	for _, row := range legendRows(s, i18n.English, 1, 1000) {
+		if row.note != "" {
+			notes = append(notes, row.glyph+": "+row.note)
+		}
+	}
+	if want := []string{"began: began since 2024-04-04", "ended: ended since 2024-04-04"}; !slices.Equal(notes, want) {
+		t.Errorf("the legend's notes read %q, want %q", notes, want)
+	}
+	r := testRenderer(t)
+	img := r.Draw(s, View{CX: 0, CY: 0, Zoom: 1, UIScale: 1}, 900, 600)
+	for _, c := range []string{"#2e7d32", GhostColor} {
+		want, found := parseColor(c), false
+		for y := 0; y < 600 && !found; y++ {
+			for x := 900 - int(legendWidth); x < 900; x++ {
+				if got := img.RGBAAt(x, y); got.R == want.R && got.G == want.G && got.B == want.B {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the legend draws no line in %s", c)
+		}
+	}
+}
+
 // The legend names what the actors' sizes and colours stand for in the
 // picture's language, as it names the rest.
 func TestTheLegendSaysWhatSizesAndColoursStandForInItsLanguage(t *testing.T) {

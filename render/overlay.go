@@ -154,6 +154,13 @@ func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 		rows = append(rows, legendRow{heading: lang.T("Filter on"), y: y}, legendRow{note: s.Filter, y: y + row})
 		y += 2 * row
 	}
+	if s.Since != "" {
+		y += row / 2
+		rows = append(rows, legendRow{heading: lang.T("Compared"), y: y},
+			legendRow{note: fmt.Sprintf(lang.T("began since %s"), s.Since), glyph: "began", y: y + row},
+			legendRow{note: fmt.Sprintf(lang.T("ended since %s"), s.Since), glyph: "ended", y: y + 2*row})
+		y += 3 * row
+	}
 	if s.SizeBy == "" && s.ColorBy == "" {
 		return rows
 	}
@@ -238,6 +245,14 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 				for i, col := range []string{"#1b9e77", "#d95f02", "#7570b3"} {
 					p.fill(circle(pt{c.X - 7*ui + float64(i)*7*ui, c.Y}, 4*ui), parseColor(col))
 				}
+			case "began": // a tie in full, in the comparison's colour
+				col := ink
+				if s.Emphasis != nil && s.Emphasis.Color != "" {
+					col = parseColor(s.Emphasis.Color)
+				}
+				p.stroke([]pt{{x, c.Y}, {x + 22*ui, c.Y}}, math.Max(1, 2*ui), col, 0)
+			case "ended": // a tie ghosted
+				p.stroke([]pt{{x, c.Y}, {x + 22*ui, c.Y}}, math.Max(1, 2*ui), parseColor(GhostColor), 4*ui)
 			}
 			if row.glyph == "" {
 				p.text(false, text, x, y, row.note, muted)

@@ -96,6 +96,11 @@ type Scene struct {
 	// Filter, when set, says in the legend what a filter leaves out ("2
 	// kinds hidden, only role = embassy").
 	Filter string
+	// Since, when set, is the date the picture is compared with
+	// ("2024-04-04"): the legend says that the ties that began since are
+	// drawn in full in the emphasis's colour, and those that ended since
+	// dashed in GhostColor (see Ghosts).
+	Since string
 	// Ghosts are ties not in force on the picture's date, drawn ghosted
 	// (faded, dashed, in GhostColor) under the rest where both their
 	// actors are drawn: what a comparison of two dates says has ended.

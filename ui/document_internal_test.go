@@ -1258,8 +1258,13 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	if !strings.Contains(s.Caption, "ended") {
 		t.Errorf("the header %q does not say what the colours mean", s.Caption)
 	}
+	// The legend says it too: on a date of events the header may leave
+	// its caption out for them.
+	if s.Since != "2024-04-04" {
+		t.Errorf("the legend compares with %q, want 2024-04-04", s.Since)
+	}
 	te.SetDate(model.MustDate("2024-04-01").First(), false)
-	if s := te.diagram.Scene(); s.Emphasis != nil || len(s.Ghosts) != 0 {
+	if s := te.diagram.Scene(); s.Emphasis != nil || len(s.Ghosts) != 0 || s.Since != "" {
 		t.Error("the comparison is still drawn on another date")
 	}
 }

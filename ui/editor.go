@@ -91,6 +91,7 @@ type Editor struct {
 	diffStress *render.Emphasis
 	diffGhosts []render.Edge // the ties that ended, drawn ghosted
 	diffNote   string        // what the picture's header says of it
+	diffSince  string        // the date it compares with, as the legend says it
 	diffDay    model.Day
 	// hidden are the kinds the filter hides (see shown); shownMap is the
 	// map without them, made from shownFrom, until the filter changes.
@@ -505,7 +506,7 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 	}
 	note := e.filterNote()
 	diff := e.diffStress != nil && day == e.diffDay
-	ghosts, diffNote := e.diffGhosts, e.diffNote
+	ghosts, diffNote, since := e.diffGhosts, e.diffNote, e.diffSince
 	return func(s *render.Scene) {
 		s.Emphasis = em
 		if hideOutside {
@@ -529,7 +530,7 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 			s.Filter = strings.TrimPrefix(note, lang.L("Filter on: "))
 		}
 		if diff {
-			s.Ghosts = ghosts
+			s.Ghosts, s.Since = ghosts, since
 			s.Caption = withNote(diffNote, s.Caption)
 		}
 	}
