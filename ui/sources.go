@@ -416,7 +416,7 @@ func (e *Editor) sourcesDialog() {
 		// Typed, the list offering those holding the text: a choice of
 		// a map's thousands of sources would take seconds to open.
 		into := newPick(others)
-		dialog.ShowForm(lang.L("Merge ")+quoted(shorten(sourceName(s), 40))+lang.L(" into"), lang.L("Merge"), lang.L("Cancel"),
+		d := dialog.NewForm(lang.L("Merge ")+quoted(shorten(sourceName(s), 40))+lang.L(" into"), lang.L("Merge"), lang.L("Cancel"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Source"), into)}, func(ok bool) {
 				if !ok {
 					return
@@ -431,6 +431,10 @@ func (e *Editor) sourcesDialog() {
 				}
 				refresh(target)
 			}, e.win)
+		// Wide enough for a source's title: the field's own width cut
+		// them short ("The New York Tim").
+		d.Resize(fyne.NewSize(520, d.MinSize().Height))
+		d.Show()
 	}))
 	scroll := container.NewVScroll(citing)
 	scroll.SetMinSize(fyne.NewSize(0, 90))
