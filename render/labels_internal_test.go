@@ -1022,6 +1022,19 @@ func TestAShortLegendSaysHowManyKindsItLeavesOut(t *testing.T) {
 	}
 }
 
+// The legend of a map without kinds (a new, empty map) has no headings
+// with nothing under them; one of actors without ties lists its actors.
+func TestTheLegendLeavesOutEmptyHeadings(t *testing.T) {
+	if rows := legendRows(&Scene{}, i18n.English, 1, 1000); len(rows) != 0 {
+		t.Errorf("an empty map's legend: %+v, want nothing", rows)
+	}
+	country := model.DefaultKinds()[0]
+	rows := legendRows(&Scene{ActorKinds: []model.Kind{country}}, i18n.English, 1, 1000)
+	if len(rows) != 2 || rows[0].heading != "Actors" || rows[1].kind.Name != country.Name {
+		t.Errorf("the legend of a map of one country and no tie: %+v", rows)
+	}
+}
+
 // A picture that compares two dates says in its legend what its colours
 // mean, each beside a line drawn as the ties are: the header may leave its
 // caption out for the date's events.

@@ -128,15 +128,21 @@ type legendRow struct {
 // legendRows lays out the legend's lines, in device pixels.
 func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 	y, row := 32*ui, 22*ui
-	rows := []legendRow{{heading: lang.T("Actors"), y: y}}
-	y += row
-	for _, k := range s.ActorKinds {
-		rows = append(rows, legendRow{kind: k, y: y})
+	// A heading with no kind under it (on a new, empty map) is left out.
+	var rows []legendRow
+	if len(s.ActorKinds) > 0 {
+		rows = append(rows, legendRow{heading: lang.T("Actors"), y: y})
+		y += row
+		for _, k := range s.ActorKinds {
+			rows = append(rows, legendRow{kind: k, y: y})
+			y += row
+		}
+		y += row / 2
+	}
+	if len(s.TieKinds) > 0 {
+		rows = append(rows, legendRow{heading: lang.T("Ties"), y: y})
 		y += row
 	}
-	y += row / 2
-	rows = append(rows, legendRow{heading: lang.T("Ties"), y: y})
-	y += row
 	for i, k := range s.TieKinds {
 		// The last line there is room for, with kinds still to come,
 		// says how many are left out rather than leave them unsaid.
