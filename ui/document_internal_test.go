@@ -496,6 +496,14 @@ func TestErrorsAreSentences(t *testing.T) {
 			t.Errorf("sentence(%q) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
+	// A bad date in an imported file is said as a date typed in a form is,
+	// in the window's language.
+	_, dateErr := model.ParseDate("2021-13-01")
+	err := fmt.Errorf("ties.csv: %w", &csvio.Error{File: "ties.csv", Line: 3, Err: &model.FieldError{Field: "start",
+		Msg: dateErr.Error(), Said: &model.Message{Format: "%v", Args: []any{dateErr}}, Err: model.ErrInvalid}})
+	if got, want := sentence(err), "In ties.csv, line 3, start: \"2021-13-01\" is not a date: the month must be 01 to 12."; got != want {
+		t.Errorf("a bad date in ties.csv says %q, want %q", got, want)
+	}
 }
 
 // In Find, the arrow keys move the mark through the results, and Enter

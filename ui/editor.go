@@ -829,11 +829,14 @@ func say(m *model.Message) string {
 func inWords(err error) string {
 	var fe *model.FieldError
 	var said *model.Message
+	var date *model.DateError
 	switch {
 	case errors.As(err, &fe):
 		return fieldMessage(fe)
 	case errors.As(err, &said):
 		return say(said)
+	case errors.As(err, &date):
+		return dateProblem(date.Text, date) // a date in an imported file, say
 	}
 	return err.Error()
 }
