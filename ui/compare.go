@@ -171,8 +171,7 @@ func (e *Editor) showDiff(d model.Diff) {
 	e.doc.Select(0)
 	e.SetDate(d.To, false)
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
-	e.diffNote = fmt.Sprintf(lang.L("Since %s: began in green, ended dashed in red"), d.From)
-	e.diffSince = d.From.String()
+	e.diffFrom = d.From
 	e.showScene()
 	e.refreshSide()
 	e.status.SetText(fmt.Sprintf(lang.L("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it."),

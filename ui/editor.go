@@ -90,8 +90,7 @@ type Editor struct {
 	// second date (diffDay) only.
 	diffStress *render.Emphasis
 	diffGhosts []render.Edge // the ties that ended, drawn ghosted
-	diffNote   string        // what the picture's header says of it
-	diffSince  string        // the date it compares with, as the legend says it
+	diffFrom   model.Day     // the date it compares with
 	diffDay    model.Day
 	// hidden are the kinds the filter hides (see shown); shownMap is the
 	// map without them, made from shownFrom, until the filter changes.
@@ -506,7 +505,7 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 	}
 	note := e.filterNote()
 	diff := e.diffStress != nil && day == e.diffDay
-	ghosts, diffNote, since := e.diffGhosts, e.diffNote, e.diffSince
+	ghosts, since := e.diffGhosts, e.diffFrom.String()
 	return func(s *render.Scene) {
 		s.Emphasis = em
 		if hideOutside {
@@ -531,7 +530,7 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 		}
 		if diff {
 			s.Ghosts, s.Since = ghosts, since
-			s.Caption = withNote(diffNote, s.Caption)
+			s.Caption = withNote(fmt.Sprintf(lang.L("Since %s: began in green, ended dashed in red"), since), s.Caption)
 		}
 	}
 }

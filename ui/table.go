@@ -307,12 +307,13 @@ func (t *recordTable) reload() {
 		t.keep = 0
 	case t.cell.Row >= 0 && t.cell.Row != t.selRow:
 		t.selectQuietly(t.cell) // the cell in edit, in its new row
-	case t.cell.Row < 0 && selected != 0 && slices.Index(t.rows, selected) != t.selRow:
-		t.selRow = -1
-		if slices.Contains(t.rows, selected) {
-			t.show(selected)
-		} else {
+	case t.cell.Row < 0 && selected != 0:
+		if i := slices.Index(t.rows, selected); i < 0 {
+			t.selRow = -1
 			t.table.UnselectAll()
+		} else if i != t.selRow {
+			t.selRow = -1
+			t.show(selected)
 		}
 	}
 	if len(words) > 0 {
