@@ -59,12 +59,14 @@ const (
 // With old, the dates before the first whose events differ from old's
 // (by a chained signature) are kept as old has them, and the layout
 // resumes from there: an edit re-lays out the dates from the first it
-// reaches.
+// reaches. The dates after it are held to old's picture (see follower):
+// only the actors the edit reached move on them.
 func (u *union) incremental(ctx context.Context, m *model.Map, keys []model.Day, home map[model.ID][2]float64, opt Options, old *Timeline) (*Timeline, error) {
 	h := newHistory(u, m, keys, opt)
 	s := newIncState(u, m, home, opt)
 	b := newTimelineBuilder(len(h.days))
 	reusing := old != nil
+	var follow *follower // after an edit, holding the dates to old's picture
 	for k, day := range h.days {
 		if k%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -77,11 +79,22 @@ func (u *union) incremental(ctx context.Context, m *model.Map, keys []model.Day,
 			if k > 0 {
 				b.copyPrefix(old, int32(k))
 				s.resume(old.Frame(k - 1))
+				if followable(old) {
+					follow = newFollower(u, old, k)
+				}
 			}
 		}
 		s.apply(h.steps[k])
 		var err error
+		followed := false
+		if follow != nil {
+			followed, err = s.follow(ctx, follow, h, k, b)
+			if !followed {
+				follow = nil // the edit reached too much: laid out afresh from here
+			}
+		}
 		switch {
+		case err != nil || followed:
 		case reusing:
 			s.adoptNewcomers(h.steps[k])
 		case k == 0:
@@ -100,7 +113,9 @@ func (u *union) incremental(ctx context.Context, m *model.Map, keys []model.Day,
 	if reusing {
 		b.copyPrefix(old, int32(len(h.days)))
 	}
-	return b.done(), nil
+	tl := b.done()
+	tl.stepSigs = h.stepSigs
+	return tl, nil
 }
 
 // link is a link between two union nodes, lowest first.
@@ -115,9 +130,10 @@ type step struct {
 // history is a map's timeline as steps: frame 0 is the day before the
 // first keyframe, frame k the k-th keyframe.
 type history struct {
-	days  []model.Day
-	steps []step
-	sigs  []uint64
+	days     []model.Day
+	steps    []step
+	sigs     []uint64
+	stepSigs []uint64 // each step's alone (see Timeline.stepSigs)
 }
 
 func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history {
@@ -195,22 +211,40 @@ func newHistory(u *union, m *model.Map, keys []model.Day, opt Options) *history 
 			}
 		}
 	}
-	h.sigs = h.signatures(u, m, opt)
+	h.sigs, h.stepSigs = h.signatures(u, m, opt)
 	return h
 }
 
 // signatures chains a hash of every step with the one before, over the
 // options, and each appearing actor's box and pin, so that a frame's
-// signature changes when anything it was computed from does.
-func (h *history) signatures(u *union, m *model.Map, opt Options) []uint64 {
-	sigs := make([]uint64, len(h.steps))
-	hash := &hasher{h: fnv.New64a()}
-	put, putF := hash.u64, hash.f64
-	hash.options(opt)
+// signature changes when anything it was computed from does. It also
+// hashes each step alone, with the options (see Timeline.stepSigs).
+func (h *history) signatures(u *union, m *model.Map, opt Options) (chained, alone []uint64) {
+	chained, alone = make([]uint64, len(h.steps)), make([]uint64, len(h.steps))
 	actors := make(map[model.ID]model.Actor, len(m.Actors))
 	for _, a := range m.Actors {
 		actors[a.ID] = a
 	}
+	hash, own := &hasher{h: fnv.New64a()}, &hasher{h: fnv.New64a()}
+	hash.options(opt)
+	own.options(opt)
+	optionsSig := own.sum64()
+	for k, st := range h.steps {
+		own.h.Reset()
+		own.u64(optionsSig)
+		for _, x := range []*hasher{hash, own} {
+			x.step(u, m, actors, opt, h.days[k], st)
+		}
+		chained[k], alone[k] = hash.sum64(), own.sum64()
+	}
+	return chained, alone
+}
+
+// step hashes what begins and ends on day: the actors that leave, those
+// that appear with their boxes and pins, and the links that end and
+// begin.
+func (x *hasher) step(u *union, m *model.Map, actors map[model.ID]model.Actor, opt Options, day model.Day, st step) {
+	put, putF := x.u64, x.f64
 	putLinks := func(tag uint64, ls []link) {
 		put(tag)
 		for _, l := range ls {
@@ -218,29 +252,25 @@ func (h *history) signatures(u *union, m *model.Map, opt Options) []uint64 {
 			put(uint64(u.g.ids[l.b]))
 		}
 	}
-	for k, st := range h.steps {
-		put(uint64(h.days[k]))
-		put(1)
-		for _, i := range st.dropActors {
-			put(uint64(u.g.ids[i]))
-		}
-		put(2)
-		for _, i := range st.addActors {
-			id := u.g.ids[i]
-			put(uint64(id))
-			sz := opt.Box(actors[id])
-			putF(sz.W)
-			putF(sz.H)
-			if p, ok := m.Pins[id]; ok {
-				putF(p.X)
-				putF(p.Y)
-			}
-		}
-		putLinks(3, st.dropLinks)
-		putLinks(4, st.addLinks)
-		sigs[k] = hash.sum64()
+	put(uint64(day))
+	put(1)
+	for _, i := range st.dropActors {
+		put(uint64(u.g.ids[i]))
 	}
-	return sigs
+	put(2)
+	for _, i := range st.addActors {
+		id := u.g.ids[i]
+		put(uint64(id))
+		sz := opt.Box(actors[id])
+		putF(sz.W)
+		putF(sz.H)
+		if p, ok := m.Pins[id]; ok {
+			putF(p.X)
+			putF(p.Y)
+		}
+	}
+	putLinks(3, st.dropLinks)
+	putLinks(4, st.addLinks)
 }
 
 // incState is the running picture of an incremental layout, over union

@@ -93,9 +93,14 @@ func boolBit(b bool) uint64 {
 // timelineMagic starts an encoded Timeline.
 const timelineMagic = "RLT1"
 
+// stepsMark starts the encoding's last, optional part: each frame's own
+// signature (Timeline.stepSigs), which a timeline kept before it was
+// written has not.
+const stepsMark = 'S'
+
 // MarshalBinary encodes the timeline: its frames' days and signatures,
-// every actor's moves and the aggregate layout, so that a later
-// Recompute can reuse it.
+// every actor's moves, the aggregate layout and, for a long timeline,
+// each date's own signature, so that a later Recompute can reuse it.
 func (t *Timeline) MarshalBinary() ([]byte, error) {
 	out := []byte(timelineMagic)
 	out = binary.LittleEndian.AppendUint64(out, t.homeSig)
@@ -125,6 +130,12 @@ func (t *Timeline) MarshalBinary() ([]byte, error) {
 			out = binary.AppendUvarint(out, uint64(r.frame-last))
 			last = r.frame
 			out = appendFloats(out, r.p.X, r.p.Y)
+		}
+	}
+	if len(t.stepSigs) > 0 && len(t.stepSigs) == len(t.days) {
+		out = append(out, stepsMark)
+		for _, sig := range t.stepSigs {
+			out = binary.LittleEndian.AppendUint64(out, sig)
 		}
 	}
 	return out, nil
@@ -187,6 +198,17 @@ func (t *Timeline) UnmarshalBinary(data []byte) error {
 				d.fail()
 			}
 			tr.runs[k] = run{frame: int32(frame), p: model.Point{X: d.f64(), Y: d.f64()}}
+		}
+	}
+	if len(d.buf) > 0 && !d.bad {
+		if d.buf[0] != stepsMark || len(d.buf) != 1+8*n {
+			d.fail()
+		} else {
+			d.buf = d.buf[1:]
+			out.stepSigs = make([]uint64, n)
+			for k := range n {
+				out.stepSigs[k] = d.u64()
+			}
 		}
 	}
 	if d.bad || len(d.buf) != 0 {

@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -194,6 +195,62 @@ func TestLongHistoryEditRelaysOnlyTheDatesItReaches(t *testing.T) {
 	}
 }
 
+// An edit early in a long history moves, on the later dates, only the
+// actors it reached: laid out from scratch, each date starting from the
+// one before, a tie added in 1901 moved every actor of every later date.
+func TestAnEarlyEditMovesLaterDatesOnlyNearWhatItChanged(t *testing.T) {
+	t.Parallel()
+	m := longMap(300, 600, 30, 2)
+	opt := layout.Options{Box: nodeBox}
+	old := layout.Compute(m, opt)
+	// A tie of four years between two actors alive in 1901.
+	from := old.Day(20)
+	var ends []model.ID
+	for _, a := range m.Actors {
+		if a.Life.Start.First() < from && a.Life.End.First() > from+1500 {
+			ends = append(ends, a.ID)
+		}
+	}
+	if len(ends) < 2 {
+		t.Fatalf("%d actors alive from %s for four years, want two", len(ends), model.DateOfDay(from))
+	}
+	edited := *m
+	edited.Ties = append(append([]model.Tie(nil), m.Ties...), model.Tie{
+		ID: model.ID(len(m.Ties) + 1), Kind: "relations", From: ends[0], To: ends[len(ends)-1],
+		Span: model.Span{Start: model.DateOfDay(from), End: model.DateOfDay(from + 1500)},
+	})
+	tl, err := layout.Recompute(context.Background(), &edited, opt, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reached := false
+	for _, f := range tl.Frames() {
+		was := old.At(f.At).Pos
+		moved, both := 0, 0
+		for id, p := range f.Pos {
+			if q, ok := was[id]; ok {
+				both++
+				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
+					moved++
+				}
+			}
+		}
+		if f.At < from && moved > 0 {
+			t.Fatalf("%s, before the edit: %d actors moved", f.At, moved)
+		}
+		reached = reached || moved > 0
+		if moved > max(3, both/10) {
+			t.Fatalf("%s: %d of %d actors moved, want at most a tenth", f.At, moved, both)
+		}
+		if n := layout.Overlaps(edited.Snapshot(f.At), f.Pos, opt.Box); n != 0 {
+			t.Fatalf("%s: %d overlapping boxes", f.At, n)
+		}
+	}
+	if !reached {
+		t.Error("no actor moved: the new tie was not laid out")
+	}
+}
+
 func TestLongHistoryStopsWhenCancelled(t *testing.T) {
 	t.Parallel()
 	m := longMap(300, 600, 30, 3)
@@ -229,7 +286,11 @@ func TestTimelineRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(back.Frames(), tl.Frames()) {
 		t.Error("the decoded timeline's frames differ")
 	}
-	for _, cut := range []int{0, 3, len(data) / 2, len(data) - 1} {
+	// All it holds comes back, each date's own signature too.
+	if again, err := back.MarshalBinary(); err != nil || !bytes.Equal(again, data) {
+		t.Errorf("encoded again, %d bytes (%v), want the %d first encoded", len(again), err, len(data))
+	}
+	for _, cut := range []int{0, 3, len(data) / 2, len(data) - 1} { // the last in its dates' own signatures
 		var bad layout.Timeline
 		if err := bad.UnmarshalBinary(data[:cut]); err == nil {
 			t.Errorf("%d of %d bytes decoded without an error", cut, len(data))
@@ -380,5 +441,32 @@ func TestALongHistoryHasNoOverlappingBoxes(t *testing.T) {
 		if n := layout.Overlaps(snap, tl.At(keys[k]).Pos, nodeBox); n != 0 {
 			t.Fatalf("on %s (date %d of %d, %d actors) %d pairs of boxes overlap", keys[k], k, len(keys), len(snap.Actors), n)
 		}
+	}
+}
+
+// A timeline kept without its dates' own events (by an earlier relmap)
+// learns them from its map, and an early edit then moves the later dates
+// as little as after a timeline that had them.
+func TestAKeptTimelineLearnsItsDatesEvents(t *testing.T) {
+	t.Parallel()
+	m := longMap(200, 400, 20, 4)
+	opt := layout.Options{Box: nodeBox}
+	tl := layout.Compute(m, opt)
+	data, err := tl.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var older layout.Timeline
+	cut := len(data) - 1 - 8*tl.Len() // without the dates' own signatures
+	if err := older.UnmarshalBinary(data[:cut]); err != nil {
+		t.Fatalf("a timeline kept without its dates' events: %v", err)
+	}
+	described := layout.Described(&older, m, opt)
+	if again, err := described.MarshalBinary(); err != nil || !bytes.Equal(again, data) {
+		t.Errorf("described, %d bytes (%v), want the %d of the timeline laid out", len(again), err, len(data))
+	}
+	other := longMap(200, 400, 20, 5)
+	if layout.Described(&older, other, opt) != &older {
+		t.Error("a timeline was described by a map it was not laid out from")
 	}
 }

@@ -34,7 +34,7 @@ func Prune(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
-	homeSig, sigs := signatures(valid, opt)
+	homeSig, sigs, steps := signatures(valid, opt)
 	days := frameDays(valid.Keyframes())
 	if len(sigs) != len(days) {
 		return nil, false, nil
@@ -43,7 +43,7 @@ func Prune(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	for _, a := range valid.Actors {
 		left[a.ID] = true
 	}
-	t := &Timeline{days: days, sigs: sigs, homeSig: homeSig, home: make(map[model.ID][2]float64, len(valid.Actors))}
+	t := &Timeline{days: days, sigs: sigs, stepSigs: steps, homeSig: homeSig, home: make(map[model.ID][2]float64, len(valid.Actors))}
 	for id, p := range old.home {
 		if left[id] {
 			t.home[id] = p

@@ -66,12 +66,12 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	if newUnion(wasValid, opt).sig != old.homeSig {
 		return nil, false, nil
 	}
-	homeSig, sigs := signatures(valid, opt)
+	homeSig, sigs, steps := signatures(valid, opt)
 	if len(sigs) != old.Len() {
 		return nil, false, nil
 	}
 	if len(changed) == 0 { // pins taken away, and nothing else
-		return &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: old.tracks}, true, nil
+		return &Timeline{days: old.days, sigs: sigs, stepSigs: steps, home: old.home, homeSig: homeSig, tracks: old.tracks}, true, nil
 	}
 	var maxW, maxH float64
 	for _, sz := range size {
@@ -124,7 +124,7 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	}
 	// The frames are taken for what m's would be: a later Recompute
 	// reuses them, and the aggregate, as it would a layout of m.
-	t := &Timeline{days: old.days, sigs: sigs, home: old.home, homeSig: homeSig, tracks: append([]track(nil), old.tracks...)}
+	t := &Timeline{days: old.days, sigs: sigs, stepSigs: steps, home: old.home, homeSig: homeSig, tracks: append([]track(nil), old.tracks...)}
 	for i, tr := range t.tracks {
 		if frames, ok := moved[tr.id]; ok {
 			t.tracks[i] = tr.with(frames, int32(old.Len()))
@@ -448,12 +448,14 @@ func (rb *reboxer) within(pc, reach model.Point, after []box, ids []model.ID, at
 }
 
 // signatures are what a layout of m records it was computed from (see
-// Recompute): its aggregate's and each frame's.
-func signatures(m *model.Map, opt Options) (home uint64, frames []uint64) {
+// Recompute): its aggregate's and each frame's, and, for a long timeline,
+// each date's own (see Timeline.stepSigs).
+func signatures(m *model.Map, opt Options) (home uint64, frames, steps []uint64) {
 	u := newUnion(m, opt)
 	keys := m.Keyframes()
 	if len(keys) > longTimeline {
-		return u.sig, newHistory(u, m, keys, opt).sigs
+		h := newHistory(u, m, keys, opt)
+		return u.sig, h.sigs, h.stepSigs
 	}
 	days := frameDays(keys)
 	prev := u.sig
@@ -462,7 +464,7 @@ func signatures(m *model.Map, opt Options) (home uint64, frames []uint64) {
 		prev = graphSig(prev, snap.Actors, buildGraph(snap), m.Pins, opt)
 		frames = append(frames, prev)
 	}
-	return u.sig, frames
+	return u.sig, frames, nil
 }
 
 // with is the track with its place on each frame in frames replaced, over

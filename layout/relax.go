@@ -13,13 +13,31 @@ import (
 // incremental), separates its boxes from those around it, and records
 // what moved in b.
 func (s *incState) relax(ctx context.Context, st step, b *timelineBuilder) error {
+	_, err := s.relaxWith(ctx, st, b, true, nil)
+	return err
+}
+
+// relaxWith is relax, moving the actors extra too, and, without changes,
+// only the actors placed and extra, not the region the date's changes
+// reach (see follower). It returns what it moved, sorted.
+func (s *incState) relaxWith(ctx context.Context, st step, b *timelineBuilder, changes bool, extra []int32) ([]int32, error) {
 	for _, i := range st.dropActors {
 		b.set(s.u.g.ids[i], absent)
 	}
 	placed := s.place(st)
-	region := s.region(st, placed)
+	var region []int32
+	if changes {
+		region = s.region(st, placed)
+	} else {
+		region = append(region, placed...)
+	}
+	if len(extra) > 0 {
+		region = sortedUnion(region, extra)
+	} else {
+		slices.Sort(region)
+	}
 	if len(region) == 0 {
-		return nil
+		return nil, nil
 	}
 	before := make([]model.Point, len(region))
 	for k, i := range region {
@@ -29,7 +47,7 @@ func (s *incState) relax(ctx context.Context, st step, b *timelineBuilder) error
 		}
 	}
 	if err := s.solve(ctx, region, placed); err != nil {
-		return err
+		return nil, err
 	}
 	s.separate(region)
 	for k, i := range region {
@@ -38,7 +56,7 @@ func (s *incState) relax(ctx context.Context, st step, b *timelineBuilder) error
 			b.set(s.u.g.ids[i], s.xy[i])
 		}
 	}
-	return nil
+	return region, nil
 }
 
 // next returns a new stamp for the mark and seen scratch arrays.

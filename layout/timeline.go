@@ -25,8 +25,13 @@ type Frame struct {
 type Timeline struct {
 	days []model.Day
 	// sigs[k] identifies everything frame k was computed from.
-	sigs   []uint64
-	tracks []track // by actor ID
+	sigs []uint64
+	// stepSigs[k], when a long timeline's (see incremental), identifies
+	// what begins and ends on frame k's day alone, with the options: a
+	// later layout after an edit tells by it which dates the edit left as
+	// they were. Nil for a short timeline, or one kept without them.
+	stepSigs []uint64
+	tracks   []track // by actor ID
 	// home is the layout of the ties of all dates, in edge lengths, and
 	// homeSig what it was computed from.
 	home    map[model.ID][2]float64

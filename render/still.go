@@ -148,6 +148,18 @@ func (r *Renderer) Adjust(ctx context.Context, m *model.Map, stability float64, 
 	return tl, nil
 }
 
+// Described is layout.Described with r.LayoutOptions(stability): tl, the
+// timeline of m at that stability, knowing each of its dates' own events
+// when it was kept without them, so that a later edit moves the dates
+// after it only near what it changed.
+func (r *Renderer) Described(m *model.Map, stability float64, tl *layout.Timeline) *layout.Timeline {
+	opt, err := r.LayoutOptions(stability)
+	if err != nil {
+		return tl
+	}
+	return layout.Described(tl, m, opt)
+}
+
 // Rebox is layout.Rebox, or else layout.Prune, with
 // r.LayoutOptions(stability): old, the timeline of was at that stability,
 // held still for m, a version of was that differs from it only in its

@@ -186,6 +186,11 @@ func (e *Editor) relayoutFrom(hold, fresh bool) {
 					tl, err = layOut(ctx, m, s, old, report, nil)
 				}
 			default:
+				if old != nil && was != nil {
+					// One kept by an earlier relmap learns its dates'
+					// own events, which hold the dates after an edit.
+					old = e.r.Described(was, s, old)
+				}
 				tl, err = layOut(ctx, m, s, old, report, preview)
 			}
 			return err
