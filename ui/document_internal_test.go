@@ -1951,3 +1951,79 @@ func TestARestartKeepsTheLook(t *testing.T) {
 		t.Error("the look kept for a restart was taken up again")
 	}
 }
+
+// An edit early in a long map's history, whose layout was kept by an
+// earlier relmap (without its dates' own events), moves the later dates
+// only near what it changed: the kept layout learns its dates' events
+// from the map it was laid out from. Laid out date by date from the edit
+// on, every later date changed.
+func TestAnEarlyEditHoldsTheLaterDatesOfALongMap(t *testing.T) {
+	a, r, _ := longRing(t)
+	// 150 actors in ten groups; a tie a day within a group, of 60 days.
+	m := &model.Map{Name: "long"}
+	for i := range 150 {
+		m.Actors = append(m.Actors, model.Actor{ID: model.ID(i + 1), Name: fmt.Sprintf("Actor %d", i+1), Kind: "country"})
+	}
+	day := model.DayOf(2000, 1, 1)
+	for i := range shortTimeline + 60 {
+		from := i * 7 % 150
+		to := from/15*15 + (from+1+i%13)%15
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(i + 1), From: model.ID(from + 1), To: model.ID(to + 1), Kind: "relations",
+			Span: model.Span{Start: model.DateOfDay(day + model.Day(i)), End: model.DateOfDay(day + model.Day(i+60))}})
+	}
+	ctx := context.Background()
+	kept, err := r.Layout(ctx, m, stability(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := kept.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := data[:len(data)-1-8*kept.Len()] // without the dates' own events
+	if err := new(layout.Timeline).UnmarshalBinary(older); err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Create(filepath.Join(t.TempDir(), "long.relmap"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.PutLayout(ctx, r.LayoutKey(m, stability()), older); err != nil {
+		t.Fatal(err)
+	}
+	ed, win := openStopped(t, a, st, r)
+	win.SetContent(ed.Content())
+	win.Resize(fyne.NewSize(1000, 700))
+	if ed.tl.Len() != kept.Len() {
+		t.Fatalf("opened on a layout of %d dates, want the kept %d", ed.tl.Len(), kept.Len())
+	}
+	// A tie between two groups on the tenth day, for a month.
+	tie := model.Tie{From: 3, To: 80, Kind: "relations", Span: model.Span{Start: model.DateOfDay(day + 10), End: model.DateOfDay(day + 40)}}
+	if _, err := ed.apply(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{tie}}}); err != nil {
+		t.Fatal(err)
+	}
+	ed.waitLayout()
+	if ed.tl == nil || ed.tl.Len() < kept.Len() {
+		t.Fatal("no layout after the edit")
+	}
+	for k := range ed.tl.Len() {
+		f := ed.tl.Frame(k)
+		if f.At < day+60 {
+			continue
+		}
+		was := kept.At(f.At).Pos
+		moved, both := 0, 0
+		for id, p := range f.Pos {
+			if q, ok := was[id]; ok {
+				both++
+				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
+					moved++
+				}
+			}
+		}
+		if moved > both/5 {
+			t.Fatalf("%s, after the new tie ended: %d of %d actors moved, want at most a fifth", f.At, moved, both)
+		}
+	}
+}

@@ -179,6 +179,11 @@ func (e *Editor) relayoutFrom(hold, fresh bool) {
 		key := e.r.LayoutKey(m, s)
 		tl, ok := e.laidOut.get(key)
 		err := recovered(lang.L("Laying out…"), func() (err error) {
+			if old != nil && was != nil && !(ok && edited) {
+				// One kept by an earlier relmap learns its dates' own
+				// events, which hold the dates after an edit still.
+				old = e.r.Described(was, s, old)
+			}
 			switch {
 			case ok && edited: // its picture back
 			case rebox:
@@ -186,11 +191,6 @@ func (e *Editor) relayoutFrom(hold, fresh bool) {
 					tl, err = layOut(ctx, m, s, old, report, nil)
 				}
 			default:
-				if old != nil && was != nil {
-					// One kept by an earlier relmap learns its dates'
-					// own events, which hold the dates after an edit.
-					old = e.r.Described(was, s, old)
-				}
 				tl, err = layOut(ctx, m, s, old, report, preview)
 			}
 			return err
