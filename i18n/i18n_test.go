@@ -75,6 +75,12 @@ func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
 	if n := translated(t, es, tables, regexp.MustCompile(`invalid\([^,()]+, ("(?:[^"\\\n]|\\.)*")`)); n < 15 {
 		t.Errorf("only %d messages found in the CSV tables' code", n)
 	}
+	// The map file's faults (not a map, damaged, busy…), which the window
+	// says when it cannot open or write a map.
+	store, _ := filepath.Glob("../model/sqlite/*.go")
+	if n := translated(t, es, store, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 15 {
+		t.Errorf("only %d messages found in the map file's code", n)
+	}
 	// Messages the renderer writes as the model's, for the window to say.
 	render, _ := filepath.Glob("../render/*.go")
 	if n := translated(t, es, render, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 3 {

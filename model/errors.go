@@ -37,16 +37,21 @@ func fieldError(rec, field string, said *Message, err error) *FieldError {
 // Message is a message of the model's rules, kept as the pattern and the
 // values fmt.Sprintf writes it from, so that a window can say it in its
 // user's language: Format is the key of its translation, and an Arg that
-// is a *Message is said in that language too.
+// is a *Message, or an error that wraps one, is said in that language
+// too. Err, when not nil, is the error it says, which errors.Is and
+// errors.As find through it (a store's ErrNotRelmap, say).
 type Message struct {
 	Format string
 	Args   []any
+	Err    error
 }
 
 // says is the Message written from format and args.
 func says(format string, args ...any) *Message { return &Message{Format: format, Args: args} }
 
 func (m *Message) Error() string { return fmt.Sprintf(m.Format, m.Args...) }
+
+func (m *Message) Unwrap() error { return m.Err }
 
 // said is err as a Message: the one it is or wraps, else one that says
 // err's text as it is.

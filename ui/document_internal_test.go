@@ -268,6 +268,24 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 		if data, _ := os.ReadFile(bad); string(data) != "name,kind\n" {
 			t.Error("opening changed the file")
 		}
+		// Said in the window's language: in Spanish the file's fault
+		// was said in English.
+		te.win.Canvas().Overlays().Remove(te.win.Canvas().Overlays().Top())
+		speak(t, "es")
+		defer speak(t, "en")
+		te.openPath(bad)
+		te.settle(t)
+		want := "No se pudo abrir el mapa " + bad + ": no es un archivo de relmap: no es una base de datos SQLite."
+		var said []string
+		for _, o := range test.LaidOutObjects(te.win.Canvas().Overlays().Top()) {
+			if l, ok := o.(*widget.Label); ok {
+				said = append(said, l.Text)
+			}
+		}
+		if !slices.Contains(said, want) {
+			t.Errorf("in Spanish, opening a text file says %q, want %q", said, want)
+		}
+		te.win.Canvas().Overlays().Remove(te.win.Canvas().Overlays().Top())
 	})
 	t.Run("a recent map that is gone is refused, not made anew", func(t *testing.T) {
 		gone := filepath.Join(t.TempDir(), "moved.relmap")

@@ -54,7 +54,7 @@ func (s *Store) ApplyTo(ctx context.Context, change func(base *model.Map) (model
 	err := s.inTx(ctx, "apply", func(tx *sql.Tx) error {
 		base, err := load(ctx, tx)
 		if err != nil {
-			return fmt.Errorf("load map %s: %w", s.path, loadError(ctx, s.loadLimit, err))
+			return loadMapError(s.path, loadError(ctx, s.loadLimit, err))
 		}
 		c, err := change(base)
 		if err != nil || c.IsEmpty() {

@@ -2,9 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"relmap/model"
 )
 
 var _ interface {
@@ -20,11 +21,11 @@ var _ interface {
 func (s *Store) CopyTo(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("save copy %s: %w", path, err)
+		return copyError(path, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".new-*")
 	if err != nil {
-		return fmt.Errorf("save copy %s: %w", path, err)
+		return copyError(path, err)
 	}
 	name := tmp.Name()
 	tmp.Close()
@@ -35,7 +36,7 @@ func (s *Store) CopyTo(ctx context.Context, path string) error {
 		db = s.rdb
 	}
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", name); err != nil {
-		return fmt.Errorf("save copy %s: %w", path, fileError(err))
+		return copyError(path, fileError(err))
 	}
 	f, err := os.OpenFile(name, os.O_RDWR, 0)
 	if err == nil {
@@ -51,7 +52,12 @@ func (s *Store) CopyTo(ctx context.Context, path string) error {
 		err = os.Rename(name, abs)
 	}
 	if err != nil {
-		return fmt.Errorf("save copy %s: %w", path, err)
+		return copyError(path, err)
 	}
 	return nil
+}
+
+// copyError is err, which stopped a copy of the map to path.
+func copyError(path string, err error) error {
+	return &model.Message{Format: "save copy %s: %v", Args: []any{path, err}, Err: err}
 }

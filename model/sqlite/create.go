@@ -32,7 +32,7 @@ func Create(path string, m *model.Map) (*Store, error) {
 // whole and alone, with no -wal or -shm beside it.
 func CreateFile(path string, m *model.Map) error {
 	if err := create(context.Background(), path, m); err != nil {
-		return fmt.Errorf("create map %s: %w", path, err)
+		return &model.Message{Format: "create map %s: %v", Args: []any{path, err}, Err: err}
 	}
 	return nil
 }
@@ -42,7 +42,7 @@ func create(ctx context.Context, path string, m *model.Map) error {
 		return fmt.Errorf("%w: no map", model.ErrInvalid)
 	}
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%w: the file exists", model.ErrConflict)
+		return &model.Message{Format: "conflict: the file exists", Err: model.ErrConflict}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -104,7 +104,7 @@ func place(from, to string) error {
 // existErr says plainly that a file took the new map's place.
 func existErr(err error) error {
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%w: the file exists", model.ErrConflict)
+		return &model.Message{Format: "conflict: the file exists", Err: model.ErrConflict}
 	}
 	return err
 }

@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"relmap/model"
 )
 
 // fileState is what identify learnt of a map file without writing to it.
@@ -41,18 +42,18 @@ func identify(path string) (fileState, error) {
 	}
 	switch {
 	case info.IsDir():
-		return fileState{}, fmt.Errorf("%w: it is a folder", ErrNotRelmap)
+		return fileState{}, &model.Message{Format: "not a relmap file: it is a folder", Err: ErrNotRelmap}
 	case !info.Mode().IsRegular():
-		return fileState{}, fmt.Errorf("%w: it is not a regular file", ErrNotRelmap)
+		return fileState{}, &model.Message{Format: "not a relmap file: it is not a regular file", Err: ErrNotRelmap}
 	case info.Size() == 0:
-		return fileState{}, fmt.Errorf("%w: the file is empty", ErrNotRelmap)
+		return fileState{}, &model.Message{Format: "not a relmap file: the file is empty", Err: ErrNotRelmap}
 	}
 	header, err := readHeader(path)
 	if err != nil {
 		return fileState{}, err
 	}
 	if len(header) < 100 || !bytes.HasPrefix(header, sqliteMagic) {
-		return fileState{}, fmt.Errorf("%w: it is not a SQLite database", ErrNotRelmap)
+		return fileState{}, &model.Message{Format: "not a relmap file: it is not a SQLite database", Err: ErrNotRelmap}
 	}
 	dir := filepath.Dir(path)
 	_, walErr := os.Stat(path + "-wal")
@@ -69,7 +70,7 @@ func identify(path string) (fileState, error) {
 			return fileState{}, err
 		}
 	default:
-		return fileState{}, fmt.Errorf("%w: a SQLite database of another application", ErrNotRelmap)
+		return fileState{}, otherApplication()
 	}
 	return f, nil
 }
@@ -106,7 +107,12 @@ func checkAppID(path string, f fileState) error {
 		return fileError(err)
 	}
 	if id != applicationID {
-		return fmt.Errorf("%w: a SQLite database of another application", ErrNotRelmap)
+		return otherApplication()
 	}
 	return nil
+}
+
+// otherApplication refuses a SQLite database that is not a relmap map.
+func otherApplication() error {
+	return &model.Message{Format: "not a relmap file: a SQLite database of another application", Err: ErrNotRelmap}
 }

@@ -22,7 +22,7 @@ func (s *Store) Load(ctx context.Context) (*model.Map, error) {
 	defer cancel()
 	m, err := s.read(ctx, load)
 	if err != nil {
-		return nil, fmt.Errorf("load map %s: %w", s.path, loadError(ctx, s.loadLimit, err))
+		return nil, loadMapError(s.path, loadError(ctx, s.loadLimit, err))
 	}
 	return m, nil
 }
@@ -46,7 +46,7 @@ func (s *Store) read(ctx context.Context, fn func(context.Context, *sql.Tx) (*mo
 func loadError(ctx context.Context, limit time.Duration, err error) error {
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("%w: stopped after %s", ErrTooSlow, limit)
+		return &model.Message{Format: "reading the map took too long: stopped after %s", Args: []any{limit}, Err: ErrTooSlow}
 	case errors.Is(err, context.Canceled):
 		return err
 	}
@@ -54,7 +54,12 @@ func loadError(ctx context.Context, limit time.Duration, err error) error {
 	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrTooSlow) || errors.Is(err, ErrBusy) {
 		return err
 	}
-	return fmt.Errorf("%w: %w", ErrDamaged, err)
+	return &model.Message{Format: "the map file is damaged: %v", Args: []any{err}, Err: fmt.Errorf("%w: %w", ErrDamaged, err)}
+}
+
+// loadMapError is err, which stopped the load of the map at path.
+func loadMapError(path string, err error) error {
+	return &model.Message{Format: "load map %s: %v", Args: []any{path, err}, Err: err}
 }
 
 // load reads every table into a Map.

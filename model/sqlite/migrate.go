@@ -83,10 +83,10 @@ func checkFile(ctx context.Context, db *sql.DB, known int) (int, error) {
 	}
 	fresh := version == 0 && appID == 0 && tables == 0
 	if !fresh && appID != applicationID {
-		return 0, fmt.Errorf("%w: a SQLite database of another application", ErrNotRelmap)
+		return 0, otherApplication()
 	}
 	if version > known {
-		return 0, fmt.Errorf("%w: the file has schema version %d, this relmap knows up to %d", ErrNewerVersion, version, known)
+		return 0, &model.Message{Format: "written by a newer version of relmap: the file has schema version %d, this relmap knows up to %d", Args: []any{version, known}, Err: ErrNewerVersion}
 	}
 	return version, nil
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"relmap/model"
 )
 
 // schemaObject is one row of sqlite_schema.
@@ -110,7 +112,7 @@ func checkSchema(ctx context.Context, db *sql.DB, version int) error {
 		}
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%w: its schema %s", ErrNotRelmap, strings.Join(problems, "; its schema "))
+		return &model.Message{Format: "not a relmap file: its schema %s", Args: []any{strings.Join(problems, "; its schema ")}, Err: ErrNotRelmap}
 	}
 	return nil
 }

@@ -65,7 +65,7 @@ var _ model.Store = (*Store)(nil)
 func Open(path string) (*Store, error) {
 	s, err := open(context.Background(), path)
 	if err != nil {
-		return nil, fmt.Errorf("open map %s: %w", path, err)
+		return nil, &model.Message{Format: "open map %s: %v", Args: []any{path, err}, Err: err}
 	}
 	return s, nil
 }
@@ -134,7 +134,7 @@ func (s *Store) openFile(ctx context.Context, f fileState) error {
 	}
 	if f.readOnly {
 		if version < len(ms) {
-			return fmt.Errorf("%w: the file has schema version %d and must be upgraded to %d, which needs write access", ErrReadOnly, version, len(ms))
+			return &model.Message{Format: "the map file is read-only: the file has schema version %d and must be upgraded to %d, which needs write access", Args: []any{version, len(ms)}, Err: ErrReadOnly}
 		}
 		return nil
 	}
@@ -169,15 +169,15 @@ func fileError(err error) error {
 	}
 	switch se.Code {
 	case sqlite3.ErrNotADB:
-		return fmt.Errorf("%w: %w", ErrNotRelmap, err)
+		return &model.Message{Format: "not a relmap file: %v", Args: []any{err}, Err: fmt.Errorf("%w: %w", ErrNotRelmap, err)}
 	case sqlite3.ErrCorrupt:
-		return fmt.Errorf("%w (%w)", ErrDamaged, err)
+		return &model.Message{Format: "the map file is damaged (%v)", Args: []any{err}, Err: fmt.Errorf("%w (%w)", ErrDamaged, err)}
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
-		return fmt.Errorf("%w (%w)", ErrBusy, err)
+		return &model.Message{Format: "the map is busy: another program is writing to it (%v)", Args: []any{err}, Err: fmt.Errorf("%w (%w)", ErrBusy, err)}
 	case sqlite3.ErrReadonly:
-		return fmt.Errorf("%w (%w)", ErrReadOnly, err)
+		return &model.Message{Format: "the map file is read-only (%v)", Args: []any{err}, Err: fmt.Errorf("%w (%w)", ErrReadOnly, err)}
 	case sqlite3.ErrInterrupt:
-		return fmt.Errorf("%w (%w)", ErrTooSlow, err)
+		return &model.Message{Format: "reading the map took too long (%v)", Args: []any{err}, Err: fmt.Errorf("%w (%w)", ErrTooSlow, err)}
 	}
 	return err
 }
