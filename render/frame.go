@@ -304,6 +304,7 @@ func (r *Renderer) planShapesIn(s *Scene, v View, w, h, mapW int, alongside func
 		for _, l := range lifted {
 			p.edges = append(p.edges, l...)
 		}
+		p.edges = append(p.edges, p.planLinks()...)
 		p.parts = append(p.parts, len(p.edges))
 	}
 	p.overdraw = ink / (float64(p.mapW) * float64(h))
@@ -594,6 +595,38 @@ func (p *plan) planGhosts() []plannedEdge {
 		}
 		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(3, 7*p.v.Zoom)}
 		pe.finish(p.v.Zoom, e.Directed, nil)
+		out = append(out, pe)
+	}
+	return out
+}
+
+// planLinks plans the emphasis's links whose two actors are drawn (see
+// Emphasis.Links): straight, dotted, as wide as a tie, in its colour or
+// the picture's ink. They are not in Scene.Edges (idx -1).
+func (p *plan) planLinks() []plannedEdge {
+	em := p.s.Emphasis
+	if em == nil || len(em.Links) == 0 {
+		return nil
+	}
+	col := p.pal.ink
+	if em.Color != "" {
+		col = p.emphasis
+	}
+	width := p.v.lineWidth()
+	var out []plannedEdge
+	for _, l := range em.Links {
+		a, okA := p.ix.byID[l[0]]
+		b, okB := p.ix.byID[l[1]]
+		if !okA || !okB || a == b {
+			continue
+		}
+		e := &Edge{From: l[0], To: l[1], Alpha: 1}
+		_, path := edgePath(nil, p.centre[a], p.centre[b], e, p.v.Zoom, p.s.Nodes[a].Scale, p.s.Nodes[b].Scale, p.fine)
+		if len(path) < 2 {
+			continue
+		}
+		pe := plannedEdge{idx: -1, e: e, path: path, col: col, width: width, dash: math.Max(2, 3*p.v.Zoom)}
+		pe.finish(p.v.Zoom, false, nil)
 		out = append(out, pe)
 	}
 	return out

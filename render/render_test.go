@@ -278,3 +278,39 @@ func TestALongNameIsCutInThePicture(t *testing.T) {
 		t.Errorf("%q's box is %v, want %v", short.Label(), got, r.BoxSize(short.Label()))
 	}
 }
+
+// An emphasis's link, a step of a path over an actor's belongs-to or
+// located-in link (no tie), is drawn between its two actors, dotted, in
+// the emphasis's colour: before, the path showed a gap there.
+func TestAnEmphasisDrawsItsLinks(t *testing.T) {
+	t.Parallel()
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &model.Map{Name: "link", Actors: []model.Actor{{ID: 1, Name: "A", Kind: "country"}, {ID: 2, Name: "B", Kind: "official", BelongsTo: 1}}}
+	f := render.Frame{Snap: model.Snapshot{Actors: m.Actors}, Pos: map[model.ID]model.Point{1: {X: 0, Y: 0}, 2: {X: 600, Y: 0}}}
+	v := render.View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
+	red := func(links [][2]model.ID) int {
+		s := render.NewScene(m, f, 0, 0)
+		s.Emphasis = &render.Emphasis{Actors: map[model.ID]bool{1: true, 2: true}, Ties: map[model.ID]bool{}, Color: "#ff0000", Links: links}
+		img := r.Draw(s, v, 1000, 400)
+		n := 0
+		for x := 250; x < 550; x++ { // between the two actors (at x 90 and 690), about the line joining them
+			for y := 150; y <= 250; y++ {
+				if c := img.RGBAAt(x, y); c.R > 150 && c.G < 100 && c.B < 100 {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	if n := red(nil); n != 0 {
+		t.Fatalf("without the link, %d columns between the actors are red", n)
+	}
+	// Dotted: about half of the columns between them.
+	if n := red([][2]model.ID{{2, 1}}); n < 100 || n > 250 {
+		t.Errorf("with the link, %d of 300 columns between the actors are red, want a dotted line", n)
+	}
+}

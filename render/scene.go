@@ -138,7 +138,7 @@ func (s *Scene) Copy() *Scene {
 	c.ActorKinds = append([]model.Kind(nil), s.ActorKinds...)
 	c.TieKinds = append([]model.Kind(nil), s.TieKinds...)
 	if s.Emphasis != nil {
-		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties), Color: s.Emphasis.Color}
+		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties), Color: s.Emphasis.Color, Links: slices.Clone(s.Emphasis.Links)}
 	}
 	c.Ghosts = append([]Edge(nil), s.Ghosts...)
 	c.Hidden = maps.Clone(s.Hidden)
@@ -153,10 +153,14 @@ type KindKey struct {
 
 // Emphasis is a set of actors and ties that a picture draws in full and
 // labels; the rest are drawn faded. Color, when set ("#rrggbb"), draws the
-// emphasised ties in that colour instead of their kinds'.
+// emphasised ties in that colour instead of their kinds'. Links are pairs
+// of actors it joins by no tie (a path's step over an actor's belongs-to
+// or located-in link), drawn dotted between them over the rest, in Color
+// or the picture's ink.
 type Emphasis struct {
 	Actors, Ties map[model.ID]bool
 	Color        string
+	Links        [][2]model.ID
 }
 
 // GhostColor is the colour of ghosted ties (Scene.Ghosts).

@@ -982,12 +982,23 @@ func TestFocusAndPaths(t *testing.T) {
 				t.Errorf("after a click on the second path, path %d is shown", te.route.pick)
 			}
 		}
-		// The status line counts the steps of the path on show.
+		// The status line counts the steps of the path on show, and each
+		// step is drawn: a tie stressed, or, over an actor's belongs-to
+		// or located-in link, which is no tie, that link (a gap before).
+		links := 0
 		for pick, p := range analysis.Paths(te.drawn, te.doc.day, glas.ID, icj.ID, pathCount) {
 			te.showPath(glas.ID, icj.ID, pick)
 			if want := fmt.Sprintf("(%d steps)", len(p.Actors)-1); !strings.Contains(te.status.Text, want) {
 				t.Errorf("path %d: status %q, want %s", pick+1, te.status.Text, want)
 			}
+			em := te.diagram.Scene().Emphasis
+			if got := len(em.Ties) + len(em.Links); got != len(p.Actors)-1 {
+				t.Errorf("path %d of %d steps: %d ties and %d links drawn", pick+1, len(p.Actors)-1, len(em.Ties), len(em.Links))
+			}
+			links += len(em.Links)
+		}
+		if links == 0 {
+			t.Error("no path from Glas to the ICJ steps over a belongs-to or located-in link; the test needs one")
 		}
 		te.SetDate(model.MustDate("2024-01-01").First(), false)
 		if !strings.Contains(te.status.Text, "no connection on 1 January 2024") {

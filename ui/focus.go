@@ -49,8 +49,20 @@ func (e *Editor) emphasis() *render.Emphasis {
 		for _, id := range p.Actors {
 			em.Actors[id] = true
 		}
+		joined := map[[2]model.ID]bool{}
 		for _, id := range p.Ties {
 			em.Ties[id] = true
+			if t, ok := e.drawn.Tie(id); ok {
+				joined[[2]model.ID{min(t.From, t.To), max(t.From, t.To)}] = true
+			}
+		}
+		// A step over an actor's belongs-to or located-in link is no
+		// tie: it is drawn as a link, not left a gap in the path.
+		for i := 1; i < len(p.Actors); i++ {
+			a, b := p.Actors[i-1], p.Actors[i]
+			if !joined[[2]model.ID{min(a, b), max(a, b)}] {
+				em.Links = append(em.Links, [2]model.ID{a, b})
+			}
 		}
 		return em
 	}
