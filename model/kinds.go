@@ -3,6 +3,9 @@ package model
 import (
 	"fmt"
 	"hash/fnv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Class says what a Kind applies to.
@@ -48,12 +51,18 @@ type Kind struct {
 	Labelled bool `json:"labelled,omitempty"`
 }
 
-// DisplayName is the Label, or the Name when there is no label.
+// DisplayName is the Label, or, when there is no label, the Name as a
+// label is written: "trade-partner" is "Trade partner".
 func (k Kind) DisplayName() string {
 	if k.Label != "" {
 		return k.Label
 	}
-	return k.Name
+	name := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(k.Name))
+	r, size := utf8.DecodeRuneInString(name)
+	if size == 0 {
+		return k.Name
+	}
+	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 // DefaultKinds is the catalogue for diplomacy that new maps start with.

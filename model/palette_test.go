@@ -65,3 +65,24 @@ func TestNewKindsGetDistinctColours(t *testing.T) {
 		}
 	}
 }
+
+// A kind without a label is named as a label is written: a kind a table
+// brought in ("trade-partner") read in lower case, with its dashes, in
+// the legend and the forms.
+func TestAKindWithoutALabelIsNamedAsALabelIs(t *testing.T) {
+	for _, tt := range []struct {
+		kind model.Kind
+		want string
+	}{
+		{model.Kind{Name: "sanctions"}, "Sanctions"},
+		{model.Kind{Name: "trade-partner"}, "Trade partner"},
+		{model.Kind{Name: "joint_venture"}, "Joint venture"},
+		{model.Kind{Name: "ñandú"}, "Ñandú"},
+		{model.Kind{Name: "embassy-of", Label: "Embassy of"}, "Embassy of"},
+		{model.Kind{Name: "un", Label: "un"}, "un"}, // a label is as written
+	} {
+		if got := tt.kind.DisplayName(); got != tt.want {
+			t.Errorf("%+v is named %q, want %q", tt.kind, got, tt.want)
+		}
+	}
+}
