@@ -188,61 +188,80 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 		for i, stop := range labelStops {
 			stopAt[i], stopNormal[i] = alongSegments(path, segs, stop)
 		}
-	search:
-		// Where no place is free at the full size, a smaller label may fit.
-		for _, size := range []float64{full, math.Max(7*v.UIScale, full*0.8)} {
-			tw, ok := widths[sized{text, marks, size}]
-			if !ok {
-				tw = r.tieLabelWidth(text, marks, size)
-				widths[sized{text, marks, size}] = tw
-			}
-			for _, side := range []float64{0, 1, -1} {
-				for i := range labelStops {
-					at, n := stopAt[i], stopNormal[i]
-					// Beside the line: far enough along its normal to clear it.
-					off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
-					cx, cy := at.X+off*n.X, at.Y+off*n.Y
-					l := edgeLabel{e: e, text: text, marks: marks, col: col, x: cx - tw/2, y: cy + size*0.35, size: size,
-						box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
-					// A place not wholly in the map's part of the
-					// picture would cut the label at its edge or at
-					// the legend's.
-					if !l.box.within(screen) {
-						continue
-					}
-					// A place that hides an arrowhead, or lies nearer
-					// another line than its own, is refused. Until a place
-					// is found that is not, that is looked at first;
-					// after, only for a place that costs less.
-					refused := func() bool {
-						return arrows.any(l.box) || p.strays(others, othersFrom, k, pt{cx, cy}, path)
-					}
-					if crowded {
-						if nodes.any(l.box) || placed.any(l.box) || refused() {
-							continue
+		// each calls try with each place of the label in the map's part
+		// of the picture, in the order they are tried, until it returns
+		// true. Where no place is free at the full size, a smaller label
+		// may fit.
+		each := func(try func(l edgeLabel, at pt) bool) {
+			for _, size := range []float64{full, math.Max(7*v.UIScale, full*0.8)} {
+				tw, ok := widths[sized{text, marks, size}]
+				if !ok {
+					tw = r.tieLabelWidth(text, marks, size)
+					widths[sized{text, marks, size}] = tw
+				}
+				for _, side := range []float64{0, 1, -1} {
+					for i := range labelStops {
+						at, n := stopAt[i], stopNormal[i]
+						// Beside the line: far enough along its normal to clear it.
+						off := side * (math.Abs(n.X)*(tw/2+4) + math.Abs(n.Y)*size*0.75 + v.lineWidth()/2 + 2)
+						cx, cy := at.X+off*n.X, at.Y+off*n.Y
+						l := edgeLabel{e: e, text: text, marks: marks, col: col, x: cx - tw/2, y: cy + size*0.35, size: size,
+							box: rect{cx - tw/2 - 4, cy - size*0.65, cx + tw/2 + 4, cy + size*0.65}}
+						// A place not wholly in the map's part of the
+						// picture would cut the label at its edge or at
+						// the legend's.
+						if l.box.within(screen) && try(l, pt{cx, cy}) {
+							return
 						}
-						best, bestCost = l, 0
-						break search
-					}
-					// Nor is one over a label placed before, or over
-					// an actor's name: text over text reads as neither.
-					if placed.any(l.box) || names.any(l.box) {
-						continue
-					}
-					found := bestCost < math.Inf(1)
-					if !found && refused() {
-						continue
-					}
-					nodeCost := nodes.cost(l.box, bestCost)
-					if nodeCost >= bestCost || found && refused() {
-						continue
-					}
-					best, bestCost = l, nodeCost
-					if nodeCost == 0 {
-						break search
 					}
 				}
 			}
+		}
+		each(func(l edgeLabel, c pt) bool {
+			// A place that hides an arrowhead, or lies nearer another
+			// line than its own, is refused. Until a place is found that
+			// is not, that is looked at first; after, only for a place
+			// that costs less.
+			refused := func() bool {
+				return arrows.any(l.box) || p.strays(others, othersFrom, k, c, path)
+			}
+			if crowded {
+				if nodes.any(l.box) || placed.any(l.box) || refused() {
+					return false
+				}
+				best, bestCost = l, 0
+				return true
+			}
+			// Nor is one over a label placed before, or over an actor's
+			// name: text over text reads as neither.
+			if placed.any(l.box) || names.any(l.box) {
+				return false
+			}
+			found := bestCost < math.Inf(1)
+			if !found && refused() {
+				return false
+			}
+			nodeCost := nodes.cost(l.box, bestCost)
+			if nodeCost >= bestCost || found && refused() {
+				return false
+			}
+			best, bestCost = l, nodeCost
+			return nodeCost == 0
+		})
+		// A tie stressed on its own (one selected) is labelled wherever
+		// its label covers least of the actors, their names and the
+		// arrowheads, over no label placed before: it is what was asked
+		// for. In a crowd every place covered something, and it was not.
+		if bestCost == math.Inf(1) && s.Emphasis != nil && len(s.Emphasis.Ties) == 1 && s.Emphasis.Ties[e.ID] {
+			each(func(l edgeLabel, _ pt) bool {
+				if placed.any(l.box) {
+					return false
+				}
+				if c := nodes.cost(l.box, bestCost) + names.cost(l.box, bestCost) + arrows.cost(l.box, bestCost); c < bestCost {
+					best, bestCost = l, c
+				}
+				return bestCost == 0
+			})
 		}
 		if bestCost < math.Inf(1) {
 			out = append(out, best)

@@ -314,3 +314,28 @@ func TestAnEmphasisDrawsItsLinks(t *testing.T) {
 		t.Errorf("with the link, %d of 300 columns between the actors are red, want a dotted line", n)
 	}
 }
+
+// A tie selected on its own is labelled, even in a crowd where every place
+// for its label covers an actor, a name or an arrowhead: on 7 April 2024
+// the label of Glas's imprisonment, and at 900×600 of his asylum, found
+// no place, and the picture did not say what the selected tie was.
+func TestASelectedTieIsLabelledEvenInACrowd(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	for _, date := range []string{"2024-04-05", "2024-04-07"} {
+		day, err := model.ParseDay(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int{{1200, 750}, {900, 600}} {
+			s, v := r.StillScene(m, tl, day, render.FrameDate, size[0], size[1])
+			for _, e := range s.Edges {
+				selected := s.Copy()
+				selected.Emphasis = &render.Emphasis{Actors: map[model.ID]bool{e.From: true, e.To: true}, Ties: map[model.ID]bool{e.ID: true}}
+				if n := r.TieLabelsLeftOut(selected, v, size[0], size[1]); n > 0 {
+					t.Errorf("%s at %d×%d: the selected tie %d (%q) has no label", date, size[0], size[1], e.ID, e.Label)
+				}
+			}
+		}
+	}
+}
