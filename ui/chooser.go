@@ -185,6 +185,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			d.SetLocation(start)
 		}
 		d.Show()
+		d.Resize(e.fileDialogSize()) // after Show, or it is not resized
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -203,6 +204,14 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		d.SetLocation(start)
 	}
 	d.Show()
+	d.Resize(e.fileDialogSize())
+}
+
+// fileDialogSize is the size of Fyne's file dialog: most of the window,
+// up to 1000×700, where its own was a small box with long names cut.
+func (e *Editor) fileDialogSize() fyne.Size {
+	win := e.win.Canvas().Size()
+	return fyne.NewSize(min(1000, win.Width*0.85), min(700, win.Height*0.85))
 }
 
 // typedPath is the path a user typed whole in Fyne's save dialog, which
