@@ -501,6 +501,58 @@ func TestActorForm(t *testing.T) {
 	})
 }
 
+// A form saved as it was changes nothing: no step of undo is made, and
+// the change undone last can still be redone. Before, it made an edit
+// that changed nothing and wiped Redo.
+func TestAFormSavedUnchangedMakesNoEdit(t *testing.T) {
+	te := newTestEditor(t)
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := mexico
+	edited.Notes = "Checked."
+	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Mexico'", Put: model.Records{Actors: []model.Actor{edited}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.undo()
+	te.settle(t)
+	_, redo := te.doc.Pending()
+	actors := len(te.stored(t).Actors)
+	for _, save := range []func() bool{
+		func() bool { return te.newActorEditor(mexico).save() },
+		func() bool {
+			tie, _ := te.doc.m.Tie(severedTie)
+			return te.newTieEditor(tie).save()
+		},
+	} {
+		if !save() {
+			t.Fatal("an unchanged form was not saved")
+		}
+		te.settle(t)
+		if undo, again := te.doc.Pending(); again != redo {
+			t.Errorf("after an unchanged form was saved: undo %q, redo %q; want redo %q kept", undo, again, redo)
+		}
+		if te.status.Text != "Nothing was changed." {
+			t.Errorf("the status line says %q", te.status.Text)
+		}
+	}
+	if got := len(te.stored(t).Actors); got != actors {
+		t.Errorf("%d actors stored, want %d", got, actors)
+	}
+	// A form with a change is still saved.
+	f := te.newActorEditor(mexico)
+	f.notes.SetText("Checked again.")
+	if !f.save() {
+		t.Fatal("a changed form was not saved")
+	}
+	te.settle(t)
+	if _, again := te.doc.Pending(); again != "" {
+		t.Errorf("after an edit, redo %q is still offered", again)
+	}
+}
+
 func TestSelectingAnActorFillsTheSidePanel(t *testing.T) {
 	te := newTestEditor(t)
 	glas := actorID(t, te.Map(), "Jorge Glas")

@@ -935,6 +935,17 @@ func sourceFor(m *model.Map, text string) (src model.Source, ok bool) {
 	return model.Source{Title: text}, true
 }
 
+// unchanged reports whether c, a form's change, would leave m as it is:
+// it puts only records m has, as m has them.
+func unchanged(m *model.Map, c model.Change) bool {
+	p := c.Put
+	added := slices.ContainsFunc(p.Actors, func(a model.Actor) bool { return a.ID == 0 }) ||
+		slices.ContainsFunc(p.Ties, func(t model.Tie) bool { return t.ID == 0 }) ||
+		slices.ContainsFunc(p.Events, func(ev model.Event) bool { return ev.ID == 0 }) ||
+		slices.ContainsFunc(p.Sources, func(s model.Source) bool { return s.ID == 0 })
+	return !added && reflect.DeepEqual(m.Applied(c), m)
+}
+
 // commit stores a record that passed every check as one change, so one
 // step of undo: the sources the form names (new ones, and stored ones
 // whose details were edited), cited in *cited, and the record, which add
@@ -948,6 +959,12 @@ func (f *form) commit(e *Editor, summary string, sources []model.Source, cited *
 	// A kind the map has not had gets its own colour and a label.
 	c.Put.Kinds = append(c.Put.Kinds, model.StyleNewKinds(e.doc.m,
 		&model.Map{Actors: c.Put.Actors, Ties: c.Put.Ties, Events: c.Put.Events})...)
+	// Saved as it was, a record changes nothing: no step of undo is
+	// made, and Redo is kept (an unchanged form saved wiped it).
+	if unchanged(e.doc.m, c) {
+		e.status.SetText(lang.L("Nothing was changed."))
+		return true
+	}
 	applied, err := e.doc.changer.Apply(context.Background(), c)
 	if err != nil {
 		f.failErr(err)
