@@ -2056,3 +2056,42 @@ func TestAnEarlyEditHoldsTheLaterDatesOfALongMap(t *testing.T) {
 		}
 	}
 }
+
+// With a kind hidden by the filter, a path goes through what the picture
+// shows: with the officials hidden, paths from Ecuador to the ICJ went
+// through officials, unseen, and were drawn with gaps.
+func TestAPathGoesThroughWhatTheFilterShows(t *testing.T) {
+	te := newTestEditor(t)
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	icj, _ := te.doc.m.ActorByName("International Court of Justice")
+	official := func(id model.ID) bool { a, _ := te.doc.m.Actor(id); return a.Kind == "official" }
+	through := false
+	for _, p := range analysis.Paths(te.drawn, te.doc.day, ecuador.ID, icj.ID, pathCount) {
+		through = through || slices.ContainsFunc(p.Actors, official)
+	}
+	if !through {
+		t.Fatal("no path from Ecuador to the ICJ goes through an official; the test needs one")
+	}
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "official"}, true)
+	te.showPath(ecuador.ID, icj.ID, 0)
+	paths := te.routePaths()
+	if len(paths) == 0 {
+		t.Fatalf("no path from Ecuador to the ICJ without the officials (status %q)", te.status.Text)
+	}
+	for pick, p := range paths {
+		te.showPath(ecuador.ID, icj.ID, pick)
+		if slices.ContainsFunc(p.Actors, official) {
+			t.Errorf("path %d goes through an official, whom the filter hides", pick+1)
+		}
+		if em := te.diagram.Scene().Emphasis; len(em.Ties)+len(em.Links) != len(p.Actors)-1 {
+			t.Errorf("path %d of %d steps: %d ties and %d links drawn", pick+1, len(p.Actors)-1, len(em.Ties), len(em.Links))
+		}
+	}
+	// Hiding the organisations too leaves the ICJ out: no connection, and
+	// the status line says why.
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "organisation"}, true)
+	te.showPath(ecuador.ID, icj.ID, 0)
+	if len(te.routePaths()) != 0 || !strings.Contains(te.status.Text, "through what the filter shows") {
+		t.Errorf("with the ICJ hidden: %d paths, status %q", len(te.routePaths()), te.status.Text)
+	}
+}

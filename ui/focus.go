@@ -153,7 +153,9 @@ func (e *Editor) pathsWanted() (pathsKey, bool) {
 	if q == nil {
 		return pathsKey{}, false
 	}
-	return pathsKey{q.from, q.to, e.doc.day, e.drawn}, true
+	// Through the actors and ties the picture shows: a path through
+	// actors the filter hides was listed, and drawn with gaps.
+	return pathsKey{q.from, q.to, e.doc.day, e.shown()}, true
 }
 
 // pathsPending reports whether the paths asked for are being found.
@@ -329,6 +331,10 @@ func (e *Editor) sayPath() {
 	paths := e.routePaths()
 	if e.pathsPending() {
 		e.status.SetText(fmt.Sprintf(lang.L("Finding the paths from %s to %s on %s…"), from.Label(), to.Label(), date))
+		return
+	}
+	if len(paths) == 0 && e.shown() != e.drawn {
+		e.status.SetText(fmt.Sprintf(lang.L("%s and %s: no connection on %s through what the filter shows."), from.Label(), to.Label(), date))
 		return
 	}
 	if len(paths) == 0 {
