@@ -114,7 +114,7 @@ const (
 // or nil.
 func CheckSize(w, h int) error {
 	if w < MinSide || h < MinSide || w > MaxSide || h > MaxSide {
-		return fmt.Errorf("size %d×%d: each side must be %d to %d pixels", w, h, MinSide, MaxSide)
+		return &model.Message{Format: "size %d×%d: each side must be %d to %d pixels", Args: []any{w, h, MinSide, MaxSide}}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -615,6 +616,10 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	}
 	if _, err := (multiplesRequest{dates: "events"}).multiples(te.doc.m, -5, 700, render.Light); err == nil || !strings.HasPrefix(err.Error(), "tamaño -5×700") {
 		t.Errorf("small multiples -5 wide: %v", err)
+	}
+	// So does a picture's size in the Export dialog: it was English.
+	if got, want := sentence(fmt.Errorf("export png: %w", render.CheckSize(50, 757))), "Tamaño 50×757: cada lado debe medir de 100 a 16384 píxeles."; got != want {
+		t.Errorf("a picture 50 wide: %q, want %q", got, want)
 	}
 	// A table's faults are said in Spanish: an import's were half English.
 	_, err := csvio.Read(csvio.Files{Ties: csvio.Table{Name: "links.csv", R: strings.NewReader("From,To,Type,Weight\nMexico,Ecuador,relations,heavy\n")}}, te.doc.m)
