@@ -259,12 +259,7 @@ func (e *Editor) historyDialog() {
 	list := newDialogList(func() int { return len(entries) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			en := entries[i]
-			text := en.At.Local().Format("2006-01-02 15:04") + "  " + en.Summary
-			if en.State != model.Done {
-				text += "  (" + string(en.State) + ")"
-			}
-			o.(*widget.Label).SetText(text)
+			o.(*widget.Label).SetText(historyLine(entries[i]))
 		})
 	selected := -1
 	var revert *widget.Button
@@ -291,6 +286,19 @@ func (e *Editor) historyDialog() {
 	d = dialog.NewCustom(lang.L("History"), lang.L("Close"), content, e.win)
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()
+}
+
+// historyLine is en as the history lists it: when, what, and, when it is
+// not in force, why.
+func historyLine(en model.Entry) string {
+	text := en.At.Local().Format("2006-01-02 15:04") + "  " + en.Summary
+	switch en.State {
+	case model.Undone:
+		text += "  " + lang.L("(undone: Redo brings it back)")
+	case model.Dropped:
+		text += "  " + lang.L("(undone, then replaced by a later edit)")
+	}
+	return text
 }
 
 // revertTo undoes the changes in force after en, newest first, until en

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -1892,6 +1893,23 @@ func TestTheHistoryDescribesAChange(t *testing.T) {
 	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{Name: "Mexico"}, {Name: "Chile"}}, Ties: []model.Tie{{}}}, Delete: model.Deleted{Events: []model.ID{4}}}
 	if got, want := describe(c), "Import: added or changed 2 actors, added or changed 1 tie, deleted 1 event. Actors: Mexico, Chile."; got != want {
 		t.Errorf("describe = %q, want %q", got, want)
+	}
+}
+
+// The history says why a change is not in force, in the window's
+// language: it said "(dropped)", a word of the code, in any language.
+func TestTheHistorySaysWhyAChangeIsNotInForce(t *testing.T) {
+	at := time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
+	speak(t, "es")
+	defer speak(t, "en")
+	for state, want := range map[model.EntryState]string{
+		model.Done:    "2026-12-01 09:30  Editar el actor 'Mexico'",
+		model.Undone:  "2026-12-01 09:30  Editar el actor 'Mexico'  (deshecho: Rehacer lo devuelve)",
+		model.Dropped: "2026-12-01 09:30  Editar el actor 'Mexico'  (deshecho, y luego sustituido por una edición posterior)",
+	} {
+		if got := historyLine(model.Entry{At: at, Summary: "Editar el actor 'Mexico'", State: state}); got != want {
+			t.Errorf("%s: %q, want %q", state, got, want)
+		}
 	}
 }
 
