@@ -471,7 +471,7 @@ func (p *plan) planEdges(lo, hi int, width float64, out []plannedEdge, arena []p
 			full := append([]pt(nil), path...) // before the arrowhead shortens it
 			pe.full = &full
 		}
-		if st.flags&tieDashed != 0 {
+		if st.flags&tieDashed != 0 && !(stressed && s.Emphasis != nil && s.Emphasis.Solid) {
 			pe.dash = math.Max(3, 7*v.Zoom)
 		}
 		// A tie into an actor drawn as a dot is a hairline without an

@@ -339,3 +339,37 @@ func TestASelectedTieIsLabelledEvenInACrowd(t *testing.T) {
 		}
 	}
 }
+
+// A comparison draws what began solid, whatever its kind's dashes: a
+// legal case that began was drawn dashed green, read as one that ended
+// (dashed red).
+func TestASolidEmphasisDrawsDashedKindsSolid(t *testing.T) {
+	t.Parallel()
+	r, err := render.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &model.Map{Name: "began", Actors: []model.Actor{{ID: 1, Name: "A", Kind: "country"}, {ID: 2, Name: "B", Kind: "country"}},
+		Ties: []model.Tie{{ID: 1, From: 1, To: 2, Kind: "severed"}}}
+	f := render.Frame{Snap: model.Snapshot{Actors: m.Actors, Ties: m.Ties}, Pos: map[model.ID]model.Point{1: {X: 0, Y: 0}, 2: {X: 600, Y: 0}}}
+	v := render.View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
+	green := func(solid bool) int {
+		s := render.NewScene(m, f, 0, 0)
+		s.Emphasis = &render.Emphasis{Actors: map[model.ID]bool{1: true, 2: true}, Ties: map[model.ID]bool{1: true}, Color: "#2e7d32", Solid: solid}
+		img := r.Draw(s, v, 1000, 400)
+		n := 0
+		for x := 250; x < 550; x++ { // between the two actors, about the tie
+			for y := 150; y <= 250; y++ {
+				if c := img.RGBAAt(x, y); c.G > 90 && c.R < 100 && c.B < 100 {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	// The tie's label, on its plate, covers some 45 columns of either.
+	if dashed, solid := green(false), green(true); dashed > 200 || solid < 240 {
+		t.Errorf("green in %d of 300 columns dashed, %d solid; want a dashed line, then a solid one", dashed, solid)
+	}
+}

@@ -138,7 +138,7 @@ func (s *Scene) Copy() *Scene {
 	c.ActorKinds = append([]model.Kind(nil), s.ActorKinds...)
 	c.TieKinds = append([]model.Kind(nil), s.TieKinds...)
 	if s.Emphasis != nil {
-		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties), Color: s.Emphasis.Color, Links: slices.Clone(s.Emphasis.Links)}
+		c.Emphasis = &Emphasis{Actors: maps.Clone(s.Emphasis.Actors), Ties: maps.Clone(s.Emphasis.Ties), Color: s.Emphasis.Color, Links: slices.Clone(s.Emphasis.Links), Solid: s.Emphasis.Solid}
 	}
 	c.Ghosts = append([]Edge(nil), s.Ghosts...)
 	c.Hidden = maps.Clone(s.Hidden)
@@ -156,11 +156,14 @@ type KindKey struct {
 // emphasised ties in that colour instead of their kinds'. Links are pairs
 // of actors it joins by no tie (a path's step over an actor's belongs-to
 // or located-in link), drawn dotted between them over the rest, in Color
-// or the picture's ink.
+// or the picture's ink. Solid draws the emphasised ties solid, whatever
+// their kinds' dashes: what began, in a comparison, against what ended,
+// dashed.
 type Emphasis struct {
 	Actors, Ties map[model.ID]bool
 	Color        string
 	Links        [][2]model.ID
+	Solid        bool
 }
 
 // GhostColor is the colour of ghosted ties (Scene.Ghosts).

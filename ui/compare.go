@@ -153,7 +153,7 @@ const beganColor = "#2e7d32"
 // drawn in full (the ties that began, their actors, the actors that
 // appeared) and the rest faded, until the date moves or Escape.
 func (e *Editor) showDiff(d model.Diff) {
-	em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}, Color: beganColor}
+	em := &render.Emphasis{Actors: map[model.ID]bool{}, Ties: map[model.ID]bool{}, Color: beganColor, Solid: true}
 	for _, t := range d.Began {
 		em.Ties[t.ID], em.Actors[t.From], em.Actors[t.To] = true, true, true
 	}
