@@ -1,7 +1,9 @@
 package analysis_test
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"relmap/model"
@@ -93,5 +95,37 @@ func TestPathsAndWithin(t *testing.T) {
 	actors, _ = analysis.Within(m, day, 2, 2)
 	if len(actors) != 5 {
 		t.Errorf("two steps from A: %v, want the whole star", actors)
+	}
+}
+
+// The paths of one length found are the same on every run: with 36
+// shortest paths between two actors and four asked for, which four came
+// back changed from run to run (the order of a map's neighbours).
+func TestPathsAreTheSameOnEveryRun(t *testing.T) {
+	m := &model.Map{}
+	for id := model.ID(1); id <= 14; id++ {
+		m.Actors = append(m.Actors, model.Actor{ID: id, Name: fmt.Sprintf("A%d", id), Kind: "country"})
+	}
+	// 1 to each of 2–7, each of those to each of 8–13, each of those to 14.
+	tie := func(a, b model.ID) {
+		m.Ties = append(m.Ties, model.Tie{ID: model.ID(len(m.Ties) + 1), From: a, To: b, Kind: "relations"})
+	}
+	for x := model.ID(2); x <= 7; x++ {
+		tie(1, x)
+		for y := model.ID(8); y <= 13; y++ {
+			tie(x, y)
+		}
+	}
+	for y := model.ID(8); y <= 13; y++ {
+		tie(y, 14)
+	}
+	first := analysis.Paths(m, 0, 1, 14, 4)
+	if len(first) != 4 {
+		t.Fatalf("%d paths, want 4", len(first))
+	}
+	for run := range 30 {
+		if again := analysis.Paths(m, 0, 1, 14, 4); !reflect.DeepEqual(again, first) {
+			t.Fatalf("run %d found %v, the first %v", run+2, again, first)
+		}
 	}
 }

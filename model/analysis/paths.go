@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 
@@ -41,7 +43,7 @@ func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
 		}
 	}
 	var out []Path
-	for _, nodes := range path.YenKShortestPaths(g, k, math.Inf(1), simple.Node(a), simple.Node(b)) {
+	for _, nodes := range path.YenKShortestPaths(sorted{g}, k, math.Inf(1), simple.Node(a), simple.Node(b)) {
 		var p Path
 		for i, n := range nodes {
 			p.Actors = append(p.Actors, n.ID())
@@ -62,6 +64,27 @@ func Paths(m *model.Map, day model.Day, a, b model.ID, k int) []Path {
 		return slices.Compare(p.Actors, q.Actors)
 	})
 	return out
+}
+
+// sorted is a graph whose nodes, and each node's neighbours, come in the
+// order of their IDs. Yen's method, through Dijkstra's, breaks ties
+// between paths of one length in the order a node's neighbours come; in
+// a map's order, which changes from run to run, it found another fourth
+// path on each.
+type sorted struct{ *simple.UndirectedGraph }
+
+func (g sorted) Nodes() graph.Nodes { return byID(g.UndirectedGraph.Nodes()) }
+
+func (g sorted) From(id int64) graph.Nodes { return byID(g.UndirectedGraph.From(id)) }
+
+// byID is nodes in the order of their IDs.
+func byID(nodes graph.Nodes) graph.Nodes {
+	list := graph.NodesOf(nodes)
+	if len(list) == 0 {
+		return graph.Empty
+	}
+	slices.SortFunc(list, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
+	return iterator.NewOrderedNodes(list)
 }
 
 // Within returns the actors at most steps ties from id on day, and the
