@@ -1540,3 +1540,28 @@ func TestTheSelectedActorsDetailsFollowOnlyItsOwnDates(t *testing.T) {
 		}
 	}
 }
+
+// A source's long address is cut to the side panel's width: it made the
+// panel wider, for good, and the map smaller.
+func TestALongSourceAddressKeepsTheSidePanelNarrow(t *testing.T) {
+	te := newTestEditor(t)
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	narrow := te.side.MinSize().Width
+	long := "https://history.state.gov/departmenthistory/people/chiefsofmission/" + strings.Repeat("a-long-path-", 12)
+	applied, err := te.apply(model.Change{Summary: "New Source", Put: model.Records{Sources: []model.Source{{Title: "Chiefs of Mission", URL: long}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mexico.Sources = append(mexico.Sources, applied.Put.Sources[0].ID)
+	if _, err := te.apply(model.Change{Summary: "Cite", Put: model.Records{Actors: []model.Actor{mexico}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.Select(mexico.ID)
+	if got := te.side.MinSize().Width; got > narrow {
+		t.Errorf("with a source's long address shown, the side panel is at least %.0f wide (%.0f before)", got, narrow)
+	}
+}

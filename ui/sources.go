@@ -270,7 +270,10 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 		}
 		rows = append(rows, wrapped(line))
 		if u, err := url.Parse(s.URL); err == nil && s.URL != "" && u.Host != "" {
-			link := widget.NewHyperlink(shorten(s.URL, 60), u)
+			// Cut to the panel's width: a long address made the panel
+			// wider, for good, and the map smaller.
+			link := widget.NewHyperlink(s.URL, u)
+			link.Truncation = fyne.TextTruncateEllipsis
 			rows = append(rows, container.NewPadded(link))
 		}
 		if s.Quote != "" {
