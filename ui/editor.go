@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"maps"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -175,6 +177,7 @@ type Editor struct {
 	working    *widget.ProgressBarInfinite
 	howFar     *widget.ProgressBar
 	workingBox *fyne.Container
+	statusRow  *fyne.Container // the status line, with the progress of jobs and layouts
 	// cancelJob cancels a cancellable background job (see
 	// inBackgroundCancellable); hidden when there is none.
 	cancelJob *widget.Button
@@ -314,8 +317,14 @@ func (e *Editor) Content() fyne.CanvasObject {
 	split := container.NewHSplit(e.diagram, container.New(&stickyWidth{}, e.sideScroll))
 	split.Offset = 0.74
 	// The status line's text stays where it is while a job's progress
-	// comes and goes at the right.
-	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, container.NewBorder(nil, nil, nil, container.NewHBox(e.workingBox, e.busy), e.status))
+	// comes and goes at the right, and so does its height: the progress
+	// and its Cancel button are taller than the text, and the picture
+	// shrank under them, its header and legend gone until it was drawn
+	// again.
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(0, max(e.busy.MinSize().Height, e.workingBox.MinSize().Height)))
+	e.statusRow = container.NewBorder(nil, nil, nil, container.NewHBox(e.workingBox, e.busy, strut), e.status)
+	bottom := container.NewVBox(widget.NewSeparator(), e.time.bar, e.statusRow)
 	e.banner = container.NewVBox()
 	return container.NewBorder(e.banner, bottom, nil, nil, split)
 }

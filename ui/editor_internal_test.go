@@ -1565,3 +1565,23 @@ func TestALongSourceAddressKeepsTheSidePanelNarrow(t *testing.T) {
 		t.Errorf("with a source's long address shown, the side panel is at least %.0f wide (%.0f before)", got, narrow)
 	}
 }
+
+// The status line keeps its height while a layout's or a job's progress
+// shows: it grew under their Cancel buttons, and the picture above it
+// shrank, its header and legend gone until it was drawn again.
+func TestTheStatusLineKeepsItsHeight(t *testing.T) {
+	te := newTestEditor(t)
+	idle := te.statusRow.MinSize().Height
+	te.busy.Show()
+	if got := te.statusRow.MinSize().Height; got != idle {
+		t.Errorf("while laying out the status line is %.0f high, %.0f idle", got, idle)
+	}
+	te.busy.Hide()
+	te.workingBox.Show()
+	te.cancelJob.Show()
+	if got := te.statusRow.MinSize().Height; got != idle {
+		t.Errorf("while a job runs the status line is %.0f high, %.0f idle", got, idle)
+	}
+	te.workingBox.Hide()
+	te.cancelJob.Hide()
+}
