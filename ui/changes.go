@@ -32,7 +32,8 @@ func (e *Editor) undoIn(w fyne.Window) {
 	if toTextField(w, &fyne.ShortcutUndo{}) {
 		return
 	}
-	e.step(e.doc.Undo, lang.L("Nothing to undo."))
+	undo, _ := e.doc.Pending()
+	e.step(e.doc.Undo, lang.L("Nothing to undo."), fmt.Sprintf(lang.L("Undone: %s."), undo))
 }
 
 // redoIn is redo from the menu of window w (see undoIn).
@@ -40,7 +41,8 @@ func (e *Editor) redoIn(w fyne.Window) {
 	if toTextField(w, &fyne.ShortcutRedo{}) {
 		return
 	}
-	e.step(e.doc.Redo, lang.L("Nothing to redo."))
+	_, redo := e.doc.Pending()
+	e.step(e.doc.Redo, lang.L("Nothing to redo."), fmt.Sprintf(lang.L("Redone: %s."), redo))
 }
 
 // toTextField hands sc to the text field of w that has the focus, if one
@@ -57,13 +59,19 @@ func toTextField(w fyne.Window, sc fyne.Shortcut) bool {
 	return ok
 }
 
-// step undoes or redoes with do, or says none when there is nothing to.
-func (e *Editor) step(do func() (bool, error), none string) {
+// step undoes or redoes with do, and says done, or none when there is
+// nothing to.
+func (e *Editor) step(do func() (bool, error), none, done string) {
+	// Said first: the change starts a layout, whose progress is on the
+	// status line until it is done (see sayDone).
+	e.sayDone(done)
 	ok, err := do()
 	switch {
 	case err != nil:
+		e.sayDone("")
 		e.showError(err)
 	case !ok:
+		e.sayDone("")
 		e.status.SetText(none)
 	}
 }

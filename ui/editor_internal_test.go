@@ -1585,3 +1585,32 @@ func TestTheStatusLineKeepsItsHeight(t *testing.T) {
 	te.workingBox.Hide()
 	te.cancelJob.Hide()
 }
+
+// Undo and Redo say on the status line what they undid and redid: they
+// said nothing, and a user could not tell what had changed.
+func TestUndoAndRedoSayWhatTheyDid(t *testing.T) {
+	te := newTestEditor(t)
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mexico.Notes = "Checked."
+	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Mexico'", Put: model.Records{Actors: []model.Actor{mexico}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.undo()
+	te.settle(t)
+	if want := "Undone: Edit Actor 'Mexico'."; te.status.Text != want {
+		t.Errorf("after Undo the status line says %q, want %q", te.status.Text, want)
+	}
+	te.redo()
+	te.settle(t)
+	if want := "Redone: Edit Actor 'Mexico'."; te.status.Text != want {
+		t.Errorf("after Redo the status line says %q, want %q", te.status.Text, want)
+	}
+	te.redo()
+	if want := "Nothing to redo."; te.status.Text != want {
+		t.Errorf("with nothing to redo the status line says %q, want %q", te.status.Text, want)
+	}
+}
