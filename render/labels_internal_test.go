@@ -1084,3 +1084,21 @@ func TestTheLegendSaysWhatSizesAndColoursStandForInItsLanguage(t *testing.T) {
 		t.Errorf("in Spanish the legend's notes read %q, want %q", notes, want)
 	}
 }
+
+// A path that steps over a belongs-to or located-in link says in the
+// legend what its dotted line is; a path without one, nothing.
+func TestTheLegendSaysWhatAPathsDottedStepIs(t *testing.T) {
+	s := &Scene{Emphasis: &Emphasis{Actors: map[model.ID]bool{1: true, 2: true}}}
+	linked := func() bool {
+		return slices.ContainsFunc(legendRows(s, nil, 1, 800), func(r legendRow) bool {
+			return r.glyph == "link" && r.note == "belongs to or located in"
+		})
+	}
+	if linked() {
+		t.Error("a path without a link says what a link is")
+	}
+	s.Emphasis.Links = [][2]model.ID{{1, 2}}
+	if !linked() {
+		t.Error("a path with a link does not say what its dotted line is")
+	}
+}

@@ -167,6 +167,13 @@ func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 			legendRow{note: fmt.Sprintf(lang.T("ended since %s"), s.Since), glyph: "ended", y: y + 2*row})
 		y += 3 * row
 	}
+	if s.Emphasis != nil && len(s.Emphasis.Links) > 0 {
+		// A path's step over a belongs-to or located-in link (see
+		// Emphasis.Links), dotted.
+		y += row / 2
+		rows = append(rows, legendRow{note: lang.T("belongs to or located in"), glyph: "link", y: y})
+		y += row
+	}
 	if s.SizeBy == "" && s.ColorBy == "" {
 		return rows
 	}
@@ -259,6 +266,12 @@ func (r *Renderer) drawLegend(p surface, s *Scene, v View, w, h int) {
 				p.stroke([]pt{{x, c.Y}, {x + 22*ui, c.Y}}, math.Max(1, 2*ui), col, 0)
 			case "ended": // a tie ghosted
 				p.stroke([]pt{{x, c.Y}, {x + 22*ui, c.Y}}, math.Max(1, 2*ui), parseColor(GhostColor), 4*ui)
+			case "link": // an emphasis's link, dotted as planLinks draws it
+				col := ink
+				if s.Emphasis.Color != "" {
+					col = parseColor(s.Emphasis.Color)
+				}
+				p.stroke([]pt{{x, c.Y}, {x + 22*ui, c.Y}}, math.Max(1, 2*ui), col, 2*ui)
 			}
 			if row.glyph == "" {
 				p.text(false, text, x, y, row.note, muted)
