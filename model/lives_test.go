@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"slices"
 	"testing"
 
 	"relmap/model"
@@ -44,5 +45,50 @@ func TestLivesWithGaps(t *testing.T) {
 	estonia.Later = []model.Span{{Start: d("1939")}}
 	if err := (&model.Map{Actors: []model.Actor{estonia}}).Validate(); err == nil {
 		t.Error("a later span that starts before the first ends was accepted")
+	}
+}
+
+// TiesBeyond lists the ties in force on days their actor does not exist:
+// those a picture leaves out on those days.
+func TestTiesBeyondAnActorsLife(t *testing.T) {
+	span := func(from, until string) model.Span {
+		var s model.Span
+		if from != "" {
+			s.Start = model.MustDate(from)
+		}
+		if until != "" {
+			s.End = model.MustDate(until)
+		}
+		return s
+	}
+	m := &model.Map{Ties: []model.Tie{
+		{ID: 1, From: 1, To: 2, Span: span("1980", "1985")}, // within
+		{ID: 2, From: 2, To: 1, Span: span("1985", "2024")}, // ends after
+		{ID: 3, From: 1, To: 3, Span: span("", "1985")},     // begins before: no start
+		{ID: 4, From: 1, To: 3, Span: span("1989", "")},     // never ends
+		{ID: 5, From: 2, To: 3, Span: span("1900", "2024")}, // not its
+	}}
+	ids := func(ties []model.Tie) []model.ID {
+		var out []model.ID
+		for _, t := range ties {
+			out = append(out, t.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		life  model.Span
+		later []model.Span
+		want  []model.ID
+	}{
+		{span("1970", "1990"), nil, []model.ID{2, 3, 4}},
+		{span("", "1990"), nil, []model.ID{2, 4}},
+		{span("1970", ""), nil, []model.ID{3}},
+		{span("", ""), nil, nil},
+		{span("1970", "1982"), []model.Span{span("1984", "")}, []model.ID{3}}, // a later life covers the rest
+	} {
+		a := model.Actor{ID: 1, Life: tt.life, Later: tt.later}
+		if got := ids(m.TiesBeyond(a)); !slices.Equal(got, tt.want) {
+			t.Errorf("life %v, later %v: ties %v beyond it, want %v", tt.life, tt.later, got, tt.want)
+		}
 	}
 }

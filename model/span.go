@@ -177,3 +177,37 @@ func checkLives(lives []Span) error {
 	}
 	return nil
 }
+
+// TiesBeyond lists the ties of a, in m, in force on some day before a
+// first exists or after it last does: a picture draws none of them on
+// those days.
+func (m *Map) TiesBeyond(a Actor) []Tie {
+	first, bounded := Day(0), true
+	last, ended := Day(0), true
+	for i, s := range a.Lives() {
+		f, ok := s.From()
+		if !ok {
+			bounded = false
+		} else if i == 0 || f < first {
+			first = f
+		}
+		u, ok := s.Until()
+		if !ok {
+			ended = false
+		} else if u > last {
+			last = u
+		}
+	}
+	var out []Tie
+	for _, t := range m.Ties {
+		if t.From != a.ID && t.To != a.ID {
+			continue
+		}
+		f, okF := t.Span.From()
+		u, okU := t.Span.Until()
+		if bounded && (!okF || f < first) || ended && (!okU || u > last) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

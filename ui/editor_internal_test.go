@@ -1614,3 +1614,34 @@ func TestUndoAndRedoSayWhatTheyDid(t *testing.T) {
 		t.Errorf("with nothing to redo the status line says %q, want %q", te.status.Text, want)
 	}
 }
+
+// An actor given an end before its ties' end is told of: Mexico ended in
+// 1990 took its 2024 ties off the map without a word.
+func TestAnActorEndedBeforeItsTiesIsToldOf(t *testing.T) {
+	te := newTestEditor(t)
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := te.newActorEditor(mexico)
+	f.end.SetText("1990")
+	if !f.save() {
+		t.Fatalf("save() = false; end %q", f.message("end"))
+	}
+	te.settle(t)
+	ended, _ := te.doc.m.Actor(mexico.ID)
+	n := len(te.doc.m.TiesBeyond(ended))
+	if want := fmt.Sprintf("Mexico: %d of its ties are in force on dates it does not exist, and are not drawn on them.", n); n < 2 || te.status.Text != want {
+		t.Errorf("after Mexico was ended in 1990 (%d ties beyond it) the status line says %q, want %q", n, te.status.Text, want)
+	}
+	// An edit that leaves out no more says nothing of it.
+	f = te.newActorEditor(ended)
+	f.notes.SetText("Ended, for a test.")
+	if !f.save() {
+		t.Fatal("save() = false")
+	}
+	te.settle(t)
+	if strings.Contains(te.status.Text, "of its ties") {
+		t.Errorf("an edit of its notes says %q", te.status.Text)
+	}
+}

@@ -946,6 +946,29 @@ func unchanged(m *model.Map, c model.Change) bool {
 	return !added && reflect.DeepEqual(m.Applied(c), m)
 }
 
+// sayTiesBeyondIn says on the status line, when c, an edit of m, gives an
+// actor dates that leave out more of its ties than before: an actor given
+// an end before its ties' took them off the map on those dates without a
+// word.
+func (e *Editor) sayTiesBeyondIn(m *model.Map, c model.Change) {
+	for _, a := range c.Put.Actors {
+		was, ok := m.Actor(a.ID)
+		if !ok {
+			continue
+		}
+		n := len(m.TiesBeyond(a))
+		if n <= len(m.TiesBeyond(was)) {
+			continue
+		}
+		msg := fmt.Sprintf(lang.L("%s: %d of its ties are in force on dates it does not exist, and are not drawn on them."), a.Name, n)
+		if n == 1 {
+			msg = fmt.Sprintf(lang.L("%s: 1 of its ties is in force on dates it does not exist, and is not drawn on them."), a.Name)
+		}
+		e.sayDone(msg)
+		return
+	}
+}
+
 // commit stores a record that passed every check as one change, so one
 // step of undo: the sources the form names (new ones, and stored ones
 // whose details were edited), cited in *cited, and the record, which add
@@ -970,6 +993,7 @@ func (f *form) commit(e *Editor, summary string, sources []model.Source, cited *
 		f.failErr(err)
 		return false
 	}
+	e.sayTiesBeyondIn(e.doc.m, c)
 	// done may select what was made; before the document takes the
 	// change, whose new layout then starts from the final selection.
 	done(applied)

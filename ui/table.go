@@ -625,9 +625,13 @@ func (t *recordTable) store() bool {
 	t.message.SetText("")
 	t.clearEdit()
 	t.keep = rec // reload selects its row, before a layout can start
+	// Said first: the change starts a layout, whose progress is on the
+	// status line until it is done (see sayDone).
+	t.e.sayTiesBeyondIn(t.e.doc.m, change)
 	_, err = t.e.apply(change)
 	t.keep = 0
 	if err != nil {
+		t.e.notice = ""
 		t.message.SetText(c.title + ": " + sentence(err))
 		return false
 	}
