@@ -169,6 +169,19 @@ func (l *Lang) Count(n int) string {
 	return b.String()
 }
 
+// decimal is the key of the decimal separator.
+const decimal = "{{decimal}}"
+
+// Decimal writes a number strconv wrote ("60.5", "3.7") with the
+// language's decimal separator: "60,5" in Spanish.
+func (l *Lang) Decimal(number string) string {
+	sep := l.T(decimal)
+	if sep == decimal {
+		return number // English, and a language that does not say
+	}
+	return strings.Replace(number, ".", sep, 1)
+}
+
 // KindLabel is a kind's label in the language when it is the built-in
 // catalogue's label for that kind; a label the user wrote stays as
 // written.

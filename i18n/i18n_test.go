@@ -173,3 +173,21 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// Decimals are written with the language's separator: a point in
+// English, a comma in Spanish ("60.5" read as English in the Spanish
+// window).
+func TestDecimal(t *testing.T) {
+	es, err := i18n.Load("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for number, want := range map[string]string{"60.5": "60,5", "0.50": "0,50", "7": "7", "3.7%": "3,7%"} {
+		if got := es.Decimal(number); got != want {
+			t.Errorf("Spanish: %s is %q, want %q", number, got, want)
+		}
+		if got := i18n.English.Decimal(number); got != number {
+			t.Errorf("English: %s is %q", number, got)
+		}
+	}
+}

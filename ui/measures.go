@@ -53,7 +53,8 @@ func measureLine(rank int, x analysis.Metrics) string {
 	if x.Betweenness < 100 {
 		between = strconv.FormatFloat(x.Betweenness, 'g', 3, 64)
 	}
-	pagerank := strconv.FormatFloat(100*x.PageRank, 'g', 2, 64) + "%"
+	pagerank := windowLang.Decimal(strconv.FormatFloat(100*x.PageRank, 'g', 2, 64)) + "%"
+	between = windowLang.Decimal(between)
 	line := fmt.Sprintf(lang.L("%d. %s — betweenness %s, degree %d, PageRank %s"), rank, x.Name, between, x.Degree, pagerank)
 	if x.Community > 0 {
 		line += fmt.Sprintf(lang.L(", community %d"), x.Community)

@@ -56,9 +56,9 @@ func stabilitySlider() (*widget.Slider, fyne.CanvasObject) {
 	value := widget.NewLabel("")
 	slider := widget.NewSlider(0, 1)
 	slider.Step = 1.0 / stabilitySteps
-	slider.OnChanged = func(v float64) { value.SetText(fmt.Sprintf("%.2f", roundStability(v))) }
+	slider.OnChanged = func(v float64) { value.SetText(windowLang.Decimal(fmt.Sprintf("%.2f", roundStability(v)))) }
 	slider.SetValue(stability())
-	value.SetText(fmt.Sprintf("%.2f", roundStability(slider.Value)))
+	value.SetText(windowLang.Decimal(fmt.Sprintf("%.2f", roundStability(slider.Value))))
 	ends := container.NewBorder(nil, nil,
 		widget.NewLabel(lang.L("Every date its own best picture")), widget.NewLabel(lang.L("Nothing ever moves")))
 	return slider, container.NewVBox(container.NewBorder(nil, nil, nil, value, slider), ends)

@@ -16,6 +16,7 @@ import (
 	"relmap/assets"
 	"relmap/i18n"
 	"relmap/model"
+	"relmap/model/analysis"
 	"relmap/model/csvio"
 	"relmap/render"
 )
@@ -616,6 +617,10 @@ func TestTheModelsRulesInTheWindowsLanguage(t *testing.T) {
 	}
 	if _, err := (multiplesRequest{dates: "events"}).multiples(te.doc.m, -5, 700, render.Light); err == nil || !strings.HasPrefix(err.Error(), "tamaño -5×700") {
 		t.Errorf("small multiples -5 wide: %v", err)
+	}
+	// Who Matters writes its decimals with a comma: "60.5" read as English.
+	if got := measureLine(1, analysis.Metrics{Name: "Mexico", Betweenness: 60.5, Degree: 7, PageRank: 0.037}); !strings.Contains(got, "60,5") || !strings.Contains(got, "3,7%") {
+		t.Errorf("Who Matters in Spanish: %q, want 60,5 and 3,7%%", got)
 	}
 	// So does a picture's size in the Export dialog: it was English.
 	if got, want := sentence(fmt.Errorf("export png: %w", render.CheckSize(50, 757))), "Tamaño 50×757: cada lado debe medir de 100 a 16384 píxeles."; got != want {
