@@ -83,9 +83,14 @@ type exportForm struct {
 	lastUnit                     string     // the unit width and height are written in
 	theme                        *widget.RadioGroup
 	transparent, sources, labels *widget.Check
-	from, to, fps, hold          *textField
-	dates, columns               *textField
-	data                         *choice
+	// proportions keeps the height in proportion to the width (and the
+	// width to the height) as either is typed; ratio is height/width.
+	proportions         *widget.Check
+	ratio               float64
+	sizing              bool // one side being set from the other
+	from, to, fps, hold *textField
+	dates, columns      *textField
+	data                *choice
 	// rows are the dialog's rows, each a label and a field, shown for
 	// the kinds of export it names.
 	rows []exportRow
@@ -143,6 +148,18 @@ func (e *Editor) newExportForm() *exportForm {
 	}
 	f.lastUnit = f.unit.Selected
 	f.unit.OnChanged = func(unit string) { f.convertSize(unit) }
+	f.proportions = widget.NewCheck(lang.L("Keep proportions"), func(on bool) {
+		if on {
+			f.ratio = f.sizeRatio()
+		}
+	})
+	f.proportions.SetChecked(true)
+	f.width.OnChanged = func(string) { f.keepProportions(f.width, f.height, f.ratio) }
+	f.height.OnChanged = func(string) {
+		if f.ratio > 0 {
+			f.keepProportions(f.height, f.width, 1/f.ratio)
+		}
+	}
 	// An animation's size is its own, in pixels, remembered: the window's
 	// at first.
 	f.animW, f.animH = newTextField(), newTextField()
@@ -208,6 +225,7 @@ func (e *Editor) newExportForm() *exportForm {
 		{lang.L("Rest at each date (s)"), f.hold, "a"},
 		{lang.L("Width"), f.width, "dm"},
 		{lang.L("Height"), f.height, "dm"},
+		{"", f.proportions, "dm"},
 		{lang.L("Width (px)"), f.animW, "a"},
 		{lang.L("Height (px)"), f.animH, "a"},
 		{lang.L("Unit"), f.unit, "dm"},
@@ -273,6 +291,8 @@ func (f *exportForm) convertSize(unit string) {
 	}
 	ratio := render.PixelsPer(from, dpi) / render.PixelsPer(unit, dpi)
 	decimals := map[string]int{"px": 0, "cm": 1, "mm": 0, "in": 2}[unit]
+	f.sizing = true // each side converted, not kept in proportion to the other
+	defer func() { f.sizing = false }()
 	for _, field := range []*textField{f.width, f.height} {
 		v, err := strconv.ParseFloat(strings.TrimSpace(field.Text), 64)
 		if err != nil || v <= 0 || math.IsInf(v, 0) {
@@ -280,6 +300,33 @@ func (f *exportForm) convertSize(unit string) {
 		}
 		field.SetText(strconv.FormatFloat(v*ratio, 'f', decimals, 64))
 	}
+}
+
+// sizeRatio is the height over the width as written, or 0 when either is
+// no number above 0.
+func (f *exportForm) sizeRatio() float64 {
+	w, errW := strconv.ParseFloat(strings.TrimSpace(f.width.Text), 64)
+	h, errH := strconv.ParseFloat(strings.TrimSpace(f.height.Text), 64)
+	if errW != nil || errH != nil || !(w > 0) || !(h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
+		return 0
+	}
+	return h / w
+}
+
+// keepProportions writes other, with proportions kept, as typed times
+// ratio, in the unit's decimals: a picture made wider keeps its shape.
+func (f *exportForm) keepProportions(typed, other *textField, ratio float64) {
+	if f.sizing || !f.proportions.Checked || ratio <= 0 {
+		return
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(typed.Text), 64)
+	if err != nil || !(v > 0) || math.IsInf(v, 0) {
+		return
+	}
+	decimals := map[string]int{"px": 0, "cm": 1, "mm": 0, "in": 2}[f.unit.Selected]
+	f.sizing = true
+	other.SetText(strconv.FormatFloat(v*ratio, 'f', decimals, 64))
+	f.sizing = false
 }
 
 // kindOf is what is to be exported: exportDate, exportAnimation or

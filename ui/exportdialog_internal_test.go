@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -46,6 +47,7 @@ func TestExportDialog(t *testing.T) {
 	f := te.newExportForm()
 	f.kind.SetSelected(exportDate)
 	f.format.SetSelected(formatNames["svg"])
+	f.proportions.SetChecked(false) // each side as typed
 	f.width.SetText("900")
 	f.height.SetText("600")
 	f.sources.SetChecked(true)
@@ -75,6 +77,7 @@ func TestExportDialog(t *testing.T) {
 	f.format.SetSelected(formatNames["png"])
 	f.dates.SetText("events")
 	f.columns.SetText("2")
+	f.proportions.SetChecked(false) // each side as typed
 	f.width.SetText("1600")
 	f.height.SetText("1000")
 	if got := run(f, "multiples.png"); !strings.HasPrefix(got, "\x89PNG") {
@@ -133,8 +136,26 @@ func TestExportSizesAndUnits(t *testing.T) {
 	f.kind.SetSelected(exportDate)
 	f.unit.SetSelected("px")
 	f.dpi.SetText("")
+	// Kept in proportion, a side typed sets the other: the picture keeps
+	// the shape of the window (a new width left the height as it was).
+	if !f.proportions.Checked {
+		t.Error("the export's proportions are not kept at first")
+	}
+	ratio := f.sizeRatio()
+	f.width.SetText("2000")
+	if want := strconv.Itoa(int(math.Round(2000 * ratio))); f.height.Text != want {
+		t.Errorf("2000 wide, in proportion: %s high, want %s", f.height.Text, want)
+	}
+	f.height.SetText("500")
+	if want := strconv.Itoa(int(math.Round(500 / ratio))); f.width.Text != want {
+		t.Errorf("500 high, in proportion: %s wide, want %s", f.width.Text, want)
+	}
+	f.proportions.SetChecked(false)
 	f.width.SetText("1016")
 	f.height.SetText("757")
+	if f.width.Text != "1016" {
+		t.Errorf("not in proportion, the width typed became %s", f.width.Text)
+	}
 	f.unit.SetSelected("cm")
 	if f.width.Text != "8.6" || f.height.Text != "6.4" {
 		t.Errorf("1016 × 757 px at 300 dpi in cm: %s × %s, want 8.6 × 6.4", f.width.Text, f.height.Text)
@@ -183,6 +204,7 @@ func TestExportSizesAndUnits(t *testing.T) {
 		g := te.newExportForm()
 		g.kind.SetSelected(exportDate)
 		g.dpi.SetText("150")
+		g.proportions.SetChecked(false) // each side as typed
 		g.width.SetText(bad.w)
 		g.height.SetText(bad.h)
 		if _, err := te.exportJob(g); err == nil || err.Error() != bad.says {
@@ -283,6 +305,7 @@ func TestExportSaysWhichTieLabelsWereLeftOut(t *testing.T) {
 	f := te.newExportForm()
 	f.kind.SetSelected(exportDate)
 	f.unit.SetSelected("px")
+	f.proportions.SetChecked(false) // each side as typed
 	f.width.SetText("500")
 	f.height.SetText("320")
 	f.labels.SetChecked(true)
