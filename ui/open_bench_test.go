@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -121,6 +122,62 @@ func BenchmarkPin(b *testing.B) {
 		ed.pin(id, model.Point{X: float64(100 * n), Y: float64(-50 * n)})
 		ed.waitLayout()
 	}
+}
+
+// BenchmarkEarlyEdit adds a tie of four years on the 40th date of (a copy
+// of) the map named by RELMAP_BENCH_MAP, whose layout is kept, and waits
+// for the new picture of every date. It reports how many of the actors of
+// a later date moved (more than a unit) from where the kept layout had
+// them, on average and at most over 40 dates spread through the history:
+// an edit is to move the later dates only near what it changed.
+func BenchmarkEarlyEdit(b *testing.B) {
+	ed := editedCopy(b, "edit.relmap")
+	defer ed.Close() // closes the store too
+	kept := ed.tl
+	if kept.Len() < 80 {
+		b.Skip("the map has fewer than 80 dates")
+	}
+	from := kept.Day(40)
+	var alive []model.ID
+	for _, a := range ed.doc.m.Actors {
+		if a.Exists(from) && a.Exists(from+1500) {
+			alive = append(alive, a.ID)
+		}
+	}
+	if len(alive) < 2 {
+		b.Skip("fewer than two actors live four years from the 40th date")
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		tie := model.Tie{From: alive[0], To: alive[len(alive)-n%len(alive)], Kind: "relations",
+			Span: model.Span{Start: model.DateOfDay(from), End: model.DateOfDay(from + 1500)}}
+		if _, err := ed.apply(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{tie}}}); err != nil {
+			b.Fatal(err)
+		}
+		ed.waitLayout()
+	}
+	var sum, most float64
+	dates := 0
+	for k := kept.Index(from); k < ed.tl.Len(); k += max(1, (ed.tl.Len()-kept.Index(from))/40) {
+		f := ed.tl.Frame(k)
+		was := kept.At(f.At).Pos
+		moved, both := 0, 0
+		for id, p := range f.Pos {
+			if q, ok := was[id]; ok {
+				both++
+				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
+					moved++
+				}
+			}
+		}
+		if both > 0 {
+			share := 100 * float64(moved) / float64(both)
+			sum, most, dates = sum+share, max(most, share), dates+1
+		}
+	}
+	b.ReportMetric(sum/float64(max(dates, 1)), "moved-%-mean")
+	b.ReportMetric(most, "moved-%-max")
 }
 
 // editedCopy opens a copy, named name, of the map named by
