@@ -225,16 +225,7 @@ func TestAnEarlyEditMovesLaterDatesOnlyNearWhatItChanged(t *testing.T) {
 	}
 	reached := false
 	for _, f := range tl.Frames() {
-		was := old.At(f.At).Pos
-		moved, both := 0, 0
-		for id, p := range f.Pos {
-			if q, ok := was[id]; ok {
-				both++
-				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
-					moved++
-				}
-			}
-		}
+		moved, both := layout.Moved(old.At(f.At).Pos, f.Pos, 1)
 		if f.At < from && moved > 0 {
 			t.Fatalf("%s, before the edit: %d actors moved", f.At, moved)
 		}

@@ -39,6 +39,21 @@ func Crossings(snap model.Snapshot, pos map[model.ID]model.Point) (count int, es
 	return crossingsOf(segmentsOf(g, positionsOf(g, pos)))
 }
 
+// Moved counts the actors present in both frames a and b, and those of
+// them that moved more than tol from one to the other: how much of a
+// picture an edit moved.
+func Moved(a, b map[model.ID]model.Point, tol float64) (moved, both int) {
+	for id, p := range b {
+		if q, ok := a[id]; ok {
+			both++
+			if math.Hypot(p.X-q.X, p.Y-q.Y) > tol {
+				moved++
+			}
+		}
+	}
+	return moved, both
+}
+
 // Movement is the mean displacement of the actors present in both frames,
 // as a share of the diameter of the later frame's layout (the diagonal of
 // its bounding box). DynamicMovement is the measure the dynamic-layout

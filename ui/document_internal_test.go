@@ -2059,16 +2059,7 @@ func TestAnEarlyEditHoldsTheLaterDatesOfALongMap(t *testing.T) {
 		if f.At < day+60 {
 			continue
 		}
-		was := kept.At(f.At).Pos
-		moved, both := 0, 0
-		for id, p := range f.Pos {
-			if q, ok := was[id]; ok {
-				both++
-				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
-					moved++
-				}
-			}
-		}
+		moved, both := layout.Moved(kept.At(f.At).Pos, f.Pos, 1)
 		if moved > both/5 {
 			t.Fatalf("%s, after the new tie ended: %d of %d actors moved, want at most a fifth", f.At, moved, both)
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relmap/assets"
+	"relmap/layout"
 	"relmap/model"
 	"relmap/model/sqlite"
 	"relmap/render"
@@ -161,16 +161,7 @@ func BenchmarkEarlyEdit(b *testing.B) {
 	dates := 0
 	for k := kept.Index(from); k < ed.tl.Len(); k += max(1, (ed.tl.Len()-kept.Index(from))/40) {
 		f := ed.tl.Frame(k)
-		was := kept.At(f.At).Pos
-		moved, both := 0, 0
-		for id, p := range f.Pos {
-			if q, ok := was[id]; ok {
-				both++
-				if math.Hypot(p.X-q.X, p.Y-q.Y) > 1 {
-					moved++
-				}
-			}
-		}
+		moved, both := layout.Moved(kept.At(f.At).Pos, f.Pos, 1)
 		if both > 0 {
 			share := 100 * float64(moved) / float64(both)
 			sum, most, dates = sum+share, max(most, share), dates+1
