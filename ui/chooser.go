@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -165,7 +166,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if p, ok := typedPath(err); ok {
-				done(p) // a whole path typed: where it names
+				e.replacing(c, p, false, done) // a whole path typed: where it names
 				return
 			}
 			if err != nil {
@@ -177,7 +178,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			}
 			uc.Close()
 			os.Remove(uc.URI().Path())
-			done(uc.URI().Path())
+			e.replacing(c, uc.URI().Path(), true, done)
 		}, e.win)
 		d.SetFileName(c.name)
 		d.SetFilter(filter)
@@ -212,6 +213,28 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 func (e *Editor) fileDialogSize() fyne.Size {
 	win := e.win.Canvas().Size()
 	return fyne.NewSize(min(1000, win.Width*0.85), min(700, win.Height*0.85))
+}
+
+// replacing calls done with path, chosen to save c under, once the user
+// has said to replace the file there, if there is one: the file as the
+// caller writes it, with c's extension when path has none of them. asked
+// is whether Fyne's dialog asked already, of path itself. A whole path
+// typed in Fyne's dialog, or a name without the extension, wrote over a
+// map without a word.
+func (e *Editor) replacing(c fileChoice, path string, asked bool, done func(path string)) {
+	whole := path
+	if len(c.exts) > 0 && !slices.ContainsFunc(c.exts, func(ext string) bool { return strings.EqualFold(filepath.Ext(path), ext) }) {
+		whole = path + c.exts[0]
+	}
+	if _, err := os.Stat(whole); err != nil || asked && whole == path {
+		done(path)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), whole), func(ok bool) {
+		if ok {
+			done(path)
+		}
+	}, e.win)
 }
 
 // typedPath is the path a user typed whole in Fyne's save dialog, which

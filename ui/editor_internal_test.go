@@ -1645,3 +1645,39 @@ func TestAnActorEndedBeforeItsTiesIsToldOf(t *testing.T) {
 		t.Errorf("an edit of its notes says %q", te.status.Text)
 	}
 }
+
+// Saving over a file that is there asks first, however the name was
+// given: a whole path typed in the file dialog, or a name without the
+// extension, wrote over a map without a word.
+func TestSavingOverAFileAsksFirst(t *testing.T) {
+	te := newTestEditor(t)
+	dir := t.TempDir()
+	there := filepath.Join(dir, "mine.relmap")
+	if err := os.WriteFile(there, []byte("my map"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	maps := mapFiles("Save As", true, "")
+	for _, tt := range []struct {
+		typed string
+		asked bool // by Fyne's dialog, of the name typed
+		asks  bool
+	}{
+		{there, false, true}, // a whole path typed
+		{strings.TrimSuffix(there, ".relmap"), true, true}, // no extension: Fyne asked of another file
+		{there, true, false}, // Fyne asked of this one
+		{filepath.Join(dir, "new.relmap"), false, false},
+	} {
+		var got string
+		te.replacing(maps, tt.typed, tt.asked, func(p string) { got = p })
+		top := te.win.Canvas().Overlays().Top()
+		if tt.asks != (got == "") || tt.asks != (top != nil) {
+			t.Errorf("%s (asked %t): chosen %q, a dialog %t; want it asked %t", tt.typed, tt.asked, got, top != nil, tt.asks)
+		}
+		if top != nil {
+			te.win.Canvas().Overlays().Remove(top)
+		}
+	}
+	if data, _ := os.ReadFile(there); string(data) != "my map" {
+		t.Error("the file was written over")
+	}
+}
