@@ -1184,6 +1184,14 @@ func TestArrowKeysMoveBetweenNeighbours(t *testing.T) {
 	if !neighbour {
 		t.Errorf("→ selected %d, which has no tie with Ecuador on %s", te.doc.selected, te.doc.day)
 	}
+	// An actor without ties on the date goes to the nearest actor that
+	// way: Rafael Correa went nowhere.
+	correa, _ := te.doc.m.ActorByName("Rafael Correa")
+	te.Select(correa.ID)
+	te.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if te.doc.selected == correa.ID || pos[te.doc.selected].X <= pos[correa.ID].X {
+		t.Errorf("→ from Correa, without ties, selected %d at x %.0f (Correa at %.0f)", te.doc.selected, pos[te.doc.selected].X, pos[correa.ID].X)
+	}
 }
 
 func TestSizeAndColourByMeasures(t *testing.T) {

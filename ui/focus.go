@@ -387,7 +387,9 @@ func (e *Editor) clearEmphasis() {
 
 // stepSelection moves the selection to the neighbour of the selected
 // actor (an actor it has a tie with on the date on show) that lies most
-// nearly in direction (dx, dy) on screen; the arrow keys call it.
+// nearly in direction (dx, dy) on screen, or, with none that way, to the
+// nearest actor shown that way; the arrow keys call it. An actor without
+// ties went nowhere.
 func (e *Editor) stepSelection(dx, dy float64) {
 	if e.doc.selected == 0 {
 		return
@@ -417,6 +419,21 @@ func (e *Editor) stepSelection(dx, dy float64) {
 		// Most nearly in the direction asked, then nearest.
 		if score := (vx*dx + vy*dy) / l; score > 0.3 && (best == 0 || score-l/1e6 > bestScore) {
 			best, bestScore = other, score-l/1e6
+		}
+	}
+	if best == 0 {
+		// The nearest actor that way, within 45° of it.
+		near := math.Inf(1)
+		for _, a := range e.shown().Snapshot(e.doc.day).Actors {
+			p, ok := pos[a.ID]
+			vx, vy := p.X-from.X, p.Y-from.Y
+			l := math.Hypot(vx, vy)
+			if !ok || a.ID == e.doc.selected || l == 0 || (vx*dx+vy*dy)/l < math.Sqrt2/2 {
+				continue
+			}
+			if l < near {
+				best, near = a.ID, l
+			}
 		}
 	}
 	if best != 0 {

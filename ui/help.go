@@ -74,10 +74,10 @@ func (e *Editor) shortcuts() []shortcut {
 	keyNames := map[fyne.KeyName]string{
 		fyne.KeyDelete: lang.L("Delete the selected actor or tie"),
 		fyne.KeyEscape: lang.L("End a focus, path or comparison, then the selection"),
-		fyne.KeyLeft:   lang.L("Select the nearest actor to the left"),
-		fyne.KeyRight:  lang.L("Select the nearest actor to the right"),
-		fyne.KeyUp:     lang.L("Select the nearest actor above"),
-		fyne.KeyDown:   lang.L("Select the nearest actor below"),
+		fyne.KeyLeft:   lang.L("Select the actor to the left, a tied one first"),
+		fyne.KeyRight:  lang.L("Select the actor to the right, a tied one first"),
+		fyne.KeyUp:     lang.L("Select the actor above, a tied one first"),
+		fyne.KeyDown:   lang.L("Select the actor below, a tied one first"),
 		fyne.KeySpace:  lang.L("Play or pause the timeline"),
 	}
 	for _, k := range e.keys0 {
