@@ -292,6 +292,13 @@ func TestTieFormSavesGoodInput(t *testing.T) {
 					t.Errorf("%s: the tie cites %v, want a source titled %q", src.name, got.Sources, tt.source)
 				}
 			}
+			// The new tie is selected, and shown: the date moves to its
+			// start when it is not in force on the date on show (a tie
+			// saved at another date showed nowhere).
+			tie := newTie(t, before, te.Map())
+			if te.doc.selectedTie != tie.ID || !tie.Span.Covers(te.doc.day) {
+				t.Errorf("after saving, tie %d selected on %s; want the new tie %d, in force (%v)", te.doc.selectedTie, te.doc.day, tie.ID, tie.Span)
+			}
 		})
 	}
 }

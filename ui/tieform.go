@@ -144,11 +144,21 @@ func (f *tieEditor) save() bool {
 	if t.ID != 0 {
 		summary = lang.L("Edit Tie ") + quoted(f.e.tieName(t))
 	}
+	isNew := t.ID == 0
 	return f.commit(f.e, summary, sources, &t.Sources,
 		func(c *model.Change) { c.Put.Ties = []model.Tie{t} },
 		func(applied model.Change) {
 			f.tie = applied.Put.Ties[0]
 			f.e.keepKind(model.ClassTie, f.tie.Kind)
+			if !isNew {
+				return
+			}
+			// A new tie is selected, shown at its start when it is not in
+			// force on the date on show: saved, it showed nowhere.
+			if start, ok := f.tie.Span.From(); ok && !f.tie.Span.Covers(f.e.doc.day) {
+				f.e.SetDate(start, false)
+			}
+			f.e.SelectTie(f.tie.ID)
 		})
 }
 
