@@ -898,8 +898,27 @@ func TestFocusAndPaths(t *testing.T) {
 	}
 	te.hideOutOfFocus(false)
 	te.press(t, fyne.KeyRightBracket, fyne.KeyModifierShortcutDefault)
-	if two := te.diagram.Scene().Emphasis; len(two.Actors) <= len(one.Actors) {
+	two := te.diagram.Scene().Emphasis
+	if len(two.Actors) <= len(one.Actors) {
 		t.Errorf("two steps stress %d actors, one step %d: want more", len(two.Actors), len(one.Actors))
+	}
+	// Each actor of the focus is reached by something drawn: a tie in
+	// it, or a belongs-to or located-in link (Correa and Moreno, who
+	// belong to Ecuador, stood in full with nothing drawn to them).
+	reached := map[model.ID]bool{glas.ID: true}
+	for _, tie := range te.doc.m.Snapshot(te.doc.day).Ties {
+		if two.Ties[tie.ID] {
+			reached[tie.From], reached[tie.To] = true, true
+		}
+	}
+	for _, l := range two.Links {
+		reached[l[0]], reached[l[1]] = true, true
+	}
+	for id := range two.Actors {
+		if !reached[id] {
+			a, _ := te.doc.m.Actor(id)
+			t.Errorf("%s is in the focus two steps from Glas with nothing drawn to it", a.Name)
+		}
 	}
 	t.Run("widened from an actor in it, hidden or faded", func(t *testing.T) {
 		te.press(t, fyne.KeyLeftBracket, fyne.KeyModifierShortcutDefault) // back to one step

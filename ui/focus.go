@@ -74,9 +74,32 @@ func (e *Editor) emphasis() *render.Emphasis {
 			maps.Copy(actors, more)
 			maps.Copy(ties, moreTies)
 		}
-		return &render.Emphasis{Actors: actors, Ties: ties}
+		return &render.Emphasis{Actors: actors, Ties: ties, Links: ownLinks(e.drawn, e.doc.day, actors, ties)}
 	}
 	return nil
+}
+
+// ownLinks are the belongs-to and located-in links in force on day
+// between the actors of a focus that no tie of it joins: steps of the
+// focus that no tie draws. Actors came into a focus through them, and
+// stood in full with nothing drawn to them.
+func ownLinks(m *model.Map, day model.Day, actors, ties map[model.ID]bool) [][2]model.ID {
+	joined := map[[2]model.ID]bool{}
+	snap := m.Snapshot(day)
+	for _, t := range snap.Ties {
+		if ties[t.ID] {
+			joined[[2]model.ID{min(t.From, t.To), max(t.From, t.To)}] = true
+		}
+	}
+	var out [][2]model.ID
+	for _, l := range snap.Links() {
+		k := [2]model.ID{min(l.From, l.To), max(l.From, l.To)}
+		if l.Tie == 0 && actors[l.From] && actors[l.To] && !joined[k] {
+			joined[k] = true
+			out = append(out, [2]model.ID{l.From, l.To})
+		}
+	}
+	return out
 }
 
 // widenFocusFrom widens (by +1) or narrows (by -1) the focus around actor
