@@ -228,6 +228,9 @@ func TestFilesSaveAsOpenAndRefuse(t *testing.T) {
 	if te.doc.path != copyPath || !strings.Contains(te.win.Title(), "copy.relmap") {
 		t.Errorf("after Save As the window shows %q (%q), want the copy", te.doc.path, te.win.Title())
 	}
+	if want := "Saved as " + copyPath + "; the window shows it now."; te.status.Text != want {
+		t.Errorf("after Save As the status line says %q, want %q", te.status.Text, want)
+	}
 	// The copy is the map the app opens next, when started without one.
 	if len(opened) == 0 || opened[len(opened)-1] != copyPath {
 		t.Errorf("after Save As the app was told of %q, want the copy last", opened)

@@ -286,16 +286,17 @@ func (e *Editor) saveAsDialog() {
 				if err != nil {
 					return nil, err
 				}
-				return func() { e.keepingPlace(show) }, nil
+				return func() { e.keepingPlace(show, path) }, nil
 			})
 		})
 	})
 }
 
-// keepingPlace runs show, which shows a copy of the map on show (Save
-// As), and then goes back to the date, the selection and the view the map
-// was shown with: the copy is the same map.
-func (e *Editor) keepingPlace(show func()) {
+// keepingPlace runs show, which shows a copy, at path, of the map on show
+// (Save As), and then goes back to the date, the selection and the view
+// the map was shown with: the copy is the same map. The status line says
+// where the window is now (it said nothing).
+func (e *Editor) keepingPlace(show func(), path string) {
 	day, actor, tie := e.doc.day, e.doc.selected, e.doc.selectedTie
 	view, follow := e.diagram.View(), e.diagram.follow
 	show()
@@ -308,6 +309,7 @@ func (e *Editor) keepingPlace(show func()) {
 	} else {
 		e.Select(actor)
 	}
+	e.sayDone(fmt.Sprintf(lang.L("Saved as %s; the window shows it now."), path))
 }
 
 // newMap makes an empty map at path, named after the file, and shows it.
@@ -328,7 +330,7 @@ func (e *Editor) saveAs(c model.Copier, path string) error {
 	if err != nil {
 		return err
 	}
-	e.keepingPlace(show)
+	e.keepingPlace(show, path)
 	return nil
 }
 
