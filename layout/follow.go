@@ -22,8 +22,8 @@ import (
 //
 // A date whose own events (see Timeline.stepSigs) are the same as old's
 // takes old's places for everyone clean, old's relaxation and compaction
-// included; the dirty actors whose surroundings moved are relaxed
-// against them, after moving as their clean partners did. A date whose
+// included; the dirty actors move as their clean partners did, and those
+// whose links changed, or that a box lands on, are relaxed against them. A date whose
 // events the edit changed is relaxed as a fresh layout would relax it,
 // around the clean actors at old's places.
 type follower struct {
@@ -163,9 +163,6 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 				n++
 			}
 		}
-		if n == 0 && !touched[int32(i)] && !s.crowded(int32(i)) {
-			continue
-		}
 		if n > 0 && !s.pin[i] {
 			s.grid.remove(int32(i), s.xy[i])
 			s.xy[i].X += sum.X / float64(n)
@@ -173,7 +170,14 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 			s.grid.add(int32(i), s.xy[i])
 			b.set(s.u.g.ids[i], s.xy[i])
 		}
-		extra = append(extra, int32(i))
+		// Moved with its partners, it keeps its place among them unless
+		// its links changed or a box lands on it: relaxed on every date a
+		// partner moved (old's compaction moves them all), it was pulled
+		// into the crowd and pushed out again, most of an early edit's
+		// time on a big map.
+		if touched[int32(i)] || s.crowded(int32(i)) {
+			extra = append(extra, int32(i))
+		}
 	}
 	region, err := s.relaxWith(ctx, st, b, !same, extra)
 	if err != nil {
