@@ -133,11 +133,7 @@ func (s *incState) compact(b *timelineBuilder) {
 			continue
 		}
 		for _, i := range pc.nodes {
-			p := model.Point{X: s.xy[i].X + dx[k], Y: s.xy[i].Y + dy[k]}
-			s.grid.remove(i, s.xy[i])
-			s.xy[i] = p
-			s.grid.add(i, p)
-			b.set(s.u.g.ids[i], p)
+			s.moveTo(i, model.Point{X: s.xy[i].X + dx[k], Y: s.xy[i].Y + dy[k]}, b)
 		}
 	}
 }

@@ -23,9 +23,9 @@ import (
 // A date whose own events (see Timeline.stepSigs) are the same as old's
 // takes old's places for everyone clean, old's relaxation and compaction
 // included; the dirty actors move as their clean partners did, and those
-// whose links changed, or that a box lands on, are relaxed against them. A date whose
-// events the edit changed is relaxed as a fresh layout would relax it,
-// around the clean actors at old's places.
+// whose links changed, or that a box lands on, are relaxed against them.
+// A date whose events the edit changed is relaxed as a fresh layout would
+// relax it, around the clean actors at old's places.
 type follower struct {
 	old *Timeline
 	// at is old's frame last taken, and was each union node's place in
@@ -119,10 +119,7 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 	take := func(i int32) {
 		p := f.was[i]
 		shift[i] = model.Point{X: p.X - s.xy[i].X, Y: p.Y - s.xy[i].Y}
-		s.grid.remove(i, s.xy[i])
-		s.xy[i] = p
-		s.grid.add(i, p)
-		b.set(s.u.g.ids[i], p)
+		s.moveTo(i, p, b)
 	}
 	for _, i := range st.addActors {
 		if s.alive[i] && s.newcomer[i] && !isAbsent(f.was[i]) && !s.pin[i] {
@@ -141,9 +138,9 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 			take(i)
 		}
 	}
-	// The dirty actors whose partners moved, whose links changed, or that
-	// a box now meets (a clean actor come to old's place, say) are laid
-	// out again, first moved as their moved partners were.
+	// The dirty actors move as their moved partners did; those whose
+	// links changed, or that a box now meets (a clean actor come to old's
+	// place, say), are laid out again.
 	var extra []int32
 	touched := make(map[int32]bool)
 	for _, ls := range [][]link{st.dropLinks, st.addLinks} {
@@ -164,11 +161,7 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 			}
 		}
 		if n > 0 && !s.pin[i] {
-			s.grid.remove(int32(i), s.xy[i])
-			s.xy[i].X += sum.X / float64(n)
-			s.xy[i].Y += sum.Y / float64(n)
-			s.grid.add(int32(i), s.xy[i])
-			b.set(s.u.g.ids[i], s.xy[i])
+			s.moveTo(int32(i), model.Point{X: s.xy[i].X + sum.X/float64(n), Y: s.xy[i].Y + sum.Y/float64(n)}, b)
 		}
 		// Moved with its partners, it keeps its place among them unless
 		// its links changed or a box lands on it: relaxed on every date a
@@ -191,10 +184,7 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 			f.dirty[i] = true
 		case math.Hypot(s.xy[i].X-p.X, s.xy[i].Y-p.Y) <= snapDistance:
 			if s.xy[i] != p {
-				s.grid.remove(i, s.xy[i])
-				s.xy[i] = p
-				s.grid.add(i, p)
-				b.set(s.u.g.ids[i], p)
+				s.moveTo(i, p, b)
 			}
 			f.dirty[i] = false
 		default:
@@ -202,6 +192,14 @@ func (s *incState) follow(ctx context.Context, f *follower, h *history, k int, b
 		}
 	}
 	return true, nil
+}
+
+// moveTo moves actor i to p from the current frame on.
+func (s *incState) moveTo(i int32, p model.Point, b *timelineBuilder) {
+	s.grid.remove(i, s.xy[i])
+	s.xy[i] = p
+	s.grid.add(i, p)
+	b.set(s.u.g.ids[i], p)
 }
 
 // crowded reports whether another box meets i's.

@@ -513,16 +513,7 @@ func TestActorForm(t *testing.T) {
 // that changed nothing and wiped Redo.
 func TestAFormSavedUnchangedMakesNoEdit(t *testing.T) {
 	te := newTestEditor(t)
-	mexico, err := te.doc.m.ActorByName("Mexico")
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := mexico
-	edited.Notes = "Checked."
-	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Mexico'", Put: model.Records{Actors: []model.Actor{edited}}}); err != nil {
-		t.Fatal(err)
-	}
-	te.settle(t)
+	mexico := noteMexico(t, te)
 	te.undo()
 	te.settle(t)
 	_, redo := te.doc.Pending()
@@ -533,6 +524,7 @@ func TestAFormSavedUnchangedMakesNoEdit(t *testing.T) {
 			tie, _ := te.doc.m.Tie(severedTie)
 			return te.newTieEditor(tie).save()
 		},
+		func() bool { return te.newEventEditor(te.doc.m.Events[0]).save() },
 	} {
 		if !save() {
 			t.Fatal("an unchanged form was not saved")
@@ -1597,15 +1589,7 @@ func TestTheStatusLineKeepsItsHeight(t *testing.T) {
 // said nothing, and a user could not tell what had changed.
 func TestUndoAndRedoSayWhatTheyDid(t *testing.T) {
 	te := newTestEditor(t)
-	mexico, err := te.doc.m.ActorByName("Mexico")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mexico.Notes = "Checked."
-	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Mexico'", Put: model.Records{Actors: []model.Actor{mexico}}}); err != nil {
-		t.Fatal(err)
-	}
-	te.settle(t)
+	noteMexico(t, te)
 	te.undo()
 	te.settle(t)
 	if want := "Undone: Edit Actor 'Mexico'."; te.status.Text != want {
@@ -1687,4 +1671,21 @@ func TestSavingOverAFileAsksFirst(t *testing.T) {
 	if data, _ := os.ReadFile(there); string(data) != "my map" {
 		t.Error("the file was written over")
 	}
+}
+
+// noteMexico gives Mexico a note, as one change ("Edit Actor 'Mexico'"),
+// and returns Mexico as it was before.
+func noteMexico(t *testing.T, te *testEditor) model.Actor {
+	t.Helper()
+	mexico, err := te.doc.m.ActorByName("Mexico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := mexico
+	edited.Notes = "Checked."
+	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Mexico'", Put: model.Records{Actors: []model.Actor{edited}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	return mexico
 }

@@ -53,14 +53,14 @@ func (e *Editor) emphasis() *render.Emphasis {
 		for _, id := range p.Ties {
 			em.Ties[id] = true
 			if t, ok := e.drawn.Tie(id); ok {
-				joined[[2]model.ID{min(t.From, t.To), max(t.From, t.To)}] = true
+				joined[pairOf(t.From, t.To)] = true
 			}
 		}
 		// A step over an actor's belongs-to or located-in link is no
 		// tie: it is drawn as a link, not left a gap in the path.
 		for i := 1; i < len(p.Actors); i++ {
 			a, b := p.Actors[i-1], p.Actors[i]
-			if !joined[[2]model.ID{min(a, b), max(a, b)}] {
+			if !joined[pairOf(a, b)] {
 				em.Links = append(em.Links, [2]model.ID{a, b})
 			}
 		}
@@ -88,12 +88,12 @@ func ownLinks(m *model.Map, day model.Day, actors, ties map[model.ID]bool) [][2]
 	snap := m.Snapshot(day)
 	for _, t := range snap.Ties {
 		if ties[t.ID] {
-			joined[[2]model.ID{min(t.From, t.To), max(t.From, t.To)}] = true
+			joined[pairOf(t.From, t.To)] = true
 		}
 	}
 	var out [][2]model.ID
 	for _, l := range snap.Links() {
-		k := [2]model.ID{min(l.From, l.To), max(l.From, l.To)}
+		k := pairOf(l.From, l.To)
 		if l.Tie == 0 && actors[l.From] && actors[l.To] && !joined[k] {
 			joined[k] = true
 			out = append(out, [2]model.ID{l.From, l.To})
@@ -101,6 +101,10 @@ func ownLinks(m *model.Map, day model.Day, actors, ties map[model.ID]bool) [][2]
 	}
 	return out
 }
+
+// pairOf is the two actors a link joins, lowest first, whichever way it
+// goes.
+func pairOf(a, b model.ID) [2]model.ID { return [2]model.ID{min(a, b), max(a, b)} }
 
 // widenFocusFrom widens (by +1) or narrows (by -1) the focus around actor
 // id, one of those in focus, by a step: its own neighbourhood within that

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -936,14 +937,36 @@ func sourceFor(m *model.Map, text string) (src model.Source, ok bool) {
 }
 
 // unchanged reports whether c, a form's change, would leave m as it is:
-// it puts only records m has, as m has them.
+// it deletes nothing and puts only records m has, as m has them. c is
+// applied to those records alone, with m's kinds: applied to the whole
+// map and compared with it, a form saved on a 10,000-actor map held the
+// window for 70 ms.
 func unchanged(m *model.Map, c model.Change) bool {
+	if !(model.Change{Delete: c.Delete}).IsEmpty() || c.Put.Info != nil || len(c.Put.Pins) > 0 {
+		return false
+	}
+	was := &model.Map{Kinds: m.Kinds, Pins: map[model.ID]model.Point{}}
+	was.SetInfo(m.Info())
 	p := c.Put
-	added := slices.ContainsFunc(p.Actors, func(a model.Actor) bool { return a.ID == 0 }) ||
-		slices.ContainsFunc(p.Ties, func(t model.Tie) bool { return t.ID == 0 }) ||
-		slices.ContainsFunc(p.Events, func(ev model.Event) bool { return ev.ID == 0 }) ||
-		slices.ContainsFunc(p.Sources, func(s model.Source) bool { return s.ID == 0 })
-	return !added && reflect.DeepEqual(m.Applied(c), m)
+	return had(&was.Actors, p.Actors, func(a model.Actor) model.ID { return a.ID }, m.Actor) &&
+		had(&was.Ties, p.Ties, func(t model.Tie) model.ID { return t.ID }, m.Tie) &&
+		had(&was.Events, p.Events, func(ev model.Event) model.ID { return ev.ID }, m.Event) &&
+		had(&was.Sources, p.Sources, func(s model.Source) model.ID { return s.ID }, m.Source) &&
+		reflect.DeepEqual(was.Applied(c), was)
+}
+
+// had sets *list to the records, in ID order, that get finds of those
+// put, and reports whether it found every one (a new record is none).
+func had[T any](list *[]T, put []T, id func(T) model.ID, get func(model.ID) (T, bool)) bool {
+	for _, r := range put {
+		x, ok := get(id(r))
+		if !ok {
+			return false
+		}
+		*list = append(*list, x)
+	}
+	slices.SortFunc(*list, func(a, b T) int { return cmp.Compare(id(a), id(b)) })
+	return true
 }
 
 // sayTiesBeyondIn says on the status line, when c, an edit of m, gives an
