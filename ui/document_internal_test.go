@@ -2134,3 +2134,54 @@ func TestAPathGoesThroughWhatTheFilterShows(t *testing.T) {
 		t.Errorf("with the ICJ hidden: %d paths, status %q", len(te.routePaths()), te.status.Text)
 	}
 }
+
+// An import with several bad rows says each of them, in a list that
+// scrolls, and changes nothing.
+func TestAnImportSaysEveryBadRow(t *testing.T) {
+	te := newTestEditor(t)
+	before := te.stored(t)
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"actors.csv": "Label,Type,Start\nPeru,country,\nBolivia,country,2024-13-01\nperu,country,\n",
+		"ties.csv":   "From,To,Type,Start,End\nPeru,Bolivia,relations,2000,\nPeru,Chle,relations,,\nPeru,Bolivia,severed,2025,2024\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	te.importInBackground(filepath.Join(dir, "ties.csv"))
+	te.jobs.Wait()
+	te.settle(t)
+	if got := te.stored(t); !reflect.DeepEqual(got, before) {
+		t.Error("an import with bad rows changed the map")
+	}
+	top := te.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog says what is wrong")
+	}
+	var shown []string
+	scrolls := false
+	for _, c := range test.LaidOutObjects(top) {
+		switch c := c.(type) {
+		case *widget.Label:
+			shown = append(shown, c.Text)
+		case *container.Scroll:
+			scrolls = true
+		}
+	}
+	text := strings.Join(shown, "\n")
+	for _, want := range []string{
+		"4 rows of the import are wrong, so nothing was imported.",
+		"• In actors.csv, line 3, start: \"2024-13-01\" is not a date: the month must be 01 to 12.",
+		"• In actors.csv, line 4, name:",
+		"• In ties.csv, line 3, to: no actor is named \"Chle\".",
+		"• In ties.csv, line 4, end:",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, text)
+		}
+	}
+	if !scrolls {
+		t.Error("the list of bad rows does not scroll")
+	}
+}

@@ -758,7 +758,34 @@ func panicked(what string, f func()) error {
 func (e *Editor) ShowError(err error) { e.showError(err) }
 
 func (e *Editor) showError(err error) {
-	dialog.ShowError(errors.New(sentence(err)), e.win)
+	var rows *csvio.Errors
+	if !errors.As(err, &rows) {
+		dialog.ShowError(errors.New(sentence(err)), e.win)
+		return
+	}
+	// Each bad row of an import on a line of its own, as many as there
+	// are, in a list that scrolls.
+	list := widget.NewLabel(strings.Join(rowSentences(rows), "\n"))
+	list.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabel(counted(len(rows.Rows)+rows.Beyond, "1 row of the import is wrong, so nothing was imported. Correct it and import again:",
+		"%s rows of the import are wrong, so nothing was imported. Correct them and import again:"))
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Import refused"), lang.L("OK"), container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), e.win)
+	d.Show()
+	d.Resize(fyne.NewSize(min(760, e.win.Canvas().Size().Width-40), min(480, e.win.Canvas().Size().Height-40)))
+}
+
+// rowSentences says what is wrong with each bad row of an import, a
+// sentence each, and how many more there were.
+func rowSentences(rows *csvio.Errors) []string {
+	var out []string
+	for _, r := range rows.Rows {
+		out = append(out, "• "+sentence(r))
+	}
+	if rows.Beyond > 0 {
+		out = append(out, counted(rows.Beyond, "… and 1 more row.", "… and %s more rows."))
+	}
+	return out
 }
 
 // whereIn is where in an imported file err was found ("ties.csv, line

@@ -117,7 +117,16 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return m, err
 	}
 	if err := importInto(*mapPath, "Import "+strings.Join(baseNames(fset.Args()), ", "), keep); err != nil {
-		if errors.Is(err, model.ErrConflict) && *format == "csv" {
+		var rows *csvio.Errors
+		switch {
+		case errors.As(err, &rows):
+			// The advice on a line of its own, after the rows.
+			advice := "nothing was imported: correct the rows, or add --skip-bad-rows FILE to import the good ones"
+			if errors.Is(err, model.ErrConflict) {
+				advice += " (or --update to update the map from corrected tables)"
+			}
+			return fmt.Errorf("%w\n%s", err, advice)
+		case errors.Is(err, model.ErrConflict) && *format == "csv":
 			return fmt.Errorf("%w (to update the map from corrected tables, add --update)", err)
 		}
 		return err

@@ -278,3 +278,37 @@ func TestImportSkippingBadRows(t *testing.T) {
 		t.Errorf("the good tie did not come in: %s", out)
 	}
 }
+
+// TestImportSaysEveryBadRow: an import with several bad rows names each,
+// on a line of its own, with what to do, and imports nothing.
+func TestImportSaysEveryBadRow(t *testing.T) {
+	dir := t.TempDir()
+	actors, ties := filepath.Join(dir, "actors.csv"), filepath.Join(dir, "ties.csv")
+	for path, body := range map[string]string{
+		actors: "Label,Type,Start\nPeru,country,\nBolivia,country,2024-13-01\nperu,country,\n",
+		ties:   "From,To,Type\nPeru,Bolivia,relations\nPeru,Chle,relations\n",
+	} {
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "m.relmap")
+	code, _, stderr := relmap(t, "import", "--map", path, actors, ties)
+	if code == 0 {
+		t.Fatal("an import with bad rows succeeded")
+	}
+	for _, want := range []string{
+		"3 bad rows\n",
+		"\n  " + actors + ":3: start:",
+		"\n  " + actors + ":4: name:",
+		"\n  " + ties + ":3: to: no actor is named \"Chle\"\n",
+		"\nnothing was imported: correct the rows, or add --skip-bad-rows FILE to import the good ones (or --update",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the error does not say %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a map file was made by an import that failed")
+	}
+}

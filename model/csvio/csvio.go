@@ -66,6 +66,41 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// MaxErrors is the most bad rows Read reports of one import.
+const MaxErrors = 50
+
+// Errors are the bad rows of an import that Read refused, when there are
+// more than one: each as an *Error, in the order of the tables and their
+// rows, at most MaxErrors of them. Unwrap gives each, so that errors.As
+// finds the first.
+type Errors struct {
+	Rows []*Error
+	// Beyond is how many bad rows there were after the last in Rows.
+	Beyond int
+}
+
+// Error is each row's error on a line of its own.
+func (e *Errors) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d bad rows", len(e.Rows)+e.Beyond)
+	for _, r := range e.Rows {
+		b.WriteString("\n  ")
+		b.WriteString(r.Error())
+	}
+	if e.Beyond > 0 {
+		fmt.Fprintf(&b, "\n  and %d more", e.Beyond)
+	}
+	return b.String()
+}
+
+func (e *Errors) Unwrap() []error {
+	errs := make([]error, len(e.Rows))
+	for i, r := range e.Rows {
+		errs[i] = r
+	}
+	return errs
+}
+
 // Read converts the tables into the records they add to base, the map being
 // imported into (nil for none). Ties and events may name actors of the
 // actors table or of base.
@@ -75,12 +110,18 @@ func (e *Error) Unwrap() error { return e.Err }
 // with the base IDs the new records refer to; the result is what a
 // model.Store's Merge takes. Each record is checked with the model's rules.
 //
-// Read is all or nothing: at the first bad row it returns a *Error naming
-// the file and line, and no map. It reads each table as a stream and
+// Read is all or nothing: a bad row stops the import, and no map is
+// returned. A bad row of the actors, ties or events table does not stop
+// the reading, so that every bad row is found in one go: the error is
+// then an *Error naming the file and line, or, for more than one row,
+// *Errors. A row is bad in itself only: a tie naming a bad actor's row is
+// read as naming that actor. Any other table stops at its first bad row. It reads each table as a stream and
 // refuses one of more than MaxFileSize bytes, or with a row of more than
 // MaxRecordSize bytes, so that a file that is no table fails at once.
 func Read(f Files, base *model.Map) (*model.Map, error) {
-	return read(f, newImporter(base))
+	im := newImporter(base)
+	im.every = true
+	return read(f, im)
 }
 
 // ReadUpdate reads the tables as corrections and additions to base: a row
@@ -92,7 +133,7 @@ func Read(f Files, base *model.Map) (*model.Map, error) {
 // IDs where they are base's) and the new ties, events and sources.
 func ReadUpdate(f Files, base *model.Map) (*model.Map, error) {
 	im := newImporter(base)
-	im.update, im.taken = true, map[string]bool{}
+	im.update, im.taken, im.every = true, map[string]bool{}, true
 	im.baseByName = make(map[string]model.Actor, len(im.base.Actors))
 	for _, a := range im.base.Actors {
 		im.baseByName[fold(a.Name)] = a
@@ -163,8 +204,11 @@ func read(f Files, im *importer) (*model.Map, error) {
 			return nil, err
 		}
 		if err := s.read(sh); err != nil {
-			return nil, err
+			return nil, im.failed(err)
 		}
+	}
+	if err := im.failed(nil); err != nil {
+		return nil, err
 	}
 	return im.out, nil
 }

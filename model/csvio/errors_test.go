@@ -307,3 +307,56 @@ func TestReadSkipping(t *testing.T) {
 		t.Error("an empty table did not stop the import")
 	}
 }
+
+// TestReadFindsEveryBadRow: an import with several bad rows reports each
+// of them, in order, and imports nothing; a tie naming a bad actor's row
+// is not bad for it, nor an event naming a bad tie's Id; past MaxErrors
+// the rest are counted.
+func TestReadFindsEveryBadRow(t *testing.T) {
+	t.Parallel()
+	in := tables{
+		actors: "Label,Type,Start\nMexico,country,\nEcuador,country,24-04-2024\nmexico,country,\n",
+		ties:   "Id,From,To,Type,Start,End\n1,Mexico,Ecuador,relations,2000,\n2,Mexico,Peru,relations,,\n3,Ecuador,Mexico,severed,2025,2024\n",
+		events: "Date,Title,Participants,Ends\n2024-04-05,Raid,Ecuador,3\n2024-13-01,Break,Mexico,\n",
+	}
+	m, err := csvio.Read(in.files(), nil)
+	if m != nil {
+		t.Errorf("got a map of %d actors, want none", len(m.Actors))
+	}
+	var es *csvio.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %T %v, want *csvio.Errors", err, err)
+	}
+	var got []string
+	for _, r := range es.Rows {
+		got = append(got, fmt.Sprintf("%s:%d", r.File, r.Line))
+	}
+	// Ecuador's bad start does not make tie 1 or the raid bad, nor tie
+	// 3's reversed span the raid that ends it.
+	if want := []string{"actors.csv:3", "actors.csv:4", "ties.csv:3", "ties.csv:4", "events.csv:3"}; !slices.Equal(got, want) {
+		t.Errorf("bad rows %v, want %v\n%v", got, want, err)
+	}
+	if want := "5 bad rows\n  actors.csv:3: start:"; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("the message begins %q, want %q", err.Error(), want)
+	}
+	var ce *csvio.Error
+	if !errors.As(err, &ce) || ce.Line != 3 || ce.File != "actors.csv" {
+		t.Errorf("errors.As finds %+v, want the first bad row", ce)
+	}
+	if !errors.Is(err, model.ErrNotFound) || !errors.Is(err, model.ErrConflict) {
+		t.Errorf("the rows' errors are not all seen through %v", err)
+	}
+
+	var many strings.Builder
+	many.WriteString("From,To,Type\n")
+	for range csvio.MaxErrors + 7 {
+		many.WriteString("Nobody,Nothing,relations\n")
+	}
+	_, err = csvio.Read(tables{actors: "Label\nA\n", ties: many.String()}.files(), nil)
+	if !errors.As(err, &es) || len(es.Rows) != csvio.MaxErrors || es.Beyond != 7 {
+		t.Fatalf("got %v, want %d rows and 7 beyond", err, csvio.MaxErrors)
+	}
+	if !strings.HasSuffix(err.Error(), "\n  and 7 more") || !strings.HasPrefix(err.Error(), fmt.Sprintf("%d bad rows", csvio.MaxErrors+7)) {
+		t.Errorf("the message:\n%s", err)
+	}
+}

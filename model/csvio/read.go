@@ -35,11 +35,51 @@ type importer struct {
 	// of the whole import, noting it in refused (see ReadSkipping).
 	skip    bool
 	refused []Refused
+
+	// every reads on past a bad row of the actors, ties or events table,
+	// noting it in bad, so that Read reports every one (see
+	// importer.failed). A bad row's actor and tie Id stay known, so
+	// that the rows naming them are not found bad for it.
+	every  bool
+	bad    []*Error
+	beyond int // bad rows past MaxErrors
+}
+
+// failed is what stops the import: err, which stopped the reading (nil
+// for none), after the bad rows found before it.
+func (im *importer) failed(err error) error {
+	var ce *Error
+	if err != nil && !errors.As(err, &ce) {
+		return err // not a row's: the file could not be read
+	}
+	rows := im.bad
+	if ce != nil {
+		if len(rows) < MaxErrors {
+			rows = append(rows, ce)
+		} else {
+			im.beyond++
+		}
+	}
+	switch {
+	case len(rows) == 0:
+		return nil
+	case len(rows) == 1 && im.beyond == 0:
+		return rows[0]
+	}
+	return &Errors{Rows: rows, Beyond: im.beyond}
 }
 
 // refuse notes row r of sh as refused for err, when rows may be skipped;
 // otherwise it returns the error that stops the import.
 func (im *importer) refuse(sh *sheet, r row, err error) error {
+	if im.every {
+		if len(im.bad) < MaxErrors {
+			im.bad = append(im.bad, &Error{File: sh.file, Line: r.line, Err: err})
+		} else {
+			im.beyond++
+		}
+		return nil
+	}
 	if !im.skip {
 		return sh.fail(r, err)
 	}
@@ -111,6 +151,9 @@ func (im *importer) readActors(sh *sheet) error {
 		if err != nil {
 			if err := im.refuse(sh, r, err); err != nil {
 				return err
+			}
+			if im.every {
+				continue // known still, for the rows that name it
 			}
 			if old, ok := im.actors[ids[i]]; ok {
 				im.index.remove(old)
@@ -268,6 +311,10 @@ func (im *importer) readTies(sh *sheet) error {
 		if err != nil {
 			if err := im.refuse(sh, r, err); err != nil {
 				return err
+			}
+			if im.every {
+				// Its Id is known still, for the events that name it.
+				_ = im.tieRow(sh.cell(r, fID), 0)
 			}
 			continue
 		}
