@@ -257,6 +257,10 @@ func (d *Diagram) Scene() *render.Scene { return d.scene }
 // View is the current view.
 func (d *Diagram) View() render.View { return d.view }
 
+// Following reports whether the view follows the fit: true until the
+// user pans or zooms (see Fit, Hold).
+func (d *Diagram) Following() bool { return d.follow }
+
 // PixelSize is the size in device pixels of the last paint.
 func (d *Diagram) PixelSize() (int, int) { return d.pw, d.ph }
 

@@ -2185,3 +2185,104 @@ func TestAnImportSaysEveryBadRow(t *testing.T) {
 		t.Error("the list of bad rows does not scroll")
 	}
 }
+
+// A view saved with its date, place and selected actor takes them up
+// again; one saved without them leaves them as they are; what the map no
+// longer has is said.
+func TestAViewKeepsItsDatePlaceAndActor(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	keys := te.doc.keys
+	saved := keys[len(keys)/2]
+	te.doc.SetDay(saved, false)
+	te.doc.Select(ecuador.ID)
+	te.settle(t)
+	fitted := te.diagram.View()
+	n := nodeOf(te.diagram.Scene(), ecuador.ID)
+	if n == nil {
+		t.Fatal("Ecuador is not drawn")
+	}
+	// Up close, a little off Ecuador.
+	held := render.View{CX: n.X + 20, CY: n.Y - 15, Zoom: fitted.Zoom * 3, UIScale: fitted.UIScale}
+	te.diagram.Hold(held)
+
+	save := func(name string, untick ...string) {
+		t.Helper()
+		te.saveViewDialog()
+		top := te.win.Canvas().Overlays().Top()
+		var saveButton *widget.Button
+		for _, o := range test.LaidOutObjects(top) {
+			switch o := o.(type) {
+			case *textField:
+				test.Type(o, name)
+			case *widget.Check:
+				for _, u := range untick {
+					if strings.HasPrefix(o.Text, u) {
+						o.SetChecked(false)
+					}
+				}
+			case *widget.Button:
+				if o.Text == "Save" {
+					saveButton = o
+				}
+			}
+		}
+		if saveButton == nil {
+			t.Fatal("the Save View dialog has no Save button")
+		}
+		test.Tap(saveButton)
+		te.settle(t)
+	}
+	save("Ecuador up close")
+	save("Filter only", "The date shown", "Where the picture", "The actor selected")
+
+	te.doc.SetDay(keys[0], false)
+	te.doc.Select(0)
+	te.diagram.Fit()
+	te.settle(t)
+	apply, _ := te.viewItems()
+	take := func(name string) {
+		t.Helper()
+		for _, it := range apply {
+			if it.Label == name {
+				it.Action()
+				te.settle(t)
+				return
+			}
+		}
+		t.Fatalf("no view %q in %v (%s; status %q)", name, apply, apply[0].Label, te.status.Text)
+	}
+	take("Filter only")
+	if te.doc.day != keys[0] || te.doc.selected != 0 || !te.diagram.Following() {
+		t.Errorf("a view saved without its date, place and actor moved to %v, selected %d, following the fit %v", te.doc.day, te.doc.selected, te.diagram.Following())
+	}
+	take("Ecuador up close")
+	if got := te.diagram.View(); te.doc.day != saved || te.doc.selected != ecuador.ID || te.diagram.Following() ||
+		got.CX != held.CX || got.CY != held.CY || got.Zoom != held.Zoom {
+		t.Errorf("the view gives %v, selected %d, view %+v; want %v, Ecuador (%d), %+v", te.doc.day, te.doc.selected, got, saved, ecuador.ID, held)
+	}
+	if want := "View: Ecuador up close."; te.status.Text != want {
+		t.Errorf("status %q, want %q", te.status.Text, want)
+	}
+
+	// Saved with a date the map no longer reaches and an actor since
+	// deleted: the rest is taken up, and what is missing said.
+	vs, _ := te.viewStore()
+	gone := model.View{Name: "Old", Date: "1850-01-01", Selected: 9999, Fitted: true}
+	if err := vs.PutView(context.Background(), gone); err != nil {
+		t.Fatal(err)
+	}
+	te.applyView(gone)
+	te.settle(t)
+	if want := "View: Old. Its date, 1 January 1850, is outside the map's dates; the actor it had selected is no longer in the map."; te.status.Text != want {
+		t.Errorf("status %q, want %q", te.status.Text, want)
+	}
+	if !te.diagram.Following() {
+		t.Error("a view saved fitted did not fit the picture")
+	}
+	// A view of a bad camera is refused when saved.
+	if err := vs.PutView(context.Background(), model.View{Name: "Bad", Camera: &model.Camera{X: 1, Y: 1, Zoom: -2}}); err == nil {
+		t.Error("a view with a zoom of -2 was saved")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -16,9 +17,21 @@ import (
 	"relmap/render"
 )
 
-// currentView is the way the map is looked at now, under name.
+// currentView is the way the map is looked at now, under name: with the
+// date shown, where the picture is panned and zoomed to, and the actor
+// selected.
 func (e *Editor) currentView(name string) model.View {
-	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity, Attr: e.attrKey, AttrValue: e.attrValue, TiedOnly: e.tiedOnly}
+	v := model.View{Name: name, SizeBy: e.sizeBy, ByCommunity: e.byCommunity, Attr: e.attrKey, AttrValue: e.attrValue, TiedOnly: e.tiedOnly,
+		Selected: e.doc.selected}
+	if len(e.doc.keys) > 0 {
+		v.Date = e.doc.day.String()
+	}
+	if e.diagram.Following() {
+		v.Fitted = true
+	} else {
+		cv := e.diagram.View()
+		v.Camera = &model.Camera{X: cv.CX, Y: cv.CY, Zoom: cv.Zoom}
+	}
 	for k := range e.hidden {
 		v.Hidden = append(v.Hidden, model.Kind{Class: k.Class, Name: k.Name})
 	}
@@ -65,14 +78,20 @@ func (e *Editor) TakeUpLook() {
 	e.lookAs(v)
 }
 
-// applyView looks at the map as v says: its filter, sizes and colours.
+// applyView looks at the map as v says: its filter, sizes and colours,
+// and the date, place and actor it was saved with.
 func (e *Editor) applyView(v model.View) {
-	e.lookAs(v)
-	e.status.SetText(lang.L("View: ") + v.Name + ".")
+	said := lang.L("View: ") + v.Name + "."
+	if missed := e.lookAs(v); missed != "" {
+		said += " " + missed
+	}
+	e.status.SetText(said)
 }
 
-// lookAs looks at the map as v says.
-func (e *Editor) lookAs(v model.View) {
+// lookAs looks at the map as v says. It returns what of v the map no
+// longer has, in a sentence ("" for nothing): a date outside its dates,
+// an actor deleted since.
+func (e *Editor) lookAs(v model.View) (missed string) {
 	e.hidden = map[render.KindKey]bool{}
 	for _, k := range v.Hidden {
 		e.hidden[render.KindKey{Class: k.Class, Name: k.Name}] = true
@@ -81,8 +100,36 @@ func (e *Editor) lookAs(v model.View) {
 	e.sizeBy, e.byCommunity = v.SizeBy, v.ByCommunity
 	e.attrKey, e.attrValue, e.tiedOnly = v.Attr, v.AttrValue, v.TiedOnly
 	e.rebuildMenu()
-	e.diagram.Refit()
+	var gone []string
+	if day, err := model.ParseDay(v.Date); err == nil {
+		if keys := e.doc.keys; len(keys) > 0 && day >= keys[0] && day <= keys[len(keys)-1] {
+			e.doc.SetDay(day, false)
+		} else {
+			gone = append(gone, fmt.Sprintf(lang.L("its date, %s, is outside the map's dates"), windowLang.Date(day)))
+		}
+	}
+	if v.Selected != 0 {
+		if _, ok := e.doc.m.Actor(v.Selected); ok {
+			e.doc.Select(v.Selected)
+		} else {
+			gone = append(gone, lang.L("the actor it had selected is no longer in the map"))
+		}
+	}
+	switch {
+	case v.Camera != nil && v.Camera.Zoom > 0:
+		cv := e.diagram.View()
+		cv.CX, cv.CY, cv.Zoom = v.Camera.X, v.Camera.Y, v.Camera.Zoom
+		e.diagram.Hold(cv)
+	case v.Fitted:
+		e.diagram.Fit()
+	default:
+		e.diagram.Refit()
+	}
 	e.showScene()
+	if len(gone) == 0 {
+		return ""
+	}
+	return sentence(errors.New(strings.Join(gone, "; ")))
 }
 
 // viewStore is the store as it keeps views, if it does.
@@ -91,29 +138,72 @@ func (e *Editor) viewStore() (model.ViewStore, bool) {
 	return vs, ok
 }
 
-// saveViewDialog saves the way the map is looked at now under a name.
+// saveViewDialog saves the way the map is looked at now under a name,
+// with, as ticked, the date shown, where the picture is panned and
+// zoomed to, and the actor selected.
 func (e *Editor) saveViewDialog() {
 	vs, ok := e.viewStore()
 	if !ok {
 		e.showError(errNoViews())
 		return
 	}
+	v := e.currentView("")
 	name := newTextField()
 	name.SetPlaceHolder(lang.L("Name of the view"))
-	d := dialog.NewForm(lang.L("Save View"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}
+	keep := func(label string) *widget.Check {
+		c := widget.NewCheck(label, nil)
+		c.SetChecked(true)
+		return c
+	}
+	var date, place, actor *widget.Check
+	if v.Date != "" {
+		date = keep(fmt.Sprintf(lang.L("The date shown, %s"), windowLang.Date(e.doc.day)))
+		items = append(items, widget.NewFormItem(lang.L("Keep"), date))
+	}
+	if v.Fitted {
+		place = keep(lang.L("The whole map, fitted"))
+	} else {
+		place = keep(lang.L("Where the picture is panned and zoomed to"))
+	}
+	items = append(items, widget.NewFormItem(keepLabel(date == nil), place))
+	if a, ok := e.doc.m.Actor(v.Selected); ok {
+		actor = keep(fmt.Sprintf(lang.L("The actor selected, %s"), a.Label()))
+		items = append(items, widget.NewFormItem("", actor))
+	}
+	d := dialog.NewForm(lang.L("Save View"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := vs.PutView(context.Background(), e.currentView(strings.TrimSpace(name.Text))); err != nil {
+		v.Name = strings.TrimSpace(name.Text)
+		if date != nil && !date.Checked {
+			v.Date = ""
+		}
+		if !place.Checked {
+			v.Camera, v.Fitted = nil, false
+		}
+		if actor == nil || !actor.Checked {
+			v.Selected = 0
+		}
+		if err := vs.PutView(context.Background(), v); err != nil {
 			e.showError(err)
 			return
 		}
 		e.rebuildMenu()
+		e.status.SetText(fmt.Sprintf(lang.L("Saved the view %s: View > Views shows it again."), quoted(v.Name)))
 	}, e.win)
 	name.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	e.win.Canvas().Focus(name)
+}
+
+// keepLabel is the label of the first of the Save View dialog's ticks.
+func keepLabel(first bool) string {
+	if first {
+		return lang.L("Keep")
+	}
+	return ""
 }
 
 // viewItems are the View menu's saved views: taking one applies it; and
