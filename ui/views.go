@@ -75,6 +75,8 @@ func (e *Editor) TakeUpLook() {
 	if path != e.doc.Path() || json.Unmarshal([]byte(data), &v) != nil {
 		return
 	}
+	// The window is not painted yet: its first picture is fitted.
+	v.Camera, v.Fitted = nil, false
 	e.lookAs(v)
 }
 
