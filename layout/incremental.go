@@ -287,6 +287,8 @@ type incState struct {
 	size   []Size
 	pin    []bool
 	grid   *boxGrid
+	// window is where freeSpotIn searches the grid, kept for its arrays.
+	window cellWindow
 	// newcomer marks actors that appear on the date being laid out.
 	newcomer []bool
 	// scratch for regions and breadth-first searches

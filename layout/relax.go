@@ -328,23 +328,47 @@ func (s *incState) freeSpot(i int32, p model.Point) model.Point {
 }
 
 // freeSpotIn is freeSpot looking only at the points in r, when r is not
-// nil.
+// nil. The rings are searched in a window of the grid's cells around p
+// (see cellWindow), grown as the rings reach its edge: each cell is then
+// looked up in the grid's map once, not nine times a point near it. In a
+// crowded picture most of an early edit's layout of a long history went
+// to those lookups.
 func (s *incState) freeSpotIn(i int32, p model.Point, r *rect) model.Point {
+	gap := s.opt.Gap
+	win := &s.window
+	win.g, win.rings = s.grid, 0
 	free := func(q model.Point) bool {
 		if r != nil && (q.X < r.x0 || q.X > r.x1 || q.Y < r.y0 || q.Y > r.y1) {
 			return false
 		}
-		ok := true
-		s.grid.near(q, func(j int32) {
-			ok = ok && (j == i || !s.overlapsAt(i, q, j, s.opt.Gap))
-		})
-		return ok
+		k := s.grid.key(q)
+		x, y := k[0]-win.k0[0], k[1]-win.k0[1]
+		if win.rings == 0 || x < 1 || y < 1 || x > win.across-2 || y > win.down-2 {
+			// Not in the window (p itself, or a point rounded past
+			// its edge).
+			ok := true
+			s.grid.near(q, func(j int32) { ok = ok && (j == i || !s.overlapsAt(i, q, j, gap)) })
+			return ok
+		}
+		for cy := y - 1; cy <= y+1; cy++ {
+			for cx := x - 1; cx <= x+1; cx++ {
+				for _, j := range win.cell(cx, cy) {
+					if j != i && s.overlapsAt(i, q, j, gap) {
+						return false
+					}
+				}
+			}
+		}
+		return true
 	}
 	if free(p) {
 		return p
 	}
-	stepX, stepY := s.size[i].W+s.opt.Gap, s.size[i].H+s.opt.Gap
+	stepX, stepY := s.size[i].W+gap, s.size[i].H+gap
 	for ring := 1; ring <= freeRings; ring++ {
+		if ring > win.rings {
+			win.cover(p, min(2*ring, freeRings), stepX, stepY)
+		}
 		best, bestD := p, math.Inf(1)
 		for dx := -ring; dx <= ring; dx++ {
 			for dy := -ring; dy <= ring; dy++ {
@@ -362,6 +386,45 @@ func (s *incState) freeSpotIn(i int32, p model.Point, r *rect) model.Point {
 		}
 	}
 	return p
+}
+
+// cellWindow is a rectangle of a boxGrid's cells, each looked up in the
+// grid's map when first read and then kept: those that the 3×3 cells
+// around any point of the first rings rings of a search around a point
+// may be (see freeSpotIn). The grid must not change while it is read.
+type cellWindow struct {
+	g      *boxGrid
+	rings  int      // 0: none yet
+	k0     [2]int32 // the key of the first cell
+	across int32    // cells in a row
+	down   int32
+	cells  [][]int32
+	read   []bool // whether each cell has been looked up
+}
+
+// cover makes w the window of its grid's cells that rings rings of steps
+// stepX, stepY around p reach, and their neighbours, none read yet.
+func (w *cellWindow) cover(p model.Point, rings int, stepX, stepY float64) {
+	lo := w.g.key(model.Point{X: p.X - float64(rings)*stepX, Y: p.Y - float64(rings)*stepY})
+	hi := w.g.key(model.Point{X: p.X + float64(rings)*stepX, Y: p.Y + float64(rings)*stepY})
+	w.rings = rings
+	w.k0 = [2]int32{lo[0] - 1, lo[1] - 1}
+	w.across, w.down = hi[0]-lo[0]+3, hi[1]-lo[1]+3
+	n := int(w.across) * int(w.down)
+	if cap(w.cells) < n {
+		w.cells, w.read = make([][]int32, n), make([]bool, n)
+	}
+	w.cells, w.read = w.cells[:n], w.read[:n]
+	clear(w.read)
+}
+
+// cell is the actors of the window's cell x across, y down.
+func (w *cellWindow) cell(x, y int32) []int32 {
+	k := y*w.across + x
+	if !w.read[k] {
+		w.cells[k], w.read[k] = w.g.cells[[2]int32{w.k0[0] + x, w.k0[1] + y}], true
+	}
+	return w.cells[k]
 }
 
 // boxGrid buckets actors by where their centres lie, in square cells at
