@@ -248,11 +248,15 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 			best, bestCost = l, nodeCost
 			return nodeCost == 0
 		})
-		// A tie stressed on its own (one selected) is labelled wherever
-		// its label covers least of the actors, their names and the
-		// arrowheads, over no label placed before: it is what was asked
-		// for. In a crowd every place covered something, and it was not.
-		if bestCost == math.Inf(1) && s.Emphasis != nil && len(s.Emphasis.Ties) == 1 && s.Emphasis.Ties[e.ID] {
+		// A tie stressed on its own (one selected), or, on a picture not
+		// crowded, of a kind whose label is always drawn, is labelled
+		// wherever its label covers least of the actors, their names and
+		// the arrowheads, over no label placed before: it is what was
+		// asked for. In a crowd every place covered something, or lay
+		// nearer another line than its own (a short tie beside a
+		// country's many), and it was not.
+		alone := s.Emphasis != nil && len(s.Emphasis.Ties) == 1 && s.Emphasis.Ties[e.ID]
+		if bestCost == math.Inf(1) && (alone || !crowded && e.Kind.Labelled && !p.s.TieLabels) {
 			each(func(l edgeLabel, _ pt) bool {
 				if placed.any(l.box) {
 					return false

@@ -373,3 +373,30 @@ func TestASolidEmphasisDrawsDashedKindsSolid(t *testing.T) {
 		t.Errorf("green in %d of 300 columns dashed, %d solid; want a dashed line, then a solid one", dashed, solid)
 	}
 }
+
+// A tie of a kind whose label is always drawn is labelled even where
+// every place beside it lies nearer another line than its own or covers
+// a name: a minister's short tie into Mexico, beside its many. Its label
+// was left out.
+func TestALabelledKindsShortTieIsLabelled(t *testing.T) {
+	t.Parallel()
+	m, r, tl := setup(t)
+	day, err := model.ParseDay("2024-04-08")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mexico, _ := m.ActorByName("Mexico")
+	ecuador, _ := m.ActorByName("Ecuador")
+	m.Kinds = append(m.Kinds, model.Kind{Class: model.ClassTie, Name: "condemns", Label: "Condemns publicly", Color: "#d000d0", Dashed: true, Labelled: true})
+	m.Actors = append(m.Actors, model.Actor{ID: 900, Name: "Gabriela Sommerfeld", Kind: "official", BelongsTo: ecuador.ID})
+	m.Ties = append(m.Ties, model.Tie{ID: 900, From: 900, To: mexico.ID, Kind: "condemns", Label: "calls the asylum illegal", Directed: true})
+	f := render.FrameAt(m, tl, day)
+	at := f.Pos[mexico.ID]
+	f.Pos[900] = model.Point{X: at.X + 70, Y: at.Y + 30} // as the helper's layout put her
+	f.Snap = m.Snapshot(day)
+	s := render.NewScene(m, f, day, 0)
+	v := r.FitView(m, tl, day, render.FrameDate, 1600, 1000, 1)
+	if n := r.TieLabelsLeftOut(s, v, 1600, 1000); n > 0 {
+		t.Errorf("%d labels left out; the labelled kind's tie must be labelled", n)
+	}
+}
