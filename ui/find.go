@@ -177,14 +177,17 @@ func (e *Editor) goToActorID(id model.ID) {
 	}
 }
 
-// goToTie selects the tie numbered id and centres it. If it is not in
-// force on the date on show, the date moves first to its first day, or,
-// for a tie that ended before, to its last.
+// goToTie selects the tie numbered id and centres it, when the date moved
+// or either end is out of sight: a tie in sight stays where it is, and so
+// does the view, as goToActor leaves an actor. If the tie is not in force
+// on the date on show, the date moves first to its first day, or, for a
+// tie that ended before, to its last.
 func (e *Editor) goToTie(id model.ID) {
 	t, ok := e.doc.m.Tie(id)
 	if !ok {
 		return
 	}
+	was := e.doc.day
 	if !t.Span.Covers(e.doc.day) {
 		from, hasFrom := t.Span.From()
 		until, hasUntil := t.Span.Until()
@@ -198,7 +201,7 @@ func (e *Editor) goToTie(id model.ID) {
 	e.SelectTie(id)
 	pos := e.tl.At(e.doc.day).Pos
 	if a, ok := pos[t.From]; ok {
-		if b, ok := pos[t.To]; ok {
+		if b, ok := pos[t.To]; ok && (e.doc.day != was || !e.diagram.InSight(a) || !e.diagram.InSight(b)) {
 			e.diagram.CenterOn(model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2})
 		}
 	}

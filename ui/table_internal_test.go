@@ -630,6 +630,35 @@ func TestPickingAnActorInSightLeavesTheView(t *testing.T) {
 	te.diagram.stopCamera()
 }
 
+// Picking a tie in force and in sight (a row of the Table's ties) selects
+// it and leaves the view be: a click on a cell slid a fitted map aside,
+// and it stayed so.
+func TestPickingATieInSightLeavesTheView(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	var tie model.Tie
+	for _, x := range te.doc.m.Ties {
+		if x.Span.Covers(te.doc.day) {
+			tie = x
+			break
+		}
+	}
+	before := te.diagram.View()
+	te.goToTie(tie.ID)
+	if te.doc.selectedTie != tie.ID {
+		t.Fatal("the tie was not selected")
+	}
+	if te.diagram.camera != nil || te.diagram.View() != before || !te.diagram.follow {
+		t.Errorf("picking tie %d, in sight on the fitted map, moved the view from %+v to %+v", tie.ID, before, te.diagram.View())
+	}
+	te.diagram.Hold(render.View{CX: before.CX + 1e4, CY: before.CY, Zoom: before.Zoom * 8, UIScale: before.UIScale})
+	te.goToTie(tie.ID)
+	if te.diagram.camera == nil {
+		t.Error("picking the tie out of sight did not glide the view to it")
+	}
+	te.diagram.stopCamera()
+}
+
 // A table of many rows lays out what shows of them only, also when it
 // was first laid out in a tab not on show (with no room for any row):
 // Fyne's table then put a separator under every row, and kept them, and
