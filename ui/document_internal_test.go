@@ -2286,3 +2286,46 @@ func TestAViewKeepsItsDatePlaceAndActor(t *testing.T) {
 		t.Error("a view with a zoom of -2 was saved")
 	}
 }
+
+// Path To takes the one actor whose name holds what is typed, and keeps
+// the dialog open, saying why, when none or several do: a partial name
+// closed it and lost what was typed.
+func TestPathToTakesAPartName(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	glas, _ := te.doc.m.ActorByName("Jorge Glas")
+	pinochet, _ := te.doc.m.ActorByName("Augusto Pinochet")
+	field := func() *pick {
+		t.Helper()
+		top := te.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog")
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if p, ok := o.(*pick); ok {
+				return p
+			}
+		}
+		t.Fatal("the dialog has no actor field")
+		return nil
+	}
+	te.pathDialog(glas.ID)
+	to := field()
+	for _, typed := range []string{"Nobody", "an"} {
+		to.SetText(typed)
+		to.OnSubmitted(typed)
+		te.settle(t)
+		if te.route != nil || te.win.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%q: the dialog closed (path %+v)", typed, te.route)
+		}
+		if err := to.Validate(); err == nil {
+			t.Errorf("%q: the field says nothing is wrong", typed)
+		}
+	}
+	to.SetText("augusto")
+	to.OnSubmitted("augusto")
+	te.settle(t)
+	if te.route == nil || te.route.to != pinochet.ID {
+		t.Errorf("after \"augusto\", the path asked for is %+v, want to Augusto Pinochet", te.route)
+	}
+}

@@ -921,7 +921,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("New Actor…"), func() { e.actorForm(model.Actor{}) }),
 			fyne.NewMenuItem(lang.L("New Tie…"), func() { e.tieForm(model.Tie{}) }),
-			fyne.NewMenuItem(lang.L("New Event…"), func() { e.eventForm(model.Event{}) }),
+			fyne.NewMenuItem(lang.L("New Event…"), e.newEvent),
 			fyne.NewMenuItem(lang.L("Sources…"), e.sourcesDialog),
 			fyne.NewMenuItem(lang.L("Kinds…"), e.kindsDialog),
 			del,

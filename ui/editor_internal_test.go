@@ -1689,3 +1689,25 @@ func noteMexico(t *testing.T, te *testEditor) model.Actor {
 	te.settle(t)
 	return mexico
 }
+
+// A new event's form opens on the date on show, all selected, so that
+// typing another date replaces it.
+func TestANewEventOpensOnTheDateOnShow(t *testing.T) {
+	te := newTestEditor(t)
+	te.newEvent()
+	overlays := te.win.Canvas().Overlays()
+	var when *textField
+	for _, o := range test.LaidOutObjects(overlays.Top()) {
+		if en, ok := o.(*textField); ok && when == nil {
+			when = en
+		}
+	}
+	if when == nil || when.Text != te.doc.day.String() {
+		t.Fatalf("the new event's date field says %q, want the date on show %s", when.Text, te.doc.day)
+	}
+	test.Type(when, "2024-04-09")
+	if when.Text != "2024-04-09" {
+		t.Errorf("typing a date into the field gives %q", when.Text)
+	}
+	overlays.Remove(overlays.Top())
+}

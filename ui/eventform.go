@@ -345,6 +345,17 @@ func (e *Editor) eventForm(ev model.Event) {
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
 	e.win.Canvas().Focus(f.when) // typing starts in the first field, the date
+	// A date given is all selected: typing puts another in its place.
+	f.when.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// newEvent opens the form of a new event on the date on show.
+func (e *Editor) newEvent() {
+	var ev model.Event
+	if len(e.doc.keys) > 0 {
+		ev.Date = model.DateOfDay(e.doc.day)
+	}
+	e.eventForm(ev)
 }
 
 // eventFromTie opens the event form for a new event that begins or ends

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -277,12 +278,18 @@ func (e *Editor) pathDialog(from model.ID) {
 	a, _ := e.doc.m.Actor(from)
 	to := actorPicker(e.doc.m)
 	to.SetPlaceHolder(lang.L("Actor"))
+	// A name not found keeps the dialog open, saying why beneath the
+	// field: the name typed was lost with the dialog.
+	to.Validator = func(text string) error {
+		_, err := actorNamedIn(e.doc.m, text)
+		return err
+	}
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Path to"), to)}
 	d := dialog.NewForm(lang.L("Path From ")+a.Label(), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
-		b, err := e.doc.m.ActorByName(strings.TrimSpace(to.Text))
+		b, err := actorNamedIn(e.doc.m, to.Text)
 		if err != nil {
 			e.showError(err)
 			return
@@ -293,6 +300,34 @@ func (e *Editor) pathDialog(from model.ID) {
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 	e.win.Canvas().Focus(to)
+}
+
+// actorNamedIn is the actor of m named text, or, when no actor is, the one
+// actor whose name holds it, accents and case aside ("Augusto" for
+// Augusto Pinochet); an error, in a sentence, when none or several do.
+func actorNamedIn(m *model.Map, text string) (model.Actor, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return model.Actor{}, errors.New(lang.L("Type or choose an actor."))
+	}
+	a, err := m.ActorByName(text)
+	if err == nil {
+		return a, nil
+	}
+	want := model.Fold(text)
+	var holding []model.Actor
+	for _, x := range m.Actors {
+		if strings.Contains(model.Fold(x.Name), want) {
+			holding = append(holding, x)
+		}
+	}
+	switch len(holding) {
+	case 0:
+		return model.Actor{}, errors.New(sentence(err))
+	case 1:
+		return holding[0], nil
+	}
+	return model.Actor{}, fmt.Errorf(lang.L("%s actors' names hold %q: choose one from the list."), windowLang.Count(len(holding)), text)
 }
 
 // showPath stresses path number pick from a to b as of the date on show,

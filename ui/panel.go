@@ -342,7 +342,7 @@ func (e *Editor) overview() []fyne.CanvasObject {
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("New actor…"), theme.ContentAddIcon(), func() { e.actorForm(model.Actor{}) }),
 			widget.NewButtonWithIcon(lang.L("New tie…"), theme.ContentAddIcon(), func() { e.tieForm(model.Tie{}) }),
-			widget.NewButtonWithIcon(lang.L("New event…"), theme.ContentAddIcon(), func() { e.eventForm(model.Event{}) }),
+			widget.NewButtonWithIcon(lang.L("New event…"), theme.ContentAddIcon(), e.newEvent),
 		),
 		widget.NewSeparator(),
 		heading(lang.L("Events")),
