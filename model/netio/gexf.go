@@ -91,8 +91,10 @@ type gexfNode struct {
 	ID        string         `xml:"id,attr"`
 	Label     string         `xml:"label,attr"`
 	PID       string         `xml:"pid,attr"`
+	Parents   []gexfParent   `xml:"parents>parent"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
 	Spells    []gexfTime     `xml:"spells>spell"`
+	Slices    []gexfTime     `xml:"slices>slice"` // 1.1draft's spells
 	Color     *gexfColor     `xml:"color"`
 	Position  *gexfPosition  `xml:"position"`
 	Size      *gexfValue     `xml:"size"`
@@ -100,6 +102,11 @@ type gexfNode struct {
 	Children  []gexfNode     `xml:"nodes>node"`
 	Edges     []gexfEdge     `xml:"edges>edge"` // edges nested in a node (1.1draft hierarchies)
 	gexfTime
+}
+
+// gexfParent is one of a node's parents (1.1draft's multiple parents).
+type gexfParent struct {
+	For string `xml:"for,attr"`
 }
 
 type gexfEdge struct {
@@ -112,6 +119,7 @@ type gexfEdge struct {
 	Weight    string         `xml:"weight,attr"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
 	Spells    []gexfTime     `xml:"spells>spell"`
+	Slices    []gexfTime     `xml:"slices>slice"` // 1.1draft's spells
 	Color     *gexfColor     `xml:"color"`
 	Thickness *gexfValue     `xml:"thickness"`
 	Shape     *gexfValue     `xml:"shape"`
@@ -187,7 +195,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 			if id, ok := b.byKey[n.ID]; ok {
 				// A node met again with other dates (as 1.1draft files
 				// write an element that comes back): another life.
-				spans, err := clock.spans(n.gexfTime, n.Spells)
+				spans, err := clock.spans(n.gexfTime, append(n.Spells, n.Slices...))
 				if err == nil {
 					err = b.live(n.ID, id, spans)
 				}
@@ -205,7 +213,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 				return &Error{Format: GEXF, Where: where, Err: err}
 			}
 			a.Short, a.Notes = values.take(titleShort), values.take(titleNotes)
-			spans, err := clock.spans(n.gexfTime, n.Spells)
+			spans, err := clock.spans(n.gexfTime, append(n.Spells, n.Slices...))
 			if err != nil {
 				return &Error{Format: GEXF, Where: where, Err: err}
 			}
@@ -235,8 +243,14 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 				rep.Note("node sizes and shapes (viz:size, viz:shape) were not kept: relmap draws actors by kind")
 			}
 			parentKey := parent
-			if n.PID != "" {
+			switch {
+			case n.PID != "":
 				parentKey = n.PID
+			case len(n.Parents) > 0:
+				parentKey = n.Parents[0].For
+				if len(n.Parents) > 1 {
+					rep.Note("of a node's several parents (parents), the first was kept as what it belongs to: an actor belongs to one")
+				}
 			}
 			if parentKey != "" {
 				a.Attrs = withAttr(a.Attrs, "parent", parentKey)
@@ -273,7 +287,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 		case "undirected", "mutual":
 			directed = false
 		}
-		spans, err := clock.spans(e.gexfTime, e.Spells)
+		spans, err := clock.spans(e.gexfTime, append(e.Spells, e.Slices...))
 		if err != nil {
 			return nil, nil, &Error{Format: GEXF, Where: where, Err: err}
 		}
@@ -288,8 +302,18 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 			label = l
 		}
 		values.noteSources(rep)
+		// A weight given as an attribute: one for the whole edge is its
+		// weight; one that changes over time stays an attribute.
+		w := e.Weight
+		if v, ok := values["weight"]; ok && w == "" {
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				w = values.take("weight")
+			} else if strings.Contains(v, "(") {
+				rep.Note("edge weights that change over time were kept as the attribute \"weight\", with their dates: a tie has one weight")
+			}
+		}
 		rest := values.rest()
-		weight, err := parseWeight(e.Weight)
+		weight, err := parseWeight(w)
 		if err != nil {
 			return nil, nil, &Error{Format: GEXF, Where: where, Err: err}
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"relmap/model"
@@ -159,5 +160,55 @@ func TestKeepBaseKinds(t *testing.T) {
 	}
 	if add.Kind(model.ClassActor, "sect").Color == "" {
 		t.Error("the new kind lost its style")
+	}
+}
+
+// TestGEXF11Draft reads what 1.1draft files write otherwise: a node's
+// and an edge's slices (its spells), several parents, and a weight given
+// as an attribute, once or over time. Slices and parents were dropped
+// without a word.
+func TestGEXF11Draft(t *testing.T) {
+	const file = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.1draft" version="1.1">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+    <attributes class="edge" mode="dynamic"><attribute id="0" title="weight" type="float"/></attributes>
+    <nodes>
+      <node id="a" label="Mexico"/>
+      <node id="b" label="Ecuador"/>
+      <node id="c" label="Embassy">
+        <parents><parent for="a"/><parent for="b"/></parents>
+        <slices><slice end="2009-03-01"/><slice start="2009-03-05" end="2009-03-10"/></slices>
+      </node>
+    </nodes>
+    <edges>
+      <edge id="0" source="a" target="b">
+        <attvalues><attvalue for="0" value="1" start="2009-03-01"/><attvalue for="0" value="3" start="2011-03-01"/></attvalues>
+      </edge>
+      <edge id="1" source="c" target="a">
+        <attvalues><attvalue for="0" value="2.5"/></attvalues>
+        <slices><slice start="2009-03-02" end="2009-03-04"/></slices>
+      </edge>
+    </edges>
+  </graph>
+</gexf>`
+	m, rep, err := netio.Read(netio.GEXF, bytes.NewReader([]byte(file)), "draft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Ecuador (actor) in \"\", of \"\", [… – …], pin {0 0}",
+		"Embassy (actor) in \"Mexico\", of \"\", [… – 2009-03-02 2009-03-05 – 2009-03-11], pin {0 0}",
+		"Embassy -tie-> Mexico \"\" true 2009-03-02 – 2009-03-05 w2.5 map[]",
+		"Mexico (actor) in \"\", of \"\", [… – …], pin {0 0}",
+		"Mexico -tie-> Ecuador \"\" true … – … w0 map[weight:1 (2009-03-01 – …); 3 (2011-03-01 – …)]",
+	}
+	if got := lines(m); !slices.Equal(got, want) {
+		t.Errorf("read:\n%s\nwant:\n%s", join(got), join(want))
+	}
+	said := strings.Join(rep.Lines(), "\n")
+	for _, w := range []string{"several parents", "edge weights that change over time"} {
+		if !strings.Contains(said, w) {
+			t.Errorf("the report does not say %q:\n%s", w, said)
+		}
 	}
 }
