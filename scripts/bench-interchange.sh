@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times relmap's interchange formats at scale and prints a table: a
 # generated map of 100,000 actors and 200,000 ties (with dates) exported
-# as GEXF, GraphML, DOT and Cytoscape.js JSON, and each file imported into
+# as GEXF, GraphML, DOT, Cytoscape.js JSON and GML, and each file imported into
 # a new map, with the seconds and peak memory of each command; then the
 # counts of the GEXF specification's sample files as relmap reads them.
 #
@@ -23,7 +23,7 @@ timed() { # timed LABEL COMMAND...: runs it, prints seconds and peak MB
   awk -v l="$1" '{printf "%-28s %8.2f s %8.0f MB\n", l, $1, $2 / 1024}' "$work/time"
 }
 printf '\n100,000 actors, 200,000 ties\n'
-for ext in gexf graphml dot cyjs; do
+for ext in gexf graphml dot cyjs gml; do
   timed "export $ext" bin/relmap export --map "$work/big.relmap" --out "$work/big.$ext"
   size=$(du -m "$work/big.$ext" | cut -f1)
   timed "import $ext ($size MB)" bin/relmap import --map "$work/from-$ext.relmap" "$work/big.$ext"

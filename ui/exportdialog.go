@@ -71,6 +71,7 @@ var dataFormats = []struct {
 	{"GraphML (yEd, Gephi)", ".graphml", netio.GraphML, ""},
 	{"DOT (Graphviz)", ".gv", netio.DOT, ""},
 	{"Cytoscape.js JSON", ".cyjs", netio.CYJS, ""},
+	{"GML (Gephi, igraph, NetworkX)", ".gml", netio.GML, ""},
 }
 
 // exportForm is the export dialog's fields: what to export, then the

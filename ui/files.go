@@ -399,7 +399,7 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // off the UI goroutine.
 func (e *Editor) importDialog() {
 	e.chooseFile(fileChoice{title: lang.L("Import"), kind: lang.L("maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)"),
-		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs"}}, e.importInBackground)
+		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs", ".gml"}}, e.importInBackground)
 }
 
 // updateDialog updates the map from corrected CSV tables (those in the
@@ -488,7 +488,7 @@ func importable(path string, isNet bool) error {
 	case isNet || ext == ".json" || ext == ".csv":
 		return nil
 	}
-	return fmt.Errorf(lang.L("%s is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv) and Cytoscape.js JSON (.cyjs)"), quoted(name))
+	return fmt.Errorf(lang.L("%s is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv), Cytoscape.js JSON (.cyjs) and GML (.gml)"), quoted(name))
 }
 
 // importChange reads path against base and applies what it adds to the

@@ -243,20 +243,21 @@ func TestImportOtherFormats(t *testing.T) {
 
 // A file relmap does not read, or a CSV file whose header is none of its
 // tables', is refused with why, under its own name, and the map is left
-// as it was: karate.gml was read as the folder of CSV tables it lay in,
-// and the message named "Karate.gml", a file that is not there.
+// as it was: karate.gml (before GML was read) was read as the folder of
+// CSV tables it lay in, and the message named "Karate.gml", a file that
+// is not there. A Pajek file is one relmap does not read.
 func TestImportRefusesWhatItCannotRead(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
 	dir := t.TempDir()
 	before := te.stored(t)
 	for name, says := range map[string]string{
-		"karate.gml":            "'karate.gml' is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv)",
+		"karate.net":            "'karate.net' is not a kind of file relmap reads: it imports relmap JSON (.json), CSV tables (.csv)",
 		"chiefs_of_mission.csv": `In chiefs_of_mission.csv, line 1: the header names none of relmap's tables: actors need a "Label" (or "Name") column`,
 		"notes":                 "'notes' is not a kind of file relmap reads",
 	} {
 		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte("graph [ node [ id 1 ] ]\n"), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte("*Vertices 1\n1 \"A\"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		err := te.importFile(path)

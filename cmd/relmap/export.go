@@ -25,6 +25,7 @@ var graphFormats = map[string]struct {
 	"graphml": {netio.ReadGraphML, netio.WriteGraphML},
 	"dot":     {netio.ReadDOT, netio.WriteDOT},
 	"cyjs":    {netio.ReadCYJS, netio.WriteCYJS},
+	"gml":     {netio.ReadGML, netio.WriteGML},
 }
 
 // writeReport writes a report's lines to path ("-" for stderr; nothing
@@ -59,10 +60,10 @@ func writeReport(path string, rep *netio.Report, stderr io.Writer) error {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--map FILE] --format json|csv|gexf|graphml|dot|cyjs|positions|metrics [--at YYYY-MM-DD] [--gexf-version 1.3|1.2] [--report FILE] [--stability S] [--progress] [--out PATH]", stderr)
+	fs := newFlags("export", "export [--map FILE] --format json|csv|gexf|graphml|dot|cyjs|gml|positions|metrics [--at YYYY-MM-DD] [--gexf-version 1.3|1.2] [--report FILE] [--stability S] [--progress] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
-	format := fs.String("format", "", "json, gexf, graphml, dot, cyjs, positions or metrics (to --out or standard output), or csv (tables into the folder --out); taken from --out's extension when not given, else json")
-	at := fs.String("at", "", "with json: only what is in force on this date; with gexf, graphml, dot or cyjs: the date whose layout positions are written; with metrics: the date measured (required); YYYY-MM-DD")
+	format := fs.String("format", "", "json, gexf, graphml, dot, cyjs, gml, positions or metrics (to --out or standard output), or csv (tables into the folder --out); taken from --out's extension when not given, else json")
+	at := fs.String("at", "", "with json: only what is in force on this date; with gexf, graphml, dot, cyjs or gml: the date whose layout positions are written; with metrics: the date measured (required); YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
 	gexfVersion := fs.String("gexf-version", "1.3", "the GEXF version written: 1.3 or 1.2 (1.2draft)")
 	report := fs.String("report", "", "write what the format could not hold to this file (- for standard error)")
@@ -92,30 +93,30 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	graphFormat, isGraph := graphFormats[*format]
 	if *format != "positions" && !isGraph && isSet(fs, "stability") {
-		return usageErr("export: --stability works with --format positions, gexf, graphml, dot or cyjs only")
+		return usageErr("export: --stability works with --format positions, gexf, graphml, dot, cyjs or gml only")
 	}
 	if *gexfVersion != "1.3" && *gexfVersion != "1.2" {
 		return usageErr("export: --gexf-version %q: want 1.3 or 1.2", *gexfVersion)
 	}
 	switch *format {
-	case "json", "gexf", "graphml", "dot", "cyjs":
+	case "json", "gexf", "graphml", "dot", "cyjs", "gml":
 	case "positions":
 		if *at != "" {
-			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs or metrics, not %s", *format)
+			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs, gml or metrics, not %s", *format)
 		}
 	case "csv":
 		if *out == "" {
 			return usageErr("export: --format csv needs --out FOLDER")
 		}
 		if *at != "" {
-			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs or metrics, not %s", *format)
+			return usageErr("export: --at works with --format json, gexf, graphml, dot, cyjs, gml or metrics, not %s", *format)
 		}
 	case "metrics":
 		if *at == "" {
 			return usageErr("export: --format metrics needs --at YYYY-MM-DD")
 		}
 	default:
-		return usageErr("export: unknown --format %q (want json, csv, gexf, graphml, dot, cyjs, positions or metrics)", *format)
+		return usageErr("export: unknown --format %q (want json, csv, gexf, graphml, dot, cyjs, gml, positions or metrics)", *format)
 	}
 	if *format == "csv" {
 		err := checkOutFolder("export", *out, csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile)

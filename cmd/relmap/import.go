@@ -20,7 +20,7 @@ import (
 func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fset := newFlags("import", "import --map FILE [--update] [--format csv] TABLES.csv... | FOLDER | [--format json|gexf|graphml|dot|cyjs] FILE [--report FILE]", stderr)
 	mapPath := fset.String("map", "", "map file (.relmap) to add to; created when missing (required)")
-	format := fset.String("format", "", "csv (spreadsheet tables), json (a relmap JSON map), gexf, graphml, dot or cyjs; taken from the file's extension when not given (.gexf, .graphml, .dot or .gv, .cyjs, .json, .csv; a folder is csv)")
+	format := fset.String("format", "", "csv (spreadsheet tables), json (a relmap JSON map), gexf, graphml, dot, cyjs or gml; taken from the file's extension when not given (.gexf, .graphml, .dot or .gv, .cyjs, .gml, .json, .csv; a folder is csv)")
 	skipBad := fset.String("skip-bad-rows", "", "with CSV tables: import the good rows, and write the refused ones with their reasons to this file")
 	report := fset.String("report", "", "write what the file held that the map could not to this file (- for standard error)")
 	update := fset.Bool("update", false, "update the map from corrected tables: rows naming actors it has update them, the rest are added")
@@ -44,7 +44,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		if *format == "csv" {
 			for _, name := range fset.Args() {
 				if ext := strings.ToLower(filepath.Ext(name)); ext != ".csv" && ext != ".txt" && ext != "" {
-					return usageErr("import: %s: %s is not a format relmap reads: it reads CSV tables (.csv), relmap JSON (.json), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv) and Cytoscape.js (.cyjs); --format csv reads a table named otherwise", name, ext)
+					return usageErr("import: %s: %s is not a format relmap reads: it reads CSV tables (.csv), relmap JSON (.json), GEXF (.gexf), GraphML (.graphml), DOT (.dot, .gv), Cytoscape.js (.cyjs) and GML (.gml); --format csv reads a table named otherwise", name, ext)
 				}
 			}
 		}
@@ -94,7 +94,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		read = func(base *model.Map) (*model.Map, error) { return add, namesFree(fset.Arg(0), base, add) }
-	case "gexf", "graphml", "dot", "cyjs":
+	case "gexf", "graphml", "dot", "cyjs", "gml":
 		if fset.NArg() != 1 {
 			return usageErr("import: --format %s wants one file, got %d files", *format, fset.NArg())
 		}
@@ -108,7 +108,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 			return add, namesFree(fset.Arg(0), base, add)
 		}
 	default:
-		return usageErr("import: --format %q: want csv, json, gexf, graphml, dot or cyjs", *format)
+		return usageErr("import: --format %q: want csv, json, gexf, graphml, dot, cyjs or gml", *format)
 	}
 	var added *model.Map
 	keep := func(base *model.Map) (*model.Map, error) {

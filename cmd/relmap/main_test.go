@@ -382,7 +382,7 @@ func TestImportRejectsBadUse(t *testing.T) {
 		{"with nine tables, should want seven at most", append([]string{"--map", "MAP"}, append(append(tbl, tbl...), tbl...)...), "got 9"},
 		{"with one table twice, should say so", append([]string{"--map", "MAP"}, append(tbl, tbl[0])...), "are both actors tables"},
 		{"with only a kinds table, should want a table of records", []string{"--map", "MAP", filepath.Join(dir, csvio.KindsFile)}, "no actors, ties or events table"},
-		{"with a GML file, should say GML is not a format it reads", []string{"--map", "MAP", filepath.Join(dir, "karate.gml")}, "karate.gml: .gml is not a format relmap reads: it reads CSV tables (.csv)"},
+		{"with a Pajek file, should say Pajek is not a format it reads", []string{"--map", "MAP", filepath.Join(dir, "karate.net")}, "karate.net: .net is not a format relmap reads: it reads CSV tables (.csv)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,3 +81,14 @@ func FuzzReadCYJS(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, netio.CYJS, data) })
 }
+
+func FuzzReadGML(f *testing.F) {
+	for _, s := range append(hostile,
+		strings.Repeat("graph [ x [ ", 100)+strings.Repeat("] ", 200),
+		`Creator "x" graph [ directed 1 node [ id 1 label "A &amp; B" graphics [ x 1.5 y -2 fill "#ff0000" ] ] node [ id 2 ] edge [ source 1 target 2 value 3 label "l" start "2020" ] ]`,
+		"# comment\ngraph\n[\n  node [ id 1 attribute [ key \"belongs to\" value \"2\" ] ]\n  node [ id 2 lives \"1918 – 1940; 1991 – …\" ]\n  edge [ source 2 target 1 directed 0 ]\n]\n",
+	) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, netio.GML, data) })
+}

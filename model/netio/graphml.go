@@ -15,12 +15,12 @@ import (
 // The GraphML file as read, by element names whatever their namespace:
 // keys, nested graphs, and yEd's graphics (shape nodes, generic nodes,
 // poly-line and other edges) where present.
-type gmlFile struct {
-	Keys  []gmlKey   `xml:"key"`
-	Graph []gmlGraph `xml:"graph"`
+type graphMLFile struct {
+	Keys  []graphMLKey   `xml:"key"`
+	Graph []graphMLGraph `xml:"graph"`
 }
 
-type gmlKey struct {
+type graphMLKey struct {
 	ID      string `xml:"id,attr"`
 	For     string `xml:"for,attr"`
 	Name    string `xml:"attr.name,attr"`
@@ -29,42 +29,42 @@ type gmlKey struct {
 	Default string `xml:"default"`
 }
 
-type gmlGraph struct {
-	ID          string     `xml:"id,attr"`
-	EdgeDefault string     `xml:"edgedefault,attr"`
-	Nodes       []gmlNode  `xml:"node"`
-	Edges       []gmlEdge  `xml:"edge"`
-	Hyperedges  []struct{} `xml:"hyperedge"`
+type graphMLGraph struct {
+	ID          string        `xml:"id,attr"`
+	EdgeDefault string        `xml:"edgedefault,attr"`
+	Nodes       []graphMLNode `xml:"node"`
+	Edges       []graphMLEdge `xml:"edge"`
+	Hyperedges  []struct{}    `xml:"hyperedge"`
 }
 
-type gmlNode struct {
-	ID    string     `xml:"id,attr"`
-	Data  []gmlData  `xml:"data"`
-	Graph []gmlGraph `xml:"graph"` // a group's members (yEd) or a nested graph
+type graphMLNode struct {
+	ID    string         `xml:"id,attr"`
+	Data  []graphMLData  `xml:"data"`
+	Graph []graphMLGraph `xml:"graph"` // a group's members (yEd) or a nested graph
 }
 
-type gmlEdge struct {
-	ID       string    `xml:"id,attr"`
-	Source   string    `xml:"source,attr"`
-	Target   string    `xml:"target,attr"`
-	Directed string    `xml:"directed,attr"`
-	Data     []gmlData `xml:"data"`
+type graphMLEdge struct {
+	ID       string        `xml:"id,attr"`
+	Source   string        `xml:"source,attr"`
+	Target   string        `xml:"target,attr"`
+	Directed string        `xml:"directed,attr"`
+	Data     []graphMLData `xml:"data"`
 }
 
-type gmlData struct {
-	Key      string        `xml:"key,attr"`
-	Text     string        `xml:",chardata"`
-	Graphics []gmlGraphics `xml:",any"`
+type graphMLData struct {
+	Key      string            `xml:"key,attr"`
+	Text     string            `xml:",chardata"`
+	Graphics []graphMLGraphics `xml:",any"`
 }
 
-// gmlGraphics is one of yEd's node or edge graphics, whichever its name.
-type gmlGraphics struct {
+// graphMLGraphics is one of yEd's node or edge graphics, whichever its name.
+type graphMLGraphics struct {
 	XMLName  xml.Name
-	Geometry *gmlGeometry `xml:"Geometry"`
+	Geometry *graphMLGeometry `xml:"Geometry"`
 	Fill     *struct {
 		Color string `xml:"color,attr"`
 	} `xml:"Fill"`
-	NodeLabels []gmlText `xml:"NodeLabel"`
+	NodeLabels []graphMLText `xml:"NodeLabel"`
 	LineStyle  *struct {
 		Color string `xml:"color,attr"`
 	} `xml:"LineStyle"`
@@ -72,11 +72,11 @@ type gmlGraphics struct {
 		Source string `xml:"source,attr"`
 		Target string `xml:"target,attr"`
 	} `xml:"Arrows"`
-	EdgeLabels []gmlText     `xml:"EdgeLabel"`
-	Inner      []gmlGraphics `xml:",any"` // a group node's realizers
+	EdgeLabels []graphMLText     `xml:"EdgeLabel"`
+	Inner      []graphMLGraphics `xml:",any"` // a group node's realizers
 }
 
-type gmlGeometry struct {
+type graphMLGeometry struct {
 	X      string `xml:"x,attr"`
 	Y      string `xml:"y,attr"`
 	Width  string `xml:"width,attr"`
@@ -84,7 +84,7 @@ type gmlGeometry struct {
 }
 
 // geometry is the graphics' box, or its first realizer's (a group).
-func (g gmlGraphics) geometry() *gmlGeometry {
+func (g graphMLGraphics) geometry() *graphMLGeometry {
 	if g.Geometry != nil {
 		return g.Geometry
 	}
@@ -96,12 +96,12 @@ func (g gmlGraphics) geometry() *gmlGeometry {
 	return nil
 }
 
-type gmlText struct {
+type graphMLText struct {
 	Text string `xml:",chardata"`
 }
 
 // label is the graphics' first label.
-func (g gmlGraphics) label() string {
+func (g graphMLGraphics) label() string {
 	for _, l := range append(g.NodeLabels, g.EdgeLabels...) {
 		if t := strings.TrimSpace(l.Text); t != "" {
 			return t
@@ -116,7 +116,7 @@ func (g gmlGraphics) label() string {
 }
 
 // colour is the graphics' fill or line colour, "#rrggbb".
-func (g gmlGraphics) colour() string {
+func (g graphMLGraphics) colour() string {
 	c := ""
 	switch {
 	case g.Fill != nil:
@@ -153,7 +153,7 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	if err := safeXML(data); err != nil {
 		return nil, nil, &Error{Format: GraphML, Err: err}
 	}
-	var f gmlFile
+	var f graphMLFile
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&f); err != nil {
 		return nil, nil, &Error{Format: GraphML, Line: lineOf(data, dec.InputOffset()), Err: fmt.Errorf("not GraphML XML: %w", err)}
@@ -162,24 +162,24 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 		return nil, nil, &Error{Format: GraphML, Err: errors.New("no <graph>")}
 	}
 	rep := &Report{}
-	keys := map[string]gmlKey{}
+	keys := map[string]graphMLKey{}
 	for _, k := range f.Keys {
 		keys[k.ID] = k
 	}
 	b := newBuilder(name, rep)
 	type pendingEdge struct {
-		e        gmlEdge
+		e        graphMLEdge
 		directed bool
 	}
 	var edges []pendingEdge
-	var walk func(g gmlGraph, parent string) error
-	walk = func(g gmlGraph, parent string) error {
+	var walk func(g graphMLGraph, parent string) error
+	walk = func(g graphMLGraph, parent string) error {
 		if len(g.Hyperedges) > 0 {
 			rep.Note("hyperedges were not read: relmap ties join two actors")
 		}
 		for _, n := range g.Nodes {
 			where := fmt.Sprintf("node %q", n.ID)
-			v, gfx := gmlValues(keys, "node", n.Data)
+			v, gfx := graphMLValues(keys, "node", n.Data)
 			label := firstOf(v.take("label"), v.take("name"), gfx.label())
 			kind := v.take("kind")
 			fill := gfx.colour()
@@ -243,7 +243,7 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 		if e.ID == "" {
 			where = fmt.Sprintf("edge %d", i+1)
 		}
-		v, gfx := gmlValues(keys, "edge", e.Data)
+		v, gfx := graphMLValues(keys, "edge", e.Data)
 		kind := firstOf(v.take("kind"), v.take("interaction"))
 		colour := gfx.colour()
 		if colour == "" {
@@ -282,12 +282,12 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	return m, rep, nil
 }
 
-// gmlValues are an element's data by their keys' names (their ids when
+// graphMLValues are an element's data by their keys' names (their ids when
 // unnamed), with the defaults of the keys for its class it lacks; and its
 // yEd graphics, when it has them.
-func gmlValues(keys map[string]gmlKey, class string, data []gmlData) (values, gmlGraphics) {
+func graphMLValues(keys map[string]graphMLKey, class string, data []graphMLData) (values, graphMLGraphics) {
 	v := values{}
-	var gfx gmlGraphics
+	var gfx graphMLGraphics
 	for _, d := range data {
 		k := keys[d.Key]
 		if k.YFiles != "" || len(d.Graphics) > 0 {

@@ -1,6 +1,7 @@
 // Package netio reads and writes the formats other network tools speak:
-// GEXF (Gephi, with its time), GraphML (yEd, Gephi), DOT (Graphviz) and
-// Cytoscape.js JSON. A file comes in as a new map (actors, ties, kinds,
+// GEXF (Gephi, with its time), GraphML (yEd, Gephi), DOT (Graphviz),
+// Cytoscape.js JSON and GML (Gephi, igraph, NetworkX, the classic data
+// sets). A file comes in as a new map (actors, ties, kinds,
 // dates, attributes and positions, as pins) and a Report of what the
 // format held that a map cannot; a map goes out with everything the format
 // can hold. It touches neither SQL nor the screen.
@@ -30,13 +31,14 @@ const (
 	GraphML Format = "graphml"
 	DOT     Format = "dot"
 	CYJS    Format = "cyjs"
+	GML     Format = "gml"
 )
 
 // Formats lists the formats.
-var Formats = []Format{GEXF, GraphML, DOT, CYJS}
+var Formats = []Format{GEXF, GraphML, DOT, CYJS, GML}
 
 // FormatOf is the format a file's extension names: .gexf, .graphml, .dot
-// or .gv, .cyjs.
+// or .gv, .cyjs, .gml.
 func FormatOf(path string) (Format, bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".gexf":
@@ -47,6 +49,8 @@ func FormatOf(path string) (Format, bool) {
 		return DOT, true
 	case ".cyjs":
 		return CYJS, true
+	case ".gml":
+		return GML, true
 	}
 	return "", false
 }
@@ -339,8 +343,10 @@ func Read(f Format, r io.Reader, name string) (*model.Map, *Report, error) {
 		return ReadDOT(r, name)
 	case CYJS:
 		return ReadCYJS(r, name)
+	case GML:
+		return ReadGML(r, name)
 	}
-	return nil, nil, fmt.Errorf("format %q: want gexf, graphml, dot or cyjs", f)
+	return nil, nil, fmt.Errorf("format %q: want gexf, graphml, dot, cyjs or gml", f)
 }
 
 // Write writes m in format f.
@@ -354,8 +360,10 @@ func Write(f Format, w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		return WriteDOT(w, m, opt)
 	case CYJS:
 		return WriteCYJS(w, m, opt)
+	case GML:
+		return WriteGML(w, m, opt)
 	}
-	return nil, fmt.Errorf("format %q: want gexf, graphml, dot or cyjs", f)
+	return nil, fmt.Errorf("format %q: want gexf, graphml, dot, cyjs or gml", f)
 }
 
 // KeepBaseKinds takes out of add, a map read from a file to be added to

@@ -165,7 +165,7 @@ func TestGEXFRoundTrip(t *testing.T) {
 	}
 }
 
-// TestRoundTrip: relmap → Cytoscape.js JSON, GraphML or DOT → relmap
+// TestRoundTrip: relmap → Cytoscape.js JSON, GraphML, DOT or GML → relmap
 // keeps every actor, tie, date, kind, colour, attribute and position;
 // Graphviz itself renders the DOT (dot -Tsvg, and neato -n with relmap's
 // positions) when installed.
@@ -179,6 +179,7 @@ func TestRoundTrip(t *testing.T) {
 		{"Cytoscape.js", netio.WriteCYJS, netio.ReadCYJS, nil},
 		{"GraphML", netio.WriteGraphML, netio.ReadGraphML, nil},
 		{"DOT", netio.WriteDOT, netio.ReadDOT, graphviz},
+		{"GML", netio.WriteGML, netio.ReadGML, nil},
 	}
 	for _, f := range formats {
 		for name, m := range map[string]*model.Map{"default": defaultMap(t), "features": featureMap()} {

@@ -1,0 +1,70 @@
+package netio_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"relmap/model/netio"
+)
+
+// TestClassicGML reads Newman's GML files of the classic data sets: every
+// node an actor (named by its label, else its id), every edge a tie, and a
+// node's value (a book's leaning) an attribute.
+func TestClassicGML(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "datasets", "classic")
+	for _, c := range []struct {
+		file         string
+		actors, ties int
+		first, attr  string
+	}{
+		{"karate.gml", 34, 78, "1", ""},
+		{"dolphins.gml", 62, 159, "Beak", ""},
+		{"polbooks.gml", 105, 441, "1000 Years for Revenge", "value"},
+	} {
+		path := filepath.Join(dir, c.file)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("%s is not there (../shared/datasets/classic beside the checkout)", path)
+		}
+		m, rep := readFile(t, netio.GML, path)
+		if len(m.Actors) != c.actors || len(m.Ties) != c.ties {
+			t.Errorf("%s: %d actors and %d ties, want %d and %d (report %q)", c.file, len(m.Actors), len(m.Ties), c.actors, c.ties, rep.Lines())
+		}
+		if len(m.Actors) > 0 && m.Actors[0].Name != c.first {
+			t.Errorf("%s: the first actor is %q, want %q", c.file, m.Actors[0].Name, c.first)
+		}
+		if c.attr != "" && m.Actors[0].Attrs[c.attr] == "" {
+			t.Errorf("%s: the first actor's attributes %v have no %s", c.file, m.Actors[0].Attrs, c.attr)
+		}
+		for _, tie := range m.Ties {
+			if tie.Directed {
+				t.Fatalf("%s: a tie of an undirected graph is directed", c.file)
+			}
+		}
+	}
+}
+
+// TestGMLRefusesWhatIsNotGML: a file that is not GML, or is GML cut
+// short, is refused with the line and what is wrong.
+func TestGMLRefusesWhatIsNotGML(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"graph [\n  node [ id 1 ]\n  node [ id 2\n", "gml line 4: a list opened with [ is not closed with ]"},
+		{"<?xml version=\"1.0\"?>\n<graphml/>", "gml line 1: \"<?xml version=\\\"1.0\\\"?…\" where a key (a word such as node or label) was expected"},
+		{"Creator \"me\"\n", "gml: not GML: no graph [ … ] in the file"},
+		{"graph [\n node [ id 1 label \"A ]\n]", "gml line 2: the string of label is not closed with \""},
+		{"graph [\n node [ id 1 ]\n edge [ source 1 target 9 ]\n]", "gml line 3: edge 1 -> 9: target \"9\" is no node of the file"},
+		{"graph [ node [ id 1 ] node [ id 1 ] ]", "gml line 1: node \"1\": node id \"1\" is used twice"},
+		{"graph [\n directed @\n]", "gml line 2: the value of directed, \"@\", is not a number, a string or a list"},
+	} {
+		_, _, err := netio.ReadGML(strings.NewReader(c.in), "bad")
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q:\ngot  %v\nwant %s", c.in, err, c.want)
+		}
+	}
+	deep := strings.Repeat("graph [ ", 100) + strings.Repeat("] ", 100)
+	if _, _, err := netio.ReadGML(bytes.NewReader([]byte(deep)), "deep"); err == nil || !strings.Contains(err.Error(), "nest more than 64 deep") {
+		t.Errorf("lists 100 deep: %v", err)
+	}
+}
