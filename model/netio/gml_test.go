@@ -68,3 +68,18 @@ func TestGMLRefusesWhatIsNotGML(t *testing.T) {
 		t.Errorf("lists 100 deep: %v", err)
 	}
 }
+
+// A file that is not XML, given as GraphML or GEXF, is said not to be,
+// with how it begins: a GML file was said to end too soon at its last line.
+func TestXMLFormatsSayAFileIsNotXML(t *testing.T) {
+	for _, f := range []netio.Format{netio.GraphML, netio.GEXF} {
+		_, _, err := netio.Read(f, strings.NewReader("graph\n[\n  node [ id 1 ]\n]\n"), "karate")
+		if want := string(f) + ": the file is not XML: it begins \"graph\""; err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", f, err, want)
+		}
+		_, _, err = netio.Read(f, strings.NewReader(" \n"), "empty")
+		if want := string(f) + ": the file is empty"; err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", f, err, want)
+		}
+	}
+}

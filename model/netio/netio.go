@@ -283,7 +283,19 @@ func hexOf(r, g, b int) string {
 // none, and entity declarations are how XML files blow up their readers
 // (encoding/xml expands none, but a clear refusal is better than a
 // confusing one).
+//
+// A file that does not begin with a tag is said not to be XML, with how it
+// begins: a GML file named .graphml was said to end too soon at its last
+// line.
 func safeXML(data []byte) error {
+	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	switch {
+	case len(text) == 0:
+		return errors.New("the file is empty")
+	case text[0] != '<':
+		first, _, _ := bytes.Cut(text[:min(len(text), 40)], []byte("\n"))
+		return fmt.Errorf("the file is not XML: it begins %q", strings.TrimSpace(string(first)))
+	}
 	head := data[:min(len(data), 64<<10)]
 	if bytes.Contains(head, []byte("<!DOCTYPE")) || bytes.Contains(head, []byte("<!ENTITY")) {
 		return fmt.Errorf("the file declares a document type or entities (<!DOCTYPE, <!ENTITY>), which relmap does not read")
