@@ -34,12 +34,21 @@ func Adjust(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Tim
 	}
 	days := frameDays(keys)
 	b := newTimelineBuilder(len(days))
+	// Where old has actors on any date: a new actor then starts where its
+	// partners have room on every date, not only on its first, where
+	// later ones may come.
+	var crowd []model.Point
+	for _, day := range days {
+		for _, p := range old.At(day).Pos {
+			crowd = append(crowd, p)
+		}
+	}
 	var prev map[model.ID]model.Point
 	for k, day := range days {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		pos := holdFrame(m, actors, m.Snapshot(day), old.At(day).Pos, prev, opt)
+		pos := holdFrame(m, actors, m.Snapshot(day), old.At(day).Pos, prev, crowd, opt)
 		b.setFrame(day, 0, pos, prev)
 		prev = pos
 		opt.progress(k+1, len(days))
@@ -48,8 +57,9 @@ func Adjust(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Tim
 }
 
 // holdFrame is one date of Adjust: was is old's frame in force on the
-// date, prev the adjusted frame before.
-func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapshot, was, prev map[model.ID]model.Point, opt Options) map[model.ID]model.Point {
+// date, prev the adjusted frame before, crowd where old has actors on
+// any date.
+func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapshot, was, prev map[model.ID]model.Point, crowd []model.Point, opt Options) map[model.ID]model.Point {
 	pos := make(map[model.ID]model.Point, len(snap.Actors))
 	var fresh []model.ID
 	for _, a := range snap.Actors {
@@ -64,7 +74,7 @@ func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapsho
 		}
 	}
 	if len(fresh) > 0 {
-		placeFresh(snap, pos, fresh, opt)
+		placeFresh(snap, pos, fresh, crowd, opt)
 	}
 	ids := make([]model.ID, 0, len(pos))
 	for id := range pos {
@@ -85,9 +95,12 @@ func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapsho
 }
 
 // placeFresh places the actors that old did not show: at the mean of
-// their placed partners on the date, one edge length off, or, with none,
-// beside the picture's middle; overlaps are removed after.
-func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model.ID, opt Options) {
+// their placed partners on the date (by their ties, and what they belong
+// to or are located in, as the layout links them), one edge length off,
+// or, with none, beside the picture's middle; overlaps are removed after.
+// An official added to Ecuador, without ties yet, stood by Mexico, in the
+// middle.
+func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model.ID, crowd []model.Point, opt Options) {
 	var cx, cy float64
 	for _, p := range pos {
 		cx += p.X / float64(len(pos))
@@ -98,6 +111,14 @@ func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model
 		partners[t.From] = append(partners[t.From], t.To)
 		partners[t.To] = append(partners[t.To], t.From)
 	}
+	for _, a := range snap.Actors {
+		for _, other := range []model.ID{a.BelongsTo, a.LocatedIn} {
+			if other != 0 {
+				partners[a.ID] = append(partners[a.ID], other)
+				partners[other] = append(partners[other], a.ID)
+			}
+		}
+	}
 	for n, id := range fresh {
 		var sx, sy float64
 		count := 0
@@ -106,13 +127,35 @@ func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model
 				sx, sy, count = sx+p.X, sy+p.Y, count+1
 			}
 		}
+		if count > 0 {
+			pos[id] = roomiest(pos, crowd, model.Point{X: sx / float64(count), Y: sy / float64(count)}, opt.EdgeLength)
+			continue
+		}
 		// Spread actors that start at one point around it.
 		angle := float64(n) * 2.399963 // the golden angle
-		off := model.Point{X: opt.EdgeLength * math.Cos(angle), Y: opt.EdgeLength * math.Sin(angle)}
-		if count > 0 {
-			pos[id] = model.Point{X: sx/float64(count) + off.X, Y: sy/float64(count) + off.Y}
-		} else {
-			pos[id] = model.Point{X: cx + off.X, Y: cy + off.Y}
+		pos[id] = model.Point{X: cx + opt.EdgeLength*math.Cos(angle), Y: cy + opt.EdgeLength*math.Sin(angle)}
+	}
+}
+
+// roomiest is the point r from c, of sixteen around it, farthest from the
+// nearest actor placed (pos) or in crowd: a newcomer beside its partners
+// goes where they have room, not toward a neighbour (the first of equals,
+// from the right going clockwise on screen).
+func roomiest(pos map[model.ID]model.Point, crowd []model.Point, c model.Point, r float64) model.Point {
+	best, room := c, -1.0
+	for k := range 16 {
+		a := float64(k) * math.Pi / 8
+		q := model.Point{X: c.X + r*math.Cos(a), Y: c.Y + r*math.Sin(a)}
+		near := math.Inf(1)
+		for _, p := range pos {
+			near = min(near, math.Hypot(p.X-q.X, p.Y-q.Y))
+		}
+		for _, p := range crowd {
+			near = min(near, math.Hypot(p.X-q.X, p.Y-q.Y))
+		}
+		if near > room {
+			best, room = q, near
 		}
 	}
+	return best
 }

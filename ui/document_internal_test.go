@@ -2329,3 +2329,28 @@ func TestPathToTakesAPartName(t *testing.T) {
 		t.Errorf("after \"augusto\", the path asked for is %+v, want to Augusto Pinochet", te.route)
 	}
 }
+
+// A new actor without ties stands by the actor it belongs to, on the side
+// where there is room on every date: an official added to Ecuador stood
+// by Mexico, in the middle of the picture.
+func TestANewActorStandsByWhatItBelongsTo(t *testing.T) {
+	te := newTestEditor(t)
+	te.waitLayout()
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	applied, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Gabriela Sommerfeld", Kind: "official", BelongsTo: ecuador.ID}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.waitLayout()
+	te.settle(t)
+	id := applied.Put.Actors[0].ID
+	for _, day := range te.doc.keys {
+		pos := te.tl.At(day).Pos
+		to := func(a model.ID) float64 { return math.Hypot(pos[id].X-pos[a].X, pos[id].Y-pos[a].Y) }
+		// Within twice the layout's tie length (170).
+		if to(ecuador.ID) >= to(mexico.ID) || to(ecuador.ID) > 2*170 {
+			t.Errorf("%s: the official added to Ecuador is %.0f from it and %.0f from Mexico", day, to(ecuador.ID), to(mexico.ID))
+		}
+	}
+}
