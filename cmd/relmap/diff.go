@@ -64,7 +64,12 @@ func cmdDiff(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(w, "From %s to %s: %d changes\n", from, to, len(rows))
 		for _, r := range rows {
-			fmt.Fprintf(w, "%s %-8s %-5s %s\n", r.Mark(), r.Change, r.Record, r.Text)
+			change, text := r.Change, r.Text
+			if r.Record == "event" {
+				// An event is dated, as a tie's span is.
+				change, text = "happened", r.Date+" "+r.Text
+			}
+			fmt.Fprintf(w, "%s %-8s %-5s %s\n", r.Mark(), change, r.Record, text)
 		}
 		return nil
 	}

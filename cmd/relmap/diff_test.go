@@ -11,7 +11,7 @@ func TestDiffOfTheDefaultMap(t *testing.T) {
 	for _, want := range []string{
 		"+ began    tie   Mexico – Ecuador: Relations severed",
 		"- ended    tie   Mexico – Ecuador: Diplomatic relations",
-		"* event    event Ecuadorian police raid the Mexican Embassy",
+		"* happened event 2024-04-05 Ecuadorian police raid the Mexican Embassy",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff text lacks %q:\n%s", want, out)
