@@ -1711,3 +1711,29 @@ func TestANewEventOpensOnTheDateOnShow(t *testing.T) {
 	}
 	overlays.Remove(overlays.Top())
 }
+
+// A source without a title is named by its site, its address following
+// as a link: the address, wrapped, left the bullet on a line of its own,
+// and the link said it again.
+func TestASourceWithoutATitleIsNamedByItsSite(t *testing.T) {
+	te := newTestEditor(t)
+	const address = "https://www.reuters.com/world/americas/ecuador-raid-2024-04-06/"
+	applied, err := te.apply(model.Change{Summary: "New Source", Put: model.Records{Sources: []model.Source{{URL: address}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	rows := te.sourceRows([]model.ID{applied.Put.Sources[0].ID})
+	var texts []string
+	for _, o := range test.LaidOutObjects(rows) {
+		switch o := o.(type) {
+		case *widget.Label:
+			texts = append(texts, o.Text)
+		case *widget.Hyperlink:
+			texts = append(texts, "link "+o.Text)
+		}
+	}
+	if want := []string{"Sources:", "• reuters.com", "link " + address}; !slices.Equal(texts, want) {
+		t.Errorf("the source is shown as %q, want %q", texts, want)
+	}
+}

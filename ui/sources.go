@@ -254,7 +254,16 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 		if !ok {
 			continue
 		}
-		line := "• " + sourceName(s)
+		u, err := url.Parse(s.URL)
+		linked := err == nil && s.URL != "" && u.Host != ""
+		// A source without a title is named by its site: its address
+		// follows as a link. The whole address, wrapped, left the bullet
+		// on a line of its own, and the link said it again.
+		name := sourceName(s)
+		if s.Title == "" && linked {
+			name = strings.TrimPrefix(u.Host, "www.")
+		}
+		line := "• " + name
 		var meta []string
 		if s.Publisher != "" {
 			meta = append(meta, s.Publisher)
@@ -269,7 +278,7 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 			line += " (" + strings.Join(meta, ", ") + ")"
 		}
 		rows = append(rows, wrapped(line))
-		if u, err := url.Parse(s.URL); err == nil && s.URL != "" && u.Host != "" {
+		if linked {
 			// Cut to the panel's width: a long address made the panel
 			// wider, for good, and the map smaller.
 			link := widget.NewHyperlink(s.URL, u)
