@@ -273,7 +273,7 @@ func (e *Editor) historyDialog() {
 	var revert *widget.Button
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
-		detail.SetText(describe(entries[i].Change))
+		detail.SetText(describe(entries[i].Change, entries[i].Inverse))
 		revert.Enable()
 	}
 	var d dialog.Dialog
@@ -337,18 +337,70 @@ func (e *Editor) revertTo(en model.Entry) error {
 	}
 }
 
-// describe says in words what a change did, in the window's language.
-func describe(c model.Change) string {
+// describe says in words what a change did, in the window's language:
+// which records it added, which it changed (inv, which undoes it, puts
+// back their old versions), which it deleted, and the actors and ties it
+// put by name.
+func describe(c, inv model.Change) string {
+	before := func(n int, isOld func(i int) bool) (added, changed int) {
+		for i := range n {
+			if isOld(i) {
+				changed++
+			} else {
+				added++
+			}
+		}
+		return added, changed
+	}
+	oldIDs := func(recs any) map[model.ID]bool {
+		ids := map[model.ID]bool{}
+		switch rs := recs.(type) {
+		case []model.Actor:
+			for _, r := range rs {
+				ids[r.ID] = true
+			}
+		case []model.Tie:
+			for _, r := range rs {
+				ids[r.ID] = true
+			}
+		case []model.Event:
+			for _, r := range rs {
+				ids[r.ID] = true
+			}
+		case []model.Source:
+			for _, r := range rs {
+				ids[r.ID] = true
+			}
+		}
+		return ids
+	}
+	oldActors, oldTies, oldEvents, oldSources := oldIDs(inv.Put.Actors), oldIDs(inv.Put.Ties), oldIDs(inv.Put.Events), oldIDs(inv.Put.Sources)
+	oldKinds := map[[2]string]bool{}
+	for _, k := range inv.Put.Kinds {
+		oldKinds[[2]string{string(k.Class), k.Name}] = true
+	}
+	aAdded, aChanged := before(len(c.Put.Actors), func(i int) bool { return oldActors[c.Put.Actors[i].ID] })
+	tAdded, tChanged := before(len(c.Put.Ties), func(i int) bool { return oldTies[c.Put.Ties[i].ID] })
+	eAdded, eChanged := before(len(c.Put.Events), func(i int) bool { return oldEvents[c.Put.Events[i].ID] })
+	sAdded, sChanged := before(len(c.Put.Sources), func(i int) bool { return oldSources[c.Put.Sources[i].ID] })
+	kAdded, kChanged := before(len(c.Put.Kinds), func(i int) bool {
+		return oldKinds[[2]string{string(c.Put.Kinds[i].Class), c.Put.Kinds[i].Name}]
+	})
 	var parts []string
 	for _, r := range []struct {
 		n         int
 		one, many string
 	}{
-		{len(c.Put.Actors), "added or changed 1 actor", "added or changed %d actors"},
-		{len(c.Put.Ties), "added or changed 1 tie", "added or changed %d ties"},
-		{len(c.Put.Events), "added or changed 1 event", "added or changed %d events"},
-		{len(c.Put.Sources), "added or changed 1 source", "added or changed %d sources"},
-		{len(c.Put.Kinds), "added or changed 1 kind", "added or changed %d kinds"},
+		{aAdded, "added 1 actor", "added %d actors"},
+		{aChanged, "changed 1 actor", "changed %d actors"},
+		{tAdded, "added 1 tie", "added %d ties"},
+		{tChanged, "changed 1 tie", "changed %d ties"},
+		{eAdded, "added 1 event", "added %d events"},
+		{eChanged, "changed 1 event", "changed %d events"},
+		{sAdded, "added 1 source", "added %d sources"},
+		{sChanged, "changed 1 source", "changed %d sources"},
+		{kAdded, "added 1 kind", "added %d kinds"},
+		{kChanged, "changed 1 kind", "changed %d kinds"},
 		{len(c.Put.Pins), "pinned 1 actor", "pinned %d actors"},
 		{len(c.Delete.Actors), "deleted 1 actor", "deleted %d actors"},
 		{len(c.Delete.Ties), "deleted 1 tie", "deleted %d ties"},
@@ -367,13 +419,21 @@ func describe(c model.Change) string {
 	if c.Put.Info != nil {
 		parts = append(parts, fmt.Sprintf(lang.L("named the map %q"), c.Put.Info.Name))
 	}
-	var names []string
-	for _, a := range c.Put.Actors {
-		names = append(names, a.Name)
-	}
 	text := c.Summary + ": " + strings.Join(parts, ", ") + "."
-	if len(names) > 0 && len(names) <= 10 {
-		text += lang.L(" Actors: ") + strings.Join(names, ", ") + "."
+	var actors, ties []string
+	for _, a := range c.Put.Actors {
+		actors = append(actors, a.Name)
+	}
+	for _, t := range c.Put.Ties {
+		if t.Label != "" {
+			ties = append(ties, quoted(t.Label))
+		}
+	}
+	if len(actors) > 0 && len(actors) <= 10 {
+		text += lang.L(" Actors: ") + strings.Join(actors, ", ") + "."
+	}
+	if len(ties) > 0 && len(ties) <= 10 {
+		text += lang.L(" Ties: ") + strings.Join(ties, ", ") + "."
 	}
 	return text
 }

@@ -1920,8 +1920,14 @@ func TestAMapReopensWhereItWasLeft(t *testing.T) {
 // The history says what a change did in plain words, each a sentence the
 // translations have: it said "put 1 actor", in English in any language.
 func TestTheHistoryDescribesAChange(t *testing.T) {
-	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{Name: "Mexico"}, {Name: "Chile"}}, Ties: []model.Tie{{}}}, Delete: model.Deleted{Events: []model.ID{4}}}
-	if got, want := describe(c), "Import: added or changed 2 actors, added or changed 1 tie, deleted 1 event. Actors: Mexico, Chile."; got != want {
+	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{ID: 1, Name: "Mexico"}, {ID: 9, Name: "Chile"}},
+		Ties: []model.Tie{{ID: 3, Label: "relations broken"}}, Kinds: []model.Kind{{Class: model.ClassTie, Name: "condemns"}}},
+		Delete: model.Deleted{Events: []model.ID{4}}}
+	// What undoes it puts Mexico back as it was, and deletes the rest.
+	inv := model.Change{Put: model.Records{Actors: []model.Actor{{ID: 1, Name: "Mexico"}}},
+		Delete: model.Deleted{Actors: []model.ID{9}, Ties: []model.ID{3}, Kinds: []model.Kind{{Class: model.ClassTie, Name: "condemns"}}}}
+	want := "Import: added 1 actor, changed 1 actor, added 1 tie, added 1 kind, deleted 1 event. Actors: Mexico, Chile. Ties: 'relations broken'."
+	if got := describe(c, inv); got != want {
 		t.Errorf("describe = %q, want %q", got, want)
 	}
 }
