@@ -337,6 +337,15 @@ func (e *Editor) revertTo(en model.Entry) error {
 	}
 }
 
+// idsOf is the set of the IDs of records.
+func idsOf[T any](records []T, id func(T) model.ID) map[model.ID]bool {
+	ids := make(map[model.ID]bool, len(records))
+	for _, r := range records {
+		ids[id(r)] = true
+	}
+	return ids
+}
+
 // describe says in words what a change did, in the window's language:
 // which records it added, which it changed (inv, which undoes it, puts
 // back their old versions), which it deleted, and the actors and ties it
@@ -352,29 +361,10 @@ func describe(c, inv model.Change) string {
 		}
 		return added, changed
 	}
-	oldIDs := func(recs any) map[model.ID]bool {
-		ids := map[model.ID]bool{}
-		switch rs := recs.(type) {
-		case []model.Actor:
-			for _, r := range rs {
-				ids[r.ID] = true
-			}
-		case []model.Tie:
-			for _, r := range rs {
-				ids[r.ID] = true
-			}
-		case []model.Event:
-			for _, r := range rs {
-				ids[r.ID] = true
-			}
-		case []model.Source:
-			for _, r := range rs {
-				ids[r.ID] = true
-			}
-		}
-		return ids
-	}
-	oldActors, oldTies, oldEvents, oldSources := oldIDs(inv.Put.Actors), oldIDs(inv.Put.Ties), oldIDs(inv.Put.Events), oldIDs(inv.Put.Sources)
+	oldActors := idsOf(inv.Put.Actors, func(a model.Actor) model.ID { return a.ID })
+	oldTies := idsOf(inv.Put.Ties, func(t model.Tie) model.ID { return t.ID })
+	oldEvents := idsOf(inv.Put.Events, func(e model.Event) model.ID { return e.ID })
+	oldSources := idsOf(inv.Put.Sources, func(s model.Source) model.ID { return s.ID })
 	oldKinds := map[[2]string]bool{}
 	for _, k := range inv.Put.Kinds {
 		oldKinds[[2]string{string(k.Class), k.Name}] = true
