@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -14,13 +15,27 @@ import (
 // drawHeader writes the date at the top left, and under it the map's
 // title, the caption and the latest date's events: as many as fit beside
 // the legend, then how many more there are.
+//
+// Each line lies on a band of the ground, as the credit does: zoomed in,
+// actors and ties pass under the header, and its words were lost among
+// them.
 func (r *Renderer) drawHeader(p surface, s *Scene, v View, w int) {
 	ui := v.UIScale
 	pal := s.palette()
 	x := margin * ui
-	p.text(true, 24*ui, x, 32*ui, r.dateOf(s), pal.ink)
+	onBand := func(bold bool, size, y float64, text string, c color.NRGBA) {
+		if text == "" {
+			return
+		}
+		if pal.band.A > 0 {
+			tw, pad := p.textWidth(bold, size, text), 4*ui
+			p.fill(roundRect(x-pad, y-size*0.9-pad/2, x+tw+pad, y+size*0.3+pad/2, 3*ui), pal.band)
+		}
+		p.text(bold, size, x, y, text, c)
+	}
+	onBand(true, 24*ui, 32*ui, r.dateOf(s), pal.ink)
 	size := headerSize * ui
-	p.text(false, size, x, 54*ui, headerLine(s, r.lang, func(t string) float64 { return p.textWidth(false, size, t) },
+	onBand(false, size, 54*ui, headerLine(s, r.lang, func(t string) float64 { return p.textWidth(false, size, t) },
 		headerRoom(v, w)), pal.muted)
 }
 
