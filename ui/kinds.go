@@ -33,6 +33,14 @@ func (e *Editor) kindsDialog() {
 	var fill func()
 	fill = func() {
 		selected := tabs.SelectedIndex()
+		// Each list stays scrolled where it was: after an edit low in
+		// the list it jumped back to the top.
+		offsets := make([]fyne.Position, len(classNames))
+		for i, it := range tabs.Items {
+			if sc, ok := it.Content.(*container.Scroll); ok && i < len(offsets) {
+				offsets[i] = sc.Offset
+			}
+		}
 		tabs.Items = nil
 		for _, c := range classNames {
 			tabs.Append(container.NewTabItem(lang.L(c.name), e.kindList(c.class, func() { fill() })))
@@ -41,6 +49,9 @@ func (e *Editor) kindsDialog() {
 			tabs.SelectIndex(selected)
 		}
 		tabs.Refresh()
+		for i, it := range tabs.Items {
+			it.Content.(*container.Scroll).ScrollToOffset(offsets[i])
+		}
 	}
 	fill()
 	add := widget.NewButtonWithIcon(lang.L("New Kind…"), theme.ContentAddIcon(), func() {
@@ -74,7 +85,7 @@ func kindUses(m *model.Map, class model.Class) map[string]int {
 
 // kindList is the kinds editor's list of class; changed is called after
 // an edit.
-func (e *Editor) kindList(class model.Class, changed func()) fyne.CanvasObject {
+func (e *Editor) kindList(class model.Class, changed func()) *container.Scroll {
 	m := e.doc.m
 	uses := kindUses(m, class)
 	var rows []fyne.CanvasObject

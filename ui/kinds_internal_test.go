@@ -10,6 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"relmap/model"
 	"relmap/render"
 )
@@ -207,5 +212,60 @@ func TestExportResolution(t *testing.T) {
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), "pHYs") {
 		t.Errorf("the export has no pHYs chunk (%v)", err)
+	}
+}
+
+// The kinds' lists stay scrolled where they were after an edit: after
+// one low in a list it jumped back to the top.
+func TestTheKindsListsKeepTheirPlace(t *testing.T) {
+	te := newTestEditor(t)
+	if _, err := te.apply(model.Change{Summary: "New Kind", Put: model.Records{Kinds: []model.Kind{{Class: model.ClassTie, Name: "zz-unused", Label: "Zz unused"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.win.Resize(fyne.NewSize(800, 450))
+	te.kindsDialog()
+	top := te.win.Canvas().Overlays().Top()
+	tabsOf := func() *container.AppTabs {
+		for _, o := range test.LaidOutObjects(top) {
+			if tabs, ok := o.(*container.AppTabs); ok {
+				return tabs
+			}
+		}
+		t.Fatal("the Kinds dialog has no tabs")
+		return nil
+	}
+	scrollOf := func() *container.Scroll { return tabsOf().Selected().Content.(*container.Scroll) }
+	tabsOf().SelectIndex(1) // the ties, the longest list
+	scrollOf().ScrollToOffset(fyne.NewPos(0, 60))
+	if got := scrollOf().Offset.Y; got != 60 {
+		t.Fatalf("the ties' list scrolls to %v, not 60: it has no room to scroll", got)
+	}
+	var del *widget.Button
+	for _, o := range test.LaidOutObjects(top) {
+		if row, ok := o.(*fyne.Container); ok {
+			label, button := (*widget.Label)(nil), (*widget.Button)(nil)
+			for _, c := range row.Objects {
+				switch c := c.(type) {
+				case *widget.Label:
+					label = c
+				case *fyne.Container:
+					if len(c.Objects) == 2 {
+						button, _ = c.Objects[1].(*widget.Button)
+					}
+				}
+			}
+			if label != nil && button != nil && strings.Contains(label.Text, "(zz-unused)") {
+				del = button
+			}
+		}
+	}
+	if del == nil {
+		t.Fatal("no delete button for the unused kind")
+	}
+	test.Tap(del)
+	te.settle(t)
+	if got := scrollOf().Offset.Y; got != 60 {
+		t.Errorf("after deleting a kind the list is scrolled to %v, want 60 as before", got)
 	}
 }
