@@ -30,6 +30,10 @@ const (
 	// keptLabelArea is the picture area, in square pixels at UI scale 1,
 	// per kept label: 1920×1080 keeps about fifty.
 	keptLabelArea = 40000
+	// panelLabelArea is keptLabelArea in a panel of small multiples,
+	// which is read as a whole at a glance: a panel of 390×350 pixels
+	// keeps nine names rather than three.
+	panelLabelArea = 15000
 	// denseInk: when the ties on screen would be more than this many
 	// times the picture's pixels long, they are drawn as plain one-pixel
 	// lines: they cover the picture many times over and anti-aliasing
@@ -747,7 +751,11 @@ func clipAxis(t0, t1, a, d, lo, hi float64) (float64, float64) {
 // cover one already kept is left out.
 func (r *Renderer) keepLabels(p *plan) {
 	ui := p.v.UIScale
-	budget := int(float64(p.mapW) * float64(p.h) / (keptLabelArea * ui * ui))
+	area := float64(keptLabelArea)
+	if p.v.Panel {
+		area = panelLabelArea
+	}
+	budget := int(float64(p.mapW) * float64(p.h) / (area * ui * ui))
 	if budget < 1 {
 		return
 	}
@@ -772,7 +780,8 @@ func (r *Renderer) keepLabels(p *plan) {
 		// elsewhere, crowd out the labels of the selected actor's ties.
 		gap := rad + 2*ui
 		places := []pt{{c.X - bw/2, c.Y + gap}, {c.X - bw/2, c.Y - gap - bh}, {c.X + gap, c.Y - bh/2}, {c.X - gap - bw, c.Y - bh/2}}
-		if !n.Selected {
+		// So may an actor of the date's events, with nothing selected.
+		if !n.Selected && !(n.Told && p.s.Selected == 0) {
 			places = places[:1]
 		}
 		for _, at := range places {
@@ -789,7 +798,7 @@ func (r *Renderer) keepLabels(p *plan) {
 			return
 		}
 	}
-	p.byImportance(func(i int32) bool {
+	p.byImportance(true, func(i int32) bool {
 		if len(p.kept) >= budget {
 			return false
 		}
@@ -804,7 +813,13 @@ func (r *Renderer) keepLabels(p *plan) {
 // emphasis, its actors), until f returns false: an actor selected on a
 // big map has its partners named, which the most important actors' names
 // crowded out.
-func (p *plan) byImportance(f func(i int32) bool) {
+//
+// With told, the actors of the events the header tells of come after
+// those near the selection and before the rest: where few names are kept
+// (small multiples, a big map zoomed out), the names of what the date's
+// events are about. A panel of the raid named the three best connected
+// actors, and never Jorge Glas.
+func (p *plan) byImportance(told bool, f func(i int32) bool) {
 	shown := make([]bool, len(p.s.Nodes))
 	for _, i := range p.nodes {
 		shown[i] = true
@@ -817,11 +832,13 @@ func (p *plan) byImportance(f func(i int32) bool) {
 			return 0
 		case p.near[n.ID]:
 			return 1
+		case told && n.Told:
+			return 2
 		}
-		return 2
+		return 3
 	}
 	order := p.s.ranking()
-	for k := range 3 {
+	for k := range 4 {
 		for _, i := range order {
 			if !shown[i] {
 				continue
@@ -851,7 +868,7 @@ func (r *Renderer) declutterLabels(p *plan) {
 			p.unlabelled[i] = true // until placed below
 		}
 	}
-	p.byImportance(func(i int32) bool {
+	p.byImportance(false, func(i int32) bool {
 		box := p.labelBox(int(i), r.labelWidth(p, int(i)))
 		if !placed.any(box) {
 			placed.add(box)

@@ -1102,3 +1102,42 @@ func TestTheLegendSaysWhatAPathsDottedStepIs(t *testing.T) {
 		t.Error("a path with a link does not say what its dotted line is")
 	}
 }
+
+// A panel of small multiples names the actors of the events it tells of
+// first, and more names than a picture of its size would: a panel of the
+// raid named the three best connected actors, and never Jorge Glas.
+func TestAPanelNamesTheActorsOfItsEvents(t *testing.T) {
+	t.Parallel()
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRenderer(t)
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, err := MultiplesDates(m, "events", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, panels, err := r.multiples(m, tl, Multiples{Dates: days, W: 1600, H: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pn := range panels {
+		p := r.planFrame(pn.s, pn.v, pn.rect.Dx(), pn.rect.Dy())
+		named := map[string]bool{}
+		for _, k := range p.kept {
+			named[pn.s.Nodes[k.node].Label] = true
+		}
+		if len(p.kept) < 6 {
+			t.Errorf("%s: %d names kept, want six or more in a %d×%d panel", pn.s.Date, len(p.kept), pn.rect.Dx(), pn.rect.Dy())
+		}
+		for _, n := range pn.s.Nodes {
+			if n.Told && n.Alpha >= 0.5 && !named[n.Label] {
+				t.Errorf("%s: %s takes part in the date's events and is not named (named: %v)", pn.s.Date, n.Label, named)
+			}
+		}
+	}
+}

@@ -19,6 +19,9 @@ type Node struct {
 	Alpha    float64
 	Selected bool
 	Pinned   bool
+	// Told is set when the actor takes part in an event the header
+	// tells of: where few names are kept, theirs come first.
+	Told bool
 	// Scale multiplies the shape's size (0 means 1): an actor sized by
 	// a measure. Color, when set ("#rrggbb"), fills the shape instead of
 	// its kind's colour: an actor coloured by its community.
@@ -273,6 +276,15 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		}
 		return m[id]
 	}
+	told := map[model.ID]bool{}
+	for _, e := range f.Snap.Events {
+		if e.Date.String() != s.EventDate {
+			break // latest first: the header tells of the latest date's
+		}
+		for _, p := range e.Participants {
+			told[p.Actor] = true
+		}
+	}
 	for _, a := range f.Snap.Actors {
 		p, ok := f.Pos[a.ID]
 		if !ok {
@@ -281,7 +293,7 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		_, pinned := m.Pins[a.ID]
 		s.Nodes = append(s.Nodes, Node{
 			ID: a.ID, Label: actorLabel(a), Kind: kind(model.ClassActor, a.Kind),
-			X: p.X, Y: p.Y, Alpha: alpha(f.ActorAlpha, a.ID), Selected: a.ID == selected, Pinned: pinned,
+			X: p.X, Y: p.Y, Alpha: alpha(f.ActorAlpha, a.ID), Selected: a.ID == selected, Pinned: pinned, Told: told[a.ID],
 		})
 	}
 	s.Nodes = slices.Clip(s.Nodes)
