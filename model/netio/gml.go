@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -383,11 +384,11 @@ func gmlKey(name string, edge bool) bool {
 	return true
 }
 
-// WriteGML writes m as a directed GML graph (as Gephi, yEd, igraph and
-// NetworkX read it): actors as nodes with their name as label, their
+// WriteGML writes m as a GML graph (as Gephi, yEd, igraph and NetworkX
+// read it), directed when any tie is: actors as nodes with their name as label, their
 // kind's colour as graphics fill and their position as graphics x, y;
 // ties as edges with their label, weight and kind's colour (directed 0
-// for an undirected one); and every field relmap keeps (kind, dates,
+// for an undirected one among directed ones); and every field relmap keeps (kind, dates,
 // notes, sources, attributes) as keys, an attribute whose name is no GML
 // key as attribute [ key … value … ].
 func WriteGML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
@@ -396,8 +397,12 @@ func WriteGML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		rep.Note("%d events were not written: GML has no events", len(m.Events))
 	}
 	cite := citer(m)
+	// Directed when any tie is, each undirected one then saying so: a
+	// graph of undirected ties only is undirected, as NetworkX and
+	// igraph read the graph's key alone.
+	directed := slices.ContainsFunc(m.Ties, func(t model.Tie) bool { return t.Directed })
 	var b strings.Builder
-	b.WriteString("graph [\n  directed 1\n")
+	fmt.Fprintf(&b, "graph [\n  directed %d\n", map[bool]int{false: 0, true: 1}[directed])
 	fmt.Fprintf(&b, "  label %s\n", gmlString(m.Name))
 	pairs := func(indent string, fields [][2]string, attrs map[string]string, edge bool) {
 		for _, f := range fields {
@@ -440,7 +445,7 @@ func WriteGML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	}
 	for _, t := range m.Ties {
 		fmt.Fprintf(&b, "  edge [\n    source %d\n    target %d\n", t.From, t.To)
-		if !t.Directed {
+		if directed && !t.Directed {
 			b.WriteString("    directed 0\n")
 		}
 		if t.Weight != 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"relmap/model"
 	"relmap/model/netio"
 )
 
@@ -81,5 +82,28 @@ func TestXMLFormatsSayAFileIsNotXML(t *testing.T) {
 		if want := string(f) + ": the file is empty"; err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", f, err, want)
 		}
+	}
+}
+
+// A map whose ties are all undirected is written as an undirected graph:
+// NetworkX and igraph read the graph's directed key alone, and made a
+// directed graph of Newman's political books.
+func TestGMLOfUndirectedTiesIsUndirected(t *testing.T) {
+	m := &model.Map{Name: "books", Actors: []model.Actor{{ID: 1, Name: "A", Kind: "actor"}, {ID: 2, Name: "B", Kind: "actor"}},
+		Ties: []model.Tie{{ID: 1, From: 1, To: 2, Kind: "tie"}}}
+	var buf bytes.Buffer
+	if _, err := netio.WriteGML(&buf, m, netio.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	if !strings.HasPrefix(text, "graph [\n  directed 0\n") || strings.Contains(text, "    directed") {
+		t.Errorf("an undirected map's GML:\n%s", text)
+	}
+	back, _, err := netio.ReadGML(&buf, "back")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Ties) != 1 || back.Ties[0].Directed {
+		t.Errorf("read back as %+v", back.Ties)
 	}
 }
