@@ -2293,39 +2293,49 @@ func TestAViewKeepsItsDatePlaceAndActor(t *testing.T) {
 	}
 }
 
-// Path To takes the one actor whose name holds what is typed, and keeps
-// the dialog open, saying why, when none or several do: a partial name
-// closed it and lost what was typed.
+// Path To takes the one actor whose name or short name holds what is
+// typed, and keeps the dialog open, saying why beneath the field, when
+// none or several do: a partial name closed it and lost what was typed.
 func TestPathToTakesAPartName(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)
 	glas, _ := te.doc.m.ActorByName("Jorge Glas")
 	pinochet, _ := te.doc.m.ActorByName("Augusto Pinochet")
-	field := func() *pick {
+	quito, _ := te.doc.m.ActorByName("Mexican Embassy, Quito")
+	var to *pick
+	var said func() string
+	open := func() {
 		t.Helper()
+		te.pathDialog(glas.ID)
 		top := te.win.Canvas().Overlays().Top()
-		if top == nil {
-			t.Fatal("no dialog")
-		}
 		for _, o := range test.LaidOutObjects(top) {
 			if p, ok := o.(*pick); ok {
-				return p
+				to = p
 			}
 		}
-		t.Fatal("the dialog has no actor field")
-		return nil
+		if to == nil {
+			t.Fatal("the dialog has no actor field")
+		}
+		said = func() string {
+			var texts []string
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance {
+					texts = append(texts, l.Text)
+				}
+			}
+			return strings.Join(texts, " ")
+		}
 	}
-	te.pathDialog(glas.ID)
-	to := field()
-	for _, typed := range []string{"Nobody", "an"} {
+	open()
+	for typed, want := range map[string]string{"Nobody": `No actor is named "Nobody".`, "an": `actors' names hold "an": choose one from the list.`} {
 		to.SetText(typed)
 		to.OnSubmitted(typed)
 		te.settle(t)
 		if te.route != nil || te.win.Canvas().Overlays().Top() == nil {
 			t.Fatalf("%q: the dialog closed (path %+v)", typed, te.route)
 		}
-		if err := to.Validate(); err == nil {
-			t.Errorf("%q: the field says nothing is wrong", typed)
+		if !strings.Contains(said(), want) {
+			t.Errorf("%q: beneath the field %q, want %q", typed, said(), want)
 		}
 	}
 	to.SetText("augusto")
@@ -2333,6 +2343,15 @@ func TestPathToTakesAPartName(t *testing.T) {
 	te.settle(t)
 	if te.route == nil || te.route.to != pinochet.ID {
 		t.Errorf("after \"augusto\", the path asked for is %+v, want to Augusto Pinochet", te.route)
+	}
+	if quito.Short != "" {
+		open()
+		to.SetText("embassy, quito")
+		to.OnSubmitted("embassy, quito")
+		te.settle(t)
+		if te.route == nil || te.route.to != quito.ID {
+			t.Errorf("after \"embassy, quito\", the path asked for is %+v, want to %s", te.route, quito.Label())
+		}
 	}
 }
 

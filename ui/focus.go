@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -274,37 +273,33 @@ func (e *Editor) sayFocus() {
 
 // pathDialog asks which actor to find a path to from actor from, then
 // shows the shortest path as of the date on show and lists the next few.
+// A name that names no actor, or several, is said beneath the field, and
+// the dialog stays open for it to be put right.
 func (e *Editor) pathDialog(from model.ID) {
 	a, _ := e.doc.m.Actor(from)
 	to := actorPicker(e.doc.m)
 	to.SetPlaceHolder(lang.L("Actor"))
-	// A name not found keeps the dialog open, saying why beneath the
-	// field: the name typed was lost with the dialog.
-	to.Validator = func(text string) error {
-		_, err := actorNamedIn(e.doc.m, text)
-		return err
-	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Path to"), to)}
-	d := dialog.NewForm(lang.L("Path From ")+a.Label(), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	f := newForm()
+	f.add("to", lang.L("Path to"), to)
+	d := formDialogWith(e, lang.L("Path From ")+a.Label(), lang.L("Show"), f, func() bool {
 		b, err := actorNamedIn(e.doc.m, to.Text)
 		if err != nil {
-			e.showError(err)
-			return
+			f.fail("to", err.Error())
+			return false
 		}
 		e.showPath(from, b.ID, 0)
-	}, e.win)
-	to.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+		return true
+	}, nil)
 	d.Show()
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	e.win.Canvas().Focus(to)
 }
 
 // actorNamedIn is the actor of m named text, or, when no actor is, the one
-// actor whose name holds it, accents and case aside ("Augusto" for
-// Augusto Pinochet); an error, in a sentence, when none or several do.
+// actor whose name or short name (what the diagram writes) holds it,
+// accents and case aside ("Augusto" for Augusto Pinochet, "embassy,
+// quito" for the Mexican Embassy, Quito); an error, in a sentence, when
+// none or several do.
 func actorNamedIn(m *model.Map, text string) (model.Actor, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -317,7 +312,7 @@ func actorNamedIn(m *model.Map, text string) (model.Actor, error) {
 	want := model.Fold(text)
 	var holding []model.Actor
 	for _, x := range m.Actors {
-		if strings.Contains(model.Fold(x.Name), want) {
+		if strings.Contains(model.Fold(x.Name), want) || x.Short != "" && strings.Contains(model.Fold(x.Short), want) {
 			holding = append(holding, x)
 		}
 	}
