@@ -87,12 +87,14 @@ func stops() []float64 {
 // labels placed and how many were left out.
 func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	s, v, w, h := p.s, p.v, p.w, p.h
-	// The map's part of the picture, left of the legend.
-	screen := rect{0, 0, float64(p.mapW), float64(h)}
-	// The actors on screen, and the header's strip, which a label under
-	// it would show through.
+	// The map's part of the picture, left of the legend and under the
+	// header's strip: a label there lay over the date and events (a
+	// panel's heading, under a label of a kind always labelled), or under
+	// the header's bands.
 	_, top, _, _ := plot(w, h, v)
-	nodeBoxes := []rect{{0, 0, float64(p.mapW), top}}
+	screen := rect{0, top, float64(p.mapW), float64(h)}
+	// The actors on screen.
+	var nodeBoxes []rect
 	box := r.boxes(s)
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {

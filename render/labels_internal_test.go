@@ -1141,3 +1141,50 @@ func TestAPanelNamesTheActorsOfItsEvents(t *testing.T) {
 		}
 	}
 }
+
+// No tie's label lies over a panel's heading, even of a kind always
+// labelled: statements' labels covered "5 April 2024".
+func TestTieLabelsKeepOffThePanelHeadings(t *testing.T) {
+	t.Parallel()
+	m, err := jsonio.Decode(bytes.NewReader(assets.DefaultMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	labelled := map[string]bool{}
+	for _, tie := range m.Ties {
+		if !labelled[tie.Kind] {
+			labelled[tie.Kind] = true
+			k := m.Kind(model.ClassTie, tie.Kind)
+			k.Labelled = true
+			m.Kinds = append(slices.DeleteFunc(m.Kinds, func(x model.Kind) bool { return x.Class == k.Class && x.Name == k.Name }), k)
+		}
+	}
+	r := testRenderer(t)
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, err := MultiplesDates(m, "events", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, panels, err := r.multiples(m, tl, Multiples{Dates: days, W: 1400, H: 850})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := 0
+	for _, pn := range panels {
+		w, h := pn.rect.Dx(), pn.rect.Dy()
+		p := r.planFrame(pn.s, pn.v, w, h)
+		_, top, _, _ := plot(w, h, pn.v)
+		for _, l := range p.labels {
+			labels++
+			if l.box.y0 < top {
+				t.Errorf("%s: the label %q at %v lies over the heading (to %.0f)", pn.s.Date, l.text, l.box, top)
+			}
+		}
+	}
+	if labels == 0 {
+		t.Error("no tie was labelled in any panel")
+	}
+}
