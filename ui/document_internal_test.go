@@ -2190,6 +2190,30 @@ func TestAnImportSaysEveryBadRow(t *testing.T) {
 	if !scrolls {
 		t.Error("the list of bad rows does not scroll")
 	}
+	// The good rows can be imported without the bad ones: Peru alone,
+	// every tie naming Bolivia, whose row is bad, or being bad itself.
+	var good *widget.Button
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Import the Good Rows" {
+			good = b
+		}
+	}
+	if good == nil {
+		t.Fatal("the dialog has no button that imports the good rows")
+	}
+	test.Tap(good)
+	te.jobs.Wait()
+	te.settle(t)
+	after := te.stored(t)
+	if len(after.Actors) != len(before.Actors)+1 || len(after.Ties) != len(before.Ties) {
+		t.Errorf("importing the good rows added %d actors and %d ties, want Peru alone", len(after.Actors)-len(before.Actors), len(after.Ties)-len(before.Ties))
+	}
+	if _, err := te.doc.m.ActorByName("Peru"); err != nil {
+		t.Error("Peru was not imported")
+	}
+	if want := "not carried over: 5 bad rows"; !strings.Contains(te.status.Text, want) {
+		t.Errorf("the status says %q, want it to say %q", te.status.Text, want)
+	}
 }
 
 // A view saved with its date, place and selected actor takes them up

@@ -759,18 +759,33 @@ func (e *Editor) ShowError(err error) { e.showError(err) }
 
 func (e *Editor) showError(err error) {
 	var rows *csvio.Errors
-	if !errors.As(err, &rows) {
-		dialog.ShowError(errors.New(sentence(err)), e.win)
+	if errors.As(err, &rows) {
+		e.showBadRows(rows, nil)
 		return
 	}
-	// Each bad row of an import on a line of its own, as many as there
-	// are, in a list that scrolls.
+	dialog.ShowError(errors.New(sentence(err)), e.win)
+}
+
+// showBadRows lists each bad row of an import on a line of its own, as
+// many as there are, in a list that scrolls; with goodOnly not nil, a
+// button imports the good rows without them.
+func (e *Editor) showBadRows(rows *csvio.Errors, goodOnly func()) {
 	list := widget.NewLabel(strings.Join(rowSentences(rows), "\n"))
 	list.Wrapping = fyne.TextWrapWord
 	head := widget.NewLabel(counted(len(rows.Rows)+rows.Beyond, "1 row of the import is wrong, so nothing was imported. Correct it and import again:",
 		"%s rows of the import are wrong, so nothing was imported. Correct them and import again:"))
 	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Import refused"), lang.L("OK"), container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), e.win)
+	content := container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+	var d dialog.Dialog
+	if goodOnly == nil {
+		d = dialog.NewCustom(lang.L("Import refused"), lang.L("OK"), content, e.win)
+	} else {
+		d = dialog.NewCustomConfirm(lang.L("Import refused"), lang.L("Import the Good Rows"), lang.L("Close"), content, func(ok bool) {
+			if ok {
+				goodOnly()
+			}
+		}, e.win)
+	}
 	d.Show()
 	d.Resize(fyne.NewSize(min(760, e.win.Canvas().Size().Width-40), min(480, e.win.Canvas().Size().Height-40)))
 }

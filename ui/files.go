@@ -444,11 +444,23 @@ func (e *Editor) updateInBackground(path string) {
 }
 
 // importInBackground is importFile off the UI goroutine (inBackground),
-// with a bar that follows the records as they are read and written.
-func (e *Editor) importInBackground(path string) {
+// with a bar that follows the records as they are read and written. Bad
+// rows of CSV tables are listed, and the good ones can be imported
+// without them (see importGoodRows).
+func (e *Editor) importInBackground(path string) { e.importFrom(path, false) }
+
+// importGoodRows is importInBackground leaving the bad rows of CSV tables
+// out.
+func (e *Editor) importGoodRows(path string) { e.importFrom(path, true) }
+
+func (e *Editor) importFrom(path string, skipBad bool) {
 	base := e.doc.m
 	e.inBackground(lang.L("Importing ")+filepath.Base(path)+"…", func(progress func(done, total int)) (func(), error) {
-		applied, notes, err := e.importChange(path, base, progress)
+		applied, notes, err := e.importChange(path, base, progress, skipBad)
+		var rows *csvio.Errors
+		if errors.As(err, &rows) && !skipBad {
+			return func() { e.showBadRows(rows, func() { e.importGoodRows(path) }) }, nil
+		}
 		return func() {
 			// Said before the import is applied, and again when the
 			// layout it starts is done: its progress covered the notes.
@@ -472,7 +484,7 @@ func (e *Editor) importInBackground(path string) {
 
 // importFile reads path and applies what it adds as one change.
 func (e *Editor) importFile(path string) error {
-	applied, _, err := e.importChange(path, e.doc.m, nil)
+	applied, _, err := e.importChange(path, e.doc.m, nil, false)
 	if err != nil {
 		return err
 	}
@@ -496,7 +508,10 @@ func importable(path string, isNet bool) error {
 // goroutine. Reading the file is the first tenth of progress (by bytes),
 // writing its records the rest (by records; see model.WithProgress). It
 // also returns what the file held that the map could not (netio.Report).
-func (e *Editor) importChange(path string, base *model.Map, progress func(done, total int)) (model.Change, []string, error) {
+//
+// With skipBad, the bad rows of CSV tables are left out rather than stop
+// the import (see csvio.ReadSkipping), and the notes say how many were.
+func (e *Editor) importChange(path string, base *model.Map, progress func(done, total int), skipBad bool) (model.Change, []string, error) {
 	if progress == nil {
 		progress = func(int, int) {}
 	}
@@ -536,11 +551,17 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		} else {
 			add, err = jsonio.Decode(counted)
 		}
-	} else if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
-		add, err = csvio.ReadDir(filepath.Dir(path), base)
-		what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 	} else {
-		add, err = readTable(path, base)
+		var refused []csvio.Refused
+		if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
+			add, refused, err = readDir(filepath.Dir(path), base, skipBad)
+			what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
+		} else {
+			add, refused, err = readTable(path, base, skipBad)
+		}
+		if len(refused) > 0 {
+			notes = append(notes, counted(len(refused), "1 bad row", "%s bad rows"))
+		}
 	}
 	if err != nil {
 		return model.Change{}, nil, fmt.Errorf("%s: %w", quoted(filepath.Base(path)), err)
@@ -556,26 +577,41 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	return applied, notes, err
 }
 
+// readDir reads the CSV tables in dir against base, all or nothing, or,
+// with skipBad, leaving their bad rows out and returning them.
+func readDir(dir string, base *model.Map, skipBad bool) (*model.Map, []csvio.Refused, error) {
+	if skipBad {
+		return csvio.ReadDirSkipping(dir, base)
+	}
+	m, err := csvio.ReadDir(dir, base)
+	return m, nil, err
+}
+
 // readTable reads the CSV file at path, of a name that is none of
 // relmap's tables (people.csv), as the table its header says it is (see
 // csvio.TableOf), alone: its ties and events may name the map's actors.
-func readTable(path string, base *model.Map) (*model.Map, error) {
+// With skipBad, its bad rows are left out and returned.
+func readTable(path string, base *model.Map, skipBad bool) (*model.Map, []csvio.Refused, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	table, err := csvio.TableOf(name, f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files csvio.Files
 	*files.Table(table) = csvio.Table{Name: name, R: f}
-	return csvio.Read(files, base)
+	if skipBad {
+		return csvio.ReadSkipping(files, base)
+	}
+	m, err := csvio.Read(files, base)
+	return m, nil, err
 }
 
 // countingReader tells report how many bytes have been read through it.

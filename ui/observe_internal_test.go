@@ -153,7 +153,7 @@ func TestImportShowsHowFarItIs(t *testing.T) {
 			t.Errorf("progress out of %d, want 1000", total)
 		}
 		seen = append(seen, done)
-	})
+	}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestImportOtherFormats(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := len(te.doc.m.Actors)
-	applied, notes, err := te.importChange(path, te.doc.m, nil)
+	applied, notes, err := te.importChange(path, te.doc.m, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

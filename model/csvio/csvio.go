@@ -219,6 +219,17 @@ func ReadDir(dir string, base *model.Map) (*model.Map, error) {
 	return readDir(dir, base, Read)
 }
 
+// ReadDirSkipping is ReadDir with ReadSkipping.
+func ReadDirSkipping(dir string, base *model.Map) (*model.Map, []Refused, error) {
+	var refused []Refused
+	m, err := readDir(dir, base, func(f Files, base *model.Map) (*model.Map, error) {
+		m, r, err := ReadSkipping(f, base)
+		refused = r
+		return m, err
+	})
+	return m, refused, err
+}
+
 // ReadDirUpdate is ReadDir with ReadUpdate.
 func ReadDirUpdate(dir string, base *model.Map) (*model.Map, error) {
 	return readDir(dir, base, ReadUpdate)
