@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"strconv"
 	"testing"
 
@@ -50,6 +51,21 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 				if a, b := verbs.FindAllString(key, -1), verbs.FindAllString(v, -1); !slices.Equal(a, b) {
 					t.Errorf("%s.json: %q has the verbs %v, its key %v", code, v, b, a)
 				}
+			}
+		}
+	}
+}
+
+// TestNoKeyIsAWordTheFormatKeeps: a key that is one of the words the
+// translations' format keeps for a message's parts ("description",
+// "other", …) makes Fyne refuse the whole file, and the window spoke no
+// translation at all.
+func TestNoKeyIsAWordTheFormatKeeps(t *testing.T) {
+	kept := []string{"id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other"}
+	for _, code := range i18n.Languages() {
+		for key := range messages(t, code) {
+			if slices.Contains(kept, strings.ToLower(key)) {
+				t.Errorf("%s.json has the key %q, a word the format keeps", code, key)
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -273,7 +275,12 @@ func (e *Editor) historyDialog() {
 	var revert *widget.Button
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
-		detail.SetText(describe(entries[i].Change, entries[i].Inverse))
+		detail.SetText(describe(entries[i].Change, entries[i].Inverse, func(id model.ID) string {
+			if n := e.actorName(id); n != "" {
+				return n
+			}
+			return fmt.Sprintf(lang.L("actor %d"), id) // deleted since
+		}))
 		revert.Enable()
 	}
 	var d dialog.Dialog
@@ -337,60 +344,101 @@ func (e *Editor) revertTo(en model.Entry) error {
 	}
 }
 
-// idsOf is the set of the IDs of records.
-func idsOf[T any](records []T, id func(T) model.ID) map[model.ID]bool {
-	ids := make(map[model.ID]bool, len(records))
-	for _, r := range records {
-		ids[id(r)] = true
+// fieldWords name a record's fields as describe says which changed. A
+// word is a key of the translations, and none may be one of the words
+// their format keeps for itself ("description", "one", "other", …).
+var fieldWords = map[string]string{
+	"Name": "name", "Short": "short name", "Kind": "kind", "BelongsTo": "what it belongs to", "LocatedIn": "where it is",
+	"Life": "dates", "Later": "dates", "Span": "dates", "Date": "date", "Attrs": "attributes", "Notes": "notes",
+	"Sources": "sources", "From": "from actor", "To": "to actor", "Directed": "direction", "Label": "label", "Weight": "weight",
+	"Title": "title", "Description": "description text", "Participants": "participants", "Begins": "ties it begins",
+	"Ends": "ties it ends", "Shape": "shape", "Color": "colour", "Dashed": "dashes", "Arrow": "arrowhead",
+	"Weighted": "width by weight", "Labelled": "labels always drawn",
+}
+
+// changedFields names, in the window's language and in their order, the
+// fields in which two versions of a record differ, each name once.
+func changedFields[T any](old, now T) []string {
+	a, b := reflect.ValueOf(old), reflect.ValueOf(now)
+	var out []string
+	for i := range a.NumField() {
+		word, ok := fieldWords[a.Type().Field(i).Name]
+		if !ok || reflect.DeepEqual(a.Field(i).Interface(), b.Field(i).Interface()) {
+			continue
+		}
+		if w := lang.L(word); !slices.Contains(out, w) {
+			out = append(out, w)
+		}
 	}
-	return ids
+	return out
+}
+
+// puts is what a change put of one sort of record: how many records are
+// new, how many were there, and, for a lone changed one, in what.
+type puts struct {
+	added, changed int
+	fields         []string
+}
+
+// split tells the records put that are new from those that were there
+// (before has their versions before, found by key).
+func split[T any, K comparable](put, before []T, key func(T) K) puts {
+	old := make(map[K]T, len(before))
+	for _, r := range before {
+		old[key(r)] = r
+	}
+	var p puts
+	for _, r := range put {
+		if o, ok := old[key(r)]; ok {
+			p.changed++
+			if p.changed == 1 {
+				p.fields = changedFields(o, r)
+			}
+		} else {
+			p.added++
+		}
+	}
+	if p.changed != 1 {
+		p.fields = nil
+	}
+	return p
 }
 
 // describe says in words what a change did, in the window's language:
 // which records it added, which it changed (inv, which undoes it, puts
-// back their old versions), which it deleted, and the actors and ties it
-// put by name.
-func describe(c, inv model.Change) string {
-	before := func(n int, isOld func(i int) bool) (added, changed int) {
-		for i := range n {
-			if isOld(i) {
-				changed++
-			} else {
-				added++
-			}
-		}
-		return added, changed
-	}
-	oldActors := idsOf(inv.Put.Actors, func(a model.Actor) model.ID { return a.ID })
-	oldTies := idsOf(inv.Put.Ties, func(t model.Tie) model.ID { return t.ID })
-	oldEvents := idsOf(inv.Put.Events, func(e model.Event) model.ID { return e.ID })
-	oldSources := idsOf(inv.Put.Sources, func(s model.Source) model.ID { return s.ID })
-	oldKinds := map[[2]string]bool{}
-	for _, k := range inv.Put.Kinds {
-		oldKinds[[2]string{string(k.Class), k.Name}] = true
-	}
-	aAdded, aChanged := before(len(c.Put.Actors), func(i int) bool { return oldActors[c.Put.Actors[i].ID] })
-	tAdded, tChanged := before(len(c.Put.Ties), func(i int) bool { return oldTies[c.Put.Ties[i].ID] })
-	eAdded, eChanged := before(len(c.Put.Events), func(i int) bool { return oldEvents[c.Put.Events[i].ID] })
-	sAdded, sChanged := before(len(c.Put.Sources), func(i int) bool { return oldSources[c.Put.Sources[i].ID] })
-	kAdded, kChanged := before(len(c.Put.Kinds), func(i int) bool {
-		return oldKinds[[2]string{string(c.Put.Kinds[i].Class), c.Put.Kinds[i].Name}]
-	})
+// back their old versions) and, for a lone one, in what, which it
+// deleted, and the actors, ties and kinds it put by name (name names an
+// actor by its ID).
+func describe(c, inv model.Change, name func(model.ID) string) string {
 	var parts []string
+	say := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, lang.L(one))
+		case n > 1:
+			parts = append(parts, fmt.Sprintf(lang.L(many), n))
+		}
+	}
+	for _, r := range []struct {
+		p    puts
+		noun string
+	}{
+		{split(c.Put.Actors, inv.Put.Actors, func(a model.Actor) model.ID { return a.ID }), "actor"},
+		{split(c.Put.Ties, inv.Put.Ties, func(t model.Tie) model.ID { return t.ID }), "tie"},
+		{split(c.Put.Events, inv.Put.Events, func(e model.Event) model.ID { return e.ID }), "event"},
+		{split(c.Put.Sources, inv.Put.Sources, func(s model.Source) model.ID { return s.ID }), "source"},
+		{split(c.Put.Kinds, inv.Put.Kinds, func(k model.Kind) [2]string { return [2]string{string(k.Class), k.Name} }), "kind"},
+	} {
+		say(r.p.added, "added 1 "+r.noun, "added %d "+r.noun+"s")
+		say(r.p.changed, "changed 1 "+r.noun, "changed %d "+r.noun+"s")
+		if len(r.p.fields) > 0 {
+			parts[len(parts)-1] += " (" + fmt.Sprintf(lang.L("its %s"), strings.Join(r.p.fields, ", ")) + ")"
+		}
+	}
 	for _, r := range []struct {
 		n         int
 		one, many string
 	}{
-		{aAdded, "added 1 actor", "added %d actors"},
-		{aChanged, "changed 1 actor", "changed %d actors"},
-		{tAdded, "added 1 tie", "added %d ties"},
-		{tChanged, "changed 1 tie", "changed %d ties"},
-		{eAdded, "added 1 event", "added %d events"},
-		{eChanged, "changed 1 event", "changed %d events"},
-		{sAdded, "added 1 source", "added %d sources"},
-		{sChanged, "changed 1 source", "changed %d sources"},
-		{kAdded, "added 1 kind", "added %d kinds"},
-		{kChanged, "changed 1 kind", "changed %d kinds"},
 		{len(c.Put.Pins), "pinned 1 actor", "pinned %d actors"},
 		{len(c.Delete.Actors), "deleted 1 actor", "deleted %d actors"},
 		{len(c.Delete.Ties), "deleted 1 tie", "deleted %d ties"},
@@ -399,31 +447,33 @@ func describe(c, inv model.Change) string {
 		{len(c.Delete.Kinds), "deleted 1 kind", "deleted %d kinds"},
 		{len(c.Delete.Pins), "unpinned 1 actor", "unpinned %d actors"},
 	} {
-		switch {
-		case r.n == 1:
-			parts = append(parts, lang.L(r.one))
-		case r.n > 1:
-			parts = append(parts, fmt.Sprintf(lang.L(r.many), r.n))
-		}
+		say(r.n, r.one, r.many)
 	}
 	if c.Put.Info != nil {
 		parts = append(parts, fmt.Sprintf(lang.L("named the map %q"), c.Put.Info.Name))
 	}
 	text := c.Summary + ": " + strings.Join(parts, ", ") + "."
-	var actors, ties []string
+	var actors, ties, kinds []string
 	for _, a := range c.Put.Actors {
 		actors = append(actors, a.Name)
 	}
 	for _, t := range c.Put.Ties {
+		tie := name(t.From) + " – " + name(t.To)
 		if t.Label != "" {
-			ties = append(ties, quoted(t.Label))
+			tie += " " + quoted(t.Label)
 		}
+		ties = append(ties, tie)
 	}
-	if len(actors) > 0 && len(actors) <= 10 {
-		text += lang.L(" Actors: ") + strings.Join(actors, ", ") + "."
+	for _, k := range c.Put.Kinds {
+		kinds = append(kinds, kindLabel(k))
 	}
-	if len(ties) > 0 && len(ties) <= 10 {
-		text += lang.L(" Ties: ") + strings.Join(ties, ", ") + "."
+	for _, list := range []struct {
+		head  string
+		names []string
+	}{{" Actors: ", actors}, {" Ties: ", ties}, {" Kinds: ", kinds}} {
+		if len(list.names) > 0 && len(list.names) <= 10 {
+			text += lang.L(list.head) + strings.Join(list.names, "; ") + "."
+		}
 	}
 	return text
 }

@@ -1920,15 +1920,17 @@ func TestAMapReopensWhereItWasLeft(t *testing.T) {
 // The history says what a change did in plain words, each a sentence the
 // translations have: it said "put 1 actor", in English in any language.
 func TestTheHistoryDescribesAChange(t *testing.T) {
-	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{ID: 1, Name: "Mexico"}, {ID: 9, Name: "Chile"}},
-		Ties: []model.Tie{{ID: 3, Label: "relations broken"}}, Kinds: []model.Kind{{Class: model.ClassTie, Name: "condemns"}}},
+	c := model.Change{Summary: "Import", Put: model.Records{Actors: []model.Actor{{ID: 1, Name: "Mexico", Short: "MX", Notes: "n"}, {ID: 9, Name: "Chile"}},
+		Ties: []model.Tie{{ID: 3, From: 1, To: 9, Label: "relations broken"}}, Kinds: []model.Kind{{Class: model.ClassTie, Name: "condemns", Label: "Condemns"}}},
 		Delete: model.Deleted{Events: []model.ID{4}}}
 	// What undoes it puts Mexico back as it was, and deletes the rest.
 	inv := model.Change{Put: model.Records{Actors: []model.Actor{{ID: 1, Name: "Mexico"}}},
 		Delete: model.Deleted{Actors: []model.ID{9}, Ties: []model.ID{3}, Kinds: []model.Kind{{Class: model.ClassTie, Name: "condemns"}}}}
-	want := "Import: added 1 actor, changed 1 actor, added 1 tie, added 1 kind, deleted 1 event. Actors: Mexico, Chile. Ties: 'relations broken'."
-	if got := describe(c, inv); got != want {
-		t.Errorf("describe = %q, want %q", got, want)
+	names := map[model.ID]string{1: "Mexico", 9: "Chile"}
+	want := "Import: added 1 actor, changed 1 actor (its short name, notes), added 1 tie, added 1 kind, deleted 1 event." +
+		" Actors: Mexico; Chile. Ties: Mexico – Chile 'relations broken'. Kinds: Condemns."
+	if got := describe(c, inv, func(id model.ID) string { return names[id] }); got != want {
+		t.Errorf("describe = %q\nwant       %q", got, want)
 	}
 }
 
