@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
