@@ -122,10 +122,15 @@ func TestEdgeLabelsOnTheDefaultMap(t *testing.T) {
 }
 
 // The same checks on a generated 200-actor map, every seventh actor
-// selected at every keyframe.
+// selected at every keyframe. Its ties, all of one kind, are not labelled
+// by it (see NewScene): each is given a label of its own.
 func TestEdgeLabelsOnAGeneratedMap(t *testing.T) {
 	t.Parallel()
-	checkEdgeLabels(t, storetest.Generated(200, 300), 7, false)
+	m := storetest.Generated(200, 300)
+	for i := range m.Ties {
+		m.Ties[i].Label = fmt.Sprintf("relations %d", i+1)
+	}
+	checkEdgeLabels(t, m, 7, false)
 }
 
 // Where more than crowdedLabels ties are labelled (every tie, on a crowded

@@ -400,3 +400,27 @@ func TestALabelledKindsShortTieIsLabelled(t *testing.T) {
 		t.Errorf("%d labels left out; the labelled kind's tie must be labelled", n)
 	}
 }
+
+// A map whose ties are all of one kind does not label a tie by its kind:
+// every tie of a network imported from another tool read "Tie". With two
+// kinds, a tie without a label of its own is labelled by its kind.
+func TestOneKindOfTieIsNotALabel(t *testing.T) {
+	m := &model.Map{Name: "net", Actors: []model.Actor{{ID: 1, Name: "A", Kind: "actor"}, {ID: 2, Name: "B", Kind: "actor"}, {ID: 3, Name: "C", Kind: "actor"}},
+		Ties: []model.Tie{{ID: 1, From: 1, To: 2, Kind: "tie"}, {ID: 2, From: 2, To: 3, Kind: "tie", Label: "own"}}}
+	f := render.Frame{Snap: model.Snapshot{Actors: m.Actors, Ties: m.Ties}, Pos: map[model.ID]model.Point{1: {}, 2: {X: 100}, 3: {X: 200}}}
+	labels := func() []string {
+		var out []string
+		for _, e := range render.NewScene(m, f, 0, 2).Edges {
+			out = append(out, e.Label)
+		}
+		return out
+	}
+	if got := labels(); !slices.Equal(got, []string{"", "own"}) {
+		t.Errorf("one kind of tie: labels %q, want none but the tie's own", got)
+	}
+	m.Ties[1].Kind = "other"
+	f.Snap.Ties = m.Ties
+	if got := labels(); !slices.Equal(got, []string{"Tie", "own"}) {
+		t.Errorf("two kinds of tie: labels %q, want the kind's for the tie without a label", got)
+	}
+}

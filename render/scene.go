@@ -297,6 +297,10 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		})
 	}
 	s.Nodes = slices.Clip(s.Nodes)
+	// A map whose ties are all of one kind (a network imported from
+	// another tool, all "tie") says nothing by naming it: a tie without a
+	// label of its own is then not labelled by its kind.
+	oneKind := !slices.ContainsFunc(m.Ties, func(t model.Tie) bool { return t.Kind != m.Ties[0].Kind })
 	s.Edges = make([]Edge, 0, len(f.Snap.Ties))
 	for _, t := range f.Snap.Ties {
 		_, okFrom := f.Pos[t.From]
@@ -304,10 +308,12 @@ func NewScene(m *model.Map, f Frame, day model.Day, selected model.ID) *Scene {
 		if !okFrom || !okTo {
 			continue
 		}
-		s.Edges = append(s.Edges, Edge{
-			ID: t.ID, From: t.From, To: t.To, Kind: kind(model.ClassTie, t.Kind),
-			Label: tieLabel(t, kind(model.ClassTie, t.Kind)), KindLabel: t.Label == "", Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID), Weight: t.Weight,
-		})
+		k := kind(model.ClassTie, t.Kind)
+		e := Edge{ID: t.ID, From: t.From, To: t.To, Kind: k, Label: t.Label, Directed: t.Directed, Alpha: alpha(f.TieAlpha, t.ID), Weight: t.Weight}
+		if t.Label == "" && !oneKind {
+			e.Label, e.KindLabel = tieLabel(t, k), true
+		}
+		s.Edges = append(s.Edges, e)
 	}
 	setLanes(s.Edges)
 	s.ActorKinds, s.TieKinds = usedKinds(m)
