@@ -432,7 +432,7 @@ func describe(c, inv model.Change, name func(model.ID) string) string {
 		say(r.p.added, "added 1 "+r.noun, "added %d "+r.noun+"s")
 		say(r.p.changed, "changed 1 "+r.noun, "changed %d "+r.noun+"s")
 		if len(r.p.fields) > 0 {
-			parts[len(parts)-1] += " (" + fmt.Sprintf(lang.L("its %s"), strings.Join(r.p.fields, ", ")) + ")"
+			parts[len(parts)-1] += " (" + strings.Join(r.p.fields, ", ") + ")"
 		}
 	}
 	for _, r := range []struct {

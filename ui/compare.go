@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,11 +99,11 @@ func (e *Editor) compareDialog() {
 
 // changesLine says how many changes there are between a and b.
 func changesLine(n int, a, b model.Day) string {
-	what := strconv.Itoa(n) + lang.L(" changes")
+	what := windowLang.Count(n) + lang.L(" changes")
 	if n == 1 {
 		what = lang.L("1 change")
 	}
-	return fmt.Sprintf(lang.L("%s from %s to %s."), what, a, b)
+	return fmt.Sprintf(lang.L("%s from %s to %s."), what, windowLang.Date(a), windowLang.Date(b))
 }
 
 // rowsOf gives tests the rows the dialog shows.

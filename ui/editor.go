@@ -780,6 +780,10 @@ func (e *Editor) showBadRows(rows *csvio.Errors, goodOnly func()) {
 	if goodOnly == nil {
 		d = dialog.NewCustom(lang.L("Import refused"), lang.L("OK"), content, e.win)
 	} else {
+		// The good rows leave out the rows that name a bad one too.
+		also := widget.NewLabel(lang.L("Import the Good Rows leaves these out, and the rows that name an actor or tie of theirs."))
+		also.Wrapping = fyne.TextWrapWord
+		content = container.NewBorder(nil, also, nil, nil, content)
 		d = dialog.NewCustomConfirm(lang.L("Import refused"), lang.L("Import the Good Rows"), lang.L("Close"), content, func(ok bool) {
 			if ok {
 				goodOnly()

@@ -560,7 +560,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			add, refused, err = readTable(path, base, skipBad)
 		}
 		if len(refused) > 0 {
-			notes = append(notes, counted(len(refused), "1 bad row", "%s bad rows"))
+			notes = append(notes, counted(len(refused), "1 row, bad or naming a bad row", "%s rows, bad or naming a bad row"))
 		}
 	}
 	if err != nil {

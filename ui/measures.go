@@ -22,9 +22,9 @@ import (
 // it.
 func (e *Editor) measuresDialog() {
 	m, day := e.doc.m, e.doc.day
-	e.inBackground(lang.L("Measuring who matters on ")+day.String()+"…", func(func(int, int)) (func(), error) {
+	e.inBackground(lang.L("Measuring who matters on ")+windowLang.Date(day)+"…", func(func(int, int)) (func(), error) {
 		ms := analysis.Measure(m, day)
-		return func() { e.showMeasures(ms, day.String()) }, nil
+		return func() { e.showMeasures(ms, windowLang.Date(day)) }, nil
 	})
 }
 

@@ -1,7 +1,6 @@
 package csvio
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -50,11 +49,15 @@ func (x *actorIndex) find(field, name string) (model.ID, error) {
 	}
 	switch len(ids) {
 	case 0:
-		return 0, &model.FieldError{Field: field, Msg: fmt.Sprintf("no actor is named %q", name), Err: model.ErrNotFound}
+		fe := invalid(field, "no actor is named %q", name).(*model.FieldError)
+		fe.Err = model.ErrNotFound
+		return 0, fe
 	case 1:
 		return ids[0], nil
 	}
-	return 0, &model.FieldError{Field: field, Msg: fmt.Sprintf("several actors are named %q", name), Err: model.ErrConflict}
+	fe := invalid(field, "several actors are named %q", name).(*model.FieldError)
+	fe.Err = model.ErrConflict
+	return 0, fe
 }
 
 // participantSep separates the participants in a cell.
