@@ -1737,3 +1737,23 @@ func TestASourceWithoutATitleIsNamedByItsSite(t *testing.T) {
 		t.Errorf("the source is shown as %q, want %q", texts, want)
 	}
 }
+
+// A weight is written and read as the window writes decimals: a Spanish
+// window refused "1,5", though it writes "0,84" itself.
+func TestAWeightIsTypedTheWindowsWay(t *testing.T) {
+	speak(t, "es")
+	defer speak(t, "en")
+	for typed, want := range map[string]float64{"1,5": 1.5, "1.5": 1.5, " 2 ": 2, "": 0} {
+		if got, err := parseWeight(typed); err != nil || got != want {
+			t.Errorf("%q: %v, %v; want %v", typed, got, err, want)
+		}
+	}
+	for _, bad := range []string{"1,5,2", "-1", "uno", "NaN"} {
+		if _, err := parseWeight(bad); err == nil {
+			t.Errorf("%q was taken as a weight", bad)
+		}
+	}
+	if got := weightText(1.5); got != "1,5" {
+		t.Errorf("1.5 is written %q, want 1,5", got)
+	}
+}

@@ -903,22 +903,13 @@ func (e *Editor) newTableView() *tableView {
 		tieCol(lang.L("Label"), 180, func(t model.Tie) string { return t.Label }, func(t *model.Tie) func(string) error {
 			return text(func(s string) { t.Label = s })
 		}),
-		tieCol(lang.L("Weight"), 70, func(t model.Tie) string {
-			if t.Weight == 0 {
-				return ""
-			}
-			return strconv.FormatFloat(t.Weight, 'g', -1, 64)
-		}, func(t *model.Tie) func(string) error {
+		tieCol(lang.L("Weight"), 70, func(t model.Tie) string { return weightText(t.Weight) }, func(t *model.Tie) func(string) error {
 			return func(s string) error {
-				w, err := strconv.ParseFloat(s, 64)
-				if s == "" {
-					w, err = 0, nil
+				w, err := parseWeight(s)
+				if err == nil {
+					t.Weight = w
 				}
-				if err != nil || !(w >= 0 && w <= math.MaxFloat64) { // not NaN nor Inf either
-					return errors.New(lang.L("the weight must be a number, 0 or more"))
-				}
-				t.Weight = w
-				return nil
+				return err
 			}
 		}),
 	}, e.goToTie, func(ids []model.ID) model.Change {

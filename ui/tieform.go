@@ -61,7 +61,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.label.SetPlaceHolder(lang.L("status or short description"))
 	f.weight = newTextField()
 	if t.Weight != 0 {
-		f.weight.SetText(strconv.FormatFloat(t.Weight, 'g', -1, 64))
+		f.weight.SetText(weightText(t.Weight))
 	}
 	f.weight.SetPlaceHolder("1")
 	f.sources = e.newSourcesField(t.Sources)
@@ -104,13 +104,11 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t.Label = strings.TrimSpace(f.label.Text)
 	t.Notes = strings.TrimSpace(f.notes.Text)
 	t.Weight = 0
-	if w := strings.TrimSpace(f.weight.Text); w != "" {
-		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || !(v >= 0 && v <= math.MaxFloat64) { // not NaN nor Inf either
-			f.fail("weight", lang.L("the weight must be a number, 0 or more"))
-		}
-		t.Weight = v
+	v, err := parseWeight(f.weight.Text)
+	if err != nil {
+		f.fail("weight", err.Error())
 	}
+	t.Weight = v
 	sources = f.sources.read()
 	var problem string
 	if t.Attrs, problem = f.attrs.read(); problem != "" {
@@ -160,6 +158,33 @@ func (f *tieEditor) save() bool {
 			}
 			f.e.SelectTie(f.tie.ID)
 		})
+}
+
+// weightText writes a tie's weight as the window writes decimals ("1,5"
+// in Spanish); "" for none (0).
+func weightText(w float64) string {
+	if w == 0 {
+		return ""
+	}
+	return windowLang.Decimal(strconv.FormatFloat(w, 'g', -1, 64))
+}
+
+// parseWeight reads a weight typed in a form or a cell: a number, 0 or
+// more, with a point or the window's decimal comma ("1,5" as "1.5" in a
+// Spanish window, which writes weights so); "" is none (0).
+func parseWeight(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	if sep := windowLang.Decimal("."); sep != "." && strings.Count(s, sep) == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, sep, ".", 1)
+	}
+	w, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(w >= 0 && w <= math.MaxFloat64) { // not NaN nor Inf either
+		return 0, errors.New(lang.L("the weight must be a number, 0 or more"))
+	}
+	return w, nil
 }
 
 // tieForm opens the tie form in a dialog.
