@@ -1117,19 +1117,7 @@ func TestAPanelNamesTheActorsOfItsEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := testRenderer(t)
-	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	days, err := MultiplesDates(m, "events", 0, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, panels, err := r.multiples(m, tl, Multiples{Dates: days, W: 1600, H: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, panels := eventPanels(t, m, 1600, 1000)
 	for _, pn := range panels {
 		p := r.planFrame(pn.s, pn.v, pn.rect.Dx(), pn.rect.Dy())
 		named := map[string]bool{}
@@ -1164,19 +1152,7 @@ func TestTieLabelsKeepOffThePanelHeadings(t *testing.T) {
 			m.Kinds = append(slices.DeleteFunc(m.Kinds, func(x model.Kind) bool { return x.Class == k.Class && x.Name == k.Name }), k)
 		}
 	}
-	r := testRenderer(t)
-	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	days, err := MultiplesDates(m, "events", 0, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, panels, err := r.multiples(m, tl, Multiples{Dates: days, W: 1400, H: 850})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, panels := eventPanels(t, m, 1400, 850)
 	labels := 0
 	for _, pn := range panels {
 		w, h := pn.rect.Dx(), pn.rect.Dy()
@@ -1192,4 +1168,24 @@ func TestTieLabelsKeepOffThePanelHeadings(t *testing.T) {
 	if labels == 0 {
 		t.Error("no tie was labelled in any panel")
 	}
+}
+
+// eventPanels lays m out and works out its small multiples of its events'
+// dates in a w×h picture.
+func eventPanels(t *testing.T, m *model.Map, w, h int) (*Renderer, []panel) {
+	t.Helper()
+	r := testRenderer(t)
+	tl, err := r.Layout(context.Background(), m, layout.DefaultStability, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, err := MultiplesDates(m, "events", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, panels, err := r.multiples(m, tl, Multiples{Dates: days, W: w, H: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, panels
 }
