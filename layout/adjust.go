@@ -36,19 +36,26 @@ func Adjust(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Tim
 	b := newTimelineBuilder(len(days))
 	// Where old has actors on any date: a new actor then starts where its
 	// partners have room on every date, not only on its first, where
-	// later ones may come.
-	var crowd []model.Point
-	for _, day := range days {
-		for _, p := range old.At(day).Pos {
-			crowd = append(crowd, p)
+	// later ones may come. Gathered when an actor is new, not for every
+	// drag.
+	var grid *pointGrid
+	taken := func() *pointGrid {
+		if grid == nil {
+			grid = newPointGrid(2 * opt.EdgeLength)
+			for _, day := range days {
+				for _, p := range old.At(day).Pos {
+					grid.add(p)
+				}
+			}
 		}
+		return grid
 	}
 	var prev map[model.ID]model.Point
 	for k, day := range days {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		pos := holdFrame(m, actors, m.Snapshot(day), old.At(day).Pos, prev, crowd, opt)
+		pos := holdFrame(m, actors, m.Snapshot(day), old.At(day).Pos, prev, taken, opt)
 		b.setFrame(day, 0, pos, prev)
 		prev = pos
 		opt.progress(k+1, len(days))
@@ -57,9 +64,9 @@ func Adjust(ctx context.Context, m *model.Map, opt Options, old *Timeline) (*Tim
 }
 
 // holdFrame is one date of Adjust: was is old's frame in force on the
-// date, prev the adjusted frame before, crowd where old has actors on
-// any date.
-func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapshot, was, prev map[model.ID]model.Point, crowd []model.Point, opt Options) map[model.ID]model.Point {
+// date, prev the adjusted frame before, taken where actors stand on any
+// date (old's, and those placed so far).
+func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapshot, was, prev map[model.ID]model.Point, taken func() *pointGrid, opt Options) map[model.ID]model.Point {
 	pos := make(map[model.ID]model.Point, len(snap.Actors))
 	var fresh []model.ID
 	for _, a := range snap.Actors {
@@ -74,7 +81,7 @@ func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapsho
 		}
 	}
 	if len(fresh) > 0 {
-		placeFresh(snap, pos, fresh, crowd, opt)
+		placeFresh(snap, pos, fresh, taken(), opt)
 	}
 	ids := make([]model.ID, 0, len(pos))
 	for id := range pos {
@@ -100,7 +107,7 @@ func holdFrame(m *model.Map, actors map[model.ID]model.Actor, snap model.Snapsho
 // or, with none, beside the picture's middle; overlaps are removed after.
 // An official added to Ecuador, without ties yet, stood by Mexico, in the
 // middle.
-func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model.ID, crowd []model.Point, opt Options) {
+func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model.ID, taken *pointGrid, opt Options) {
 	var cx, cy float64
 	for _, p := range pos {
 		cx += p.X / float64(len(pos))
@@ -119,6 +126,9 @@ func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model
 			}
 		}
 	}
+	for _, p := range pos {
+		taken.add(p)
+	}
 	for n, id := range fresh {
 		var sx, sy float64
 		count := 0
@@ -128,32 +138,67 @@ func placeFresh(snap model.Snapshot, pos map[model.ID]model.Point, fresh []model
 			}
 		}
 		if count > 0 {
-			pos[id] = roomiest(pos, crowd, model.Point{X: sx / float64(count), Y: sy / float64(count)}, opt.EdgeLength)
-			continue
+			pos[id] = taken.roomiest(model.Point{X: sx / float64(count), Y: sy / float64(count)}, opt.EdgeLength)
+		} else {
+			// Spread actors that start at one point around it.
+			angle := float64(n) * 2.399963 // the golden angle
+			pos[id] = model.Point{X: cx + opt.EdgeLength*math.Cos(angle), Y: cy + opt.EdgeLength*math.Sin(angle)}
 		}
-		// Spread actors that start at one point around it.
-		angle := float64(n) * 2.399963 // the golden angle
-		pos[id] = model.Point{X: cx + opt.EdgeLength*math.Cos(angle), Y: cy + opt.EdgeLength*math.Sin(angle)}
+		taken.add(pos[id])
 	}
 }
 
+// pointGrid holds places in square cells, each place once, so that the
+// places within a cell's width of a point are found without looking at
+// every one: an import of a thousand actors into a map of a hundred
+// dates looked at every place of every date for each.
+type pointGrid struct {
+	cell  float64
+	cells map[[2]int64][]model.Point
+	seen  map[model.Point]bool
+}
+
+func newPointGrid(cell float64) *pointGrid {
+	return &pointGrid{cell: math.Max(cell, 1), cells: map[[2]int64][]model.Point{}, seen: map[model.Point]bool{}}
+}
+
+func (g *pointGrid) key(p model.Point) [2]int64 {
+	return [2]int64{int64(math.Floor(p.X / g.cell)), int64(math.Floor(p.Y / g.cell))}
+}
+
+func (g *pointGrid) add(p model.Point) {
+	if !g.seen[p] {
+		g.seen[p] = true
+		k := g.key(p)
+		g.cells[k] = append(g.cells[k], p)
+	}
+}
+
+// nearest is the distance from q to the nearest place, up to the cell's
+// width (any farther counts as that).
+func (g *pointGrid) nearest(q model.Point) float64 {
+	near := g.cell
+	k := g.key(q)
+	for dx := int64(-1); dx <= 1; dx++ {
+		for dy := int64(-1); dy <= 1; dy++ {
+			for _, p := range g.cells[[2]int64{k[0] + dx, k[1] + dy}] {
+				near = min(near, math.Hypot(p.X-q.X, p.Y-q.Y))
+			}
+		}
+	}
+	return near
+}
+
 // roomiest is the point r from c, of sixteen around it, farthest from the
-// nearest actor placed (pos) or in crowd: a newcomer beside its partners
-// goes where they have room, not toward a neighbour (the first of equals,
-// from the right going clockwise on screen).
-func roomiest(pos map[model.ID]model.Point, crowd []model.Point, c model.Point, r float64) model.Point {
+// nearest place taken (up to the grid's cell, at least 2r): a newcomer
+// beside its partners goes where they have room, not toward a neighbour
+// (the first of equals, from the right going clockwise on screen).
+func (g *pointGrid) roomiest(c model.Point, r float64) model.Point {
 	best, room := c, -1.0
 	for k := range 16 {
 		a := float64(k) * math.Pi / 8
 		q := model.Point{X: c.X + r*math.Cos(a), Y: c.Y + r*math.Sin(a)}
-		near := math.Inf(1)
-		for _, p := range pos {
-			near = min(near, math.Hypot(p.X-q.X, p.Y-q.Y))
-		}
-		for _, p := range crowd {
-			near = min(near, math.Hypot(p.X-q.X, p.Y-q.Y))
-		}
-		if near > room {
+		if near := g.nearest(q); near > room {
 			best, room = q, near
 		}
 	}
