@@ -182,7 +182,7 @@ func (s *Scene) labelText(e *Edge, lang *i18n.Lang) string {
 	if !s.TieLabels || e.Weight == 0 {
 		return label
 	}
-	w := model.WeightText(e.Weight)
+	w := lang.Decimal(model.WeightText(e.Weight))
 	if label == "" {
 		return w
 	}

@@ -197,7 +197,7 @@ func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 		objs = append(objs, field(lang.L("In force"), t.Span.String()))
 	}
 	if t.Weight != 0 {
-		objs = append(objs, field(lang.L("Weight"), model.WeightText(t.Weight)))
+		objs = append(objs, field(lang.L("Weight"), weightText(t.Weight)))
 	}
 	objs = append(objs, attrFields(t.Attrs)...)
 	objs = append(objs, field(lang.L("Notes"), t.Notes), e.sourceRows(t.Sources))

@@ -60,9 +60,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.label.SetText(t.Label)
 	f.label.SetPlaceHolder(lang.L("status or short description"))
 	f.weight = newTextField()
-	if t.Weight != 0 {
-		f.weight.SetText(weightText(t.Weight))
-	}
+	f.weight.SetText(weightText(t.Weight))
 	f.weight.SetPlaceHolder("1")
 	f.sources = e.newSourcesField(t.Sources)
 
@@ -103,12 +101,10 @@ func (f *tieEditor) read() (t model.Tie, sources []model.Source, ok bool) {
 	t.Span = f.span(f.start.Text, f.end.Text)
 	t.Label = strings.TrimSpace(f.label.Text)
 	t.Notes = strings.TrimSpace(f.notes.Text)
-	t.Weight = 0
-	v, err := parseWeight(f.weight.Text)
-	if err != nil {
+	var err error
+	if t.Weight, err = parseWeight(f.weight.Text); err != nil {
 		f.fail("weight", err.Error())
 	}
-	t.Weight = v
 	sources = f.sources.read()
 	var problem string
 	if t.Attrs, problem = f.attrs.read(); problem != "" {
@@ -166,7 +162,7 @@ func weightText(w float64) string {
 	if w == 0 {
 		return ""
 	}
-	return windowLang.Decimal(strconv.FormatFloat(w, 'g', -1, 64))
+	return windowLang.Decimal(model.WeightText(w))
 }
 
 // parseWeight reads a weight typed in a form or a cell: a number, 0 or
