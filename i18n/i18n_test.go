@@ -97,6 +97,15 @@ func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
 	if n := translated(t, es, store, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 15 {
 		t.Errorf("only %d messages found in the map file's code", n)
 	}
+	// What a file in another format could not carry over, which the
+	// window says after an import or an export.
+	netio, _ := filepath.Glob("../model/netio/*.go")
+	if n := translated(t, es, netio, regexp.MustCompile(`\.Note\(("(?:[^"\\\n]|\\.)*")`)); n < 15 {
+		t.Errorf("only %d notes found in the file formats' code", n)
+	}
+	if n := translated(t, es, netio, regexp.MustCompile(`(?:fault|place|p\.fail)\(("(?:[^"\\\n]|\\.)*")`)); n < 40 {
+		t.Errorf("only %d faults found in the file formats' code", n)
+	}
 	// Messages the renderer writes as the model's, for the window to say.
 	render, _ := filepath.Glob("../render/*.go")
 	if n := translated(t, es, render, regexp.MustCompile(`model\.Message\{Format: ("(?:[^"\\\n]|\\.)*")`)); n < 3 {

@@ -26,6 +26,7 @@ import (
 	"relmap/model"
 	"relmap/model/analysis"
 	"relmap/model/csvio"
+	"relmap/model/netio"
 	"relmap/model/sqlite"
 	"relmap/render"
 )
@@ -2403,5 +2404,43 @@ func TestANewActorStandsByWhatItBelongsTo(t *testing.T) {
 		if to(ecuador.ID) >= to(mexico.ID) || to(ecuador.ID) > 2*170 {
 			t.Errorf("%s: the official added to Ecuador is %.0f from it and %.0f from Mexico", day, to(ecuador.ID), to(mexico.ID))
 		}
+	}
+}
+
+// A file in another format is said in the window's language: what is
+// wrong with it, and where, and what it held that a map cannot. In
+// Spanish both were English ("En graphml: node \"\": a node has no id").
+func TestOtherFormatsAreSaidInTheWindowsLanguage(t *testing.T) {
+	speak(t, "es")
+	defer speak(t, "en")
+	for _, c := range []struct {
+		format netio.Format
+		file   string
+		want   string
+	}{
+		{netio.GraphML, `<graphml><graph edgedefault="directed"><node/></graph></graphml>`, `En GraphML, nodo "": un nodo no tiene id.`},
+		{netio.GML, "graph [\n node [ id 1 ]\n edge [ source 1 target 3 ]\n]", `En GML, línea 3, arista 1 -> 3: el destino (target) "3" no es un nodo del archivo.`},
+		{netio.GML, "graph [\n node [ id 1 label \"a\" \n", `En GML, línea 3: una lista abierta con [ no se cierra con ].`},
+		{netio.GEXF, "<gexf><graph/>", `En GEXF, línea 1: no es XML de GEXF: XML syntax error on line 1: unexpected EOF.`},
+	} {
+		_, _, err := netio.Read(c.format, strings.NewReader(c.file), "x")
+		if err == nil {
+			t.Fatalf("%s: %q read without a fault", c.format, c.file)
+		}
+		if got := sentence(err); got != c.want {
+			t.Errorf("%s: %q says\n%q, want\n%q", c.format, c.file, got, c.want)
+		}
+	}
+	_, rep, err := netio.Read(netio.GraphML, strings.NewReader(`<graphml><graph edgedefault="directed"><node id="a"/><node id="b"/>`+
+		`<edge source="a" target="a"/><edge source="b" target="b"/><hyperedge><endpoint node="a"/></hyperedge></graph></graphml>`), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"las hiperaristas no se leyeron: los vínculos de relmap unen dos actores",
+		"se omitieron los vínculos de un actor consigo mismo: los vínculos de relmap unen dos actores (2 veces)",
+	}
+	if got := noteLines(rep); !slices.Equal(got, want) {
+		t.Errorf("the notes of a GraphML file read are\n%q, want\n%q", got, want)
 	}
 }

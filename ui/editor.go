@@ -819,12 +819,12 @@ func whereIn(err error) string {
 	}
 	var ne *netio.Error
 	if errors.As(err, &ne) {
-		where := string(ne.Format)
+		where := ne.Format.Name()
 		if ne.Line > 0 {
 			where = fmt.Sprintf(lang.L("%s, line %d"), where, ne.Line)
 		}
-		if ne.Where != "" {
-			where += ", " + ne.Where
+		if ne.Where != nil {
+			where += ", " + say(ne.Where)
 		}
 		return where
 	}
@@ -850,6 +850,10 @@ func sentence(err error) string {
 		}
 	case errors.As(err, &said):
 		msg = say(said)
+		// A fault of a file in another format says where.
+		if where := whereIn(err); where != "" {
+			msg = fmt.Sprintf(lang.L("In %s: %s"), where, msg)
+		}
 	}
 	msg = strings.TrimSpace(msg)
 	if msg == "" {

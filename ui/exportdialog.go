@@ -561,7 +561,7 @@ func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 			return writeFileWhole(path, func(w io.Writer) error {
 				rep, err := netio.Write(d.format, w, m, opt)
 				if rep != nil {
-					left = rep.Lines()
+					left = noteLines(rep)
 				}
 				return err
 			})

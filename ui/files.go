@@ -544,7 +544,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 			var rep *netio.Report
 			add, rep, err = netio.Read(netFormat, counted, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 			if err == nil {
-				notes = rep.Lines()
+				notes = noteLines(rep)
 				netio.KeepBaseKinds(base, add)
 				err = model.NamesFree(base, add)
 			}
@@ -645,4 +645,18 @@ func (e *Editor) switchTo(st model.Store, path string, m *model.Map) {
 		return
 	}
 	old.Close()
+}
+
+// noteLines are a file's report's notes in the window's language, each
+// with its count when above one.
+func noteLines(rep *netio.Report) []string {
+	var out []string
+	for _, n := range rep.Notes() {
+		line := say(n.Said)
+		if n.Times > 1 {
+			line = fmt.Sprintf(lang.L("%s (%d times)"), line, n.Times)
+		}
+		out = append(out, line)
+	}
+	return out
 }

@@ -148,7 +148,9 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 		f.name.Disable() // records refer to a kind by its name
 	}
 	f.label = newTextField()
-	f.label.SetText(k.Label)
+	if k.Label != "" {
+		f.label.SetText(kindLabel(k)) // a built-in label in the window's language
+	}
 	f.label.SetPlaceHolder(lang.L("as legends and forms show it"))
 	f.colour = newTextField()
 	f.colour.SetText(k.Color)
@@ -200,6 +202,9 @@ func (f *kindEditor) read(m *model.Map) (model.Kind, bool) {
 	k := f.kind
 	k.Name = strings.TrimSpace(f.name.Text)
 	k.Label = strings.TrimSpace(f.label.Text)
+	if f.kind.Label != "" && k.Label == kindLabel(f.kind) {
+		k.Label = f.kind.Label // unchanged: a built-in label stays one, for every language
+	}
 	k.Color = strings.ToLower(strings.TrimSpace(f.colour.Text))
 	if f.shape != nil {
 		k.Shape = ""

@@ -96,6 +96,28 @@ func TestKindEditor(t *testing.T) {
 	})
 }
 
+// A built-in kind's label is edited in the window's language, and stays
+// the built-in label, for every language, when left as it is: the Spanish
+// form showed "Diplomatic relations", and saving it translated would have
+// made it a label of the user's, Spanish in an English window.
+func TestABuiltInLabelIsEditedInTheWindowsLanguage(t *testing.T) {
+	te := newTestEditor(t)
+	speak(t, "es")
+	defer speak(t, "en")
+	relations := te.doc.m.Kind(model.ClassTie, "relations")
+	f := te.newKindEditor(relations)
+	if got := f.label.Text; got != "Relaciones diplomáticas" {
+		t.Errorf("the Spanish form shows the label %q, want %q", got, "Relaciones diplomáticas")
+	}
+	if k, ok := f.read(te.doc.m); !ok || k.Label != relations.Label {
+		t.Errorf("left as it is, the label is saved as %q (ok %v), want the built-in %q", k.Label, ok, relations.Label)
+	}
+	f.label.SetText("Relaciones")
+	if k, ok := f.read(te.doc.m); !ok || k.Label != "Relaciones" {
+		t.Errorf("a label typed is saved as %q (ok %v), want %q", k.Label, ok, "Relaciones")
+	}
+}
+
 // TestMapProperties sets the map's author, licence and a new source in
 // the properties form: one change, shown at the foot of the picture.
 func TestMapProperties(t *testing.T) {

@@ -45,7 +45,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	var edges []cytoscapejs.Edge
 	switch trimmed := bytes.TrimSpace(probe.Elements); {
 	case len(trimmed) == 0:
-		return nil, nil, &Error{Format: CYJS, Err: errors.New("no \"elements\": not Cytoscape.js JSON")}
+		return nil, nil, &Error{Format: CYJS, Err: fault("no \"elements\": not Cytoscape.js JSON")}
 	case trimmed[0] == '[':
 		var g cytoscapejs.GraphElem
 		if err := json.Unmarshal(data, &g); err != nil {
@@ -58,7 +58,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 			case e.Data.Source != "" && e.Data.Target != "":
 				edges = append(edges, cytoscapejs.Edge{Data: cytoscapejs.EdgeData{ID: e.Data.ID, Source: e.Data.Source, Target: e.Data.Target, Attributes: e.Data.Attributes}})
 			default:
-				return nil, nil, &Error{Format: CYJS, Where: fmt.Sprintf("element %d", i+1), Err: errors.New("an edge needs both a source and a target")}
+				return nil, nil, &Error{Format: CYJS, Where: place("element %d", i+1), Err: fault("an edge needs both a source and a target")}
 			}
 		}
 	default:
@@ -71,7 +71,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	rep := &Report{}
 	b := newBuilder(name, rep)
 	for _, n := range nodes {
-		where := fmt.Sprintf("node %q", n.Data.ID)
+		where := place("node %q", n.Data.ID)
 		d := cyjsData(n.Data.Attributes)
 		a, err := b.actor(n.Data.ID, firstOf(d.take("name"), d.take("label")), d.take("kind"))
 		if err != nil {
@@ -92,9 +92,9 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	b.parents()
 	for i, e := range edges {
-		where := fmt.Sprintf("edge %q", e.Data.ID)
+		where := place("edge %q", e.Data.ID)
 		if e.Data.ID == "" {
-			where = fmt.Sprintf("edge %d", i+1)
+			where = place("edge %d", i+1)
 		}
 		d := cyjsData(e.Data.Attributes)
 		directed := d.take("directed") == "true"
@@ -167,7 +167,7 @@ func jsonError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return &Error{Format: CYJS, Line: lineOf(data, syntax.Offset), Err: fmt.Errorf("not JSON: %w", err)}
+		return &Error{Format: CYJS, Line: lineOf(data, syntax.Offset), Err: fault("not JSON: %v", err)}
 	case errors.As(err, &typ):
 		return &Error{Format: CYJS, Line: lineOf(data, typ.Offset), Err: err}
 	}
@@ -214,10 +214,10 @@ func (v values) span() (model.Span, error) {
 	var s model.Span
 	var err error
 	if s.Start, err = model.ParseDate(v.take("start")); err != nil {
-		return s, fmt.Errorf("start: %w", err)
+		return s, fault("start: %v", err)
 	}
 	if s.End, err = model.ParseDate(v.take("end")); err != nil {
-		return s, fmt.Errorf("end: %w", err)
+		return s, fault("end: %v", err)
 	}
 	if err := s.Check(); err != nil {
 		return s, err

@@ -39,17 +39,17 @@ func ReadDOT(r io.Reader, name string) (*model.Map, *Report, error) {
 		return nil, nil, &Error{Format: DOT, Err: err}
 	}
 	if depth := nesting(data); depth > maxDOTDepth {
-		return nil, nil, &Error{Format: DOT, Err: fmt.Errorf("subgraphs nest %d deep, more than %d", depth, maxDOTDepth)}
+		return nil, nil, &Error{Format: DOT, Err: fault("subgraphs nest %d deep, more than %d", depth, maxDOTDepth)}
 	}
 	f, err := parseDOT(data)
 	if err != nil {
 		return nil, nil, &Error{Format: DOT, Line: dotErrLine(err), Err: err}
 	}
 	if len(f.Graphs) == 0 {
-		return nil, nil, &Error{Format: DOT, Err: errors.New("no graph")}
+		return nil, nil, &Error{Format: DOT, Err: fault("no graph")}
 	}
 	if len(f.Graphs) > 1 {
-		return nil, nil, &Error{Format: DOT, Err: fmt.Errorf("%d graphs in one file: relmap reads one", len(f.Graphs))}
+		return nil, nil, &Error{Format: DOT, Err: fault("%d graphs in one file: relmap reads one", len(f.Graphs))}
 	}
 	g := f.Graphs[0]
 	rep := &Report{}
@@ -80,12 +80,12 @@ func ReadDOT(r io.Reader, name string) (*model.Map, *Report, error) {
 func parseDOT(data []byte) (f *ast.File, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("not DOT: %v", p)
+			f, err = nil, fault("not DOT: %v", p)
 		}
 	}()
 	f, err = dot.ParseBytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("not DOT: %w", err)
+		return nil, fault("not DOT: %v", err)
 	}
 	return f, nil
 }
@@ -188,7 +188,7 @@ type dotEdge struct {
 	from, to string
 	attrs    map[string]string
 	directed bool
-	where    string
+	where    *model.Message
 }
 
 type dotReader struct {
@@ -236,7 +236,7 @@ func (d *dotReader) vertices(v ast.Vertex, scope dotScope, depth int) ([]string,
 		err := d.stmtsCollect(v.Stmts, scope, v.ID, depth+1, &ids)
 		return ids, err
 	}
-	return nil, fmt.Errorf("an edge end that is neither node nor subgraph")
+	return nil, fault("an edge end that is neither node nor subgraph")
 }
 
 func (d *dotReader) stmts(stmts []ast.Stmt, scope dotScope, id string) error {
@@ -248,7 +248,7 @@ func (d *dotReader) stmts(stmts []ast.Stmt, scope dotScope, id string) error {
 // nodes they name to ids.
 func (d *dotReader) stmtsCollect(stmts []ast.Stmt, parent dotScope, id string, depth int, ids *[]string) error {
 	if depth > maxDOTDepth {
-		return &Error{Format: DOT, Err: fmt.Errorf("subgraphs nest more than %d deep", maxDOTDepth)}
+		return &Error{Format: DOT, Err: fault("subgraphs nest more than %d deep", maxDOTDepth)}
 	}
 	scope := parent.child()
 	if name := unquote(id); strings.HasPrefix(name, "cluster") {
@@ -300,7 +300,7 @@ func (d *dotReader) stmtsCollect(stmts []ast.Stmt, parent dotScope, id string, d
 				*ids = append(*ids, to...)
 				for _, a := range from {
 					for _, b := range to {
-						d.edges = append(d.edges, dotEdge{from: a, to: b, attrs: attrs, directed: e.Directed, where: fmt.Sprintf("edge %s -> %s", a, b)})
+						d.edges = append(d.edges, dotEdge{from: a, to: b, attrs: attrs, directed: e.Directed, where: place("edge %s -> %s", a, b)})
 					}
 				}
 				from = to
@@ -314,7 +314,7 @@ func (d *dotReader) stmtsCollect(stmts []ast.Stmt, parent dotScope, id string, d
 func (d *dotReader) finishNodes() error {
 	for _, id := range d.order {
 		v := values(d.attrs[id])
-		where := fmt.Sprintf("node %q", id)
+		where := place("node %q", id)
 		kind := v.take("kind")
 		if kind == "" {
 			kind = d.cluster[id]
@@ -336,7 +336,7 @@ func (d *dotReader) finishNodes() error {
 		if pos := v.take("pos"); pos != "" {
 			x, y, ok := dotPos(pos)
 			if !ok {
-				return &Error{Format: DOT, Where: where, Err: fmt.Errorf("pos %q is not x,y", pos)}
+				return &Error{Format: DOT, Where: where, Err: fault("pos %q is not x,y", pos)}
 			}
 			d.b.pin(id, x, -y) // Graphviz's y points up
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"regexp"
@@ -158,7 +157,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	if err := dec.Decode(&f); err != nil {
-		return nil, nil, &Error{Format: GEXF, Line: lineOf(data, dec.InputOffset()), Err: fmt.Errorf("not GEXF XML: %w", err)}
+		return nil, nil, &Error{Format: GEXF, Line: lineOf(data, dec.InputOffset()), Err: fault("not GEXF XML: %v", err)}
 	}
 	rep := &Report{}
 	g := f.Graph
@@ -168,7 +167,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	clock, err := gexfClock(format)
 	if err != nil {
-		return nil, nil, &Error{Format: GEXF, Where: "graph", Err: err}
+		return nil, nil, &Error{Format: GEXF, Where: place("graph"), Err: err}
 	}
 	clock.report = rep
 	clock.years = (clock.numeric || clock.auto) && allYears(data)
@@ -191,7 +190,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	var addNodes func(nodes []gexfNode, parent string) error
 	addNodes = func(nodes []gexfNode, parent string) error {
 		for _, n := range nodes {
-			where := fmt.Sprintf("node %q", n.ID)
+			where := place("node %q", n.ID)
 			if id, ok := b.byKey[n.ID]; ok {
 				// A node met again with other dates (as 1.1draft files
 				// write an element that comes back): another life.
@@ -219,7 +218,7 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 			}
 			if lives := values.take(titleLives); lives != "" {
 				if spans, err = model.ParseLives(lives); err != nil {
-					return &Error{Format: GEXF, Where: where, Err: fmt.Errorf("attribute %q: %w", titleLives, err)}
+					return &Error{Format: GEXF, Where: where, Err: fault("attribute %q: %v", titleLives, err)}
 				}
 			}
 			if len(spans) > 0 {
@@ -268,9 +267,9 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	b.parents()                                          // now that every node is known
 	directedByDefault := g.DefaultEdgeType == "directed" // GEXF's default is undirected
 	for i, e := range append(g.Edges, edges...) {
-		where := fmt.Sprintf("edge %q", e.ID)
+		where := place("edge %q", e.ID)
 		if e.ID == "" {
-			where = fmt.Sprintf("edge %d", i+1)
+			where = place("edge %d", i+1)
 		}
 		values, err := b.attValues(defs["edge"], e.AttValues, clock, where)
 		if err != nil {
@@ -393,7 +392,7 @@ func gexfClock(format string) (clock, error) {
 	case "double", "float", "integer", "long":
 		return clock{numeric: true}, nil
 	}
-	return clock{}, fmt.Errorf("timeformat %q: want date, dateTime, double or integer", format)
+	return clock{}, fault("timeformat %q: want date, dateTime, double or integer", format)
 }
 
 // day reads a time: a date (YYYY, YYYY-MM, YYYY-MM-DD, or a dateTime's
@@ -411,7 +410,7 @@ func (c clock) date(s string) (model.Date, error) {
 		}
 		c.report.Note("times given as numbers were read as days from 1970-01-01")
 		if err != nil || math.IsNaN(v) || math.Abs(v) > 3e6 {
-			return model.Date{}, fmt.Errorf("time %q is not a number of days", s)
+			return model.Date{}, fault("time %q is not a number of days", s)
 		}
 		return model.DateOfDay(model.Day(math.Floor(v))), nil
 	}
@@ -502,7 +501,7 @@ type values map[string]string
 
 // attValues reads an element's attribute values by their attributes'
 // titles (their ids when untitled), with the defaults of those it lacks.
-func (b *builder) attValues(defs map[string]gexfDef, avs []gexfAttValue, c clock, where string) (values, error) {
+func (b *builder) attValues(defs map[string]gexfDef, avs []gexfAttValue, c clock, where *model.Message) (values, error) {
 	out := values{}
 	for _, av := range avs {
 		key := av.For
@@ -515,13 +514,13 @@ func (b *builder) attValues(defs map[string]gexfDef, avs []gexfAttValue, c clock
 			title = key
 		}
 		if title == "" {
-			return nil, fmt.Errorf("an attribute value names no attribute")
+			return nil, fault("an attribute value names no attribute")
 		}
 		v := av.Value
 		if av.gexfTime != (gexfTime{}) {
 			s, err := c.span(av.gexfTime)
 			if err != nil {
-				return nil, fmt.Errorf("attribute %q: %w", title, err)
+				return nil, fault("attribute %q: %v", title, err)
 			}
 			v += " (" + s.String() + ")"
 		}

@@ -51,7 +51,7 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	}
 	ns, ok := gexfNamespaces[version]
 	if !ok {
-		return nil, fmt.Errorf("gexf version %q: want 1.3 or 1.2", version)
+		return nil, fault("gexf version %q: want 1.3 or 1.2", version)
 	}
 	rep := &Report{}
 	if len(m.Events) > 0 {

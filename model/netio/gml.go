@@ -48,7 +48,7 @@ type gmlParser struct {
 }
 
 func (p *gmlParser) fail(format string, args ...any) error {
-	return &Error{Format: GML, Line: p.line, Err: fmt.Errorf(format, args...)}
+	return &Error{Format: GML, Line: p.line, Err: fault(format, args...)}
 }
 
 // skip passes white space and comments (# to the end of the line).
@@ -188,9 +188,9 @@ func ReadGML(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	switch {
 	case graphs == 0:
-		return nil, nil, &Error{Format: GML, Err: errors.New("not GML: no graph [ … ] in the file")}
+		return nil, nil, &Error{Format: GML, Err: fault("not GML: no graph [ … ] in the file")}
 	case graphs > 1:
-		return nil, nil, &Error{Format: GML, Err: fmt.Errorf("%d graphs in one file: relmap reads one", graphs)}
+		return nil, nil, &Error{Format: GML, Err: fault("%d graphs in one file: relmap reads one", graphs)}
 	}
 	rep := &Report{}
 	b := newBuilder(name, rep)
@@ -239,7 +239,7 @@ func gmlKeys(v gmlValue) (values, gmlValue, error) {
 			k, okK := p.value.get("key")
 			x, okV := p.value.get("value")
 			if !okK || !okV || k.text == "" {
-				return nil, graphics, fmt.Errorf("line %d: an attribute [ … ] needs a key and a value", p.value.line)
+				return nil, graphics, fault("line %d: an attribute [ … ] needs a key and a value", p.value.line)
 			}
 			out[k.text] = x.text
 		case p.value.isList:
@@ -268,7 +268,7 @@ func gmlText(v gmlValue) string {
 func gmlNode(b *builder, n gmlValue, rep *Report) error {
 	v, graphics, err := gmlKeys(n)
 	id := v.take("id")
-	where := fmt.Sprintf("node %q", id)
+	where := place("node %q", id)
 	if err != nil {
 		return &Error{Format: GML, Line: n.line, Where: where, Err: err}
 	}
@@ -308,7 +308,7 @@ func gmlNode(b *builder, n gmlValue, rep *Report) error {
 func gmlEdge(b *builder, e gmlValue, directed bool, rep *Report) error {
 	v, graphics, err := gmlKeys(e)
 	from, to := v.take("source"), v.take("target")
-	where := fmt.Sprintf("edge %s -> %s", from, to)
+	where := place("edge %s -> %s", from, to)
 	if err != nil {
 		return &Error{Format: GML, Line: e.line, Where: where, Err: err}
 	}

@@ -156,10 +156,10 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	var f graphMLFile
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&f); err != nil {
-		return nil, nil, &Error{Format: GraphML, Line: lineOf(data, dec.InputOffset()), Err: fmt.Errorf("not GraphML XML: %w", err)}
+		return nil, nil, &Error{Format: GraphML, Line: lineOf(data, dec.InputOffset()), Err: fault("not GraphML XML: %v", err)}
 	}
 	if len(f.Graph) == 0 {
-		return nil, nil, &Error{Format: GraphML, Err: errors.New("no <graph>")}
+		return nil, nil, &Error{Format: GraphML, Err: fault("no <graph>")}
 	}
 	rep := &Report{}
 	keys := map[string]graphMLKey{}
@@ -178,7 +178,7 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 			rep.Note("hyperedges were not read: relmap ties join two actors")
 		}
 		for _, n := range g.Nodes {
-			where := fmt.Sprintf("node %q", n.ID)
+			where := place("node %q", n.ID)
 			v, gfx := graphMLValues(keys, "node", n.Data)
 			label := firstOf(v.take("label"), v.take("name"), gfx.label())
 			kind := v.take("kind")
@@ -239,9 +239,9 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	b.parents()
 	for i, pe := range edges {
 		e := pe.e
-		where := fmt.Sprintf("edge %q", e.ID)
+		where := place("edge %q", e.ID)
 		if e.ID == "" {
-			where = fmt.Sprintf("edge %d", i+1)
+			where = place("edge %d", i+1)
 		}
 		v, gfx := graphMLValues(keys, "edge", e.Data)
 		kind := firstOf(v.take("kind"), v.take("interaction"))

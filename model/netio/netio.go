@@ -37,6 +37,19 @@ const (
 // Formats lists the formats.
 var Formats = []Format{GEXF, GraphML, DOT, CYJS, GML}
 
+// Name is the format's name as people write it: GraphML, not graphml.
+func (f Format) Name() string {
+	switch f {
+	case GEXF, DOT, GML:
+		return strings.ToUpper(string(f))
+	case GraphML:
+		return "GraphML"
+	case CYJS:
+		return "Cytoscape.js JSON"
+	}
+	return string(f)
+}
+
 // FormatOf is the format a file's extension names: .gexf, .graphml, .dot
 // or .gv, .cyjs, .gml.
 func FormatOf(path string) (Format, bool) {
@@ -66,7 +79,7 @@ func readAll(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxSize {
-		return nil, fmt.Errorf("the file is larger than %d MiB", MaxSize>>20)
+		return nil, fault("the file is larger than %d MiB", MaxSize>>20)
 	}
 	return data, nil
 }
@@ -75,31 +88,48 @@ func readAll(r io.Reader) ([]byte, error) {
 // or what a map held that a file it was written to cannot: each note once,
 // with how many times it applied.
 type Report struct {
-	notes map[string]int
-	order []string
+	times map[string]int
+	order []*model.Message
+}
+
+// Noted is a note of a Report: what it says, in words a window can put in
+// its language, and how many times it applied.
+type Noted struct {
+	Said  *model.Message
+	Times int
 }
 
 // Note records a note.
 func (r *Report) Note(format string, args ...any) {
-	if r.notes == nil {
-		r.notes = map[string]int{}
+	if r.times == nil {
+		r.times = map[string]int{}
 	}
-	s := fmt.Sprintf(format, args...)
-	if r.notes[s] == 0 {
-		r.order = append(r.order, s)
+	m := &model.Message{Format: format, Args: args}
+	s := m.Error()
+	if r.times[s] == 0 {
+		r.order = append(r.order, m)
 	}
-	r.notes[s]++
+	r.times[s]++
 }
 
-// Lines are the notes in the order first made, each with its count when
-// above one.
+// Notes are the notes in the order first made.
+func (r *Report) Notes() []Noted {
+	out := make([]Noted, 0, len(r.order))
+	for _, m := range r.order {
+		out = append(out, Noted{m, r.times[m.Error()]})
+	}
+	return out
+}
+
+// Lines are the notes in the order first made, in English, each with its
+// count when above one.
 func (r *Report) Lines() []string {
 	var out []string
-	for _, s := range r.order {
-		if n := r.notes[s]; n > 1 {
-			out = append(out, fmt.Sprintf("%s (%d times)", s, n))
+	for _, n := range r.Notes() {
+		if n.Times > 1 {
+			out = append(out, fmt.Sprintf("%s (%d times)", n.Said, n.Times))
 		} else {
-			out = append(out, s)
+			out = append(out, n.Said.Error())
 		}
 	}
 	return out
@@ -109,8 +139,8 @@ func (r *Report) Lines() []string {
 // element) and why.
 type Error struct {
 	Format Format
-	Line   int    // 0 when not known
-	Where  string // the element: node "a", edge 3
+	Line   int            // 0 when not known
+	Where  *model.Message // the element (node "a", edge 3); nil when not known
 	Err    error
 }
 
@@ -120,14 +150,31 @@ func (e *Error) Error() string {
 	if e.Line > 0 {
 		fmt.Fprintf(&b, " line %d", e.Line)
 	}
-	if e.Where != "" {
-		b.WriteString(": " + e.Where)
+	if e.Where != nil {
+		b.WriteString(": " + e.Where.Error())
 	}
 	b.WriteString(": " + e.Err.Error())
 	return b.String()
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// fault is what is wrong with a file, in words a window can put in its
+// language (see model.Message); an error among args is wrapped.
+func fault(format string, args ...any) error {
+	m := &model.Message{Format: format, Args: args}
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			m.Err = err
+		}
+	}
+	return m
+}
+
+// place is where in a file something is: an element of it.
+func place(format string, args ...any) *model.Message {
+	return &model.Message{Format: format, Args: args}
+}
 
 // lineOf is the line of data that byte offset off is on.
 func lineOf(data []byte, off int64) int {
@@ -164,10 +211,10 @@ func newBuilder(name string, r *Report) *builder {
 // error.
 func (b *builder) actor(key, name, kind string) (*model.Actor, error) {
 	if key == "" {
-		return nil, fmt.Errorf("a node has no id")
+		return nil, fault("a node has no id")
 	}
 	if _, ok := b.byKey[key]; ok {
-		return nil, fmt.Errorf("node id %q is used twice", key)
+		return nil, fault("node id %q is used twice", key)
 	}
 	if strings.TrimSpace(name) == "" {
 		name = key
@@ -186,9 +233,9 @@ func (b *builder) tie(from, to, kind string, directed bool) (*model.Tie, error) 
 	c, okC := b.byKey[to]
 	switch {
 	case !okA:
-		return nil, fmt.Errorf("source %q is no node of the file", from)
+		return nil, fault("source %q is no node of the file", from)
 	case !okC:
-		return nil, fmt.Errorf("target %q is no node of the file", to)
+		return nil, fault("target %q is no node of the file", to)
 	case a == c:
 		b.report.Note("ties from an actor to itself were left out: relmap ties join two actors")
 		return nil, errSelfLoop
@@ -291,14 +338,14 @@ func safeXML(data []byte) error {
 	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
 	switch {
 	case len(text) == 0:
-		return errors.New("the file is empty")
+		return fault("the file is empty")
 	case text[0] != '<':
 		first, _, _ := bytes.Cut(text[:min(len(text), 40)], []byte("\n"))
-		return fmt.Errorf("the file is not XML: it begins %q", strings.TrimSpace(string(first)))
+		return fault("the file is not XML: it begins %q", strings.TrimSpace(string(first)))
 	}
 	head := data[:min(len(data), 64<<10)]
 	if bytes.Contains(head, []byte("<!DOCTYPE")) || bytes.Contains(head, []byte("<!ENTITY")) {
-		return fmt.Errorf("the file declares a document type or entities (<!DOCTYPE, <!ENTITY>), which relmap does not read")
+		return fault("the file declares a document type or entities (<!DOCTYPE, <!ENTITY>), which relmap does not read")
 	}
 	return nil
 }
@@ -316,7 +363,7 @@ func kindOr(kind, fallback string) string {
 func (b *builder) live(key string, id model.ID, spans []model.Span) error {
 	a := &b.m.Actors[id-1]
 	if len(spans) == 0 || (a.Life.IsZero() && len(a.Later) == 0) {
-		return fmt.Errorf("node id %q is used twice", key)
+		return fault("node id %q is used twice", key)
 	}
 	all := append(append([]model.Span{a.Life}, a.Later...), spans...)
 	sort.SliceStable(all, func(i, j int) bool {
@@ -358,7 +405,7 @@ func Read(f Format, r io.Reader, name string) (*model.Map, *Report, error) {
 	case GML:
 		return ReadGML(r, name)
 	}
-	return nil, nil, fmt.Errorf("format %q: want gexf, graphml, dot, cyjs or gml", f)
+	return nil, nil, fault("format %q: want gexf, graphml, dot, cyjs or gml", f)
 }
 
 // Write writes m in format f.
@@ -375,7 +422,7 @@ func Write(f Format, w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	case GML:
 		return WriteGML(w, m, opt)
 	}
-	return nil, fmt.Errorf("format %q: want gexf, graphml, dot, cyjs or gml", f)
+	return nil, fault("format %q: want gexf, graphml, dot, cyjs or gml", f)
 }
 
 // KeepBaseKinds takes out of add, a map read from a file to be added to
@@ -419,7 +466,7 @@ func parseWeight(s string) (float64, error) {
 	}
 	w, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
-		return 0, fmt.Errorf("weight %q is not a number", s)
+		return 0, fault("weight %q is not a number", s)
 	}
 	return w, nil
 }
@@ -430,7 +477,7 @@ func (v values) lives() (model.Span, []model.Span, error) {
 	if text := v.take("lives"); text != "" {
 		spans, err := model.ParseLives(text)
 		if err != nil {
-			return model.Span{}, nil, fmt.Errorf("lives: %w", err)
+			return model.Span{}, nil, fault("lives: %v", err)
 		}
 		return spans[0], spans[1:], nil
 	}
