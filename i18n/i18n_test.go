@@ -83,6 +83,14 @@ func TestEveryStringOfTheWindowIsTranslated(t *testing.T) {
 	if n < 300 {
 		t.Errorf("only %d translated strings found in the window's code", n)
 	}
+	// Counts said as one or as many (see ui.counted).
+	str := `"(?:[^"\\\n]|\\.)*"`
+	if n := translated(t, es, window, regexp.MustCompile(`counted\([^,()]+(?:\([^()]*\))?, (`+str+`), (`+str+`)\)`)); n < 3 {
+		t.Errorf("only %d counts found in the window's code", n)
+	}
+	if n := translated(t, es, window, regexp.MustCompile(`counted\([^,()]+(?:\([^()]*\))?, `+str+`, (`+str+`)\)`)); n < 3 {
+		t.Errorf("only %d counts found in the window's code", n)
+	}
 	if n := translated(t, es, model, regexp.MustCompile(`says\(("(?:[^"\\\n]|\\.)*")`)); n < 20 {
 		t.Errorf("only %d messages found in the model's code", n)
 	}

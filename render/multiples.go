@@ -80,7 +80,7 @@ func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day,
 		for _, part := range strings.Split(spec, ",") {
 			d, err := model.ParseDay(part)
 			if err != nil {
-				return nil, fmt.Errorf("small multiples: %w", err)
+				return nil, &model.Message{Format: "small multiples %q: want events, a step such as 3m or 1y, or dates separated by commas", Args: []any{strings.TrimSpace(part)}, Err: err}
 			}
 			days = append(days, d)
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -104,7 +105,12 @@ func (f *actorEditor) read() (a model.Actor, sources []model.Source, ok bool) {
 		later, err := model.ParseLives(text)
 		switch {
 		case err != nil:
-			f.fail("later", err.Error())
+			var de *model.DateError
+			if errors.As(err, &de) {
+				f.fail("later", dateProblem(de.Text, de))
+			} else {
+				f.fail("later", inWords(err))
+			}
 		case a.Life.End.IsZero():
 			f.fail("later", lang.L("an actor that exists again first ends: give Until"))
 		default:

@@ -27,13 +27,13 @@ type animationRequest struct {
 // animation reads the dialog's fields into an animation of m, or says
 // which field is wrong.
 func (q animationRequest) animation(m *model.Map) (render.Animation, error) {
-	from, err := model.ParseDay(strings.TrimSpace(q.from))
+	from, err := dayTyped(q.from)
 	if err != nil {
-		return render.Animation{}, fmt.Errorf(lang.L("from: %w"), err)
+		return render.Animation{}, fmt.Errorf("%s: %s", lang.L("from"), dateProblem(q.from, err))
 	}
-	to, err := model.ParseDay(strings.TrimSpace(q.to))
+	to, err := dayTyped(q.to)
 	if err != nil {
-		return render.Animation{}, fmt.Errorf(lang.L("to: %w"), err)
+		return render.Animation{}, fmt.Errorf("%s: %s", lang.L("to"), dateProblem(q.to, err))
 	}
 	step, err := render.ParseStep(q.step)
 	if err != nil {

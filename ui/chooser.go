@@ -181,6 +181,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			e.replacing(c, uc.URI().Path(), true, done)
 		}, e.win)
 		d.SetFileName(c.name)
+		d.SetTitleText(c.dialogTitle())
 		d.SetFilter(filter)
 		if err == nil {
 			d.SetLocation(start)
@@ -200,6 +201,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		rc.Close()
 		done(rc.URI().Path())
 	}, e.win)
+	d.SetTitleText(c.dialogTitle())
 	d.SetFilter(filter)
 	if err == nil {
 		d.SetLocation(start)
@@ -270,4 +272,13 @@ func saveProblem(err error) error {
 		return fmt.Errorf(lang.L("cannot save %s: no folder of the path typed exists (%s); type a whole path whose folders exist, or the file's name alone and choose its folder in the dialog"), filepath.Base(pe.Path), filepath.Dir(pe.Path))
 	}
 	return err
+}
+
+// dialogTitle is the title of the file dialog of c: what it is for, and
+// the files it lists ("Export GraphML — GraphML files").
+func (c fileChoice) dialogTitle() string {
+	if c.kind == "" {
+		return c.title
+	}
+	return c.title + " — " + c.kind
 }

@@ -57,8 +57,8 @@ func (e *Editor) compareDialog() {
 		})
 	compare := func() {
 		rows = nil
-		a, errA := model.ParseDay(from.Text)
-		b, errB := model.ParseDay(to.Text)
+		a, errA := dayTyped(from.Text)
+		b, errB := dayTyped(to.Text)
 		switch {
 		case errA != nil:
 			msg.SetText(lang.L("From: ") + dateProblem(from.Text, errA))
@@ -79,8 +79,8 @@ func (e *Editor) compareDialog() {
 	}
 	var d dialog.Dialog
 	show := widget.NewButton(lang.L("Show on Diagram"), func() {
-		a, errA := model.ParseDay(from.Text)
-		b, errB := model.ParseDay(to.Text)
+		a, errA := dayTyped(from.Text)
+		b, errB := dayTyped(to.Text)
 		if errA != nil || errB != nil {
 			return
 		}

@@ -2214,8 +2214,37 @@ func TestAnImportSaysEveryBadRow(t *testing.T) {
 	if _, err := te.doc.m.ActorByName("Peru"); err != nil {
 		t.Error("Peru was not imported")
 	}
-	if want := "not carried over: 5 rows, bad or naming a bad row"; !strings.Contains(te.status.Text, want) {
+	if want := "Imported the tables of " + quoted(filepath.Base(dir)) + "; not carried over: 5 rows, bad or naming a bad row"; !strings.Contains(te.status.Text, want) {
 		t.Errorf("the status says %q, want it to say %q", te.status.Text, want)
+	}
+}
+
+// Tables whose rows are all bad import nothing, and say so: importing
+// their good rows said "Imported ties.csv", of a folder, with the rows
+// left out.
+func TestAnImportOfBadRowsOnlySaysNothingWasImported(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	before := te.stored(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), []byte("From,To,Type\nPeru,Chle,relations\nPeru,Bolivia,relations\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	te.importGoodRows(filepath.Join(dir, "ties.csv"))
+	te.jobs.Wait()
+	te.settle(t)
+	if got := te.stored(t); !reflect.DeepEqual(got, before) {
+		t.Error("an import of bad rows only changed the map")
+	}
+	top := te.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog says that nothing was imported")
+	}
+	if want := "Nothing was imported from the tables of " + quoted(filepath.Base(dir)) + ": 2 rows, bad or naming a bad row."; !says(top, want) {
+		t.Errorf("the dialog does not say %q", want)
+	}
+	if strings.Contains(te.status.Text, "Imported") {
+		t.Errorf("the status says %q", te.status.Text)
 	}
 }
 
@@ -2244,7 +2273,7 @@ func TestAViewKeepsItsDatePlaceAndActor(t *testing.T) {
 		t.Helper()
 		te.saveViewDialog()
 		top := te.win.Canvas().Overlays().Top()
-		var saveButton *widget.Button
+		var saveButton *dialogButton
 		for _, o := range test.LaidOutObjects(top) {
 			switch o := o.(type) {
 			case *textField:
@@ -2255,7 +2284,7 @@ func TestAViewKeepsItsDatePlaceAndActor(t *testing.T) {
 						o.SetChecked(false)
 					}
 				}
-			case *widget.Button:
+			case *dialogButton:
 				if o.Text == "Save" {
 					saveButton = o
 				}
@@ -2442,5 +2471,63 @@ func TestOtherFormatsAreSaidInTheWindowsLanguage(t *testing.T) {
 	}
 	if got := noteLines(rep); !slices.Equal(got, want) {
 		t.Errorf("the notes of a GraphML file read are\n%q, want\n%q", got, want)
+	}
+}
+
+// A view saved without a name is said beneath the name, and the dialog
+// stays open for one: it closed, with a message in a dialog of its own,
+// and the ticks chosen were lost.
+func TestAViewWithoutANameKeepsTheDialogOpen(t *testing.T) {
+	te := newTestEditor(t)
+	te.saveViewDialog()
+	top := te.win.Canvas().Overlays().Top()
+	test.Tap(button(t, top, "Save"))
+	if te.win.Canvas().Overlays().Top() != top {
+		t.Fatal("saving a view without a name closed the dialog")
+	}
+	if !says(top, "a name is required") {
+		t.Error("the dialog does not say that a name is required")
+	}
+}
+
+// says reports whether a label shown under o holds text.
+func says(o fyne.CanvasObject, text string) bool {
+	for _, c := range test.LaidOutObjects(o) {
+		if l, ok := c.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// Small multiples of dates that are none says so on top of the form,
+// which stays open: it closed, and what was typed was lost.
+func TestSmallMultiplesOfBadDatesKeepTheDialogOpen(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.multiplesDialog()
+	top := te.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no Small Multiples dialog")
+	}
+	var fields []*textField
+	for _, o := range test.LaidOutObjects(top) {
+		if f, ok := o.(*textField); ok {
+			fields = append(fields, f)
+		}
+	}
+	if len(fields) < 1 {
+		t.Fatal("the Small Multiples dialog has no fields")
+	}
+	fields[0].SetText("weekly")
+	test.Tap(button(t, top, "Show"))
+	if te.win.Canvas().Overlays().Top() != top {
+		t.Fatal("small multiples of \"weekly\" closed the dialog")
+	}
+	if want := `"weekly": want events, a step such as 3m or 1y, or dates separated by commas`; !says(top, want) {
+		t.Errorf("the dialog does not say %q", want)
+	}
+	if fields[0].Text != "weekly" {
+		t.Errorf("the dates field holds %q, want what was typed", fields[0].Text)
 	}
 }

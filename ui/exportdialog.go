@@ -431,7 +431,7 @@ func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
 			return exportJob{}, err
 		}
 		r := e.r.Twin()
-		name := base + " " + a.Dates[0].String() + " to " + a.Dates[len(a.Dates)-1].String()
+		name := base + " " + fmt.Sprintf(lang.L("%s to %s"), a.Dates[0], a.Dates[len(a.Dates)-1])
 		job := exportJob{ext: "." + string(mf), what: fmt.Sprintf(lang.L("%d frames"), a.Frames()),
 			choice: fileChoice{title: lang.L("Export Animation"), save: true, name: name + ".gif", kind: lang.L("GIF animations"), exts: []string{".gif"}},
 			write: func(ctx context.Context, path string, progress func(done, total int)) error {

@@ -466,13 +466,13 @@ func (e *Editor) importFrom(path string, skipBad bool) {
 			// layout it starts is done: its progress covered the notes.
 			var said []string
 			if len(notes) > 0 {
-				said = append(said, fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), filepath.Base(path), strings.Join(notes, "; ")))
+				said = append(said, fmt.Sprintf(lang.L("Imported %s; not carried over: %s"), importName(path), strings.Join(notes, "; ")))
 			}
 			// Ties without dates hold on every date: a gap in the data,
 			// maybe, which the picture of any date would not show.
 			if n := model.Undated(applied.Put.Ties); n > 0 {
 				said = append(said, fmt.Sprintf(lang.L("Imported %s; %s of the %s ties have no dates, and hold on every date."),
-					filepath.Base(path), windowLang.Count(n), windowLang.Count(len(applied.Put.Ties))))
+					importName(path), windowLang.Count(n), windowLang.Count(len(applied.Put.Ties))))
 			}
 			if len(said) > 0 {
 				e.sayDone(strings.Join(said, " "))
@@ -518,9 +518,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	var add *model.Map
 	var notes []string
 	var err error
-	// What the history calls the import: the file, or, for CSV tables,
-	// which are read as a folder, the folder.
-	what := quoted(filepath.Base(path))
+	what := importName(path)
 	netFormat, isNet := netio.FormatOf(path)
 	if err := importable(path, isNet); err != nil {
 		return model.Change{}, nil, err
@@ -555,7 +553,6 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		var refused []csvio.Refused
 		if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
 			add, refused, err = readDir(filepath.Dir(path), base, skipBad)
-			what = fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 		} else {
 			add, refused, err = readTable(path, base, skipBad)
 		}
@@ -566,6 +563,15 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	if err != nil {
 		return model.Change{}, nil, fmt.Errorf("%s: %w", quoted(filepath.Base(path)), err)
 	}
+	// A file of nothing, or of bad rows only, changes nothing, and says
+	// so: "Imported" said it had been, with the rows left out.
+	if len(add.Actors)+len(add.Ties)+len(add.Events)+len(add.Sources) == 0 {
+		why := lang.L("it holds no actors, ties or events")
+		if len(notes) > 0 {
+			why = strings.Join(notes, "; ")
+		}
+		return model.Change{}, nil, errors.New(fmt.Sprintf(lang.L("Nothing was imported from %s: %s."), what, why))
+	}
 	add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
 	progress(100, 1000)
 	ctx := model.WithProgress(context.Background(), func(done, total int) {
@@ -575,6 +581,16 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 	})
 	applied, err := e.doc.changer.Apply(ctx, model.ChangeFromMap(lang.L("Import ")+what, add))
 	return applied, notes, err
+}
+
+// importName is what the history and the status line call an import of
+// path: the file, or, for CSV tables, which are read as a folder, the
+// folder.
+func importName(path string) string {
+	if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
+		return fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
+	}
+	return quoted(filepath.Base(path))
 }
 
 // readDir reads the CSV tables in dir against base, all or nothing, or,

@@ -27,7 +27,11 @@ func (e *Editor) findDialog() {
 	marked := 0                            // the result Enter takes, shown in bold
 	searcher := model.NewSearcher(e.doc.m) // the map's fields folded once, not per keystroke
 	list := newDialogList(func() int { return len(matches) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // a long line ends in "…", not mid-word
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.TextStyle.Bold = i == marked
@@ -109,16 +113,16 @@ func (e *Editor) findDialog() {
 func (e *Editor) matchLine(m model.Match) string {
 	a := m.Actor
 	kind := e.doc.m.Kind(model.ClassActor, a.Kind)
-	label := kind.Label
-	if label == "" {
-		label = a.Kind
-	}
-	line := a.Name + " — " + label
+	line := a.Name + " — " + kindLabel(kind)
 	if !a.Life.IsZero() || len(a.Later) > 0 {
 		line += ", " + model.LivesString(a.Lives())
 	}
 	if m.Field != "name" {
-		line += ", " + m.Field + ": " + shorten(m.Text, 60)
+		field := m.Field // an attribute's key, as the map has it
+		if field == "short name" || field == "notes" {
+			field = lang.L(field)
+		}
+		line += ", " + field + ": " + shorten(m.Text, 60)
 	}
 	if !a.Exists(e.doc.day) {
 		line += lang.L(" — not shown on ") + e.doc.day.String()

@@ -136,6 +136,8 @@ func keyText(k fyne.KeyName) string {
 		return lang.L("Left")
 	case fyne.KeyRight:
 		return lang.L("Right")
+	case fyne.KeyDelete:
+		return lang.L("Del") // as the menus show it, and as the language's keyboards name it
 	}
 	return lang.L(string(k))
 }

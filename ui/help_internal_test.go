@@ -32,7 +32,7 @@ func TestHelpAndPreferences(t *testing.T) {
 		}
 		keys[s.keys] = s.what
 	}
-	for k, want := range map[string]string{"Ctrl+Z": "Edit > Undo", "Ctrl+Y": "Edit > Redo", "Ctrl+Shift+Z": "Edit > Redo", "Ctrl+E": "Export", "Ctrl+,": "Preferences", "Ctrl+T": "Table", "Delete": "Delete"} {
+	for k, want := range map[string]string{"Ctrl+Z": "Edit > Undo", "Ctrl+Y": "Edit > Redo", "Ctrl+Shift+Z": "Edit > Redo", "Ctrl+E": "Export", "Ctrl+,": "Preferences", "Ctrl+T": "Table", "Del": "Delete"} {
 		if !strings.Contains(keys[k], want) || strings.HasPrefix(want, "Edit > ") && keys[k] != want {
 			t.Errorf("shortcut %s is %q, want it to say %s (all: %v)", k, keys[k], want, keys)
 		}

@@ -94,7 +94,7 @@ func (e *Editor) kindList(class model.Class, changed func()) *container.Scroll {
 		swatch := canvas.NewRectangle(swatchColor(k.Color))
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		swatch.CornerRadius = 4
-		text := fmt.Sprintf(lang.L("%s  (%s) · used %d×"), kindLabel(k), k.Name, uses[name])
+		text := kindLabel(k) + "  (" + k.Name + ") · " + counted(uses[name], "used once", "used %s times")
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.kindForm(k, changed) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			c := model.Change{Summary: lang.L("Delete Kind ") + quoted(kindLabel(k)), Delete: model.Deleted{Kinds: []model.Kind{k}}}
@@ -156,7 +156,15 @@ func (e *Editor) newKindEditor(k model.Kind) *kindEditor {
 	f.colour.SetText(k.Color)
 	f.colour.SetPlaceHolder("#rrggbb")
 	pick := widget.NewButtonWithIcon(lang.L("Pick…"), theme.ColorPaletteIcon(), func() {
-		p := dialog.NewColorPicker(lang.L("Colour of ")+kindLabel(f.kind), "", func(c color.Color) {
+		// Named as typed so far: a new kind has no label yet.
+		title, of := lang.L("Colour"), strings.TrimSpace(f.label.Text)
+		if of == "" {
+			of = strings.TrimSpace(f.name.Text)
+		}
+		if of != "" {
+			title = lang.L("Colour of ") + of
+		}
+		p := dialog.NewColorPicker(title, "", func(c color.Color) {
 			r, g, b, _ := color.NRGBAModel.Convert(c).(color.NRGBA).RGBA()
 			f.colour.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8))
 		}, e.win)

@@ -39,7 +39,7 @@ func (q multiplesRequest) multiples(m *model.Map, w, h int, th render.Theme) (re
 		if strings.TrimSpace(f.text) == "" {
 			continue
 		}
-		d, err := model.ParseDay(strings.TrimSpace(f.text))
+		d, err := dayTyped(f.text)
 		if err != nil {
 			return render.Multiples{}, fmt.Errorf("%s: %s", f.name, dateProblem(strings.TrimSpace(f.text), err))
 		}
@@ -84,26 +84,26 @@ func (e *Editor) multiplesDialog() {
 	from.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
 	to.SetPlaceHolder(lang.L("YYYY-MM-DD (optional for events)"))
 	columns.SetPlaceHolder(lang.L("as square as the dates make"))
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Dates"), dates),
-		widget.NewFormItem(lang.L("From"), from),
-		widget.NewFormItem(lang.L("To"), to),
-		widget.NewFormItem(lang.L("Columns"), columns),
-	}
-	d := dialog.NewForm(lang.L("Small Multiples"), lang.L("Show"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	f := newForm()
+	f.add("dates", lang.L("Dates"), dates)
+	f.add("from", lang.L("From"), from)
+	f.add("to", lang.L("To"), to)
+	f.add("columns", lang.L("Columns"), columns)
+	// What is wrong is said on top of the form, which stays open for it
+	// to be put right.
+	d := formDialogWith(e, lang.L("Small Multiples"), lang.L("Show"), f, func() bool {
+		f.clear()
 		q := multiplesRequest{dates: dates.Text, from: from.Text, to: to.Text, columns: columns.Text}
 		m := e.shown()
 		if _, err := q.multiples(m, 1600, 1000, render.Light); err != nil {
-			e.showError(fmt.Errorf(lang.L("small multiples: %w"), err))
-			return
+			f.fail("", sentence(err))
+			return false
 		}
 		e.multiplesWindow(q, m, e.tl)
-	}, e.win)
-	d.Resize(fyne.NewSize(560, 0))
+		return true
+	}, nil)
 	d.Show()
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 }
 
 // multiplesWindow shows small multiples of m, laid out by tl, drawn at

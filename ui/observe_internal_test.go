@@ -361,7 +361,7 @@ func TestAnImportSaysItsTiesWithoutDates(t *testing.T) {
 	}
 	te.importInBackground(path)
 	te.jobs.Wait()
-	if want := "Imported links.csv; 1 of the 2 ties have no dates, and hold on every date."; !strings.Contains(te.status.Text+te.notice, want) {
+	if want := "Imported 'links.csv'; 1 of the 2 ties have no dates, and hold on every date."; !strings.Contains(te.status.Text+te.notice, want) {
 		t.Errorf("after the import the status line says %q (then %q), want %q", te.status.Text, te.notice, want)
 	}
 }

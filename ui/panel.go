@@ -184,12 +184,8 @@ func (e *Editor) sideMarksMove(was, now int) bool {
 // sources and the events that began and ended it, with Edit and Delete.
 func (e *Editor) tieDetails(t model.Tie) []fyne.CanvasObject {
 	kind := e.doc.m.Kind(model.ClassTie, t.Kind)
-	join := " – "
-	if t.Directed {
-		join = " to "
-	}
 	objs := []fyne.CanvasObject{
-		heading(e.actorName(t.From) + join + e.actorName(t.To)),
+		heading(tieEnds(t, e.actorName(t.From), e.actorName(t.To))),
 		field(lang.L("Kind"), kindLabel(kind)),
 		field(lang.L("Label"), t.Label),
 	}
@@ -441,11 +437,7 @@ func (e *Editor) hoverText(actor, tie model.ID) string {
 	if !ok {
 		return ""
 	}
-	join := " – "
-	if t.Directed {
-		join = " to "
-	}
-	lines := []string{e.actorName(t.From) + join + e.actorName(t.To), kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))}
+	lines := []string{tieEnds(t, e.actorName(t.From), e.actorName(t.To)), kindLabel(e.doc.m.Kind(model.ClassTie, t.Kind))}
 	if t.Label != "" {
 		lines = append(lines, "“"+t.Label+"”")
 	}
@@ -477,4 +469,13 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// tieEnds names a tie by its actors, from and to: "Mexico to Ecuador"
+// when it is directed, "Mexico – Ecuador" when not.
+func tieEnds(t model.Tie, from, to string) string {
+	if t.Directed {
+		return fmt.Sprintf(lang.L("%s to %s"), from, to)
+	}
+	return from + " – " + to
 }

@@ -276,6 +276,20 @@ func (t *timeline) setDateError(msg string) {
 	t.bar.Refresh() // the slider gives the message room, or takes it back
 }
 
+// dayTyped is the day a date typed in a field means: its first, for a
+// year or a month ("2023" is 2023-01-01), as the date box goes to it. A
+// field left empty is no date: the error says so, as dateProblem words it.
+func dayTyped(text string) (model.Day, error) {
+	d, err := model.ParseDate(text)
+	if err == nil && d.IsZero() {
+		err = model.ErrDate
+	}
+	if err != nil {
+		return 0, err
+	}
+	return d.First(), nil
+}
+
 // dateProblem says, in the window's language, what is wrong with text,
 // which model.ParseDate refused with err: which part, when text is digits
 // and dashes, else that text is not a date at all.

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,7 +151,8 @@ func (e *Editor) saveViewDialog() {
 	v := e.currentView("")
 	name := newTextField()
 	name.SetPlaceHolder(lang.L("Name of the view"))
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}
+	f := newForm()
+	f.add("name", lang.L("Name"), name)
 	keep := func(label string) *widget.Check {
 		c := widget.NewCheck(label, nil)
 		c.SetChecked(true)
@@ -161,23 +161,27 @@ func (e *Editor) saveViewDialog() {
 	var date, place, actor *widget.Check
 	if v.Date != "" {
 		date = keep(fmt.Sprintf(lang.L("The date shown, %s"), windowLang.Date(e.doc.day)))
-		items = append(items, widget.NewFormItem(lang.L("Keep"), date))
+		f.add("date", lang.L("Keep"), date)
 	}
 	if v.Fitted {
 		place = keep(lang.L("The whole map, fitted"))
 	} else {
 		place = keep(lang.L("Where the picture is panned and zoomed to"))
 	}
-	items = append(items, widget.NewFormItem(keepLabel(date == nil), place))
+	f.add("place", keepLabel(date == nil), place)
 	if a, ok := e.doc.m.Actor(v.Selected); ok {
 		actor = keep(fmt.Sprintf(lang.L("The actor selected, %s"), a.Label()))
-		items = append(items, widget.NewFormItem("", actor))
+		f.add("actor", "", actor)
 	}
-	d := dialog.NewForm(lang.L("Save View"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	// A name missing or refused is said beneath it, and the dialog stays
+	// open for it to be put right.
+	d := formDialogWith(e, lang.L("Save View"), lang.L("Save"), f, func() bool {
+		f.clear()
 		v.Name = strings.TrimSpace(name.Text)
+		if v.Name == "" {
+			f.fail("name", lang.L("a name is required"))
+			return false
+		}
 		if date != nil && !date.Checked {
 			v.Date = ""
 		}
@@ -188,13 +192,18 @@ func (e *Editor) saveViewDialog() {
 			v.Selected = 0
 		}
 		if err := vs.PutView(context.Background(), v); err != nil {
+			var fe *model.FieldError
+			if errors.As(err, &fe) {
+				f.fail("name", inWords(err))
+				return false
+			}
 			e.showError(err)
-			return
+			return true
 		}
 		e.rebuildMenu()
 		e.status.SetText(fmt.Sprintf(lang.L("Saved the view %s: View > Views shows it again."), quoted(v.Name)))
-	}, e.win)
-	name.OnSubmitted = func(string) { d.Submit() }
+		return true
+	}, nil)
 	d.Show()
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	e.win.Canvas().Focus(name)
