@@ -169,14 +169,18 @@ func (e *Editor) sayDone(msg string) {
 	e.notice = msg
 }
 
-// tieName is how a tie is named in menus: its label, else its two ends.
+// tieName is how a tie is named in menus and the history: its two ends,
+// and its label when it has one ("Mexico–Ecuador (relations broken)").
+// Named by its label alone, one of a thousand ambassadors' ties said
+// "Edit Tie 'ambassador'", and Undo did not say which.
 func (e *Editor) tieName(t model.Tie) string {
-	if t.Label != "" {
-		return t.Label
-	}
 	from, _ := e.doc.m.Actor(t.From)
 	to, _ := e.doc.m.Actor(t.To)
-	return from.Label() + "–" + to.Label()
+	name := from.Label() + "–" + to.Label()
+	if t.Label != "" {
+		name += " (" + t.Label + ")"
+	}
+	return name
 }
 
 // quoted puts a name in the single quotes of menu labels: 'Mexico'.

@@ -2531,3 +2531,41 @@ func TestSmallMultiplesOfBadDatesKeepTheDialogOpen(t *testing.T) {
 		t.Errorf("the dates field holds %q, want what was typed", fields[0].Text)
 	}
 }
+
+// A tie is named in the menus and the history by its actors, and its
+// label when it has one: by its label alone, Undo said "Undo Edit Tie
+// 'ambassador'" on a map of a thousand ambassadors' ties.
+func TestATieIsNamedByItsActors(t *testing.T) {
+	te := newTestEditor(t)
+	for _, tie := range te.doc.m.Ties {
+		from, _ := te.doc.m.Actor(tie.From)
+		to, _ := te.doc.m.Actor(tie.To)
+		name := te.tieName(tie)
+		if !strings.HasPrefix(name, from.Label()+"–"+to.Label()) || tie.Label != "" && !strings.HasSuffix(name, " ("+tie.Label+")") {
+			t.Errorf("tie %d (%s, labelled %q) is named %q", tie.ID, tie.Kind, tie.Label, name)
+		}
+	}
+}
+
+// A path to an actor not on the map on the date on show says so, rather
+// than "no connection", which left the user to guess why.
+func TestAPathToAnActorNotOnTheMapSaysSo(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	later := model.Actor{Name: "Later Mission", Kind: "mission", Life: model.Span{Start: model.Date{Year: 2030, Precision: model.PrecisionYear}}}
+	if _, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{later}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	added, err := te.doc.m.ActorByName("Later Mission")
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.showPath(ecuador.ID, added.ID, 0)
+	te.settle(t)
+	want := "Later Mission is not on the map on " + te.r.Lang().Date(te.doc.day) + "."
+	if te.status.Text != want {
+		t.Errorf("the status says %q, want %q", te.status.Text, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -366,7 +368,19 @@ func (f *exportForm) content() fyne.CanvasObject {
 	for _, r := range f.rows {
 		cells = append(cells, r.label, r.field)
 	}
-	return container.NewVBox(f.kind, widget.NewSeparator(), container.New(layout.NewFormLayout(), cells...))
+	body := container.NewVBox(f.kind, widget.NewSeparator(), container.New(layout.NewFormLayout(), cells...))
+	// As tall as the tallest of the kinds' rows, and they are shown from
+	// the top: choosing another kind moved the dialog, and its buttons
+	// from under the pointer.
+	var most fyne.Size
+	for _, k := range []string{exportDate, exportAnimation, exportMultiples, exportData} {
+		f.show(k)
+		most = most.Max(body.MinSize())
+	}
+	f.show(f.kindOf())
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(most)
+	return container.NewStack(room, body)
 }
 
 // remember keeps the dialog's choices for next time.

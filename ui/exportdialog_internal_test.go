@@ -464,3 +464,35 @@ func TestADataExportSaysWhatItLeftOut(t *testing.T) {
 		t.Errorf("after the GraphML export the status line adds %q, want what was not carried over, the events", got)
 	}
 }
+
+// The export dialog keeps its size whichever kind of export is chosen:
+// it grew and shrank, centred, and its buttons moved from under the
+// pointer, so that a click meant for one format chose another.
+func TestTheExportDialogKeepsItsSize(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.exportDialog()
+	top := te.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no Export dialog")
+	}
+	var kinds *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(top) {
+		if r, ok := o.(*widget.RadioGroup); ok && len(r.Options) == 4 {
+			kinds = r
+		}
+	}
+	if kinds == nil {
+		t.Fatal("the Export dialog has no choice of what to export")
+	}
+	var sizes []fyne.Size
+	for _, k := range kinds.Options {
+		kinds.SetSelected(k)
+		sizes = append(sizes, top.MinSize())
+	}
+	for i, s := range sizes {
+		if s != sizes[0] {
+			t.Errorf("choosing %q sizes the dialog %v; %q sized it %v", kinds.Options[i], s, kinds.Options[0], sizes[0])
+		}
+	}
+}

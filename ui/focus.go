@@ -325,6 +325,22 @@ func actorNamedIn(m *model.Map, text string) (model.Actor, error) {
 	return model.Actor{}, fmt.Errorf(lang.L("%s actors' names hold %q: choose one from the list."), windowLang.Count(len(holding)), text)
 }
 
+// notOnMap says which of a path's two ends is not on the map on the date
+// on show, and so joined to nothing: "" when both are. "No connection"
+// said nothing of why.
+func (e *Editor) notOnMap(from, to model.Actor) string {
+	date := e.r.Lang().Date(e.doc.day)
+	switch a, b := from.Exists(e.doc.day), to.Exists(e.doc.day); {
+	case !a && !b:
+		return fmt.Sprintf(lang.L("Neither %s nor %s is on the map on %s."), from.Label(), to.Label(), date)
+	case !a:
+		return fmt.Sprintf(lang.L("%s is not on the map on %s."), from.Label(), date)
+	case !b:
+		return fmt.Sprintf(lang.L("%s is not on the map on %s."), to.Label(), date)
+	}
+	return ""
+}
+
 // showPath stresses path number pick from a to b as of the date on show,
 // and says in the status line how they are connected.
 func (e *Editor) showPath(a, b model.ID, pick int) {
@@ -351,7 +367,11 @@ func (e *Editor) pathList() []fyne.CanvasObject {
 	case e.pathsPending():
 		objs = append(objs, wrapped(lang.L("Finding the paths…")))
 	case len(paths) == 0:
-		objs = append(objs, wrapped(fmt.Sprintf(lang.L("No connection on %s."), e.r.Lang().Date(e.doc.day))))
+		if absent := e.notOnMap(from, to); absent != "" {
+			objs = append(objs, wrapped(absent))
+		} else {
+			objs = append(objs, wrapped(fmt.Sprintf(lang.L("No connection on %s."), e.r.Lang().Date(e.doc.day))))
+		}
 	}
 	for i, p := range paths {
 		var names []string
@@ -388,6 +408,10 @@ func (e *Editor) sayPath() {
 	paths := e.routePaths()
 	if e.pathsPending() {
 		e.status.SetText(fmt.Sprintf(lang.L("Finding the paths from %s to %s on %s…"), from.Label(), to.Label(), date))
+		return
+	}
+	if absent := e.notOnMap(from, to); len(paths) == 0 && absent != "" {
+		e.status.SetText(absent)
 		return
 	}
 	if len(paths) == 0 && e.shown() != e.drawn {
