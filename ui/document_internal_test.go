@@ -628,6 +628,7 @@ func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 		if len(matches) != 1 || !strings.Contains(te.matchLine(matches[0]), "not shown on "+te.doc.day.String()) {
 			t.Fatalf("results %v, want the legation, not shown on %s", matches, te.doc.day)
 		}
+		te.diagram.Fit()
 		te.findDialog()
 		test.Type(te.finding, "legation")
 		te.finding.OnSubmitted(te.finding.Text)
@@ -635,6 +636,11 @@ func TestFindSelectsAndGoesToTheActor(t *testing.T) {
 		if te.doc.selected != legation.ID || !legation.Life.Covers(te.doc.day) {
 			t.Errorf("after taking the legation the date is %s and the selection %d, want a date in %s and %d",
 				te.doc.day, te.doc.selected, legation.Life, legation.ID)
+		}
+		// The whole map of the new date shows it: the view fitted to the
+		// map stays fitted, rather than centre it, the map in a corner.
+		if !te.diagram.Following() {
+			t.Error("going to the legation from a fitted view left the fit")
 		}
 		te.settle(t)
 	})

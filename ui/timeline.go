@@ -189,8 +189,14 @@ func (t *timeline) fitEvents() {
 	t.slider.setWindow(lo-m, hi+m)
 }
 
-// wholeSpan shows the whole span of the map on the slider.
-func (t *timeline) wholeSpan() { t.slider.setWindow(t.span()) }
+// wholeSpan shows the whole span of the map on the slider, and the day on
+// show when it is beyond it: the thumb of 1850, typed on a map of 1975 to
+// 2025, went out of sight.
+func (t *timeline) wholeSpan() {
+	lo, hi := t.span()
+	day := t.doc.day
+	t.slider.setWindow(min(lo, day), max(hi, day))
+}
 
 // eventDays are the first days of the dated events.
 func eventDays(events []model.Event) []model.Day {

@@ -322,6 +322,23 @@ func TestTimelineWindowButtons(t *testing.T) {
 	}
 }
 
+// Showing the map's whole span keeps the day on show in sight too, far
+// beyond the map's dates: 1850, typed on a map of 1975 to 2025, left the
+// thumb out of the window.
+func TestTimelineWholeSpanKeepsTheDayInSight(t *testing.T) {
+	te := newTestEditor(t)
+	te.time.submit("1850")
+	test.Tap(barButton(t, te.time.bar, theme.ViewFullScreenIcon()))
+	keys := te.doc.keys
+	w := te.time.slider.win
+	if d := float64(day(t, "1850-01-01")); d < w.lo || d > w.hi {
+		t.Errorf("on 1850-01-01 the whole span is %s to %s: the thumb is out of sight", model.Day(w.lo), model.Day(w.hi))
+	}
+	if w.hi < float64(keys[len(keys)-1]) {
+		t.Errorf("the whole span ends %s, before the map's last date %s", model.Day(w.hi), keys[len(keys)-1])
+	}
+}
+
 // Fitting the window to the events keeps the day on show in it, past the
 // last event or before the first.
 func TestTimelineFitToEventsKeepsTheDayInSight(t *testing.T) {
