@@ -71,6 +71,7 @@ func (e *Editor) newActorEditor(a model.Actor) *actorEditor {
 	f.add("end", lang.L("Until"), end)
 	f.alsoClears(f.start, "end") // which says when the span is backwards
 	f.add("later", lang.L("And again"), f.later)
+	f.alsoClears(f.end, "later") // which says when Until is wanted
 	f.add("notes", lang.L("Notes"), f.notes)
 	f.attrs = newAttrsField(a.Attrs)
 	f.add("attrs", lang.L("Attributes"), f.attrs.content)

@@ -472,6 +472,30 @@ func TestActorForm(t *testing.T) {
 		}
 	})
 
+	t.Run("when a later life wants Until, Until typed clears the word, and a bad later date is said in the window's words", func(t *testing.T) {
+		f := te.newActorEditor(model.Actor{})
+		f.name.SetText("Legation")
+		f.kind.SetText("mission")
+		f.later.SetText("1991–")
+		if f.save() {
+			t.Fatal("save() = true, want false")
+		}
+		if !strings.Contains(f.message("later"), "give Until") {
+			t.Fatalf("beside And again: %q, want it to ask for Until", f.message("later"))
+		}
+		f.end.SetText("1950")
+		if got := f.message("later"); got != "" {
+			t.Errorf("Until typed, And again still says %q", got)
+		}
+		f.later.SetText("foo")
+		if f.save() {
+			t.Fatal("save() = true with a later life of foo")
+		}
+		if got, want := f.message("later"), `"foo" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`; got != want {
+			t.Errorf("beside And again: %q, want %q", got, want)
+		}
+	})
+
 	t.Run("when every field is valid, should save an actor that survives reopening the file", func(t *testing.T) {
 		f := te.newActorEditor(model.Actor{})
 		f.name.SetText("Embassy of Chile in Quito")
