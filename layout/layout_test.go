@@ -130,6 +130,42 @@ func TestTimelineIndex(t *testing.T) {
 	}
 }
 
+// Nearest places every actor: where it is on the day, or, for one not on
+// show then, where it is on the nearest date on which it is.
+func TestNearestPlacesEveryActor(t *testing.T) {
+	t.Parallel()
+	m := &model.Map{Actors: []model.Actor{
+		{ID: 1, Name: "Early", Kind: "country", Life: model.Span{Start: model.MustDate("2000"), End: model.MustDate("2001")}},
+		{ID: 2, Name: "Always", Kind: "country"},
+		{ID: 3, Name: "Late", Kind: "country", Life: model.Span{Start: model.MustDate("2010")}},
+		{ID: 4, Name: "Middle", Kind: "country", Life: model.Span{Start: model.MustDate("2004"), End: model.MustDate("2006")}},
+	}, Ties: []model.Tie{
+		{ID: 1, From: 1, To: 2, Kind: "relations"},
+		{ID: 2, From: 3, To: 2, Kind: "relations"},
+		{ID: 3, From: 4, To: 2, Kind: "relations"},
+	}}
+	tl := layout.Compute(m, layout.Options{})
+	at := func(d string) map[model.ID]model.Point { return tl.At(model.MustDate(d).First()).Pos }
+	for _, c := range []struct {
+		day  string
+		want map[model.ID]string // the date each actor's place is that of
+	}{
+		{"2004-06-01", map[model.ID]string{1: "2000-06-01", 2: "2004-06-01", 3: "2010-06-01", 4: "2004-06-01"}},
+		{"2008-01-01", map[model.ID]string{1: "2000-06-01", 2: "2008-01-01", 3: "2010-06-01", 4: "2005-06-01"}},
+		{"2002-01-01", map[model.ID]string{1: "2000-06-01", 2: "2002-01-01", 3: "2010-06-01", 4: "2004-06-01"}},
+	} {
+		got := tl.Nearest(model.MustDate(c.day).First())
+		if len(got) != len(m.Actors) {
+			t.Errorf("on %s %d actors are placed, want all %d", c.day, len(got), len(m.Actors))
+		}
+		for id, d := range c.want {
+			if p, ok := at(d)[id]; !ok || got[id] != p {
+				t.Errorf("on %s actor %d is at %v, want its place of %s, %v", c.day, id, got[id], d, p)
+			}
+		}
+	}
+}
+
 func TestTransitionIsStaged(t *testing.T) {
 	t.Parallel()
 	m := defaultMap(t)

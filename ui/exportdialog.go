@@ -558,13 +558,14 @@ func (e *Editor) exportDialog() {
 
 // dataJob is an export of the map's data (the whole map, as the side panel
 // edits it) for another tool, or as relmap's own JSON or CSV tables; the
-// other tools' formats carry the positions of the date on show.
+// other tools' formats carry the positions of the date on show, and, of an
+// actor not on show then, its place on the nearest date it is.
 func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 	d := dataFormats[max(0, f.data.SelectedIndex())]
 	m := e.doc.m
 	opt := netio.Options{GEXFVersion: d.version}
 	if e.tl != nil {
-		opt.Positions = e.tl.At(e.doc.day).Pos
+		opt.Positions = e.tl.Nearest(e.doc.day)
 	}
 	job := exportJob{ext: d.ext, what: d.name,
 		choice: fileChoice{title: lang.L("Export"), save: true, name: base + d.ext, kind: lang.L(d.name), exts: []string{d.ext}}}

@@ -63,7 +63,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", "export [--map FILE] --format json|csv|gexf|graphml|dot|cyjs|gml|positions|metrics [--at YYYY-MM-DD] [--gexf-version 1.3|1.2] [--report FILE] [--stability S] [--progress] [--out PATH]", stderr)
 	mapPath := fs.String("map", "", "map file (.relmap); the default map when empty")
 	format := fs.String("format", "", "json, gexf, graphml, dot, cyjs, gml, positions or metrics (to --out or standard output), or csv (tables into the folder --out); taken from --out's extension when not given, else json")
-	at := fs.String("at", "", "with json: only what is in force on this date; with gexf, graphml, dot, cyjs or gml: the date whose layout positions are written; with metrics: the date measured (required); YYYY-MM-DD")
+	at := fs.String("at", "", "with json: only what is in force on this date; with gexf, graphml, dot, cyjs or gml: the date whose layout positions are written (an actor not on show then at its nearest date); with metrics: the date measured (required); YYYY-MM-DD")
 	out := fs.String("out", "", "file (json) or folder (csv) to write")
 	gexfVersion := fs.String("gexf-version", "1.3", "the GEXF version written: 1.3 or 1.2 (1.2draft)")
 	report := fs.String("report", "", "write what the format could not hold to this file (- for standard error)")
@@ -143,12 +143,13 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		opt := netio.Options{GEXFVersion: *gexfVersion}
 		var m *model.Map
 		if *at != "" {
-			// Positions of the date, from the layout.
+			// Positions of the date, from the layout (of an actor not
+			// on show then, of the nearest date it is).
 			lm, err := layOutMap("export", *mapPath, lf, stderr)
 			if err != nil {
 				return err
 			}
-			m, opt.Positions = lm.m, lm.tl.At(day).Pos
+			m, opt.Positions = lm.m, lm.tl.Nearest(day)
 		} else {
 			var err error
 			if m, err = loadMap(*mapPath); err != nil {

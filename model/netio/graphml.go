@@ -434,7 +434,7 @@ func WriteGraphML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 		fmt.Fprintf(&b, `<y:Fill color="%s" transparent="false"/>`, strings.ToUpper(kindColor(m, model.ClassActor, a.Kind)))
 		b.WriteString(`<y:NodeLabel modelName="sides" modelPosition="s">`)
 		xml.EscapeText(&b, []byte(a.Label()))
-		b.WriteString(`</y:NodeLabel><y:Shape type="ellipse"/></y:ShapeNode></data>` + "\n")
+		fmt.Fprintf(&b, `</y:NodeLabel><y:Shape type="%s"/></y:ShapeNode></data>`+"\n", yEdShape(m.Kind(model.ClassActor, a.Kind).Shape))
 		b.WriteString("    </node>\n")
 	}
 	for _, t := range m.Ties {
@@ -464,4 +464,16 @@ func WriteGraphML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	b.WriteString("  </graph>\n</graphml>\n")
 	_, err := io.WriteString(w, b.String())
 	return rep, err
+}
+
+// yEdShape is the shape yEd draws for an actor of a kind's shape: its own
+// of that name, or, for a person, which yEd has none of, an ellipse.
+func yEdShape(shape string) string {
+	switch shape {
+	case model.ShapeSquare:
+		return "rectangle"
+	case model.ShapeDiamond, model.ShapeHexagon:
+		return shape
+	}
+	return "ellipse"
 }

@@ -240,3 +240,24 @@ func graphviz(t *testing.T, text string) {
 		}
 	}
 }
+
+// GraphML draws each actor in yEd in its kind's shape where yEd has one:
+// every node was an ellipse.
+func TestGraphMLWritesTheKindsShapes(t *testing.T) {
+	m := &model.Map{Kinds: []model.Kind{
+		{Class: model.ClassActor, Name: "hub", Shape: model.ShapeHexagon},
+		{Class: model.ClassActor, Name: "post", Shape: model.ShapeSquare},
+		{Class: model.ClassActor, Name: "envoy", Shape: model.ShapePerson},
+	}, Actors: []model.Actor{
+		{ID: 1, Name: "A", Kind: "hub"}, {ID: 2, Name: "B", Kind: "post"}, {ID: 3, Name: "C", Kind: "envoy"},
+	}}
+	var b bytes.Buffer
+	if _, err := netio.Write(netio.GraphML, &b, m, netio.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, shape := range map[string]string{"A": "hexagon", "B": "rectangle", "C": "ellipse"} {
+		if want := name + `</y:NodeLabel><y:Shape type="` + shape + `"/>`; !strings.Contains(b.String(), want) {
+			t.Errorf("actor %s is not drawn as a %s: no %q in\n%s", name, shape, want, b.String())
+		}
+	}
+}
