@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"relmap/i18n"
 	"relmap/model"
 )
 
@@ -35,7 +39,7 @@ func (e *Editor) undoIn(w fyne.Window) {
 		return
 	}
 	undo, _ := e.doc.Pending()
-	e.step(e.doc.Undo, lang.L("Nothing to undo."), fmt.Sprintf(lang.L("Undone: %s."), undo))
+	e.step(e.doc.Undo, lang.L("Nothing to undo."), fmt.Sprintf(lang.L("Undone: %s."), summaryText(undo)))
 }
 
 // redoIn is redo from the menu of window w (see undoIn).
@@ -44,7 +48,7 @@ func (e *Editor) redoIn(w fyne.Window) {
 		return
 	}
 	_, redo := e.doc.Pending()
-	e.step(e.doc.Redo, lang.L("Nothing to redo."), fmt.Sprintf(lang.L("Redone: %s."), redo))
+	e.step(e.doc.Redo, lang.L("Nothing to redo."), fmt.Sprintf(lang.L("Redone: %s."), summaryText(redo)))
 }
 
 // toTextField hands sc to the text field of w that has the focus, if one
@@ -100,11 +104,11 @@ func (e *Editor) refreshUndo() {
 func nameUndo(undoItem, redoItem *fyne.MenuItem, undo, redo string, win fyne.Window) {
 	undoItem.Label, undoItem.Disabled = lang.L("Undo"), undo == ""
 	if undo != "" {
-		undoItem.Label = lang.L("Undo ") + shorten(undo, menuAction)
+		undoItem.Label = lang.L("Undo ") + shorten(summaryText(undo), menuAction)
 	}
 	redoItem.Label, redoItem.Disabled = lang.L("Redo"), redo == ""
 	if redo != "" {
-		redoItem.Label = lang.L("Redo ") + shorten(redo, menuAction)
+		redoItem.Label = lang.L("Redo ") + shorten(summaryText(redo), menuAction)
 	}
 	if mm := win.MainMenu(); mm != nil {
 		mm.Refresh()
@@ -310,7 +314,7 @@ func (e *Editor) historyDialog() {
 // historyLine is en as the history lists it: when, what, and, when it is
 // not in force, why.
 func historyLine(en model.Entry) string {
-	text := en.At.Local().Format("2006-01-02 15:04") + "  " + en.Summary
+	text := en.At.Local().Format("2006-01-02 15:04") + "  " + summaryText(en.Summary)
 	switch en.State {
 	case model.Undone:
 		text += "  " + lang.L("(undone: Redo brings it back)")
@@ -456,7 +460,7 @@ func describe(c, inv model.Change, name func(model.ID) string) string {
 	if c.Put.Info != nil {
 		parts = append(parts, fmt.Sprintf(lang.L("named the map %q"), c.Put.Info.Name))
 	}
-	text := c.Summary + ": " + strings.Join(parts, ", ") + "."
+	text := summaryText(c.Summary) + ": " + strings.Join(parts, ", ") + "."
 	var actors, ties, kinds []string
 	for _, a := range c.Put.Actors {
 		actors = append(actors, a.Name)
@@ -480,4 +484,63 @@ func describe(c, inv model.Change, name func(model.ID) string) string {
 		}
 	}
 	return text
+}
+
+// summaryKeys are the words, in English, that the window begins a
+// change's summary with: "Edit Tie " and the tie's name. A summary is
+// kept in the map's history as written, in the language of the window
+// that made it.
+var summaryKeys = []string{
+	"New Actor ", "Edit Actor ", "Delete Actor ", "New Tie ", "Edit Tie ", "Delete Tie ",
+	"New Event ", "Edit Event ", "Delete Event ", "New Kind ", "Edit Kind ", "Delete Kind ", "Style of ",
+	"New Source ", "Edit Source ", "Delete Source ", "Merge Source ", "Move ", "Unpin ", "Import ", "Update from ",
+	"Map Properties", "Delete 1 Actor", "Delete %d Actors", "Delete 1 Tie", "Delete %d Ties",
+	"Delete 1 Event", "Delete %d Events", "Delete 1 Source", "Delete %d Sources",
+}
+
+// summaryForm is how a language writes one of summaryKeys: a pattern of
+// the summary's beginning (with its count, for a key with %d).
+type summaryForm struct {
+	key  string
+	form *regexp.Regexp
+}
+
+// summaryForms are summaryKeys in every language, longest first.
+var summaryForms = sync.OnceValue(func() []summaryForm {
+	var out []summaryForm
+	for _, code := range i18n.Languages() {
+		l, err := i18n.Load(code)
+		if err != nil {
+			continue
+		}
+		for _, key := range summaryKeys {
+			pattern := "^" + strings.ReplaceAll(regexp.QuoteMeta(l.T(key)), "%d", `(\d+)`)
+			if !strings.HasSuffix(key, " ") {
+				pattern += "$" // the whole summary
+			}
+			out = append(out, summaryForm{key, regexp.MustCompile(pattern)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b summaryForm) int { return len(b.form.String()) - len(a.form.String()) })
+	return out
+})
+
+// summaryText is a change's summary in the window's language, whichever
+// language the window that made it spoke: Undo said "Undo Editar el
+// vínculo …" in an English window, of an edit made in a Spanish one. A
+// summary of no known words is said as it was written.
+func summaryText(summary string) string {
+	for _, f := range summaryForms() {
+		m := f.form.FindStringSubmatch(summary)
+		if m == nil {
+			continue
+		}
+		said := lang.L(f.key)
+		if len(m) > 1 {
+			n, _ := strconv.Atoi(m[1])
+			said = fmt.Sprintf(said, n)
+		}
+		return said + summary[len(m[0]):]
+	}
+	return summary
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -2573,5 +2575,53 @@ func TestAPathToAnActorNotOnTheMapSaysSo(t *testing.T) {
 	want := "Later Mission is not on the map on " + te.r.Lang().Date(te.doc.day) + "."
 	if te.status.Text != want {
 		t.Errorf("the status says %q, want %q", te.status.Text, want)
+	}
+}
+
+// A change's summary is said in the window's language, whichever window
+// made it: Undo said "Undo Editar el vínculo …" in an English window.
+func TestSummariesAreSaidInTheWindowsLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, stored, want string }{
+		{"en", "Editar el vínculo 'Mexico–Ecuador'", "Edit Tie 'Mexico–Ecuador'"},
+		{"en", "Eliminar 3 vínculos", "Delete 3 Ties"},
+		{"en", "Propiedades del mapa", "Map Properties"},
+		{"en", "Something a script wrote", "Something a script wrote"},
+		{"es", "Edit Tie 'Mexico–Ecuador'", "Editar el vínculo 'Mexico–Ecuador'"},
+		{"es", "Delete 12 Actors", "Eliminar 12 actores"},
+		{"es", "Editar el vínculo 'x'", "Editar el vínculo 'x'"},
+	} {
+		speak(t, c.lang)
+		if got := summaryText(c.stored); got != c.want {
+			t.Errorf("in %s, %q is said %q, want %q", c.lang, c.stored, got, c.want)
+		}
+	}
+	speak(t, "en")
+	// Every summary the window writes begins with words summaryText knows.
+	files, _ := filepath.Glob("*.go")
+	begins := regexp.MustCompile(`(?:Summary: |summary :?= |Reconcile\(|ChangeFromMap\()(?:lang\.L|plural\([^,]+,)\(?("(?:[^"\\]|\\.)*")(?:, ("(?:[^"\\]|\\.)*"))?`)
+	found := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range begins.FindAllStringSubmatch(string(src), -1) {
+			for _, lit := range m[1:] {
+				if lit == "" {
+					continue
+				}
+				key, _ := strconv.Unquote(lit)
+				found++
+				if !slices.Contains(summaryKeys, key) {
+					t.Errorf("%s: a summary begins %q, which summaryKeys lacks", f, key)
+				}
+			}
+		}
+	}
+	if found < 25 {
+		t.Errorf("only %d summaries found in the window's code", found)
 	}
 }
