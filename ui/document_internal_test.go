@@ -2625,3 +2625,27 @@ func TestSummariesAreSaidInTheWindowsLanguage(t *testing.T) {
 		t.Errorf("only %d summaries found in the window's code", found)
 	}
 }
+
+// A comparison says how many of the ties that ended are not drawn, their
+// actor gone by the later date: the status line counted red lines that
+// were nowhere on the picture.
+func TestCompareSaysWhichEndedTiesAreNotDrawn(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	applied, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Short Envoy", Kind: "official",
+		Life: model.Span{Start: model.MustDate("2024-04-01"), End: model.MustDate("2024-04-05")}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	envoy := applied.Put.Actors[0]
+	if _, err := te.apply(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{{From: envoy.ID, To: mexico.ID, Kind: "ambassador",
+		Span: model.Span{Start: model.MustDate("2024-04-01"), End: model.MustDate("2024-04-05")}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	te.showDiff(te.doc.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First()))
+	if want := "Of the ties that ended, 1 joins an actor no longer on the map on 2024-04-07, and is not drawn."; !strings.Contains(te.status.Text, want) {
+		t.Errorf("the status says %q, want it to say %q", te.status.Text, want)
+	}
+}
