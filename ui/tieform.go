@@ -61,7 +61,7 @@ func (e *Editor) newTieEditor(t model.Tie) *tieEditor {
 	f.label.SetPlaceHolder(lang.L("status or short description"))
 	f.weight = newTextField()
 	f.weight.SetText(weightText(t.Weight))
-	f.weight.SetPlaceHolder("1")
+	f.weight.SetPlaceHolder(lang.L("none"))
 	f.sources = e.newSourcesField(t.Sources)
 
 	f.add("kind", lang.L("Kind"), f.kindField(m, model.ClassTie, f.kind))
