@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -1779,5 +1780,55 @@ func TestAWeightIsTypedTheWindowsWay(t *testing.T) {
 	}
 	if got := weightText(1.5); got != "1,5" {
 		t.Errorf("1.5 is written %q, want 1,5", got)
+	}
+}
+
+// An actor's field lists the names holding what is typed, as it is
+// typed, and the keys still type in it; Down and Enter take a name. The
+// list opened only from the field's arrow, and users typed names in full.
+func TestAPickSuggestsAsTheUserTypes(t *testing.T) {
+	te := newTestEditor(t)
+	c := te.win.Canvas()
+	p := actorPicker(te.doc.m)
+	d := dialog.NewCustom("Pick", "Close", p, te.win)
+	d.Show()
+	d.Resize(fyne.NewSize(400, 200))
+	c.Focus(p)
+	test.Type(p, "l")
+	if p.suggested == nil || !p.suggested.shown() {
+		t.Fatal("typing in an actor's field lists no names")
+	}
+	// The list has the keyboard; what it gets is typed in the field.
+	for _, r := range "opez" {
+		c.Focused().TypedRune(r)
+	}
+	if p.Text != "lopez" {
+		t.Fatalf("typed with the list open, the field holds %q", p.Text)
+	}
+	if got := p.suggested.names; len(got) != 1 || got[0] != "Andrés Manuel López Obrador" {
+		t.Fatalf("for \"lopez\" the list offers %q", got)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.Text != "Andrés Manuel López Obrador" || p.suggested.shown() {
+		t.Errorf("Down and Enter leave %q in the field, the list shown %v", p.Text, p.suggested.shown())
+	}
+	if c.Focused() != p {
+		t.Errorf("after a name is taken the keyboard is %T's, not the field's", c.Focused())
+	}
+	// A name typed in full offers nothing more; none matching, nothing.
+	c.Focused().TypedRune('x')
+	if p.suggested.shown() {
+		t.Errorf("for %q the list is shown with %q", p.Text, p.suggested.names)
+	}
+	// Tab closes the list and leaves the field, as from the field.
+	p.SetText("")
+	test.Type(p, "ec")
+	if !p.suggested.shown() {
+		t.Fatal("for \"ec\" no list is shown")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if p.suggested.shown() || c.Focused() == p || p.Text != "ec" {
+		t.Errorf("after Tab the list is shown %v, the field has the keyboard %v and holds %q", p.suggested.shown(), c.Focused() == p, p.Text)
 	}
 }

@@ -136,6 +136,8 @@ type pick struct {
 	// list, when set, is what the list offers when it opens, for the
 	// field's text, in place of options (see actorPicker).
 	list func(text string) []string
+	// suggested lists the names offered as the user types.
+	suggested *suggester
 }
 
 // newPick is a pick offering options.
@@ -154,23 +156,41 @@ func (p *pick) SetOptions(options []string) {
 	p.SelectEntry.SetOptions(options)
 }
 
+// offers is what the field's list offers for its text: the list's, or,
+// of more than maxPicks options, those holding the text, at most maxPicks
+// (a list of thousands, a map's sources, took a second to open).
+func (p *pick) offers() []string {
+	switch {
+	case p.list != nil:
+		return p.list(p.Text)
+	case len(p.options) > maxPicks:
+		folded := make([]string, len(p.options))
+		for i, o := range p.options {
+			folded[i] = model.Fold(o)
+		}
+		return picks(p.options, folded, p.Text)
+	}
+	return p.options
+}
+
+// suggestions are the options holding the field's text, accents and case
+// aside, those beginning with it first, as it is typed.
+func (p *pick) suggestions() []string {
+	if p.list != nil || len(p.options) > maxPicks {
+		return p.offers()
+	}
+	folded := make([]string, len(p.options))
+	for i, o := range p.options {
+		folded[i] = model.Fold(o)
+	}
+	return picks(p.options, folded, p.Text)
+}
+
 // showList opens the list of options beneath the field; the option picked
 // is put in the field, which keeps the keyboard.
 func (p *pick) showList() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
-	options := p.options
-	switch {
-	case p.list != nil:
-		options = p.list(p.Text)
-	case len(options) > maxPicks:
-		// Those holding the text, at most maxPicks: a list of thousands
-		// (a map's sources) took a second to open.
-		folded := make([]string, len(options))
-		for i, o := range options {
-			folded[i] = model.Fold(o)
-		}
-		options = picks(options, folded, p.Text)
-	}
+	options := p.offers()
 	if c == nil || len(options) == 0 || p.Disabled() {
 		return
 	}
@@ -200,7 +220,28 @@ func (p *pick) TypedKey(k *fyne.KeyEvent) {
 		p.showList()
 	default:
 		p.SelectEntry.TypedKey(k)
+		if k.Name == fyne.KeyBackspace || k.Name == fyne.KeyDelete {
+			p.suggest()
+		}
 	}
+}
+
+// TypedRune types r, and lists the options holding what is typed.
+func (p *pick) TypedRune(r rune) {
+	p.SelectEntry.TypedRune(r)
+	p.suggest()
+}
+
+// suggest lists beneath the field the options holding its text (see
+// suggester), when it has options.
+func (p *pick) suggest() {
+	if p.Disabled() || len(p.options) == 0 && p.list == nil {
+		return
+	}
+	if p.suggested == nil {
+		p.suggested = newSuggester(p)
+	}
+	p.suggested.suggest()
 }
 
 // dialogButton is a button in which Escape closes the dialog it is in, as
