@@ -1,6 +1,10 @@
 package model
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // Diff is what changed between two dates: what a story says happened
 // between the 5th and the 7th.
@@ -95,7 +99,7 @@ func (r DiffRow) Mark() string {
 // DiffRows lists d in the order a reader wants it: the ties that began
 // and ended ("Mexico – Ecuador: Relations severed (relations broken),
 // 2024-04-06 – …"), the actors that appeared and left, then the events
-// between the dates.
+// between the dates, each part by date, then by name.
 func (m *Map) DiffRows(d Diff) []DiffRow {
 	x := NewIndex(m)
 	name := func(id ID) string {
@@ -135,5 +139,11 @@ func (m *Map) DiffRows(d Diff) []DiffRow {
 	for _, e := range d.Events {
 		rows = append(rows, DiffRow{"event", "event", e.ID, e.Title, e.Date.String()})
 	}
+	// Each part in the order of its dates, then its names: in the map's
+	// order, 1904-05-01 came before 1904-02-10.
+	part := map[string]int{"began": 0, "ended": 1, "appeared": 2, "left": 3, "event": 4}
+	slices.SortStableFunc(rows, func(a, b DiffRow) int {
+		return cmp.Or(cmp.Compare(part[a.Change], part[b.Change]), cmp.Compare(a.Date, b.Date), cmp.Compare(a.Text, b.Text))
+	})
 	return rows
 }

@@ -173,8 +173,8 @@ func (e *Editor) showDiff(d model.Diff) {
 	e.diffFrom = d.From
 	e.showScene()
 	e.refreshSide()
-	said := fmt.Sprintf(lang.L("Between %s and %s: %d ties began (green, drawn in full), %d ended (dashed red). Escape ends it."),
-		d.From, d.To, len(d.Began), len(d.Ended))
+	said := fmt.Sprintf(lang.L("Between %s and %s: %s ties began (green, drawn in full), %s ended (dashed red). Escape ends it."),
+		d.From, d.To, windowLang.Count(len(d.Began)), windowLang.Count(len(d.Ended)))
 	// An ended tie whose actor is gone by then is not drawn: said, or the
 	// red lines counted were looked for in vain.
 	gone := 0
@@ -189,7 +189,7 @@ func (e *Editor) showDiff(d model.Diff) {
 	case gone == 1:
 		said += " " + fmt.Sprintf(lang.L("Of the ties that ended, 1 joins an actor no longer on the map on %s, and is not drawn."), d.To)
 	case gone > 1:
-		said += " " + fmt.Sprintf(lang.L("Of the ties that ended, %d join an actor no longer on the map on %s, and are not drawn."), gone, d.To)
+		said += " " + fmt.Sprintf(lang.L("Of the ties that ended, %s join an actor no longer on the map on %s, and are not drawn."), windowLang.Count(gone), d.To)
 	}
 	e.status.SetText(said)
 }

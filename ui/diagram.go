@@ -282,7 +282,11 @@ func (d *Diagram) Hold(v render.View) {
 
 // CenterOn moves the view, eased, so that p is in the middle, keeping the
 // zoom; the view stops following the fit, as after a pan.
-func (d *Diagram) CenterOn(p model.Point) {
+func (d *Diagram) CenterOn(p model.Point) { d.glide(p, 0) }
+
+// glide moves the view, eased, so that p is in the middle, at zoom (0:
+// the zoom it has); the view stops following the fit.
+func (d *Diagram) glide(p model.Point, zoom float64) {
 	d.stopCamera()
 	d.follow = false
 	if !d.fitted || d.pw == 0 {
@@ -291,6 +295,9 @@ func (d *Diagram) CenterOn(p model.Point) {
 	from := d.view
 	to := from
 	to.CX, to.CY = p.X, p.Y
+	if zoom > 0 {
+		to.Zoom = zoom
+	}
 	d.camera = fyne.NewAnimation(cameraTime, func(t float32) {
 		d.view = between(from, to, float64(t))
 		d.redraw()
@@ -298,6 +305,20 @@ func (d *Diagram) CenterOn(p model.Point) {
 	d.camera.Curve = fyne.AnimationEaseInOut
 	d.camera.Start()
 }
+
+// closeZoom is the zoom CloseIn brings the view to at least: actors drawn
+// whole, at their size, with their names.
+const closeZoom = 1.0
+
+// CloseIn moves the view, eased, so that p is in the middle, zoomed in to
+// closeZoom when it is further out; the view stops following the fit.
+func (d *Diagram) CloseIn(p model.Point) {
+	d.glide(p, math.Max(d.view.Zoom, closeZoom*d.view.UIScale))
+}
+
+// TooSmall reports whether an actor is drawn too small in the view on
+// show to be seen for what it is: a dot.
+func (d *Diagram) TooSmall() bool { return d.fitted && d.view.AsDot(0) }
 
 // InSight reports whether map point p is in the picture now (a view that
 // follows the fit shows every actor of the date).

@@ -2649,3 +2649,22 @@ func TestCompareSaysWhichEndedTiesAreNotDrawn(t *testing.T) {
 		t.Errorf("the status says %q, want it to say %q", te.status.Text, want)
 	}
 }
+
+// An actor gone to where actors are dots is brought close: on a map of
+// 10,000, the actor found was a ringed dot among them.
+func TestGoingToAnActorAmongDotsBringsItClose(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	v := te.diagram.View()
+	v.Zoom = 0.1
+	te.diagram.Hold(v)
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	te.goToActor(ecuador)
+	te.settle(t)
+	time.Sleep(cameraTime + 200*time.Millisecond)
+	te.settle(t)
+	p := te.tl.At(te.doc.day).Pos[ecuador.ID]
+	if got := te.diagram.View(); got.Zoom < closeZoom*got.UIScale || math.Abs(got.CX-p.X) > 1e-6 || math.Abs(got.CY-p.Y) > 1e-6 {
+		t.Errorf("going to Ecuador at zoom 0.1 leaves the view %+v, want it at zoom %g or more on %v", got, closeZoom, p)
+	}
+}

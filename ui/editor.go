@@ -131,7 +131,7 @@ type Editor struct {
 	diagram *Diagram
 	time    *timeline
 	side    *fyne.Container
-	status  *widget.Label
+	status  *statusLine
 
 	// layoutGen numbers layout requests; only the newest is applied, and a
 	// new request cancels the one before (cancelLayout).
@@ -237,8 +237,7 @@ func NewEditor(win fyne.Window, st model.Store, r *render.Renderer, title string
 	e.time.caughtUp = e.caughtUp
 	e.diagram.OnDrawn = e.time.pictureShown
 	e.side = container.NewVBox()
-	e.status = widget.NewLabel("")
-	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.status = newStatusLine(win)
 	e.time.sayOn(func(text string) string {
 		was := e.status.Text
 		e.status.SetText(text)

@@ -1832,3 +1832,26 @@ func TestAPickSuggestsAsTheUserTypes(t *testing.T) {
 		t.Errorf("after Tab the list is shown %v, the field has the keyboard %v and holds %q", p.suggested.shown(), c.Focused() == p, p.Text)
 	}
 }
+
+// A status line cut short shows its whole text when clicked; one that
+// fits does nothing.
+func TestAStatusLineCutShortShowsItAllWhenClicked(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	te.status.SetText("Fits.")
+	test.Tap(te.status)
+	if c.Overlays().Top() != nil {
+		t.Fatal("a click on a status line that fits opened something")
+	}
+	long := strings.Repeat("A long line of what a comparison found and did not draw. ", 12) + "The end."
+	te.status.SetText(long)
+	test.Tap(te.status)
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("a click on a status line cut short shows nothing")
+	}
+	if !says(top, "The end.") {
+		t.Error("the whole status line is not shown")
+	}
+}

@@ -160,7 +160,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 		clear(labelOf)
 		// Numbers in their order (2 before 10), the rest as text.
 		for _, v := range slices.SortedFunc(maps.Keys(values[key]), compareCells) {
-			o := fmt.Sprintf("%s (%d)", v, values[key][v])
+			o := fmt.Sprintf("%s (%s)", v, windowLang.Count(values[key][v]))
 			labelOf[o] = v
 			opts = append(opts, o)
 		}
@@ -185,7 +185,7 @@ func (e *Editor) attrSection() []fyne.CanvasObject {
 	// opening the filter draws nothing again.
 	if e.attrKey != "" {
 		keySel.SetSelected(e.attrKey)
-		on := fmt.Sprintf("%s (%d)", e.attrValue, values[e.attrKey][e.attrValue])
+		on := fmt.Sprintf("%s (%s)", e.attrValue, windowLang.Count(values[e.attrKey][e.attrValue]))
 		if valuePick.Visible() {
 			valuePick.SetText(on)
 		} else {

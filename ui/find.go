@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,7 +59,7 @@ func (e *Editor) findDialog() {
 		case len(matches) == 1:
 			count.SetText(lang.L("1 actor"))
 		default:
-			count.SetText(strconv.Itoa(len(matches)) + lang.L(" actors"))
+			count.SetText(windowLang.Count(len(matches)) + lang.L(" actors"))
 		}
 	}
 	entry.OnChanged = func(s string) {
@@ -166,14 +165,21 @@ func (e *Editor) goToActor(a model.Actor) {
 		e.SetDate(day, false)
 	}
 	e.Select(a.ID)
-	// Centred when the date moved, or when it is out of sight; one in
-	// sight stays where it is, and so does the view (a click on its row
-	// in the Table panned a fitted map half out of the window). A view
-	// that follows the fit shows every actor of the date it moves to, and
-	// keeps following it: centred, a fitted map's actor in a corner left
-	// the map in the opposite one, the rest of the window empty.
-	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok && !e.diagram.Following() && (moved || !e.diagram.InSight(p)) {
-		e.diagram.CenterOn(p)
+	// Brought close when the actors are dots: on a map of 10,000 the
+	// actor found was a ringed dot among them. Else centred when the date
+	// moved, or when it is out of sight; one in sight stays where it is,
+	// and so does the view (a click on its row in the Table panned a
+	// fitted map half out of the window). A view that follows the fit
+	// shows every actor of the date it moves to, and keeps following it:
+	// centred, a fitted map's actor in a corner left the map in the
+	// opposite one, the rest of the window empty.
+	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok {
+		switch {
+		case e.diagram.TooSmall():
+			e.diagram.CloseIn(p)
+		case !e.diagram.Following() && (moved || !e.diagram.InSight(p)):
+			e.diagram.CenterOn(p)
+		}
 	}
 }
 
@@ -187,7 +193,7 @@ func (e *Editor) goToActorID(id model.ID) {
 // goToTie selects the tie numbered id and centres it, when the date moved
 // or either end is out of sight: a tie in sight stays where it is, and so
 // does the view, as goToActor leaves an actor, and a view that follows the
-// fit keeps following it. If the tie is not in force
+// fit keeps following it; where actors are dots, it is brought close. If the tie is not in force
 // on the date on show, the date moves first to its first day, or, for a
 // tie that ended before, to its last.
 func (e *Editor) goToTie(id model.ID) {
@@ -209,8 +215,14 @@ func (e *Editor) goToTie(id model.ID) {
 	e.SelectTie(id)
 	pos := e.tl.At(e.doc.day).Pos
 	if a, ok := pos[t.From]; ok {
-		if b, ok := pos[t.To]; ok && !e.diagram.Following() && (e.doc.day != was || !e.diagram.InSight(a) || !e.diagram.InSight(b)) {
-			e.diagram.CenterOn(model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2})
+		if b, ok := pos[t.To]; ok {
+			mid := model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}
+			switch {
+			case e.diagram.TooSmall():
+				e.diagram.CloseIn(mid)
+			case !e.diagram.Following() && (e.doc.day != was || !e.diagram.InSight(a) || !e.diagram.InSight(b)):
+				e.diagram.CenterOn(mid)
+			}
 		}
 	}
 }

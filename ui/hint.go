@@ -2,7 +2,10 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -54,3 +57,38 @@ func (b *hintButton) MouseOut() {
 // keyed is what a button does with the keys that do it too: "Next Change
 // (Ctrl+Right)".
 func keyed(what, keys string) string { return what + " (" + keys + ")" }
+
+// statusLine is the line at the foot of the window: a label cut short
+// with "…" when it is longer than the window is wide, whose whole text a
+// click shows (a comparison's count of what is not drawn, at the end of a
+// long line, could not be read anywhere).
+type statusLine struct {
+	widget.Label
+	win fyne.Window
+}
+
+func newStatusLine(win fyne.Window) *statusLine {
+	s := &statusLine{win: win}
+	s.Truncation = fyne.TextTruncateEllipsis
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// cut reports whether the line is cut short.
+func (s *statusLine) cut() bool {
+	th := s.Theme()
+	room := s.Size().Width - 2*th.Size(theme.SizeNameInnerPadding)
+	return fyne.MeasureText(s.Text, th.Size(theme.SizeNameText), s.TextStyle).Width > room
+}
+
+// Tapped shows the whole line when it is cut short.
+func (s *statusLine) Tapped(*fyne.PointEvent) {
+	if s.Text == "" || !s.cut() {
+		return
+	}
+	text := widget.NewLabel(s.Text)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Status"), lang.L("Close"), text, s.win)
+	d.Show()
+	d.Resize(fyne.NewSize(560, 240))
+}

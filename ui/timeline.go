@@ -74,7 +74,10 @@ const spanMargin = 30
 // events; it follows doc once told to (follow).
 func newTimeline(doc *Document) *timeline {
 	t := &timeline{doc: doc, keys: [2]model.Day{1, 0}}
-	t.slider = newTimeSlider(func(d model.Day) { t.doc.SetDay(d, false) })
+	t.slider = newTimeSlider(func(d model.Day) {
+		t.doc.SetDay(d, false)
+		t.sayIfBefore()
+	})
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	t.date.OnSubmitted = t.submit
@@ -248,15 +251,20 @@ func (t *timeline) submit(text string) {
 		t.doc.SetDay(d.First(), true)
 		t.show(t.doc.day)
 		t.giveBackKeys()
-		// A date before anything in the map begins shows only what has
-		// no start date: the picture of 1492 would be the present's. It
-		// is said on the status line, not beside the field as what is
-		// wrong with a date is: it is no mistake, and the slider need
-		// not give it room.
-		if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] && t.say != nil {
-			t.before = fmt.Sprintf(lang.L("Before the map's first date, %s: only what has no start date is shown."), keys[0])
-			t.say(t.before)
-		}
+		t.sayIfBefore()
+	}
+}
+
+// sayIfBefore says, when the day on show is before anything in the map
+// begins, that only what has no start date is shown: the picture of 1492
+// would be the present's. It is said on the status line, not beside the
+// field as what is wrong with a date is: it is no mistake, and the slider
+// need not give it room. Said for a date typed, and for the slider's
+// margin before the map's first date, whose empty picture said nothing.
+func (t *timeline) sayIfBefore() {
+	if keys := t.doc.keys; len(keys) > 0 && t.doc.day < keys[0] && t.say != nil {
+		t.before = fmt.Sprintf(lang.L("Before the map's first date, %s: only what has no start date is shown."), keys[0])
+		t.say(t.before)
 	}
 }
 

@@ -180,6 +180,20 @@ func TestADateBeforeTheMapIsSaidOnTheStatusLine(t *testing.T) {
 	}
 }
 
+// The slider's margin before the map's first date says so too: its empty
+// picture said nothing.
+func TestTheSliderBeforeTheMapSaysSo(t *testing.T) {
+	te := newTestEditor(t)
+	te.time.slider.pick(te.doc.keys[0] - 10)
+	if got, want := te.status.Text, "Before the map's first date, 1973-09-01: only what has no start date is shown."; got != want {
+		t.Errorf("the status line says %q, want %q", got, want)
+	}
+	te.time.slider.pick(te.doc.keys[0])
+	if got := te.status.Text; strings.HasPrefix(got, "Before the map's first date") {
+		t.Errorf("back on the first date the status line still says %q", got)
+	}
+}
+
 // The message about a bad date makes room for itself without moving the
 // date field the user is typing in.
 func TestTimelineDateMessageLeavesTheFieldInPlace(t *testing.T) {
