@@ -132,6 +132,9 @@ type Editor struct {
 	time    *timeline
 	side    *fyne.Container
 	status  *statusLine
+	// refitWanted is set while a picture that fits the view is built off
+	// the UI goroutine, until one is shown.
+	refitWanted bool
 
 	// layoutGen numbers layout requests; only the newest is applied, and a
 	// new request cancels the one before (cancelLayout).
@@ -370,6 +373,12 @@ func (e *Editor) showScene() {
 	e.bigMap()
 	e.shownAt++
 	e.queued = nil
+	if e.refitWanted {
+		// A refit asked for by a picture not yet shown, which this one
+		// replaces: a comparison's new date kept the last date's fit.
+		e.refitWanted = false
+		e.diagram.Refit()
+	}
 	if e.anim != nil {
 		e.anim.Stop()
 		e.anim = nil
@@ -397,6 +406,10 @@ func (e *Editor) showSceneSoon(refit bool) {
 	}
 	m, tl, day, sel, em := e.shown(), e.tl, e.doc.day, e.doc.selected, e.emphasis()
 	dress := e.dresser(day, em)
+	// A refit asked for by a picture that this one replaces before it
+	// is shown (a new date, then a new selection) is this one's too.
+	refit = refit || e.refitWanted
+	e.refitWanted = refit
 	fit := e.fitLater(refit, m, tl, day)
 	e.offUI(func() func() {
 		s := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
@@ -413,6 +426,7 @@ func (e *Editor) showSceneSoon(refit bool) {
 			if fitted {
 				e.diagram.RefitTo(v)
 			}
+			e.refitWanted = false
 			e.diagram.SetScene(s)
 			e.diagram.KeepInSight(s, sel)
 			e.startMeasuring()
@@ -619,6 +633,10 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 	if !big && refit {
 		e.diagram.Refit()
 	}
+	if big {
+		refit = refit || e.refitWanted
+		e.refitWanted = refit
+	}
 	fit := e.fitLater(big && refit, m, tl, day)
 	build := func() func() {
 		tween := render.NewTweenScene(m, tl, old, day, func(f render.Frame) *render.Scene {
@@ -633,6 +651,7 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 			if fitted {
 				e.diagram.RefitTo(v)
 			}
+			e.refitWanted = false
 			e.animate(tween, end, day, tl)
 			e.diagram.KeepInSight(end, sel)
 			e.startMeasuring() // for the new date, drawn when the animation ends

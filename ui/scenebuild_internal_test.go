@@ -179,3 +179,30 @@ func TestBigMapPathsAreFoundInTheBackground(t *testing.T) {
 		t.Errorf("paths found for %v; want those of %s", found, first)
 	}
 }
+
+// On a big map a new date's refit is not lost when another picture is
+// asked for before the new date's is shown: a comparison moved to its
+// later date and kept the earlier date's fit, the map cut off all round.
+func TestBigMapRefitsSurviveAPictureAskedForMeanwhile(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	te.diagram.asyncAt = 1 // the default map counts as big
+	keys := te.doc.keys
+	te.SetDate(keys[0], false)
+	te.settle(t)
+	time.Sleep(cameraTime + 100*time.Millisecond)
+	te.settle(t)
+	early := te.diagram.View()
+	d := te.doc.m.Diff(keys[0], keys[len(keys)-1])
+	te.showDiff(d) // a selection cleared, the date moved, and the picture shown at once
+	te.settle(t)
+	time.Sleep(cameraTime + 100*time.Millisecond)
+	te.settle(t)
+	want := te.diagram.fitView(te.diagram.pw, te.diagram.ph, te.diagram.ratio)
+	if got := te.diagram.View(); got != want {
+		t.Errorf("after comparing %s with %s the view is %+v, want the later date's fit %+v (the earlier's was %+v)", d.From, d.To, got, want, early)
+	}
+	if !te.diagram.Following() {
+		t.Error("the view no longer follows the fit")
+	}
+}
