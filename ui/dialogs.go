@@ -49,7 +49,14 @@ func formDialogWith(e *Editor, title, confirm string, f *form, save func() bool,
 	for _, o := range f.rows {
 		submitOnEnter(o, saveBtn.OnTapped)
 	}
-	cancel := newDialogButton(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
+	// Cancel asks first, as Escape does, when the form holds changes:
+	// it discarded a filled form without a word.
+	var cancel *dialogButton
+	cancel = newDialogButton(lang.L("Cancel"), theme.CancelIcon(), func() {
+		if !closeDialog(cancel) {
+			d.Hide()
+		}
+	})
 	buttons := container.NewHBox()
 	if del != nil {
 		delBtn := newDialogButton(lang.L("Delete"), theme.DeleteIcon(), del)

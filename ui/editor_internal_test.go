@@ -1855,3 +1855,41 @@ func TestAStatusLineCutShortShowsItAllWhenClicked(t *testing.T) {
 		t.Error("the whole status line is not shown")
 	}
 }
+
+// Cancel asks, as Escape does, before it discards what a form holds: it
+// threw a filled form away without a word.
+func TestCancelAsksBeforeDiscardingAForm(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	te.actorForm(model.Actor{})
+	test.Tap(button(t, c.Overlays().Top(), "Cancel"))
+	if c.Overlays().Top() != nil {
+		t.Fatal("Cancel in a form as it opened did not close it")
+	}
+	te.actorForm(model.Actor{})
+	form := c.Overlays().Top()
+	var name *textField
+	for _, o := range test.LaidOutObjects(form) {
+		if f, ok := o.(*textField); ok && f.PlaceHolder == "" && !f.MultiLine && name == nil {
+			name = f
+		}
+	}
+	if name == nil {
+		t.Fatal("the actor form has no name field")
+	}
+	test.Type(name, "Zaida Quintero")
+	test.Tap(button(t, form, "Cancel"))
+	if n := len(c.Overlays().List()); n != 2 || c.Overlays().Top() == form {
+		t.Fatalf("Cancel in a changed form: %d overlays, the form on top %t; want a question over the form", n, c.Overlays().Top() == form)
+	}
+	test.Tap(button(t, c.Overlays().Top(), "Keep Editing"))
+	if c.Overlays().Top() != form || name.Text != "Zaida Quintero" {
+		t.Fatalf("Keep Editing: the form on top %t, its name %q", c.Overlays().Top() == form, name.Text)
+	}
+	test.Tap(button(t, form, "Cancel"))
+	test.Tap(button(t, c.Overlays().Top(), "Discard"))
+	if c.Overlays().Top() != nil {
+		t.Error("Discard left a dialog open")
+	}
+}

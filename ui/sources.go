@@ -211,10 +211,8 @@ func (f *sourceEditor) read() (model.Source, bool) {
 	if i := f.grade.SelectedIndex(); i > 0 {
 		s.Grade = model.Grades[i-1].Letter
 	}
-	if s.URL != "" {
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			f.fail("url", lang.L("a web address starts with http:// or https://"))
-		}
+	if problem := webAddressProblem(s.URL); problem != "" {
+		f.fail("url", problem)
 	}
 	if !f.ok() {
 		return s, false
@@ -541,4 +539,16 @@ func dedupe(ids []model.ID) []model.ID {
 		}
 	}
 	return out
+}
+
+// webAddressProblem says what is wrong with a source's web address, or ""
+// when it is one, or none ("").
+func webAddressProblem(address string) string {
+	if address == "" {
+		return ""
+	}
+	if u, err := url.Parse(address); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return lang.L("a web address starts with http:// or https://")
+	}
+	return ""
 }

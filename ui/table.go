@@ -39,7 +39,10 @@ type tableColumn struct {
 // table and nothing stored. The first column marks rows for Delete
 // Marked.
 type recordTable struct {
-	e      *Editor
+	e *Editor
+	// saidOf is the map the message's news is about (a deletion's), nil
+	// for a message about a fault; the news goes when the map changes.
+	saidOf *model.Map
 	name   string
 	ids    func() []model.ID
 	delete func(ids []model.ID) model.Change
@@ -129,7 +132,7 @@ func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []table
 	}
 	t.table.OnSelected = t.selected
 	t.message = widget.NewLabel("")
-	t.message.Importance = widget.DangerImportance
+	t.message.Importance = widget.DangerImportance // but for news (see saidOf)
 	t.message.Wrapping = fyne.TextWrapWord
 	deleteMarked := widget.NewButtonWithIcon(lang.L("Delete Marked"), theme.DeleteIcon(), t.deleteMarked)
 	t.count = widget.NewLabel("")
@@ -616,7 +619,7 @@ func (t *recordTable) store() bool {
 	rec := t.rows[t.cell.Row]
 	change, err := c.set(rec, strings.TrimSpace(t.cellText))
 	if err != nil {
-		t.message.SetText(c.title + ": " + sentence(err))
+		t.fault(c.title + ": " + sentence(err))
 		return false
 	}
 	// The message and the field go before the change is applied:
@@ -632,10 +635,17 @@ func (t *recordTable) store() bool {
 	t.keep = 0
 	if err != nil {
 		t.e.notice = ""
-		t.message.SetText(c.title + ": " + sentence(err))
+		t.fault(c.title + ": " + sentence(err))
 		return false
 	}
 	return true
+}
+
+// fault says, in red, what is wrong.
+func (t *recordTable) fault(msg string) {
+	t.message.Importance = widget.DangerImportance
+	t.saidOf = nil
+	t.message.SetText(msg)
 }
 
 // deleteMarked deletes the marked records as one undoable change.
@@ -647,15 +657,20 @@ func (t *recordTable) deleteMarked() {
 		}
 	}
 	if len(ids) == 0 {
-		t.message.SetText(lang.L("Mark the rows to delete in the first column."))
+		t.fault(lang.L("Mark the rows to delete in the first column."))
 		return
 	}
 	if _, err := t.e.apply(t.delete(ids)); err != nil {
-		t.message.SetText(sentence(err))
+		t.fault(sentence(err))
 		return
 	}
 	clear(t.marked)
+	// Said as news, not as a fault, and only while the map is as the
+	// deletion left it: it stood, in red, after Undo had brought the rows
+	// back.
+	t.message.Importance = widget.MediumImportance
 	t.message.SetText(plural(len(ids), "Deleted 1 row. Edit > Undo brings it back.", "Deleted %d rows. Edit > Undo brings them back."))
+	t.saidOf = t.e.doc.m
 }
 
 // show selects the row of record id, without selecting it again on the
@@ -755,6 +770,10 @@ func (e *Editor) followInTables(u Update) {
 	}
 	if u.Has(MapChanged | FileChanged) {
 		for _, t := range []*recordTable{v.actors, v.ties, v.events, v.s} {
+			if t.saidOf != nil && t.saidOf != e.doc.m {
+				t.message.SetText("")
+				t.saidOf = nil
+			}
 			t.reload()
 		}
 		v.win.SetTitle(lang.L("Table — ") + e.mapTitle())
@@ -954,7 +973,14 @@ func (e *Editor) newTableView() *tableView {
 	}, []tableColumn{
 		srcCol(lang.L("Title"), 300, func(s model.Source) string { return s.Title }, func(s *model.Source, t string) error { s.Title = t; return nil }),
 		srcCol(lang.L("Publisher"), 140, func(s model.Source) string { return s.Publisher }, func(s *model.Source, t string) error { s.Publisher = t; return nil }),
-		srcCol("URL", 200, func(s model.Source) string { return s.URL }, func(s *model.Source, t string) error { s.URL = t; return nil }),
+		srcCol("URL", 200, func(s model.Source) string { return s.URL }, func(s *model.Source, t string) error {
+			// Refused as the source's form refuses it.
+			s.URL = strings.TrimSpace(t)
+			if problem := webAddressProblem(s.URL); problem != "" {
+				return errors.New(problem)
+			}
+			return nil
+		}),
 		srcCol(lang.L("Date"), 90, func(s model.Source) string { return s.Date.String() }, func(s *model.Source, t string) error {
 			return date(func(d model.Date) { s.Date = d })(t)
 		}),

@@ -192,6 +192,15 @@ func TestTableView(t *testing.T) {
 	if got := ties.message.Text; got != "Deleted 2 rows. Edit > Undo brings them back." {
 		t.Errorf("after deleting two marked ties the table says %q", got)
 	}
+	if ties.message.Importance == widget.DangerImportance {
+		t.Error("the news of a deletion is said as a fault, in red")
+	}
+	// Undone, the news goes.
+	te.undo()
+	te.settle(t)
+	if got := ties.message.Text; got != "" || len(te.doc.m.Ties) != n {
+		t.Errorf("after Undo the table says %q, and the map has %d ties, want %d", got, len(te.doc.m.Ties), n)
+	}
 }
 
 func actor(te *testEditor, id model.ID) model.Actor {
@@ -727,5 +736,28 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(x).Objects() {
 			walk(c, f)
 		}
+	}
+}
+
+// The Table refuses a source's web address that the source's form
+// refuses: it stored "not a url".
+func TestTableRefusesABadWebAddress(t *testing.T) {
+	te := newTestEditor(t)
+	v := te.openTableHeld(t)
+	url := -1
+	for i, c := range v.s.cols {
+		if c.title == "URL" {
+			url = i
+		}
+	}
+	if url < 0 {
+		t.Fatal("the sources' table has no URL column")
+	}
+	id := te.doc.m.Sources[0].ID
+	if _, err := v.s.cols[url].set(id, "not a url"); err == nil || !strings.Contains(err.Error(), "http:// or https://") {
+		t.Errorf("a web address of \"not a url\": %v, want it refused", err)
+	}
+	if c, err := v.s.cols[url].set(id, " https://example.org/a "); err != nil || c.Put.Sources[0].URL != "https://example.org/a" {
+		t.Errorf("a good web address: %v, %+v", err, c.Put.Sources)
 	}
 }

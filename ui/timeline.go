@@ -157,7 +157,7 @@ func (t *timeline) setRange() {
 		if grown := [2]model.Day{keys[0], keys[len(keys)-1]}; grown != t.keys {
 			t.keys = grown
 			if all {
-				t.slider.setWindow(lo, hi)
+				t.wholeSpan()
 			}
 		}
 	}

@@ -180,6 +180,29 @@ func TestADateBeforeTheMapIsSaidOnTheStatusLine(t *testing.T) {
 	}
 }
 
+// Dates added before the map's first keep the day on show in sight: on a
+// new map, dated ties of 1830 to 1987 took the timeline to 1987, and the
+// thumb, on 2024, out of it.
+func TestDatesAddedKeepTheDayInSight(t *testing.T) {
+	te := newTestEditor(t)
+	te.time.wholeSpan()
+	te.SetDate(model.MustDate("2030-01-01").First(), false)
+	te.settle(t)
+	mexico, _ := te.doc.m.ActorByName("Mexico")
+	ecuador, _ := te.doc.m.ActorByName("Ecuador")
+	if _, err := te.apply(model.Change{Summary: "New Tie", Put: model.Records{Ties: []model.Tie{{From: mexico.ID, To: ecuador.ID, Kind: "relations",
+		Span: model.Span{Start: model.MustDate("1830"), End: model.MustDate("1840")}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	w := te.time.slider.win
+	for _, d := range []string{"1830-01-01", "2030-01-01"} {
+		if x := float64(model.MustDate(d).First()); x < w.lo || x > w.hi {
+			t.Errorf("the timeline shows %s to %s, not %s", model.Day(w.lo), model.Day(w.hi), d)
+		}
+	}
+}
+
 // The slider's margin before the map's first date says so too: its empty
 // picture said nothing.
 func TestTheSliderBeforeTheMapSaysSo(t *testing.T) {
