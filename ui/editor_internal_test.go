@@ -1743,23 +1743,27 @@ func TestANewEventOpensOnTheDateOnShow(t *testing.T) {
 func TestASourceWithoutATitleIsNamedByItsSite(t *testing.T) {
 	te := newTestEditor(t)
 	const address = "https://www.reuters.com/world/americas/ecuador-raid-2024-04-06/"
-	applied, err := te.apply(model.Change{Summary: "New Source", Put: model.Records{Sources: []model.Source{{URL: address}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	te.settle(t)
-	rows := te.sourceRows([]model.ID{applied.Put.Sources[0].ID})
-	var texts []string
-	for _, o := range test.LaidOutObjects(rows) {
-		switch o := o.(type) {
-		case *widget.Label:
-			texts = append(texts, o.Text)
-		case *widget.Hyperlink:
-			texts = append(texts, "link "+o.Text)
+	// Without a title, and titled by its address, as an address typed in
+	// a form's source field is.
+	for _, src := range []model.Source{{URL: address}, {Title: address + "#b", URL: address + "#b"}} {
+		applied, err := te.apply(model.Change{Summary: "New Source", Put: model.Records{Sources: []model.Source{src}}})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if want := []string{"Sources:", "• reuters.com", "link " + address}; !slices.Equal(texts, want) {
-		t.Errorf("the source is shown as %q, want %q", texts, want)
+		te.settle(t)
+		rows := te.sourceRows([]model.ID{applied.Put.Sources[0].ID})
+		var texts []string
+		for _, o := range test.LaidOutObjects(rows) {
+			switch o := o.(type) {
+			case *widget.Label:
+				texts = append(texts, o.Text)
+			case *widget.Hyperlink:
+				texts = append(texts, "link "+o.Text)
+			}
+		}
+		if want := []string{"Sources:", "• reuters.com", "link " + src.URL}; !slices.Equal(texts, want) {
+			t.Errorf("the source %+v is shown as %q, want %q", src, texts, want)
+		}
 	}
 }
 

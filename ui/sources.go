@@ -254,11 +254,12 @@ func (e *Editor) sourceRows(ids []model.ID) fyne.CanvasObject {
 		}
 		u, err := url.Parse(s.URL)
 		linked := err == nil && s.URL != "" && u.Host != ""
-		// A source without a title is named by its site: its address
+		// A source without a title (or titled by its address, as one
+		// typed as an address is) is named by its site: its address
 		// follows as a link. The whole address, wrapped, left the bullet
 		// on a line of its own, and the link said it again.
 		name := sourceName(s)
-		if s.Title == "" && linked {
+		if (s.Title == "" || s.Title == s.URL) && linked {
 			name = strings.TrimPrefix(u.Host, "www.")
 		}
 		line := "• " + name
