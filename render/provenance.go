@@ -12,8 +12,9 @@ import (
 
 // CiteSources numbers the sources of what s shows (its actors, ties and
 // events, taken from m) in the order the map lists them, marks each actor
-// and tie with the numbers of its sources, and puts the list and the
-// map's credit in a footer: provenance printed on the picture.
+// and tie with the numbers of its sources, and each event of the header
+// after its title ("[2]"), and puts the list and the map's credit in a
+// footer: provenance printed on the picture.
 func (s *Scene) CiteSources(m *model.Map) {
 	cited := map[model.ID]bool{}
 	actors := make(map[model.ID][]model.ID, len(m.Actors))
@@ -67,6 +68,18 @@ func (s *Scene) CiteSources(m *model.Map) {
 	}
 	for i := range s.Edges {
 		s.Edges[i].Marks = marks(ties[s.Edges[i].ID])
+	}
+	// The header's events are marked after their titles, "[2]": the
+	// footer listed their sources, which nothing on the picture marked.
+	for i, title := range s.Events {
+		for _, e := range m.Events {
+			if e.Title == title && e.Date.String() == s.EventDate {
+				if ms := marks(e.Sources); len(ms) > 0 {
+					s.Events[i] = title + " [" + markText(ms) + "]"
+				}
+				break
+			}
+		}
 	}
 	var credit []string
 	for _, part := range []string{m.Name, m.Author, m.Licence} {

@@ -329,8 +329,8 @@ func TestThemes(t *testing.T) {
 }
 
 // TestSourcesFooter: with CiteSources the picture prints the sources of
-// what it shows, numbered, marks the actors and ties with them, credits
-// the map, and the map is drawn clear of the footer.
+// what it shows, numbered, marks the actors, ties and the header's events
+// with them, credits the map, and the map is drawn clear of the footer.
 func TestSourcesFooter(t *testing.T) {
 	t.Parallel()
 	m, r, tl := setup(t)
@@ -346,7 +346,8 @@ func TestSourcesFooter(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := buf.String()
-	for _, want := range []string{`"Sources: [1] Mexico breaks diplomatic relations`, `[2] The New York Times`, `"Mexico–Ecuador, April 2024  ·  as of 7 April 2024"`, `"1,2"`} {
+	for _, want := range []string{`"Sources: [1] Mexico breaks diplomatic relations`, `[2] The New York Times`, `"Mexico–Ecuador, April 2024  ·  as of 7 April 2024"`, `"1,2"`,
+		`18 Mexican diplomats land in Mexico City [1]`} {
 		if !strings.Contains(rec, want) {
 			t.Errorf("the picture has no %s", want)
 		}

@@ -34,7 +34,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) error {
 	theme := fs.String("theme", "light", "the picture's look: light, dark, or print (white, black text, no halos)")
 	transparent := fs.Bool("transparent", false, "leave the picture's ground transparent (PNG, SVG and PDF)")
 	tieLabels := fs.Bool("tie-labels", false, "label every tie, with its weight when it has one, where there is room")
-	sources := fs.Bool("sources", false, "print the sources of what is shown in a footer, numbered, with their numbers on the actors and ties, and the map's credit")
+	sources := fs.Bool("sources", false, "print the sources of what is shown in a footer, numbered, with their numbers on the actors, the ties and the header's events, and the map's credit")
 	langFlag := fs.String("lang", "", "the language of the picture's words (date, legend, footer): "+strings.Join(i18n.Languages(), " or ")+"; from LANG when not given")
 	frame := fs.String("frame", "date", "what the picture is fitted to: `date` (the actors shown on it) or all (every date)")
 	lf := addLayoutFlags(fs)
