@@ -95,10 +95,19 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 	screen := rect{0, top, float64(p.mapW), float64(h)}
 	// The actors on screen.
 	var nodeBoxes []rect
+	var ringed rect // the selected actor drawn as a ringed dot: no label of its ties lies over it
 	box := r.boxes(s)
 	for _, i := range p.nodes {
 		if n := &s.Nodes[i]; n.Alpha > 0.01 {
-			if b := boxOnScreen(n, box[i], v, w, h); b.overlap(screen) > 0 {
+			b := boxOnScreen(n, box[i], v, w, h)
+			if n.Selected && v.AsDot(n.Scale) {
+				// Drawn as a dot ringed, larger than its box at this
+				// zoom: its own ties' labels lay over it.
+				c, d := p.centre[i], p.dotRad(int(i))+2
+				b = rect{min(b.x0, c.X-d), min(b.y0, c.Y-d), max(b.x1, c.X+d), max(b.y1, c.Y+d)}
+				ringed = b
+			}
+			if b.overlap(screen) > 0 {
 				nodeBoxes = append(nodeBoxes, b)
 				if s.Sources != nil && len(n.Marks) > 0 {
 					nodeBoxes = append(nodeBoxes, r.nodeMarkBox(p, i))
@@ -236,7 +245,7 @@ func (r *Renderer) placeEdgeLabels(p *plan) (labels []edgeLabel, leftOut int) {
 			}
 			// Nor is one over a label placed before, or over an actor's
 			// name: text over text reads as neither.
-			if placed.any(l.box) || names.any(l.box) {
+			if placed.any(l.box) || names.any(l.box) || l.box.overlap(ringed) > 0 {
 				return false
 			}
 			found := bestCost < math.Inf(1)

@@ -1189,3 +1189,43 @@ func eventPanels(t *testing.T, m *model.Map, w, h int) (*Renderer, []panel) {
 	}
 	return r, panels
 }
+
+// The labels of a selected actor's ties keep off its ringed dot where
+// actors are dots: the dot, larger than its box at that zoom, lay over
+// its own tie's label ("Member / w●rks for").
+func TestTieLabelsKeepOffASelectedDot(t *testing.T) {
+	t.Parallel()
+	r := testRenderer(t)
+	s := crowdedScene(1500, 3000, 5)
+	for i := range s.Edges {
+		s.Edges[i].Label = "Member / works for"
+	}
+	v := View{CX: 1500, CY: 1500, Zoom: 0.2, UIScale: 1}
+	w, h := 1400, 900
+	checked := 0
+	for k := range 40 {
+		sel := s.Nodes[k*37%len(s.Nodes)].ID
+		for i := range s.Nodes {
+			s.Nodes[i].Selected = s.Nodes[i].ID == sel
+		}
+		s.Selected = sel
+		p := r.planFrame(s, v, w, h)
+		for _, i := range p.nodes {
+			n := &s.Nodes[i]
+			if !n.Selected || !v.AsDot(n.Scale) {
+				continue
+			}
+			c, d := p.centre[i], p.dotRad(int(i))+2
+			dot := rect{c.X - d, c.Y - d, c.X + d, c.Y + d}
+			for _, l := range p.labels {
+				checked++
+				if a := l.box.overlap(dot); a > 0 {
+					t.Errorf("selected %d: the label %q lies over its dot (%.0f px²)", sel, l.text, a)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no label of a selected dot's ties was placed; the test needs some")
+	}
+}
