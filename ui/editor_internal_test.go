@@ -1897,3 +1897,29 @@ func TestCancelAsksBeforeDiscardingAForm(t *testing.T) {
 		t.Error("Discard left a dialog open")
 	}
 }
+
+// A tie saved beyond an actor's life says that it shows only while both
+// are on the map: saved, it was missing from the picture without a word.
+func TestATieBeyondAnActorsLifeSaysSo(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
+	if _, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Brief Envoy", Kind: "official",
+		Life: model.Span{Start: model.MustDate("2020"), End: model.MustDate("2022")}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	f := te.newTieEditor(model.Tie{})
+	f.kind.SetText("ambassador")
+	f.from.SetText("Brief Envoy")
+	f.to.SetText("Mexico")
+	f.start.SetText("2021")
+	f.end.SetText("2024")
+	if !f.save() {
+		t.Fatalf("save() = false: %q %q %q", f.message("from"), f.message("end"), f.message(""))
+	}
+	// Said now and again when the layout the tie starts is done.
+	if want := "Brief Envoy is not on the map on 31 December 2024: the tie shows only while both its actors are."; te.notice != want {
+		t.Errorf("the status line says %q (then %q), want %q", te.status.Text, te.notice, want)
+	}
+}

@@ -144,6 +144,12 @@ func (f *tieEditor) save() bool {
 		func(applied model.Change) {
 			f.tie = applied.Put.Ties[0]
 			f.e.keepKind(model.ClassTie, f.tie.Kind)
+			// A tie dated beyond an actor's life is no mistake (the
+			// actor's dates may be the ones to put right), but it does
+			// not show then: said, as it was not.
+			if name, day, ok := absentEnd(f.e.doc.m, f.tie); ok {
+				f.e.sayDone(fmt.Sprintf(lang.L("%s is not on the map on %s: the tie shows only while both its actors are."), name, windowLang.Date(day)))
+			}
 			if !isNew {
 				return
 			}
@@ -209,4 +215,24 @@ func (e *Editor) tieForm(t model.Tie) {
 	} else {
 		e.win.Canvas().Focus(f.kind)
 	}
+}
+
+// absentEnd names an actor of t that is not on the map on the tie's first
+// or last day, and that day; ok is false when both are on it on both.
+func absentEnd(m *model.Map, t model.Tie) (name string, day model.Day, ok bool) {
+	var ends []model.Day
+	if d, has := t.Span.From(); has {
+		ends = append(ends, d)
+	}
+	if d, has := t.Span.Until(); has {
+		ends = append(ends, d-1)
+	}
+	for _, d := range ends {
+		for _, id := range []model.ID{t.From, t.To} {
+			if a, found := m.Actor(id); found && !a.Exists(d) {
+				return a.Label(), d, true
+			}
+		}
+	}
+	return "", 0, false
 }
