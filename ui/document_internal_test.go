@@ -2632,6 +2632,8 @@ func TestSummariesAreSaidInTheWindowsLanguage(t *testing.T) {
 func TestCompareSaysWhichEndedTiesAreNotDrawn(t *testing.T) {
 	te := newTestEditor(t)
 	te.settle(t)
+	defer te.settle(t)
+	defer holdLayouts(te)()
 	mexico, _ := te.doc.m.ActorByName("Mexico")
 	applied, err := te.apply(model.Change{Summary: "New Actor", Put: model.Records{Actors: []model.Actor{{Name: "Short Envoy", Kind: "official",
 		Life: model.Span{Start: model.MustDate("2024-04-01"), End: model.MustDate("2024-04-05")}}}}})
@@ -2643,7 +2645,6 @@ func TestCompareSaysWhichEndedTiesAreNotDrawn(t *testing.T) {
 		Span: model.Span{Start: model.MustDate("2024-04-01"), End: model.MustDate("2024-04-05")}}}}}); err != nil {
 		t.Fatal(err)
 	}
-	te.settle(t)
 	te.showDiff(te.doc.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First()))
 	if want := "Of the ties that ended, 1 joins an actor no longer on the map on 2024-04-07, and is not drawn."; !strings.Contains(te.status.Text, want) {
 		t.Errorf("the status says %q, want it to say %q", te.status.Text, want)

@@ -194,7 +194,17 @@ func TestBigMapRefitsSurviveAPictureAskedForMeanwhile(t *testing.T) {
 	te.settle(t)
 	early := te.diagram.View()
 	d := te.doc.m.Diff(keys[0], keys[len(keys)-1])
+	// A build under way meanwhile, held, so that the pictures the
+	// comparison asks for wait behind it, as they do while a big map's
+	// picture is built.
+	release := make(chan struct{})
+	te.offUI(func() func() {
+		<-release
+		return func() {}
+	})
 	te.showDiff(d) // a selection cleared, the date moved, and the picture shown at once
+	close(release)
+	te.jobs.Wait()
 	te.settle(t)
 	time.Sleep(cameraTime + 100*time.Millisecond)
 	te.settle(t)
