@@ -739,8 +739,19 @@ func TestMeasuresOfAnEmptyMap(t *testing.T) {
 
 func TestWhoMatters(t *testing.T) {
 	te := newTestEditor(t)
+	calls := 0
+	was := measure
+	measure = func(m *model.Map, day model.Day) []analysis.Metrics { calls++; return was(m, day) }
+	defer func() { measure = was }()
 	te.measuresDialog()
 	te.jobs.Wait()
+	// Asked again for the same map and date, it ranks them once.
+	te.win.Canvas().Overlays().Remove(te.win.Canvas().Overlays().Top())
+	te.measuresDialog()
+	te.jobs.Wait()
+	if calls != 1 {
+		t.Errorf("Who Matters asked twice on one date measured the map %d times, want once", calls)
+	}
 	if len(te.measured) != len(te.doc.m.Snapshot(te.doc.day).Actors) || te.measured[0].Name != "Ecuador" || te.measured[1].Name != "Mexico" {
 		t.Fatalf("measured %d actors, first %+v", len(te.measured), te.measured)
 	}

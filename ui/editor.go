@@ -63,8 +63,10 @@ type Editor struct {
 	// lastKind is the kind of actor and of tie saved last, which a new
 	// one's form starts with (see newKind).
 	lastKind map[model.Class]string
-	// measured is what the Who Matters dialog shows.
+	// measured is what the Who Matters dialog shows, and ranked the map
+	// and date it ranked last.
 	measured []analysis.Metrics
+	ranked   ranking
 	// focus is how many steps around the selected actor are stressed (0
 	// for none); route the path asked for (see emphasis).
 	focus int
