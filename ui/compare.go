@@ -177,10 +177,10 @@ func (e *Editor) showDiff(d model.Diff) {
 		d.From, d.To, windowLang.Count(len(d.Began)), windowLang.Count(len(d.Ended)))
 	// An ended tie whose actor is gone by then is not drawn: said, or the
 	// red lines counted were looked for in vain.
-	gone := 0
+	gone, x := 0, model.NewIndex(e.doc.m)
 	for _, t := range d.Ended {
-		a, _ := e.doc.m.Actor(t.From)
-		b, _ := e.doc.m.Actor(t.To)
+		a, _ := x.Actor(t.From)
+		b, _ := x.Actor(t.To)
 		if !a.Exists(d.To) || !b.Exists(d.To) {
 			gone++
 		}

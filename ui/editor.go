@@ -408,10 +408,6 @@ func (e *Editor) showSceneSoon(refit bool) {
 	}
 	m, tl, day, sel, em := e.shown(), e.tl, e.doc.day, e.doc.selected, e.emphasis()
 	dress := e.dresser(day, em)
-	// A refit asked for by a picture that this one replaces before it
-	// is shown (a new date, then a new selection) is this one's too.
-	refit = refit || e.refitWanted
-	e.refitWanted = refit
 	fit := e.fitLater(refit, m, tl, day)
 	e.offUI(func() func() {
 		s := render.NewScene(m, render.FrameAt(m, tl, day), day, sel)
@@ -441,6 +437,10 @@ func (e *Editor) showSceneSoon(refit bool) {
 // and whether it did. When the diagram cannot take a view worked out now
 // it refits at once (which then only marks it to be fitted).
 func (e *Editor) fitLater(refit bool, m *model.Map, tl *layout.Timeline, day model.Day) func() (render.View, bool) {
+	// A refit asked for by a picture that this one replaces before it is
+	// shown (a new date, then a new selection) is this one's too.
+	refit = refit || e.refitWanted
+	e.refitWanted = refit
 	w, h, ui, collapsed, ok := e.diagram.FitFrame()
 	if refit && !ok {
 		e.diagram.Refit()
@@ -634,10 +634,6 @@ func (e *Editor) showDay(old model.Day, animate bool) {
 	big := e.bigMap()
 	if !big && refit {
 		e.diagram.Refit()
-	}
-	if big {
-		refit = refit || e.refitWanted
-		e.refitWanted = refit
 	}
 	fit := e.fitLater(big && refit, m, tl, day)
 	build := func() func() {

@@ -551,7 +551,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		}
 	} else {
 		var refused []csvio.Refused
-		if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
+		if isTableFile(path) {
 			add, refused, err = readDir(filepath.Dir(path), base, skipBad)
 		} else {
 			add, refused, err = readTable(path, base, skipBad)
@@ -570,7 +570,7 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 		if len(notes) > 0 {
 			why = strings.Join(notes, "; ")
 		}
-		return model.Change{}, nil, errors.New(fmt.Sprintf(lang.L("Nothing was imported from %s: %s."), what, why))
+		return model.Change{}, nil, fmt.Errorf(lang.L("Nothing was imported from %s: %s."), what, why)
 	}
 	add.Kinds = append(add.Kinds, model.StyleNewKinds(base, add)...)
 	progress(100, 1000)
@@ -587,10 +587,17 @@ func (e *Editor) importChange(path string, base *model.Map, progress func(done, 
 // path: the file, or, for CSV tables, which are read as a folder, the
 // folder.
 func importName(path string) string {
-	if slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path))) {
+	if isTableFile(path) {
 		return fmt.Sprintf(lang.L("the tables of %s"), quoted(filepath.Base(filepath.Dir(path))))
 	}
 	return quoted(filepath.Base(path))
+}
+
+// isTableFile reports whether path is one of relmap's CSV tables
+// (actors.csv, ties.csv, events.csv), which are read with the others of
+// its folder.
+func isTableFile(path string) bool {
+	return slices.Contains(csvio.TableFiles, strings.ToLower(filepath.Base(path)))
 }
 
 // readDir reads the CSV tables in dir against base, all or nothing, or,

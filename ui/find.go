@@ -165,21 +165,25 @@ func (e *Editor) goToActor(a model.Actor) {
 		e.SetDate(day, false)
 	}
 	e.Select(a.ID)
-	// Brought close when the actors are dots: on a map of 10,000 the
-	// actor found was a ringed dot among them. Else centred when the date
-	// moved, or when it is out of sight; one in sight stays where it is,
-	// and so does the view (a click on its row in the Table panned a
-	// fitted map half out of the window). A view that follows the fit
-	// shows every actor of the date it moves to, and keeps following it:
-	// centred, a fitted map's actor in a corner left the map in the
-	// opposite one, the rest of the window empty.
 	if p, ok := e.tl.At(e.doc.day).Pos[a.ID]; ok {
-		switch {
-		case e.diagram.TooSmall():
-			e.diagram.CloseIn(p)
-		case !e.diagram.Following() && (moved || !e.diagram.InSight(p)):
-			e.diagram.CenterOn(p)
-		}
+		e.bringInto(p, moved || !e.diagram.InSight(p))
+	}
+}
+
+// bringInto shows map point p, what was gone to: brought close when the
+// actors are dots (on a map of 10,000 the actor found was a ringed dot
+// among them), else centred when away (the date moved, or it is out of
+// sight). One in sight stays where it is, and so does the view (a click
+// on its row in the Table panned a fitted map half out of the window). A
+// view that follows the fit shows every actor of the date it moves to,
+// and keeps following it: centred, a fitted map's actor in a corner left
+// the map in the opposite one, the rest of the window empty.
+func (e *Editor) bringInto(p model.Point, away bool) {
+	switch {
+	case e.diagram.TooSmall():
+		e.diagram.CloseIn(p)
+	case away && !e.diagram.Following():
+		e.diagram.CenterOn(p)
 	}
 }
 
@@ -190,12 +194,10 @@ func (e *Editor) goToActorID(id model.ID) {
 	}
 }
 
-// goToTie selects the tie numbered id and centres it, when the date moved
-// or either end is out of sight: a tie in sight stays where it is, and so
-// does the view, as goToActor leaves an actor, and a view that follows the
-// fit keeps following it; where actors are dots, it is brought close. If the tie is not in force
-// on the date on show, the date moves first to its first day, or, for a
-// tie that ended before, to its last.
+// goToTie selects the tie numbered id and shows it as goToActor shows an
+// actor (see bringInto): away when the date moved or either end is out of
+// sight. If the tie is not in force on the date on show, the date moves
+// first to its first day, or, for a tie that ended before, to its last.
 func (e *Editor) goToTie(id model.ID) {
 	t, ok := e.doc.m.Tie(id)
 	if !ok {
@@ -216,13 +218,7 @@ func (e *Editor) goToTie(id model.ID) {
 	pos := e.tl.At(e.doc.day).Pos
 	if a, ok := pos[t.From]; ok {
 		if b, ok := pos[t.To]; ok {
-			mid := model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}
-			switch {
-			case e.diagram.TooSmall():
-				e.diagram.CloseIn(mid)
-			case !e.diagram.Following() && (e.doc.day != was || !e.diagram.InSight(a) || !e.diagram.InSight(b)):
-				e.diagram.CenterOn(mid)
-			}
+			e.bringInto(model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}, e.doc.day != was || !e.diagram.InSight(a) || !e.diagram.InSight(b))
 		}
 	}
 }

@@ -410,9 +410,11 @@ func (e *Editor) sayPath() {
 		e.status.SetText(fmt.Sprintf(lang.L("Finding the paths from %s to %s on %s…"), from.Label(), to.Label(), date))
 		return
 	}
-	if absent := e.notOnMap(from, to); len(paths) == 0 && absent != "" {
-		e.status.SetText(absent)
-		return
+	if len(paths) == 0 {
+		if absent := e.notOnMap(from, to); absent != "" {
+			e.status.SetText(absent)
+			return
+		}
 	}
 	if len(paths) == 0 && e.shown() != e.drawn {
 		e.status.SetText(fmt.Sprintf(lang.L("%s and %s: no connection on %s through what the filter shows."), from.Label(), to.Label(), date))

@@ -138,6 +138,9 @@ type pick struct {
 	list func(text string) []string
 	// suggested lists the names offered as the user types.
 	suggested *suggester
+	// folded are the options as model.Fold gives them, folded when first
+	// needed after SetOptions, not on every key typed.
+	folded []string
 }
 
 // newPick is a pick offering options.
@@ -152,7 +155,7 @@ func newPick(options []string) *pick {
 
 // SetOptions sets what the list offers.
 func (p *pick) SetOptions(options []string) {
-	p.options = options
+	p.options, p.folded = options, nil
 	p.SelectEntry.SetOptions(options)
 }
 
@@ -160,30 +163,26 @@ func (p *pick) SetOptions(options []string) {
 // of more than maxPicks options, those holding the text, at most maxPicks
 // (a list of thousands, a map's sources, took a second to open).
 func (p *pick) offers() []string {
-	switch {
-	case p.list != nil:
-		return p.list(p.Text)
-	case len(p.options) > maxPicks:
-		folded := make([]string, len(p.options))
-		for i, o := range p.options {
-			folded[i] = model.Fold(o)
-		}
-		return picks(p.options, folded, p.Text)
+	if p.list == nil && len(p.options) <= maxPicks {
+		return p.options
 	}
-	return p.options
+	return p.suggestions()
 }
 
 // suggestions are the options holding the field's text, accents and case
-// aside, those beginning with it first, as it is typed.
+// aside, those beginning with it first, as it is typed: the list's, or
+// those of the options.
 func (p *pick) suggestions() []string {
-	if p.list != nil || len(p.options) > maxPicks {
-		return p.offers()
+	if p.list != nil {
+		return p.list(p.Text)
 	}
-	folded := make([]string, len(p.options))
-	for i, o := range p.options {
-		folded[i] = model.Fold(o)
+	if p.folded == nil {
+		p.folded = make([]string, len(p.options))
+		for i, o := range p.options {
+			p.folded[i] = model.Fold(o)
+		}
 	}
-	return picks(p.options, folded, p.Text)
+	return picks(p.options, p.folded, p.Text)
 }
 
 // showList opens the list of options beneath the field; the option picked

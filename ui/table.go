@@ -39,10 +39,7 @@ type tableColumn struct {
 // table and nothing stored. The first column marks rows for Delete
 // Marked.
 type recordTable struct {
-	e *Editor
-	// saidOf is the map the message's news is about (a deletion's), nil
-	// for a message about a fault; the news goes when the map changes.
-	saidOf *model.Map
+	e      *Editor
 	name   string
 	ids    func() []model.ID
 	delete func(ids []model.ID) model.Change
@@ -91,6 +88,9 @@ type recordTable struct {
 	count   *widget.Label // the rows shown, of how many
 	table   *widget.Table
 	message *widget.Label
+	// saidOf is the map the message's news is about (a deletion's), nil
+	// for a message about a fault; the news goes when the map changes.
+	saidOf  *model.Map
 	content fyne.CanvasObject
 }
 

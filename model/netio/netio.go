@@ -88,8 +88,8 @@ func readAll(r io.Reader) ([]byte, error) {
 // or what a map held that a file it was written to cannot: each note once,
 // with how many times it applied.
 type Report struct {
-	times map[string]int
-	order []*model.Message
+	index map[string]int // a note's place in notes, by its text
+	notes []Noted
 }
 
 // Noted is a note of a Report: what it says, in words a window can put in
@@ -101,25 +101,21 @@ type Noted struct {
 
 // Note records a note.
 func (r *Report) Note(format string, args ...any) {
-	if r.times == nil {
-		r.times = map[string]int{}
-	}
 	m := &model.Message{Format: format, Args: args}
 	s := m.Error()
-	if r.times[s] == 0 {
-		r.order = append(r.order, m)
+	if i, ok := r.index[s]; ok {
+		r.notes[i].Times++
+		return
 	}
-	r.times[s]++
+	if r.index == nil {
+		r.index = map[string]int{}
+	}
+	r.index[s] = len(r.notes)
+	r.notes = append(r.notes, Noted{m, 1})
 }
 
 // Notes are the notes in the order first made.
-func (r *Report) Notes() []Noted {
-	out := make([]Noted, 0, len(r.order))
-	for _, m := range r.order {
-		out = append(out, Noted{m, r.times[m.Error()]})
-	}
-	return out
-}
+func (r *Report) Notes() []Noted { return slices.Clone(r.notes) }
 
 // Lines are the notes in the order first made, in English, each with its
 // count when above one.
