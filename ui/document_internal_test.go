@@ -588,7 +588,7 @@ func TestFindSearchesOnceForKeysTypedTogether(t *testing.T) {
 		t.Errorf("after the search's turn Find lists %d results, want %d", list.Length(), want)
 	}
 	held = nil
-	test.Type(te.finding, "x")
+	te.finding.TypedRune('x') // the field has the keyboard: typing on
 	if len(held) != 1 || list.Length() == 0 {
 		t.Fatalf("a key typed after the search: %d searches put off and %d results listed, want 1 and the last results", len(held), list.Length())
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -1834,6 +1835,71 @@ func TestAPickSuggestsAsTheUserTypes(t *testing.T) {
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if p.suggested.shown() || c.Focused() == p || p.Text != "ec" {
 		t.Errorf("after Tab the list is shown %v, the field has the keyboard %v and holds %q", p.suggested.shown(), c.Focused() == p, p.Text)
+	}
+}
+
+// The keyboard coming into a field selects its text, so that what is
+// typed replaces a value shown (a new actor's kind became
+// "CountryCountry"); a click places the cursor; the keyboard coming back
+// from the field's own list leaves the text as it was.
+func TestTypingInAFieldTheKeyboardComesIntoReplacesItsText(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	c := te.win.Canvas()
+	f := te.newActorEditor(model.Actor{})
+	d := dialog.NewCustom("Form", "Close", container.NewVBox(f.name, f.kind), te.win)
+	d.Show()
+	d.Resize(fyne.NewSize(600, 500))
+	shown := f.kind.Text
+	if shown == "" {
+		t.Fatal("a new actor's kind field starts empty")
+	}
+	c.Focus(f.kind)
+	for _, r := range shown {
+		c.Focused().TypedRune(r)
+	}
+	if f.kind.Text != shown {
+		t.Errorf("typing %q in the kind field the keyboard came into leaves %q", shown, f.kind.Text)
+	}
+	c.Focus(f.name)
+	f.name.SetText("Embassy of Chile")
+	c.Focus(f.kind)
+	c.Focus(f.name)
+	for _, r := range "Embassy of Peru" {
+		c.Focused().TypedRune(r)
+	}
+	if f.name.Text != "Embassy of Peru" {
+		t.Errorf("typing in the name field the keyboard came back into leaves %q", f.name.Text)
+	}
+
+	// A click in a field not focused places the cursor where it falls.
+	c.Focus(f.kind)
+	f.name.SetText("Embassy of Chile")
+	f.name.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(f.name.Size().Width-4, f.name.Size().Height/2)}, Button: desktop.MouseButtonPrimary})
+	f.name.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(f.name.Size().Width-4, f.name.Size().Height/2)}, Button: desktop.MouseButtonPrimary})
+	if c.Focused() != f.name || f.name.SelectedText() != "" {
+		t.Fatalf("a click in the name field: focused %v, %q selected", c.Focused() == f.name, f.name.SelectedText())
+	}
+	for _, r := range " in Quito" {
+		c.Focused().TypedRune(r)
+	}
+	if f.name.Text != "Embassy of Chile in Quito" {
+		t.Errorf("typed after a click at the end of the name, it reads %q", f.name.Text)
+	}
+
+	// Back from the list of suggestions, typing goes on where it was.
+	c.Focus(f.kind)
+	c.Focused().TypedRune('o')
+	if f.kind.suggested == nil || !f.kind.suggested.shown() {
+		t.Fatal("typing \"o\" in the kind field lists no kinds")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != f.kind {
+		t.Fatalf("Escape in the list left the keyboard with %T", c.Focused())
+	}
+	c.Focused().TypedRune('r')
+	if f.kind.Text != "or" {
+		t.Errorf("typing on after the list closed leaves %q in the kind field, want \"or\"", f.kind.Text)
 	}
 }
 

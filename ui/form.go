@@ -39,6 +39,40 @@ type textField struct {
 	spaceAt int
 }
 
+// FocusGained selects the text of a field of one line, as desktop
+// toolkits do when the keyboard comes into a field (see selectOnFocus).
+func (f *textField) FocusGained() {
+	f.Entry.FocusGained()
+	if !f.MultiLine {
+		selectOnFocus(&f.Entry)
+	}
+}
+
+// selectOnFocus selects all the text of a field the keyboard has come
+// into, by Tab or as a form opens: what is typed then replaces a value
+// shown, a kind or a date, rather than running on after it (a new actor's
+// kind became "CountryCountry"). A click in the field places the cursor
+// where it falls all the same: Fyne's entry takes the focus before it
+// places the cursor. The keyboard coming back to a field from its own
+// list (see refocus) finds the text as it left it.
+func selectOnFocus(e *widget.Entry) {
+	if !returning {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// returning is set while refocus gives the keyboard back to a field.
+var returning bool
+
+// refocus gives the keyboard back to o, a field that had it before a list
+// or a question took it, leaving its text and cursor as they were (see
+// selectOnFocus).
+func refocus(c fyne.Canvas, o fyne.Focusable) {
+	returning = true
+	defer func() { returning = false }()
+	c.Focus(o)
+}
+
 func (f *textField) FocusLost() {
 	f.Entry.FocusLost()
 	if f.onLeave != nil {
@@ -197,7 +231,7 @@ func (p *pick) showList() {
 	for i, o := range options {
 		items[i] = fyne.NewMenuItem(o, func() {
 			p.SetText(o)
-			c.Focus(p)
+			refocus(c, p)
 		})
 	}
 	list := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
@@ -223,6 +257,12 @@ func (p *pick) TypedKey(k *fyne.KeyEvent) {
 			p.suggest()
 		}
 	}
+}
+
+// FocusGained selects the field's text (see selectOnFocus).
+func (p *pick) FocusGained() {
+	p.SelectEntry.FocusGained()
+	selectOnFocus(&p.Entry)
 }
 
 // TypedRune types r, and lists the options holding what is typed.
@@ -389,7 +429,7 @@ func escapeOverlay(c fyne.Canvas) bool {
 				if discard {
 					c.Overlays().Remove(top)
 				} else if focused != nil {
-					c.Focus(focused)
+					refocus(c, focused)
 				}
 			}, w)
 			d.SetConfirmText(lang.L("Discard"))

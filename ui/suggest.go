@@ -85,7 +85,7 @@ func (s *suggester) hide() {
 	}
 	s.pop.Hide()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(s.field); c != nil {
-		c.Focus(s.field)
+		refocus(c, s.field)
 	}
 }
 
