@@ -1056,6 +1056,41 @@ func TestANewKindIsSaidToBeNew(t *testing.T) {
 	}
 }
 
+// A new kind spelled a slip away from one the map has asks whether that
+// one was meant: “organization” was saved as a kind of its own beside
+// the built-in “Organisation”.
+func TestANewKindLikeOneOfTheMapsAsksWhetherItWasMeant(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	m := te.doc.m
+	organisation := kindLabel(m.Kind(model.ClassActor, "organisation"))
+	for typed, want := range map[string]string{
+		"organization":  organisation,
+		"Organisations": organisation,
+		"Cartel":        "",
+		"NGO":           "", // too short to tell a slip from another name
+	} {
+		got := nearKind(m, model.ClassActor, typed)
+		if got != want {
+			t.Errorf("nearKind(%q) = %q, want %q", typed, got, want)
+		}
+	}
+	f := te.newActorEditor(model.Actor{})
+	var note *widget.Label
+	for _, o := range test.LaidOutObjects(f.content()) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance {
+			note = l
+		}
+	}
+	if note == nil {
+		t.Fatal("the actor form has no note beneath its kind")
+	}
+	f.kind.SetText("organization")
+	if want := "Did you mean “" + organisation + "”?"; !strings.Contains(note.Text, want) {
+		t.Errorf("typing the kind organization, the note reads %q, want it to ask %q", note.Text, want)
+	}
+}
+
 // Escape closes a form from its buttons too: Tab reaches them, and a
 // button with the focus takes every key.
 func TestEscapeOnAFormsButtonClosesIt(t *testing.T) {

@@ -907,6 +907,9 @@ func (f *form) kindField(m *model.Map, class model.Class, field *pick) fyne.Canv
 		if name == "" || known {
 			return ""
 		}
+		if like := nearKind(m, class, name); like != "" {
+			return fmt.Sprintf(lang.L("“%s” is not a kind of this map yet: saving adds it. Did you mean “%s”?"), name, like)
+		}
 		return fmt.Sprintf(lang.L("“%s” is not a kind of this map yet: saving adds it."), name)
 	})
 	n.look = widget.WarningImportance
@@ -973,6 +976,50 @@ func kindName(m *model.Map, class model.Class, text string) string {
 		}
 	}
 	return text
+}
+
+// nearKind is the label of the kind of class whose name or label is
+// spelled most like text, a name no kind has, when one is a slip away: a
+// letter in five other, in names of five letters or more (“organization”
+// for “Organisation”, “Embasy” for “Embassy”); else "". Saving would add
+// a second kind beside the one meant.
+func nearKind(m *model.Map, class model.Class, text string) string {
+	typed := []rune(model.Fold(strings.TrimSpace(text)))
+	best, fewest := "", 0
+	for _, name := range m.KindNames(class) {
+		k := m.Kind(class, name)
+		for _, spelt := range []string{name, kindLabel(k)} {
+			as := []rune(model.Fold(spelt))
+			d := editDistance(typed, as)
+			if d > 0 && d <= min(len(typed), len(as))/5 && (best == "" || d < fewest) {
+				best, fewest = kindLabel(k), d
+			}
+		}
+	}
+	return best
+}
+
+// editDistance is how many letters must be put in, taken out or changed
+// to make a into b (Levenshtein's distance).
+func editDistance(a, b []rune) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			was := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, diag+cost)
+			diag = was
+		}
+	}
+	return row[len(b)]
 }
 
 // maxPicks is how many names an actor field's list shows at most.
