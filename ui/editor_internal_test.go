@@ -1027,15 +1027,7 @@ func TestANewKindIsSaidToBeNew(t *testing.T) {
 	te.settle(t)
 	m := te.doc.m
 	f := te.newTieEditor(model.Tie{})
-	var note *widget.Label
-	for _, o := range test.LaidOutObjects(f.content()) {
-		if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance {
-			note = l
-		}
-	}
-	if note == nil {
-		t.Fatal("the tie form has no note beneath its kind")
-	}
+	note := kindNote(t, f.content())
 	f.directed.SetChecked(true)
 	f.kind.SetText("Fundng")
 	if !note.Visible() || !strings.Contains(note.Text, "Fundng") {
@@ -1054,6 +1046,18 @@ func TestANewKindIsSaidToBeNew(t *testing.T) {
 	if note.Text != "" || f.directed.Checked {
 		t.Errorf("the map's kind %s: the note reads %q, Directed %v; want no note, and Directed as the kind", arrowless, note.Text, f.directed.Checked)
 	}
+}
+
+// kindNote is the note beneath the kind field of a form's content.
+func kindNote(t *testing.T, content fyne.CanvasObject) *widget.Label {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(content) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance {
+			return l
+		}
+	}
+	t.Fatal("the form has no note beneath its kind")
+	return nil
 }
 
 // A new kind spelled a slip away from one the map has asks whether that
@@ -1076,15 +1080,7 @@ func TestANewKindLikeOneOfTheMapsAsksWhetherItWasMeant(t *testing.T) {
 		}
 	}
 	f := te.newActorEditor(model.Actor{})
-	var note *widget.Label
-	for _, o := range test.LaidOutObjects(f.content()) {
-		if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance {
-			note = l
-		}
-	}
-	if note == nil {
-		t.Fatal("the actor form has no note beneath its kind")
-	}
+	note := kindNote(t, f.content())
 	f.kind.SetText("organization")
 	if want := "Did you mean “" + organisation + "”?"; !strings.Contains(note.Text, want) {
 		t.Errorf("typing the kind organization, the note reads %q, want it to ask %q", note.Text, want)
