@@ -50,6 +50,12 @@ type recordTable struct {
 	marked  map[model.ID]bool
 	sortCol int
 	desc    bool
+	// thenCol is the column sorted by before sortCol, by which rows of
+	// equal cells in sortCol are ordered (descending when thenDesc), -1
+	// for none: sorted by name and then by kind, the names of each kind
+	// are in order.
+	thenCol  int
+	thenDesc bool
 	// cell is the cell being edited (Row -1 for none), cellWas the text
 	// it had, and cellText what its field holds; focus asks for the field
 	// to take the keyboard.
@@ -64,18 +70,15 @@ type recordTable struct {
 	selRow int  // the row selected last, -1 for none
 
 	// text holds rowText's answers for the map textOf, keys sortKey's
-	// for the map keysOf and the column keysCol.
-	text    map[model.ID]string
-	textOf  *model.Map
-	keys    map[model.ID]cellKey
-	keysOf  *model.Map
-	keysCol int
-	// sorted is the records of the map sortedOf sorted by the column
-	// sortedCol, descending when sortedDesc.
-	sorted     []model.ID
-	sortedOf   *model.Map
-	sortedCol  int
-	sortedDesc bool
+	// for the map keysOf, by column.
+	text   map[model.ID]string
+	textOf *model.Map
+	keys   map[int]map[model.ID]cellKey
+	keysOf *model.Map
+	// sorted is the records of the map sortedOf sorted as sortedBy says.
+	sorted   []model.ID
+	sortedOf *model.Map
+	sortedBy sortOrder
 
 	// headerH is the height of the table's header row, once known.
 	headerH float32
@@ -97,7 +100,7 @@ type recordTable struct {
 func (e *Editor) newRecordTable(name string, ids func() []model.ID, cols []tableColumn,
 	selectRecord func(id model.ID), del func(ids []model.ID) model.Change) *recordTable {
 	t := &recordTable{e: e, name: name, ids: ids, cols: cols, onPick: selectRecord, delete: del,
-		marked: map[model.ID]bool{}, sortCol: -1, cell: widget.TableCellID{Row: -1}, selRow: -1}
+		marked: map[model.ID]bool{}, sortCol: -1, thenCol: -1, cell: widget.TableCellID{Row: -1}, selRow: -1}
 	t.filter = widget.NewEntry()
 	t.filter.SetPlaceHolder(map[string]string{
 		"actors":  lang.L("Filter actors…"),
@@ -209,6 +212,9 @@ func (t *recordTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		if t.sortCol == id.Col-1 {
 			t.desc = !t.desc
 		} else {
+			if t.sortCol >= 0 {
+				t.thenCol, t.thenDesc = t.sortCol, t.desc
+			}
 			t.sortCol, t.desc = id.Col-1, false
 		}
 		t.reload() // the record selected stays selected, in its new row
@@ -341,20 +347,36 @@ func (t *recordTable) recordAt(row int) model.ID {
 // order. Each row's cell is read and made a key once, not at every
 // comparison: a table of 50,000 ties sorts in a blink.
 func (t *recordTable) sortedIDs(all []model.ID) []model.ID {
-	if t.sortedOf == t.e.doc.m && t.sortedCol == t.sortCol && t.sortedDesc == t.desc && len(t.sorted) == len(all) {
+	by := sortOrder{t.sortCol, t.desc, t.thenCol, t.thenDesc}
+	if by.then == by.col {
+		by.then = -1
+	}
+	if t.sortedOf == t.e.doc.m && t.sortedBy == by && len(t.sorted) == len(all) {
 		return t.sorted
 	}
-	keys := t.readKeys(all)
+	keys, then := t.readKeys(by.col, all), []cellKey(nil)
+	if by.then >= 0 {
+		then = t.readKeys(by.then, all)
+	}
 	keyed := make([]keyedRow, len(all))
 	for i, id := range all {
-		keyed[i] = keyedRow{id, i, keys[i]}
+		keyed[i] = keyedRow{id: id, at: i, key: keys[i]}
+		if then != nil {
+			keyed[i].then = then[i]
+		}
 	}
 	// Rows with equal keys keep their order (by at), in either direction:
 	// a stable sort, by the quicker unstable one.
 	slices.SortFunc(keyed, func(a, b keyedRow) int {
 		c := compareKeys(a.key, b.key)
-		if t.desc {
+		if by.desc {
 			c = -c
+		}
+		if c == 0 && then != nil {
+			c = compareKeys(a.then, b.then)
+			if by.thenDesc {
+				c = -c
+			}
 		}
 		if c == 0 {
 			return cmp.Compare(a.at, b.at)
@@ -365,16 +387,25 @@ func (t *recordTable) sortedIDs(all []model.ID) []model.ID {
 	for i, k := range keyed {
 		t.sorted[i] = k.id
 	}
-	t.sortedOf, t.sortedCol, t.sortedDesc = t.e.doc.m, t.sortCol, t.desc
+	t.sortedOf, t.sortedBy = t.e.doc.m, by
 	return t.sorted
 }
 
-// keyedRow is a row, where it was before the sort, and the key of its
-// cell in the column sorted by.
+// sortOrder is how a table's rows are sorted: by a column, descending or
+// not, and then, among equal cells, by another (-1 for none).
+type sortOrder struct {
+	col      int
+	desc     bool
+	then     int
+	thenDesc bool
+}
+
+// keyedRow is a row, where it was before the sort, and the keys of its
+// cells in the columns sorted by.
 type keyedRow struct {
-	id  model.ID
-	at  int
-	key cellKey
+	id        model.ID
+	at        int
+	key, then cellKey
 }
 
 // cellKey is a cell as compareKeys orders it: its number, when it is one,
@@ -417,39 +448,45 @@ func (t *recordTable) matches(id model.ID, words []string) bool {
 	return true
 }
 
-// sortKey is the key of a record's cell in the column sorted by, worked
-// out once for each version of the map.
-func (t *recordTable) sortKey(id model.ID) cellKey {
-	if t.keysOf != t.e.doc.m || t.keysCol != t.sortCol {
-		t.keys, t.keysOf, t.keysCol = map[model.ID]cellKey{}, t.e.doc.m, t.sortCol
+// sortKey is the key of a record's cell in column col, worked out once
+// for each version of the map.
+func (t *recordTable) sortKey(col int, id model.ID) cellKey {
+	if t.keysOf != t.e.doc.m {
+		t.keys, t.keysOf = map[int]map[model.ID]cellKey{}, t.e.doc.m
 	}
-	k, ok := t.keys[id]
+	known := t.keys[col]
+	if known == nil {
+		known = map[model.ID]cellKey{}
+		t.keys[col] = known
+	}
+	k, ok := known[id]
 	if !ok {
-		k = cellKeyOf(t.cols[t.sortCol].get(id))
-		t.keys[id] = k
+		k = cellKeyOf(t.cols[col].get(id))
+		known[id] = k
 	}
 	return k
 }
 
-// readKeys is the sortKey of each record of ids, those not yet known for
-// this version of the map and column worked out over all cores, as
+// readKeys is the sortKey of each record of ids in column col, those not
+// yet known for this version of the map worked out over all cores, as
 // readText does: a new column of 50,000 ties is read at its first click.
-func (t *recordTable) readKeys(ids []model.ID) []cellKey {
+func (t *recordTable) readKeys(col int, ids []model.ID) []cellKey {
 	out := make([]cellKey, len(ids))
 	if len(ids) == 0 {
 		return out
 	}
-	out[0] = t.sortKey(ids[0]) // on this goroutine first (see readText)
+	out[0] = t.sortKey(col, ids[0]) // on this goroutine first (see readText)
+	known := t.keys[col]
 	overCores(len(ids), func(i int) {
-		k, ok := t.keys[ids[i]]
+		k, ok := known[ids[i]]
 		if !ok {
-			k = cellKeyOf(t.cols[t.sortCol].get(ids[i]))
+			k = cellKeyOf(t.cols[col].get(ids[i]))
 		}
 		out[i] = k
 	})
-	if len(t.keys) < len(ids) { // some were worked out
+	if len(known) < len(ids) { // some were worked out
 		for i, id := range ids {
-			t.keys[id] = out[i]
+			known[id] = out[i]
 		}
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +18,60 @@ import (
 	"relmap/model"
 	"relmap/render"
 )
+
+// Sorted by one column and then by another, rows of equal cells in the
+// second keep the order of the first: names in order within each kind.
+func TestTableSortsEqualCellsByTheColumnSortedBefore(t *testing.T) {
+	te := newTestEditor(t)
+	te.tableWindow()
+	v := te.tables
+	defer v.win.Close()
+	actors := v.actors
+	col := func(title string) int {
+		for i, c := range actors.cols {
+			if c.title == lang.L(title) {
+				return i
+			}
+		}
+		t.Fatalf("the actors' table has no column %s", title)
+		return -1
+	}
+	click := func(c int) {
+		b := widget.NewButton("", nil)
+		actors.updateHeader(widget.TableCellID{Row: -1, Col: c + 1}, b)
+		b.OnTapped()
+	}
+	name, kind := col("Name"), col("Kind")
+	click(name)
+	click(name) // descending
+	click(kind)
+	if !strings.HasSuffix(headerText(actors, kind), "▲") || strings.HasSuffix(headerText(actors, name), "▼") {
+		t.Errorf("sorted by kind after name, the headers read %q and %q", headerText(actors, kind), headerText(actors, name))
+	}
+	kinds := 0
+	for i := 1; i < len(actors.rows); i++ {
+		a, b := actor(te, actors.rows[i-1]), actor(te, actors.rows[i])
+		ka, kb := actors.cols[kind].get(a.ID), actors.cols[kind].get(b.ID)
+		switch c := compareCells(ka, kb); {
+		case c > 0:
+			t.Fatalf("sorted by kind: %q (%s) before %q (%s)", a.Name, ka, b.Name, kb)
+		case c < 0:
+			kinds++
+		case compareCells(a.Name, b.Name) < 0:
+			t.Errorf("among the %s, sorted by name descending before: %q before %q", ka, a.Name, b.Name)
+		}
+	}
+	if kinds == 0 {
+		t.Fatal("the map's actors are all of one kind: the test proves nothing")
+	}
+}
+
+// headerText is what the header of column c of table t reads.
+func headerText(t *recordTable, c int) string {
+	b := widget.NewButton("", nil)
+	t.updateHeader(widget.TableCellID{Row: -1, Col: c + 1}, b)
+	return b.Text
+}
 
 // TestTableView opens the table view, filters and sorts the actors,
 // selects a row (which selects the actor on the diagram), refuses a bad
