@@ -161,3 +161,51 @@ func TestStaticStressOfGeneratedGraphs(t *testing.T) {
 		})
 	}
 }
+
+// Small maps without dates, as imported from a DOT or GEXF file of a few
+// nodes, are laid out: a pair of actors had crashed the layout (every
+// actor was already clear of the others, and an empty list was read).
+func TestRecomputeLaysOutSmallMapsWithoutDates(t *testing.T) {
+	t.Parallel()
+	shapes := map[string]func(n int) [][2]int{
+		"apart": func(int) [][2]int { return nil },
+		"path": func(n int) [][2]int {
+			var ties [][2]int
+			for i := 1; i < n; i++ {
+				ties = append(ties, [2]int{i, i + 1})
+			}
+			return ties
+		},
+		"star": func(n int) [][2]int {
+			var ties [][2]int
+			for i := 2; i <= n; i++ {
+				ties = append(ties, [2]int{1, i})
+			}
+			return ties
+		},
+	}
+	for name, ties := range shapes {
+		for n := 1; n <= 12; n++ {
+			m := &model.Map{Name: name}
+			for i := 1; i <= n; i++ {
+				m.Actors = append(m.Actors, model.Actor{ID: model.ID(i), Name: string(rune('a' + i - 1)), Kind: "country"})
+			}
+			for k, tie := range ties(n) {
+				m.Ties = append(m.Ties, model.Tie{ID: model.ID(k + 1), From: model.ID(tie[0]), To: model.ID(tie[1]), Kind: "relations"})
+			}
+			tl, err := layout.Recompute(context.Background(), m, layout.Options{}, nil)
+			if err != nil {
+				t.Fatalf("%s of %d: %v", name, n, err)
+			}
+			f := tl.Frames()
+			if len(f) == 0 || len(f[0].Pos) != n {
+				t.Fatalf("%s of %d: %d frames, the first placing %d actors", name, n, len(f), len(f[0].Pos))
+			}
+			for id, p := range f[0].Pos {
+				if math.IsNaN(p.X) || math.IsNaN(p.Y) || math.IsInf(p.X, 0) || math.IsInf(p.Y, 0) {
+					t.Errorf("%s of %d: actor %d at %v", name, n, id, p)
+				}
+			}
+		}
+	}
+}

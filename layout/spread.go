@@ -46,7 +46,7 @@ func spread(pos [][2]float64, cell float64) {
 			ratios = append(ratios, cell/math.Max(best, cell/maxSpread))
 		}
 	}
-	if len(ratios) < n/10 {
+	if len(ratios) == 0 || len(ratios) < n/10 {
 		return // crowding is rare: overlap removal alone handles it
 	}
 	sort.Float64s(ratios)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -36,34 +37,43 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes one command line and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
-	var err error
-	if len(args) == 0 {
-		err = runApp("")
-	} else {
-		switch args[0] {
-		case "render":
-			err = cmdRender(args[1:], stdout, stderr)
-		case "export":
-			err = cmdExport(args[1:], stdout, stderr)
-		case "import":
-			err = cmdImport(args[1:], stdout, stderr)
-		case "history":
-			err = cmdHistory(args[1:], stdout, stderr)
-		case "diff":
-			err = cmdDiff(args[1:], stdout, stderr)
-		case "-h", "-help", "--help", "help":
-			fmt.Fprint(stdout, usage)
-			return 0
-		default:
-			if len(args) == 1 && args[0] != "" && args[0][0] != '-' {
-				err = runApp(args[0])
-			} else {
-				fmt.Fprint(stderr, usage)
-				err = usageErr("unknown command %q", args[0])
-			}
+// commands are the commands run runs, by name.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
+	"render":  cmdRender,
+	"export":  cmdExport,
+	"import":  cmdImport,
+	"history": cmdHistory,
+	"diff":    cmdDiff,
+}
+
+// run executes one command line and returns the exit status. A command
+// that panics, a bug, says so in a sentence, with the stack for a report
+// beneath it, and fails: it is not cut short by a trace alone.
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	what := "relmap"
+	if len(args) > 0 && commands[args[0]] != nil {
+		what = args[0]
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "relmap: %s stopped on an internal error, which is a bug in relmap: %v\n\nFor a report of the bug:\n%s", what, p, debug.Stack())
+			status = 1
 		}
+	}()
+	var err error
+	switch {
+	case len(args) == 0:
+		err = runApp("")
+	case commands[args[0]] != nil:
+		err = commands[args[0]](args[1:], stdout, stderr)
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case len(args) == 1 && args[0] != "" && args[0][0] != '-':
+		err = runApp(args[0])
+	default:
+		fmt.Fprint(stderr, usage)
+		err = usageErr("unknown command %q", args[0])
 	}
 	switch {
 	case err == nil:

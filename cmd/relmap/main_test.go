@@ -6,6 +6,7 @@ import (
 	"flag"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -439,6 +440,23 @@ func TestUnknownCommand(t *testing.T) {
 				t.Errorf("stderr = %q, want it to name the command", stderr)
 			}
 		})
+	}
+}
+
+// A command that panics says it met a bug, in a sentence, and fails; the
+// stack follows for a report.
+func TestACommandThatPanicsSaysSo(t *testing.T) {
+	commands["crash"] = func([]string, io.Writer, io.Writer) error { panic("a slice read past its end") }
+	defer delete(commands, "crash")
+	code, _, stderr := relmap(t, "crash")
+	if code != 1 {
+		t.Errorf("exit = %d, want 1", code)
+	}
+	if want := "relmap: crash stopped on an internal error, which is a bug in relmap: a slice read past its end"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr begins %q, want %q", stderr[:min(len(stderr), 120)], want)
+	}
+	if !strings.Contains(stderr, "TestACommandThatPanicsSaysSo") {
+		t.Error("the stack of the panic is not given for a report")
 	}
 }
 
