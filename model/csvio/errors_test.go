@@ -308,6 +308,42 @@ func TestReadSkipping(t *testing.T) {
 	}
 }
 
+// A tie row naming an actor whose row was refused is refused too, though
+// the map has an actor of that name: importing a map's own tables again
+// into it, the actors refused as named twice, had added each tie a second
+// time between the map's actors.
+func TestReadSkippingRefusesTiesOfRefusedActorsOfTheMapsNames(t *testing.T) {
+	base := &model.Map{
+		Actors: []model.Actor{{ID: 1, Name: "Mexico", Kind: "country"}, {ID: 2, Name: "Ecuador", Kind: "country"}},
+		Ties:   []model.Tie{{ID: 1, From: 1, To: 2, Kind: "relations"}},
+	}
+	actors := "Label,Type\nMexico,country\nEcuador,country\nPeru,country\n"
+	ties := "From,To,Type\nMexico,Ecuador,relations\nPeru,Mexico,relations\n"
+	f := csvio.Files{Actors: csvio.Table{R: strings.NewReader(actors)}, Ties: csvio.Table{R: strings.NewReader(ties)}}
+	m, refused, err := csvio.ReadSkipping(f, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Actors) != 1 || m.Actors[0].Name != "Peru" {
+		t.Errorf("actors came in: %v, want Peru alone", m.Actors)
+	}
+	if len(m.Ties) != 0 {
+		t.Errorf("%d ties came in, want none: each names an actor whose row was refused", len(m.Ties))
+	}
+	var got []string
+	for _, r := range refused {
+		got = append(got, fmt.Sprintf("%s:%d %s", r.File, r.Line, r.Reason))
+	}
+	if len(got) != 4 || !strings.Contains(got[2], "ties.csv:2") || !strings.Contains(got[2], "names an actor whose row was refused") {
+		t.Errorf("refused:\n%s", strings.Join(got, "\n"))
+	}
+	// A table of ties alone names the map's actors, as it always has.
+	m, refused, err = csvio.ReadSkipping(csvio.Files{Ties: csvio.Table{R: strings.NewReader("From,To,Type\nEcuador,Mexico,severed\n")}}, base)
+	if err != nil || len(refused) != 0 || len(m.Ties) != 1 {
+		t.Errorf("a tie between the map's actors: %v, refused %v, %d ties", err, refused, len(m.Ties))
+	}
+}
+
 // TestReadFindsEveryBadRow: an import with several bad rows reports each
 // of them, in order, and imports nothing; a tie naming a bad actor's row
 // is not bad for it, nor an event naming a bad tie's Id; past MaxErrors

@@ -11,10 +11,26 @@ import (
 type actorIndex struct {
 	byName  map[string][]model.ID
 	byShort map[string][]model.ID
+	// refused are the names and short names of the actors' rows refused
+	// (see refuse).
+	refused map[string]bool
 }
 
 func newActorIndex() *actorIndex {
-	return &actorIndex{byName: map[string][]model.ID{}, byShort: map[string][]model.ID{}}
+	return &actorIndex{byName: map[string][]model.ID{}, byShort: map[string][]model.ID{}, refused: map[string]bool{}}
+}
+
+// refuse notes the name and short name of an actor's row refused: a row
+// that names it is refused in turn, even when an actor of the map has the
+// name too. An import's rows name the actors of its own table: the ties
+// of a table whose actors the map had already (refused, as named twice)
+// were added again between the map's actors, each tie twice over.
+func (x *actorIndex) refuse(name, short string) {
+	for _, n := range []string{fold(name), fold(short)} {
+		if n != "" {
+			x.refused[n] = true
+		}
+	}
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
@@ -43,6 +59,11 @@ func (x *actorIndex) remove(a model.Actor) {
 // find returns the one actor named name (or, failing that, short-named
 // name), or an error for field saying none or several are.
 func (x *actorIndex) find(field, name string) (model.ID, error) {
+	if x.refused[fold(name)] {
+		fe := invalid(field, "%q names an actor whose row was refused", name).(*model.FieldError)
+		fe.Err = model.ErrNotFound
+		return 0, fe
+	}
 	ids := x.byName[fold(name)]
 	if len(ids) == 0 {
 		ids = x.byShort[fold(name)]

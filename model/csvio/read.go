@@ -159,6 +159,7 @@ func (im *importer) readActors(sh *sheet) error {
 				im.index.remove(old)
 				delete(im.actors, ids[i])
 			}
+			im.index.refuse(sh.cell(r, fName), sh.cell(r, fShort))
 			refused[ids[i]] = true
 			continue
 		}
@@ -176,6 +177,7 @@ func (im *importer) readActors(sh *sheet) error {
 				im.refused = append(im.refused, Refused{File: sh.file, Line: r.line, Cells: r.cells,
 					Reason: "it belongs to, or is located in, an actor whose row was refused"})
 				im.index.remove(a)
+				im.index.refuse(a.Name, a.Short)
 				delete(im.actors, a.ID)
 				refused[a.ID], changed = true, true
 				continue
