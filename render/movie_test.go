@@ -199,8 +199,9 @@ func TestSmallMultiples(t *testing.T) {
 		t.Errorf("events: %v, %v; want %v", got, err, want)
 	}
 	span := days(t, "2023-11-01", "2024-04-30")
-	if got, err := render.MultiplesDates(m, "2m", span[0], span[1]); err != nil || len(got) != 3 {
-		t.Errorf("every 2 months from %v: %v, %v; want 3 dates", span[0], got, err)
+	want := days(t, "2023-11-01", "2024-01-01", "2024-03-01", "2024-04-30")
+	if got, err := render.MultiplesDates(m, "2m", span[0], span[1]); err != nil || !slices.Equal(got, want) {
+		t.Errorf("every 2 months from %v to %v: %v, %v; want %v, the end too", span[0], span[1], got, err, want)
 	}
 	for _, bad := range []string{"2024-13-01", "weekly", "0m"} {
 		if _, err := render.MultiplesDates(m, bad, span[0], span[1]); err == nil {
@@ -264,7 +265,7 @@ func TestMonthlyStepsDoNotDrift(t *testing.T) {
 	}
 	leap := days(t, "2024-02-29", "2026-06-01")
 	got, err = render.MultiplesDates(m, "1y", leap[0], leap[1])
-	if want := days(t, "2024-02-29", "2025-02-28", "2026-02-28"); err != nil || !slices.Equal(got, want) {
+	if want := days(t, "2024-02-29", "2025-02-28", "2026-02-28", "2026-06-01"); err != nil || !slices.Equal(got, want) {
 		t.Errorf("every year: %v, %v; want %v", got, err, want)
 	}
 }

@@ -37,7 +37,8 @@ type Multiples struct {
 
 // MultiplesDates reads which dates small multiples show: "events" (the
 // dates of the map's events, within from and to when they are not 0),
-// "every N months" written Nm or Ny (from from to to, which are needed),
+// every N months written Nm or Ny (from from until to, and to itself; both
+// are needed),
 // or a list of dates separated by commas.
 func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day, error) {
 	spec = strings.TrimSpace(spec)
@@ -76,6 +77,10 @@ func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day,
 			}
 			days = append(days, d)
 		}
+		// The end is shown too, as an animation's is: every 2 months
+		// from 16 November 2023 to 14 April 2024 left out the crisis in
+		// April.
+		days = append(days, to)
 	default:
 		for _, part := range strings.Split(spec, ",") {
 			d, err := model.ParseDay(part)

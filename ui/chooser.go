@@ -269,9 +269,37 @@ func typedPath(err error) (path string, ok bool) {
 func saveProblem(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf(lang.L("cannot save %s: no folder of the path typed exists (%s); type a whole path whose folders exist, or the file's name alone and choose its folder in the dialog"), filepath.Base(pe.Path), filepath.Dir(pe.Path))
+		typed := typedWhole(pe.Path)
+		return fmt.Errorf(lang.L("cannot save %s: no folder of the path typed exists (%s); type a whole path whose folders exist, or the file's name alone and choose its folder in the dialog"), filepath.Base(typed), filepath.Dir(typed))
 	}
 	return err
+}
+
+// typedWhole is the path a user typed in Fyne's save dialog, as far as it
+// can be told from the path the dialog made of it, p, which names no
+// folder there is: a whole path typed (its first folder one the disk has)
+// after the longest start of p that is a folder, else p. The error had
+// named /tmp/maps/tmp/maps/new for /tmp/maps/new/x.png typed in
+// /tmp/maps.
+func typedWhole(p string) string {
+	typed := p
+	for i := 1; i < len(p); i++ {
+		if p[i] != filepath.Separator {
+			continue
+		}
+		if fi, err := os.Stat(p[:i]); err != nil || !fi.IsDir() {
+			break
+		}
+		q := p[i:]
+		top := q
+		if k := strings.IndexRune(q[1:], filepath.Separator); k >= 0 {
+			top = q[:k+1]
+		}
+		if fi, err := os.Stat(top); err == nil && fi.IsDir() {
+			typed = q
+		}
+	}
+	return typed
 }
 
 // dialogTitle is the title of the file dialog of c: what it is for, and

@@ -144,17 +144,23 @@ func TestFileDialogsStartWhereTheUserKeepsFiles(t *testing.T) {
 
 // A whole path typed as a save's file name is taken within the folder on
 // show; when that names a folder that does not exist, the error says so,
-// as a save's, not as the opening of a file.
+// as a save's, not as the opening of a file, and names the folder as
+// typed, not within the folder on show.
 func TestASaveIntoNoFolderSaysWhichFolder(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "root", "tmp", "work")
-	_, err := os.Create(filepath.Join(missing, "crisis.relmap"))
-	if err == nil {
-		t.Fatal("a file was made in a folder that does not exist")
-	}
-	got := saveProblem(err).Error()
-	want := "cannot save crisis.relmap: no folder of the path typed exists (" + missing + ")"
-	if !strings.HasPrefix(got, want) {
-		t.Errorf("the error says %q, want it to begin %q", got, want)
+	shown := t.TempDir()
+	missing := filepath.Join(t.TempDir(), "nope", "work") // a whole path typed
+	for typed, want := range map[string]string{
+		missing:                 missing,
+		filepath.Join("a", "b"): filepath.Join(shown, "a", "b"), // a path within the folder shown
+	} {
+		_, err := os.Create(filepath.Join(shown, typed, "crisis.relmap"))
+		if err == nil {
+			t.Fatal("a file was made in a folder that does not exist")
+		}
+		got := saveProblem(err).Error()
+		if want := "cannot save crisis.relmap: no folder of the path typed exists (" + want + ")"; !strings.HasPrefix(got, want) {
+			t.Errorf("%s typed: the error says %q, want it to begin %q", typed, got, want)
+		}
 	}
 	other := errors.New("permission denied")
 	if saveProblem(other) != other {

@@ -295,6 +295,11 @@ func TestARadioChoiceGivesBackTheFocus(t *testing.T) {
 	if c.Focused() != nil {
 		t.Errorf("after the choice %T keeps the focus, and with it Escape", c.Focused())
 	}
+	// A second click on the option chosen keeps it chosen.
+	test.Tap(item.(fyne.Tappable))
+	if r.Selected != "This date" {
+		t.Errorf("a click on the option chosen leaves %q chosen", r.Selected)
+	}
 }
 
 // With every tie to be labelled, the export says how many labels found no

@@ -373,8 +373,12 @@ func (c *choice) TypedKey(k *fyne.KeyEvent) { escapes(c, k, c.Select.TypedKey) }
 // newRadio is a radio group that gives the focus back to its window once
 // a choice is made, so that Escape then closes the dialog it is in (a
 // radio button, focused by a click, takes every key and ignores Escape).
+// A click on the option chosen keeps it: each group is a choice of one
+// (a theme, what to export), and Fyne's took it back, leaving none
+// chosen (the Export dialog then wrote a PNG of a date for data).
 func newRadio(options []string, changed func(string)) *widget.RadioGroup {
 	r := widget.NewRadioGroup(options, nil)
+	r.Required = true
 	r.OnChanged = func(s string) {
 		if changed != nil {
 			changed(s)
