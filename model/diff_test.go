@@ -10,6 +10,56 @@ import (
 	"relmap/model/jsonio"
 )
 
+// What began and ended between two dates is in their comparison: an
+// arrest in a raid, begun on the 5th and ended on the 6th, was missing
+// from the 1st to the 7th. A tie whose actor was gone all the while it
+// was dated is not.
+func TestDiffFindsWhatCameAndWentBetween(t *testing.T) {
+	d := model.MustDate
+	m := &model.Map{
+		Actors: []model.Actor{
+			{ID: 1, Name: "Police", Kind: "organisation"},
+			{ID: 2, Name: "Glas", Kind: "official"},
+			{ID: 3, Name: "Envoy", Kind: "official", Life: model.Span{Start: d("2024-04-02"), End: d("2024-04-04")}},
+			{ID: 4, Name: "Late", Kind: "official", Life: model.Span{Start: d("2024-04-10")}},
+		},
+		Ties: []model.Tie{
+			{ID: 1, Kind: "arrest", From: 1, To: 2, Span: model.Span{Start: d("2024-04-05"), End: d("2024-04-06")}},
+			{ID: 2, Kind: "relations", From: 3, To: 2},
+			{ID: 3, Kind: "relations", From: 4, To: 2, Span: model.Span{Start: d("2024-04-03"), End: d("2024-04-05")}},
+			{ID: 4, Kind: "relations", From: 1, To: 2, Span: model.Span{End: d("2024-04-02")}}, // in force on the 1st: ended
+		},
+	}
+	diff := m.Diff(d("2024-04-01").First(), d("2024-04-07").First())
+	var passed []model.ID
+	for _, t := range diff.Passed {
+		passed = append(passed, t.ID)
+	}
+	if !slices.Equal(passed, []model.ID{1, 2}) {
+		t.Errorf("passed = %v, want the arrest and the envoy's tie", passed)
+	}
+	if len(diff.Passing) != 1 || diff.Passing[0].ID != 3 {
+		t.Errorf("passing = %v, want the envoy", diff.Passing)
+	}
+	if len(diff.Ended) != 1 || diff.Ended[0].ID != 4 {
+		t.Errorf("ended = %v, want tie 4 alone", diff.Ended)
+	}
+	rows := m.DiffRows(diff)
+	var marks []string
+	for _, r := range rows {
+		marks = append(marks, r.Change+" "+r.Mark()+" "+r.Date)
+	}
+	if want := []string{"ended - 2024-04-02", "between ± ", "between ± 2024-04-02", "between ± 2024-04-05"}; !slices.Equal(marks, want) {
+		t.Errorf("rows %q, want %q", marks, want)
+	}
+	if back := m.Diff(diff.To, diff.From); len(back.Passed) != 2 || len(back.Passing) != 1 {
+		t.Errorf("backwards, %d passed and %d passing, want the same as forwards", len(back.Passed), len(back.Passing))
+	}
+	if next := m.Diff(diff.From, diff.From+1); len(next.Passed) != 0 {
+		t.Errorf("between two days in a row, %d passed", len(next.Passed))
+	}
+}
+
 func TestDiff(t *testing.T) {
 	d := model.MustDate
 	m := &model.Map{

@@ -162,7 +162,7 @@ func (e *Editor) showDiff(d model.Diff) {
 	// What ended is drawn ghosted, in its own colour, where both its
 	// actors are still on the picture.
 	var ghosts []render.Edge
-	for _, t := range d.Ended {
+	for _, t := range append(d.Ended[:len(d.Ended):len(d.Ended)], d.Passed...) {
 		ghosts = append(ghosts, render.Edge{ID: t.ID, From: t.From, To: t.To, Kind: e.doc.m.Kind(model.ClassTie, t.Kind),
 			Label: t.Label, Directed: t.Directed, Alpha: 1, Lanes: 1})
 	}
@@ -177,8 +177,11 @@ func (e *Editor) showDiff(d model.Diff) {
 		d.From, d.To, windowLang.Count(len(d.Began)), windowLang.Count(len(d.Ended)))
 	// An ended tie whose actor is gone by then is not drawn: said, or the
 	// red lines counted were looked for in vain.
+	if n := len(d.Passed); n > 0 {
+		said += " " + counted(n, "1 more began and ended between them (dashed red too).", "%s more began and ended between them (dashed red too).")
+	}
 	gone, x := 0, model.NewIndex(e.doc.m)
-	for _, t := range d.Ended {
+	for _, t := range append(d.Ended[:len(d.Ended):len(d.Ended)], d.Passed...) {
 		a, _ := x.Actor(t.From)
 		b, _ := x.Actor(t.To)
 		if !a.Exists(d.To) || !b.Exists(d.To) {

@@ -690,6 +690,17 @@ func TestCompareDates(t *testing.T) {
 			t.Errorf("the changes before 7 April lack %q:\n%s", want, text)
 		}
 	}
+	// What began and ended between two dates is listed: the arrest in
+	// the raid, from the 5th to the 6th, was missing from the 1st to the
+	// 7th.
+	d := te.doc.m.DiffRows(te.doc.m.Diff(model.MustDate("2024-04-01").First(), model.MustDate("2024-04-07").First()))
+	arrest := false
+	for _, r := range d {
+		arrest = arrest || r.Change == "between" && strings.Contains(te.changeText(r), " – Jorge Glas: Arrest")
+	}
+	if !arrest {
+		t.Error("from 1 to 7 April 2024, the arrest of Jorge Glas in the raid is not listed")
+	}
 	// Going to a tie that ended shows its last day and selects its actor.
 	for _, r := range rows {
 		if r.Change == "ended" {
@@ -1327,8 +1338,8 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	}
 	// What ended is drawn ghosted where both its actors are still drawn.
 	s := te.diagram.Scene()
-	if len(d.Ended) == 0 || len(s.Ghosts) != len(d.Ended) {
-		t.Fatalf("%d ties ended, the scene ghosts %d", len(d.Ended), len(s.Ghosts))
+	if len(d.Ended) == 0 || len(d.Passed) == 0 || len(s.Ghosts) != len(d.Ended)+len(d.Passed) {
+		t.Fatalf("%d ties ended and %d began and ended between, the scene ghosts %d", len(d.Ended), len(d.Passed), len(s.Ghosts))
 	}
 	drawn := map[model.ID]bool{}
 	for _, n := range s.Nodes {

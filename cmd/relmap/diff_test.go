@@ -12,6 +12,7 @@ func TestDiffOfTheDefaultMap(t *testing.T) {
 		"+ began    tie   Mexico – Ecuador: Relations severed",
 		"- ended    tie   Mexico – Ecuador: Diplomatic relations",
 		"* happened event 2024-04-05 Ecuadorian police raid the Mexican Embassy",
+		"± between  tie   Ecuador police – Jorge Glas: Arrest / detention (arrested in the raid), 2024-04-05 – 2024-04-06",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff text lacks %q:\n%s", want, out)
@@ -21,8 +22,8 @@ func TestDiffOfTheDefaultMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "change,record,id,description,date" || len(rows) != 23 {
-		t.Errorf("diff csv: header %v and %d rows, want 22 changes", rows[0], len(rows)-1)
+	if strings.Join(rows[0], ",") != "change,record,id,description,date" || len(rows) != 25 {
+		t.Errorf("diff csv: header %v and %d rows, want 24 changes (two ties began and ended between the dates)", rows[0], len(rows)-1)
 	}
 	for _, bad := range [][]string{
 		{"diff", "--from", "2024-04-04"},
