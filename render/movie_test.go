@@ -203,9 +203,14 @@ func TestSmallMultiples(t *testing.T) {
 	if got, err := render.MultiplesDates(m, "2m", span[0], span[1]); err != nil || !slices.Equal(got, want) {
 		t.Errorf("every 2 months from %v to %v: %v, %v; want %v, the end too", span[0], span[1], got, err, want)
 	}
-	for _, bad := range []string{"2024-13-01", "weekly", "0m"} {
-		if _, err := render.MultiplesDates(m, bad, span[0], span[1]); err == nil {
-			t.Errorf("%q accepted", bad)
+	for bad, why := range map[string]string{
+		"2024-13-01":            "the month must be 01 to 12",
+		"2024-04-01,2024-13-05": "the month must be 01 to 12",
+		"weekly":                "want events, a step",
+		"0m":                    "want events, a step",
+	} {
+		if _, err := render.MultiplesDates(m, bad, span[0], span[1]); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("%q: %v, want it refused as %q", bad, err, why)
 		}
 	}
 	if _, err := render.MultiplesDates(m, "1m", 0, 0); err == nil {

@@ -82,10 +82,16 @@ func MultiplesDates(m *model.Map, spec string, from, to model.Day) ([]model.Day,
 		// April.
 		days = append(days, to)
 	default:
-		for _, part := range strings.Split(spec, ",") {
+		parts := strings.Split(spec, ",")
+		for _, part := range parts {
 			d, err := model.ParseDay(part)
-			if err != nil {
-				return nil, &model.Message{Format: "small multiples %q: want events, a step such as 3m or 1y, or dates separated by commas", Args: []any{strings.TrimSpace(part)}, Err: err}
+			part = strings.TrimSpace(part)
+			switch {
+			case err != nil && (len(parts) > 1 || part != "" && part[0] >= '0' && part[0] <= '9'):
+				// A list of dates, or a date: what is wrong with it.
+				return nil, &model.Message{Format: "small multiples: %s", Args: []any{err}, Err: err}
+			case err != nil:
+				return nil, &model.Message{Format: "small multiples %q: want events, a step such as 3m or 1y, or dates separated by commas", Args: []any{part}, Err: err}
 			}
 			days = append(days, d)
 		}

@@ -1086,6 +1086,49 @@ func TestATieCanBeSelected(t *testing.T) {
 	}
 }
 
+// A map without events says so where its events are listed, rather than
+// show a heading over nothing.
+func TestAMapWithoutEventsSaysSo(t *testing.T) {
+	te := newTestEditor(t)
+	te.openFiles(t)
+	te.settle(t)
+	if says(container.NewVBox(te.overview()...), "no events yet") {
+		t.Fatal("the default map, with events, says it has none")
+	}
+	if err := te.newMap(filepath.Join(t.TempDir(), "Empty.relmap")); err != nil {
+		t.Fatal(err)
+	}
+	te.settle(t)
+	if !says(container.NewVBox(te.overview()...), "The map has no events yet.") {
+		t.Error("a new map's overview does not say it has no events")
+	}
+}
+
+// The filter lists the kinds in the order of their labels, as shown
+// ("Diplomatic relations" among the Ds, not as "relations").
+func TestFilterListsKindsByLabel(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	te.filterDialog()
+	var ties []string
+	in := false
+	for _, o := range test.LaidOutObjects(te.win.Canvas().Overlays().Top()) {
+		switch w := o.(type) {
+		case *widget.Label:
+			if w.TextStyle.Bold {
+				in = w.Text == "Ties"
+			}
+		case *widget.Check:
+			if in {
+				ties = append(ties, model.Fold(w.Text))
+			}
+		}
+	}
+	if len(ties) < 3 || !slices.IsSorted(ties) {
+		t.Errorf("the tie kinds are listed %q, want them in order of their labels", ties)
+	}
+}
+
 func TestFilterHidesKinds(t *testing.T) {
 	te := newTestEditor(t)
 	te.paint(t)

@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -222,14 +221,21 @@ func (e *Editor) filterDialog() {
 	var boxes []fyne.CanvasObject
 	section := func(title string, class model.Class, counts map[string]int) {
 		boxes = append(boxes, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		// In the order of the labels shown, in the window's language,
+		// not of the kinds' names ("relations" is "Diplomatic
+		// relations").
 		names := make([]string, 0, len(counts))
+		labels := make(map[string]string, len(counts))
 		for name := range counts {
 			names = append(names, name)
+			labels[name] = kindLabel(e.doc.m.Kind(class, name))
 		}
-		sort.Strings(names)
+		slices.SortFunc(names, func(a, b string) int {
+			return cmp.Or(strings.Compare(model.Fold(labels[a]), model.Fold(labels[b])), strings.Compare(a, b))
+		})
 		for _, name := range names {
 			key := render.KindKey{Class: class, Name: name}
-			label := kindLabel(e.doc.m.Kind(class, name)) + " (" + strconv.Itoa(counts[name]) + ")"
+			label := labels[name] + " (" + windowLang.Count(counts[name]) + ")"
 			// Checked before it is told of changes: opening the
 			// filter draws nothing again.
 			check := widget.NewCheck(label, nil)

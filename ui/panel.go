@@ -347,6 +347,10 @@ func (e *Editor) overview() []fyne.CanvasObject {
 	// for every date until the next change.
 	current := e.keyframeDay(model.KeyframeAt(e.doc.keys, e.doc.day))
 	events := append([]model.Event(nil), e.doc.m.Events...)
+	if len(events) == 0 {
+		// Said, not a heading over nothing.
+		return compact(append(objs, wrapped(lang.L("The map has no events yet. New event… adds one: a raid, an arrest, relations broken."))))
+	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.First() < events[j].Date.First() })
 	at, _ := slices.BinarySearchFunc(events, e.doc.day, func(ev model.Event, d model.Day) int { return cmp.Compare(ev.Date.First(), d) })
 	objs = append(objs, e.windowed("events", len(events), at, func(i int) fyne.CanvasObject {
