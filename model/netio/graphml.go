@@ -155,8 +155,9 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	var f graphMLFile
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = refuseCharset
 	if err := dec.Decode(&f); err != nil {
-		return nil, nil, &Error{Format: GraphML, Line: lineOf(data, dec.InputOffset()), Err: fault("not GraphML XML: %v", err)}
+		return nil, nil, xmlFault(GraphML, data, dec, err)
 	}
 	if len(f.Graph) == 0 {
 		return nil, nil, &Error{Format: GraphML, Err: fault("no <graph>")}

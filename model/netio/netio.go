@@ -328,16 +328,15 @@ func hexOf(r, g, b int) string {
 // confusing one).
 //
 // A file that does not begin with a tag is said not to be XML, with how it
-// begins: a GML file named .graphml was said to end too soon at its last
-// line.
+// begins (see notXML): a GML file named .graphml was said to end too soon
+// at its last line.
 func safeXML(data []byte) error {
 	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
 	switch {
 	case len(text) == 0:
 		return fault("the file is empty")
 	case text[0] != '<':
-		first, _, _ := bytes.Cut(text[:min(len(text), 40)], []byte("\n"))
-		return fault("the file is not XML: it begins %q", strings.TrimSpace(string(first)))
+		return notXML(text)
 	}
 	head := data[:min(len(data), 64<<10)]
 	if bytes.Contains(head, []byte("<!DOCTYPE")) || bytes.Contains(head, []byte("<!ENTITY")) {
