@@ -50,20 +50,25 @@ func (f Format) Name() string {
 	return string(f)
 }
 
-// FormatOf is the format a file's extension names: .gexf, .graphml, .dot
-// or .gv, .cyjs, .gml.
+// Extensions are the file name extensions of f's files, with their dot,
+// the one a file is named with first: DOT's are .gv (Graphviz's own, as
+// .dot is also Word's) and .dot.
+func (f Format) Extensions() []string {
+	switch f {
+	case DOT:
+		return []string{".gv", ".dot"}
+	}
+	return []string{"." + string(f)}
+}
+
+// FormatOf is the format a file's extension names: .gexf, .graphml, .gv
+// or .dot, .cyjs, .gml.
 func FormatOf(path string) (Format, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".gexf":
-		return GEXF, true
-	case ".graphml":
-		return GraphML, true
-	case ".dot", ".gv":
-		return DOT, true
-	case ".cyjs":
-		return CYJS, true
-	case ".gml":
-		return GML, true
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		if slices.Contains(f.Extensions(), ext) {
+			return f, true
+		}
 	}
 	return "", false
 }
