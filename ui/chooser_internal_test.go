@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"relmap/model"
+	"relmap/model/netio"
 	"relmap/model/sqlite"
 )
 
@@ -188,6 +190,28 @@ func TestAWholePathTypedIsSavedWhereItNames(t *testing.T) {
 	if _, err := os.Create(filepath.Join(t.TempDir(), "nowhere", "at", "all.relmap")); err != nil {
 		if got, ok := typedPath(err); ok {
 			t.Errorf("a path in no folder at all was taken for %q", got)
+		}
+	}
+}
+
+// The Import dialog names every format of another tool it imports: GML,
+// which it imports, was not named.
+func TestTheImportDialogNamesEveryFormat(t *testing.T) {
+	te := newTestEditor(t)
+	args := fakeDialog(t, "zenity", "exit 1")
+	te.importDialog()
+	te.jobs.Wait()
+	got, _ := os.ReadFile(args)
+	var kind string
+	for _, l := range strings.Split(string(got), "\n") {
+		if strings.HasPrefix(l, "--file-filter=") && !strings.HasPrefix(l, "--file-filter=All files") {
+			kind, _, _ = strings.Cut(strings.TrimPrefix(l, "--file-filter="), " | ")
+		}
+	}
+	for _, f := range netio.Formats {
+		name := strings.Fields(f.Name())[0] // Cytoscape.js, of Cytoscape.js JSON
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(kind) {
+			t.Errorf("the Import dialog's files, %q, do not name %s", kind, name)
 		}
 	}
 }

@@ -2523,7 +2523,9 @@ func TestOtherFormatsAreSaidInTheWindowsLanguage(t *testing.T) {
 		{netio.GraphML, `<graphml><graph edgedefault="directed"><node/></graph></graphml>`, `En GraphML, nodo "": un nodo no tiene id.`},
 		{netio.GML, "graph [\n node [ id 1 ]\n edge [ source 1 target 3 ]\n]", `En GML, línea 3, arista 1 -> 3: el destino (target) "3" no es un nodo del archivo.`},
 		{netio.GML, "graph [\n node [ id 1 label \"a\" \n", `En GML, línea 3: una lista abierta con [ no se cierra con ].`},
-		{netio.GEXF, "<gexf><graph/>", `En GEXF, línea 1: no es XML de GEXF: XML syntax error on line 1: unexpected EOF.`},
+		{netio.GEXF, "<gexf><graph/>", `En GEXF, línea 1: el archivo termina antes de que su XML esté completo: parece que se cortó.`},
+		{netio.GEXF, "\x7fELF\x02\x01\x01\x00", `En GEXF: el archivo no es XML: contiene datos binarios, no texto.`},
+		{netio.GraphML, "<graphml>\n<graph>\n<node id=\"a\"></edge>", `En GraphML, línea 3: el XML está mal formado: element <node> closed by </edge>.`},
 	} {
 		_, _, err := netio.Read(c.format, strings.NewReader(c.file), "x")
 		if err == nil {

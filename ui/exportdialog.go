@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -423,6 +424,18 @@ type exportJob struct {
 	more func() string
 }
 
+// named is path as the export writes it: as chosen when it ends in one of
+// the extensions of the files asked for (".dot" as well as ".gv" for DOT),
+// else with the job's extension added. A DOT file named "dyn.dot" was
+// saved as "dyn.dot.gv".
+func (j exportJob) named(path string) string {
+	ext := filepath.Ext(path)
+	if j.ext == "" || strings.EqualFold(ext, j.ext) || slices.ContainsFunc(j.choice.exts, func(e string) bool { return strings.EqualFold(ext, e) }) {
+		return path
+	}
+	return path + j.ext
+}
+
 // job reads the dialog into the export it asks for, or says which field
 // is wrong, in one sentence.
 func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
@@ -535,9 +548,7 @@ func (e *Editor) exportDialog() {
 		}
 		f.remember()
 		e.chooseFile(job.choice, func(path string) {
-			if job.ext != "" && !strings.EqualFold(filepath.Ext(path), job.ext) {
-				path += job.ext
-			}
+			path = job.named(path)
 			e.inBackgroundCancellable(lang.L("Exporting ")+job.what+"…", func(ctx context.Context, progress func(done, total int)) (func(), error) {
 				if err := job.write(ctx, path, progress); err != nil {
 					return nil, err
@@ -567,8 +578,12 @@ func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 	if e.tl != nil {
 		opt.Positions = e.tl.Nearest(e.doc.day)
 	}
+	exts := []string{d.ext}
+	if d.format != "" {
+		exts = d.format.Extensions() // the file dialog lists, and the export keeps, each
+	}
 	job := exportJob{ext: d.ext, what: d.name,
-		choice: fileChoice{title: lang.L("Export"), save: true, name: base + d.ext, kind: lang.L(d.name), exts: []string{d.ext}}}
+		choice: fileChoice{title: lang.L("Export"), save: true, name: base + d.ext, kind: lang.L(d.name), exts: exts}}
 	switch {
 	case d.format != "":
 		var left []string // what the format could not carry, as the command line reports it

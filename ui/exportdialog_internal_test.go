@@ -501,3 +501,50 @@ func TestTheExportDialogKeepsItsSize(t *testing.T) {
 		}
 	}
 }
+
+// A data export keeps the name typed when it ends in any extension of its
+// format's files (.gv or .dot for DOT), and the file dialog lists them
+// all: a DOT export typed as "dyn.dot" was saved as "dyn.dot.gv".
+func TestADataExportKeepsEveryExtensionOfItsFormat(t *testing.T) {
+	te := newTestEditor(t)
+	f := te.newExportForm()
+	for _, c := range []struct{ ext, typed, want string }{
+		{".gv", "dyn.dot", "dyn.dot"},
+		{".gv", "dyn.DOT", "dyn.DOT"},
+		{".gv", "dyn.gv", "dyn.gv"},
+		{".gv", "dyn", "dyn.gv"},
+		{".gv", "dyn.graphml", "dyn.graphml.gv"},
+		{".gexf", "dyn.gexf", "dyn.gexf"},
+		{".gexf", "dyn.dot", "dyn.dot.gexf"},
+		{".json", "dyn", "dyn.json"},
+	} {
+		t.Run(c.typed+" as "+c.ext, func(t *testing.T) {
+			for i, d := range dataFormats {
+				if d.ext == c.ext {
+					f.data.SetSelectedIndex(i)
+					break
+				}
+			}
+			job, err := te.dataJob(f, "dyn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := job.named(c.typed); got != c.want {
+				t.Errorf("typed %q, written as %q, want %q", c.typed, got, c.want)
+			}
+		})
+	}
+	for i, d := range dataFormats {
+		if d.format == "" {
+			continue
+		}
+		f.data.SetSelectedIndex(i)
+		job, err := te.dataJob(f, "dyn")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := d.format.Extensions(); !slices.Equal(job.choice.exts, want) || job.choice.exts[0] != d.ext {
+			t.Errorf("%s: the file dialog lists %q, want %q, %s first", d.name, job.choice.exts, want, d.ext)
+		}
+	}
+}

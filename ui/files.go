@@ -398,7 +398,7 @@ func (e *Editor) inBackground(what string, work func(progress func(done, total i
 // which table it is) to the map as one undoable change, read and written
 // off the UI goroutine.
 func (e *Editor) importDialog() {
-	e.chooseFile(fileChoice{title: lang.L("Import"), kind: lang.L("maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js)"),
+	e.chooseFile(fileChoice{title: lang.L("Import"), kind: lang.L("maps and networks (relmap JSON, CSV tables, GEXF, GraphML, DOT, Cytoscape.js, GML)"),
 		exts: []string{".json", ".csv", ".gexf", ".graphml", ".dot", ".gv", ".cyjs", ".gml"}}, e.importInBackground)
 }
 

@@ -26,8 +26,9 @@ var cyjsFields = map[string]bool{
 // ReadCYJS reads Cytoscape.js JSON (elements as an array, or as nodes and
 // edges, as Cytoscape writes .cyjs) into a new map named name: each
 // node's data (name, kind, dates, attributes), position (as a pin) and
-// parent; each edge's source, target, interaction or kind, direction,
-// label, weight, dates and attributes.
+// parent; each edge's source, target, interaction or kind, direction
+// (its own "directed", else the file's, as NetworkX writes it), label,
+// weight, dates and attributes.
 func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	data, err := readAll(r)
 	if err != nil {
@@ -36,6 +37,7 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 	var probe struct {
 		Elements json.RawMessage `json:"elements"`
 		Style    []any           `json:"style"`
+		Directed any             `json:"directed"` // NetworkX's cytoscape_data says so of the whole graph
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return nil, nil, jsonError(data, err)
@@ -97,7 +99,13 @@ func ReadCYJS(r io.Reader, name string) (*model.Map, *Report, error) {
 			where = place("edge %d", i+1)
 		}
 		d := cyjsData(e.Data.Attributes)
-		directed := d.take("directed") == "true"
+		directed := probe.Directed == true
+		switch d.take("directed") {
+		case "true":
+			directed = true
+		case "false":
+			directed = false
+		}
 		t, err := b.tie(e.Data.Source, e.Data.Target, firstOf(d.take("kind"), d.take("interaction")), directed)
 		if errors.Is(err, errSelfLoop) {
 			continue

@@ -155,9 +155,10 @@ func ReadGEXF(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	var f gexfFile
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = refuseCharset
 	dec.Strict = true
 	if err := dec.Decode(&f); err != nil {
-		return nil, nil, &Error{Format: GEXF, Line: lineOf(data, dec.InputOffset()), Err: fault("not GEXF XML: %v", err)}
+		return nil, nil, xmlFault(GEXF, data, dec, err)
 	}
 	rep := &Report{}
 	g := f.Graph

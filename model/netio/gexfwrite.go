@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,13 +38,14 @@ var gexfNamespaces = map[string][2]string{
 // WriteGEXF writes m as GEXF (opt.GEXFVersion): actors as nodes, with
 // their lives as start and end or spells and their kind, short name,
 // notes, sources and attributes as attribute values; ties as edges, with
-// their kind as kind and attribute, their dates, label, weight and
-// attributes; kinds' colours as viz:color; positions as viz:position.
-// Dates are written as GEXF days; a date known only to the month or year
-// is written as its first (or last) day and, exact, as the attribute
-// "start date" and "end date" (an actor's "lives"), which ReadGEXF reads
-// back. What GEXF cannot
-// hold (events, a map's sources as records) is noted in the report.
+// their direction (the graph declared directed when every tie is), their
+// kind as kind and attribute, their dates, label, weight and attributes;
+// kinds' colours as viz:color; positions as viz:position. Dates are
+// written as GEXF days; a date known only to the month or year is written
+// as its first (or last) day and, exact, as the attribute "start date"
+// and "end date" (an actor's "lives"), which ReadGEXF reads back. What
+// GEXF cannot hold (events, a map's sources as records) is noted in the
+// report.
 func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	version := opt.GEXFVersion
 	if version == "" {
@@ -94,6 +96,10 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	if dynamic {
 		mode = "dynamic"
 	}
+	edgeType := "undirected"
+	if allDirected(m) {
+		edgeType = "directed"
+	}
 
 	var b strings.Builder
 	e := &xmlOut{b: &b}
@@ -102,7 +108,7 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	b.WriteString("  <meta>\n    <creator>relmap</creator>\n")
 	e.elem("    ", "description", m.Name+descSuffix(m.Description))
 	b.WriteString("  </meta>\n")
-	fmt.Fprintf(&b, `  <graph mode="%s" defaultedgetype="undirected" timeformat="date">`+"\n", mode)
+	fmt.Fprintf(&b, `  <graph mode="%s" defaultedgetype="%s" timeformat="date">`+"\n", mode, edgeType)
 	for _, c := range []struct {
 		class string
 		defs  []string
@@ -186,6 +192,18 @@ func WriteGEXF(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	b.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	_, err := io.WriteString(w, b.String())
 	return rep, err
+}
+
+// allDirected reports whether m has ties and every one is directed: its
+// graph is then declared directed, in GEXF and GraphML, as NetworkX and
+// igraph read the graph's declaration alone and refuse a directed edge in
+// an undirected graph. A map of undirected ties, or of both kinds, is
+// declared undirected (the default of both formats), each edge saying its
+// own direction: GEXF has no "mixed" graph in any version (1.1draft, 1.2draft
+// and 1.3 allow directed, undirected and mutual), and Gephi and yEd read each
+// edge's direction.
+func allDirected(m *model.Map) bool {
+	return len(m.Ties) > 0 && !slices.ContainsFunc(m.Ties, func(t model.Tie) bool { return !t.Directed })
 }
 
 // descSuffix is the map's description after its name, when it has one.

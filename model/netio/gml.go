@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"relmap/model"
 )
@@ -147,7 +149,7 @@ func (p *gmlParser) value(depth int, key string) (gmlValue, error) {
 		s := string(p.data[p.at+1 : end])
 		p.line += strings.Count(s, "\n")
 		p.at = end + 1
-		return gmlValue{text: html.UnescapeString(s), line: line}, nil
+		return gmlValue{text: gmlUnescape(s), line: line}, nil
 	default:
 		start := p.at
 		for p.at < len(p.data) && strings.IndexByte("+-.0123456789eE", p.data[p.at]) >= 0 {
@@ -162,12 +164,47 @@ func (p *gmlParser) value(depth int, key string) (gmlValue, error) {
 	}
 }
 
+// gmlEntity is a character entity of a GML string: a character's number,
+// decimal or hexadecimal (&#233;, &#xE9;), or its HTML name (&eacute;,
+// &amp;).
+var gmlEntity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+
+// gmlUnescape decodes the character entities of a GML string, as GML
+// writes every character outside ASCII (and NetworkX, Gephi and relmap
+// & and "). A number is the character of that code point exactly (HTML
+// reads &#150; as "–", XML and NetworkX as U+0096), and a name is decoded
+// only when it is a whole entity's: HTML would read "&notes;" as "¬es;".
+// Anything else, such as a lone & ("AT&T"), stays as written.
+func gmlUnescape(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return gmlEntity.ReplaceAllStringFunc(s, func(e string) string {
+		name := e[1 : len(e)-1]
+		if name[0] != '#' {
+			if r := html.UnescapeString(e); r != e && (r == ";" || !strings.HasSuffix(r, ";")) {
+				return r
+			}
+			return e
+		}
+		n, err := strconv.ParseUint(name[1:], 10, 32)
+		if name[1] == 'x' || name[1] == 'X' {
+			n, err = strconv.ParseUint(name[2:], 16, 32)
+		}
+		if err != nil || !utf8.ValidRune(rune(n)) {
+			return e
+		}
+		return string(rune(n))
+	})
+}
+
 // ReadGML reads a GML file (as Gephi, yEd, igraph, NetworkX and Newman's
 // data sets write it) into a new map named name: nodes with their label
 // (else their id), kind, colour (graphics fill), position (graphics x, y,
 // as a pin), dates and other keys as attributes; edges with their label,
 // kind, colour, weight (or value), dates and attributes. The graph's
-// directed key says whether ties are directed.
+// directed key says whether ties are directed. Strings' character
+// entities (&#233;, &eacute;, &amp;) are decoded.
 func ReadGML(r io.Reader, name string) (*model.Map, *Report, error) {
 	data, err := readAll(r)
 	if err != nil {
@@ -365,9 +402,27 @@ var (
 	gmlEdgeReserved = map[string]bool{"source": true, "target": true, "weight": true, "value": true, "directed": true}
 )
 
-// gmlString writes s as a GML string: & and " as entities.
+// gmlString writes s as a GML string, in ASCII as GML asks (NetworkX
+// refuses a file that is not): & and " as entities, and every character
+// outside printable ASCII (é, …, a line break, which NetworkX's reader
+// also refuses in a string) as its number, "Andr&#233;s".
 func gmlString(s string) string {
-	return `"` + strings.NewReplacer("&", "&amp;", `"`, "&quot;").Replace(s) + `"`
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r < ' ' || r > '~':
+			fmt.Fprintf(&b, "&#%d;", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // gmlKey reports whether name can be written as a GML key of its own, in
@@ -385,12 +440,13 @@ func gmlKey(name string, edge bool) bool {
 }
 
 // WriteGML writes m as a GML graph (as Gephi, yEd, igraph and NetworkX
-// read it), directed when any tie is: actors as nodes with their name as label, their
-// kind's colour as graphics fill and their position as graphics x, y;
-// ties as edges with their label, weight and kind's colour (directed 0
-// for an undirected one among directed ones); and every field relmap keeps (kind, dates,
-// notes, sources, attributes) as keys, an attribute whose name is no GML
-// key as attribute [ key … value … ].
+// read it), directed when any tie is: actors as nodes with their name as
+// label, their kind's colour as graphics fill and their position as
+// graphics x, y; ties as edges with their label, weight and kind's colour
+// (directed 0 for an undirected one among directed ones); and every field
+// relmap keeps (kind, dates, notes, sources, attributes) as keys, an
+// attribute whose name is no GML key as attribute [ key … value … ]. The
+// file is ASCII, other characters written as entities (see gmlString).
 func WriteGML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	rep := &Report{}
 	if len(m.Events) > 0 {

@@ -107,3 +107,77 @@ func TestGMLOfUndirectedTiesIsUndirected(t *testing.T) {
 		t.Errorf("read back as %+v", back.Ties)
 	}
 }
+
+// GML is written in ASCII, every other character as its number: NetworkX
+// refused relmap's files of raw UTF-8 ("input is not ASCII-encoded"), and
+// a line break within a string. Names and notes read back exactly.
+func TestGMLIsWrittenInASCII(t *testing.T) {
+	t.Parallel()
+	m := &model.Map{Name: "Crisis – 2024…", Actors: []model.Actor{
+		{ID: 1, Name: "Andrés Manuel López Obrador", Kind: "official", Notes: "first line\nsecond \"quoted\" & tabbed\there"},
+		{ID: 2, Name: "…", Kind: "actor", Attrs: map[string]string{"nota": "– 😀 \u0096"}},
+	}, Ties: []model.Tie{{ID: 1, From: 1, To: 2, Kind: "tie", Label: "–"}}}
+	var buf bytes.Buffer
+	if _, err := netio.WriteGML(&buf, m, netio.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	for i, c := range []byte(text) {
+		if c >= 0x80 {
+			t.Fatalf("byte %d of the GML is not ASCII: %q", i, text[max(0, i-20):min(len(text), i+20)])
+		}
+	}
+	for _, want := range []string{`label "Andr&#233;s Manuel L&#243;pez Obrador"`, `label "&#8230;"`, `label "&#8211;"`,
+		`notes "first line&#10;second &quot;quoted&quot; &amp; tabbed&#9;here"`, `nota "&#8211; &#128512; &#150;"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %s in\n%s", want, text)
+		}
+	}
+	back, _, err := netio.ReadGML(&buf, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Name != m.Name {
+		t.Errorf("the map's name read back %q, want %q", back.Name, m.Name)
+	}
+	for i, a := range back.Actors {
+		if a.Name != m.Actors[i].Name || a.Notes != m.Actors[i].Notes || a.Attrs["nota"] != m.Actors[i].Attrs["nota"] {
+			t.Errorf("actor %d read back %q, %q, %q; want %q, %q, %q", i+1, a.Name, a.Notes, a.Attrs["nota"], m.Actors[i].Name, m.Actors[i].Notes, m.Actors[i].Attrs["nota"])
+		}
+	}
+	if len(back.Ties) != 1 || back.Ties[0].Label != "–" {
+		t.Errorf("the tie read back %+v", back.Ties)
+	}
+}
+
+// GML's strings are read with their character entities decoded: numbers
+// as the code point they name (as XML and NetworkX read them, not as
+// HTML, which reads &#150; as "–"), names only when whole (HTML read
+// "&notes;" as "¬es;"); anything else stays as written.
+func TestGMLDecodesCharacterEntities(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, in, want string }{
+		{"a decimal number", "Andr&#233;s", "Andrés"},
+		{"a hexadecimal number", "L&#xF3;pez &#X2026;", "López …"},
+		{"a character beyond the first plane", "&#128512;", "😀"},
+		{"XML's names", "&amp; &quot; &lt; &gt; &apos;", `& " < > '`},
+		{"an HTML name", "Andr&eacute;s", "Andrés"},
+		{"a number in HTML's Windows range", "&#150;", "\u0096"},
+		{"a name that begins as an entity's", "&notes;", "&notes;"},
+		{"an unknown name", "&relmap;", "&relmap;"},
+		{"an ampersand alone", "AT&T & co", "AT&T & co"},
+		{"no semicolon", "&#233 &amp", "&#233 &amp"},
+		{"no character", "&#xD800; &#99999999;", "&#xD800; &#99999999;"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			m, _, err := netio.ReadGML(strings.NewReader("graph [ node [ id 1 label \""+c.in+"\" ] ]"), "entities")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Actors[0].Name; got != c.want {
+				t.Errorf("%q read as %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}

@@ -155,8 +155,9 @@ func ReadGraphML(r io.Reader, name string) (*model.Map, *Report, error) {
 	}
 	var f graphMLFile
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = refuseCharset
 	if err := dec.Decode(&f); err != nil {
-		return nil, nil, &Error{Format: GraphML, Line: lineOf(data, dec.InputOffset()), Err: fault("not GraphML XML: %v", err)}
+		return nil, nil, xmlFault(GraphML, data, dec, err)
 	}
 	if len(f.Graph) == 0 {
 		return nil, nil, &Error{Format: GraphML, Err: fault("no <graph>")}
@@ -348,7 +349,8 @@ func centre(at, size string) string {
 // and positions (its ShapeNode and PolyLineEdge graphics) and Gephi with
 // attributes (label, kind, dates, weight and every attribute, each a
 // declared <key>): actors as nodes, ties as edges (parallel ones too),
-// with their direction.
+// with their direction (each edge's, and the graph's as directed when
+// every tie is).
 func WriteGraphML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	rep := &Report{}
 	if len(m.Events) > 0 {
@@ -398,7 +400,11 @@ func WriteGraphML(w io.Writer, m *model.Map, opt Options) (*Report, error) {
 	}
 	b.WriteString(`  <key id="ng" for="node" yfiles.type="nodegraphics"/>` + "\n")
 	b.WriteString(`  <key id="eg" for="edge" yfiles.type="edgegraphics"/>` + "\n")
-	b.WriteString(`  <graph id="G" edgedefault="undirected">` + "\n")
+	edgeDefault := "undirected"
+	if allDirected(m) {
+		edgeDefault = "directed"
+	}
+	fmt.Fprintf(&b, `  <graph id="G" edgedefault="%s">`+"\n", edgeDefault)
 	cite := citer(m)
 	data := func(indent string, ids map[string]string, keys []string, vals map[string]string) {
 		for _, k := range keys {

@@ -50,20 +50,25 @@ func (f Format) Name() string {
 	return string(f)
 }
 
-// FormatOf is the format a file's extension names: .gexf, .graphml, .dot
-// or .gv, .cyjs, .gml.
+// Extensions are the file name extensions of f's files, with their dot,
+// the one a file is named with first: DOT's are .gv (Graphviz's own, as
+// .dot is also Word's) and .dot.
+func (f Format) Extensions() []string {
+	switch f {
+	case DOT:
+		return []string{".gv", ".dot"}
+	}
+	return []string{"." + string(f)}
+}
+
+// FormatOf is the format a file's extension names: .gexf, .graphml, .gv
+// or .dot, .cyjs, .gml.
 func FormatOf(path string) (Format, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".gexf":
-		return GEXF, true
-	case ".graphml":
-		return GraphML, true
-	case ".dot", ".gv":
-		return DOT, true
-	case ".cyjs":
-		return CYJS, true
-	case ".gml":
-		return GML, true
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		if slices.Contains(f.Extensions(), ext) {
+			return f, true
+		}
 	}
 	return "", false
 }
@@ -328,16 +333,15 @@ func hexOf(r, g, b int) string {
 // confusing one).
 //
 // A file that does not begin with a tag is said not to be XML, with how it
-// begins: a GML file named .graphml was said to end too soon at its last
-// line.
+// begins (see notXML): a GML file named .graphml was said to end too soon
+// at its last line.
 func safeXML(data []byte) error {
 	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
 	switch {
 	case len(text) == 0:
 		return fault("the file is empty")
 	case text[0] != '<':
-		first, _, _ := bytes.Cut(text[:min(len(text), 40)], []byte("\n"))
-		return fault("the file is not XML: it begins %q", strings.TrimSpace(string(first)))
+		return notXML(text)
 	}
 	head := data[:min(len(data), 64<<10)]
 	if bytes.Contains(head, []byte("<!DOCTYPE")) || bytes.Contains(head, []byte("<!ENTITY")) {

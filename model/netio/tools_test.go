@@ -212,3 +212,43 @@ func TestGEXF11Draft(t *testing.T) {
 		}
 	}
 }
+
+// A Cytoscape.js file whose graph says it is directed, as NetworkX's
+// cytoscape_data writes it, is read with directed ties: its edges came in
+// undirected. An edge's own "directed" still says otherwise.
+func TestCYJSReadsTheGraphsDirection(t *testing.T) {
+	t.Parallel()
+	file := func(graph, edge string) string {
+		return `{"data": [], ` + graph + `"multigraph": false, "elements": {"nodes": [
+		{"data": {"id": "Mexico", "value": "Mexico", "name": "Mexico"}},
+		{"data": {"id": "Ecuador", "value": "Ecuador", "name": "Ecuador"}},
+		{"data": {"id": "Jorge Glas", "value": "Jorge Glas", "name": "Jorge Glas"}}],
+		"edges": [{"data": {"kind": "relations", "source": "Mexico", "target": "Ecuador"` + edge + `}},
+		{"data": {"source": "Ecuador", "target": "Jorge Glas"}}]}}`
+	}
+	for _, c := range []struct {
+		name, graph, edge string
+		want              []bool // each tie's direction
+	}{
+		{"a directed graph", `"directed": true, `, "", []bool{true, true}},
+		{"a directed graph with an undirected edge", `"directed": true, `, `, "directed": false`, []bool{false, true}},
+		{"an undirected graph", `"directed": false, `, "", []bool{false, false}},
+		{"an undirected graph with a directed edge", `"directed": false, `, `, "directed": true`, []bool{true, false}},
+		{"a graph that does not say", "", "", []bool{false, false}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			m, _, err := netio.ReadCYJS(strings.NewReader(file(c.graph, c.edge)), "networkx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, tie := range m.Ties {
+				got = append(got, tie.Directed)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("ties directed %v, want %v", got, c.want)
+			}
+		})
+	}
+}
