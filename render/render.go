@@ -292,6 +292,17 @@ func (v View) Shows(x, y float64, w, h int) bool {
 	return sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1
 }
 
+// ShowsWell reports whether v shows map point (x, y) in a w×h picture
+// clear of the map's edges: a tenth of its width and height in from each.
+// An actor on the very edge, its ties running out of the picture, is
+// shown, but not well.
+func (v View) ShowsWell(x, y float64, w, h int) bool {
+	sx, sy := v.ToScreen(x, y, w, h)
+	x0, y0, x1, y1 := plot(w, h, v)
+	dx, dy := (x1-x0)/10, (y1-y0)/10
+	return sx >= x0+dx && sx <= x1-dx && sy >= y0+dy && sy <= y1-dy
+}
+
 // lineWidth is the width in device pixels at which ties are drawn.
 func (v View) lineWidth() float64 { return math.Max(1, edgeWidth*v.Zoom) }
 

@@ -320,13 +320,15 @@ func (d *Diagram) CloseIn(p model.Point) {
 // show to be seen for what it is: a dot.
 func (d *Diagram) TooSmall() bool { return d.fitted && d.view.AsDot(0) }
 
-// InSight reports whether map point p is in the picture now (a view that
-// follows the fit shows every actor of the date).
+// InSight reports whether map point p is in the picture now, clear of
+// its edges (see render.View.ShowsWell): a view that follows the fit
+// shows every actor of the date. Find left an actor found on the picture's
+// top edge, its ties out of sight.
 func (d *Diagram) InSight(p model.Point) bool {
 	if d.follow || !d.fitted || d.pw == 0 {
 		return d.follow
 	}
-	return d.view.Shows(p.X, p.Y, d.pw, d.ph)
+	return d.view.ShowsWell(p.X, p.Y, d.pw, d.ph)
 }
 
 // KeepInSight glides the view, keeping its zoom, to actor id of scene s

@@ -1558,6 +1558,22 @@ func TestThePictureSaysWhileMeasuring(t *testing.T) {
 	if s := te.diagram.Scene(); !strings.Contains(s.Caption, "Actors by size: betweenness") || strings.Contains(s.Caption, "Measuring") || s.SizeBy != "betweenness" {
 		t.Errorf("once measured the picture says %q, sized by %q", s.Caption, s.SizeBy)
 	}
+	// On another date, until its measures come, the picture keeps the
+	// sizes measured last, and says of when: drawn without them first,
+	// the picture flickered as the timeline played.
+	was := te.doc.day
+	release = make(chan struct{})
+	keys := te.doc.keys
+	te.SetDate(keys[len(keys)-2], false)
+	s := te.diagram.Scene()
+	if want := "as measured on " + windowLang.Date(was); !strings.Contains(s.Caption, want) || s.SizeBy != "betweenness" {
+		t.Errorf("while a new date is measured the picture says %q, sized by %q; want it sized as on %s, and saying so", s.Caption, s.SizeBy, was)
+	}
+	close(release)
+	te.settle(t)
+	if s := te.diagram.Scene(); strings.Contains(s.Caption, "as measured on") || s.SizeBy != "betweenness" {
+		t.Errorf("once the new date is measured the picture says %q, sized by %q", s.Caption, s.SizeBy)
+	}
 }
 
 func TestMeasuringRunsOneDateAtATime(t *testing.T) {

@@ -94,15 +94,23 @@ var communityColors = []string{"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a
 	"#e6ab02", "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99"}
 
 // measuresNow returns the measures of the map on show as of the date on
-// show, if they are computed; else it asks for them (startMeasuring), and
-// the picture is drawn again when they are ready.
-func (e *Editor) measuresNow() map[model.ID]analysis.Metrics {
+// show, and that date, if they are computed; else it asks for them
+// (startMeasuring), and the picture is drawn again when they are ready.
+// Meanwhile it returns those of the date measured last on the same map,
+// if any, and that date: while the timeline played, each new date was
+// drawn first without its sizes, its labels chosen anew, then with them,
+// and the picture flickered.
+func (e *Editor) measuresNow() (map[model.ID]analysis.Metrics, model.Day) {
 	m, day := e.drawn, e.doc.day
-	if c := e.measureCache; c != nil && c.m == m && c.day == day {
-		return c.by
+	c := e.measureCache
+	if c != nil && c.m == m && c.day == day {
+		return c.by, day
 	}
 	e.wanted = measureKey{m, day}
-	return nil
+	if c != nil && c.m == m {
+		return c.by, c.day
+	}
+	return nil, 0
 }
 
 // startMeasuring computes the measures asked for off the UI goroutine.
@@ -161,7 +169,8 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 	if sizeBy == "" && !byCommunity {
 		return func(*render.Scene) {}
 	}
-	by := e.measuresNow() // computed once, then only read
+	by, of := e.measuresNow() // computed once, then only read
+	day := e.doc.day
 	return func(s *render.Scene) {
 		var notes []string
 		if sizeBy != "" {
@@ -176,7 +185,11 @@ func (e *Editor) measureStyle() func(*render.Scene) {
 			s.Caption = withNote(lang.L("Measuring the actors for ")+strings.Join(notes, ", ")+"…", s.Caption)
 			return
 		}
-		s.Caption = withNote(lang.L("Actors by ")+strings.Join(notes, ", "), s.Caption)
+		said := lang.L("Actors by ") + strings.Join(notes, ", ")
+		if of != day {
+			said += fmt.Sprintf(lang.L(" as measured on %s, until this date's measures come"), windowLang.Date(of))
+		}
+		s.Caption = withNote(said, s.Caption)
 		s.SizeBy = sizeBy
 		if byCommunity {
 			s.ColorBy = "community"

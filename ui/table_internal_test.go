@@ -692,6 +692,25 @@ func TestPickingAnActorInSightLeavesTheView(t *testing.T) {
 		t.Error("picking the United Kingdom out of sight did not glide the view to it")
 	}
 	te.diagram.stopCamera()
+	// On the picture's edge, it is not in sight enough: its ties run out
+	// of the picture.
+	w, h := te.diagram.pw, te.diagram.ph
+	edge := render.View{CX: p.X, CY: p.Y, Zoom: before.Zoom * 8, UIScale: before.UIScale}
+	for edge.Shows(p.X, p.Y, w, h) && edge.ShowsWell(p.X, p.Y, w, h) {
+		edge.CY += 2 / edge.Zoom // the actor two pixels nearer the top
+	}
+	if !edge.Shows(p.X, p.Y, w, h) {
+		t.Fatal("no view shows the United Kingdom on the picture's top edge")
+	}
+	te.diagram.Hold(edge)
+	if te.diagram.InSight(p) {
+		t.Error("the United Kingdom on the picture's top edge is in sight")
+	}
+	te.goToActorID(uk.ID)
+	if te.diagram.camera == nil {
+		t.Error("picking the United Kingdom on the picture's edge did not glide the view to it")
+	}
+	te.diagram.stopCamera()
 }
 
 // Picking a tie in force and in sight (a row of the Table's ties) selects
