@@ -1380,6 +1380,9 @@ func (r *Renderer) drawOverlays(pa surface, p *plan) {
 		return
 	}
 	r.drawHeader(pa, p.s, p.v, p.w)
+	if len(p.s.Nodes) == 0 && p.s.Empty != "" {
+		r.drawEmpty(pa, p.s, p.v, p.w, p.h)
+	}
 	if p.s.Sources != nil {
 		r.drawFooter(pa, p.s, p.v, p.w, p.h)
 	} else {

@@ -315,16 +315,19 @@ func TestLegendAt(t *testing.T) {
 	if len(notes) != 2 || notes[0] != "Size: betweenness" || notes[1] != "Colour: community" {
 		t.Errorf("legend notes = %q, want what size and colour mean", notes)
 	}
-	s.Filter = "only role = embassy"
+	// What a filter leaves out, a line for each: on one line they ran
+	// off the legend's edge.
+	s.Filter = "only actors with ties\n1 kind hidden\nonly role = embassy"
 	rows := legendRows(s, nil, 1, h)
 	found := false
 	for i, row := range rows {
-		if row.heading == "Filter on" && i+1 < len(rows) && rows[i+1].note == s.Filter {
+		if row.heading == "Filter on" && i+3 < len(rows) && rows[i+1].note == "only actors with ties" &&
+			rows[i+2].note == "1 kind hidden" && rows[i+3].note == "only role = embassy" && rows[i+3].y > rows[i+2].y {
 			found = true
 		}
 	}
 	if !found {
-		t.Error("the legend does not say that a filter is on")
+		t.Error("the legend does not say, a line for each, what the filter leaves out")
 	}
 	// Folded, the legend is a tab: a click on it unfolds it and hits no
 	// kind; the fold control is the legend's top corner.
@@ -1037,6 +1040,38 @@ func TestTheLegendLeavesOutEmptyHeadings(t *testing.T) {
 	rows := legendRows(&Scene{ActorKinds: []model.Kind{country}}, i18n.English, 1, 1000)
 	if len(rows) != 2 || rows[0].heading != "Actors" || rows[1].kind.Name != country.Name {
 		t.Errorf("the legend of a map of one country and no tie: %+v", rows)
+	}
+}
+
+// A picture of no actor writes its Empty note, why, in the middle of
+// the map; one of actors does not.
+func TestAnEmptyPictureSaysWhy(t *testing.T) {
+	r := testRenderer(t)
+	v := View{Zoom: 1, UIScale: 1}
+	inked := func(s *Scene) int {
+		img := r.Draw(s, v, 800, 500)
+		x0, y0, x1, y1 := plot(800, 500, v)
+		ground := img.RGBAAt(int(x0)+2, int(y1)-40)
+		n := 0
+		for y := int(y0+y1)/2 - 15; y < int(y0+y1)/2+5; y++ {
+			for x := int(x0); x < int(x1); x++ {
+				if img.RGBAAt(x, y) != ground {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	note := "The filter leaves no actor on this date to show."
+	if n := inked(&Scene{Empty: note}); n < 200 {
+		t.Errorf("an empty picture with a note has %d pixels of ink in its middle, want its words", n)
+	}
+	if n := inked(&Scene{}); n != 0 {
+		t.Errorf("an empty picture without a note has %d pixels of ink in its middle", n)
+	}
+	full := &Scene{Empty: note, Nodes: []Node{{ID: 1, Label: "Mexico", X: 1e6, Y: 1e6, Alpha: 1}}}
+	if n := inked(full); n != 0 {
+		t.Errorf("a picture of an actor (out of sight) writes its empty note: %d pixels", n)
 	}
 }
 

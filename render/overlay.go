@@ -108,6 +108,16 @@ func headerLine(s *Scene, lang *i18n.Lang, width func(string) float64, room floa
 	return fit(line, width, room)
 }
 
+// drawEmpty writes the scene's Empty note in the middle of the map, which
+// shows no actor.
+func (r *Renderer) drawEmpty(p surface, s *Scene, v View, w, h int) {
+	x0, y0, x1, y1 := plot(w, h, v)
+	size := 15 * v.UIScale
+	width := func(t string) float64 { return p.textWidth(false, size, t) }
+	text := fit(s.Empty, width, x1-x0)
+	p.text(false, size, (x0+x1-width(text))/2, (y0+y1)/2, text, s.palette().muted)
+}
+
 // drawCredit writes the scene's credit at the foot of the diagram, on a
 // band of the background so that it stays readable over what is drawn
 // beneath, as maps print their attribution.
@@ -171,9 +181,15 @@ func legendRows(s *Scene, lang *i18n.Lang, ui float64, h int) []legendRow {
 		}
 	}
 	if s.Filter != "" {
+		// A line for each of what the filter leaves out: on one, they
+		// ran off the legend's edge.
 		y += row / 2
-		rows = append(rows, legendRow{heading: lang.T("Filter on"), y: y}, legendRow{note: s.Filter, y: y + row})
-		y += 2 * row
+		rows = append(rows, legendRow{heading: lang.T("Filter on"), y: y})
+		y += row
+		for _, part := range strings.Split(s.Filter, "\n") {
+			rows = append(rows, legendRow{note: part, y: y})
+			y += row
+		}
 	}
 	if s.Since != "" {
 		y += row / 2

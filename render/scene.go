@@ -96,8 +96,11 @@ type Scene struct {
 	// colours (Node.Scale, Node.Color) stand for ("betweenness",
 	// "community"); empty when they stand for nothing.
 	SizeBy, ColorBy string
-	// Filter, when set, says in the legend what a filter leaves out ("2
-	// kinds hidden, only role = embassy").
+	// Empty, when set and the scene has no actors, is written in the
+	// middle of the map: why it shows none (a filter that leaves none).
+	Empty string
+	// Filter, when set, says in the legend what a filter leaves out, a
+	// line for each ("2 kinds hidden\nonly role = embassy").
 	Filter string
 	// Since, when set, is the date the picture is compared with
 	// ("2024-04-04"): the legend says that the ties that began since are

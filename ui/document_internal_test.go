@@ -1411,6 +1411,25 @@ func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	}
 }
 
+// A filter that leaves no actor says so in the middle of the picture,
+// and the legend says what it leaves out a line for each: the picture
+// was blank without a word, the legend's note cut off.
+func TestAFilterThatLeavesNothingSaysSo(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	te.setTiedOnly(true)
+	te.setHidden(render.KindKey{Class: model.ClassActor, Name: "organisation"}, true)
+	s := te.diagram.Scene()
+	if len(s.Nodes) == 0 || s.Filter != "only actors with ties\n1 kind hidden" {
+		t.Fatalf("filtered, the picture has %d actors and its legend says %q", len(s.Nodes), s.Filter)
+	}
+	te.setAttrFilter("role", "no such role")
+	s = te.diagram.Scene()
+	if len(s.Nodes) != 0 || s.Empty != "The filter leaves no actor on this date to show." {
+		t.Errorf("a filter that leaves nothing: %d actors drawn, the picture says %q", len(s.Nodes), s.Empty)
+	}
+}
+
 func TestFilterByAttribute(t *testing.T) {
 	te := newTestEditor(t)
 	objs := te.attrSection()

@@ -527,7 +527,7 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 		actorKinds, tieKinds = render.UsedKinds(e.drawn)
 		hidden = maps.Clone(e.hidden)
 	}
-	note := e.filterNote()
+	note, filtered := e.filterNote(), strings.Join(e.filterParts(), "\n")
 	diff := e.diffStress != nil && day == e.diffDay
 	ghosts, since := e.diffGhosts, e.diffFrom.String()
 	return func(s *render.Scene) {
@@ -550,7 +550,9 @@ func (e *Editor) dresser(day model.Day, em *render.Emphasis) func(*render.Scene)
 		}
 		if note != "" {
 			s.Caption = withNote(note, s.Caption)
-			s.Filter = strings.TrimPrefix(note, lang.L("Filter on: "))
+			s.Filter = filtered
+			// Said, or the empty picture looks broken.
+			s.Empty = lang.L("The filter leaves no actor on this date to show.")
 		}
 		if diff {
 			s.Ghosts, s.Since = ghosts, since

@@ -1852,6 +1852,25 @@ func TestAPickSuggestsAsTheUserTypes(t *testing.T) {
 	if c.Focused() != p {
 		t.Errorf("after a name is taken the keyboard is %T's, not the field's", c.Focused())
 	}
+	// The names suggested hold what is typed, also when it names an actor
+	// in full: the names about it in the list, opened from the arrow,
+	// are not suggestions.
+	p.suggested.hide()
+	p.SetText("")
+	c.Focus(p)
+	for _, r := range "mexico" {
+		c.Focused().TypedRune(r)
+	}
+	for _, name := range p.suggested.names {
+		if !strings.Contains(model.Fold(name), "mexico") {
+			t.Errorf("for \"mexico\" the list suggests %q", name)
+		}
+	}
+	if got := p.offers(); len(got) < 2 || got[0] != "Mexico" || strings.Contains(model.Fold(got[1]), "mexico") && strings.Contains(model.Fold(got[len(got)-1]), "mexico") {
+		t.Errorf("the list opened on Mexico offers %q, want Mexico and the names about it", got)
+	}
+	p.SetText("Andrés Manuel López Obrador")
+	c.Focus(p)
 	// A name typed in full offers nothing more; none matching, nothing.
 	c.Focused().TypedRune('x')
 	if p.suggested.shown() {

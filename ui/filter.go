@@ -97,6 +97,15 @@ func (e *Editor) setTiedOnly(on bool) {
 
 // filterNote is what the picture's caption says while a filter is on.
 func (e *Editor) filterNote() string {
+	if parts := e.filterParts(); len(parts) > 0 {
+		return lang.L("Filter on: ") + strings.Join(parts, ", ")
+	}
+	return ""
+}
+
+// filterParts are what the filter on leaves out, each said on its own
+// ("1 kind hidden"); none when no filter is on.
+func (e *Editor) filterParts() []string {
 	var parts []string
 	if e.tiedOnly {
 		parts = append(parts, lang.L("only actors with ties"))
@@ -111,10 +120,7 @@ func (e *Editor) filterNote() string {
 	if e.attrKey != "" {
 		parts = append(parts, fmt.Sprintf(lang.L("only %s = %s"), e.attrKey, e.attrValue))
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return lang.L("Filter on: ") + strings.Join(parts, ", ")
+	return parts
 }
 
 // setAttrFilter shows only the actors whose attribute key has value (key

@@ -197,19 +197,20 @@ func (p *pick) SetOptions(options []string) {
 // of more than maxPicks options, those holding the text, at most maxPicks
 // (a list of thousands, a map's sources, took a second to open).
 func (p *pick) offers() []string {
-	if p.list == nil && len(p.options) <= maxPicks {
+	switch {
+	case p.list != nil:
+		return p.list(p.Text)
+	case len(p.options) <= maxPicks:
 		return p.options
 	}
 	return p.suggestions()
 }
 
 // suggestions are the options holding the field's text, accents and case
-// aside, those beginning with it first, as it is typed: the list's, or
-// those of the options.
+// aside, those beginning with it first, as it is typed. Not the list's: a
+// list that opens on an actor named shows the names about it, and typing
+// "germany" suggested George Ball and George Guthrie under it.
 func (p *pick) suggestions() []string {
-	if p.list != nil {
-		return p.list(p.Text)
-	}
 	if p.folded == nil {
 		p.folded = make([]string, len(p.options))
 		for i, o := range p.options {
