@@ -1330,14 +1330,17 @@ func (r *Renderer) paintTile(p *plan, pa *painter, edges [][][]tileStroke, dt *d
 		pa.resolveInks(p.inks)
 	}
 	r.paintStrokes(p, pa, lifted)
-	for _, l := range p.labels {
-		if l.box.y1+1 >= float64(b.Min.Y) && l.box.y0-1 <= float64(b.Max.Y) {
-			r.drawEdgeLabel(pa, l, pal)
-		}
-	}
 	for j, i := range p.nodes {
 		if nodeRows[j].meets(b) {
 			r.drawNode(pa, p, int(i))
+		}
+	}
+	// The ties' labels over the actors: one with no place clear of every
+	// actor's shape covers some of one (see placeEdgeLabels), and under
+	// it was lost ("decla◆sona non grata").
+	for _, l := range p.labels {
+		if l.box.y1+1 >= float64(b.Min.Y) && l.box.y0-1 <= float64(b.Max.Y) {
+			r.drawEdgeLabel(pa, l, pal)
 		}
 	}
 }

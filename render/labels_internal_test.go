@@ -696,6 +696,58 @@ func TestAnEmphasisedTiesLabelTakesItsColour(t *testing.T) {
 	}
 }
 
+// A tie's label that finds no place clear of every actor is drawn over
+// the actors it covers, not under them: under an actor's shape it was
+// lost ("decla◆sona non grata").
+func TestATieLabelIsDrawnOverTheActorsItCovers(t *testing.T) {
+	r := testRenderer(t)
+	kind := model.Kind{Name: "relations", Color: "#336699"}
+	actor := model.Kind{Name: "organisation", Color: "#aa5500", Shape: model.ShapeSquare}
+	s := &Scene{Selected: 1, Nodes: []Node{{ID: 1, Kind: actor, X: 0, Y: 0, Alpha: 1}, {ID: 2, Kind: actor, X: 600, Y: 0, Alpha: 1}}}
+	s.Edges = []Edge{{ID: 1, From: 1, To: 2, Kind: kind, Label: "declared persona non grata", Alpha: 1, Lanes: 1}}
+	// Actors, without names, close all about the tie: no place of its
+	// label is clear of them.
+	id := model.ID(3)
+	for x := 40.0; x <= 560; x += 26 {
+		for y := -78.0; y <= 78; y += 26 {
+			s.Nodes = append(s.Nodes, Node{ID: id, Kind: actor, X: x, Y: y, Alpha: 1})
+			id++
+		}
+	}
+	v := View{CX: 300, CY: 0, Zoom: 1, UIScale: 1}
+	const w, h = 1000, 600
+	p := r.planFrame(s, v, w, h)
+	if len(p.labels) != 1 {
+		t.Fatalf("%d labels placed, want the selected actor's tie's", len(p.labels))
+	}
+	l := p.labels[0]
+	img := r.Draw(s, v, w, h)
+	covered := 0
+	for i := range s.Nodes {
+		c := p.centre[i]
+		if c.X+p.rad > l.box.x0 && c.X-p.rad < l.box.x1 && c.Y+p.rad > l.box.y0 && c.Y-p.rad < l.box.y1 {
+			covered++
+		}
+	}
+	if covered == 0 {
+		t.Fatal("the label covers no actor: the test proves nothing")
+	}
+	// Within its plate, nothing of the actors' squares shows.
+	shows := 0
+	for y := int(l.box.y0) + 2; y < int(l.box.y1)-2; y++ {
+		for x := int(l.box.x0) + 2; x < int(l.box.x1)-2; x++ {
+			// The squares' orange, faded or not; the plate is white,
+			// the text blue.
+			if got := img.RGBAAt(x, y); int(got.R)-int(got.B) > 30 {
+				shows++
+			}
+		}
+	}
+	if shows > 0 {
+		t.Errorf("the label covers %d actors, and %d pixels of their squares show over it", covered, shows)
+	}
+}
+
 // laidOutDefaultMap is the default map and its layout by r.
 func laidOutDefaultMap(t *testing.T, r *Renderer) (*model.Map, *layout.Timeline) {
 	t.Helper()

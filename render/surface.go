@@ -56,14 +56,14 @@ func (r *Renderer) drawVector(p *plan, out surface) {
 		}
 		out.end()
 	}
-	for _, l := range p.labels {
-		r.drawEdgeLabel(out, l, pal)
-	}
 	for _, i := range p.nodes {
 		n := &p.s.Nodes[i]
 		out.begin("actor", n.ID, n.Label, n.Kind.Name)
 		r.drawNode(out, p, int(i))
 		out.end()
+	}
+	for _, l := range p.labels { // over the actors, as painted
+		r.drawEdgeLabel(out, l, pal)
 	}
 	r.drawOverlays(out, p)
 }
