@@ -748,6 +748,24 @@ func TestATieLabelIsDrawnOverTheActorsItCovers(t *testing.T) {
 	}
 }
 
+// A credit too long for its line keeps the author and the licence whole,
+// shortening the source's title: cut at its end, a picture lost its
+// licence.
+func TestACreditCutShortKeepsItsLicence(t *testing.T) {
+	width := func(s string) float64 { return float64(len([]rune(s))) }
+	credit := "Source: Ecuador police raid the Mexican embassy in Quito (Mexico News Daily)  ·  Ana Reporter / Example News  ·  CC BY 4.0"
+	got := creditLine(credit, width, 80)
+	if !strings.HasSuffix(got, "…  ·  Ana Reporter / Example News  ·  CC BY 4.0") || !strings.HasPrefix(got, "Source: Ecuador") || width(got) > 80 {
+		t.Errorf("the credit in 80 reads %q", got)
+	}
+	if got := creditLine(credit, width, 200); got != credit {
+		t.Errorf("the credit with room reads %q", got)
+	}
+	if got := creditLine(credit, width, 30); width(got) > 30 || !strings.HasPrefix(got, "Source:") {
+		t.Errorf("the credit in 30 reads %q, want its start cut to fit", got)
+	}
+}
+
 // laidOutDefaultMap is the default map and its layout by r.
 func laidOutDefaultMap(t *testing.T, r *Renderer) (*model.Map, *layout.Timeline) {
 	t.Helper()

@@ -118,6 +118,30 @@ func (r *Renderer) drawEmpty(p surface, s *Scene, v View, w, h int) {
 	p.text(false, size, (x0+x1-width(text))/2, (y0+y1)/2, text, s.palette().muted)
 }
 
+// creditLine is credit (its parts joined by creditSep) cut to fit room:
+// the source's title is shortened first, so that the author and the
+// licence, which a picture published must carry, stay whole ("Source:
+// Mexico's embassy rai…  ·  Ana Reporter  ·  CC BY 4.0"); only when
+// they do not fit either is the line cut at its end.
+func creditLine(credit string, width func(string) float64, room float64) string {
+	if width(credit) <= room {
+		return credit
+	}
+	parts := strings.Split(credit, creditSep)
+	if len(parts) > 1 {
+		tail := creditSep + strings.Join(parts[1:], creditSep)
+		least := string([]rune(parts[0])[:min(len([]rune(parts[0])), 12)]) + "…" // the source's title, shortest
+		if head := room - width(tail); head >= width(least) {
+			return fit(parts[0], width, head) + tail
+		}
+	}
+	return fit(credit, width, room)
+}
+
+// creditSep is what the parts of a credit are joined by (see
+// model.Map.Credit).
+const creditSep = "  ·  "
+
 // drawCredit writes the scene's credit at the foot of the diagram, on a
 // band of the background so that it stays readable over what is drawn
 // beneath, as maps print their attribution.
@@ -128,10 +152,7 @@ func (r *Renderer) drawCredit(p surface, s *Scene, ui float64, w, h int, collaps
 	pal := s.palette()
 	size := 11 * ui
 	room := float64(w) - (legendSpan(collapsed)+2*margin)*ui
-	text := r.credit(s)
-	for p.textWidth(false, size, text) > room && len([]rune(text)) > 2 {
-		text = string([]rune(text)[:len([]rune(text))-2]) + "…"
-	}
+	text := creditLine(r.credit(s), func(t string) float64 { return p.textWidth(false, size, t) }, room)
 	x, base := margin*ui, float64(h)-7*ui
 	width := p.textWidth(false, size, text)
 	p.fill([]pt{{x - 4*ui, base - size - 2*ui}, {x + width + 4*ui, base - size - 2*ui}, {x + width + 4*ui, base + 4*ui}, {x - 4*ui, base + 4*ui}}, pal.band)

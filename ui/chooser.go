@@ -27,6 +27,18 @@ type fileChoice struct {
 	// extensions with the dot.
 	kind string
 	exts []string
+	// win is the window Fyne's dialog shows in, nil for the map's: that
+	// of the small multiples, say, whose export's dialog opened behind
+	// it, in the map's window.
+	win fyne.Window
+}
+
+// window is the window c's dialog shows in: c.win, else main.
+func (c fileChoice) window(main fyne.Window) fyne.Window {
+	if c.win != nil {
+		return c.win
+	}
+	return main
 }
 
 // nativeDialog is the desktop's own file dialog program, when one is
@@ -163,6 +175,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		err = errors.New("no folder")
 	}
 	filter := storage.NewExtensionFileFilter(c.exts)
+	win := c.window(e.win)
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if p, ok := typedPath(err); ok {
@@ -170,7 +183,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 				return
 			}
 			if err != nil {
-				e.showError(saveProblem(err))
+				dialog.ShowError(errors.New(sentence(saveProblem(err))), win)
 				return
 			}
 			if uc == nil {
@@ -179,7 +192,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			uc.Close()
 			os.Remove(uc.URI().Path())
 			e.replacing(c, uc.URI().Path(), true, done)
-		}, e.win)
+		}, win)
 		d.SetFileName(c.name)
 		d.SetTitleText(c.dialogTitle())
 		d.SetFilter(filter)
@@ -187,12 +200,12 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			d.SetLocation(start)
 		}
 		d.Show()
-		d.Resize(e.fileDialogSize()) // after Show, or it is not resized
+		d.Resize(fileDialogSize(win)) // after Show, or it is not resized
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			e.showError(err)
+			dialog.ShowError(errors.New(sentence(err)), win)
 			return
 		}
 		if rc == nil {
@@ -200,20 +213,20 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 		}
 		rc.Close()
 		done(rc.URI().Path())
-	}, e.win)
+	}, win)
 	d.SetTitleText(c.dialogTitle())
 	d.SetFilter(filter)
 	if err == nil {
 		d.SetLocation(start)
 	}
 	d.Show()
-	d.Resize(e.fileDialogSize())
+	d.Resize(fileDialogSize(win))
 }
 
 // fileDialogSize is the size of Fyne's file dialog: most of the window,
 // up to 1000×700, where its own was a small box with long names cut.
-func (e *Editor) fileDialogSize() fyne.Size {
-	win := e.win.Canvas().Size()
+func fileDialogSize(w fyne.Window) fyne.Size {
+	win := w.Canvas().Size()
 	return fyne.NewSize(min(1000, win.Width*0.85), min(700, win.Height*0.85))
 }
 
@@ -236,7 +249,7 @@ func (e *Editor) replacing(c fileChoice, path string, asked bool, done func(path
 		if ok {
 			done(path)
 		}
-	}, e.win)
+	}, c.window(e.win))
 }
 
 // typedPath is the path a user typed whole in Fyne's save dialog, which

@@ -215,3 +215,21 @@ func TestTheImportDialogNamesEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// A file dialog asked for from another window (the small multiples')
+// shows in that window: it opened behind it, in the map's window, and
+// typing there went nowhere.
+func TestAFileDialogShowsInTheWindowItIsFor(t *testing.T) {
+	te := newTestEditor(t)
+	te.settle(t)
+	other := fyne.CurrentApp().NewWindow("Small Multiples")
+	other.Resize(fyne.NewSize(800, 600))
+	defer other.Close()
+	te.fyneFileDialog(fileChoice{title: "Export Small Multiples", save: true, name: "m.png", kind: "PNG files", exts: []string{".png"}, win: other}, t.TempDir(), func(string) {})
+	if other.Canvas().Overlays().Top() == nil {
+		t.Error("the file dialog is not in the window it was asked for from")
+	}
+	if te.win.Canvas().Overlays().Top() != nil {
+		t.Error("the file dialog is in the map's window")
+	}
+}

@@ -243,7 +243,7 @@ func (e *Editor) exportMultiples(parent fyne.Window, q multiplesRequest, m *mode
 			return
 		}
 		name := strings.ReplaceAll(m.Name, "/", "-") + lang.L(" multiples") + f.Extension()
-		e.chooseFile(fileChoice{title: lang.L("Export Small Multiples"), save: true, name: name, kind: strings.ToUpper(string(f)) + lang.L(" files"), exts: []string{f.Extension()}}, func(path string) {
+		e.chooseFile(fileChoice{title: lang.L("Export Small Multiples"), save: true, name: name, kind: strings.ToUpper(string(f)) + lang.L(" files"), exts: []string{f.Extension()}, win: parent}, func(path string) {
 			if !strings.EqualFold(filepath.Ext(path), f.Extension()) {
 				path += f.Extension()
 			}
