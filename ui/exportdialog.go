@@ -206,7 +206,7 @@ func (e *Editor) newExportForm() *exportForm {
 		f.data.SetSelected(dataNames[2])
 	}
 	f.dates, f.columns = newTextField(), newTextField()
-	f.dates.SetText(datesShown(prefs.StringWithFallback(multDatesKey, eventsWord)))
+	f.dates.SetText(datesShown(e.multiplesDates(prefs.StringWithFallback(multDatesKey, eventsWord), first, last)))
 	f.dates.SetPlaceHolder(lang.L("events, 3m, 1y, or 2024-04-04, 2024-04-07"))
 	f.columns.SetText(prefs.String(multColsKey))
 	f.columns.SetPlaceHolder(lang.L("as square as the dates make"))
@@ -249,6 +249,25 @@ func (e *Editor) newExportForm() *exportForm {
 		f.kind.SetSelected(lang.L(exportDate))
 	}
 	return f
+}
+
+// multiplesDates is the small multiples' dates the Export dialog offers
+// for the map on show from first to last: kept, the dates last exported,
+// when they show three or more of them; else the map's events, or, on a
+// map without events there, its whole history (see wholeHistory). The
+// dates kept are another map's, often: "20y" from a long history made one
+// panel of a crisis of weeks, and a list of dates none of this map's.
+func (e *Editor) multiplesDates(kept string, first, last model.Day) string {
+	if days, err := render.MultiplesDates(e.doc.m, kept, first, last); err == nil && len(days) >= 3 {
+		return kept
+	}
+	if days, err := render.MultiplesDates(e.doc.m, eventsWord, first, last); err == nil && len(days) >= 2 {
+		return eventsWord
+	}
+	if keys := e.doc.m.Keyframes(); len(keys) > 1 {
+		return wholeHistory(keys)
+	}
+	return eventsWord
 }
 
 // exportSpan is the stretch of time an animation or small multiples

@@ -548,3 +548,23 @@ func TestADataExportKeepsEveryExtensionOfItsFormat(t *testing.T) {
 		}
 	}
 }
+
+// The Export dialog offers the small multiples' dates exported last only
+// where they make three panels or more of the map on show: "20y", kept
+// from a long history, made one panel of the default map's weeks.
+func TestExportOffersDatesThatSuitTheMap(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	prefs := fyne.CurrentApp().Preferences()
+	for kept, want := range map[string]string{
+		"20y":                                eventsWord,
+		"1900-01-01, 1901-01-01":             eventsWord,
+		"2024-04-04, 2024-04-05, 2024-04-06": "2024-04-04, 2024-04-05, 2024-04-06",
+		eventsWord:                           eventsWord,
+	} {
+		prefs.SetString(multDatesKey, kept)
+		if got := datesKept(te.newExportForm().dates.Text); got != want {
+			t.Errorf("with %q kept, the dialog offers %q, want %q", kept, got, want)
+		}
+	}
+}
