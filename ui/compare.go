@@ -91,7 +91,10 @@ func (e *Editor) compareDialog() {
 		widget.NewButton(lang.L("Compare"), compare), show)
 	content := container.NewBorder(container.NewVBox(form, msg), nil, nil, nil, list)
 	d = dialog.NewCustom(lang.L("Compare Dates"), lang.L("Close"), content, e.win)
-	d.Resize(fyne.NewSize(760, 520))
+	// As wide as the window allows: the lines are long, and cut short
+	// their ends (an end date, "…" for none) were lost.
+	win := e.win.Canvas().Size()
+	d.Resize(fyne.NewSize(max(760, min(1200, win.Width*0.9)), max(520, min(700, win.Height*0.8))))
 	compare()
 	d.Show()
 	e.comparing = rowsOf(&rows) // for tests
@@ -169,6 +172,9 @@ func (e *Editor) showDiff(d model.Diff) {
 	e.focus, e.route = 0, nil
 	e.doc.Select(0)
 	e.SetDate(d.To, false)
+	// The whole date is shown, as what changed lies all over it: a view
+	// zoomed in before showed a few of the ties counted.
+	e.diagram.Fit()
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
 	e.diffFrom = d.From
 	e.showScene()

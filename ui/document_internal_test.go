@@ -1373,8 +1373,17 @@ func TestNamedViews(t *testing.T) {
 
 func TestCompareShowsWhatBeganOnTheDiagram(t *testing.T) {
 	te := newTestEditor(t)
+	te.paint(t)
 	d := te.doc.m.Diff(model.MustDate("2024-04-04").First(), model.MustDate("2024-04-07").First())
+	// Zoomed in before, the view shows the whole date again: what
+	// changed lies all over it.
+	v := te.diagram.View()
+	v.Zoom *= 6
+	te.diagram.Hold(v)
 	te.showDiff(d)
+	if !te.diagram.Following() {
+		t.Error("Show on Diagram kept the view zoomed in on a part of the map")
+	}
 	em := te.diagram.Scene().Emphasis
 	if em == nil || len(em.Ties) != len(d.Began) || te.doc.day != d.To {
 		t.Fatalf("after showing the diff: date %s, stressed %+v; want %s and the %d ties that began", te.doc.day, em, d.To, len(d.Began))
