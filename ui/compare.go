@@ -171,10 +171,13 @@ func (e *Editor) showDiff(d model.Diff) {
 	}
 	e.focus, e.route = 0, nil
 	e.doc.Select(0)
-	e.SetDate(d.To, false)
 	// The whole date is shown, as what changed lies all over it: a view
-	// zoomed in before showed a few of the ties counted.
-	e.diagram.Fit()
+	// zoomed in before showed a few of the ties counted. Followed before
+	// the date moves, so that the new date's fit is asked for.
+	if !e.diagram.Following() {
+		e.diagram.Fit()
+	}
+	e.SetDate(d.To, false)
 	e.diffStress, e.diffGhosts, e.diffDay = em, ghosts, d.To
 	e.diffFrom = d.From
 	e.showScene()
