@@ -571,6 +571,9 @@ func TestExportOnPaper(t *testing.T) {
 	if _, _, _, err := exportSize("18", "twelve", "cm", 300); err == nil {
 		t.Error("a height of twelve cm was accepted")
 	}
+	if _, _, _, err := exportSize("800", "abc", "px", 0); err == nil || !strings.HasPrefix(err.Error(), `height "abc": `) {
+		t.Errorf("a height of abc pixels: %v, want it named", err)
+	}
 	if w, h, paper, err := exportSize("800", "600", "px", 0); err != nil || w != 800 || h != 600 || paper != 0 {
 		t.Errorf("800×600 px = %d×%d, paper %v, %v", w, h, paper, err)
 	}

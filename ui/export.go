@@ -74,8 +74,11 @@ func exportSize(ws, hs, unit string, dpi float64) (int, int, float64, error) {
 	if unit == "px" || unit == "" {
 		w, errW := strconv.Atoi(strings.TrimSpace(ws))
 		h, errH := strconv.Atoi(strings.TrimSpace(hs))
-		if errW != nil || errH != nil {
-			return 0, 0, 0, errors.New(lang.L("width and height must be whole numbers of pixels"))
+		switch {
+		case errW != nil:
+			return 0, 0, 0, fmt.Errorf(lang.L("width %q: width and height must be whole numbers of pixels"), strings.TrimSpace(ws))
+		case errH != nil:
+			return 0, 0, 0, fmt.Errorf(lang.L("height %q: width and height must be whole numbers of pixels"), strings.TrimSpace(hs))
 		}
 		if err := render.CheckSize(w, h); err != nil {
 			return 0, 0, 0, err
