@@ -523,6 +523,23 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
+// A size out of range says how many pixels it is and what the range is,
+// once, and a size too big to count says more than the largest.
+func TestParseSizeSaysTheRange(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"5x5", `size "5x5" is 5×5 pixels: each side must be 100 to 16384 pixels`},
+		{"0x100", `size "0x100" is 0×100 pixels: each side must be 100 to 16384 pixels`},
+		{"1e300x100", `size "1e300x100" is more than 16384×100 pixels: each side must be 100 to 16384 pixels`},
+		{"80x80in", `size "80x80in" is 24000×24000 pixels at 300 dpi: each side must be 100 to 16384 pixels`},
+		{"1600xabc", `size "1600xabc": want WIDTHxHEIGHT and a unit, px, cm, mm or in (1600x1000, 18x12cm)`},
+	} {
+		_, _, _, err := ParseSize(c.in, 300)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("ParseSize(%q): %v; want %s", c.in, err, c.want)
+		}
+	}
+}
+
 // On paper the sources' marks stay a little smaller than the actors'
 // names, and a labelled tie's marks are written after its label rather
 // than over it: at 18×12 cm, marks drawn at the screen's size came out

@@ -151,21 +151,35 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 		var errW, errH error
 		fw, errW = strconv.ParseFloat(strings.TrimSpace(ws), 64)
 		fh, errH = strconv.ParseFloat(strings.TrimSpace(hs), 64)
-		ok = errW == nil && errH == nil && fw > 0 && fh > 0 && !math.IsInf(fw, 0) && !math.IsInf(fh, 0)
+		ok = errW == nil && errH == nil && !math.IsNaN(fw) && !math.IsNaN(fh)
 	}
 	if !ok {
 		return 0, 0, 0, fmt.Errorf("size %q: want WIDTHxHEIGHT and a unit, px, cm, mm or in (1600x1000, 18x12cm)", s)
 	}
 	perUnit := PixelsPer(unit, dpi)
-	w, h = int(math.Round(fw*perUnit)), int(math.Round(fh*perUnit))
-	if err := CheckSize(w, h); err != nil {
-		return 0, 0, 0, fmt.Errorf("size %q is %d×%d pixels: %w", s, w, h, err)
+	pw, ph := math.Round(fw*perUnit), math.Round(fh*perUnit)
+	if pw < MinSide || ph < MinSide || pw > MaxSide || ph > MaxSide {
+		in := ""
+		if unit != "px" {
+			in = fmt.Sprintf(" at %g dpi", PixelsPer("in", dpi))
+		}
+		return 0, 0, 0, fmt.Errorf("size %q is %s×%s pixels%s: each side must be %d to %d pixels", s, sidePixels(pw), sidePixels(ph), in, MinSide, MaxSide)
 	}
+	w, h = int(pw), int(ph)
 	scale = 1
 	if unit != "px" {
 		scale = PaperScale(w, dpi)
 	}
 	return w, h, scale, nil
+}
+
+// sidePixels writes a side of a picture in pixels, a side far beyond any
+// picture's as more than the largest.
+func sidePixels(px float64) string {
+	if math.Abs(px) > 1e9 {
+		return fmt.Sprintf("more than %d", MaxSide)
+	}
+	return strconv.FormatFloat(px, 'f', 0, 64)
 }
 
 // PixelsPer is how many pixels one unit (px, cm, mm or in) is at dpi dots

@@ -926,8 +926,10 @@ func (e *Editor) newTableView() *tableView {
 		actorCol(lang.L("From"), 90, func(a model.Actor) string { return a.Life.Start.String() }, func(a *model.Actor) func(string) error {
 			return date(func(d model.Date) { a.Life.Start = d })
 		}),
-		actorCol(lang.L("Until"), 90, func(a model.Actor) string { return a.Life.End.String() }, func(a *model.Actor) func(string) error {
-			return date(func(d model.Date) { a.Life.End = d })
+		// An actor that exists again later (see Actor.Later) ends when
+		// its last life does: Until is that end, and sets it.
+		actorCol(lang.L("Until"), 90, func(a model.Actor) string { return lastLife(&a).End.String() }, func(a *model.Actor) func(string) error {
+			return date(func(d model.Date) { lastLife(a).End = d })
 		}),
 		actorCol(lang.L("Belongs to"), 140, func(a model.Actor) string { return name(a.BelongsTo) }, func(a *model.Actor) func(string) error {
 			return actorRef(func(id model.ID) { a.BelongsTo = id })
@@ -1027,4 +1029,13 @@ func (e *Editor) newTableView() *tableView {
 		return model.Change{Summary: plural(len(ids), "Delete 1 Source", "Delete %d Sources"), Delete: model.Deleted{Sources: ids}}
 	})
 	return v
+}
+
+// lastLife is the last of the spans in which a exists: Life, or the last
+// of Later.
+func lastLife(a *model.Actor) *model.Span {
+	if n := len(a.Later); n > 0 {
+		return &a.Later[n-1]
+	}
+	return &a.Life
 }

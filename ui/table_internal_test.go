@@ -482,6 +482,28 @@ func TestTableCellEdits(t *testing.T) {
 	}
 	field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 
+	// Chile exists again later: Until is the end of its last life, and
+	// sets it, its first life left whole.
+	lives, err := model.ParseLives("1818 – 1973; 1990 – …")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chile.Life, chile.Later = lives[0], lives[1:]
+	if _, err := te.apply(model.Change{Summary: "Edit Actor 'Chile'", Put: model.Records{Actors: []model.Actor{chile}}}); err != nil {
+		t.Fatal(err)
+	}
+	const until = 5
+	actors.table.Select(widget.TableCellID{Row: row("Chile"), Col: until})
+	if got := field().Text; got != "" {
+		t.Errorf("Chile's Until, its last life open: %q; want it empty", got)
+	}
+	field().SetText("2030")
+	field().OnSubmitted(field().Text)
+	chile, _ = te.doc.m.ActorByName("Chile")
+	if got := model.LivesString(chile.Lives()); got != "1818 – 1973; 1990 – 2030" {
+		t.Errorf("Chile's Until set to 2030: lives %q; want 1818 – 1973; 1990 – 2030", got)
+	}
+
 	// Sorted by name: renamed, Chile moves to the top, selected there.
 	actors.table.Select(widget.TableCellID{Row: row("Chile"), Col: 1})
 	field().SetText("AAA Chile")

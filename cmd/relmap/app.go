@@ -178,15 +178,19 @@ func runApp(path string) error {
 		fyne.Do(a.Quit)
 	}()
 	if log := os.Getenv("RELMAP_LATENCY_LOG"); log != "" {
-		// How long the UI keeps the user waiting, for benchmarks.
+		// How long the UI keeps the user waiting, for benchmarks: from
+		// when its loop runs. A function handed to it before then waits
+		// for the window to come up, which is timed on its own.
 		ctx, stop := context.WithCancel(context.Background())
 		defer stop()
-		go func() {
-			probe := &ui.LatencyProbe{Stacks: os.Getenv("RELMAP_LATENCY_STACKS")}
-			if err := probe.Run(ctx, log); err != nil {
-				fmt.Fprintln(os.Stderr, "relmap: latency log:", err)
-			}
-		}()
+		a.Lifecycle().SetOnStarted(func() {
+			go func() {
+				probe := &ui.LatencyProbe{Stacks: os.Getenv("RELMAP_LATENCY_STACKS")}
+				if err := probe.Run(ctx, log); err != nil {
+					fmt.Fprintln(os.Stderr, "relmap: latency log:", err)
+				}
+			}()
+		})
 	}
 	restart := false
 	// The date the map is left on, for the next time it is opened, kept
