@@ -31,6 +31,16 @@ type fileChoice struct {
 	// of the small multiples, say, whose export's dialog opened behind
 	// it, in the map's window.
 	win fyne.Window
+	// cancelled, when set, is called when the user chooses nothing: the
+	// Export dialog opens again as it was left, say.
+	cancelled func()
+}
+
+// cancel calls c.cancelled, if set.
+func (c fileChoice) cancel() {
+	if c.cancelled != nil {
+		c.cancelled()
+	}
 }
 
 // window is the window c's dialog shows in: c.win, else main.
@@ -123,6 +133,7 @@ func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
 		fyne.DoAndWait(func() {
 			switch {
 			case cancelled:
+				c.cancel()
 			case err != nil || path == "":
 				e.fyneFileDialog(c, dir, chosen) // the program is there but does not work
 			default:
@@ -187,6 +198,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 				return
 			}
 			if uc == nil {
+				c.cancel()
 				return
 			}
 			uc.Close()
@@ -209,6 +221,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 			return
 		}
 		if rc == nil {
+			c.cancel()
 			return
 		}
 		rc.Close()
@@ -248,6 +261,8 @@ func (e *Editor) replacing(c fileChoice, path string, asked bool, done func(path
 	dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), whole), func(ok bool) {
 		if ok {
 			done(path)
+		} else {
+			c.cancel()
 		}
 	}, c.window(e.win))
 }

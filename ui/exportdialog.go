@@ -455,6 +455,21 @@ func (j exportJob) named(path string) string {
 	return path + j.ext
 }
 
+// otherFormats are the extensions of the files relmap reads and writes:
+// a name chosen for an export that ends in one of them, but not in its
+// own, is a slip (a PNG named "quito.svg"), not a name to add to.
+var otherFormats = []string{".png", ".svg", ".pdf", ".gif", ".mp4", ".json", ".gexf", ".graphml", ".gv", ".dot", ".cyjs", ".gml", ".relmap", ".csv"}
+
+// misnamed says why path is not a name for the job's file: it ends in
+// the extension of another format. Nil when it is one.
+func (j exportJob) misnamed(path string) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	if j.ext == "" || j.named(path) == path || !slices.Contains(otherFormats, ext) {
+		return nil
+	}
+	return fmt.Errorf(lang.L("%s ends in %s, but the export chosen writes %s: name it %s, or choose that format in Export"), filepath.Base(path), ext, j.choice.kind, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+j.ext)
+}
+
 // job reads the dialog into the export it asks for, or says which field
 // is wrong, in one sentence.
 func (e *Editor) exportJob(f *exportForm) (exportJob, error) {
@@ -566,7 +581,14 @@ func (e *Editor) exportDialog() {
 			return
 		}
 		f.remember()
+		// No file chosen, the dialog opens again as it was left.
+		job.choice.cancelled = d.Show
 		e.chooseFile(job.choice, func(path string) {
+			if err := job.misnamed(path); err != nil {
+				d.Show()
+				e.showError(err)
+				return
+			}
 			path = job.named(path)
 			e.inBackgroundCancellable(lang.L("Exporting ")+job.what+"…", func(ctx context.Context, progress func(done, total int)) (func(), error) {
 				if err := job.write(ctx, path, progress); err != nil {

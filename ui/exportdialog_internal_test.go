@@ -273,6 +273,42 @@ func TestARefusedValueKeepsTheDialog(t *testing.T) {
 	}
 }
 
+// Cancel in the file dialog opens the Export dialog again as it was left:
+// it closed, and the choices made in it had to be made again.
+func TestCancellingTheFileOpensTheExportAgain(t *testing.T) {
+	t.Setenv("RELMAP_FILE_DIALOG", "fyne")
+	te := newTestEditor(t)
+	te.paint(t)
+	c := te.win.Canvas()
+	te.exportDialog()
+	export := c.Overlays().Top()
+	var width *textField
+	for _, o := range test.LaidOutObjects(export) {
+		if f, ok := o.(*textField); ok && width == nil {
+			if _, err := strconv.Atoi(f.Text); err == nil {
+				width = f
+			}
+		}
+	}
+	if width == nil {
+		t.Fatal("no width field")
+	}
+	width.SetText("1234")
+	test.Tap(button(t, export, "Choose file…"))
+	chooser := c.Overlays().Top()
+	if chooser == nil || chooser == export {
+		t.Fatal("Choose file… shows no file dialog")
+	}
+	test.Tap(button(t, chooser, "Cancel"))
+	top := c.Overlays().Top()
+	if shown := top != nil && slices.Contains(test.LaidOutObjects(top), fyne.CanvasObject(width)); !shown || width.Text != "1234" {
+		t.Errorf("after Cancel in the file dialog: the Export dialog on top %t, its width %q; want it shown again, its width 1234", shown, width.Text)
+	}
+	for c.Overlays().Top() != nil {
+		c.Overlays().Remove(c.Overlays().Top())
+	}
+}
+
 // A radio button gives the focus back to its window once a choice is
 // made, so that Escape then reaches the window and closes the dialog: a
 // radio button, focused by the click, took every key and ignored Escape,
@@ -545,6 +581,34 @@ func TestADataExportKeepsEveryExtensionOfItsFormat(t *testing.T) {
 		}
 		if want := d.format.Extensions(); !slices.Equal(job.choice.exts, want) || job.choice.exts[0] != d.ext {
 			t.Errorf("%s: the file dialog lists %q, want %q, %s first", d.name, job.choice.exts, want, d.ext)
+		}
+	}
+}
+
+// A name that ends in another format's extension is refused, saying the
+// name to give: a PNG named "quito.svg" was written as "quito.svg.png".
+// A name with no extension, or one relmap knows nothing of, is added to.
+func TestAnExportRefusesTheNameOfAnotherFormat(t *testing.T) {
+	png := exportJob{ext: ".png", choice: fileChoice{kind: "PNG files", exts: []string{".png"}}}
+	dot := exportJob{ext: ".gv", choice: fileChoice{kind: "DOT (Graphviz)", exts: []string{".gv", ".dot"}}}
+	for _, c := range []struct {
+		job   exportJob
+		typed string
+		want  string // in the message; "" for none
+	}{
+		{png, "/maps/quito.svg", "quito.svg ends in .svg, but the export chosen writes PNG files: name it quito.png"},
+		{png, "/maps/quito.GEXF", "name it quito.png"},
+		{png, "/maps/quito.png", ""},
+		{png, "/maps/quito.PNG", ""},
+		{png, "/maps/quito", ""},
+		{png, "/maps/quito.v2", ""},
+		{dot, "/maps/dyn.dot", ""},
+		{dot, "/maps/dyn.graphml", "name it dyn.gv"},
+		{exportJob{choice: fileChoice{kind: "folders"}}, "/maps/frames.png", ""}, // a folder's name
+	} {
+		err := c.job.misnamed(c.typed)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s as %s: %v; want %q", c.typed, c.job.choice.kind, err, c.want)
 		}
 	}
 }
