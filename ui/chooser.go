@@ -34,6 +34,16 @@ type fileChoice struct {
 	// cancelled, when set, is called when the user chooses nothing: the
 	// Export dialog opens again as it was left, say.
 	cancelled func()
+	// replaces, when set for a folder (see folder), says what in the
+	// folder chosen the export would write over, to be asked about;
+	// "" for nothing.
+	replaces func(dir string) string
+}
+
+// folder reports whether c asks for a folder that an export writes
+// into, rather than a file: one with no extension.
+func (c fileChoice) folder() bool {
+	return c.save && !slices.ContainsFunc(c.exts, func(ext string) bool { return ext != "" })
 }
 
 // cancel calls c.cancelled, if set.
@@ -187,6 +197,44 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 	}
 	filter := storage.NewExtensionFileFilter(c.exts)
 	win := c.window(e.win)
+	if c.folder() {
+		// Fyne's save dialog will not take a folder there is ("Files
+		// cannot replace a directory"): a folder an export writes into
+		// is chosen as a folder, an empty one there is or one made
+		// with the dialog's New Folder.
+		d := dialog.NewFolderOpen(func(lu fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(errors.New(sentence(err)), win)
+				return
+			}
+			if lu == nil {
+				c.cancel()
+				return
+			}
+			what := ""
+			if c.replaces != nil {
+				what = c.replaces(lu.Path())
+			}
+			if what == "" {
+				done(lu.Path())
+				return
+			}
+			dialog.ShowConfirm(lang.L("Replace them?"), what, func(ok bool) {
+				if ok {
+					done(lu.Path())
+				} else {
+					c.cancel()
+				}
+			}, win)
+		}, win)
+		d.SetTitleText(c.dialogTitle())
+		if err == nil {
+			d.SetLocation(start)
+		}
+		d.Show()
+		d.Resize(fileDialogSize(win))
+		return
+	}
 	if c.save {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if p, ok := typedPath(err); ok {

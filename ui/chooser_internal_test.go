@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"relmap/model"
 	"relmap/model/netio"
@@ -231,5 +233,59 @@ func TestAFileDialogShowsInTheWindowItIsFor(t *testing.T) {
 	}
 	if te.win.Canvas().Overlays().Top() != nil {
 		t.Error("the file dialog is in the map's window")
+	}
+}
+
+// A folder an export writes into is chosen with Fyne's folder dialog, an
+// empty folder there is as well as a new one (its save dialog refused
+// every folder there is: "Files cannot replace a directory"); a folder
+// that holds a map's tables asks before they are written over, and No
+// goes back to where the choice began.
+func TestAnExportChoosesAFolderThereIs(t *testing.T) {
+	te := newTestEditor(t)
+	te.paint(t)
+	c := te.win.Canvas()
+	f := te.newExportForm()
+	f.kind.SetSelected(exportData)
+	f.data.SetSelectedIndex(1) // CSV tables
+	job, err := te.dataJob(f, "quito")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !job.choice.folder() {
+		t.Fatal("the CSV tables' choice is not a folder's")
+	}
+	dir := t.TempDir()
+	var chosen string
+	cancelled := 0
+	job.choice.cancelled = func() { cancelled++ }
+	choose := func() {
+		chosen = ""
+		te.fyneFileDialog(job.choice, dir, func(p string) { chosen = p })
+		test.Tap(button(t, c.Overlays().Top(), "Open"))
+	}
+	choose()
+	if chosen != dir {
+		t.Errorf("an empty folder there is: chosen %q, want %q", chosen, dir)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), []byte("From,To\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	choose()
+	ask := c.Overlays().Top()
+	if chosen != "" || !slices.ContainsFunc(test.LaidOutObjects(ask), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, "holds ties.csv already")
+	}) {
+		t.Fatalf("a folder with ties.csv: chosen %q without asking", chosen)
+	}
+	test.Tap(button(t, ask, "No"))
+	if chosen != "" || cancelled != 1 {
+		t.Errorf("No to writing over ties.csv: chosen %q, cancelled %d times; want none chosen, cancelled once", chosen, cancelled)
+	}
+	choose()
+	test.Tap(button(t, c.Overlays().Top(), "Yes"))
+	if chosen != dir {
+		t.Errorf("Yes to writing over ties.csv: chosen %q, want %q", chosen, dir)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -649,6 +650,18 @@ func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 		}
 	default:
 		job.choice.name, job.choice.exts = base+" "+lang.L("tables"), nil
+		job.choice.replaces = func(dir string) string {
+			var there []string
+			for _, name := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile} {
+				if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+					there = append(there, name)
+				}
+			}
+			if len(there) == 0 {
+				return ""
+			}
+			return fmt.Sprintf(lang.L("%s holds %s already. Replace them?"), dir, strings.Join(there, ", "))
+		}
 		job.write = func(_ context.Context, path string, _ func(int, int)) error { return csvio.Write(path, m) }
 	}
 	return job, nil
