@@ -468,7 +468,7 @@ func (j exportJob) misnamed(path string) error {
 	if j.ext == "" || j.named(path) == path || !slices.Contains(otherFormats, ext) {
 		return nil
 	}
-	return fmt.Errorf(lang.L("%s ends in %s, but the export chosen writes %s: name it %s, or choose that format in Export"), filepath.Base(path), ext, j.choice.kind, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+j.ext)
+	return fmt.Errorf(lang.L("The name %s ends in %s, but the export chosen writes %s: name it %s, or choose that format in Export"), filepath.Base(path), ext, j.choice.kind, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+j.ext)
 }
 
 // job reads the dialog into the export it asks for, or says which field

@@ -596,7 +596,7 @@ func TestAnExportRefusesTheNameOfAnotherFormat(t *testing.T) {
 		typed string
 		want  string // in the message; "" for none
 	}{
-		{png, "/maps/quito.svg", "quito.svg ends in .svg, but the export chosen writes PNG files: name it quito.png"},
+		{png, "/maps/quito.svg", "The name quito.svg ends in .svg, but the export chosen writes PNG files: name it quito.png"},
 		{png, "/maps/quito.GEXF", "name it quito.png"},
 		{png, "/maps/quito.png", ""},
 		{png, "/maps/quito.PNG", ""},
