@@ -929,7 +929,10 @@ func (e *Editor) newTableView() *tableView {
 		// An actor that exists again later (see Actor.Later) ends when
 		// its last life does: Until is that end, and sets it.
 		actorCol(lang.L("Until"), 90, func(a model.Actor) string { return lastLife(&a).End.String() }, func(a *model.Actor) func(string) error {
-			return date(func(d model.Date) { lastLife(a).End = d })
+			return date(func(d model.Date) {
+				a.Later = slices.Clone(a.Later) // the map's own, shared with the record copied
+				lastLife(a).End = d
+			})
 		}),
 		actorCol(lang.L("Belongs to"), 140, func(a model.Actor) string { return name(a.BelongsTo) }, func(a *model.Actor) func(string) error {
 			return actorRef(func(id model.ID) { a.BelongsTo = id })
