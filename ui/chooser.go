@@ -84,13 +84,22 @@ func nativeDialog() string {
 // dialogArgs are the arguments of prog (zenity or kdialog) for c, the
 // dialog starting in dir.
 func dialogArgs(prog string, c fileChoice, dir string) []string {
+	kde := strings.HasPrefix(filepath.Base(prog), "kdialog")
+	// A folder an export writes into is chosen as a folder: a save
+	// dialog would open a folder there is rather than take it.
+	switch {
+	case c.folder() && kde:
+		return []string{"--title", c.title, "--getexistingdirectory", dir}
+	case c.folder():
+		return []string{"--file-selection", "--title=" + c.title, "--directory", "--filename=" + dir + string(filepath.Separator)}
+	}
+	// A choice without extensions filters nothing: a filter of no
+	// pattern would show no file.
 	var patterns []string
 	for _, ext := range c.exts {
 		patterns = append(patterns, "*"+ext)
 	}
-	// A choice without extensions (the name of a folder an export makes)
-	// filters nothing: a filter of no pattern would show no file.
-	if strings.HasPrefix(filepath.Base(prog), "kdialog") {
+	if kde {
 		start := dir + string(filepath.Separator)
 		verb := "--getopenfilename"
 		if c.save {
@@ -146,6 +155,8 @@ func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
 				c.cancel()
 			case err != nil || path == "":
 				e.fyneFileDialog(c, dir, chosen) // the program is there but does not work
+			case c.folder():
+				e.intoFolder(c, path, chosen)
 			default:
 				chosen(path)
 			}
@@ -211,21 +222,7 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 				c.cancel()
 				return
 			}
-			what := ""
-			if c.replaces != nil {
-				what = c.replaces(lu.Path())
-			}
-			if what == "" {
-				done(lu.Path())
-				return
-			}
-			dialog.ShowConfirm(lang.L("Replace them?"), what, func(ok bool) {
-				if ok {
-					done(lu.Path())
-				} else {
-					c.cancel()
-				}
-			}, win)
+			e.intoFolder(c, lu.Path(), done)
 		}, win)
 		d.SetTitleText(c.dialogTitle())
 		if err == nil {
@@ -282,6 +279,27 @@ func (e *Editor) fyneFileDialog(c fileChoice, dir string, done func(path string)
 	}
 	d.Show()
 	d.Resize(fileDialogSize(win))
+}
+
+// intoFolder calls done with dir, a folder chosen for c, once the user
+// has said yes to writing over what it holds (see fileChoice.replaces),
+// if anything.
+func (e *Editor) intoFolder(c fileChoice, dir string, done func(path string)) {
+	what := ""
+	if c.replaces != nil {
+		what = c.replaces(dir)
+	}
+	if what == "" {
+		done(dir)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Replace them?"), what, func(ok bool) {
+		if ok {
+			done(dir)
+		} else {
+			c.cancel()
+		}
+	}, c.window(e.win))
 }
 
 // fileDialogSize is the size of Fyne's file dialog: most of the window,

@@ -79,19 +79,20 @@ func TestKDialogArgs(t *testing.T) {
 	}
 }
 
-// The name of a folder an export makes (PNG frames, CSV tables) is asked
-// for without a filter of no pattern, which would show no file at all.
-func TestAFolderNameIsAskedForWithoutAnEmptyFilter(t *testing.T) {
+// A folder an export writes into (PNG frames, CSV tables) is chosen in
+// the desktop's dialog as a folder, one there is or one made in it: its
+// save dialog opened a folder there is rather than take it.
+func TestTheDesktopsDialogChoosesAFolderAsAFolder(t *testing.T) {
 	c := fileChoice{title: "Export Animation", save: true, name: "map frames", kind: "folders"}
 	zenity := dialogArgs("/usr/bin/zenity", c, "/home/ana")
-	want := []string{"--file-selection", "--title=Export Animation", "--file-filter=All files | *",
-		"--save", "--confirm-overwrite", "--filename=/home/ana/map frames"}
+	want := []string{"--file-selection", "--title=Export Animation", "--directory", "--filename=/home/ana/"}
 	if !slices.Equal(zenity, want) {
 		t.Errorf("zenity args = %q, want %q", zenity, want)
 	}
 	kdialog := dialogArgs("/usr/bin/kdialog", c, "/home/ana")
-	if last := kdialog[len(kdialog)-1]; last != "*|folders" {
-		t.Errorf("kdialog's filter = %q, want *|folders", last)
+	want = []string{"--title", "Export Animation", "--getexistingdirectory", "/home/ana"}
+	if !slices.Equal(kdialog, want) {
+		t.Errorf("kdialog args = %q, want %q", kdialog, want)
 	}
 }
 
@@ -287,5 +288,17 @@ func TestAnExportChoosesAFolderThereIs(t *testing.T) {
 	test.Tap(button(t, c.Overlays().Top(), "Yes"))
 	if chosen != dir {
 		t.Errorf("Yes to writing over ties.csv: chosen %q, want %q", chosen, dir)
+	}
+	// The folder chosen in the desktop's dialog is asked about as well.
+	fakeDialog(t, "zenity", "echo '"+dir+"'")
+	chosen = ""
+	te.chooseFile(job.choice, func(p string) { chosen = p })
+	te.jobs.Wait()
+	if chosen != "" {
+		t.Fatalf("the desktop's dialog: chosen %q without asking", chosen)
+	}
+	test.Tap(button(t, c.Overlays().Top(), "Yes"))
+	if chosen != dir {
+		t.Errorf("the desktop's dialog, Yes to writing over ties.csv: chosen %q, want %q", chosen, dir)
 	}
 }
