@@ -126,7 +126,7 @@ func dialogArgs(prog string, c fileChoice, dir string) []string {
 
 // chooseFile asks for a file with the desktop's own dialog (nativeDialog)
 // or, without one, Fyne's, and calls done with its path on the UI
-// goroutine; nothing when the user cancels. The desktop's dialog runs as
+// goroutine; c.cancelled, if set, when the user cancels. The desktop's dialog runs as
 // a program of its own while the window goes on; if it fails, Fyne's
 // dialog is shown instead.
 func (e *Editor) chooseFile(c fileChoice, done func(path string)) {
