@@ -46,7 +46,9 @@ type Options struct {
 	// repeat.
 	Seed int64
 	// Progress, when not nil, is called from the computing goroutine
-	// after each keyframe with how many of the total are done.
+	// after each keyframe with how many of the total are done (by
+	// Rebox, from the goroutine that did them, after each share of the
+	// keyframes), one call at a time.
 	Progress func(done, total int)
 	// Preview, when not nil, is called from the computing goroutine by
 	// Recompute once the ties of all dates are laid out together, before

@@ -6,7 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sync/atomic"
+	"sync"
 
 	"relmap/model"
 )
@@ -85,7 +85,12 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 	n := old.Len()
 	chunks := (n + reboxChunk - 1) / reboxChunk
 	rbs := make([]*reboxer, runtime.GOMAXPROCS(0))
-	var done atomic.Int64
+	// The chunks' progress is reported one at a time, in order of
+	// their ending: the workers would call Progress at once.
+	var (
+		reporting sync.Mutex
+		done      int
+	)
 	errs := make([]error, chunks)
 	Spread(chunks, nil, func(w, c int) {
 		rb := rbs[w]
@@ -103,7 +108,10 @@ func Rebox(ctx context.Context, was, m *model.Map, opt Options, old *Timeline) (
 			k++
 			return true
 		})
-		opt.progress(min(int(done.Add(reboxChunk)), n), n)
+		reporting.Lock()
+		done = min(done+reboxChunk, n)
+		opt.progress(done, n)
+		reporting.Unlock()
 	})
 	for _, err := range errs {
 		if err != nil {
