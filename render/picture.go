@@ -113,7 +113,7 @@ const (
 // CheckSize returns an error saying why a w×h picture cannot be written,
 // or nil.
 func CheckSize(w, h int) error {
-	if w < MinSide || h < MinSide || w > MaxSide || h > MaxSide {
+	if !sidesFit(float64(w), float64(h)) {
 		return &model.Message{Format: "size %d×%d: each side must be %d to %d pixels", Args: []any{w, h, MinSide, MaxSide}}
 	}
 	return nil
@@ -158,7 +158,7 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 	}
 	perUnit := PixelsPer(unit, dpi)
 	pw, ph := math.Round(fw*perUnit), math.Round(fh*perUnit)
-	if pw < MinSide || ph < MinSide || pw > MaxSide || ph > MaxSide {
+	if !sidesFit(pw, ph) {
 		in := ""
 		if unit != "px" {
 			in = fmt.Sprintf(" at %g dpi", PixelsPer("in", dpi))
@@ -171,6 +171,12 @@ func ParseSize(s string, dpi float64) (w, h int, scale float64, err error) {
 		scale = PaperScale(w, dpi)
 	}
 	return w, h, scale, nil
+}
+
+// sidesFit reports whether a picture w×h pixels is within MinSide and
+// MaxSide on each side.
+func sidesFit(w, h float64) bool {
+	return w >= MinSide && h >= MinSide && w <= MaxSide && h <= MaxSide
 }
 
 // sidePixels writes a side of a picture in pixels, a side far beyond any

@@ -456,16 +456,26 @@ func (j exportJob) named(path string) string {
 	return path + j.ext
 }
 
-// otherFormats are the extensions of the files relmap reads and writes:
-// a name chosen for an export that ends in one of them, but not in its
-// own, is a slip (a PNG named "quito.svg"), not a name to add to.
-var otherFormats = []string{".png", ".svg", ".pdf", ".gif", ".mp4", ".json", ".gexf", ".graphml", ".gv", ".dot", ".cyjs", ".gml", ".relmap", ".csv"}
+// knownExtensions are the extensions of the files relmap reads and
+// writes, from its formats' own lists: a name chosen for an export that
+// ends in one of them, but not in its own, is a slip (a PNG named
+// "quito.svg"), not a name to add to.
+var knownExtensions = func() []string {
+	exts := []string{".relmap", ".json", ".csv", "." + string(render.GIF), "." + string(render.MP4)}
+	for _, f := range render.Formats {
+		exts = append(exts, f.Extension())
+	}
+	for _, f := range netio.Formats {
+		exts = append(exts, f.Extensions()...)
+	}
+	return exts
+}()
 
 // misnamed says why path is not a name for the job's file: it ends in
 // the extension of another format. Nil when it is one.
 func (j exportJob) misnamed(path string) error {
 	ext := strings.ToLower(filepath.Ext(path))
-	if j.ext == "" || j.named(path) == path || !slices.Contains(otherFormats, ext) {
+	if j.ext == "" || j.named(path) == path || !slices.Contains(knownExtensions, ext) {
 		return nil
 	}
 	return fmt.Errorf(lang.L("The name %s ends in %s, but the export chosen writes %s: name it %s, or choose that format in Export"), filepath.Base(path), ext, j.choice.kind, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+j.ext)
@@ -652,7 +662,7 @@ func (e *Editor) dataJob(f *exportForm, base string) (exportJob, error) {
 		job.choice.name, job.choice.exts = base+" "+lang.L("tables"), nil
 		job.choice.replaces = func(dir string) string {
 			var there []string
-			for _, name := range []string{csvio.ActorsFile, csvio.TiesFile, csvio.EventsFile, csvio.KindsFile, csvio.SourcesFile, csvio.MapFile, csvio.PinsFile} {
+			for _, name := range csvio.TableFiles {
 				if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 					there = append(there, name)
 				}
